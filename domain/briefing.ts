@@ -1,0 +1,206 @@
+/**
+ * Briefings: the sections of the brief, their tiers, drafting, completeness,
+ * scoring and publishing. Pure: ids, clocks and people are handed in.
+ */
+import * as z from 'zod';
+import type { Tier } from './access.ts';
+import { ConflictError, IncompleteError } from './errors.ts';
+import { GRADES, NO_EVIDENCE, gradeRank, type Confidence, type Evidence, type Grade, scoreEvidence } from './scoring.ts';
+import type { Source } from './source.ts';
+
+/** Every section of a briefing, in page order, with the tier that may read it. */
+export const SECTIONS = [
+  { name: 'headline', tier: 'public', title: 'Headline / signal' },
+  { name: 'coverage', tier: 'public', title: 'Coverage' },
+  { name: 'publishedReporting', tier: 'public', title: 'Published reporting' },
+  { name: 'signalBrief', tier: 'public', title: 'Signal brief' },
+  { name: 'operatingSurface', tier: 'public', title: 'Operating surface' },
+  { name: 'marketContext', tier: 'public', title: 'Market context' },
+  { name: 'whatToWatch', tier: 'public', title: 'What to watch' },
+  { name: 'confidence', tier: 'public', title: 'Confidence' },
+  { name: 'trendContext', tier: 'strategy-circle', title: 'Deeper trend context' },
+  { name: 'relationshipEvidence', tier: 'leadership-alliance', title: 'Relationship evidence' },
+  { name: 'failurePaths', tier: 'leadership-alliance', title: 'Failure paths' },
+  { name: 'sourceNotes', tier: 'leadership-alliance', title: 'Source notes' },
+] as const satisfies ReadonlyArray<{ name: string; tier: Tier; title: string }>;
+export type SectionName = (typeof SECTIONS)[number]['name'];
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const SIGNAL_TYPES = ['Market', 'Infrastructure', 'Governance', 'Operational dependency'] as const;
+export const RELEVANCE = ['Low', 'Medium', 'High', 'Critical'] as const;
+
+/** The sections an analyst writes (confidence and source notes are computed). */
+export const WrittenSections = z.strictObject({
+  headline: text(300),
+  coverage: text(1000),
+  publishedReporting: text(8000),
+  signalBrief: z.strictObject({
+    signal: text(500),
+    signalType: z.enum(SIGNAL_TYPES),
+    region: text(100),
+    marketClass: text(100),
+  }),
+  operatingSurface: z.strictObject({
+    affectedParties: z.array(text(200)).max(30).default([]),
+    operatingSurface: z.string().trim().max(2000).default(''),
+    marketExposure: z.string().trim().max(2000).default(''),
+  }),
+  marketContext: z.strictObject({ operationalRelevance: z.enum(RELEVANCE), timeHorizon: text(100) }),
+  whatToWatch: z.array(text(500)).max(20).default([]),
+  trendContext: z.string().trim().max(10000).default(''),
+  relationshipEvidence: z
+    .array(z.strictObject({ from: text(200), to: text(200), relation: text(200), evidence: text(2000) }))
+    .max(50)
+    .default([]),
+  failurePaths: z.array(z.strictObject({ path: text(1000), affected: text(500) })).max(30).default([]),
+});
+export type WrittenSections = z.infer<typeof WrittenSections>;
+
+export const EntityRef = z.strictObject({
+  entityId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lowercase slug such as scale-ai'),
+  name: text(200),
+  kind: z.enum(['company', 'person', 'government', 'organisation', 'network']).default('company'),
+});
+export type EntityRef = z.infer<typeof EntityRef>;
+
+/** What an analyst sends to create a draft. Status, score and dates are never accepted from clients. */
+export const BriefingInput = z.strictObject({
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or zh-Hans'),
+  entities: z.array(EntityRef).min(1).max(20),
+  related: z.array(z.string().min(1).max(64)).max(10).default([]),
+  autoPublish: z.strictObject({ minGrade: z.enum(GRADES) }).optional(),
+  sections: WrittenSections,
+});
+export type BriefingInput = z.infer<typeof BriefingInput>;
+
+export interface SourceNote {
+  sourceId: string;
+  url: string;
+  publisher: string;
+  title: string;
+  kind: Source['kind'];
+  stance: Source['stance'];
+  share: number;
+  note?: string;
+}
+
+export type BriefingStatus = 'draft' | 'published';
+
+export interface Briefing {
+  briefingId: string;
+  status: BriefingStatus;
+  language: string;
+  entities: EntityRef[];
+  related: string[];
+  autoPublish?: { minGrade: Grade };
+  sections: WrittenSections;
+  confidence: Confidence;
+  sourceNotes: SourceNote[];
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  publishedAt?: string;
+  publishedBy?: string;
+  /** Incremented on every write; the basis of optimistic concurrency. */
+  version: number;
+}
+
+export function createDraft(input: BriefingInput, ctx: { briefingId: string; by: string; now: Date }): Briefing {
+  const at = ctx.now.toISOString();
+  return {
+    briefingId: ctx.briefingId,
+    status: 'draft',
+    language: input.language,
+    entities: input.entities,
+    related: input.related,
+    ...(input.autoPublish ? { autoPublish: input.autoPublish } : {}),
+    sections: input.sections,
+    confidence: NO_EVIDENCE,
+    sourceNotes: [],
+    createdAt: at,
+    createdBy: ctx.by,
+    updatedAt: at,
+    version: 1,
+  };
+}
+
+/** Placeholder prose that must never be published in place of content. */
+const BOILERPLATE = [/published sources should identify the affected parties/i, /lorem ipsum/i, /\bTBD\b|\bTODO\b/];
+
+const sentences = (s: string) =>
+  s
+    .split(/(?<=[.!?。！？])\s*|\n+/)
+    .map((x) => x.trim().toLowerCase())
+    .filter((x) => x.length >= 12);
+
+/**
+ * What stops a briefing from being complete: a missing operating surface,
+ * repeated sentences, boilerplate in place of content, or no evidence at all.
+ */
+export function assessCompleteness(b: Pick<Briefing, 'sections' | 'sourceNotes'>): { complete: boolean; problems: string[] } {
+  const problems: string[] = [];
+  const s = b.sections;
+  if (s.operatingSurface.affectedParties.length === 0) problems.push('operatingSurface.affectedParties is empty');
+  if (!s.operatingSurface.operatingSurface) problems.push('operatingSurface.operatingSurface is empty');
+  if (!s.operatingSurface.marketExposure) problems.push('operatingSurface.marketExposure is empty');
+  const prose = [s.headline, s.coverage, s.publishedReporting, s.trendContext, ...s.whatToWatch];
+  const seen = new Set<string>();
+  for (const sentence of prose.flatMap(sentences)) {
+    if (seen.has(sentence)) {
+      problems.push(`repeated sentence: "${sentence.slice(0, 80)}"`);
+      break;
+    }
+    seen.add(sentence);
+  }
+  if (prose.some((p) => BOILERPLATE.some((re) => re.test(p)))) problems.push('boilerplate text in place of content');
+  if (b.sourceNotes.length === 0) problems.push('no sources yet');
+  return { complete: problems.length === 0, problems };
+}
+
+export function publish(b: Briefing, ctx: { by: string; now: Date }): Briefing {
+  if (b.status === 'published') throw new ConflictError(`briefing ${b.briefingId} is already published`);
+  const { complete, problems } = assessCompleteness(b);
+  if (!complete) throw new IncompleteError(`briefing ${b.briefingId} is incomplete`, problems);
+  const at = ctx.now.toISOString();
+  return { ...b, status: 'published', publishedAt: at, publishedBy: ctx.by, updatedAt: at, version: b.version + 1 };
+}
+
+/** True when the briefing's own rule asks for it to be published at its current grade. */
+export function dueForAutoPublish(b: Briefing): boolean {
+  return (
+    b.status === 'draft' &&
+    b.autoPublish !== undefined &&
+    gradeRank(b.confidence.grade) >= gradeRank(b.autoPublish.minGrade) &&
+    assessCompleteness(b).complete
+  );
+}
+
+/**
+ * Re-scores a briefing from all of its sources. `changed` is false when the
+ * score and grade are what the briefing already carries, so a repeated or
+ * reordered event produces no new Briefing Scored.
+ */
+export function rescore(b: Briefing, sources: readonly Source[], now: Date): { briefing: Briefing; changed: boolean } {
+  const evidence: Evidence[] = sources.map(({ sourceId, kind, stance }) => ({ sourceId, kind, stance }));
+  const { confidence, shares } = scoreEvidence(evidence);
+  const sourceNotes: SourceNote[] = [...sources]
+    .sort((x, y) => x.sourceId.localeCompare(y.sourceId))
+    .map((s) => ({
+      sourceId: s.sourceId,
+      url: s.canonicalUrl,
+      publisher: s.publisher,
+      title: s.title,
+      kind: s.kind,
+      stance: s.stance,
+      share: shares[s.sourceId] ?? 0,
+      ...(s.note ? { note: s.note } : {}),
+    }));
+  const changed = confidence.score !== b.confidence.score || confidence.grade !== b.confidence.grade;
+  const notesChanged = JSON.stringify(sourceNotes) !== JSON.stringify(b.sourceNotes);
+  if (!changed && !notesChanged) return { briefing: b, changed: false };
+  return {
+    briefing: { ...b, confidence, sourceNotes, updatedAt: now.toISOString(), version: b.version + 1 },
+    changed,
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * How an event contract is declared: a detail-type, a schema version, a zod
+ * schema for the detail, a one-line summary and an example. Consumers, the
+ * EventBridge rules (infra/ and the local bus) and the docs all read these.
+ */
+import * as z from 'zod';
+
+/** The `source` of every event this system emits. */
+export const EVENT_SOURCE = 'signal-briefings';
+
+/** Fields every event detail carries. */
+export const EventEnvelopeFields = {
+  /** Stable id of the state change; consumers deduplicate on it. EventBridge's own id changes on re-publish. */
+  eventId: z.string().min(1),
+  occurredAt: z.iso.datetime({ offset: true }),
+};
+
+export interface EventContract<D extends z.ZodObject = z.ZodObject> {
+  detailType: string;
+  schemaVersion: number;
+  summary: string;
+  detail: D;
+  example: z.infer<D>;
+}
+
+export function defineEvent<const V extends number, S extends z.ZodRawShape>(def: {
+  detailType: string;
+  schemaVersion: V;
+  summary: string;
+  fields: S;
+  example: NoInfer<z.infer<z.ZodObject<S & typeof EventEnvelopeFields & { schemaVersion: z.ZodLiteral<V> }>>>;
+}) {
+  const detail = z.object({ schemaVersion: z.literal(def.schemaVersion), ...EventEnvelopeFields, ...def.fields });
+  const contract = { detailType: def.detailType, schemaVersion: def.schemaVersion, summary: def.summary, detail, example: def.example };
+  detail.parse(def.example); // an example that does not match its own contract fails at import
+  return contract;
+}
+
+/** The EventBridge pattern that selects exactly one contract (and version). */
+export function patternFor(contract: Pick<EventContract, 'detailType' | 'schemaVersion'>) {
+  return {
+    source: [EVENT_SOURCE],
+    'detail-type': [contract.detailType],
+    detail: { schemaVersion: [contract.schemaVersion] },
+  };
+}
+export type EventPattern = ReturnType<typeof patternFor>;

@@ -1,0 +1,22 @@
+/**
+ * The single table's shape: key attributes, the one index, TTL and stream.
+ * The CDK app and the local stack both create the table from this.
+ */
+export const TABLE_SCHEMA = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  /** Time-ordered feeds (published briefings, newest first). Projects keys plus `summary`. */
+  gsi1: { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projectedAttributes: ['summary'] },
+  timeToLiveAttribute: 'expiresAt',
+  /** The outbox relay reads new images from the stream. */
+  streamView: 'NEW_IMAGE',
+} as const;
+
+/**
+ * Which stream records the relay receives: inserts of outbox items only.
+ * Same syntax as a Lambda event-source filter pattern.
+ */
+export const OUTBOX_STREAM_FILTER = {
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: { entity: { S: ['outbox'] } } },
+} as const;

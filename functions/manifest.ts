@@ -1,0 +1,83 @@
+/**
+ * Every Lambda function of the system and what triggers it. The CDK app
+ * (infra/) deploys exactly this, and the local stack (infra/local/) routes
+ * HTTP requests, bus events and table-stream records with the same table, so
+ * the two cannot drift.
+ */
+import { BriefingScored, SourceIngested, patternFor, type EventPattern } from '../events/index.ts';
+
+/** How a function uses the table: read-only, read-write, or consuming its stream. */
+export type TableAccess = 'RO' | 'RW' | 'none';
+
+/** `jwt`: the API's JWT authorizer rejects calls without a valid token. `optional`: no authorizer; the handler verifies a token if one is sent. */
+export type RouteAuth = 'jwt' | 'optional';
+
+export interface FunctionSpec {
+  /** Path of the handler module, from the project root; it exports `handler`. */
+  entry: string;
+  description: string;
+  table: TableAccess;
+  /** Consumes the table's stream (the outbox relay). */
+  tableStream?: boolean;
+  /** Publishes to the event bus. */
+  putsEvents?: boolean;
+  /** Verifies optional bearer tokens itself, so it needs the user pool's issuer. */
+  verifiesTokens?: boolean;
+}
+
+export const FUNCTIONS = {
+  'create-briefing': { entry: 'functions/create-briefing.ts', description: 'POST /briefings: an analyst creates a draft', table: 'RW' },
+  'ingest-source': { entry: 'functions/ingest-source.ts', description: 'POST /sources: an analyst adds evidence to a briefing', table: 'RW' },
+  'publish-briefing': { entry: 'functions/publish-briefing.ts', description: 'POST /briefings/{briefingId}/publish: an editor publishes', table: 'RW' },
+  'list-briefings': { entry: 'functions/list-briefings.ts', description: 'GET /briefings: published briefings, newest first', table: 'RO', verifiesTokens: true },
+  'get-briefing': { entry: 'functions/get-briefing.ts', description: "GET /briefings/{briefingId}: shaped for the caller's tier", table: 'RO', verifiesTokens: true },
+  'route-not-found': { entry: 'functions/route-not-found.ts', description: 'Unknown routes (404) and wrong methods (405)', table: 'none' },
+  'score-briefing': { entry: 'functions/score-briefing.ts', description: 'On Source Ingested: re-scores the briefing from all its sources', table: 'RW' },
+  'auto-publish-briefing': { entry: 'functions/auto-publish-briefing.ts', description: "On Briefing Scored: applies the briefing's auto-publish rule", table: 'RW' },
+  'relay-events': { entry: 'functions/relay-events.ts', description: 'Table stream → event bus: publishes outbox records', table: 'none', tableStream: true, putsEvents: true },
+} as const satisfies Record<string, FunctionSpec>;
+export type FunctionName = keyof typeof FUNCTIONS;
+
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** API Gateway path syntax, e.g. `/briefings/{briefingId}`. */
+  path: string;
+  fn: FunctionName;
+  auth: RouteAuth;
+}
+
+export const ROUTES: readonly RouteSpec[] = [
+  { method: 'POST', path: '/briefings', fn: 'create-briefing', auth: 'jwt' },
+  { method: 'GET', path: '/briefings', fn: 'list-briefings', auth: 'optional' },
+  { method: 'GET', path: '/briefings/{briefingId}', fn: 'get-briefing', auth: 'optional' },
+  { method: 'POST', path: '/briefings/{briefingId}/publish', fn: 'publish-briefing', auth: 'jwt' },
+  { method: 'POST', path: '/sources', fn: 'ingest-source', auth: 'jwt' },
+];
+
+/** Anything no route matches goes here ($default and ANY on known paths). */
+export const FALLBACK_FUNCTION: FunctionName = 'route-not-found';
+
+export interface SubscriptionSpec {
+  /** Logical id of the EventBridge rule. */
+  rule: string;
+  fn: FunctionName;
+  pattern: EventPattern;
+}
+
+export const SUBSCRIPTIONS: readonly SubscriptionSpec[] = [
+  { rule: 'ScoreOnSourceIngested', fn: 'score-briefing', pattern: patternFor(SourceIngested) },
+  { rule: 'AutoPublishOnBriefingScored', fn: 'auto-publish-briefing', pattern: patternFor(BriefingScored) },
+];
+
+/** The function that consumes the table's stream and publishes outbox records. */
+export const STREAM_CONSUMER: FunctionName = 'relay-events';
+
+/** Environment variables the functions read (see functions/commons/config.ts). */
+export const ENV = {
+  tableName: 'TABLE_NAME',
+  eventBusName: 'EVENT_BUS_NAME',
+  /** `https://cognito-idp.<region>.amazonaws.com/<poolId>` when deployed. */
+  jwtIssuer: 'JWT_ISSUER',
+  /** App client id: the audience (`aud` or `client_id`) a token must carry. */
+  jwtAudience: 'JWT_AUDIENCE',
+} as const;
