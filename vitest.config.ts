@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    setupFiles: ['test/support/unit-env.ts'],
     // Synth (esbuild per function) and the local engines need more than the 5 s default.
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -27,7 +27,15 @@ export class ValidationError extends DomainError {
 export class UnauthorizedError extends DomainError {}
 export class ForbiddenError extends DomainError {}
 export class NotFoundError extends DomainError {}
-export class ConflictError extends DomainError {}
+/** The request clashes with the current state; `details` names what it clashes with. */
+export class ConflictError extends DomainError {
+  constructor(
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
 
 /** The briefing cannot be published yet; `problems` says what is missing. */
 export class IncompleteError extends DomainError {

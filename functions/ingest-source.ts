@@ -1,2 +1,21 @@
-// placeholder: being written
-export const handler = async (_event: unknown) => undefined;
+/** POST /sources — an analyst adds a source; a repeat of a stored canonical URL is refused as a duplicate. */
+import { sourceIngested } from '../domain/announcements.ts';
+import { ConflictError, ValidationError } from '../domain/errors.ts';
+import { newSource, SourceInput } from '../domain/source.ts';
+import { httpRoute, json } from './commons/http.ts';
+import { addSource } from './commons/table/sources.ts';
+
+export const handler = httpRoute({ access: ['analyst'], body: SourceInput }, async ({ body, viewer, now }) => {
+  const source = newSource(body, viewer.userId!, now);
+  const outcome = await addSource(source, sourceIngested(source, now), now);
+  if (outcome === 'no-such-briefing') {
+    throw new ValidationError('the briefing does not exist', [{ pointer: '#/briefingId', detail: `no briefing ${body.briefingId}` }]);
+  }
+  if (outcome === 'duplicate') {
+    throw new ConflictError('this source is already stored for the briefing', {
+      sourceId: source.sourceId,
+      canonicalUrl: source.canonicalUrl,
+    });
+  }
+  return json(201, source, { location: `/briefings/${source.briefingId}` });
+});

@@ -1,2 +1,24 @@
-// placeholder: being written
-export const handler = async (_event: unknown) => undefined;
+/**
+ * Table stream → event bus: publishes each new outbox record. Records that
+ * could not be published are reported as batch item failures, so the stream
+ * retries from the first of them and nothing is lost.
+ */
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { config } from './commons/config.ts';
+import { logger } from './commons/logger.ts';
+import { publishEvents } from './commons/publisher.ts';
+import { fromOutboxItem } from './commons/table/outbox.ts';
+
+export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+  const records = event.Records.filter((r) => r.dynamodb?.NewImage);
+  const outgoing = records.map((r) => fromOutboxItem(unmarshall(r.dynamodb!.NewImage as Record<string, AttributeValue>)));
+  const failed = new Set(await publishEvents(outgoing, { busName: config.eventBusName }));
+  const firstFailure = records.find((_, i) => failed.has(outgoing[i]!));
+  if (firstFailure) {
+    logger.error('events not published; the stream will retry', { failed: failed.size, of: outgoing.length });
+    return { batchItemFailures: [{ itemIdentifier: firstFailure.dynamodb!.SequenceNumber! }] };
+  }
+  return { batchItemFailures: [] };
+};

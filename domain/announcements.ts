@@ -1,0 +1,61 @@
+/**
+ * The events that announce state changes, built from the change itself.
+ * Event ids are derived from the change (not random) so that a retried write
+ * or a re-published record carries the same id and consumers can deduplicate.
+ */
+import {
+  BriefingPublished,
+  BriefingScored,
+  SourceIngested,
+  type BriefingPublishedDetail,
+  type BriefingScoredDetail,
+  type OutgoingEvent,
+  type SourceIngestedDetail,
+} from '../events/index.ts';
+import type { Briefing } from './briefing.ts';
+import type { Source } from './source.ts';
+
+export function sourceIngested(s: Source, now: Date): OutgoingEvent {
+  const detail: SourceIngestedDetail = {
+    schemaVersion: 1,
+    eventId: `ingested_${s.briefingId}_${s.sourceId}`,
+    occurredAt: now.toISOString(),
+    briefingId: s.briefingId,
+    sourceId: s.sourceId,
+    kind: s.kind,
+    stance: s.stance,
+  };
+  return { detailType: SourceIngested.detailType, detail };
+}
+
+export function briefingScored(before: Briefing, after: Briefing, now: Date): OutgoingEvent {
+  const detail: BriefingScoredDetail = {
+    schemaVersion: 1,
+    eventId: `scored_${after.briefingId}_${after.version}`,
+    occurredAt: now.toISOString(),
+    briefingId: after.briefingId,
+    previous: { score: before.confidence.score, grade: before.confidence.grade },
+    current: { score: after.confidence.score, grade: after.confidence.grade, label: after.confidence.label },
+    modelVersion: after.confidence.modelVersion,
+    briefingVersion: after.version,
+  };
+  return { detailType: BriefingScored.detailType, detail };
+}
+
+export function briefingPublished(b: Briefing, now: Date): OutgoingEvent {
+  const detail: BriefingPublishedDetail = {
+    schemaVersion: 1,
+    eventId: `published_${b.briefingId}_${b.version}`,
+    occurredAt: now.toISOString(),
+    briefingId: b.briefingId,
+    briefingVersion: b.version,
+    publishedAt: b.publishedAt ?? now.toISOString(),
+    publishedBy: b.publishedBy ?? 'unknown',
+    language: b.language,
+    headline: b.sections.headline,
+    entityIds: b.entities.map((e) => e.entityId),
+    score: b.confidence.score,
+    grade: b.confidence.grade,
+  };
+  return { detailType: BriefingPublished.detailType, detail };
+}

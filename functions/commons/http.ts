@@ -1,0 +1,111 @@
+/**
+ * The edge of every HTTP function: body size, JSON and zod validation, the
+ * caller's identity and role, and problem+json for every failure. A handler
+ * states what it accepts and who may call it, then does only its own work.
+ */
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type * as z from 'zod';
+import { ANONYMOUS, hasAnyRole, type StaffRole, type Viewer } from '../../domain/access.ts';
+import { ForbiddenError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
+import { bearerToken, verifyToken, viewerFromClaims } from './auth.ts';
+import { config } from './config.ts';
+import { logger } from './logger.ts';
+import { HttpError, internalError, issuesOf, problemFor } from './problem.ts';
+
+/** Larger bodies are refused before parsing (API Gateway's own limit is 10 MB). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** `public`: anyone, optional token. `member`: any signed-in user. A role list: staff with one of those roles (admins always). */
+export type Access = 'public' | 'member' | readonly StaffRole[];
+
+export type HttpEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext'> & {
+  requestContext: Omit<APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'], 'authorizer'> & {
+    authorizer?: APIGatewayProxyEventV2WithJWTAuthorizer['requestContext']['authorizer'];
+  };
+};
+
+export interface RouteSpec<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType> {
+  access: Access;
+  body?: B;
+  path?: P;
+  query?: Q;
+}
+
+export interface Request<B, P, Q> {
+  body: B;
+  path: P;
+  query: Q;
+  viewer: Viewer;
+  now: Date;
+  event: HttpEvent;
+}
+
+export type Result = APIGatewayProxyStructuredResultV2;
+
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): Result {
+  return { statusCode, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+}
+
+async function resolveViewer(event: HttpEvent): Promise<Viewer> {
+  const claims = event.requestContext.authorizer?.jwt?.claims;
+  if (claims) return viewerFromClaims(claims);
+  const token = bearerToken(event.headers ?? {});
+  if (!token) return ANONYMOUS;
+  return viewerFromClaims(await verifyToken(token, { issuer: config.jwtIssuer, audience: config.jwtAudience }));
+}
+
+function authorize(viewer: Viewer, access: Access): void {
+  if (access === 'public') return;
+  if (!viewer.userId) throw new UnauthorizedError('sign in to call this route');
+  if (access !== 'member' && !hasAnyRole(viewer, access)) {
+    throw new ForbiddenError(`this route is for ${access.join(' or ')} staff`);
+  }
+}
+
+function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: 'body' | 'query' | 'path'): z.infer<T> {
+  if (!schema) return undefined as z.infer<T>;
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ValidationError(`the request ${where} is invalid`, issuesOf(result.error, where));
+  return result.data;
+}
+
+function readBody(event: HttpEvent): unknown {
+  if (event.body === undefined || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new HttpError(413, `the body is larger than ${MAX_BODY_BYTES} bytes`);
+  const type = event.headers?.['content-type'] ?? 'application/json';
+  if (!/^application\/(.+\+)?json\b/i.test(type)) throw new HttpError(415, 'send the body as application/json');
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ValidationError('the body is not valid JSON', [{ pointer: '#', detail: 'invalid JSON' }]);
+  }
+}
+
+/** Wraps a route handler with validation, identity, access control and error mapping. */
+export function httpRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
+  spec: RouteSpec<B, P, Q>,
+  fn: (req: Request<z.infer<B>, z.infer<P>, z.infer<Q>>) => Promise<Result>,
+) {
+  const handle = async (event: HttpEvent): Promise<Result> => {
+    try {
+      const viewer = await resolveViewer(event);
+      authorize(viewer, spec.access);
+      const body = parse(spec.body, readBody(event), 'body');
+      const path = parse(spec.path, event.pathParameters ?? {}, 'path');
+      const query = parse(spec.query, event.queryStringParameters ?? {}, 'query');
+      return await fn({ body, path, query, viewer, now: new Date(), event });
+    } catch (error) {
+      const mapped = problemFor(error);
+      if (mapped) {
+        logger.info('request refused', { status: mapped.statusCode, reason: (error as Error).message });
+        return mapped;
+      }
+      logger.error('request failed', error as Error);
+      return internalError();
+    }
+  };
+  return middy(handle).use(injectLambdaContext(logger, { resetKeys: true }));
+}

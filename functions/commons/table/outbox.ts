@@ -1,0 +1,45 @@
+/**
+ * Outbox records: an event written in the same transaction as the state
+ * change it announces. The table's stream hands new outbox records to the
+ * relay (relay-events), which publishes them; TTL removes them a day later.
+ */
+import type { OutgoingEvent } from '../../../events/index.ts';
+
+export const OUTBOX_ENTITY = 'outbox';
+const RETENTION_SECONDS = 24 * 60 * 60;
+
+export const outboxKey = (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'OUTBOX' });
+
+export interface OutboxItem {
+  pk: string;
+  sk: string;
+  entity: typeof OUTBOX_ENTITY;
+  detailType: string;
+  detail: OutgoingEvent['detail'];
+  expiresAt: number;
+}
+
+export function toOutboxItem(event: OutgoingEvent, now: Date): OutboxItem {
+  return {
+    ...outboxKey(event.detail.eventId),
+    entity: OUTBOX_ENTITY,
+    detailType: event.detailType,
+    detail: event.detail,
+    expiresAt: Math.floor(now.getTime() / 1000) + RETENTION_SECONDS,
+  };
+}
+
+/** The transaction part that writes an outbox record (once per event id). */
+export function outboxPut(tableName: string, event: OutgoingEvent, now: Date) {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: toOutboxItem(event, now),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export function fromOutboxItem(item: Record<string, unknown>): OutgoingEvent {
+  return { detailType: String(item['detailType']), detail: item['detail'] as OutgoingEvent['detail'] };
+}

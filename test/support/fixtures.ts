@@ -1,0 +1,35 @@
+/** Small, valid inputs for tests; each test changes only what it is about. */
+import { BriefingInput, createDraft, type Briefing } from '../../domain/briefing.ts';
+import { newSource, SourceInput, type Source } from '../../domain/source.ts';
+import type { SourceKind, Stance } from '../../domain/scoring.ts';
+
+export const NOW = new Date('2026-06-20T08:00:00.000Z');
+
+export const briefingInput = (overrides: Record<string, unknown> = {}) =>
+  BriefingInput.parse({
+    language: 'en',
+    entities: [{ entityId: 'acme', name: 'Acme Networks' }],
+    sections: {
+      headline: 'Acme Networks pauses its northern fibre build',
+      coverage: 'Acme is covered for operational-dependency signals in regional connectivity.',
+      publishedReporting: 'Acme said it will pause construction for two quarters. The pause follows a permit dispute.',
+      signalBrief: { signal: 'Build paused', signalType: 'Infrastructure', region: 'Europe', marketClass: 'Institutional' },
+      operatingSurface: { affectedParties: ['Regional ISPs'], operatingSurface: 'Backhaul routes', marketExposure: 'Wholesale capacity' },
+      marketContext: { operationalRelevance: 'High', timeHorizon: 'Next quarter' },
+      whatToWatch: ['Permit rulings from the regional authority'],
+      trendContext: 'CANARY-STRATEGY trend paragraph about regional fibre builds slowing down.',
+      relationshipEvidence: [{ from: 'Acme', to: 'Northwind', relation: 'supplier', evidence: 'CANARY-LEADERSHIP contract filing' }],
+      failurePaths: [{ path: 'CANARY-FAILURE regional outage risk grows', affected: 'Regional ISPs' }],
+    },
+    ...overrides,
+  });
+
+export const draft = (overrides: Record<string, unknown> = {}, briefingId = 'b-1'): Briefing =>
+  createDraft(briefingInput(overrides), { briefingId, by: 'analyst-1', now: NOW });
+
+export const source = (kind: SourceKind, n: number, stance: Stance = 'supports', briefingId = 'b-1'): Source =>
+  newSource(
+    SourceInput.parse({ briefingId, url: `https://news${n}.example.com/story-${n}`, publisher: `Outlet ${n}`, kind, stance, title: `Story ${n}` }),
+    'analyst-1',
+    NOW,
+  );

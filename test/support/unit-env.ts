@@ -1,0 +1,13 @@
+/**
+ * Environment for handler unit tests (a vitest setup file, so it runs before
+ * handler modules create their clients and logger). Integration tests start
+ * the local stack, which sets its own values.
+ */
+process.env['TABLE_NAME'] ??= 'briefings-test';
+process.env['EVENT_BUS_NAME'] ??= 'bus-test';
+process.env['JWT_ISSUER'] ??= 'http://127.0.0.1:1/unit-test-pool';
+process.env['JWT_AUDIENCE'] ??= 'unit-test-client';
+process.env['AWS_REGION'] ??= 'eu-west-1';
+process.env['AWS_ACCESS_KEY_ID'] ??= 'test';
+process.env['AWS_SECRET_ACCESS_KEY'] ??= 'test';
+process.env['POWERTOOLS_LOG_LEVEL'] ??= 'SILENT';

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { ANONYMOUS, viewerFromGroups, type Viewer } from '../../../domain/access.ts';
+import { rescore } from '../../../domain/briefing.ts';
+import { isVisible, viewBriefing } from '../../../domain/visibility.ts';
+import { draft, NOW, source } from '../../support/fixtures.ts';
+
+const briefing = rescore(draft(), [source('direct', 1)], NOW).briefing;
+const strategy = viewerFromGroups('u-1', ['strategy-circle']);
+const leadership = viewerFromGroups('u-2', ['leadership-alliance']);
+const analyst = viewerFromGroups('u-3', ['analysts']);
+
+const lockedFor = (viewer: Viewer) =>
+  viewBriefing(briefing, viewer)
+    .sections.filter((s) => s.locked)
+    .map((s) => [s.name, s.locked && s.unlockTier]);
+
+describe('what each tier sees of a briefing', () => {
+  it('anonymous readers see public sections; deeper ones are locked markers naming the tier', () => {
+    expect(lockedFor(ANONYMOUS)).toEqual([
+      ['trendContext', 'strategy-circle'],
+      ['relationshipEvidence', 'leadership-alliance'],
+      ['failurePaths', 'leadership-alliance'],
+      ['sourceNotes', 'leadership-alliance'],
+    ]);
+  });
+
+  it('Strategy Circle unlocks the trend context only', () => {
+    expect(lockedFor(strategy).map(([name]) => name)).toEqual(['relationshipEvidence', 'failurePaths', 'sourceNotes']);
+  });
+
+  it('Leadership Alliance and staff see every section', () => {
+    expect(lockedFor(leadership)).toEqual([]);
+    expect(lockedFor(analyst)).toEqual([]);
+  });
+
+  it('a locked section carries no content, length or hint', () => {
+    const text = JSON.stringify(viewBriefing(briefing, ANONYMOUS));
+    expect(text).not.toMatch(/CANARY/);
+    const locked = viewBriefing(briefing, ANONYMOUS).sections.find((s) => s.name === 'trendContext');
+    expect(Object.keys(locked!).sort()).toEqual(['locked', 'name', 'tier', 'title', 'unlockTier']);
+  });
+});
+
+describe('drafts', () => {
+  it('are visible to staff only', () => {
+    expect(isVisible(briefing, ANONYMOUS)).toBe(false);
+    expect(isVisible(briefing, leadership)).toBe(false);
+    expect(isVisible(briefing, analyst)).toBe(true);
+  });
+});
+
+describe('viewerFromGroups', () => {
+  it('makes any signed-in user Strategy Circle and ignores unknown groups', () => {
+    expect(viewerFromGroups('u', [])).toEqual({ userId: 'u', tier: 'strategy-circle', roles: [] });
+    expect(viewerFromGroups('u', ['root', 'admins'])).toEqual({ userId: 'u', tier: 'leadership-alliance', roles: ['admin'] });
+  });
+});

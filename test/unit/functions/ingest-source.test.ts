@@ -1,0 +1,82 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { handler } from '../../../functions/ingest-source.ts';
+import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const analyst = claimsFor('analyst-1', ['analysts']);
+const body = { briefingId: 'b-1', url: 'https://Example.com/story/?utm_source=x', publisher: 'Example', kind: 'reporting', title: 'Story' };
+const post = (b: unknown, claims: Record<string, string> | null = analyst) =>
+  handler(httpEvent({ method: 'POST', path: '/sources', body: b, ...(claims ? { claims } : {}) }), context);
+
+const cancelled = (codes: string[]) =>
+  new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
+
+beforeEach(() => ddb.reset());
+
+describe('POST /sources', () => {
+  it('stores the source and its Source Ingested event in one transaction', async () => {
+    ddb.on(TransactWriteCommand).resolves({});
+
+    const res = await post(body);
+
+    expect(res.statusCode).toBe(201);
+    expect(parseBody(res)).toMatchObject({ briefingId: 'b-1', canonicalUrl: 'https://example.com/story', ingestedBy: 'analyst-1' });
+    const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(items.map((i) => Object.keys(i)[0])).toEqual(['ConditionCheck', 'Put', 'Put']);
+    expect(items[2]!.Put!.Item).toMatchObject({ entity: 'outbox', detailType: 'Source Ingested', detail: { briefingId: 'b-1', kind: 'reporting' } });
+  });
+
+  it('refuses a duplicate canonical URL with 409, naming the stored source', async () => {
+    ddb.on(TransactWriteCommand).rejects(cancelled(['None', 'ConditionalCheckFailed', 'None']));
+
+    const res = await post(body);
+
+    expect(res.statusCode).toBe(409);
+    expect(res.headers!['content-type']).toBe('application/problem+json');
+    expect(parseBody(res)).toMatchObject({ status: 409, canonicalUrl: 'https://example.com/story', sourceId: expect.any(String) });
+  });
+
+  it('answers 400 at #/briefingId when the briefing does not exist', async () => {
+    ddb.on(TransactWriteCommand).rejects(cancelled(['ConditionalCheckFailed', 'None', 'None']));
+
+    const res = await post(body);
+
+    expect(res.statusCode).toBe(400);
+    expect(parseBody(res).errors).toEqual([{ pointer: '#/briefingId', detail: 'no briefing b-1' }]);
+  });
+
+  it('validates with field paths and writes nothing', async () => {
+    const res = await post({ ...body, kind: 'rumour', url: 'nope', status: 'published' });
+
+    expect(res.statusCode).toBe(400);
+    const pointers = parseBody(res).errors.map((e: { pointer: string }) => e.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(['#/kind', '#/url', '#/']));
+    expect(ddb.calls()).toHaveLength(0);
+  });
+
+  it.each([
+    ['a member', claimsFor('m-1', ['leadership-alliance']), 403],
+    ['an editor', claimsFor('e-1', ['editors']), 403],
+    ['nobody', null, 401],
+  ])('refuses %s', async (_, claims, status) => {
+    const res = await post(body, claims);
+    expect(res.statusCode).toBe(status);
+    expect(ddb.calls()).toHaveLength(0);
+  });
+
+  it('refuses an oversized body with 413 and malformed JSON with 400', async () => {
+    const big = await handler(httpEvent({ method: 'POST', path: '/sources', rawBody: 'x'.repeat(70_000), claims: analyst }), context);
+    const broken = await handler(httpEvent({ method: 'POST', path: '/sources', rawBody: '{"url":', claims: analyst }), context);
+    expect([big.statusCode, broken.statusCode]).toEqual([413, 400]);
+  });
+
+  it('hides internals behind a 500', async () => {
+    ddb.on(TransactWriteCommand).rejects(new Error('secret table arn:aws:dynamodb:...'));
+    const res = await post(body);
+    expect(res.statusCode).toBe(500);
+    expect(res.body).not.toMatch(/secret|arn/);
+  });
+});
