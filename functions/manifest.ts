@@ -6,7 +6,7 @@
  */
 import { BriefingScored, SourceIngested, patternFor, type EventPattern } from '../events/index.ts';
 
-/** How a function uses the table: read-only, read-write, or consuming its stream. */
+/** How a function uses the table: read-only, read-write, or not at all (the relay reads only the stream). */
 export type TableAccess = 'RO' | 'RW' | 'none';
 
 /** `jwt`: the API's JWT authorizer rejects calls without a valid token. `optional`: no authorizer; the handler verifies a token if one is sent. */
@@ -17,8 +17,6 @@ export interface FunctionSpec {
   entry: string;
   description: string;
   table: TableAccess;
-  /** Consumes the table's stream (the outbox relay). */
-  tableStream?: boolean;
   /** Publishes to the event bus. */
   putsEvents?: boolean;
   /** Verifies optional bearer tokens itself, so it needs the user pool's issuer. */
@@ -34,7 +32,7 @@ export const FUNCTIONS = {
   'route-not-found': { entry: 'functions/route-not-found.ts', description: 'Unknown routes (404) and wrong methods (405)', table: 'none' },
   'score-briefing': { entry: 'functions/score-briefing.ts', description: 'On Source Ingested: re-scores the briefing from all its sources', table: 'RW' },
   'auto-publish-briefing': { entry: 'functions/auto-publish-briefing.ts', description: "On Briefing Scored: applies the briefing's auto-publish rule", table: 'RW' },
-  'relay-events': { entry: 'functions/relay-events.ts', description: 'Table stream → event bus: publishes outbox records', table: 'none', tableStream: true, putsEvents: true },
+  'relay-events': { entry: 'functions/relay-events.ts', description: 'Table stream → event bus: publishes outbox records', table: 'none', putsEvents: true },
 } as const satisfies Record<string, FunctionSpec>;
 export type FunctionName = keyof typeof FUNCTIONS;
 

@@ -4,8 +4,8 @@
  * relay (relay-events), which publishes them; TTL removes them a day later.
  */
 import type { OutgoingEvent } from '../../../events/index.ts';
+import { OUTBOX_ENTITY } from './schema.ts';
 
-export const OUTBOX_ENTITY = 'outbox';
 const RETENTION_SECONDS = 24 * 60 * 60;
 
 export const outboxKey = (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'OUTBOX' });

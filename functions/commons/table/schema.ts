@@ -12,11 +12,14 @@ export const TABLE_SCHEMA = {
   streamView: 'NEW_IMAGE',
 } as const;
 
+/** The `entity` attribute of outbox records. */
+export const OUTBOX_ENTITY = 'outbox';
+
 /**
  * Which stream records the relay receives: inserts of outbox items only.
  * Same syntax as a Lambda event-source filter pattern.
  */
 export const OUTBOX_STREAM_FILTER = {
   eventName: ['INSERT'],
-  dynamodb: { NewImage: { entity: { S: ['outbox'] } } },
-} as const;
+  dynamodb: { NewImage: { entity: { S: [OUTBOX_ENTITY] } } },
+};

@@ -1,0 +1,107 @@
+import type { RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpNoneAuthorizer, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { FALLBACK_FUNCTION, ROUTES, type FunctionName } from '../../functions/manifest.ts';
+import { pascalCase } from '../naming.ts';
+import type { BriefingsFunctions } from './functions.ts';
+import type { Identity } from './identity.ts';
+
+/** Props of {@link Api}. */
+export interface ApiProps {
+  functions: BriefingsFunctions;
+  identity: Identity;
+  /** Of the `$default` stage: steady requests per second and burst. */
+  throttle?: { rateLimit: number; burstLimit: number };
+  /** Of the access log group. */
+  removalPolicy: RemovalPolicy;
+}
+
+/**
+ * HTTP API context variables only (the REST API's standard fields include some
+ * HTTP APIs lack). The authorizer error is the one trace of a rejected token,
+ * because such a request never reaches a function.
+ */
+const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
+  JSON.stringify({
+    requestId: '$context.requestId',
+    routeKey: '$context.routeKey',
+    status: '$context.status',
+    requestTime: '$context.requestTime',
+    ip: '$context.identity.sourceIp',
+    responseLength: '$context.responseLength',
+    responseLatency: '$context.responseLatency',
+    integrationLatency: '$context.integrationLatency',
+    integrationError: '$context.integrationErrorMessage',
+    authorizerError: '$context.authorizer.error',
+  }),
+);
+
+/**
+ * The HTTP API: one route per manifest ROUTE. `jwt` routes sit behind a Cognito
+ * JWT authorizer; `optional` routes have none, because anonymous readers are
+ * welcome and the handler verifies a token if one is sent. Wrong methods on known
+ * paths (`ANY`) and unknown paths (`$default`) reach the fallback function, so
+ * the API answers 405 and 404 as problem+json rather than API Gateway's own body.
+ */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const integrations = new Map<FunctionName, HttpLambdaIntegration>();
+    // One integration (and one Lambda permission per route) per function, however many routes share it.
+    const integrationOf = (name: FunctionName): HttpLambdaIntegration => {
+      let integration = integrations.get(name);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(pascalCase(name), props.functions.get(name));
+        integrations.set(name, integration);
+      }
+      return integration;
+    };
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Signal Briefings API',
+      defaultIntegration: integrationOf(FALLBACK_FUNCTION),
+      // The default stage is added below, because only an explicit stage takes throttling settings.
+      createDefaultStage: false,
+    });
+    this.stage = this.httpApi.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(
+          new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: props.removalPolicy }),
+        ),
+        format: ACCESS_LOG_FORMAT,
+      },
+    });
+
+    const jwt = new HttpJwtAuthorizer('CognitoJwt', props.identity.issuer, {
+      // Cognito access tokens carry the client id in `client_id`, ID tokens in `aud`; API Gateway accepts either.
+      jwtAudience: [props.identity.client.userPoolClientId],
+    });
+    const none = new HttpNoneAuthorizer();
+    for (const route of ROUTES) {
+      this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration: integrationOf(route.fn),
+        authorizer: route.auth === 'jwt' ? jwt : none,
+      });
+    }
+    for (const path of new Set(ROUTES.map((route) => route.path))) {
+      this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration: integrationOf(FALLBACK_FUNCTION), authorizer: none });
+    }
+  }
+
+  /** Base URL of the `$default` stage, ending in `/`. */
+  get url(): string {
+    return this.stage.url;
+  }
+}

@@ -1,0 +1,51 @@
+import { Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
+import { AccountRecovery, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { GROUPS } from '../../domain/access.ts';
+import { pascalCase } from '../naming.ts';
+
+/** Props of {@link Identity}. */
+export interface IdentityProps {
+  removalPolicy: RemovalPolicy;
+  deletionProtection: boolean;
+}
+
+/**
+ * Readers and staff: a Cognito user pool with email sign-in and self sign-up, the
+ * groups of `domain/access.ts` (tiers and staff roles), and one app client with
+ * short-lived tokens.
+ */
+export class Identity extends Construct {
+  readonly userPool: UserPool;
+  readonly client: UserPoolClient;
+  /** The `iss` claim of this pool's tokens, checked by the API's authorizer and by handlers alike. */
+  readonly issuer: string;
+
+  constructor(scope: Construct, id: string, props: IdentityProps) {
+    super(scope, id);
+    this.userPool = new UserPool(this, 'UserPool', {
+      signInAliases: { email: true },
+      selfSignUpEnabled: true,
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      removalPolicy: props.removalPolicy,
+      deletionProtection: props.deletionProtection,
+    });
+    for (const [groupName, { description }] of Object.entries(GROUPS)) {
+      this.userPool.addGroup(pascalCase(groupName), { groupName, description });
+    }
+    this.client = this.userPool.addClient('AppClient', {
+      // USER_PASSWORD_AUTH for scripts and tests; SRP for browser and mobile sign-in.
+      authFlows: { userPassword: true, userSrp: true },
+      // Short-lived tokens: a revoked tier or role stops working within 15 minutes.
+      accessTokenValidity: Duration.minutes(15),
+      idTokenValidity: Duration.minutes(15),
+      refreshTokenValidity: Duration.days(30),
+      preventUserExistenceErrors: true,
+      // No hosted UI, so no OAuth flows or placeholder callback URLs.
+      disableOAuth: true,
+    });
+    this.issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
+  }
+}

@@ -1,0 +1,42 @@
+import { Duration } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { FilterCriteria, StartingPosition, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Construct } from 'constructs';
+import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
+import { deadLetterQueue } from './events.ts';
+
+/** Props of {@link OutboxRelay}. */
+export interface OutboxRelayProps {
+  table: ITableV2;
+  /** The manifest's STREAM_CONSUMER; its bus access comes from its `putsEvents`. */
+  relay: IFunction;
+}
+
+/**
+ * The transactional outbox's second half: the table stream, filtered to inserted
+ * outbox items, feeds the relay, which publishes them to the bus. Writers never
+ * call EventBridge, so a state change and its event cannot part ways.
+ */
+export class OutboxRelay extends Construct {
+  constructor(scope: Construct, id: string, props: OutboxRelayProps) {
+    super(scope, id);
+    // Lambda writes only the batch's stream coordinates here; the outbox items stay in the table.
+    const failedBatches = deadLetterQueue(this, 'FailedBatches');
+    props.relay.addEventSource(
+      new DynamoEventSource(props.table, {
+        // TRIM_HORIZON: a replaced mapping replays what it missed; consumers deduplicate on eventId.
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 10,
+        // A poison record is isolated by bisecting and reported alone, not retried with its whole batch.
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 5,
+        maxRecordAge: Duration.hours(6),
+        onFailure: new SqsDlq(failedBatches),
+        // Filtered out by Lambda, not the handler: other writes never invoke (or bill) the relay.
+        filters: [FilterCriteria.filter(OUTBOX_STREAM_FILTER)],
+      }),
+    );
+  }
+}

@@ -1,0 +1,24 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+
+/** What differs between a throwaway stage and production. */
+export interface StageSettings {
+  /** Lower-case stage name, part of the stack name. */
+  name: string;
+  /** Stateful resources (table, user pool, logs) survive a stack delete only in prod. */
+  removalPolicy: RemovalPolicy;
+  /** Refuse API deletes of the table and user pool. */
+  deletionProtection: boolean;
+}
+
+/** Settings for a stage name from the `stage` context value (`cdk synth -c stage=prod`). */
+export function stageSettings(name: string): StageSettings {
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(name)) {
+    throw new Error(`stage must be lower-case letters, digits and dashes (at most 20), got "${name}"`);
+  }
+  const prod = name === 'prod';
+  return { name, removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY, deletionProtection: prod };
+}
+
+export function stackName(stage: StageSettings): string {
+  return `SignalBriefings-${stage.name}`;
+}

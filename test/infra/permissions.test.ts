@@ -1,0 +1,108 @@
+/**
+ * Spec: each function's role grants what its manifest entry declares and
+ * nothing more; its environment names exactly the resources it was bound to.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ENV, FUNCTIONS, STREAM_CONSUMER, type FunctionName, type FunctionSpec } from '../../functions/manifest.ts';
+import { actionsOf, functionId, idsOfType, refId, statementsOf, synthesize, type Synthesized } from './synth.ts';
+
+let synth: Synthesized;
+beforeAll(() => {
+  synth = synthesize({ bundle: false });
+});
+
+const entries = Object.entries(FUNCTIONS) as [FunctionName, FunctionSpec][];
+const withTable = (access: FunctionSpec['table']) => entries.filter(([, spec]) => spec.table === access).map(([name]) => [name]);
+
+const WRITE = /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWrite|PartiQL(Insert|Update|Delete)|\*)/;
+const READ = ['dynamodb:GetItem', 'dynamodb:Query'];
+const STREAM_READ = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+
+const tableId = () => idsOfType(synth.resources, 'AWS::DynamoDB::GlobalTable')[0]!;
+const busId = () => idsOfType(synth.resources, 'AWS::Events::EventBus')[0]!;
+const envOf = (name: FunctionName) =>
+  synth.resources[functionId(synth.resources, name)]!['Properties']['Environment']['Variables'] as Record<string, unknown>;
+
+describe('table access', () => {
+  it.each(withTable('RO'))('%s (RO) can read and query the table but not write it', (name) => {
+    // Act
+    const actions = actionsOf(synth.resources, functionId(synth.resources, name));
+    // Assess
+    expect(actions).toEqual(expect.arrayContaining(READ));
+    expect(actions.filter((a) => WRITE.test(a))).toEqual([]);
+  });
+
+  it.each(withTable('RW'))('%s (RW) can read and write the table', (name) => {
+    // Act
+    const actions = actionsOf(synth.resources, functionId(synth.resources, name));
+    // Assess
+    expect(actions).toEqual(expect.arrayContaining([...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
+  });
+
+  it.each(withTable('none'))('%s (none) has no table actions; a stream consumer only reads the stream', (name) => {
+    // Prepare
+    const fnId = functionId(synth.resources, name);
+    const allowed = name === STREAM_CONSUMER ? STREAM_READ : [];
+    // Act
+    const dynamo = statementsOf(synth.resources, fnId).filter((s) => s.actions.some((a) => a.startsWith('dynamodb:')));
+    // Assess
+    expect(dynamo.flatMap((s) => s.actions).sort()).toEqual(allowed);
+    for (const statement of dynamo) expect(statement.resource).toEqual({ 'Fn::GetAtt': [tableId(), 'StreamArn'] });
+  });
+
+  it('scopes every table grant to the table and its indexes', () => {
+    for (const [name] of entries) {
+      // Act
+      const grants = statementsOf(synth.resources, functionId(synth.resources, name)).filter((s) =>
+        s.actions.some((a) => a.startsWith('dynamodb:')),
+      );
+      // Assess
+      for (const { resource } of grants) expect(JSON.stringify(resource), name).toContain(`"${tableId()}"`);
+    }
+  });
+});
+
+describe('event publishing', () => {
+  it.each(entries.map(([name, spec]) => [name, Boolean(spec.putsEvents)] as const))(
+    '%s may put events on the bus: %s',
+    (name, putsEvents) => {
+      // Act
+      const puts = statementsOf(synth.resources, functionId(synth.resources, name)).filter((s) =>
+        s.actions.includes('events:PutEvents'),
+      );
+      // Assess
+      expect(puts.map((s) => refId(s.resource))).toEqual(putsEvents ? [busId()] : []);
+    },
+  );
+});
+
+describe('least privilege overall', () => {
+  it('grants no wildcard actions and no managed policy beyond basic execution', () => {
+    for (const [name] of entries) {
+      // Prepare
+      const fnId = functionId(synth.resources, name);
+      const roleId = synth.resources[fnId]!['Properties']['Role']['Fn::GetAtt'][0] as string;
+      // Act
+      const actions = actionsOf(synth.resources, fnId);
+      const managed = (synth.resources[roleId]!['Properties']['ManagedPolicyArns'] ?? []).map((arn: any) => JSON.stringify(arn));
+      // Assess
+      expect(actions.filter((a) => a.includes('*')), name).toEqual([]);
+      expect(managed, name).toEqual([expect.stringContaining(':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole')]);
+    }
+  });
+});
+
+describe('environment', () => {
+  it.each(entries.map(([name]) => [name]))('%s is told exactly the resources it is bound to', (name) => {
+    // Prepare
+    const spec: FunctionSpec = FUNCTIONS[name];
+    // Act
+    const env = envOf(name);
+    // Assess
+    expect(env[ENV.tableName]).toEqual(spec.table === 'none' ? undefined : { Ref: tableId() });
+    expect(env[ENV.eventBusName]).toEqual(spec.putsEvents ? { Ref: busId() } : undefined);
+    expect(ENV.jwtIssuer in env).toBe(Boolean(spec.verifiesTokens));
+    expect(ENV.jwtAudience in env).toBe(Boolean(spec.verifiesTokens));
+    expect(env).toMatchObject({ POWERTOOLS_SERVICE_NAME: 'signal-briefings', NODE_OPTIONS: '--enable-source-maps' });
+  });
+});
