@@ -1,0 +1,341 @@
+/**
+ * A local EventBridge: an HTTP endpoint speaking the PutEvents wire protocol
+ * (AWS JSON 1.1), so the unchanged `@aws-sdk/client-eventbridge` client in the
+ * handlers reaches it through AWS_ENDPOINT_URL_EVENTBRIDGE, and a router that
+ * delivers each accepted event to the subscribers whose rule pattern matches.
+ *
+ * Like EventBridge, delivery is asynchronous (after PutEvents has answered),
+ * the target receives the full envelope, and a failing target is retried and
+ * finally dead-lettered (`<dataDir>/dead-letters.jsonl`).
+ */
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { appendDeadLetter, errorMessage } from './dead-letters.ts';
+import { matchesPattern, type EventPatternJson } from './event-pattern.ts';
+import type { Log } from './log.ts';
+import { BodyTooLargeError, readBody } from './http-body.ts';
+
+/** The event as EventBridge hands it to a target. */
+export interface EventEnvelope {
+  version: '0';
+  id: string;
+  'detail-type': string;
+  source: string;
+  account: string;
+  time: string;
+  region: string;
+  resources: string[];
+  detail: Record<string, unknown>;
+}
+
+/** A rule with one target: a function invoked with the envelope. */
+export interface Subscriber {
+  rule: string;
+  /** Name of the target, for logs and dead letters (the function name). */
+  target: string;
+  pattern: EventPatternJson;
+  invoke: (event: EventEnvelope) => Promise<unknown>;
+}
+
+export interface Delivery {
+  rule: string;
+  target: string;
+  status: 'pending' | 'delivered' | 'dead-lettered';
+  attempts: number;
+  /** Message of the last failure, if any. */
+  error?: string;
+}
+
+/** One accepted PutEvents entry and what became of it: the tests' listener. */
+export interface ReceivedEvent {
+  busName: string;
+  receivedAt: string;
+  envelope: EventEnvelope;
+  deliveries: Delivery[];
+}
+
+export interface RetryPolicy {
+  /** Total attempts per target, the first included. */
+  attempts: number;
+  /** Delay before retry n (1-based) is baseDelayMs × 2^(n-1). */
+  baseDelayMs: number;
+}
+
+export interface EventBusOptions {
+  busName: string;
+  region: string;
+  dataDir: string;
+  log: Log;
+  retry?: Partial<RetryPolicy>;
+}
+
+const MAX_ENTRIES = 10;
+/** Received events kept in memory (oldest dropped first), so a long-running dev server stays bounded. */
+const RECEIVED_LOG_SIZE = 1_000;
+/** PutEvents rejects requests whose entries total more than 256 KB. */
+const MAX_REQUEST_BYTES = 256 * 1024;
+const ACCOUNT = '000000000000';
+
+interface PutEventsEntry {
+  Source?: unknown;
+  DetailType?: unknown;
+  Detail?: unknown;
+  EventBusName?: unknown;
+  Time?: unknown;
+  Resources?: unknown;
+}
+
+type EntryResult = { EventId: string } | { ErrorCode: string; ErrorMessage: string };
+
+class AwsError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The local bus: start it, point AWS_ENDPOINT_URL_EVENTBRIDGE at `url`, subscribe targets. */
+export class LocalEventBus {
+  /** Accepted entries (the latest 1000), in arrival order, with their deliveries. */
+  readonly received: ReceivedEvent[] = [];
+  private readonly subscribers: Subscriber[] = [];
+  private readonly changes = new EventEmitter();
+  private readonly retry: RetryPolicy;
+  private readonly inFlightDeliveries = new Set<Promise<void>>();
+  private server: Server | undefined;
+  private stopping = false;
+  private port = 0;
+
+  constructor(private readonly opts: EventBusOptions) {
+    this.retry = { attempts: opts.retry?.attempts ?? 3, baseDelayMs: opts.retry?.baseDelayMs ?? 100 };
+    this.changes.setMaxListeners(0);
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Deliveries not yet finished (including those waiting to be retried). */
+  get inFlight(): number {
+    return this.inFlightDeliveries.size;
+  }
+
+  async start(port = 0): Promise<void> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolveListen, reject) => {
+      this.server?.once('error', reject);
+      this.server?.listen(port, '127.0.0.1', () => resolveListen());
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  /** Stops accepting events and abandons pending retries, so a stop never waits on a failing target's backoff. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const server = this.server;
+    if (server) {
+      const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
+      server.closeAllConnections(); // idle keep-alive sockets of the SDK clients would hold close() open
+      await closed;
+    }
+    await Promise.race([Promise.allSettled([...this.inFlightDeliveries]), sleep(2_000)]);
+  }
+
+  /** Adds a rule with one target; returns a function that removes it. */
+  subscribe(subscriber: Subscriber): () => void {
+    this.subscribers.push(subscriber);
+    return () => {
+      const index = this.subscribers.indexOf(subscriber);
+      if (index >= 0) this.subscribers.splice(index, 1);
+    };
+  }
+
+  /**
+   * Resolves with the first received event (already received or arriving
+   * later) for which `predicate` holds; re-checked whenever a delivery changes
+   * state, so a predicate may also wait for `deliveries[].status`.
+   */
+  waitFor(predicate: (event: ReceivedEvent) => boolean, timeoutMs = 10_000): Promise<ReceivedEvent> {
+    return new Promise((resolveWait, reject) => {
+      const check = () => {
+        const found = this.received.find(predicate);
+        if (!found) return;
+        cleanup();
+        resolveWait(found);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        const seen = this.received.map((e) => `${e.envelope['detail-type']} [${e.deliveries.map((d) => `${d.target}:${d.status}`).join(', ')}]`);
+        reject(new Error(`no matching event within ${timeoutMs} ms; received: ${seen.length ? seen.join('; ') : 'nothing'}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.changes.off('change', check);
+      };
+      this.changes.on('change', check);
+      check();
+    });
+  }
+
+  /** Resolves once no delivery is in flight. */
+  async idle(): Promise<void> {
+    while (this.inFlightDeliveries.size > 0) await Promise.allSettled([...this.inFlightDeliveries]);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      if (req.method !== 'POST') throw new AwsError('UnknownOperationException', 'Only POST requests are supported');
+      const target = String(req.headers['x-amz-target'] ?? '');
+      if (target !== 'AWSEvents.PutEvents') {
+        throw new AwsError('UnknownOperationException', `The local event bus implements AWSEvents.PutEvents only, not "${target}"`);
+      }
+      const body = await readBody(req, MAX_REQUEST_BYTES).catch((error: unknown) => {
+        if (error instanceof BodyTooLargeError) throw new AwsError('ValidationException', 'Total size of the entries in the request is over the limit.');
+        throw error;
+      });
+      const request = parseJson(body.toString('utf8')) as { Entries?: unknown } | undefined;
+      const entries = request?.Entries;
+      if (!Array.isArray(entries) || entries.length === 0) {
+        throw new AwsError('ValidationException', "1 validation error detected: Value null at 'entries' failed to satisfy constraint: Member must not be null");
+      }
+      if (entries.length > MAX_ENTRIES) {
+        throw new AwsError(
+          'ValidationException',
+          `1 validation error detected: Value '[...]' at 'entries' failed to satisfy constraint: Member must have length less than or equal to ${MAX_ENTRIES}`,
+        );
+      }
+      const results = entries.map((entry: PutEventsEntry) => this.accept(entry));
+      const failed = results.filter((r) => 'ErrorCode' in r).length;
+      send(res, 200, { FailedEntryCount: failed, Entries: results });
+    } catch (error) {
+      if (error instanceof AwsError) return send(res, 400, { __type: error.type, message: error.message });
+      this.opts.log.error('local event bus: PutEvents failed', error);
+      send(res, 500, { __type: 'InternalException', message: 'Internal error in the local event bus' });
+    }
+  }
+
+  /**
+   * Validates one entry; on success records it, schedules its deliveries and
+   * returns its EventId. Deliveries start after the response, like
+   * EventBridge: a publisher never waits for (or learns about) its consumers.
+   */
+  private accept(entry: PutEventsEntry): EntryResult {
+    for (const field of ['Source', 'DetailType', 'Detail'] as const) {
+      if (typeof entry[field] !== 'string' || entry[field] === '') {
+        return { ErrorCode: 'InvalidArgument', ErrorMessage: `Parameter ${field} is not valid. Reason: ${field} is a required argument.` };
+      }
+    }
+    const detail = parseJson(entry.Detail as string);
+    if (typeof detail !== 'object' || detail === null || Array.isArray(detail)) {
+      return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
+    }
+    const busName = busNameOf(entry.EventBusName);
+    const envelope: EventEnvelope = {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': entry.DetailType as string,
+      source: entry.Source as string,
+      account: ACCOUNT,
+      time: eventTime(entry.Time),
+      region: this.opts.region,
+      resources: Array.isArray(entry.Resources) ? entry.Resources.map(String) : [],
+      detail: detail as Record<string, unknown>,
+    };
+    const event: ReceivedEvent = { busName, receivedAt: new Date().toISOString(), envelope, deliveries: [] };
+    const targets = busName === this.opts.busName ? this.subscribers.filter((s) => matchesPattern(s.pattern, envelope)) : [];
+    if (busName === this.opts.busName && targets.length === 0) this.opts.log.info(`  event "${envelope['detail-type']}" (no rule matches)`);
+    if (busName !== this.opts.busName) {
+      // EventBridge answers success for an unknown bus and drops the event; say so loudly here.
+      this.opts.log.warn(`event "${envelope['detail-type']}" was sent to bus "${busName}", not "${this.opts.busName}": no rule will see it`);
+    }
+    this.received.push(event);
+    if (this.received.length > RECEIVED_LOG_SIZE) this.received.shift();
+    for (const subscriber of targets) {
+      const delivery: Delivery = { rule: subscriber.rule, target: subscriber.target, status: 'pending', attempts: 0 };
+      event.deliveries.push(delivery);
+      // Counted in `inFlight` before PutEvents answers; started only after the response has been sent.
+      this.track(new Promise<void>((done) => setImmediate(() => void this.deliver(event, delivery, subscriber).finally(done))));
+    }
+    this.changes.emit('change');
+    return { EventId: envelope.id };
+  }
+
+  private track(delivery: Promise<void>): void {
+    this.inFlightDeliveries.add(delivery);
+    void delivery.finally(() => {
+      this.inFlightDeliveries.delete(delivery);
+      this.changes.emit('change');
+    });
+  }
+
+  private async deliver(event: ReceivedEvent, delivery: Delivery, subscriber: Subscriber): Promise<void> {
+    for (let attempt = 1; attempt <= this.retry.attempts; attempt++) {
+      if (this.stopping) return;
+      delivery.attempts = attempt;
+      try {
+        await subscriber.invoke(event.envelope);
+        delivery.status = 'delivered';
+        delete delivery.error;
+        this.changes.emit('change');
+        const retried = attempt > 1 ? ` (attempt ${attempt})` : '';
+        this.opts.log.info(`  event "${event.envelope['detail-type']}" → ${subscriber.target}${retried}`);
+        return;
+      } catch (error) {
+        delivery.error = errorMessage(error);
+        this.changes.emit('change');
+        if (attempt < this.retry.attempts) await sleep(this.retry.baseDelayMs * 2 ** (attempt - 1));
+      }
+    }
+    delivery.status = 'dead-lettered';
+    appendDeadLetter(this.opts.dataDir, {
+      source: 'event-bus',
+      target: `${delivery.rule} → ${delivery.target}`,
+      attempts: delivery.attempts,
+      error: delivery.error ?? 'unknown error',
+      failedAt: new Date().toISOString(),
+      payload: event.envelope,
+    });
+    this.opts.log.error(
+      `event bus: "${event.envelope['detail-type']}" ${event.envelope.id} dead-lettered after ${delivery.attempts} attempts to ${delivery.target} (${delivery.rule})`,
+      delivery.error,
+    );
+    this.changes.emit('change');
+  }
+}
+
+/** `EventBusName` may be a name or an ARN; absent means the default bus. */
+function busNameOf(value: unknown): string {
+  if (typeof value !== 'string' || value === '') return 'default';
+  return value.startsWith('arn:') ? (value.split('/').pop() ?? value) : value;
+}
+
+/** The SDK sends `Time` as epoch seconds; EventBridge's `time` has second precision, in UTC. */
+function eventTime(value: unknown): string {
+  const date = typeof value === 'number' ? new Date(value * 1000) : typeof value === 'string' ? new Date(value) : new Date();
+  const valid = Number.isNaN(date.getTime()) ? new Date() : date;
+  return valid.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/x-amz-json-1.1',
+    'content-length': Buffer.byteLength(payload),
+    'x-amzn-requestid': randomUUID(),
+    ...(status >= 400 ? { 'x-amzn-errortype': (body as { __type: string }).__type } : {}),
+  });
+  res.end(payload);
+}

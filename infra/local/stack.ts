@@ -1,0 +1,287 @@
+/**
+ * The whole system on one machine, with real engines and unchanged handlers:
+ * DynamoDB Local and cognito-local as child processes, the local event bus,
+ * the stream relay and the HTTP API in this process, all wired from the
+ * shared definitions in functions/manifest.ts.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { ENV, FALLBACK_FUNCTION, FUNCTIONS, ROUTES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
+import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
+import { LOCAL_AWS, assertJavaAvailable, freePort, isPortFree, startCognitoLocal, startDynamoDbLocal, type Engine } from './engines.ts';
+import { LocalEventBus, type EventEnvelope, type RetryPolicy } from './event-bus.ts';
+import { LocalHttpApi } from './http-api.ts';
+import { cognitoClient, ensureUser, ensureUserPool, signIn, type Tokens } from './identity.ts';
+import { loadFunctions } from './lambda-runtime.ts';
+import { readLocalDetails, writeLocalDetails, type LocalDetails, type LocalUser } from './local-file.ts';
+import { createLog } from './log.ts';
+import { seedDemoData, seedFile } from './seed.ts';
+import { StreamRelay } from './stream-relay.ts';
+import { ensureTable } from './table.ts';
+
+export interface LocalStackOptions {
+  /** Where the engines keep their data, plus local.json, seed.json, the checkpoint and dead letters. */
+  dataDir: string;
+  /** 0 (the default) picks a free port, for each of these. */
+  apiPort?: number;
+  dynamoPort?: number;
+  cognitoPort?: number;
+  busPort?: number;
+  /** Seed the demo data through the API on first start (when `<dataDir>/seed.json` is absent). */
+  seed?: boolean;
+  /** Create the demo users (default true; seeding needs them). */
+  demoUsers?: boolean;
+  /** No per-request or progress lines; warnings and errors still print. */
+  quiet?: boolean;
+  /** Bus delivery attempts per target (default 3, as Lambda's async invoke with 2 retries; 100 ms doubling instead of minutes). */
+  busRetry?: Partial<RetryPolicy>;
+  /** Stream relay attempts before dead-lettering (default 6, the mapping's first try and 5 retries; 200 ms doubling). */
+  streamRetry?: Partial<RetryPolicy>;
+}
+
+/** A running local stack. */
+export interface LocalStack extends Omit<LocalDetails, 'pid' | 'startedAt'> {
+  dataDir: string;
+  /** The local EventBridge: `received` and `waitFor()` observe every event and its deliveries. */
+  bus: LocalEventBus;
+  relay: StreamRelay;
+  api: LocalHttpApi;
+  /** Admin access to the local user pool (create users, groups). */
+  cognito: CognitoIdentityProviderClient;
+  /** Signs a user in with USER_PASSWORD_AUTH. */
+  signIn(email: string, password: string): Promise<Tokens>;
+  /** Creates (or updates) a confirmed user with a permanent password in the given groups. */
+  ensureUser(user: { email: string; password: string; groups: readonly string[] }): Promise<void>;
+  /**
+   * Resolves once the asynchronous pipeline is quiet: no bus delivery in
+   * flight and a full stream poll found nothing new.
+   */
+  settled(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REGION = LOCAL_AWS.region;
+const TABLE_NAME = 'signal-briefings';
+const BUS_NAME = 'signal-briefings';
+
+let active = false;
+
+/**
+ * Starts the local stack. Handlers run in this process and read their
+ * configuration from process.env, so only one stack may run per process.
+ */
+export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
+  if (active) throw new Error('a local stack is already running in this process (handlers share process.env); stop it first');
+  assertJavaAvailable(); // before anything starts, so a missing JVM costs nothing to report
+  active = true;
+  // `log` is the servers' (access log, deliveries); `progress` reports startup and seeding.
+  const log = createLog({ quiet: opts.quiet });
+  const progress = createLog({ quiet: opts.quiet });
+  const dataDir = resolve(opts.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const recorded = readLocalDetails(dataDir);
+  const cleanups: Array<() => Promise<void>> = [];
+  const cleanup = async () => {
+    for (const stop of cleanups.splice(0).reverse()) await stop().catch((error: unknown) => log.error('local stack: stopping failed', error));
+  };
+
+  try {
+    const started = Date.now();
+    // Checked first: finding a busy port after ten seconds of engine start-up would waste them.
+    if (opts.apiPort && !(await isPortFree(opts.apiPort))) throw new Error(`port ${opts.apiPort} is already in use; set PORT to another port`);
+    const [dynamoPort, cognitoPort] = await Promise.all([portOrFree(opts.dynamoPort), portOrFree(opts.cognitoPort)]);
+    const bus = new LocalEventBus({ busName: BUS_NAME, region: REGION, dataDir, log, retry: opts.busRetry });
+
+    // The slow part (a JVM and a Node child) runs in parallel; a failure stops whatever did start.
+    const engines = await Promise.allSettled([
+      startDynamoDbLocal({ dir: join(dataDir, 'dynamodb'), port: dynamoPort }),
+      startCognitoLocal({ dir: join(dataDir, 'cognito'), port: cognitoPort }),
+      bus.start(opts.busPort ?? 0).then(() => ({ endpoint: bus.url, port: 0, stop: () => bus.stop() }) satisfies Engine),
+    ]);
+    for (const engine of engines) if (engine.status === 'fulfilled') cleanups.push(() => engine.value.stop());
+    const failure = engines.find((e) => e.status === 'rejected');
+    if (failure) throw failure.reason;
+    const [dynamodb, cognito] = engines.map((e) => (e as PromiseFulfilledResult<Engine>).value) as [Engine, Engine];
+    progress.info(`engines up in ${Date.now() - started} ms: DynamoDB Local ${dynamodb.endpoint}, cognito-local ${cognito.endpoint}, event bus ${bus.url}`);
+
+    const ddb = new DynamoDBClient({ ...LOCAL_AWS, endpoint: dynamodb.endpoint });
+    const idp = cognitoClient(cognito.endpoint);
+    cleanups.push(async () => {
+      ddb.destroy();
+      idp.destroy();
+    });
+    const users: LocalUser[] = DEMO_USERS.map((u) => ({ key: u.key, name: u.name, email: u.email, password: DEMO_PASSWORD, groups: [...u.groups] }));
+    const recordedIds = recorded?.userPoolId && recorded.clientId ? { userPoolId: recorded.userPoolId, clientId: recorded.clientId } : undefined;
+    const [{ streamArn }, pool] = await Promise.all([
+      ensureTable(ddb, TABLE_NAME),
+      ensureUserPool(idp, recordedIds).then(async (ids) => {
+        // One at a time, for the reason given at `serially` below.
+        if (opts.demoUsers ?? true) for (const u of users) await ensureUser(idp, ids.userPoolId, u);
+        return ids;
+      }),
+    ]);
+    const jwtIssuer = `${cognito.endpoint}/${pool.userPoolId}`;
+    // cognito-local updates a group's member list read-modify-write: concurrent adds (tests creating users
+    // with Promise.all) could lose members, so user changes through the stack run one at a time.
+    let userQueue: Promise<unknown> = Promise.resolve();
+    const serially = <T>(fn: () => Promise<T>): Promise<T> => {
+      const next = userQueue.then(fn, fn);
+      userQueue = next.catch(() => undefined);
+      return next;
+    };
+
+    // Before any handler module is imported: they create SDK clients and loggers at module scope.
+    configureHandlerEnvironment({
+      dynamodb: dynamodb.endpoint,
+      eventbridge: bus.url,
+      cognito: cognito.endpoint,
+      jwtIssuer,
+      clientId: pool.clientId,
+      quiet: opts.quiet ?? false,
+    });
+    const functions = await loadFunctions(REPO_ROOT, {
+      region: REGION,
+      onInitError: (fn, error) => log.error(`${FUNCTIONS[fn].entry} failed to load; calls to ${fn} will fail`, error),
+    });
+
+    for (const { rule, fn, pattern } of SUBSCRIPTIONS) {
+      bus.subscribe({ rule, target: fn, pattern, invoke: (event: EventEnvelope) => functions[fn](event) });
+    }
+    const relay = new StreamRelay({
+      endpoint: dynamodb.endpoint,
+      streamArn,
+      region: REGION,
+      dataDir,
+      target: STREAM_CONSUMER,
+      invoke: (event) => functions[STREAM_CONSUMER](event),
+      filter: OUTBOX_STREAM_FILTER,
+      log,
+      retry: opts.streamRetry,
+    });
+    relay.start();
+    cleanups.push(() => relay.stop());
+
+    const api = new LocalHttpApi({
+      routes: ROUTES,
+      fallback: FALLBACK_FUNCTION,
+      functions,
+      authorizer: { issuer: jwtIssuer, audience: pool.clientId },
+      region: REGION,
+      log,
+    });
+    await api.start(opts.apiPort ?? 0);
+    cleanups.push(() => api.stop());
+
+    const stack: LocalStack = {
+      dataDir,
+      apiUrl: api.url,
+      region: REGION,
+      endpoints: { dynamodb: dynamodb.endpoint, cognito: cognito.endpoint, eventbridge: bus.url },
+      userPoolId: pool.userPoolId,
+      clientId: pool.clientId,
+      jwtIssuer,
+      tableName: TABLE_NAME,
+      busName: BUS_NAME,
+      users: opts.demoUsers === false ? [] : users,
+      briefings: readSeeded(dataDir),
+      bus,
+      relay,
+      api,
+      cognito: idp,
+      signIn: (email, password) => signIn(idp, pool.clientId, email, password),
+      ensureUser: (user) => serially(() => ensureUser(idp, pool.userPoolId, user)),
+      settled: (timeoutMs) => settled(bus, relay, timeoutMs),
+      stop: async () => {
+        await cleanup();
+        const details = readLocalDetails(dataDir);
+        if (details?.pid === process.pid) writeLocalDetails(dataDir, { ...(details as LocalDetails), pid: 0 });
+        active = false;
+      },
+    };
+    const record = () => writeLocalDetails(dataDir, { ...detailsOf(stack), pid: process.pid, startedAt: new Date(started).toISOString() });
+    record();
+    progress.info(`local stack ready in ${Date.now() - started} ms`);
+
+    if (opts.seed && !existsSync(seedFile(dataDir))) {
+      const seedStarted = Date.now();
+      progress.info('seeding the demo data through the API (first start only)...');
+      stack.briefings = await log.muted(() => seedDemoData(stack, progress));
+      record();
+      progress.info(`demo data seeded in ${Date.now() - seedStarted} ms`);
+    }
+    return stack;
+  } catch (error) {
+    await cleanup();
+    active = false;
+    throw error;
+  }
+}
+
+/** The serialisable part of the stack, as written to local.json. */
+function detailsOf(stack: LocalStack): Omit<LocalDetails, 'pid' | 'startedAt'> {
+  const { apiUrl, region, endpoints, userPoolId, clientId, jwtIssuer, tableName, busName, users, briefings } = stack;
+  return { apiUrl, region, endpoints, userPoolId, clientId, jwtIssuer, tableName, busName, users, briefings };
+}
+
+function configureHandlerEnvironment(c: {
+  dynamodb: string;
+  eventbridge: string;
+  cognito: string;
+  jwtIssuer: string;
+  clientId: string;
+  quiet: boolean;
+}): void {
+  const env = process.env;
+  // Dummy credentials, and no profile: a developer's real AWS setup must never be picked up by local handlers.
+  delete env['AWS_PROFILE'];
+  delete env['AWS_SESSION_TOKEN'];
+  Object.assign(env, {
+    AWS_REGION: REGION,
+    AWS_DEFAULT_REGION: REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_AWS.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_AWS.credentials.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: c.dynamodb,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: c.eventbridge,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: c.cognito,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    [ENV.tableName]: TABLE_NAME,
+    [ENV.eventBusName]: BUS_NAME,
+    [ENV.jwtIssuer]: c.jwtIssuer,
+    [ENV.jwtAudience]: c.clientId,
+  });
+  // As the deployed functions' environment (infra/constructs/briefings-function.ts keeps this name private).
+  env['POWERTOOLS_SERVICE_NAME'] ??= 'signal-briefings';
+  // Handlers log JSON for CloudWatch; locally only warnings and errors, readable. An explicit setting wins.
+  env['POWERTOOLS_LOG_LEVEL'] ??= c.quiet ? 'ERROR' : 'WARN';
+  env['POWERTOOLS_DEV'] ??= 'true';
+}
+
+async function settled(bus: LocalEventBus, relay: StreamRelay, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await bus.idle();
+    // A delivery's writes reach the stream before the delivery ends, so a poll started after it sees them.
+    const read = await relay.nextCycle();
+    if (read === 0 && bus.inFlight === 0) return;
+    if (Date.now() > deadline) throw new Error(`the pipeline did not settle within ${timeoutMs} ms`);
+  }
+}
+
+function readSeeded(dataDir: string): Record<string, string> {
+  const file = seedFile(dataDir);
+  if (!existsSync(file)) return {};
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+async function portOrFree(port: number | undefined): Promise<number> {
+  return port ? port : freePort();
+}

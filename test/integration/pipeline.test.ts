@@ -1,0 +1,157 @@
+/**
+ * The walking skeleton end to end on the real local engines: an analyst
+ * drafts a briefing and adds sources, the pipeline scores it and publishes it
+ * by rule, and readers of each tier see exactly the sections their tier unlocks.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReceivedEvent } from '../../infra/local/event-bus.ts';
+import { briefingInput } from '../support/fixtures.ts';
+import { api, startTestStack, tokenFor, type LocalStack } from './harness.ts';
+
+let stack: LocalStack;
+const tokens: Record<'analyst' | 'editor' | 'strategy' | 'leadership', string> = { analyst: '', editor: '', strategy: '', leadership: '' };
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  [tokens.analyst, tokens.editor, tokens.strategy, tokens.leadership] = await Promise.all([
+    tokenFor(stack, ['analysts']),
+    tokenFor(stack, ['editors']),
+    tokenFor(stack, ['strategy-circle']),
+    tokenFor(stack, ['leadership-alliance']),
+  ]);
+});
+afterAll(() => stack?.stop());
+
+const source = (briefingId: string, n: number, kind: string) => ({
+  briefingId,
+  url: `https://outlet${n}.example.com/news/acme-pause-${n}`,
+  publisher: `Outlet ${n}`,
+  kind,
+  title: `Acme pauses build (${n})`,
+});
+const eventsOf = (type: string, briefingId: string) =>
+  stack.bus.received.filter((e: ReceivedEvent) => e.envelope['detail-type'] === type && (e.envelope.detail as { briefingId?: string }).briefingId === briefingId);
+const lockedSections = (body: { sections: Array<{ name: string; locked: boolean }> }) => body.sections.filter((s) => s.locked).map((s) => s.name);
+
+describe('ingest → score → publish → read', () => {
+  let briefingId = '';
+
+  it('an analyst drafts a briefing with an auto-publish rule; readers cannot see the draft', async () => {
+    const created = await api(stack, 'POST', '/briefings', { token: tokens.analyst, body: briefingInput({ autoPublish: { minGrade: 'A/B' } }) });
+    expect(created.status).toBe(201);
+    briefingId = created.body.briefingId;
+    expect(created.body.completeness.problems).toEqual(['no sources yet']);
+
+    expect((await api(stack, 'GET', `/briefings/${briefingId}`)).status).toBe(404);
+    expect((await api(stack, 'GET', `/briefings/${briefingId}`, { token: tokens.leadership })).status).toBe(404);
+  });
+
+  it('sources flow through Source Ingested and Briefing Scored to Briefing Published', async () => {
+    for (const [n, kind] of [[1, 'direct'], [2, 'reporting']] as const) {
+      const res = await api(stack, 'POST', '/sources', { token: tokens.analyst, body: source(briefingId, n, kind) });
+      expect(res.status).toBe(201);
+    }
+
+    const published = await stack.bus.waitFor(
+      (e) => e.envelope['detail-type'] === 'Briefing Published' && (e.envelope.detail as { briefingId: string }).briefingId === briefingId,
+      20_000,
+    );
+    await stack.settled();
+
+    expect(eventsOf('Source Ingested', briefingId)).toHaveLength(2);
+    const scored = eventsOf('Briefing Scored', briefingId).map((e) => e.envelope.detail as { current: { grade: string } });
+    expect(scored.at(-1)!.current.grade).toBe('A/B');
+    expect(published.envelope).toMatchObject({ source: 'signal-briefings', version: '0', detail: { publishedBy: 'rule:auto-publish', grade: 'A/B' } });
+    expect(published.deliveries.every((d) => d.status !== 'dead-lettered')).toBe(true);
+  });
+
+  it('the published briefing is in the public feed with its computed score', async () => {
+    const list = await api(stack, 'GET', '/briefings');
+    expect(list.status).toBe(200);
+    expect(list.body.items).toContainEqual(expect.objectContaining({ briefingId, score: 0.76, grade: 'A/B', label: 'Strong' }));
+  });
+
+  it.each([
+    ['an anonymous reader', undefined, ['trendContext', 'relationshipEvidence', 'failurePaths', 'sourceNotes']],
+    ['a Strategy Circle member', 'strategy', ['relationshipEvidence', 'failurePaths', 'sourceNotes']],
+    ['a Leadership Alliance member', 'leadership', []],
+  ] as const)('%s sees exactly the sections of the tier', async (_, who, locked) => {
+    const res = await api(stack, 'GET', `/briefings/${briefingId}`, who ? { token: tokens[who] } : {});
+
+    expect(res.status).toBe(200);
+    expect(lockedSections(res.body)).toEqual(locked);
+    const canaries = res.text.match(/CANARY-[A-Z]+/g) ?? [];
+    const expected = { undefined: [], strategy: ['CANARY-STRATEGY'], leadership: ['CANARY-STRATEGY', 'CANARY-LEADERSHIP', 'CANARY-FAILURE'] }[String(who)];
+    expect([...new Set(canaries)].sort()).toEqual([...expected!].sort());
+  });
+
+  it('the confidence section counts the sources, and source notes give each its share', async () => {
+    const res = await api(stack, 'GET', `/briefings/${briefingId}`, { token: tokens.leadership });
+    const section = (name: string) => res.body.sections.find((s: { name: string }) => s.name === name).content;
+    expect(section('confidence')).toMatchObject({ score: 0.76, grade: 'A/B', sourceCounts: { direct: 1, reporting: 1 }, modelVersion: 'v1' });
+    expect(section('sourceNotes').map((n: { share: number }) => n.share).sort()).toEqual([0.4, 0.6]);
+  });
+
+  it('the same article under another URL form is a duplicate: 409, nothing stored, no event', async () => {
+    const before = eventsOf('Source Ingested', briefingId).length;
+    const again = { ...source(briefingId, 1, 'direct'), url: 'HTTPS://www.Outlet1.example.com/news/acme-pause-1/?utm_source=newsletter#top' };
+
+    const res = await api(stack, 'POST', '/sources', { token: tokens.analyst, body: again });
+    await stack.settled();
+
+    expect(res.status).toBe(409);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    expect(eventsOf('Source Ingested', briefingId)).toHaveLength(before);
+  });
+});
+
+describe('an editor publishes a briefing without a rule', () => {
+  it('publishes only once it is complete', async () => {
+    const { body } = await api(stack, 'POST', '/briefings', { token: tokens.analyst, body: briefingInput() });
+    const publish = () => api(stack, 'POST', `/briefings/${body.briefingId}/publish`, { token: tokens.editor });
+
+    const early = await publish();
+    expect(early.status).toBe(422);
+    expect(early.body.problems).toEqual(['no sources yet']);
+
+    await api(stack, 'POST', '/sources', { token: tokens.analyst, body: source(body.briefingId, 7, 'reporting') });
+    await stack.bus.waitFor((e) => e.envelope['detail-type'] === 'Briefing Scored' && (e.envelope.detail as { briefingId: string }).briefingId === body.briefingId);
+    await stack.settled();
+
+    const done = await publish();
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ status: 'published' });
+    expect((await publish()).status).toBe(409);
+    await stack.bus.waitFor((e) => e.envelope['detail-type'] === 'Briefing Published' && (e.envelope.detail as { briefingId: string }).briefingId === body.briefingId);
+  });
+});
+
+describe('bad input and the wrong caller', () => {
+  it('invalid sources get 400 with field paths and write nothing', async () => {
+    const before = stack.bus.received.length;
+    const res = await api(stack, 'POST', '/sources', { token: tokens.analyst, body: { briefingId: 'x', url: 'ftp://nope', kind: 'rumour', score: 1 } });
+    await stack.settled();
+
+    expect(res.status).toBe(400);
+    expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(['#/url', '#/kind', '#/publisher', '#/title']));
+    expect(stack.bus.received.length).toBe(before);
+  });
+
+  it.each([
+    ['no token on a staff route', 'POST', '/sources', undefined, 401],
+    ['a member on an analyst route', 'POST', '/sources', 'strategy', 403],
+    ['an analyst on the editor route', 'POST', '/briefings/any/publish', 'analyst', 403],
+    ['a wrong method', 'DELETE', '/briefings', undefined, 405],
+    ['an unknown route', 'GET', '/nowhere', undefined, 404],
+    ['a garbage token on a public route', 'GET', '/briefings', 'garbage', 401],
+  ] as const)('%s → %s', async (_, method, path, who, status) => {
+    const token = who === 'garbage' ? 'not.a.jwt' : who ? tokens[who] : undefined;
+    const res = await api(stack, method, path, { ...(token ? { token } : {}), ...(method === 'GET' ? {} : { body: {} }) });
+    expect(res.status).toBe(status);
+  });
+
+  it('an oversized body is 413', async () => {
+    const res = await api(stack, 'POST', '/briefings', { token: tokens.analyst, rawBody: JSON.stringify({ pad: 'x'.repeat(70_000) }), headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(413);
+  });
+});
