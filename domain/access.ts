@@ -8,6 +8,10 @@
 export const TIERS = ['public', 'strategy-circle', 'leadership-alliance'] as const;
 export type Tier = (typeof TIERS)[number];
 
+/** The tiers a member can hold (public needs no membership). */
+export const MEMBER_TIERS = ['strategy-circle', 'leadership-alliance'] as const;
+export type MemberTier = (typeof MEMBER_TIERS)[number];
+
 export const STAFF_ROLES = ['analyst', 'editor', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
@@ -22,7 +26,7 @@ export const GROUPS = {
 export type GroupName = keyof typeof GROUPS;
 export const GROUP_NAMES = Object.keys(GROUPS) as GroupName[];
 
-/** Who is asking: derived from verified token claims, or anonymous. */
+/** Who is asking: derived from verified token claims (and the entitlement record), or anonymous. */
 export interface Viewer {
   userId?: string;
   tier: Tier;
@@ -36,11 +40,27 @@ export function tierRank(tier: Tier): number {
 }
 
 /**
- * Builds the viewer from the groups in a verified token. Any logged-in user is
- * at least Strategy Circle ("unlock after joining and logging in"); staff read
- * every section, because editors review the whole briefing before publishing.
+ * What a token or an entitlement record grants, before the staff rule of
+ * {@link viewerOf} is applied. The API grants the meet of the two (see
+ * domain/entitlement.ts), so each is kept apart until then.
  */
-export function viewerFromGroups(userId: string, groups: readonly string[]): Viewer {
+export interface Grant {
+  tier: Tier;
+  roles: StaffRole[];
+}
+
+/** The group that carries each tier into tokens (public has none). */
+export const TIER_GROUP: Record<MemberTier, GroupName> = {
+  'strategy-circle': 'strategy-circle',
+  'leadership-alliance': 'leadership-alliance',
+};
+
+/**
+ * What the groups of a verified token grant. Any signed-in user is at least
+ * Strategy Circle as far as the token goes ("unlock after joining and logging
+ * in"); whether the user still is a member is the entitlement record's call.
+ */
+export function grantFromGroups(groups: readonly string[]): Grant {
   let tier: Tier = 'strategy-circle';
   const roles: StaffRole[] = [];
   for (const name of groups) {
@@ -49,8 +69,37 @@ export function viewerFromGroups(userId: string, groups: readonly string[]): Vie
     if (grant.tier && tierRank(grant.tier) > tierRank(tier)) tier = grant.tier;
     if (grant.role && !roles.includes(grant.role)) roles.push(grant.role);
   }
-  if (roles.length > 0) tier = 'leadership-alliance';
-  return { userId, tier, roles };
+  return { tier, roles };
+}
+
+/** What two sources both grant: the lower tier and the roles both name. */
+export function meetGrants(a: Grant, b: Grant): Grant {
+  return {
+    tier: tierRank(a.tier) <= tierRank(b.tier) ? a.tier : b.tier,
+    roles: a.roles.filter((role) => b.roles.includes(role)),
+  };
+}
+
+/** The Cognito groups that carry a grant into tokens. */
+export function groupsForGrant(grant: Grant): GroupName[] {
+  const roleGroups = (Object.entries(GROUPS) as [GroupName, { role?: StaffRole }][])
+    .filter(([, g]) => g.role && grant.roles.includes(g.role))
+    .map(([name]) => name);
+  return [...(grant.tier === 'public' ? [] : [TIER_GROUP[grant.tier]]), ...roleGroups];
+}
+
+/**
+ * The viewer a grant makes. Staff read every section, because editors review
+ * the whole briefing before publishing.
+ */
+export function viewerOf(userId: string, grant: Grant): Viewer {
+  const roles = [...grant.roles];
+  return { userId, tier: roles.length > 0 ? 'leadership-alliance' : grant.tier, roles };
+}
+
+/** The viewer the groups of a token alone would make (no entitlement record consulted). */
+export function viewerFromGroups(userId: string, groups: readonly string[]): Viewer {
+  return viewerOf(userId, grantFromGroups(groups));
 }
 
 export function hasAnyRole(viewer: Viewer, allowed: readonly StaffRole[]): boolean {

@@ -38,6 +38,7 @@ export function briefingScored(before: Briefing, after: Briefing, now: Date): Ou
     current: { score: after.confidence.score, grade: after.confidence.grade, label: after.confidence.label },
     modelVersion: after.confidence.modelVersion,
     briefingVersion: after.version,
+    reasons: after.confidence.reasons.slice(0, 3),
   };
   return { detailType: BriefingScored.detailType, detail };
 }

@@ -5,8 +5,20 @@
 import * as z from 'zod';
 import type { Tier } from './access.ts';
 import { ConflictError, IncompleteError } from './errors.ts';
-import { GRADES, NO_EVIDENCE, gradeRank, type Confidence, type Evidence, type Grade, scoreEvidence } from './scoring.ts';
-import type { Source } from './source.ts';
+import {
+  GRADES,
+  NO_EVIDENCE,
+  compareIds,
+  gradeRank,
+  scoreEvidence,
+  type Confidence,
+  type ContentGap,
+  type Credibility,
+  type Explanation,
+  type Grade,
+  type Reliability,
+} from './scoring.ts';
+import { evidenceOf, type Source } from './source.ts';
 
 /** Every section of a briefing, in page order, with the tier that may read it. */
 export const SECTIONS = [
@@ -74,6 +86,7 @@ export const BriefingInput = z.strictObject({
 });
 export type BriefingInput = z.infer<typeof BriefingInput>;
 
+/** One source as Leadership Alliance readers see it: how it was weighed and its share of the score. */
 export interface SourceNote {
   sourceId: string;
   url: string;
@@ -81,7 +94,23 @@ export interface SourceNote {
   title: string;
   kind: Source['kind'];
   stance: Source['stance'];
+  language: string;
+  publishedAt?: string;
+  /** Admiralty source reliability, and whether an analyst set it (with why) or the kind's default applies. */
+  reliability: { grade: Reliability; setBy: 'analyst' | 'default'; reason?: string };
+  /** Admiralty information credibility, when an analyst judged it. */
+  credibility?: Credibility;
+  /** The origin (group of copies of one text) the source belongs to. */
+  originId: string;
+  /** Set on a copy: the member through which its origin is counted. */
+  copyOf?: string;
+  weight: number;
+  /** Points of the score this source accounts for; negative when it lowers it. */
+  contribution: number;
+  /** Its share of the score (contribution ÷ score). */
   share: number;
+  /** Plain reasons for its weight (copy, analyst ratings, age, stance). */
+  reasons: string[];
   note?: string;
 }
 
@@ -97,6 +126,8 @@ export interface Briefing {
   sections: WrittenSections;
   confidence: Confidence;
   sourceNotes: SourceNote[];
+  /** How the score was reached (origins, caps, shares); staff read it. Absent until first scored. */
+  scoreExplanation?: Explanation;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -134,26 +165,42 @@ const sentences = (s: string) =>
     .map((x) => x.trim().toLowerCase())
     .filter((x) => x.length >= 12);
 
+/** Content defects of a briefing's sections, as codes the scoring cap can name without quoting content. */
+export function contentGaps(sections: WrittenSections): ContentGap[] {
+  const gaps: ContentGap[] = [];
+  const surface = sections.operatingSurface;
+  if (surface.affectedParties.length === 0) gaps.push('affected-parties');
+  if (!surface.operatingSurface) gaps.push('operating-surface');
+  if (!surface.marketExposure) gaps.push('market-exposure');
+  if (repeatedSentence(sections) !== undefined) gaps.push('repeated-text');
+  if (prose(sections).some((p) => BOILERPLATE.some((re) => re.test(p)))) gaps.push('boilerplate');
+  return gaps;
+}
+
+const prose = (s: WrittenSections) => [s.headline, s.coverage, s.publishedReporting, s.trendContext, ...s.whatToWatch];
+
+function repeatedSentence(s: WrittenSections): string | undefined {
+  const seen = new Set<string>();
+  for (const sentence of prose(s).flatMap(sentences)) {
+    if (seen.has(sentence)) return sentence;
+    seen.add(sentence);
+  }
+  return undefined;
+}
+
 /**
  * What stops a briefing from being complete: a missing operating surface,
  * repeated sentences, boilerplate in place of content, or no evidence at all.
  */
 export function assessCompleteness(b: Pick<Briefing, 'sections' | 'sourceNotes'>): { complete: boolean; problems: string[] } {
+  const gaps = new Set(contentGaps(b.sections));
   const problems: string[] = [];
-  const s = b.sections;
-  if (s.operatingSurface.affectedParties.length === 0) problems.push('operatingSurface.affectedParties is empty');
-  if (!s.operatingSurface.operatingSurface) problems.push('operatingSurface.operatingSurface is empty');
-  if (!s.operatingSurface.marketExposure) problems.push('operatingSurface.marketExposure is empty');
-  const prose = [s.headline, s.coverage, s.publishedReporting, s.trendContext, ...s.whatToWatch];
-  const seen = new Set<string>();
-  for (const sentence of prose.flatMap(sentences)) {
-    if (seen.has(sentence)) {
-      problems.push(`repeated sentence: "${sentence.slice(0, 80)}"`);
-      break;
-    }
-    seen.add(sentence);
-  }
-  if (prose.some((p) => BOILERPLATE.some((re) => re.test(p)))) problems.push('boilerplate text in place of content');
+  if (gaps.has('affected-parties')) problems.push('operatingSurface.affectedParties is empty');
+  if (gaps.has('operating-surface')) problems.push('operatingSurface.operatingSurface is empty');
+  if (gaps.has('market-exposure')) problems.push('operatingSurface.marketExposure is empty');
+  const repeated = repeatedSentence(b.sections);
+  if (repeated !== undefined) problems.push(`repeated sentence: "${repeated.slice(0, 80)}"`);
+  if (gaps.has('boilerplate')) problems.push('boilerplate text in place of content');
   if (b.sourceNotes.length === 0) problems.push('no sources yet');
   return { complete: problems.length === 0, problems };
 }
@@ -177,30 +224,74 @@ export function dueForAutoPublish(b: Briefing): boolean {
 }
 
 /**
- * Re-scores a briefing from all of its sources. `changed` is false when the
- * score and grade are what the briefing already carries, so a repeated or
- * reordered event produces no new Briefing Scored.
+ * Re-scores a briefing from all of its sources and its content gaps.
+ * `changed` is false when the score and grade are what the briefing already
+ * carries, so a repeated or reordered event produces no new Briefing Scored.
+ * The result depends on the evidence only, never on `now` (which only dates the write).
  */
 export function rescore(b: Briefing, sources: readonly Source[], now: Date): { briefing: Briefing; changed: boolean } {
-  const evidence: Evidence[] = sources.map(({ sourceId, kind, stance }) => ({ sourceId, kind, stance }));
-  const { confidence, shares } = scoreEvidence(evidence);
-  const sourceNotes: SourceNote[] = [...sources]
-    .sort((x, y) => x.sourceId.localeCompare(y.sourceId))
-    .map((s) => ({
-      sourceId: s.sourceId,
-      url: s.canonicalUrl,
-      publisher: s.publisher,
-      title: s.title,
-      kind: s.kind,
-      stance: s.stance,
-      share: shares[s.sourceId] ?? 0,
-      ...(s.note ? { note: s.note } : {}),
-    }));
+  const { confidence, explanation } = scoreEvidence(sources.map(evidenceOf), { gaps: contentGaps(b.sections) });
+  const assessed = new Map(explanation.sources.map((a) => [a.sourceId, a]));
+  const sourceNotes: SourceNote[] = [...new Map(sources.map((s) => [s.sourceId, s])).values()]
+    .sort((x, y) => compareIds(x.sourceId, y.sourceId))
+    .map((s) => {
+      const a = assessed.get(s.sourceId)!;
+      return {
+        sourceId: s.sourceId,
+        url: s.canonicalUrl,
+        publisher: s.publisher,
+        title: s.title,
+        kind: s.kind,
+        stance: s.stance,
+        language: s.language,
+        ...(s.publishedAt ? { publishedAt: s.publishedAt } : {}),
+        reliability: { grade: a.reliability, setBy: a.reliabilitySetBy, ...(s.reliability ? { reason: s.reliability.reason } : {}) },
+        ...(s.credibility ? { credibility: s.credibility } : {}),
+        originId: a.originId,
+        ...(a.copyOf ? { copyOf: a.copyOf } : {}),
+        weight: a.weight,
+        contribution: a.contribution,
+        share: a.share,
+        reasons: a.reasons,
+        ...(s.note ? { note: s.note } : {}),
+      };
+    });
   const changed = confidence.score !== b.confidence.score || confidence.grade !== b.confidence.grade;
-  const notesChanged = JSON.stringify(sourceNotes) !== JSON.stringify(b.sourceNotes);
-  if (!changed && !notesChanged) return { briefing: b, changed: false };
+  const same = (x: unknown, y: unknown) => stableJson(x) === stableJson(y);
+  if (!changed && same(confidence, b.confidence) && same(sourceNotes, b.sourceNotes) && same(explanation, b.scoreExplanation)) {
+    return { briefing: b, changed: false };
+  }
   return {
-    briefing: { ...b, confidence, sourceNotes, updatedAt: now.toISOString(), version: b.version + 1 },
+    briefing: { ...b, confidence, sourceNotes, scoreExplanation: explanation, updatedAt: now.toISOString(), version: b.version + 1 },
     changed,
+  };
+}
+
+/** JSON with object keys sorted: stored items come back from the table with their map keys in any order. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => compareIds(a, b))) : v,
+  );
+}
+
+/** What staff read at GET /briefings/{id}/score: the confidence, how it was reached, and every source's part in it. */
+export interface ScoreReport {
+  briefingId: string;
+  status: BriefingStatus;
+  updatedAt: string;
+  confidence: Confidence;
+  /** Absent for a briefing not scored since model v2 (no sources yet, or scored before). */
+  explanation?: Explanation;
+  sources: SourceNote[];
+}
+
+export function scoreReport(b: Briefing): ScoreReport {
+  return {
+    briefingId: b.briefingId,
+    status: b.status,
+    updatedAt: b.updatedAt,
+    confidence: b.confidence,
+    ...(b.scoreExplanation ? { explanation: b.scoreExplanation } : {}),
+    sources: b.sourceNotes,
   };
 }

@@ -1,25 +1,59 @@
 /**
  * Sources: the evidence behind a briefing. A source is identified by its
  * canonical URL, so the same article twice (tracking parameters, fragments,
- * host case, default ports, trailing slashes) is recognised as a duplicate.
+ * host case, default ports, trailing slashes, AMP variants) is recognised as a
+ * duplicate; its text is fingerprinted at ingest so that copies of one story
+ * under other URLs are grouped into one origin when the briefing is scored.
  */
 import { createHash } from 'node:crypto';
 import * as z from 'zod';
-import { SOURCE_KINDS, STANCES, type SourceKind, type Stance } from './scoring.ts';
+import { ValidationError, type FieldIssue } from './errors.ts';
+import { fingerprint, type Fingerprint } from './fingerprint.ts';
+import {
+  compareIds,
+  CREDIBILITY_LEVELS,
+  RELIABILITY_GRADES,
+  SOURCE_KINDS,
+  STANCES,
+  type Credibility,
+  type Evidence,
+  type Reliability,
+  type SourceKind,
+  type Stance,
+} from './scoring.ts';
 
-/** What an analyst sends to ingest a source. Unknown fields are rejected. */
-export const SourceInput = z.strictObject({
-  briefingId: z.string().min(1).max(64),
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048),
-  publisher: z.string().trim().min(1).max(200),
-  kind: z.enum(SOURCE_KINDS),
-  stance: z.enum(STANCES).default('supports'),
-  title: z.string().trim().min(1).max(500),
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or zh-Hans').default('en'),
-  publishedAt: z.iso.datetime({ offset: true }).optional(),
-  excerpt: z.string().max(5000).optional(),
-  note: z.string().max(2000).optional(),
-});
+const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-06-20T08:00:00Z' });
+const nonEmpty = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+/**
+ * What an analyst sends to ingest a source. Unknown fields are rejected.
+ * `text` (the article) or `excerpt` is required: it is fingerprinted to
+ * recognise copies. The full text is not stored; the excerpt is.
+ */
+export const SourceInput = z
+  .strictObject({
+    briefingId: z.string().min(1).max(64),
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048),
+    publisher: nonEmpty(200),
+    kind: z.enum(SOURCE_KINDS),
+    stance: z.enum(STANCES).default('supports'),
+    title: nonEmpty(500),
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or zh-Hans').default('en'),
+    publishedAt: instant.optional(),
+    /** When the analyst retrieved it; the time of ingest when absent. */
+    retrievedAt: instant.optional(),
+    text: nonEmpty(50_000).optional(),
+    excerpt: nonEmpty(5000).optional(),
+    /** Admiralty source reliability set by the analyst, with why. */
+    reliability: z.strictObject({ grade: z.enum(RELIABILITY_GRADES), reason: nonEmpty(1000) }).optional(),
+    /** Admiralty information credibility (1 confirmed … 5 improbable, 6 cannot be judged); kept apart from reliability. */
+    credibility: z.literal(CREDIBILITY_LEVELS).optional(),
+    note: z.string().max(2000).optional(),
+  })
+  .refine((s) => s.text !== undefined || s.excerpt !== undefined, {
+    path: ['text'],
+    error: 'send the text of the source or an excerpt of it: it is fingerprinted to recognise copies',
+  });
 export type SourceInput = z.infer<typeof SourceInput>;
 
 export interface Source {
@@ -33,24 +67,53 @@ export interface Source {
   title: string;
   language: string;
   publishedAt?: string;
+  /** Absent only on sources stored before scoring model v2 (their ingest time stands in). */
+  retrievedAt?: string;
   excerpt?: string;
+  reliability?: { grade: Reliability; reason: string };
+  credibility?: Credibility;
+  /** Of `text`, else `excerpt`. Absent only on sources stored before scoring model v2. */
+  fingerprint?: Fingerprint;
   note?: string;
   ingestedAt: string;
   ingestedBy: string;
 }
 
-const TRACKING_PARAMS = /^(utm_.*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|ref_src|_hsenc|_hsmi)$/i;
+const TRACKING_PARAMS =
+  /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|ref_src|_hsenc|_hsmi|mkt_tok|_ga|_gl|spm|isappinstalled|sharer_.*|amp)$/i;
+
+/** AMP caches serve a page under their own host: `<dashed-host>.cdn.ampproject.org/c/s/<host>/<path>`, `google.com/amp/s/<host>/<path>`. */
+function unwrapAmpCache(url: URL): URL {
+  const cached = /\.cdn\.ampproject\.org$/i.test(url.hostname)
+    ? /^\/[cvi]\/(?:s\/)?(.+)$/.exec(url.pathname)
+    : /^(www\.)?google\.[a-z.]+$/i.test(url.hostname)
+      ? /^\/amp\/(?:s\/)?(.+)$/.exec(url.pathname)
+      : null;
+  if (!cached?.[1]) return url;
+  try {
+    return new URL(`https://${cached[1]}${url.search}`);
+  } catch {
+    return url;
+  }
+}
 
 /** The canonical form of a URL: the key under which a source is stored once. */
 export function canonicalUrl(raw: string): string {
-  const url = new URL(raw);
+  const url = unwrapAmpCache(new URL(raw));
   url.hash = '';
-  url.hostname = url.hostname.toLowerCase().replace(/^www\./, '');
+  url.hostname = url.hostname.toLowerCase().replace(/^(www|amp)\./, '');
   if ((url.protocol === 'http:' && url.port === '80') || (url.protocol === 'https:' && url.port === '443')) url.port = '';
   url.protocol = 'https:';
-  const kept = [...url.searchParams].filter(([key]) => !TRACKING_PARAMS.test(key)).sort(([a], [b]) => a.localeCompare(b));
+  const kept = [...url.searchParams]
+    .filter(([key, value]) => !TRACKING_PARAMS.test(key) && !(key === 'outputType' && value === 'amp'))
+    .sort(([a], [b]) => compareIds(a, b));
   url.search = new URLSearchParams(kept).toString();
-  url.pathname = url.pathname.replace(/\/amp\/?$/, '/').replace(/\/+$/, '') || '/';
+  url.pathname =
+    url.pathname
+      .replace(/^\/amp(?=\/)/, '')
+      .replace(/\/amp\/?$/, '/')
+      .replace(/\.amp(\.html?)?$/, '$1')
+      .replace(/\/+$/, '') || '/';
   return url.toString();
 }
 
@@ -59,13 +122,51 @@ export function sourceIdFor(canonical: string): string {
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 22);
 }
 
+/** Clocks of analysts' tools and ours may differ a little; more than this ahead is the future. */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Dates the schema cannot check without the clock: nothing in the future, nothing retrieved before it was published. */
+function checkDates(input: SourceInput, now: Date): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const latest = now.getTime() + CLOCK_SKEW_MS;
+  const published = input.publishedAt ? Date.parse(input.publishedAt) : undefined;
+  const retrieved = input.retrievedAt ? Date.parse(input.retrievedAt) : undefined;
+  if (published !== undefined && published > latest) issues.push({ pointer: '#/publishedAt', detail: 'must not be in the future' });
+  if (retrieved !== undefined && retrieved > latest) issues.push({ pointer: '#/retrievedAt', detail: 'must not be in the future' });
+  if (published !== undefined && retrieved !== undefined && retrieved < published) {
+    issues.push({ pointer: '#/retrievedAt', detail: 'must not be before publishedAt' });
+  }
+  return issues;
+}
+
+/** The source to store, from valid input. Throws a ValidationError (field paths) for dates `now` rules out. */
 export function newSource(input: SourceInput, by: string, now: Date): Source {
+  const issues = checkDates(input, now);
+  if (issues.length > 0) throw new ValidationError('the request body is invalid', issues);
+  const { text, ...kept } = input;
   const canonical = canonicalUrl(input.url);
   return {
-    ...input,
+    ...kept,
     sourceId: sourceIdFor(canonical),
     canonicalUrl: canonical,
+    retrievedAt: input.retrievedAt ?? now.toISOString(),
+    fingerprint: fingerprint(text ?? input.excerpt ?? ''),
     ingestedAt: now.toISOString(),
     ingestedBy: by,
+  };
+}
+
+/** A stored source as the scoring model sees it. */
+export function evidenceOf(s: Source): Evidence {
+  return {
+    sourceId: s.sourceId,
+    kind: s.kind,
+    stance: s.stance,
+    ...(s.reliability ? { reliability: s.reliability.grade } : {}),
+    ...(s.credibility ? { credibility: s.credibility } : {}),
+    ...(s.publishedAt ? { publishedAt: s.publishedAt } : {}),
+    retrievedAt: s.retrievedAt ?? s.ingestedAt,
+    ...(s.fingerprint ? { fingerprint: s.fingerprint } : {}),
+    label: s.publisher,
   };
 }

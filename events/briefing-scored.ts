@@ -1,14 +1,23 @@
-/** Briefing Scored v1: a briefing's confidence score or grade changed. */
+/**
+ * Briefing Scored v1: a briefing's confidence score or grade changed.
+ *
+ * `reasons` was added with scoring model v2 (an added field with a default, so
+ * still v1: consumers that ignore it are unaffected, and an older event
+ * without it parses as `[]`). Reasons never quote briefing or source content.
+ */
 import * as z from 'zod';
 import { GRADES } from '../domain/scoring.ts';
 import { defineEvent } from './contract.ts';
 
 const ScoreSnapshot = z.object({ score: z.number().min(0).max(1), grade: z.enum(GRADES) });
 
+/** One plain-language reason for the new score, e.g. `capped at 0.89: no direct source (...)`. */
+const Reason = z.object({ code: z.string(), text: z.string() });
+
 export const BriefingScored = defineEvent({
   detailType: 'Briefing Scored',
   schemaVersion: 1,
-  summary: "A briefing's confidence score or grade changed; carries the old and new values.",
+  summary: "A briefing's confidence score or grade changed; carries the old and new values and the top reasons.",
   fields: {
     briefingId: z.string(),
     previous: ScoreSnapshot,
@@ -16,6 +25,8 @@ export const BriefingScored = defineEvent({
     modelVersion: z.string(),
     /** Briefing version after the change; consumers ignore anything older than what they hold. */
     briefingVersion: z.number().int().positive(),
+    /** The model's top reasons for the new score (at most 3), most important first. */
+    reasons: z.array(Reason).max(3).default([]),
   },
   example: {
     schemaVersion: 1,
@@ -24,8 +35,9 @@ export const BriefingScored = defineEvent({
     briefingId: '01JY7ZK6Q3W8Y2N4V5T6R7S8PA',
     previous: { score: 0.64, grade: 'B/C' },
     current: { score: 0.86, grade: 'A/B', label: 'Strong' },
-    modelVersion: 'v1',
+    modelVersion: 'v2',
     briefingVersion: 3,
+    reasons: [{ code: 'corroboration', text: '3 independent origins support the signal (4 sources; 1 copy of the same text counted once)' }],
   },
 });
 export type BriefingScoredDetail = z.infer<typeof BriefingScored.detail>;

@@ -10,7 +10,7 @@ const Query = z.strictObject({
   cursor: z.string().min(1).max(1024).optional(),
 });
 
-export const handler = httpRoute({ access: 'public', query: Query }, async ({ query }) => {
+export const handler = httpRoute({ access: 'public', viewer: 'ignored', query: Query }, async ({ query }) => {
   const page = await listPublished(query);
   return json(200, page, { 'cache-control': 'public, max-age=30' });
 });

@@ -4,7 +4,7 @@
  * HTTP requests, bus events and table-stream records with the same table, so
  * the two cannot drift.
  */
-import { BriefingScored, SourceIngested, patternFor, type EventPattern } from '../events/index.ts';
+import { BriefingScored, EntitlementChanged, SourceIngested, patternFor, type EventPattern } from '../events/index.ts';
 
 /** How a function uses the table: read-only, read-write, or not at all (the relay reads only the stream). */
 export type TableAccess = 'RO' | 'RW' | 'none';
@@ -21,6 +21,8 @@ export interface FunctionSpec {
   putsEvents?: boolean;
   /** Verifies optional bearer tokens itself, so it needs the user pool's issuer. */
   verifiesTokens?: boolean;
+  /** Calls the user pool's admin API: `read-users` (AdminGetUser) or `manage-groups` (group membership and global sign-out). */
+  userPool?: 'read-users' | 'manage-groups';
 }
 
 export const FUNCTIONS = {
@@ -29,10 +31,27 @@ export const FUNCTIONS = {
   'publish-briefing': { entry: 'functions/publish-briefing.ts', description: 'POST /briefings/{briefingId}/publish: an editor publishes', table: 'RW' },
   'list-briefings': { entry: 'functions/list-briefings.ts', description: 'GET /briefings: published briefings, newest first', table: 'RO', verifiesTokens: true },
   'get-briefing': { entry: 'functions/get-briefing.ts', description: "GET /briefings/{briefingId}: shaped for the caller's tier", table: 'RO', verifiesTokens: true },
+  'get-briefing-score': { entry: 'functions/get-briefing-score.ts', description: 'GET /briefings/{briefingId}/score: staff read the score and its explanation', table: 'RO' },
   'route-not-found': { entry: 'functions/route-not-found.ts', description: 'Unknown routes (404) and wrong methods (405)', table: 'none' },
   'score-briefing': { entry: 'functions/score-briefing.ts', description: 'On Source Ingested: re-scores the briefing from all its sources', table: 'RW' },
   'auto-publish-briefing': { entry: 'functions/auto-publish-briefing.ts', description: "On Briefing Scored: applies the briefing's auto-publish rule", table: 'RW' },
   'relay-events': { entry: 'functions/relay-events.ts', description: 'Table stream → event bus: publishes outbox records', table: 'none', putsEvents: true },
+  'get-me': { entry: 'functions/get-me.ts', description: "GET /me: the caller's tier, roles and end date", table: 'RO' },
+  'get-entitlement': { entry: 'functions/get-entitlement.ts', description: "GET /members/{userId}/entitlement: an admin reads a member's entitlement and its history", table: 'RO' },
+  'grant-entitlement': {
+    entry: 'functions/grant-entitlement.ts',
+    description: 'PUT /members/{userId}/entitlement: an admin grants a tier (Leadership Alliance with an end date) or staff roles',
+    table: 'RW',
+    userPool: 'read-users',
+  },
+  'revoke-entitlement': { entry: 'functions/revoke-entitlement.ts', description: "DELETE /members/{userId}/entitlement: an admin revokes a member's entitlement", table: 'RW' },
+  'confirm-sign-up': { entry: 'functions/confirm-sign-up.ts', description: 'Cognito post-confirmation trigger: records the Strategy Circle membership of a new reader', table: 'RW' },
+  'sync-member-groups': {
+    entry: 'functions/sync-member-groups.ts',
+    description: "On Entitlement Changed: puts the member in the Cognito groups of the record; signs a revoked member out everywhere",
+    table: 'RO',
+    userPool: 'manage-groups',
+  },
 } as const satisfies Record<string, FunctionSpec>;
 export type FunctionName = keyof typeof FUNCTIONS;
 
@@ -48,8 +67,13 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/briefings', fn: 'create-briefing', auth: 'jwt' },
   { method: 'GET', path: '/briefings', fn: 'list-briefings', auth: 'optional' },
   { method: 'GET', path: '/briefings/{briefingId}', fn: 'get-briefing', auth: 'optional' },
+  { method: 'GET', path: '/briefings/{briefingId}/score', fn: 'get-briefing-score', auth: 'jwt' },
   { method: 'POST', path: '/briefings/{briefingId}/publish', fn: 'publish-briefing', auth: 'jwt' },
   { method: 'POST', path: '/sources', fn: 'ingest-source', auth: 'jwt' },
+  { method: 'GET', path: '/me', fn: 'get-me', auth: 'jwt' },
+  { method: 'GET', path: '/members/{userId}/entitlement', fn: 'get-entitlement', auth: 'jwt' },
+  { method: 'PUT', path: '/members/{userId}/entitlement', fn: 'grant-entitlement', auth: 'jwt' },
+  { method: 'DELETE', path: '/members/{userId}/entitlement', fn: 'revoke-entitlement', auth: 'jwt' },
 ];
 
 /** Anything no route matches goes here ($default and ANY on known paths). */
@@ -65,10 +89,16 @@ export interface SubscriptionSpec {
 export const SUBSCRIPTIONS: readonly SubscriptionSpec[] = [
   { rule: 'ScoreOnSourceIngested', fn: 'score-briefing', pattern: patternFor(SourceIngested) },
   { rule: 'AutoPublishOnBriefingScored', fn: 'auto-publish-briefing', pattern: patternFor(BriefingScored) },
+  { rule: 'SyncGroupsOnEntitlementChanged', fn: 'sync-member-groups', pattern: patternFor(EntitlementChanged) },
 ];
 
 /** The function that consumes the table's stream and publishes outbox records. */
 export const STREAM_CONSUMER: FunctionName = 'relay-events';
+
+/** Functions the user pool invokes (Cognito Lambda triggers), by trigger. */
+export const USER_POOL_TRIGGERS = {
+  postConfirmation: 'confirm-sign-up',
+} as const satisfies Record<string, FunctionName>;
 
 /** Environment variables the functions read (see functions/commons/config.ts). */
 export const ENV = {
@@ -78,4 +108,8 @@ export const ENV = {
   jwtIssuer: 'JWT_ISSUER',
   /** App client id: the audience (`aud` or `client_id`) a token must carry. */
   jwtAudience: 'JWT_AUDIENCE',
+  /** The user pool whose groups and sessions the membership functions manage. */
+  userPoolId: 'USER_POOL_ID',
+  /** Seconds a function may reuse an entitlement record it read (0-60; 60 when unset). */
+  entitlementCacheSeconds: 'ENTITLEMENT_CACHE_SECONDS',
 } as const;

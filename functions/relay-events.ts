@@ -1,7 +1,9 @@
 /**
  * Table stream → event bus: publishes each new outbox record. Records that
  * could not be published are reported as batch item failures, so the stream
- * retries from the first of them and nothing is lost.
+ * retries from the first of them and nothing is lost. Each event goes out
+ * with the correlation id of the work that wrote it (the event's own id when
+ * none was recorded), and each publication is logged under that id.
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -13,8 +15,19 @@ import { fromOutboxItem } from './commons/table/outbox.ts';
 
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   const records = event.Records.filter((r) => r.dynamodb?.NewImage);
-  const outgoing = records.map((r) => fromOutboxItem(unmarshall(r.dynamodb!.NewImage as Record<string, AttributeValue>)));
+  const outgoing = records.map((r) => {
+    const e = fromOutboxItem(unmarshall(r.dynamodb!.NewImage as Record<string, AttributeValue>));
+    return { ...e, correlationId: e.correlationId ?? e.detail.eventId };
+  });
   const failed = new Set(await publishEvents(outgoing, { busName: config.eventBusName }));
+  for (const e of outgoing) {
+    const published = !failed.has(e);
+    logger[published ? 'info' : 'warn'](published ? 'event published' : 'event not published', {
+      correlation_id: e.correlationId,
+      eventId: e.detail.eventId,
+      detailType: e.detailType,
+    });
+  }
   const firstFailure = records.find((_, i) => failed.has(outgoing[i]!));
   if (firstFailure) {
     logger.error('events not published; the stream will retry', { failed: failed.size, of: outgoing.length });

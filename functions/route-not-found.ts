@@ -6,7 +6,7 @@ import { ROUTES } from './manifest.ts';
 const template = (path: string) => new RegExp(`^${path.replace(/\{[^/}]+\}/g, '[^/]+')}/?$`);
 const KNOWN = ROUTES.map((r) => ({ ...r, re: template(r.path) }));
 
-export const handler = httpRoute({ access: 'public' }, async ({ event }) => {
+export const handler = httpRoute({ access: 'public', viewer: 'ignored' }, async ({ event }) => {
   const { method, path } = event.requestContext.http;
   const allowed = KNOWN.filter((r) => r.re.test(path)).map((r) => r.method);
   if (allowed.length > 0) {

@@ -1,10 +1,10 @@
 /**
- * Token verification and the viewer it yields. Protected routes get claims
- * from the API's JWT authorizer; public routes accept an optional token and
- * verify it here with the same rules (issuer, audience, signature, expiry).
+ * Token verification. Protected routes get claims from the API's JWT
+ * authorizer; public routes accept an optional token and verify it here with
+ * the same rules (issuer, audience, signature, expiry). A verified token is
+ * not yet a viewer: viewer.ts checks it against the entitlement record.
  */
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
-import { ANONYMOUS, viewerFromGroups, type Viewer } from '../../domain/access.ts';
 import { UnauthorizedError } from '../../domain/errors.ts';
 
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
@@ -35,11 +35,6 @@ export function groupsClaim(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
   if (typeof value !== 'string' || value === '') return [];
   return value.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
-}
-
-export function viewerFromClaims(claims: Record<string, unknown> | undefined): Viewer {
-  if (!claims || typeof claims['sub'] !== 'string') return ANONYMOUS;
-  return viewerFromGroups(claims['sub'], groupsClaim(claims['cognito:groups']));
 }
 
 export function bearerToken(headers: Record<string, string | undefined>): string | undefined {

@@ -1,6 +1,9 @@
 /** Configuration from the environment, read once; a missing variable fails loudly at first use. */
 import { ENV } from '../manifest.ts';
 
+/** A revoked or expired entitlement stops gated access within this many seconds. */
+export const MAX_ENTITLEMENT_CACHE_SECONDS = 60;
+
 export function requireEnv(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`missing environment variable ${name}`);
@@ -19,5 +22,18 @@ export const config = {
   },
   get jwtAudience() {
     return requireEnv(ENV.jwtAudience);
+  },
+  get userPoolId() {
+    return requireEnv(ENV.userPoolId);
+  },
+  /** How long a function may reuse an entitlement record it read: 0-60 s, 60 when unset (the revocation promise is 60 s). */
+  get entitlementCacheSeconds() {
+    const raw = process.env[ENV.entitlementCacheSeconds];
+    if (raw === undefined || raw === '') return MAX_ENTITLEMENT_CACHE_SECONDS;
+    const seconds = Number(raw);
+    if (!Number.isFinite(seconds) || seconds < 0 || seconds > MAX_ENTITLEMENT_CACHE_SECONDS) {
+      throw new Error(`${ENV.entitlementCacheSeconds} must be a number of seconds from 0 to ${MAX_ENTITLEMENT_CACHE_SECONDS}, got "${raw}"`);
+    }
+    return seconds;
   },
 };

@@ -1,13 +1,16 @@
 /**
  * The edge of every event consumer: the detail is parsed with its contract
- * before the handler sees it. Any error is thrown back so that EventBridge
- * retries and, in the end, the rule's dead-letter queue keeps the event.
+ * before the handler sees it. Any error is thrown back so that Lambda retries
+ * and, in the end, the function's failure queue keeps the event. The work runs
+ * under the event's correlation id (its `correlationId`, else its own
+ * `eventId`), so its logs and the events it causes carry the same id.
  */
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { EventBridgeEvent } from 'aws-lambda';
 import type * as z from 'zod';
 import type { EventContract } from '../../events/index.ts';
+import { correlationIdOf, withCorrelationId } from './correlation.ts';
 import { logger } from './logger.ts';
 
 export function eventConsumer<C extends EventContract>(
@@ -15,13 +18,17 @@ export function eventConsumer<C extends EventContract>(
   fn: (detail: z.infer<C['detail']>, ctx: { now: Date; event: EventBridgeEvent<string, unknown> }) => Promise<void>,
 ) {
   const handle = async (event: EventBridgeEvent<string, unknown>): Promise<void> => {
-    const parsed = contract.detail.safeParse(event.detail);
-    if (!parsed.success) {
-      logger.error('event does not match its contract', { detailType: event['detail-type'], issues: parsed.error.issues });
-      throw new Error(`invalid ${contract.detailType} event ${event.id}`);
-    }
-    logger.appendKeys({ eventId: (parsed.data as { eventId: string }).eventId });
-    await fn(parsed.data as z.infer<C['detail']>, { now: new Date(), event });
+    const raw = (event.detail ?? {}) as { correlationId?: unknown; eventId?: unknown };
+    const correlationId = correlationIdOf(raw.correlationId) ?? correlationIdOf(raw.eventId) ?? event.id;
+    return withCorrelationId(correlationId, async () => {
+      const parsed = contract.detail.safeParse(event.detail);
+      if (!parsed.success) {
+        logger.error('event does not match its contract', { detailType: event['detail-type'], issues: parsed.error.issues });
+        throw new Error(`invalid ${contract.detailType} event ${event.id}`);
+      }
+      logger.appendKeys({ eventId: (parsed.data as { eventId: string }).eventId });
+      await fn(parsed.data as z.infer<C['detail']>, { now: new Date(), event });
+    });
   };
   return middy(handle).use(injectLambdaContext(logger, { resetKeys: true }));
 }

@@ -7,12 +7,11 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type * as z from 'zod';
-import { ANONYMOUS, hasAnyRole, type StaffRole, type Viewer } from '../../domain/access.ts';
+import { hasAnyRole, type StaffRole, type Viewer } from '../../domain/access.ts';
 import { ForbiddenError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
-import { bearerToken, verifyToken, viewerFromClaims } from './auth.ts';
-import { config } from './config.ts';
 import { logger } from './logger.ts';
 import { HttpError, internalError, issuesOf, problemFor } from './problem.ts';
+import { resolveViewer } from './viewer.ts';
 
 /** Larger bodies are refused before parsing (API Gateway's own limit is 10 MB). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -28,6 +27,13 @@ export type HttpEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestCo
 
 export interface RouteSpec<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType> {
   access: Access;
+  /**
+   * `ignored`: the route answers every caller alike (public access only). A sent
+   * token is still verified, but the entitlement record is not read and the
+   * handler sees an anonymous viewer. Otherwise a signed-in caller is checked
+   * against their entitlement record (functions/commons/viewer.ts).
+   */
+  viewer?: 'ignored';
   body?: B;
   path?: P;
   query?: Q;
@@ -46,14 +52,6 @@ export type Result = APIGatewayProxyStructuredResultV2;
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): Result {
   return { statusCode, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
-}
-
-async function resolveViewer(event: HttpEvent): Promise<Viewer> {
-  const claims = event.requestContext.authorizer?.jwt?.claims;
-  if (claims) return viewerFromClaims(claims);
-  const token = bearerToken(event.headers ?? {});
-  if (!token) return ANONYMOUS;
-  return viewerFromClaims(await verifyToken(token, { issuer: config.jwtIssuer, audience: config.jwtAudience }));
 }
 
 function authorize(viewer: Viewer, access: Access): void {
@@ -84,14 +82,15 @@ function readBody(event: HttpEvent): unknown {
   }
 }
 
-/** Wraps a route handler with validation, identity, access control and error mapping. */
+/** Wraps a route handler with validation, identity, access control and error mapping; `handler.route` is the spec it enforces. */
 export function httpRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
   spec: RouteSpec<B, P, Q>,
   fn: (req: Request<z.infer<B>, z.infer<P>, z.infer<Q>>) => Promise<Result>,
 ) {
+  if (spec.viewer === 'ignored' && spec.access !== 'public') throw new Error('a route that ignores the viewer cannot restrict access');
   const handle = async (event: HttpEvent): Promise<Result> => {
     try {
-      const viewer = await resolveViewer(event);
+      const viewer = await resolveViewer(event, { entitlement: spec.viewer !== 'ignored' });
       authorize(viewer, spec.access);
       const body = parse(spec.body, readBody(event), 'body');
       const path = parse(spec.path, event.pathParameters ?? {}, 'path');
@@ -107,5 +106,6 @@ export function httpRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodT
       return internalError();
     }
   };
-  return middy(handle).use(injectLambdaContext(logger, { resetKeys: true }));
+  // `route` exposes the exact schemas this handler validates with, for the OpenAPI generator (functions/openapi.ts).
+  return Object.assign(middy(handle).use(injectLambdaContext(logger, { resetKeys: true })), { route: spec });
 }

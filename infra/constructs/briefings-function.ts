@@ -1,18 +1,37 @@
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogLevel, NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { TABLE_SCHEMA } from '../../functions/commons/table/schema.ts';
 import { ENV } from '../../functions/manifest.ts';
 
 const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** The service name Powertools stamps on every log line and trace; the function name tells them apart. */
 const SERVICE_NAME = 'signal-briefings';
+
+/** How every function is bundled; exported so that `npm run bench` bundles exactly the same way. */
+export const BUNDLING: BundlingOptions = {
+  format: OutputFormat.ESM,
+  mainFields: ['module', 'main'],
+  // Some CommonJS dependencies call require(); an ESM bundle has none unless we make one.
+  banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+  minify: true,
+  sourceMap: true,
+  // Stack traces need the mappings, not the sources; leaving them out keeps the bundle small.
+  sourcesContent: false,
+  // Bundle the SDK in: one file to load is a faster cold start than the runtime's SDK, and the version is ours.
+  externalModules: [],
+  forceDockerBundling: false,
+  // Warnings and errors only: the per-bundle size report is noise in every synth and test run.
+  logLevel: LogLevel.WARNING,
+};
 
 /** How long a caller can wait: a person on HTTP, or a bus event / stream batch. */
 export type FunctionKind = 'api' | 'consumer';
@@ -30,7 +49,14 @@ export interface BriefingsFunctionProps {
   kind: FunctionKind;
   /** Of the function's log group; DESTROY in throwaway stages so logs do not outlive them. */
   removalPolicy?: RemovalPolicy;
+  /** Reserved concurrency: caps (and guarantees) how many instances run at once. Unset: the account's shared pool. */
+  reservedConcurrency?: number;
 }
+
+/** Item reads a handler makes (ConditionCheckItem: a transaction's condition on another item). */
+const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+/** Item writes; transactions are authorized per item by these same actions. */
+const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
 
 /** What {@link BriefingsFunction.bindTable} grants: read-only or read-write data access. */
 export interface TableBinding {
@@ -47,7 +73,8 @@ export interface TokenTrust {
 /**
  * A Lambda function with this project's defaults: Node 22 on arm64, X-Ray tracing,
  * its own log group with a retention, 256 MB, and a minified ESM bundle that
- * carries the AWS SDK. Resources are attached with the `bind*` methods, each of
+ * carries the AWS SDK. Its role starts empty but for writing to that log group
+ * (no managed policy); resources are attached with the `bind*` methods, each of
  * which grants only what that use needs.
  */
 export class BriefingsFunction extends NodejsFunction {
@@ -57,6 +84,12 @@ export class BriefingsFunction extends NodejsFunction {
       retention: RetentionDays.ONE_MONTH,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
+    // Instead of AWSLambdaBasicExecutionRole (logs:CreateLogGroup and writes to every log group): its own group only.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${props.entry}`,
+    });
+    logGroup.grantWrite(role);
     super(scope, id, {
       entry: join(PROJECT_ROOT, props.entry),
       handler: 'handler',
@@ -69,35 +102,46 @@ export class BriefingsFunction extends NodejsFunction {
       timeout: TIMEOUTS[props.kind],
       tracing: Tracing.ACTIVE,
       logGroup,
+      role,
+      ...(props.reservedConcurrency ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
       environment: {
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        // Some CommonJS dependencies call require(); an ESM bundle has none unless we make one.
-        banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
-        minify: true,
-        sourceMap: true,
-        // Stack traces need the mappings, not the sources; leaving them out keeps the bundle small.
-        sourcesContent: false,
-        // Bundle the SDK in: one file to load is a faster cold start than the runtime's SDK, and the version is ours.
-        externalModules: [],
-        forceDockerBundling: false,
-        // Warnings and errors only: the per-bundle size report is noise in every synth and test run.
-        logLevel: LogLevel.WARNING,
-      },
+      bundling: BUNDLING,
     });
+    // The policy hangs off the role, which is a sibling of the function, so the acknowledgement goes on the role.
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'The only statement on "*" is X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords), which has no ' +
+        'resource-level permissions; test/infra/permissions.test.ts fails if any other action is granted on "*".',
+    });
+    for (const id of ['AwsSolutions-L1', 'Serverless-LambdaLatestVersion']) {
+      Validations.of(this).acknowledge({
+        id,
+        reason:
+          'Pinned to nodejs22.x on purpose: the handlers, bundling target and local stack are built and tested on Node 20-22, ' +
+          'and nodejs22.x is an LTS runtime patched by Lambda until 2027-04-30. nodejs24.x is an upgrade to test, not a lint fix.',
+      });
+    }
   }
 
-  /** Gives the function the table's name and least-privilege data access (RO: reads and queries only). */
+  /**
+   * Gives the function the table's name and item-level access to the table and
+   * its named indexes (RO: reads and queries only). No table management, scans
+   * or stream reads, and no `index/*` wildcard.
+   */
   bindTable({ table, access }: TableBinding): void {
     this.addEnvironment(ENV.tableName, table.tableName);
-    if (access === 'RO') table.grantReadData(this);
-    else table.grantReadWriteData(this);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: access === 'RO' ? TABLE_READ_ACTIONS : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS],
+        resources: [table.tableArn, `${table.tableArn}/index/${TABLE_SCHEMA.gsi1.indexName}`],
+      }),
+    );
   }
 
   /** Gives the function the bus name and `events:PutEvents` on that bus only. */

@@ -1,29 +1,50 @@
-import { Duration } from 'aws-cdk-lib';
-import { EventBus, Rule, type EventPattern } from 'aws-cdk-lib/aws-events';
+import { Duration, Validations } from 'aws-cdk-lib';
+import { EventBus, Rule, type Archive, type EventPattern } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { EVENT_SOURCE } from '../../events/index.ts';
 import type { SubscriptionSpec } from '../../functions/manifest.ts';
+import type { FailureQueues } from './failure-queues.ts';
+
+/** How long the bus archive keeps every event this system emits, for replay. */
+export const ARCHIVE_RETENTION = Duration.days(30);
+
+/** Props of {@link Events}. */
+export interface EventsProps {
+  /** Where undeliverable and failed events are kept. */
+  failures: FailureQueues;
+}
 
 /**
- * The custom event bus and the manifest's subscriptions to it. Nothing is lost
- * silently: events EventBridge cannot deliver go to the rule target's queue, and
- * events the function fails on (after Lambda's async retries) to the function's.
+ * The custom event bus, its archive and the manifest's subscriptions to it.
+ * Nothing is lost silently: events EventBridge cannot deliver go to the rule
+ * target's queue, events the function fails on (after Lambda's async retries)
+ * to the function's, and every event is archived for 30 days so that a window
+ * can be replayed (docs/reliability.md) once a fault is fixed.
  */
 export class Events extends Construct {
   readonly bus: EventBus;
-  private readonly failedInvocations = new Map<IFunction, Queue>();
+  readonly archive: Archive;
+  private readonly failures: FailureQueues;
+  private readonly withFailureDestination = new Set<IFunction>();
 
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, props: EventsProps) {
     super(scope, id);
+    this.failures = props.failures;
     this.bus = new EventBus(this, 'Bus');
+    // Only our own events: replaying them is safe because every consumer recomputes from current state.
+    this.archive = this.bus.archive('Archive', {
+      description: 'Every signal-briefings event, for replay after a consumer fault',
+      eventPattern: { source: [EVENT_SOURCE] },
+      retention: ARCHIVE_RETENTION,
+    });
   }
 
   /** One rule with the manifest's pattern, targeting the subscribed function. */
   subscribe(subscription: SubscriptionSpec, fn: IFunction): Rule {
-    const undelivered = deadLetterQueue(this, `${subscription.rule}Undelivered`);
+    const undelivered = this.failures.add(this, `${subscription.rule}Undelivered`, `events ${subscription.rule} could not deliver to ${subscription.fn}`);
     const rule = new Rule(this, subscription.rule, {
       eventBus: this.bus,
       description: `${subscription.fn} on ${subscription.pattern['detail-type'].join(', ')}`,
@@ -32,26 +53,23 @@ export class Events extends Construct {
     rule.addTarget(
       new LambdaFunction(fn, { deadLetterQueue: undelivered, retryAttempts: 8, maxEventAge: Duration.hours(2) }),
     );
-    this.catchFailedInvocations(fn);
+    this.catchFailedInvocations(fn, subscription.fn);
     return rule;
   }
 
   /** A function's async-invoke config can be set once, however many rules target it. */
-  private catchFailedInvocations(fn: IFunction): void {
-    if (this.failedInvocations.has(fn)) return;
-    const failed = deadLetterQueue(this, `${fn.node.id}FailedInvocations`);
+  private catchFailedInvocations(fn: IFunction, name: string): void {
+    if (this.withFailureDestination.has(fn)) return;
+    const failed = this.failures.add(this, `${fn.node.id}FailedInvocations`, `${name} invocations that failed after Lambda's retries`);
     fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(failed) });
-    this.failedInvocations.set(fn, failed);
+    Validations.of(fn).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        `${name} is invoked asynchronously by EventBridge and has an on-failure destination (queue ${failed.node.id}), ` +
+        'which records the error with the event; a dead-letter queue as well would hold the same events twice.',
+    });
+    this.withFailureDestination.add(fn);
   }
-}
-
-/** An encrypted, TLS-only queue that keeps failures for the longest SQS allows. */
-export function deadLetterQueue(scope: Construct, id: string): Queue {
-  return new Queue(scope, id, {
-    encryption: QueueEncryption.SQS_MANAGED,
-    enforceSSL: true,
-    retentionPeriod: Duration.days(14),
-  });
 }
 
 /**

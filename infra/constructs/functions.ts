@@ -1,4 +1,5 @@
 import type { RemovalPolicy } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Construct } from 'constructs';
@@ -8,6 +9,8 @@ import {
   ROUTES,
   STREAM_CONSUMER,
   SUBSCRIPTIONS,
+  USER_POOL_TRIGGERS,
+  ENV,
   type FunctionName,
   type FunctionSpec,
 } from '../../functions/manifest.ts';
@@ -20,9 +23,32 @@ export interface BriefingsFunctionsProps {
   bus: IEventBus;
   /** For functions that verify optional tokens themselves (`verifiesTokens`). */
   tokens: TokenTrust;
+  /** For functions that call the user pool's admin API (`userPool`). */
+  userPool: IUserPool;
   /** Of the functions' log groups. */
   removalPolicy: RemovalPolicy;
+  /**
+   * Reserve {@link RESERVED_CONCURRENCY} for the bus consumers (default true). An account whose
+   * Lambda concurrency quota is still 10 cannot reserve any: deploy there with `-c reservedConcurrency=false`.
+   */
+  reserveConcurrency?: boolean;
 }
+
+/**
+ * Concurrency reserved for the functions that write the table on their own
+ * schedule rather than a person's. Each consumer invocation is a consistent read
+ * plus a two-item transaction on one briefing; without a cap, an archive replay
+ * or a DLQ redrive of thousands of events would start up to the account's whole
+ * concurrency at once, throttle on the briefing's partition, burn retries on
+ * version conflicts and starve the API of concurrency. Throttled asynchronous
+ * events are not lost: Lambda keeps them for up to 6 hours (maxEventAge) and the
+ * Backlog alarm fires after 5 minutes. The relay needs no cap: the stream runs one
+ * invocation per shard.
+ */
+export const RESERVED_CONCURRENCY: Partial<Record<FunctionName, number>> = {
+  'score-briefing': 10,
+  'auto-publish-briefing': 5,
+};
 
 /**
  * Every function in `functions/manifest.ts`, each bound to exactly what its
@@ -40,12 +66,19 @@ export class BriefingsFunctions extends Construct {
         description: spec.description,
         kind: kindOf(name),
         removalPolicy: props.removalPolicy,
+        ...(props.reserveConcurrency !== false && RESERVED_CONCURRENCY[name] ? { reservedConcurrency: RESERVED_CONCURRENCY[name] } : {}),
       });
       if (spec.table !== 'none') fn.bindTable({ table: props.table, access: spec.table });
       if (spec.putsEvents) fn.bindBus(props.bus);
       if (spec.verifiesTokens) fn.trustTokens(props.tokens);
+      if (spec.userPool) bindUserPool(fn, props.userPool, spec.userPool);
       this.byName.set(name, fn);
     }
+  }
+
+  /** Every deployed function, by manifest name. */
+  get all(): Array<[FunctionName, BriefingsFunction]> {
+    return [...this.byName];
   }
 
   /** The deployed function of a manifest entry. */
@@ -56,9 +89,34 @@ export class BriefingsFunctions extends Construct {
   }
 }
 
-/** API if a route or the fallback invokes it, consumer if an event or the stream does; a function with no trigger is a mistake. */
+/** The user pool admin actions each `userPool` use needs, on that pool only. */
+export const USER_POOL_ACTIONS: Record<NonNullable<FunctionSpec['userPool']>, string[]> = {
+  'read-users': ['cognito-idp:AdminGetUser'],
+  'manage-groups': [
+    'cognito-idp:AdminListGroupsForUser',
+    'cognito-idp:AdminAddUserToGroup',
+    'cognito-idp:AdminRemoveUserFromGroup',
+    'cognito-idp:AdminUserGlobalSignOut',
+  ],
+};
+
+/**
+ * Gives the function the pool id and its admin actions on that pool. A pool
+ * trigger must never get this: its policy would name the pool that names the
+ * trigger, a dependency cycle (the trigger here needs no Cognito rights).
+ */
+function bindUserPool(fn: BriefingsFunction, pool: IUserPool, use: NonNullable<FunctionSpec['userPool']>): void {
+  fn.addEnvironment(ENV.userPoolId, pool.userPoolId);
+  pool.grant(fn, ...USER_POOL_ACTIONS[use]);
+}
+
+/**
+ * API if a route, the fallback or the user pool (a trigger: Cognito waits for it)
+ * invokes it, consumer if an event or the stream does; a function with no trigger is a mistake.
+ */
 function kindOf(name: FunctionName): FunctionKind {
-  const api = name === FALLBACK_FUNCTION || ROUTES.some((route) => route.fn === name);
+  const trigger = (Object.values(USER_POOL_TRIGGERS) as FunctionName[]).includes(name);
+  const api = name === FALLBACK_FUNCTION || trigger || ROUTES.some((route) => route.fn === name);
   const consumer = name === STREAM_CONSUMER || SUBSCRIPTIONS.some((sub) => sub.fn === name);
   if (api && consumer) throw new Error(`function "${name}" is both routed and subscribed; give it one trigger`);
   if (!api && !consumer) throw new Error(`function "${name}" has no route, subscription or stream; nothing would invoke it`);

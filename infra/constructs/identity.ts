@@ -1,5 +1,6 @@
 import { Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
-import { AccountRecovery, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, UserPool, UserPoolOperation, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { GROUPS } from '../../domain/access.ts';
 import { pascalCase } from '../naming.ts';
@@ -13,7 +14,8 @@ export interface IdentityProps {
 /**
  * Readers and staff: a Cognito user pool with email sign-in and self sign-up, the
  * groups of `domain/access.ts` (tiers and staff roles), and one app client with
- * short-lived tokens.
+ * short-lived tokens. Groups only carry entitlements into tokens; the records in
+ * the table are the truth, and the API checks them on every signed-in request.
  */
 export class Identity extends Construct {
   readonly userPool: UserPool;
@@ -47,5 +49,15 @@ export class Identity extends Construct {
       disableOAuth: true,
     });
     this.issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;
+  }
+
+  /**
+   * Invokes `fn` when a reader confirms their sign-up (post-confirmation
+   * trigger). The pool names the function and the function's permission names
+   * the pool; the function itself must not be granted rights on the pool, or the
+   * two would depend on each other.
+   */
+  onSignUpConfirmed(fn: IFunction): void {
+    this.userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, fn);
   }
 }

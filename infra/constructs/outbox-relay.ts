@@ -1,16 +1,18 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { FilterCriteria, StartingPosition, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
-import { deadLetterQueue } from './events.ts';
+import type { FailureQueues } from './failure-queues.ts';
 
 /** Props of {@link OutboxRelay}. */
 export interface OutboxRelayProps {
   table: ITableV2;
   /** The manifest's STREAM_CONSUMER; its bus access comes from its `putsEvents`. */
   relay: IFunction;
+  failures: FailureQueues;
 }
 
 /**
@@ -19,10 +21,13 @@ export interface OutboxRelayProps {
  * call EventBridge, so a state change and its event cannot part ways.
  */
 export class OutboxRelay extends Construct {
+  /** Stream batches the relay could not publish after its retries (their stream coordinates). */
+  readonly failedBatches: Queue;
+
   constructor(scope: Construct, id: string, props: OutboxRelayProps) {
     super(scope, id);
-    // Lambda writes only the batch's stream coordinates here; the outbox items stay in the table.
-    const failedBatches = deadLetterQueue(this, 'FailedBatches');
+    // Lambda writes only the batch's stream coordinates here; the outbox items stay in the table (TTL: a day).
+    this.failedBatches = props.failures.add(this, 'FailedBatches', 'stream batches relay-events could not publish after its retries');
     props.relay.addEventSource(
       new DynamoEventSource(props.table, {
         // TRIM_HORIZON: a replaced mapping replays what it missed; consumers deduplicate on eventId.
@@ -33,10 +38,16 @@ export class OutboxRelay extends Construct {
         bisectBatchOnError: true,
         retryAttempts: 5,
         maxRecordAge: Duration.hours(6),
-        onFailure: new SqsDlq(failedBatches),
+        onFailure: new SqsDlq(this.failedBatches),
         // Filtered out by Lambda, not the handler: other writes never invoke (or bill) the relay.
         filters: [FilterCriteria.filter(OUTBOX_STREAM_FILTER)],
       }),
     );
+    Validations.of(props.relay).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'relay-events is invoked synchronously by its stream event source mapping, never asynchronously, so a function DLQ ' +
+        'would never receive anything; failed batches go to the mapping\'s on-failure queue (FailedBatches).',
+    });
   }
 }

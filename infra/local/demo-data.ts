@@ -8,20 +8,24 @@
  * source URL is a demo URL (its path starts with `/demo/`): it points at no
  * real article. The "draft-example" entity is fictional.
  *
- * Expected confidence once every source is ingested (scoring model v1; see
- * test/unit/demo-data.test.ts, which checks these):
+ * Expected confidence once every source is ingested (scoring model v2,
+ * docs/scoring.md; test/unit/demo-data.test.ts checks these):
  *
- * | key                  | sources                                  | score | grade |
- * |----------------------|------------------------------------------|-------|-------|
- * | scale-ai-en          | 1 direct + 3 reporting (+1 duplicate)    | 0.91  | A     |
- * | scale-ai-zh          | 1 direct + 2 reporting                   | 0.86  | A/B   |
- * | meta-ai-talent       | 2 reporting + 1 secondary + 1 internal   | 0.73  | B/C   |
- * | bain-emea-hyperscale | 1 direct + 1 reporting + 1 secondary     | 0.81  | A/B   |
- * | sparkle-geant        | 1 direct + 1 reporting, 1 contradicting  | 0.68  | B/C   |
- * | draft-example        | 1 social                                 | 0.10  | D     |
+ * | key                  | sources                                                  | score | grade |
+ * |----------------------|----------------------------------------------------------|-------|-------|
+ * | scale-ai-en          | 1 direct + 3 reporting (+1 duplicate URL, refused)       | 0.91  | A     |
+ * | scale-ai-zh          | 1 direct + 2 reporting (+1 syndicated copy, same origin) | 0.86  | A/B   |
+ * | meta-ai-talent       | 2 reporting + 1 secondary + 1 internal                   | 0.73  | B/C   |
+ * | bain-emea-hyperscale | 1 direct + 1 reporting + 1 secondary                     | 0.81  | A/B   |
+ * | sparkle-geant        | 1 direct + 1 reporting, 1 contradicting (rated B3)       | 0.67  | B/C   |
+ * | draft-example        | 1 social                                                 | 0.10  | D     |
  *
- * scale-ai-en's sources are listed in ingestion order so that its score
- * climbs through A/B (0.86, where its auto-publish rule fires) before ending at A.
+ * Every source carries an excerpt (fingerprinted to find copies) and a
+ * `retrievedAt` close to its publication, so none is weighed as stale however
+ * late the demo is seeded. scale-ai-en's sources are listed in ingestion order
+ * so that its score climbs through A/B (0.86, where its auto-publish rule
+ * fires) before ending at A; the Chinese portal's copy of the 36氪 story
+ * shows origin grouping: it is stored, and changes nothing.
  *
  * Seeder notes: `relatedKeys` must be translated to the created briefings'
  * ids and sent as `related`; `expectDuplicate` is not part of SourceInput
@@ -186,6 +190,9 @@ const scaleAiEn: DemoBriefing = {
       title: 'Scale AI cuts 14% of staff after Meta investment (demo)',
       language: 'en',
       publishedAt: '2025-07-16T18:20:00Z',
+      retrievedAt: '2025-07-16T18:45:00Z',
+      excerpt:
+        'Scale AI is laying off about 14% of its staff, roughly 200 full-time employees, and ending contracts with around 500 contractors, according to an internal memo. The data-labelling company said its generative-AI unit had grown too fast. The cuts come weeks after Meta agreed to invest about $14.3 billion for a 49% stake.',
       note: 'First wire report with the headcount figures; matches the memo as later quoted by other outlets.',
     },
     {
@@ -196,6 +203,9 @@ const scaleAiEn: DemoBriefing = {
       title: 'Scale AI cuts 14% of staff after Meta investment (demo)',
       language: 'en',
       publishedAt: '2025-07-16T18:20:00Z',
+      retrievedAt: '2025-07-16T19:10:00Z',
+      excerpt:
+        'Scale AI is laying off about 14% of its staff, roughly 200 full-time employees, and ending contracts with around 500 contractors, according to an internal memo. The data-labelling company said its generative-AI unit had grown too fast. The cuts come weeks after Meta agreed to invest about $14.3 billion for a 49% stake.',
       expectDuplicate: true,
     },
     {
@@ -205,6 +215,9 @@ const scaleAiEn: DemoBriefing = {
       title: 'Scale AI restructures generative-AI unit into five groups (demo)',
       language: 'en',
       publishedAt: '2025-07-16T20:05:00Z',
+      retrievedAt: '2025-07-16T20:30:00Z',
+      excerpt:
+        'Scale AI will fold the sixteen teams of its generative-AI business into five groups, covering code, languages, experts, experimental work and audio, interim chief executive Jason Droege told employees. Sales and marketing staff move into a single demand-generation organisation.',
     },
     {
       url: 'https://scale.com/demo/blog/company-update',
@@ -213,6 +226,9 @@ const scaleAiEn: DemoBriefing = {
       title: 'A note on our team and our priorities (demo)',
       language: 'en',
       publishedAt: '2025-07-16T21:00:00Z',
+      retrievedAt: '2025-07-16T21:15:00Z',
+      excerpt:
+        'Today we made the difficult decision to reduce the size of our team. We grew our generative-AI work faster than the business could support, and we are simplifying how we are organised. We remain well capitalised and will invest in enterprise, public-sector and government customers.',
       note: 'First-party statement: confirms the restructuring and the enterprise and government focus; gives no customer names.',
     },
     {
@@ -222,6 +238,9 @@ const scaleAiEn: DemoBriefing = {
       title: 'Inside the Scale AI memo: one demand-generation team (demo)',
       language: 'en',
       publishedAt: '2025-07-17T09:30:00Z',
+      retrievedAt: '2025-07-17T10:00:00Z',
+      excerpt:
+        'A memo sent to Scale AI staff describes a company trying to steady itself after losing its founder to Meta: fewer teams, one demand-generation group in place of several sales units, and a bet that government work can replace projects from labs that now see it as tied to a rival.',
     },
   ],
 };
@@ -332,7 +351,24 @@ const scaleAiZh: DemoBriefing = {
       title: 'Scale AI裁员14%，生成式AI团队大幅整合（演示）',
       language: 'zh',
       publishedAt: '2025-07-17T03:15:00+08:00',
+      retrievedAt: '2025-07-17T04:00:00+08:00',
+      excerpt:
+        'Scale AI近日裁减约14%的员工，涉及约200名全职员工，另有约500名外包人员的合作被终止。临时首席执行官Jason Droege在内部信中称，生成式AI业务扩张过快，原有16个团队将整合为代码、语言、专家、实验和音频5个方向。',
       note: '中文报道，裁员人数与英文通讯社报道一致。',
+    },
+    {
+      // A syndicated copy: the 36氪 story republished by a portal with a credit line and light edits.
+      // Its fingerprint puts it in 36氪's origin, so it adds nothing to the score (see docs/scoring.md).
+      url: 'https://finance.sina.com.cn/demo/tech/scale-ai-caiyuan-zhuanzai',
+      publisher: '新浪科技（转载）',
+      kind: 'reporting',
+      title: 'Scale AI裁员约14% 生成式AI团队整合为5个（演示）',
+      language: 'zh',
+      publishedAt: '2025-07-17T08:20:00+08:00',
+      retrievedAt: '2025-07-17T09:00:00+08:00',
+      excerpt:
+        '来源：36氪。Scale AI近日裁减约１４％的员工，涉及约200名全职员工，另有约500名外包人员的合作被终止。临时首席执行官Jason Droege在内部信中表示，生成式AI业务扩张过快，原有16个团队将整合为代码、语言、专家、实验和音频5个方向。（责任编辑：王明）',
+      note: '转载36氪原文，非独立来源。',
     },
     {
       url: 'https://www.jiemian.com/demo/scale-ai-meta-touzi-hou-caiyuan',
@@ -341,6 +377,9 @@ const scaleAiZh: DemoBriefing = {
       title: 'Meta入股后，Scale AI宣布裁员并转向政府业务（演示）',
       language: 'zh',
       publishedAt: '2025-07-17T10:40:00+08:00',
+      retrievedAt: '2025-07-17T11:00:00+08:00',
+      excerpt:
+        '在Meta以约143亿美元入股49%之后，数据标注公司Scale AI宣布重组：市场团队并入统一的需求生成部门，公司称资金充足，下一步将把重心放在企业、公共部门和政府客户上。谷歌和OpenAI据悉已暂停部分新项目。',
     },
     {
       // Scale AI published no Chinese statement: the first-party source is its English newsroom notice.
@@ -350,6 +389,9 @@ const scaleAiZh: DemoBriefing = {
       title: 'Statement on the restructuring of our generative-AI business (demo)',
       language: 'en',
       publishedAt: '2025-07-16T21:30:00Z',
+      retrievedAt: '2025-07-16T22:00:00Z',
+      excerpt:
+        'We are restructuring our generative-AI business into five focused groups and reducing the size of the team. The company is well funded, and we will invest in enterprise, public-sector and government work.',
       note: '公司官方声明：确认重组及资金状况，未提及具体客户。',
     },
   ],
@@ -436,6 +478,9 @@ const metaAiTalent: DemoBriefing = {
       title: 'Meta forms a superintelligence lab led by Alexandr Wang (demo)',
       language: 'en',
       publishedAt: '2025-06-30T17:00:00Z',
+      retrievedAt: '2025-06-30T18:00:00Z',
+      excerpt:
+        'Meta is creating a superintelligence lab and has named Alexandr Wang, the co-founder of Scale AI, to lead it, following its multibillion-dollar investment in his company. The group brings together researchers hired from rival labs over recent weeks.',
     },
     {
       url: 'https://www.nytimes.com/demo/meta-ai-researcher-pay',
@@ -444,6 +489,9 @@ const metaAiTalent: DemoBriefing = {
       title: 'The price of an AI researcher at Meta (demo)',
       language: 'en',
       publishedAt: '2025-07-02T10:00:00Z',
+      retrievedAt: '2025-07-02T12:00:00Z',
+      excerpt:
+        'Offers to senior AI researchers at Meta have reached packages worth tens of millions of dollars over several years, according to people familiar with them, as the company tries to close the gap with OpenAI and Google.',
       note: 'Compensation figures come from unnamed people familiar with the offers; treat them as indicative.',
     },
     {
@@ -453,6 +501,9 @@ const metaAiTalent: DemoBriefing = {
       title: 'Roundup: Meta, Scale AI and the AI talent race (demo)',
       language: 'en',
       publishedAt: '2025-07-03T08:00:00Z',
+      retrievedAt: '2025-07-03T08:30:00Z',
+      excerpt:
+        'Roundup of coverage: Meta\'s stake in Scale AI, the departure of Alexandr Wang to Meta, and a run of researcher hires from OpenAI, Google DeepMind and Apple.',
     },
     {
       url: 'https://intel.signal.local/demo/monitoring/meta-ai-hiring-tracker',
@@ -461,6 +512,9 @@ const metaAiTalent: DemoBriefing = {
       title: 'Internal tracker of senior AI moves to Meta (demo)',
       language: 'en',
       publishedAt: '2025-07-04T12:00:00Z',
+      retrievedAt: '2025-07-04T12:05:00Z',
+      excerpt:
+        'Tracker count for June: eleven senior AI researchers announced moves to Meta on public profiles, seven of them from OpenAI.',
       note: 'Internal count of announced moves from public profiles; not independently verified.',
     },
   ],
@@ -548,6 +602,9 @@ const bainEmeaHyperscale: DemoBriefing = {
       title: 'Bain Capital launches EMEA hyperscale data centre platform (demo)',
       language: 'en',
       publishedAt: '2025-07-22T07:00:00Z',
+      retrievedAt: '2025-07-22T07:30:00Z',
+      excerpt:
+        'Bain Capital today announced a new platform to develop and operate hyperscale data centre campuses across Europe, the Middle East and Africa, serving cloud and AI customers that need large, power-dense capacity.',
       note: 'Press release: confirms the platform and its target customers; gives no capacity or site figures.',
     },
     {
@@ -557,6 +614,9 @@ const bainEmeaHyperscale: DemoBriefing = {
       title: 'Bain Capital bets on European and Middle Eastern data centres (demo)',
       language: 'en',
       publishedAt: '2025-07-22T11:30:00Z',
+      retrievedAt: '2025-07-22T12:00:00Z',
+      excerpt:
+        'The private equity group is entering a crowded market for large data centres in Europe and the Gulf, where access to grid power rather than land has become the main constraint on new capacity for AI workloads.',
     },
     {
       url: 'https://www.datacenterknowledge.com/demo/weekly-roundup-bain-emea',
@@ -565,6 +625,9 @@ const bainEmeaHyperscale: DemoBriefing = {
       title: 'Weekly roundup: new EMEA hyperscale entrants (demo)',
       language: 'en',
       publishedAt: '2025-07-25T09:00:00Z',
+      retrievedAt: '2025-07-25T09:30:00Z',
+      excerpt:
+        'This week\'s roundup: new entrants in EMEA hyperscale development, including a Bain Capital platform, plus grid connection delays in Frankfurt and Dublin.',
     },
   ],
 };
@@ -648,6 +711,9 @@ const sparkleGeant: DemoBriefing = {
       title: 'Sparkle extends its partnership with GÉANT to Africa and the Middle East (demo)',
       language: 'en',
       publishedAt: '2025-09-10T08:00:00Z',
+      retrievedAt: '2025-09-10T08:30:00Z',
+      excerpt:
+        'Sparkle will provide GÉANT with new routes connecting European research and education networks with partners in Africa and the Middle East, adding diversity to research traffic between the regions.',
     },
     {
       url: 'https://www.capacitymedia.com/demo/sparkle-geant-routes',
@@ -656,15 +722,23 @@ const sparkleGeant: DemoBriefing = {
       title: 'Sparkle wins GÉANT routes spanning three regions (demo)',
       language: 'en',
       publishedAt: '2025-09-10T14:00:00Z',
+      retrievedAt: '2025-09-10T15:00:00Z',
+      excerpt:
+        'The TIM group\'s international carrier has been selected by GÉANT for routes spanning three regions, extending its role as a supplier to the research community beyond Europe.',
     },
     {
       url: 'https://www.submarinenetworks.com/demo/sparkle-geant-route-status',
       publisher: 'Submarine Networks',
       kind: 'secondary',
       stance: 'contradicts',
+      reliability: { grade: 'B', reason: 'Specialist subsea-cable newsletter with a good record on route status.' },
+      credibility: 3,
       title: 'Not all of the new GÉANT routes are lit yet (demo)',
       language: 'en',
       publishedAt: '2025-09-12T06:00:00Z',
+      retrievedAt: '2025-09-12T07:00:00Z',
+      excerpt:
+        'Not all of the newly announced GÉANT routes are lit: according to people involved in the project, part of the Middle East capacity is still planned and depends on a cable landing that is not yet complete.',
       note: 'Contradicts the announcement on timing only: says part of the Middle East capacity is planned rather than in service.',
     },
   ],
@@ -708,6 +782,9 @@ const draftExample: DemoBriefing = {
       title: 'Post about a stopped build site (demo)',
       language: 'en',
       publishedAt: '2025-10-03T19:45:00Z',
+      retrievedAt: '2025-10-03T20:00:00Z',
+      excerpt:
+        'Cranes gone and gates locked at the second campus site this morning. Looks like the build has stopped.',
       note: 'Single anonymous post with one photo; location not verified. Keep as a draft until a second source appears.',
     },
   ],

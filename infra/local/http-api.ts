@@ -28,6 +28,8 @@ export interface HttpApiOptions {
   authorizer: { issuer: string; audience: string };
   region: string;
   log: Log;
+  /** GET paths the local API answers itself (the API docs, infra/local/api-docs.ts); they exist only locally. */
+  pages?: Record<string, () => Promise<{ contentType: string; body: string }>>;
 }
 
 /** One request that reached a function (authorizer rejections never do): lets tests assert what was invoked. */
@@ -101,6 +103,13 @@ export class LocalHttpApi {
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
         return void (status = reply(res, 413, { message: 'Request Entity Too Large' }, { connection: 'close' }));
+      }
+      const page = method === 'GET' ? this.opts.pages?.[rawPath] : undefined;
+      if (page) {
+        const served = await page();
+        res.writeHead(200, { 'content-type': served.contentType, 'content-length': Buffer.byteLength(served.body), 'cache-control': 'no-store' });
+        res.end(served.body);
+        return void (status = 200);
       }
       const match = this.match(method, rawPath);
       fn = match?.route.spec.fn ?? this.opts.fallback;

@@ -1,7 +1,10 @@
 /**
  * The user pool on cognito-local: pool, app client and groups (the groups
- * of domain/access.ts, the same the CDK app creates), users, and sign-in.
+ * of domain/access.ts, the same the CDK app creates), its Lambda triggers,
+ * users, and sign-in.
  */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
@@ -17,7 +20,38 @@ import {
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GROUPS, GROUP_NAMES } from '../../domain/access.ts';
+import { USER_POOL_TRIGGERS } from '../../functions/manifest.ts';
 import { LOCAL_AWS } from './engines.ts';
+
+/** cognito-local's names for the CDK app's triggers (cognito-local configures triggers globally, not per pool). */
+const COGNITO_LOCAL_TRIGGER: Record<keyof typeof USER_POOL_TRIGGERS, string> = {
+  postConfirmation: 'PostConfirmation',
+};
+
+/**
+ * Writes cognito-local's `.cognito/config.json` under its working directory
+ * (`dir`), before it starts: the manifest's user pool triggers, invoked through
+ * the local Lambda endpoint. Other settings already in the file are kept.
+ */
+export function writeCognitoLocalConfig(dir: string, opts: { lambdaEndpoint: string }): void {
+  const configDir = join(dir, '.cognito');
+  const file = join(configDir, 'config.json');
+  mkdirSync(configDir, { recursive: true });
+  let config: Record<string, unknown> = {};
+  if (existsSync(file)) {
+    try {
+      config = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    } catch {
+      config = {};
+    }
+  }
+  const triggers = Object.fromEntries(
+    (Object.entries(USER_POOL_TRIGGERS) as [keyof typeof USER_POOL_TRIGGERS, string][]).map(([trigger, fn]) => [COGNITO_LOCAL_TRIGGER[trigger], fn]),
+  );
+  config['LambdaClient'] = { endpoint: opts.lambdaEndpoint, region: LOCAL_AWS.region, credentials: { ...LOCAL_AWS.credentials } };
+  config['TriggerFunctions'] = triggers;
+  writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`);
+}
 
 /** Ids of the pool and app client, recorded in local.json so a restart reuses them. */
 export interface PoolIds {
@@ -90,18 +124,19 @@ async function ensureGroups(client: CognitoIdentityProviderClient, userPoolId: s
 
 /**
  * Makes sure a confirmed user with this email, password and (at least) these
- * groups exists. Idempotent, so it runs on every start.
+ * groups exists, and returns its `sub`. Idempotent, so it runs on every start.
  */
 export async function ensureUser(
   client: CognitoIdentityProviderClient,
   userPoolId: string,
   user: { email: string; password: string; groups: readonly string[] },
-): Promise<void> {
+): Promise<{ sub: string }> {
+  let attributes: Array<{ Name?: string; Value?: string }> | undefined;
   try {
-    await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.email }));
+    attributes = (await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: user.email }))).UserAttributes;
   } catch (error) {
     if (!(error instanceof UserNotFoundException)) throw error;
-    await client.send(
+    const created = await client.send(
       new AdminCreateUserCommand({
         UserPoolId: userPoolId,
         Username: user.email,
@@ -112,12 +147,16 @@ export async function ensureUser(
         ],
       }),
     );
+    attributes = created.User?.Attributes;
   }
   // A permanent password moves the user out of FORCE_CHANGE_PASSWORD, so USER_PASSWORD_AUTH returns tokens.
   await client.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: user.email, Password: user.password, Permanent: true }));
   for (const group of user.groups) {
     await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: user.email, GroupName: group }));
   }
+  const sub = attributes?.find((a) => a.Name === 'sub')?.Value;
+  if (!sub) throw new Error(`cognito-local returned no sub for ${user.email}`);
+  return { sub };
 }
 
 /** Signs in with USER_PASSWORD_AUTH and returns the access and ID tokens. */

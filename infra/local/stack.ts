@@ -11,11 +11,15 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { ENV, FALLBACK_FUNCTION, FUNCTIONS, ROUTES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
 import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
+import { provisionedEntitlement } from '../../domain/entitlement.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
 import { LOCAL_AWS, assertJavaAvailable, freePort, isPortFree, startCognitoLocal, startDynamoDbLocal, type Engine } from './engines.ts';
+import { LocalCognitoFront } from './cognito-front.ts';
 import { LocalEventBus, type EventEnvelope, type RetryPolicy } from './event-bus.ts';
+import { apiDocsPages } from './api-docs.ts';
 import { LocalHttpApi } from './http-api.ts';
-import { cognitoClient, ensureUser, ensureUserPool, signIn, type Tokens } from './identity.ts';
+import { cognitoClient, ensureUser, ensureUserPool, signIn, writeCognitoLocalConfig, type Tokens } from './identity.ts';
+import { LocalLambdaEndpoint } from './lambda-endpoint.ts';
 import { loadFunctions } from './lambda-runtime.ts';
 import { readLocalDetails, writeLocalDetails, type LocalDetails, type LocalUser } from './local-file.ts';
 import { createLog } from './log.ts';
@@ -50,12 +54,20 @@ export interface LocalStack extends Omit<LocalDetails, 'pid' | 'startedAt'> {
   bus: LocalEventBus;
   relay: StreamRelay;
   api: LocalHttpApi;
-  /** Admin access to the local user pool (create users, groups). */
+  /** Admin access to the local user pool (create users, groups), through `cognitoFront`. */
   cognito: CognitoIdentityProviderClient;
+  /** The Cognito endpoint handlers use: cognito-local plus AdminUserGlobalSignOut (`globalSignOuts` records them). */
+  cognitoFront: LocalCognitoFront;
+  /** The Lambda Invoke endpoint cognito-local calls the user pool triggers through (`invocations` records them). */
+  lambda: LocalLambdaEndpoint;
   /** Signs a user in with USER_PASSWORD_AUTH. */
   signIn(email: string, password: string): Promise<Tokens>;
-  /** Creates (or updates) a confirmed user with a permanent password in the given groups. */
-  ensureUser(user: { email: string; password: string; groups: readonly string[] }): Promise<void>;
+  /**
+   * Creates (or updates) a confirmed user with a permanent password in the given groups,
+   * and gives it the entitlement record those groups stand for if it has none (as an admin
+   * would; Leadership Alliance for a year). Returns the user's `sub`.
+   */
+  ensureUser(user: { email: string; password: string; groups: readonly string[] }): Promise<{ sub: string }>;
   /**
    * Resolves once the asynchronous pipeline is quiet: no bus delivery in
    * flight and a full stream poll found nothing new.
@@ -68,6 +80,8 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REGION = LOCAL_AWS.region;
 const TABLE_NAME = 'signal-briefings';
 const BUS_NAME = 'signal-briefings';
+/** Leadership Alliance of demo and test users ends a year after they are provisioned. */
+const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
 let active = false;
 
@@ -96,6 +110,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     if (opts.apiPort && !(await isPortFree(opts.apiPort))) throw new Error(`port ${opts.apiPort} is already in use; set PORT to another port`);
     const [dynamoPort, cognitoPort] = await Promise.all([portOrFree(opts.dynamoPort), portOrFree(opts.cognitoPort)]);
     const bus = new LocalEventBus({ busName: BUS_NAME, region: REGION, dataDir, log, retry: opts.busRetry });
+    // Before cognito-local starts: its config names this endpoint for the user pool triggers.
+    const lambda = new LocalLambdaEndpoint({ log });
+    await lambda.start();
+    cleanups.push(() => lambda.stop());
+    writeCognitoLocalConfig(join(dataDir, 'cognito'), { lambdaEndpoint: lambda.url });
 
     // The slow part (a JVM and a Node child) runs in parallel; a failure stops whatever did start.
     const engines = await Promise.allSettled([
@@ -109,19 +128,23 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const [dynamodb, cognito] = engines.map((e) => (e as PromiseFulfilledResult<Engine>).value) as [Engine, Engine];
     progress.info(`engines up in ${Date.now() - started} ms: DynamoDB Local ${dynamodb.endpoint}, cognito-local ${cognito.endpoint}, event bus ${bus.url}`);
 
+    const cognitoFront = new LocalCognitoFront({ upstream: cognito.endpoint, log });
+    await cognitoFront.start();
+    cleanups.push(() => cognitoFront.stop());
     const ddb = new DynamoDBClient({ ...LOCAL_AWS, endpoint: dynamodb.endpoint });
-    const idp = cognitoClient(cognito.endpoint);
+    const idp = cognitoClient(cognitoFront.url);
     cleanups.push(async () => {
       ddb.destroy();
       idp.destroy();
     });
     const users: LocalUser[] = DEMO_USERS.map((u) => ({ key: u.key, name: u.name, email: u.email, password: DEMO_PASSWORD, groups: [...u.groups] }));
     const recordedIds = recorded?.userPoolId && recorded.clientId ? { userPoolId: recorded.userPoolId, clientId: recorded.clientId } : undefined;
+    const demoSubs: Array<{ sub: string; groups: readonly string[] }> = [];
     const [{ streamArn }, pool] = await Promise.all([
       ensureTable(ddb, TABLE_NAME),
       ensureUserPool(idp, recordedIds).then(async (ids) => {
         // One at a time, for the reason given at `serially` below.
-        if (opts.demoUsers ?? true) for (const u of users) await ensureUser(idp, ids.userPoolId, u);
+        if (opts.demoUsers ?? true) for (const u of users) demoSubs.push({ ...(await ensureUser(idp, ids.userPoolId, u)), groups: u.groups });
         return ids;
       }),
     ]);
@@ -139,8 +162,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     configureHandlerEnvironment({
       dynamodb: dynamodb.endpoint,
       eventbridge: bus.url,
-      cognito: cognito.endpoint,
+      cognito: cognitoFront.url,
       jwtIssuer,
+      userPoolId: pool.userPoolId,
       clientId: pool.clientId,
       quiet: opts.quiet ?? false,
     });
@@ -148,6 +172,12 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       region: REGION,
       onInitError: (fn, error) => log.error(`${FUNCTIONS[fn].entry} failed to load; calls to ${fn} will fail`, error),
     });
+    lambda.attach(functions);
+    // Imported only now, like the handlers: the table module's client reads the endpoint from the environment.
+    const { provisionEntitlement } = await import('../../functions/commons/table/entitlements.ts');
+    const provision = (sub: string, groups: readonly string[]) =>
+      provisionEntitlement(provisionedEntitlement(sub, groups, { now: new Date(), validUntil: new Date(Date.now() + YEAR_MS) }));
+    for (const { sub, groups } of demoSubs) await provision(sub, groups);
 
     for (const { rule, fn, pattern } of SUBSCRIPTIONS) {
       bus.subscribe({ rule, target: fn, pattern, invoke: (event: EventEnvelope) => functions[fn](event) });
@@ -173,6 +203,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       authorizer: { issuer: jwtIssuer, audience: pool.clientId },
       region: REGION,
       log,
+      pages: apiDocsPages({ dataDir, apiUrl: (): string => api.url }),
     });
     await api.start(opts.apiPort ?? 0);
     cleanups.push(() => api.stop());
@@ -193,8 +224,15 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       relay,
       api,
       cognito: idp,
+      cognitoFront,
+      lambda,
       signIn: (email, password) => signIn(idp, pool.clientId, email, password),
-      ensureUser: (user) => serially(() => ensureUser(idp, pool.userPoolId, user)),
+      ensureUser: (user) =>
+        serially(async () => {
+          const { sub } = await ensureUser(idp, pool.userPoolId, user);
+          await provision(sub, user.groups);
+          return { sub };
+        }),
       settled: (timeoutMs) => settled(bus, relay, timeoutMs),
       stop: async () => {
         await cleanup();
@@ -233,6 +271,7 @@ function configureHandlerEnvironment(c: {
   eventbridge: string;
   cognito: string;
   jwtIssuer: string;
+  userPoolId: string;
   clientId: string;
   quiet: boolean;
 }): void {
@@ -253,6 +292,7 @@ function configureHandlerEnvironment(c: {
     [ENV.eventBusName]: BUS_NAME,
     [ENV.jwtIssuer]: c.jwtIssuer,
     [ENV.jwtAudience]: c.clientId,
+    [ENV.userPoolId]: c.userPoolId,
   });
   // As the deployed functions' environment (infra/constructs/briefings-function.ts keeps this name private).
   env['POWERTOOLS_SERVICE_NAME'] ??= 'signal-briefings';

@@ -77,17 +77,38 @@ describe('event publishing', () => {
 });
 
 describe('least privilege overall', () => {
-  it('grants no wildcard actions and no managed policy beyond basic execution', () => {
+  const XRAY = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
+
+  it('grants no wildcard actions, attaches no managed policy, and lets a function write only its own log group', () => {
     for (const [name] of entries) {
       // Prepare
       const fnId = functionId(synth.resources, name);
-      const roleId = synth.resources[fnId]!['Properties']['Role']['Fn::GetAtt'][0] as string;
+      const fn = synth.resources[fnId]!['Properties'];
+      const roleId = fn['Role']['Fn::GetAtt'][0] as string;
       // Act
       const actions = actionsOf(synth.resources, fnId);
-      const managed = (synth.resources[roleId]!['Properties']['ManagedPolicyArns'] ?? []).map((arn: any) => JSON.stringify(arn));
+      const logs = statementsOf(synth.resources, fnId).filter((s) => s.actions.some((a) => a.startsWith('logs:')));
       // Assess
       expect(actions.filter((a) => a.includes('*')), name).toEqual([]);
-      expect(managed, name).toEqual([expect.stringContaining(':iam::aws:policy/service-role/AWSLambdaBasicExecutionRole')]);
+      expect(synth.resources[roleId]!['Properties']['ManagedPolicyArns'] ?? [], name).toEqual([]);
+      expect(logs.flatMap((s) => s.actions).sort(), name).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+      for (const { resource } of logs) expect(resource, name).toEqual({ 'Fn::GetAtt': [refId(fn['LoggingConfig']['LogGroup']), 'Arn'] });
+    }
+  });
+
+  it('grants nothing on "*" but X-Ray tracing, which has no resource-level permissions (the acknowledged IAM5 finding)', () => {
+    for (const [name] of entries) {
+      // Act
+      const onEverything = statementsOf(synth.resources, functionId(synth.resources, name)).filter((s) => [s.resource].flat().includes('*'));
+      // Assess
+      expect(onEverything.flatMap((s) => s.actions).sort(), name).toEqual(XRAY);
+    }
+  });
+
+  it('names the table index a function may query instead of granting index/*', () => {
+    for (const [name] of entries) {
+      const grants = JSON.stringify(statementsOf(synth.resources, functionId(synth.resources, name)).map((s) => s.resource));
+      expect(grants, name).not.toContain('/index/*');
     }
   });
 });

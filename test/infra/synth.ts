@@ -7,20 +7,27 @@ import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { FUNCTIONS, type FunctionName } from '../../functions/manifest.ts';
+import { addComplianceChecks } from '../../infra/compliance.ts';
 import { BriefingsStack } from '../../infra/stack.ts';
 import { stackName, stageSettings } from '../../infra/stage.ts';
 
 type Json = Record<string, any>;
 
 export interface Synthesized {
+  app: App;
+  stack: BriefingsStack;
   template: Template;
   resources: Record<string, Json>;
   /** Directory of a function's bundle in the cloud assembly. */
   bundleDir(functionId: string): string;
 }
 
-/** Synthesizes one stage. `bundle: false` skips esbuild, for specs that never look at code. */
-export function synthesize({ stage = 'test', bundle = true } = {}): Synthesized {
+/**
+ * Synthesizes one stage. `bundle: false` skips esbuild, for specs that never look at code;
+ * `reserveConcurrency` is the stack prop (`-c reservedConcurrency=false`); `checks` registers the
+ * compliance packs as infra/app.ts does, so that synthesis fails on an unacknowledged finding.
+ */
+export function synthesize({ stage = 'test', bundle = true, reserveConcurrency = true, checks = false } = {}): Synthesized {
   const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Json };
   const app = new App({
     context: {
@@ -29,11 +36,14 @@ export function synthesize({ stage = 'test', bundle = true } = {}): Synthesized 
       ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
     },
   });
-  const stack = new BriefingsStack(app, stackName(stageSettings(stage)), { stage: stageSettings(stage) });
+  if (checks) addComplianceChecks(app);
+  const stack = new BriefingsStack(app, stackName(stageSettings(stage)), { stage: stageSettings(stage), reserveConcurrency });
   const template = Template.fromStack(stack);
   const outdir = app.outdir;
   const resources = template.toJSON()['Resources'] as Record<string, Json>;
   return {
+    app,
+    stack,
     template,
     resources,
     bundleDir: (functionId) => join(outdir, String(resources[functionId]?.['Metadata']?.['aws:asset:path'])),

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReceivedEvent } from '../../infra/local/event-bus.ts';
-import { briefingInput } from '../support/fixtures.ts';
+import { briefingInput, sourceText } from '../support/fixtures.ts';
 import { api, startTestStack, tokenFor, type LocalStack } from './harness.ts';
 
 let stack: LocalStack;
@@ -28,6 +28,7 @@ const source = (briefingId: string, n: number, kind: string) => ({
   publisher: `Outlet ${n}`,
   kind,
   title: `Acme pauses build (${n})`,
+  excerpt: sourceText(n),
 });
 const eventsOf = (type: string, briefingId: string) =>
   stack.bus.received.filter((e: ReceivedEvent) => e.envelope['detail-type'] === type && (e.envelope.detail as { briefingId?: string }).briefingId === briefingId);
@@ -88,8 +89,8 @@ describe('ingest → score → publish → read', () => {
   it('the confidence section counts the sources, and source notes give each its share', async () => {
     const res = await api(stack, 'GET', `/briefings/${briefingId}`, { token: tokens.leadership });
     const section = (name: string) => res.body.sections.find((s: { name: string }) => s.name === name).content;
-    expect(section('confidence')).toMatchObject({ score: 0.76, grade: 'A/B', sourceCounts: { direct: 1, reporting: 1 }, modelVersion: 'v1' });
-    expect(section('sourceNotes').map((n: { share: number }) => n.share).sort()).toEqual([0.4, 0.6]);
+    expect(section('confidence')).toMatchObject({ score: 0.76, grade: 'A/B', sourceCounts: { direct: 1, reporting: 1 }, modelVersion: 'v2' });
+    expect(section('sourceNotes').map((n: { share: number }) => n.share).sort()).toEqual([0.37, 0.63]);
   });
 
   it('the same article under another URL form is a duplicate: 409, nothing stored, no event', async () => {

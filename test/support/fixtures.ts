@@ -27,9 +27,40 @@ export const briefingInput = (overrides: Record<string, unknown> = {}) =>
 export const draft = (overrides: Record<string, unknown> = {}, briefingId = 'b-1'): Briefing =>
   createDraft(briefingInput(overrides), { briefingId, by: 'analyst-1', now: NOW });
 
-export const source = (kind: SourceKind, n: number, stance: Stance = 'supports', briefingId = 'b-1'): Source =>
+const WORDS = (
+  'acme network fibre route build permit county regional operator capacity backhaul wholesale pause quarter filing ' +
+  'statement contractor crew tower spectrum licence carrier subsea cable landing station datacentre campus power grid ' +
+  'budget delay dispute ruling investor lender bond rating outage repair customer partner supplier vendor price demand'
+).split(' ');
+
+/**
+ * A deterministic text of about 40 words, different for every `n`: sources
+ * built from different numbers are independent origins, never near-duplicates.
+ */
+export function sourceText(n: number, words = 40): string {
+  let state = (n * 2654435761) >>> 0 || 1;
+  const next = () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) % WORDS.length;
+  };
+  return Array.from({ length: words }, () => WORDS[next()]).join(' ') + '.';
+}
+
+/** A stored source of `kind`; its URL, publisher and text derive from `n`, so different numbers are independent sources. */
+export const source = (kind: SourceKind, n: number, stance: Stance = 'supports', briefingId = 'b-1', overrides: Record<string, unknown> = {}): Source =>
   newSource(
-    SourceInput.parse({ briefingId, url: `https://news${n}.example.com/story-${n}`, publisher: `Outlet ${n}`, kind, stance, title: `Story ${n}` }),
+    SourceInput.parse({
+      briefingId,
+      url: `https://news${n}.example.com/story-${n}`,
+      publisher: `Outlet ${n}`,
+      kind,
+      stance,
+      title: `Story ${n}`,
+      excerpt: sourceText(n),
+      ...overrides,
+    }),
     'analyst-1',
     NOW,
   );

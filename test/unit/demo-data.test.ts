@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { GROUP_NAMES } from '../../domain/access.ts';
-import { BriefingInput, assessCompleteness, type SourceNote } from '../../domain/briefing.ts';
-import { type Evidence, type Grade, scoreEvidence } from '../../domain/scoring.ts';
-import { SourceInput, canonicalUrl } from '../../domain/source.ts';
+import { BriefingInput, assessCompleteness, rescore } from '../../domain/briefing.ts';
+import { nearDuplicate } from '../../domain/fingerprint.ts';
+import { RECENCY, type Grade, scoreEvidence } from '../../domain/scoring.ts';
+import { SourceInput, canonicalUrl, evidenceOf, newSource, type Source } from '../../domain/source.ts';
 import { DEMO_BRIEFINGS, DEMO_PASSWORD, DEMO_USERS, type DemoBriefing, type DemoSource } from '../../infra/local/demo-data.ts';
+import { draft, NOW, source } from '../support/fixtures.ts';
 
 const EXPECTED: Record<string, { score: number; grade: Grade }> = {
   'scale-ai-en': { score: 0.91, grade: 'A' },
   'scale-ai-zh': { score: 0.86, grade: 'A/B' },
   'meta-ai-talent': { score: 0.73, grade: 'B/C' },
   'bain-emea-hyperscale': { score: 0.81, grade: 'A/B' },
-  'sparkle-geant': { score: 0.68, grade: 'B/C' },
+  'sparkle-geant': { score: 0.67, grade: 'B/C' },
   'draft-example': { score: 0.1, grade: 'D' },
 };
 
@@ -26,20 +28,22 @@ function parseSource(s: DemoSource) {
   return SourceInput.parse({ ...rest, briefingId: 'demo-briefing' });
 }
 
-/** Evidence as the store would hold it: one record per canonical URL. */
-function evidenceOf(sources: readonly DemoSource[]): Evidence[] {
-  const byId = new Map<string, Evidence>();
+/** When the seeder runs: any time after the demo's dates (the scores must not depend on it). */
+const SEEDED_AT = [new Date('2026-01-05T00:00:00Z'), new Date('2031-06-01T00:00:00Z')];
+
+/** Sources as the store would hold them after the seeder posted them at `now`: one record per canonical URL. */
+function stored(sources: readonly DemoSource[], now = SEEDED_AT[0]!): Source[] {
+  const byId = new Map<string, Source>();
   for (const s of sources) {
-    const parsed = parseSource(s);
-    const id = canonicalUrl(parsed.url);
-    if (!byId.has(id)) byId.set(id, { sourceId: id, kind: parsed.kind, stance: parsed.stance });
+    const created = newSource(parseSource(s), 'demo-analyst', now);
+    if (!byId.has(created.sourceId)) byId.set(created.sourceId, created);
   }
   return [...byId.values()];
 }
 
-const fakeNotes: SourceNote[] = [
-  { sourceId: 'x', url: 'https://example.com/demo/x', publisher: 'Example', title: 'Example', kind: 'reporting', stance: 'supports', share: 1 },
-];
+const confidenceOf = (sources: readonly DemoSource[], now?: Date) => scoreEvidence(stored(sources, now).map(evidenceOf)).confidence;
+
+const fakeNotes = rescore(draft(), [source('reporting', 1)], NOW).briefing.sourceNotes;
 
 describe('demo briefings', () => {
   const keys = DEMO_BRIEFINGS.map((b) => b.key);
@@ -115,6 +119,28 @@ describe('demo sources', () => {
     const at = new Date(parsed.publishedAt!);
     expect(at.getUTCFullYear()).toBe(2025);
     expect(at.getTime()).toBeLessThanOrEqual(Date.now());
+    // Evidence, not a link: text to fingerprint, retrieved soon after publication (never stale, whenever seeded).
+    expect(parsed.excerpt ?? parsed.text).toBeDefined();
+    const retrievedAfterDays = (Date.parse(parsed.retrievedAt!) - at.getTime()) / 86_400_000;
+    expect(retrievedAfterDays).toBeGreaterThanOrEqual(0);
+    expect(retrievedAfterDays).toBeLessThanOrEqual(RECENCY.fullWeightDays);
+  });
+
+  it('are accepted by the ingest domain as the seeder would send them (no future dates)', () => {
+    for (const [, s] of all) expect(() => newSource(parseSource(s), 'demo-analyst', SEEDED_AT[0]!)).not.toThrow();
+  });
+
+  it('keep exactly one syndicated copy: a Chinese portal republishing the 36氪 story, in its origin', () => {
+    const zh = DEMO_BRIEFINGS.find((b) => b.key === 'scale-ai-zh')!;
+    const records = stored(zh.sources);
+    const copies = DEMO_BRIEFINGS.flatMap((b) =>
+      stored(b.sources).filter((x, i, list) => list.some((y, j) => j !== i && nearDuplicate(x.fingerprint!, y.fingerprint!))),
+    );
+    expect(copies.map((c) => c.publisher).sort()).toEqual(['36氪', '新浪科技（转载）']);
+    const { explanation } = scoreEvidence(records.map(evidenceOf));
+    const origin = explanation.origins.find((o) => o.members.length === 2)!;
+    expect(records.filter((r) => origin.members.includes(r.sourceId)).map((r) => r.publisher).sort()).toEqual(['36氪', '新浪科技（转载）']);
+    expect(confidenceOf(zh.sources).score).toBe(confidenceOf(zh.sources.filter((s) => !s.publisher.includes('转载'))).score);
   });
 
   it('give every briefing at least one analyst note', () => {
@@ -141,22 +167,29 @@ describe('demo sources', () => {
 });
 
 describe('demo scores', () => {
-  it.each(DEMO_BRIEFINGS.map((b) => [b.key, b] as const))('%s ends at its expected score and grade', (key, b) => {
-    const { confidence } = scoreEvidence(evidenceOf(b.sources));
-    expect({ score: confidence.score, grade: confidence.grade }).toEqual(EXPECTED[key]);
+  it.each(DEMO_BRIEFINGS.map((b) => [b.key, b] as const))('%s ends at its expected score and grade, whenever it is seeded', (key, b) => {
+    for (const now of SEEDED_AT) {
+      const confidence = confidenceOf(b.sources, now);
+      expect({ score: confidence.score, grade: confidence.grade }).toEqual(EXPECTED[key]);
+    }
   });
 
   it('scale-ai-en passes through A/B (where its auto-publish rule fires) before reaching A', () => {
     const en = DEMO_BRIEFINGS.find((b) => b.key === 'scale-ai-en')!;
-    const grades = en.sources.map((_, i) => scoreEvidence(evidenceOf(en.sources.slice(0, i + 1))).confidence.grade);
+    const grades = en.sources.map((_, i) => confidenceOf(en.sources.slice(0, i + 1)).grade);
     expect(grades).toContain('A/B');
     expect(grades.indexOf('A/B')).toBeLessThan(grades.indexOf('A'));
     expect(grades.at(-1)).toBe('A');
   });
 
+  it('scale-ai-zh reaches A/B, where its auto-publish rule fires', () => {
+    const zh = DEMO_BRIEFINGS.find((b) => b.key === 'scale-ai-zh')!;
+    expect(confidenceOf(zh.sources).grade).toBe('A/B');
+  });
+
   it('the draft example is a weak signal', () => {
-    const draft = DEMO_BRIEFINGS.find((b) => b.key === 'draft-example')!;
-    expect(scoreEvidence(evidenceOf(draft.sources)).confidence.label).toBe('Weak signal');
+    const draftExample = DEMO_BRIEFINGS.find((b) => b.key === 'draft-example')!;
+    expect(confidenceOf(draftExample.sources).label).toBe('Weak signal');
   });
 });
 

@@ -1,69 +1,129 @@
 /**
- * Entitlement records: the source of truth for a member's tier or staff role
- * (Cognito groups only carry it into tokens). The current record and an
- * append-only history live under the user:
+ * Entitlement records: the source of truth for a member's tier and staff
+ * roles (Cognito groups only carry them into tokens). The current record and
+ * an append-only history live under the user:
  *
- *   USER#<userId> / ENTITLEMENT                 current grant
- *   USER#<userId> / ENTITLEMENT#<at>#<seq>      every change, oldest first
+ *   USER#<userId> / ENTITLEMENT                       the current record (GetItem)
+ *   USER#<userId> / ENTITLEMENT#<version, 6 digits>   the record as each change left it
+ *
+ * A change writes the new record (conditional on the version it read), its
+ * history entry and its Entitlement Changed event in one transaction.
  */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { GroupName } from '../../../domain/access.ts';
+import type { Entitlement, EntitlementHistoryEntry } from '../../../domain/entitlement.ts';
+import type { OutgoingEvent } from '../../../events/index.ts';
 import { ddb } from '../clients/dynamodb.ts';
 import { config } from '../config.ts';
+import { outboxPut } from './outbox.ts';
+import { VersionConflictError } from './briefings.ts';
 
 export const ENTITLEMENT_ENTITY = 'entitlement';
+export const ENTITLEMENT_CHANGE_ENTITY = 'entitlement-change';
 
-export interface Entitlement {
-  userId: string;
-  groups: GroupName[];
-  grantedBy: string;
-  origin: 'sign-up' | 'admin' | 'seed';
-  validFrom: string;
-  validUntil?: string;
-  revokedAt?: string;
-  revokedBy?: string;
-  revokedReason?: string;
-}
+/** The most history entries one read returns, newest first. */
+export const HISTORY_PAGE = 50;
 
-export const entitlementKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'ENTITLEMENT' });
-export const entitlementHistoryKey = (userId: string, at: string, seq: number) => ({
-  pk: `USER#${userId}`,
-  sk: `ENTITLEMENT#${at}#${String(seq).padStart(4, '0')}`,
+const userPk = (userId: string) => `USER#${userId}`;
+export const entitlementKey = (userId: string) => ({ pk: userPk(userId), sk: 'ENTITLEMENT' });
+export const entitlementHistoryKey = (userId: string, version: number) => ({
+  pk: userPk(userId),
+  sk: `ENTITLEMENT#${String(version).padStart(6, '0')}`,
 });
 
-/** Replaces the current entitlement and appends the change to its history, atomically. */
-export async function putEntitlement(e: Entitlement, now: Date, seq = 0): Promise<void> {
-  const at = now.toISOString();
-  await ddb.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        { Put: { TableName: config.tableName, Item: { ...entitlementKey(e.userId), entity: ENTITLEMENT_ENTITY, ...e } } },
-        {
-          Put: {
-            TableName: config.tableName,
-            Item: { ...entitlementHistoryKey(e.userId, at, seq), entity: 'entitlement-change', ...e, changedAt: at },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-      ],
-    }),
+export function toItem(e: Entitlement) {
+  return { ...entitlementKey(e.userId), entity: ENTITLEMENT_ENTITY, ...e };
+}
+
+export function toHistoryItem(entry: EntitlementHistoryEntry) {
+  return { ...entitlementHistoryKey(entry.userId, entry.version), entity: ENTITLEMENT_CHANGE_ENTITY, ...entry };
+}
+
+/** The record of an item, or undefined for an item that is not one (never trust a key alone). */
+export function fromItem(item: Record<string, unknown> | undefined): Entitlement | undefined {
+  if (!item || item['entity'] !== ENTITLEMENT_ENTITY) return undefined;
+  const { pk, sk, entity, ...record } = item;
+  return record as unknown as Entitlement;
+}
+
+/** The current record. Consistent by default: an authorization decision must not read an old version. */
+export async function getEntitlement(userId: string, opts: { consistent?: boolean } = {}): Promise<Entitlement | undefined> {
+  const { Item } = await ddb.send(
+    new GetCommand({ TableName: config.tableName, Key: entitlementKey(userId), ConsistentRead: opts.consistent ?? true }),
   );
+  return fromItem(Item);
 }
 
-export async function getEntitlement(userId: string): Promise<Entitlement | undefined> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: entitlementKey(userId) }));
-  if (!Item) return undefined;
-  const { pk, sk, entity, ...e } = Item;
-  return e as Entitlement;
+/** The transaction items of a change: the record (if still at `expectedVersion`), its history entry, its events. */
+export function entitlementWrites(
+  tableName: string,
+  entry: EntitlementHistoryEntry,
+  expectedVersion: number | undefined,
+  events: readonly OutgoingEvent[],
+  now: Date,
+) {
+  const { change, changedBy, ...record } = entry;
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: toItem(record),
+        ...(expectedVersion === undefined
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } }),
+      },
+    },
+    { Put: { TableName: tableName, Item: toHistoryItem(entry), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...events.map((event) => outboxPut(tableName, event, now)),
+  ];
 }
 
-export async function entitlementHistory(userId: string): Promise<Array<Entitlement & { changedAt: string }>> {
+/**
+ * Writes a change all or nothing, only if the stored record is still at
+ * `expectedVersion` (undefined: only if there is none yet).
+ */
+export async function saveEntitlement(
+  entry: EntitlementHistoryEntry,
+  expectedVersion: number | undefined,
+  events: readonly OutgoingEvent[],
+  now: Date,
+): Promise<void> {
+  try {
+    await ddb.send(new TransactWriteCommand({ TransactItems: entitlementWrites(config.tableName, entry, expectedVersion, events, now) }));
+  } catch (error) {
+    if (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')) {
+      throw new VersionConflictError(`the entitlement of ${entry.userId} changed since version ${expectedVersion ?? 'none'}`);
+    }
+    throw error;
+  }
+}
+
+/** A member's history, newest first, at most {@link HISTORY_PAGE} entries (a bounded query). */
+export async function entitlementHistory(userId: string): Promise<EntitlementHistoryEntry[]> {
   const { Items = [] } = await ddb.send(
     new QueryCommand({
       TableName: config.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':prefix': 'ENTITLEMENT#' },
+      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': 'ENTITLEMENT#' },
+      ScanIndexForward: false,
+      Limit: HISTORY_PAGE,
+      ConsistentRead: true,
     }),
   );
-  return Items.map(({ pk, sk, entity, ...e }) => e as Entitlement & { changedAt: string });
+  return Items.filter((item) => item['entity'] === ENTITLEMENT_CHANGE_ENTITY).map(({ pk, sk, entity, ...entry }) => entry as EntitlementHistoryEntry);
+}
+
+/**
+ * Writes a record (and its history entry) only if the member has none, with no
+ * event: for users the local stack creates already in their groups. Returns
+ * false when a record was there (it is left as it is, whatever an admin made of it).
+ */
+export async function provisionEntitlement(record: Entitlement, now = new Date()): Promise<boolean> {
+  try {
+    await saveEntitlement({ ...record, change: 'provisioned', changedBy: record.grantedBy }, undefined, [], now);
+    return true;
+  } catch (error) {
+    if (error instanceof VersionConflictError) return false;
+    throw error;
+  }
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { assessCompleteness, dueForAutoPublish, publish, rescore } from '../../../domain/briefing.ts';
+import { assessCompleteness, contentGaps, dueForAutoPublish, publish, rescore, scoreReport } from '../../../domain/briefing.ts';
 import { ConflictError, IncompleteError } from '../../../domain/errors.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
+import { WIRE_EN, WIRE_EN_COPY } from '../../support/texts.ts';
 
 const later = new Date(NOW.getTime() + 60_000);
 
@@ -33,6 +34,36 @@ describe('completeness', () => {
   });
 });
 
+describe('content gaps', () => {
+  it('are codes, one per kind of defect, for the scoring cap', () => {
+    const b = draft({
+      sections: {
+        ...draft().sections,
+        operatingSurface: { affectedParties: [], operatingSurface: '', marketExposure: '' },
+        publishedReporting: 'Acme paused the build this week. Acme paused the build this week.',
+        trendContext: 'Published sources should identify the affected parties before this trend map is treated as complete.',
+      },
+    });
+    expect(contentGaps(b.sections)).toEqual(['affected-parties', 'operating-surface', 'market-exposure', 'repeated-text', 'boilerplate']);
+    expect(contentGaps(draft().sections)).toEqual([]);
+  });
+});
+
+describe('score report (staff)', () => {
+  it('carries the confidence, the explanation and every source note', () => {
+    const b = rescore(draft(), [source('direct', 1)], NOW).briefing;
+    expect(scoreReport(b)).toEqual({
+      briefingId: b.briefingId,
+      status: 'draft',
+      updatedAt: b.updatedAt,
+      confidence: b.confidence,
+      explanation: b.scoreExplanation,
+      sources: b.sourceNotes,
+    });
+    expect(scoreReport(draft())).not.toHaveProperty('explanation');
+  });
+});
+
 describe('publishing', () => {
   it('publishes a complete draft with who and when, and a new version', () => {
     const b = rescore(draft(), [source('direct', 1)], NOW).briefing;
@@ -58,6 +89,49 @@ describe('rescore', () => {
     expect(briefing.confidence).toMatchObject({ score: 0.4, grade: 'C/D' });
     expect(briefing.version).toBe(b.version + 1);
     expect(briefing.sourceNotes).toHaveLength(1);
+  });
+
+  it('stores the explanation and gives each source note its weight, share and reasons', () => {
+    const wire = source('reporting', 2, 'supports', 'b-1', { text: WIRE_EN, publisher: 'Wire', publishedAt: '2026-06-19T08:00:00Z' });
+    const copy = source('reporting', 3, 'supports', 'b-1', { text: WIRE_EN_COPY, publisher: 'Portal', publishedAt: '2026-06-19T09:00:00Z' });
+    const { briefing } = rescore(draft(), [source('direct', 1), wire, copy], NOW);
+    expect(briefing.confidence).toMatchObject({ score: 0.76, grade: 'A/B', independentOrigins: 2, stix: 76, admiralty: { code: 'B2' } });
+    expect(briefing.scoreExplanation).toMatchObject({ modelVersion: 'v2', method: 'shapley' });
+    expect(briefing.scoreExplanation!.origins.map((o) => o.members.length).sort()).toEqual([1, 2]);
+    const notes = Object.fromEntries(briefing.sourceNotes.map((n) => [n.publisher, n]));
+    expect(notes['Portal']).toMatchObject({ copyOf: wire.sourceId, share: 0, contribution: 0, reasons: ['same text as Wire: counted once, through it'] });
+    expect(notes['Wire']).toMatchObject({ share: 0.37, reliability: { grade: 'B', setBy: 'default' } });
+    expect(notes['Outlet 1']).toMatchObject({ share: 0.63, weight: 0.6 });
+  });
+
+  it('caps an incomplete briefing and says so without quoting its text', () => {
+    const b = draft({
+      sections: { ...draft().sections, trendContext: 'CANARY-STRATEGY repeated line for the test. CANARY-STRATEGY repeated line for the test.' },
+    });
+    const strong = [source('direct', 1), source('reporting', 2), source('reporting', 3), source('reporting', 4)];
+    const { confidence } = rescore(b, strong, NOW).briefing;
+    expect(confidence).toMatchObject({ score: 0.74, grade: 'B/C' });
+    expect(confidence.reasons[0]!.code).toBe('capped-incomplete');
+    expect(JSON.stringify(confidence)).not.toMatch(/CANARY/);
+  });
+
+  it('does not rewrite a briefing whose stored copy has its keys in another order', () => {
+    const sources = [source('direct', 1), source('reporting', 2)];
+    const once = rescore(draft(), sources, NOW).briefing;
+    const reorder = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(reorder) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reorder(x)])) : v;
+    const stored = reorder(JSON.parse(JSON.stringify(once))) as typeof once;
+    expect(rescore(stored, sources, later)).toEqual({ briefing: stored, changed: false });
+  });
+
+  it('re-scores a briefing scored by model v1 without announcing a change when score and grade stay', () => {
+    const sources = [source('direct', 1), source('reporting', 2)];
+    const current = rescore(draft(), sources, NOW).briefing;
+    const v1 = { ...current, confidence: { score: 0.76, grade: 'A/B', label: 'Strong', sourceCounts: current.confidence.sourceCounts, modelVersion: 'v1' } } as unknown as typeof current;
+    const { briefing, changed } = rescore(v1, sources, later);
+    expect(changed).toBe(false);
+    expect(briefing.confidence.modelVersion).toBe('v2');
+    expect(briefing.version).toBe(v1.version + 1);
   });
 
   it('returns the same briefing, unchanged, for the same evidence in another order', () => {

@@ -41,6 +41,27 @@ describe('what each tier sees of a briefing', () => {
   });
 });
 
+describe('confidence and source notes', () => {
+  const content = (viewer: Viewer, name: string) => {
+    const section = viewBriefing(briefing, viewer).sections.find((s) => s.name === name)!;
+    return section.locked ? undefined : section.content;
+  };
+
+  it('every reader sees the score, its reasons and the exports; the staff explanation is in no view', () => {
+    expect(content(ANONYMOUS, 'confidence')).toMatchObject({ score: 0.6, reasons: expect.any(Array), stix: 60, admiralty: { code: 'B2' } });
+    for (const viewer of [ANONYMOUS, strategy, leadership, analyst]) {
+      expect(JSON.stringify(viewBriefing(briefing, viewer))).not.toMatch(/scoreExplanation|"origins"/);
+    }
+  });
+
+  it('Leadership Alliance readers see each source with its reliability, share and reasons', () => {
+    expect(content(leadership, 'sourceNotes')).toEqual([
+      expect.objectContaining({ publisher: 'Outlet 1', reliability: { grade: 'B', setBy: 'default' }, share: 1, weight: 0.6, reasons: [] }),
+    ]);
+    expect(content(strategy, 'sourceNotes')).toBeUndefined();
+  });
+});
+
 describe('drafts', () => {
   it('are visible to staff only', () => {
     expect(isVisible(briefing, ANONYMOUS)).toBe(false);

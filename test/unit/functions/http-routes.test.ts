@@ -9,6 +9,7 @@ import { handler as publishBriefing } from '../../../functions/publish-briefing.
 import { handler as notFound } from '../../../functions/route-not-found.ts';
 import { toItem } from '../../../functions/commons/table/briefings.ts';
 import { briefingInput, draft, NOW, source } from '../../support/fixtures.ts';
+import { primeEntitlements } from '../../support/entitlements.ts';
 import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -17,7 +18,8 @@ const published = publish(scoredDraft, { by: 'editor-1', now: NOW });
 const get = (id: string, extra: Partial<Parameters<typeof httpEvent>[0]> = {}) =>
   getBriefing(httpEvent({ method: 'GET', path: `/briefings/${id}`, routeKey: 'GET /briefings/{briefingId}', pathParameters: { briefingId: id }, ...extra }), context);
 
-beforeEach(() => ddb.reset());
+// Each caller's entitlement record (agreeing with their token) is read before the test, so the mocks below are the handler's own.
+beforeEach(() => primeEntitlements(ddb, [claimsFor('a-1', ['analysts']), claimsFor('e-1', ['editors'])]));
 
 describe('POST /briefings', () => {
   it('creates a draft for an analyst and reports what it still lacks', async () => {

@@ -3,18 +3,20 @@ import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/ingest-source.ts';
+import { primeEntitlements } from '../../support/entitlements.ts';
 import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const analyst = claimsFor('analyst-1', ['analysts']);
-const body = { briefingId: 'b-1', url: 'https://Example.com/story/?utm_source=x', publisher: 'Example', kind: 'reporting', title: 'Story' };
+const body = { briefingId: 'b-1', url: 'https://Example.com/story/?utm_source=x', publisher: 'Example', kind: 'reporting', title: 'Story', excerpt: 'Acme paused its northern fibre build.' };
 const post = (b: unknown, claims: Record<string, string> | null = analyst) =>
   handler(httpEvent({ method: 'POST', path: '/sources', body: b, ...(claims ? { claims } : {}) }), context);
 
 const cancelled = (codes: string[]) =>
   new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
 
-beforeEach(() => ddb.reset());
+// Each caller's entitlement record (agreeing with their token) is read before the test, so the mocks below are the handler's own.
+beforeEach(() => primeEntitlements(ddb, [analyst, claimsFor('m-1', ['leadership-alliance']), claimsFor('e-1', ['editors'])]));
 
 describe('POST /sources', () => {
   it('stores the source and its Source Ingested event in one transaction', async () => {
@@ -55,6 +57,36 @@ describe('POST /sources', () => {
     const pointers = parseBody(res).errors.map((e: { pointer: string }) => e.pointer);
     expect(pointers).toEqual(expect.arrayContaining(['#/kind', '#/url', '#/']));
     expect(ddb.calls()).toHaveLength(0);
+  });
+
+  it.each([
+    ['an unknown kind', { kind: 'rumour' }, ['#/kind']],
+    ['a future publication date', { publishedAt: '2999-01-01T00:00:00Z' }, ['#/publishedAt']],
+    ['a future retrieval date', { retrievedAt: '2999-01-01T00:00:00Z' }, ['#/retrievedAt']],
+    ['a retrieval before publication', { publishedAt: '2026-06-10T00:00:00Z', retrievedAt: '2026-06-01T00:00:00Z' }, ['#/retrievedAt']],
+    ['a malformed URL', { url: 'https://' }, ['#/url']],
+    ['empty text', { excerpt: undefined, text: '  ' }, ['#/text']],
+    ['no text and no excerpt', { excerpt: undefined }, ['#/text']],
+    ['a reliability override without a reason', { reliability: { grade: 'A' } }, ['#/reliability/reason']],
+    ['a credibility outside 1-6', { credibility: 0 }, ['#/credibility']],
+  ])('refuses %s with 400 at its field path and writes nothing', async (_, change, pointers) => {
+    const res = await post({ ...body, ...change });
+
+    expect(res.statusCode).toBe(400);
+    expect(parseBody(res).errors.map((e: { pointer: string }) => e.pointer)).toEqual(pointers);
+    expect(ddb.calls()).toHaveLength(0);
+  });
+
+  it('stores the fingerprint of the text but not the text, and the analyst ratings', async () => {
+    ddb.on(TransactWriteCommand).resolves({});
+    const text = 'Acme Networks said on Monday it will pause construction of its northern fibre route for two quarters.';
+
+    const res = await post({ ...body, text, reliability: { grade: 'A', reason: 'company filing' }, credibility: 2 });
+
+    expect(res.statusCode).toBe(201);
+    const item = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems![1]!.Put!.Item!;
+    expect(item).toMatchObject({ fingerprint: { shingles: expect.any(Number), sketch: expect.any(String) }, reliability: { grade: 'A' }, credibility: 2 });
+    expect(item).not.toHaveProperty('text');
   });
 
   it.each([

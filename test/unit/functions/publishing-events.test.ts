@@ -62,7 +62,8 @@ describe('relay-events (table stream → bus)', () => {
     expect(res.batchItemFailures).toEqual([]);
     const [entry] = bus.commandCalls(PutEventsCommand)[0]!.args[0].input.Entries!;
     expect(entry).toMatchObject({ Source: 'signal-briefings', DetailType: 'Source Ingested', EventBusName: 'bus-test' });
-    expect(JSON.parse(entry!.Detail!)).toEqual({ eventId: 'e-0', schemaVersion: 1 });
+    // No correlation id was recorded with this outbox item, so the event's own id stands in.
+    expect(JSON.parse(entry!.Detail!)).toEqual({ eventId: 'e-0', schemaVersion: 1, correlationId: 'e-0' });
   });
 
   it('reports the first unpublished record so the stream retries from there', async () => {

@@ -1,0 +1,143 @@
+/**
+ * Cost per million operations at the list prices of prices.ts, from what the
+ * run measured: DynamoDB capacity per operation, events, Lambda invocations
+ * with their measured duration and module init, at the memory the CDK app
+ * sets. Next to each, the floor: the same operation done by the least any
+ * design could do on these services (see dynamodb-work.ts for the floors' DynamoDB work).
+ */
+import type { ColdStartResult } from './cold-start.ts';
+import { FLOOR } from './cold-start.ts';
+import type { DynamoDbWorkResult, OperationWork } from './dynamodb-work.ts';
+import type { RawDynamoDbRate } from './pipeline.ts';
+import { ASSUMPTIONS, PRICES } from './prices.ts';
+import { ratio } from './stats.ts';
+
+interface Invocation {
+  fn: string;
+  /** Invocations per operation (may be fractional: an event that fires for some sources only). */
+  count: number;
+  durationMs: number;
+}
+
+interface Bill {
+  httpRequests: number;
+  invocations: Invocation[];
+  rcu: number;
+  wcu: number;
+  events: number;
+}
+
+export interface CostBreakdown {
+  httpApi: number;
+  lambdaRequests: number;
+  lambdaDuration: number;
+  dynamoDb: number;
+  eventBridge: number;
+  total: number;
+}
+
+export interface CostRow {
+  operation: string;
+  /** US dollars per million operations. */
+  perMillion: CostBreakdown;
+  floorPerMillion: CostBreakdown;
+  ratio: number;
+  /** What was billed, in words. */
+  basis: string;
+  floorBasis: string;
+}
+
+function perMillion(bill: Bill, initMs: (fn: string) => number, memoryMb: number): CostBreakdown {
+  const gb = memoryMb / 1024;
+  // Lambda bills duration per started millisecond; a cold start (a stated share of invocations) also bills its init.
+  const gbSeconds = bill.invocations.reduce(
+    (total, inv) => total + inv.count * gb * (Math.ceil(inv.durationMs) + ASSUMPTIONS.coldStartShare * initMs(inv.fn)) / 1000,
+    0,
+  );
+  const lambdaInvocations = bill.invocations.reduce((n, inv) => n + inv.count, 0);
+  const b = {
+    httpApi: bill.httpRequests * PRICES.httpApiPerMillionRequests,
+    lambdaRequests: lambdaInvocations * PRICES.lambdaPerMillionRequests,
+    lambdaDuration: gbSeconds * PRICES.lambdaPerGbSecondArm64 * 1e6,
+    dynamoDb: bill.rcu * PRICES.dynamoDbPerMillionReadUnits + bill.wcu * PRICES.dynamoDbPerMillionWriteUnits,
+    eventBridge: bill.events * PRICES.eventBridgePerMillionEvents,
+  };
+  return { ...b, total: b.httpApi + b.lambdaRequests + b.lambdaDuration + b.dynamoDb + b.eventBridge };
+}
+
+const describe = (bill: Bill) =>
+  [
+    bill.httpRequests ? `${bill.httpRequests} HTTP API request` : '',
+    bill.invocations
+      .map((i) => `${i.count === 1 ? '' : `${+i.count.toFixed(2)}× `}${i.fn === FLOOR ? 'a bare handler' : i.fn} (${Math.ceil(i.durationMs)} ms)`)
+      .join(' + '),
+    `${+bill.rcu.toFixed(2)} RCU + ${+bill.wcu.toFixed(2)} WCU`,
+    bill.events ? `${+bill.events.toFixed(2)} event${bill.events === 1 ? '' : 's'}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+
+export function costModel(input: { cold: ColdStartResult; work: DynamoDbWorkResult; raw: RawDynamoDbRate }): CostRow[] {
+  const { cold, work, raw } = input;
+  const op = (name: string) => {
+    const found = work.operations.find((o) => o.name === name);
+    if (!found) throw new Error(`no measured operation "${name}"`);
+    return found;
+  };
+  const init = (fn: string) => cold.rows.find((r) => r.name === fn)?.initMs ?? 0;
+  const relay = (events: number): Invocation[] =>
+    events ? [{ fn: 'relay-events', count: events * ASSUMPTIONS.relayInvocationsPerEvent, durationMs: ASSUMPTIONS.relayDurationMs }] : [];
+  const floorFn = (durationMs: number, count = 1): Invocation[] => (count ? [{ fn: FLOOR, count, durationMs }] : []);
+  const units = (o: OperationWork) => ({ rcu: o.rcu, wcu: o.wcu });
+  const floorUnits = (o: OperationWork) => ({ rcu: o.floor.rcu, wcu: o.floor.wcu });
+
+  const scoring = op('scoring one source');
+  const check = op('auto-publish check (per scoring)');
+  const rows: Array<[string, Bill, Bill]> = [];
+  for (const [name, fn] of [
+    ['anonymous GET /briefings/{id}', 'get-briefing'],
+    ['member GET /briefings/{id}', 'get-briefing'],
+    ['GET /briefings (page of 20)', 'list-briefings'],
+  ] as const) {
+    const o = op(name);
+    rows.push([
+      name,
+      { httpRequests: 1, invocations: [{ fn, count: 1, durationMs: o.latencyMs }], ...units(o), events: 0 },
+      { httpRequests: 1, invocations: floorFn(fn === 'list-briefings' ? raw.queryMsP50 : raw.getMsP50), ...floorUnits(o), events: 0 },
+    ]);
+  }
+  const ingest = op('POST /sources');
+  rows.push([
+    'POST /sources',
+    { httpRequests: 1, invocations: [{ fn: 'ingest-source', count: 1, durationMs: ingest.latencyMs }, ...relay(ingest.events)], ...units(ingest), events: ingest.events },
+    { httpRequests: 1, invocations: floorFn(raw.putMsP50), ...floorUnits(ingest), events: 0 },
+  ]);
+  rows.push([
+    'scoring one source',
+    {
+      httpRequests: 0,
+      invocations: [
+        { fn: 'score-briefing', count: 1, durationMs: scoring.latencyMs },
+        ...relay(scoring.events),
+        { fn: 'auto-publish-briefing', count: scoring.events, durationMs: check.latencyMs },
+      ],
+      rcu: scoring.rcu + check.rcu,
+      wcu: scoring.wcu + check.wcu,
+      events: scoring.events,
+    },
+    { httpRequests: 0, invocations: floorFn(raw.putMsP50), ...floorUnits(scoring), events: 0 },
+  ]);
+  const publish = op('publishing one briefing');
+  rows.push([
+    'publishing one briefing',
+    { httpRequests: 1, invocations: [{ fn: 'publish-briefing', count: 1, durationMs: publish.latencyMs }, ...relay(publish.events)], ...units(publish), events: publish.events },
+    // Briefing Published is the product's announcement: even the floor puts it on the bus.
+    { httpRequests: 1, invocations: floorFn(raw.putMsP50), ...floorUnits(publish), events: 1 },
+  ]);
+
+  return rows.map(([operation, bill, floor]) => {
+    const mine = perMillion(bill, init, cold.memoryMb);
+    const least = perMillion(floor, init, cold.memoryMb);
+    return { operation, perMillion: mine, floorPerMillion: least, ratio: ratio(mine.total, least.total), basis: describe(bill), floorBasis: describe(floor) };
+  });
+}

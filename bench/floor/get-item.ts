@@ -1,0 +1,16 @@
+/**
+ * The cold-start floor: the least a function that reads one briefing can be.
+ * One DynamoDB GetItem with the plain SDK client, no validation, logging or
+ * auth. The bench bundles it with the same construct as the real functions.
+ */
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+
+const client = new DynamoDBClient({});
+
+export const handler = async (event: { pathParameters?: { briefingId?: string } }) => {
+  const id = event.pathParameters?.briefingId ?? '';
+  const { Item } = await client.send(
+    new GetItemCommand({ TableName: process.env['TABLE_NAME'], Key: { pk: { S: `BRIEFING#${id}` }, sk: { S: 'BRIEFING' } } }),
+  );
+  return Item ? { statusCode: 200, body: JSON.stringify(Item) } : { statusCode: 404, body: '' };
+};

@@ -1,0 +1,194 @@
+/** The results as JSON (bench/results.json) and markdown (bench/results.md, also printed). */
+import { writeFileSync } from 'node:fs';
+import { PARTS, type ColdStartResult } from './cold-start.ts';
+import type { CostRow } from './cost.ts';
+import type { DynamoDbWorkResult } from './dynamodb-work.ts';
+import type { LoadResult } from './http-load.ts';
+import type { PipelineResult } from './pipeline.ts';
+import { ASSUMPTIONS, PRICES } from './prices.ts';
+import { ratio, round, times } from './stats.ts';
+
+export interface BenchResults {
+  startedAt: string;
+  durationSeconds: number;
+  machine: { cpus: number; node: string; platform: string };
+  settings: Record<string, number>;
+  coldStart: ColdStartResult;
+  dynamoDb: DynamoDbWorkResult;
+  pipeline: PipelineResult;
+  http: LoadResult[];
+  cost: CostRow[];
+  prices: typeof PRICES;
+  assumptions: typeof ASSUMPTIONS;
+}
+
+const GOAL = 1.3;
+
+function table(head: string[], rows: Array<Array<string | number>>): string {
+  const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+const n = (x: number, digits = 1) => (Number.isFinite(x) ? round(x, digits).toLocaleString('en-US') : String(x));
+const usd = (x: number) => `$${x < 0.1 ? x.toFixed(3) : x.toFixed(2)}`;
+const check = (ok: boolean) => (ok ? '✓' : '✗');
+
+function coldStart(c: ColdStartResult): string {
+  const rows = c.rows.map((r) => {
+    const goal = r.kind === 'api' ? `${check(r.sizeRatio <= GOAL)} size, ${check(r.initRatio <= GOAL)} init` : '';
+    return [r.name, r.kind, n(r.bundleKB), times(r.sizeRatio), n(r.initMs), n(r.initMsP90), times(r.initRatio), n(r.maxRssMB), times(r.rssRatio), goal];
+  });
+  const bundled = c.rows.filter((r) => r.kind !== 'reference');
+  const verified = c.identicalToCdk.identical
+    ? `the bench's bundle of ${c.identicalToCdk.function} is byte-identical to the one the CDK construct produced in this run`
+    : `**the bench's bundle of ${c.identicalToCdk.function} differs from the CDK construct's: the figures below may not be the deployed bundles**`;
+  return [
+    `Each function bundled with the CDK app's own options (\`BUNDLING\` of infra/constructs/briefings-function.ts: esbuild, ${c.esbuildTarget}, ESM, minified, SDK bundled in, banner, source map); ${verified}.`,
+    `Imported by ${c.runs} fresh \`node ${c.nodeOptions}\` processes each (round-robin, the deployed NODE_OPTIONS); memory setting ${c.memoryMb} MB.`,
+    `Init = the dynamic import of the bundle, timed inside the child; peak RSS = the child's maxRSS. Goal for API functions: ≤ ${GOAL}× the floor in size and init.`,
+    '',
+    table(['function', 'kind', 'bundle KB', '× floor', 'init ms (median)', 'init ms (p90)', '× floor', 'peak RSS MB', '× floor', `goal ≤ ${GOAL}×`], rows),
+    '',
+    'What the bundles are made of (minified KB, from esbuild\'s metafile):',
+    '',
+    table(['function', ...PARTS, 'total'], bundled.map((r) => [r.name, ...PARTS.map((p) => n(r.contents[p] ?? 0)), n(r.bundleKB)])),
+  ].join('\n');
+}
+
+function dynamoDb(d: DynamoDbWorkResult): string {
+  const costOf = (rcu: number, wcu: number) => rcu * PRICES.dynamoDbPerMillionReadUnits + wcu * PRICES.dynamoDbPerMillionWriteUnits;
+  const rows = d.operations.map((o) => [
+    o.name,
+    n(o.requests, 2),
+    n(o.rcu, 2),
+    n(o.wcu, 2),
+    n(o.reportedUnits, 2),
+    `${o.floor.requests} req, ${o.floor.rcu} RCU, ${o.floor.wcu} WCU`,
+    times(ratio(o.requests, o.floor.requests)),
+    times(ratio(costOf(o.rcu, o.wcu), costOf(o.floor.rcu, o.floor.wcu))),
+  ]);
+  const anon = d.operations.find((o) => o.name.startsWith('anonymous'))!;
+  const list = d.operations.find((o) => o.name.startsWith('GET /briefings'))!;
+  const sizes = Object.entries(d.itemBytes)
+    .map(([k, b]) => `${k} ${b} B`)
+    .join(', ');
+  return [
+    `Typical briefing: **${d.typical.key}**, item **${d.typical.itemBytes} bytes** (median of the published demo briefings: ${sizes}).`,
+    `Responses: anonymous ${d.typical.anonymousResponseBytes} B, member ${d.typical.memberResponseBytes} B; list page ${d.listPage.items} items, ${d.listPage.responseBytes} B (index entry of one briefing: ${d.listPage.indexEntryBytes} B).`,
+    `RCU/WCU are what AWS bills by its documented rules, from item sizes; "Local" is DynamoDB Local's own ReturnConsumedCapacity total, which counts a multi-item transaction as one item.`,
+    '',
+    table(['operation', 'requests', 'RCU', 'WCU', 'Local CU', 'floor', 'requests × floor', 'DynamoDB $ × floor'], rows),
+    '',
+    `Goals: anonymous read = 1 request and 0.5 RCU: ${check(anon.requests === 1 && anon.rcu === 0.5)} (${n(anon.requests, 2)} request, ${n(anon.rcu, 2)} RCU); list page ≤ 1 RCU: ${check(list.rcu <= 1)} (${n(list.rcu, 2)} RCU).`,
+    '',
+    'Requests seen (costliest instance of each operation):',
+    '',
+    ...d.operations.flatMap((o) => [`- ${o.name}: ${o.requestsSeen.length ? o.requestsSeen.join('; ') : 'none'}`, `  - floor: ${o.floor.why}`]),
+  ].join('\n');
+}
+
+function pipeline(p: PipelineResult): string {
+  const l = p.latency;
+  return [
+    `${p.sources} sources (${p.briefings} briefings × ${p.sourcesPerBriefing}: 3 social, 1 reporting, then 1 direct meant to meet the A/B auto-publish rule; distinct texts),`,
+    `sources of a briefing sent one after another, ${p.concurrency} briefings in flight. ${p.published} of ${p.briefings} briefings ended in Briefing Published.`,
+    '',
+    table(
+      ['figure', 'value', 'floor (same run)', 'ratio'],
+      [
+        ['throughput, first POST → pipeline quiet', `${n(p.sourcesPerSecond)} sources/s (${n(p.seconds)} s)`, `${n(p.raw.putsPerSecond)} sequential PutItem/s, one client`, times(p.ratioToRawPuts)],
+        ['API alone, first POST → last 201', `${n(p.ingestSourcesPerSecond)} sources/s`, 'same', times(ratio(p.ingestSourcesPerSecond, p.raw.putsPerSecond))],
+        ['source POST → its Source Ingested on the bus', `p50 ${n(l.sourceToIngestedMs.p50, 0)} ms, p99 ${n(l.sourceToIngestedMs.p99, 0)} ms (max ${n(l.sourceToIngestedMs.max, 0)})`, `PutItem p50 ${n(p.raw.putMsP50)} ms`, times(ratio(l.sourceToIngestedMs.p50, p.raw.putMsP50))],
+        ['briefing: last POST → its last event (Published)', `p50 ${n(l.lastSourceToLastEventMs.p50, 0)} ms, p99 ${n(l.lastSourceToLastEventMs.p99, 0)} ms (max ${n(l.lastSourceToLastEventMs.max, 0)})`, '', ''],
+        ['DynamoDB requests per source', `${n(p.perSource.requests, 2)} (${Object.entries(p.perSource.byFunction).map(([f, x]) => `${f} ${n(x, 2)}`).join(', ')})`, '1', times(p.perSource.requests)],
+        ['capacity per source', `${n(p.perSource.rcu, 2)} RCU + ${n(p.perSource.wcu, 2)} WCU`, '', ''],
+        ['failed requests per source (version conflicts, retried)', n(p.perSource.failedRequests, 3), '0', ''],
+        ['events', Object.entries(p.events).map(([t, c]) => `${t} ${c}`).join(', '), '', ''],
+        ['lost', `${l.sourceToIngestedMs.missing} sources never announced, ${p.deadLetters} dead letters`, '0', ''],
+      ],
+    ),
+    '',
+    `Raw DynamoDB Local from one client, sequential: ${p.raw.puts} PutItem at ${n(p.raw.putsPerSecond)}/s (p50 ${n(p.raw.putMsP50)} ms), ${p.raw.gets} GetItem at ${n(p.raw.getsPerSecond)}/s (p50 ${n(p.raw.getMsP50)} ms), ${p.raw.itemBytes} B items; feed Query (limit 20) p50 ${n(p.raw.queryMsP50)} ms.`,
+  ].join('\n');
+}
+
+function http(results: LoadResult[]): string {
+  const rows = results.map((r) => [
+    r.name,
+    r.url,
+    n(r.requestsPerSecond, 0),
+    n(r.p50Ms, 0),
+    n(r.p99Ms, 0),
+    r.errors,
+    r.name.startsWith('floor') ? '(floor)' : times(r.ratioToFloor),
+    check(r.errors === 0),
+  ]);
+  return [
+    `autocannon, ${results[0]?.connections} connections, loopback; a non-2xx answer counts as an error.`,
+    '',
+    table(['run', 'path', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'req/s × floor', 'errors = 0'], rows),
+  ].join('\n');
+}
+
+function cost(rows: CostRow[]): string {
+  return [
+    `US dollars per million operations at the prices of \`bench/prices.ts\` (HTTP API $${PRICES.httpApiPerMillionRequests}/M, Lambda $${PRICES.lambdaPerMillionRequests}/M + $${PRICES.lambdaPerGbSecondArm64}/GB-s arm64,`,
+    `DynamoDB $${PRICES.dynamoDbPerMillionReadUnits}/M RRU and $${PRICES.dynamoDbPerMillionWriteUnits}/M WRU, EventBridge $${PRICES.eventBridgePerMillionEvents}/M events).`,
+    `Lambda duration: API functions at their measured median latency here, pipeline steps at their summed DynamoDB time, relay-events at ${ASSUMPTIONS.relayDurationMs} ms (stated);`,
+    `${ASSUMPTIONS.coldStartShare * 100}% of invocations are cold and also bill their measured init.`,
+    '',
+    table(
+      ['operation', '$ / M', 'floor $ / M', 'ratio', 'HTTP API', 'Lambda req', 'Lambda GB-s', 'DynamoDB', 'EventBridge'],
+      rows.map((r) => [
+        r.operation,
+        usd(r.perMillion.total),
+        usd(r.floorPerMillion.total),
+        times(r.ratio),
+        usd(r.perMillion.httpApi),
+        usd(r.perMillion.lambdaRequests),
+        usd(r.perMillion.lambdaDuration),
+        usd(r.perMillion.dynamoDb),
+        usd(r.perMillion.eventBridge),
+      ]),
+    ),
+    '',
+    ...rows.flatMap((r) => [`- ${r.operation}: ${r.basis}`, `  - floor: ${r.floorBasis}`]),
+  ].join('\n');
+}
+
+export function toMarkdown(r: BenchResults): string {
+  return [
+    `# Benchmark results`,
+    '',
+    `Run ${r.startedAt}, ${r.machine.cpus} CPUs, Node ${r.machine.node}, ${r.machine.platform}; whole run ${n(r.durationSeconds, 0)} s.`,
+    `Settings: ${Object.entries(r.settings).map(([k, v]) => `${k} ${v}`).join(', ')}. Ratios are against a floor measured in the same run.`,
+    '',
+    '## 1. Cold start',
+    '',
+    coldStart(r.coldStart),
+    '',
+    '## 2. DynamoDB work per operation',
+    '',
+    dynamoDb(r.dynamoDb),
+    '',
+    '## 3. Pipeline throughput and latency',
+    '',
+    pipeline(r.pipeline),
+    '',
+    '## 4. HTTP read load',
+    '',
+    http(r.http),
+    '',
+    '## 5. Cost per million operations',
+    '',
+    cost(r.cost),
+    '',
+  ].join('\n');
+}
+
+export function writeResults(r: BenchResults, files: { json: string; markdown: string }): string {
+  const markdown = toMarkdown(r);
+  writeFileSync(files.json, `${JSON.stringify(r, null, 2)}\n`);
+  writeFileSync(files.markdown, markdown);
+  return markdown;
+}

@@ -1,0 +1,48 @@
+/**
+ * Cognito post-confirmation trigger: a reader who confirms their sign-up
+ * becomes a Strategy Circle member. Writes the record, its history entry and
+ * Entitlement Changed in one transaction; the group sync adds the group (the
+ * one writer of groups, so this trigger needs no Cognito rights and the pool
+ * and its trigger do not depend on each other).
+ *
+ * Nothing the client sent (attributes, client metadata) decides the tier.
+ * Idempotent: a record that exists is left as it is, so a retried trigger, or
+ * a forgotten-password confirmation, grants nothing new.
+ */
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { PostConfirmationTriggerEvent } from 'aws-lambda';
+import * as z from 'zod';
+import { entitlementChanged, signUpEntitlement, UserId } from '../domain/entitlement.ts';
+import { logger } from './commons/logger.ts';
+import { VersionConflictError } from './commons/table/briefings.ts';
+import { getEntitlement, saveEntitlement } from './commons/table/entitlements.ts';
+
+const Trigger = z.object({
+  triggerSource: z.string(),
+  userName: z.string(),
+  request: z.object({ userAttributes: z.object({ sub: UserId }).loose() }),
+});
+
+async function confirmSignUp(event: PostConfirmationTriggerEvent): Promise<PostConfirmationTriggerEvent> {
+  const parsed = Trigger.parse(event);
+  if (parsed.triggerSource !== 'PostConfirmation_ConfirmSignUp') return event;
+  const userId = parsed.request.userAttributes.sub;
+  const now = new Date();
+  if (await getEntitlement(userId)) {
+    logger.info('member already has an entitlement record; sign-up grants nothing new', { userId });
+    return event;
+  }
+  const record = signUpEntitlement(userId, now);
+  try {
+    await saveEntitlement({ ...record, change: 'signed-up', changedBy: record.grantedBy }, undefined, [entitlementChanged(record, 'signed-up', now)], now);
+    logger.info('Strategy Circle membership recorded', { userId });
+  } catch (error) {
+    // A concurrent invocation for the same confirmation wrote it first.
+    if (!(error instanceof VersionConflictError)) throw error;
+  }
+  // Cognito expects the event back.
+  return event;
+}
+
+export const handler = middy(confirmSignUp).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -1,0 +1,531 @@
+/**
+ * What the HTTP routes answer, for the OpenAPI document (functions/openapi.ts).
+ * Requests are documented from the zod schemas the handlers validate with;
+ * responses are built by domain functions (visibility.ts, source.ts, ...) whose
+ * types have no schema, so they are described here, and the `Check<...>` lines
+ * make the type-check fail when a schema and the domain type it documents
+ * drift apart. To document a new route, add its entry to ROUTE_RESPONSES.
+ */
+import * as z from 'zod';
+import { MEMBER_TIERS, STAFF_ROLES, TIERS, type Grant as DomainGrant } from '../domain/access.ts';
+import {
+  EntityRef,
+  SECTIONS,
+  WrittenSections,
+  type ScoreReport as DomainScoreReport,
+  type SectionName,
+  type SourceNote as DomainSourceNote,
+} from '../domain/briefing.ts';
+import {
+  ORIGINS,
+  type Entitlement as DomainEntitlement,
+  type EntitlementHistoryEntry as DomainHistoryEntry,
+  type MemberAdminView as DomainAdminView,
+  type MemberSelfView as DomainSelfView,
+} from '../domain/entitlement.ts';
+import type { FieldIssue } from '../domain/errors.ts';
+import {
+  CREDIBILITY_LEVELS,
+  GRADES,
+  RELIABILITY_GRADES,
+  SOURCE_KINDS,
+  STANCES,
+  type Confidence as DomainConfidence,
+  type Explanation as DomainExplanation,
+  type ReasonCode,
+} from '../domain/scoring.ts';
+import type { Source as DomainSource } from '../domain/source.ts';
+import type { BriefingSummary as DomainSummary, BriefingView as DomainView, SectionView as DomainSection } from '../domain/visibility.ts';
+import { ENTITLEMENT_CHANGES } from '../events/index.ts';
+
+/** Named response components: the id is the name under `#/components/schemas`. */
+export const responseSchemas = z.registry<{ id: string }>();
+const named = <S extends z.ZodType>(id: string, schema: S): S => {
+  responseSchemas.add(schema, { id });
+  return schema;
+};
+
+// ---- problem+json (functions/commons/problem.ts) ----------------------------------------------
+
+export const Problem = named(
+  'Problem',
+  z
+    .object({
+      type: z.string().describe('`about:blank`: the status code says what happened'),
+      title: z.string().describe("The status code's name"),
+      status: z.number().int().min(400).max(599),
+      detail: z.string().describe('What went wrong, for a person to read'),
+    })
+    .describe('An RFC 9457 problem (`application/problem+json`).'),
+);
+
+const FieldIssueSchema = z.object({
+  pointer: z.string().describe('`#/sections/headline` for a body field, `query:limit` or `path:briefingId` for a parameter'),
+  detail: z.string(),
+});
+
+export const ValidationProblem = named(
+  'ValidationProblem',
+  Problem.extend({ errors: z.array(FieldIssueSchema).describe('Each failing field') }).describe('A 400: the request is invalid; nothing was written.'),
+);
+
+export const IncompleteProblem = named(
+  'IncompleteProblem',
+  Problem.extend({ problems: z.array(z.string()).describe('What still blocks publishing') }).describe('A 422: the briefing is not complete.'),
+);
+
+export const DuplicateSourceProblem = named(
+  'DuplicateSourceProblem',
+  Problem.extend({
+    sourceId: z.string().describe('The stored source with the same canonical URL'),
+    canonicalUrl: z.string(),
+  }).describe('A 409: this briefing already has a source with the same canonical URL.'),
+);
+
+export const GatewayMessage = named(
+  'GatewayMessage',
+  z.object({ message: z.string() }).describe("API Gateway's own answer (its JWT authorizer, its limits); the function is not called."),
+);
+
+// ---- briefings (domain/visibility.ts) ---------------------------------------------------------
+
+const Tier = z.enum(TIERS);
+
+const Reliability = z.enum(RELIABILITY_GRADES).describe('Admiralty source reliability (A completely reliable … F cannot be judged)');
+const Credibility = z.literal(CREDIBILITY_LEVELS).describe('Admiralty information credibility (1 confirmed … 5 improbable, 6 cannot be judged)');
+
+export const SourceNote = named(
+  'SourceNote',
+  z
+    .object({
+      sourceId: z.string(),
+      url: z.string().describe('Canonical URL'),
+      publisher: z.string(),
+      title: z.string(),
+      kind: z.enum(SOURCE_KINDS),
+      stance: z.enum(STANCES),
+      language: z.string(),
+      publishedAt: z.string().optional(),
+      reliability: z.object({
+        grade: Reliability,
+        setBy: z.enum(['analyst', 'default']),
+        reason: z.string().optional(),
+      }),
+      credibility: Credibility.optional(),
+      originId: z.string().describe('The origin (group of copies of one text) the source belongs to'),
+      copyOf: z.string().optional().describe('Set on a copy: the member through which its origin is counted'),
+      weight: z.number(),
+      contribution: z.number().describe('Points of the score this source accounts for; negative when it lowers it'),
+      share: z.number().describe("Its share of the score (contribution ÷ score)"),
+      reasons: z.array(z.string()),
+      note: z.string().optional(),
+    })
+    .describe('One source as Leadership Alliance readers see it: how it was weighed and its share of the score.'),
+);
+
+const REASON_CODES = [
+  'no-evidence',
+  'capped-incomplete',
+  'capped-no-direct',
+  'incomplete',
+  'corroboration',
+  'contradiction',
+  'stale',
+  'reliability',
+  'credibility',
+] as const satisfies readonly ReasonCode[];
+
+export const Confidence = named(
+  'Confidence',
+  z
+    .object({
+      score: z.number().min(0).max(1),
+      grade: z.enum(GRADES),
+      label: z.string(),
+      sourceCounts: z.record(z.enum(SOURCE_KINDS), z.number().int().min(0)).describe('Number of sources of each kind'),
+      independentOrigins: z.number().int().min(0).describe('Independent origins that support the signal'),
+      reasons: z.array(z.object({ code: z.enum(REASON_CODES), text: z.string() })),
+      stix: z.number().int().min(0).max(100).describe('STIX 2.1 `confidence` (0-100)'),
+      admiralty: z.object({
+        reliability: Reliability,
+        credibility: Credibility,
+        code: z.string().describe('The pair as written, e.g. `B2`'),
+      }),
+      modelVersion: z.string(),
+    })
+    .describe("The briefing's confidence, computed from its sources (docs/scoring.md)."),
+);
+
+const contentOf = (name: SectionName): z.ZodType => {
+  if (name === 'confidence') return Confidence;
+  if (name === 'sourceNotes') return z.array(SourceNote);
+  return WrittenSections.shape[name];
+};
+
+/** One variant per section, so each section's content is documented; generated from SECTIONS. */
+const ReadableSections = SECTIONS.map(({ name, title }) =>
+  z
+    .object({
+      name: z.literal(name),
+      title: z.string(),
+      tier: Tier.describe('The lowest tier that reads it'),
+      locked: z.literal(false),
+      content: contentOf(name),
+    })
+    .meta({ title: `${title} (readable)` }),
+);
+
+export const LockedSection = named(
+  'LockedSection',
+  z
+    .object({
+      name: z.enum(SECTIONS.map((s) => s.name) as [SectionName, ...SectionName[]]),
+      title: z.string(),
+      tier: Tier,
+      locked: z.literal(true),
+      unlockTier: Tier.describe('The tier that unlocks it'),
+    })
+    .describe("A section above the caller's tier: it says that it exists and which tier unlocks it, nothing else."),
+);
+
+export const SectionView = named('SectionView', z.union([...ReadableSections, LockedSection]));
+
+export const BriefingView = named(
+  'BriefingView',
+  z
+    .object({
+      briefingId: z.string(),
+      status: z.enum(['draft', 'published']),
+      language: z.string(),
+      publishedAt: z.iso.datetime().optional(),
+      updatedAt: z.iso.datetime(),
+      entities: z.array(EntityRef),
+      related: z.array(z.string()).describe('Ids of related briefings'),
+      viewerTier: Tier.describe('The tier the briefing was shaped for'),
+      sections: z.array(SectionView).describe('Every section of the brief, in page order'),
+    })
+    .describe("A briefing shaped for the caller's tier: sections above it are locked markers."),
+);
+
+export const CreatedBriefing = named(
+  'CreatedBriefing',
+  BriefingView.extend({
+    completeness: z.object({ complete: z.boolean(), problems: z.array(z.string()).describe('What still blocks publishing') }),
+  }),
+);
+
+export const BriefingSummary = named(
+  'BriefingSummary',
+  z
+    .object({
+      briefingId: z.string(),
+      language: z.string(),
+      publishedAt: z.iso.datetime(),
+      headline: z.string(),
+      signalType: z.string(),
+      region: z.string(),
+      score: z.number().min(0).max(1),
+      grade: z.enum(GRADES),
+      label: z.string(),
+    })
+    .describe('A feed item: public fields only, the same for every caller.'),
+);
+
+export const BriefingPage = named(
+  'BriefingPage',
+  z.object({
+    items: z.array(BriefingSummary),
+    nextCursor: z.string().optional().describe('Send as `cursor` for the next page; absent on the last page'),
+  }),
+);
+
+export const Source = named(
+  'Source',
+  z.object({
+    briefingId: z.string(),
+    sourceId: z.string().describe('Derived from the canonical URL'),
+    canonicalUrl: z.string(),
+    url: z.string(),
+    publisher: z.string(),
+    kind: z.enum(SOURCE_KINDS),
+    stance: z.enum(STANCES),
+    title: z.string(),
+    language: z.string(),
+    publishedAt: z.string().optional(),
+    retrievedAt: z.string().optional(),
+    excerpt: z.string().optional(),
+    reliability: z.object({ grade: Reliability, reason: z.string() }).optional(),
+    credibility: Credibility.optional(),
+    fingerprint: z
+      .object({ scheme: z.string(), shingles: z.number().int().min(0), sketch: z.string() })
+      .optional()
+      .describe('Of the text (or excerpt): how copies are recognised'),
+    note: z.string().optional(),
+    ingestedAt: z.iso.datetime(),
+    ingestedBy: z.string(),
+  }),
+);
+
+// ---- the score and its explanation (domain/scoring.ts), for staff --------------------------------
+
+export const ScoreExplanation = named(
+  'ScoreExplanation',
+  z
+    .object({
+      modelVersion: z.string(),
+      method: z.enum(['shapley', 'leave-one-out']).describe('How shares were computed'),
+      raw: z.number().describe('The combined evidence before caps and rounding'),
+      caps: z.array(z.object({ cap: z.number(), why: z.string(), binding: z.boolean() })),
+      origins: z.array(
+        z.object({
+          originId: z.string(),
+          stance: z.enum(STANCES),
+          members: z.array(z.string()),
+          lead: z.string().describe('The member whose weight the origin carries'),
+          weight: z.number(),
+          contribution: z.number(),
+          share: z.number(),
+        }),
+      ),
+      sources: z.array(
+        z.object({
+          sourceId: z.string(),
+          originId: z.string(),
+          counted: z.boolean().describe("False for a copy: its origin is counted through another member"),
+          copyOf: z.string().optional(),
+          reliability: Reliability,
+          reliabilitySetBy: z.enum(['analyst', 'default']),
+          credibility: Credibility.optional(),
+          ageDays: z.number().int().min(0),
+          factors: z.object({ kind: z.number(), reliability: z.number(), credibility: z.number(), recency: z.number() }),
+          weight: z.number(),
+          contribution: z.number(),
+          share: z.number(),
+          reasons: z.array(z.string()),
+        }),
+      ),
+    })
+    .describe('How the score was computed, source by source (docs/scoring.md).'),
+);
+
+export const ScoreReport = named(
+  'ScoreReport',
+  z.object({
+    briefingId: z.string(),
+    status: z.enum(['draft', 'published']),
+    updatedAt: z.iso.datetime(),
+    confidence: Confidence,
+    explanation: ScoreExplanation.optional().describe('Absent for a briefing not scored since model v2'),
+    sources: z.array(SourceNote),
+  }),
+);
+
+// ---- membership (domain/entitlement.ts) ------------------------------------------------------
+
+const EntitlementStatus = z.enum(['active', 'expired', 'revoked', 'none']);
+const Grant = z.object({ tier: Tier, roles: z.array(z.enum(STAFF_ROLES)) });
+
+export const MemberSelfView = named(
+  'MemberSelfView',
+  z
+    .object({
+      userId: z.string(),
+      tier: Tier,
+      roles: z.array(z.enum(STAFF_ROLES)),
+      status: EntitlementStatus,
+      validUntil: z.iso.datetime().optional().describe('End of an active grant that has one'),
+    })
+    .describe('What the API grants the caller now, and until when.'),
+);
+
+export const Entitlement = named(
+  'Entitlement',
+  z.object({
+    userId: z.string(),
+    tier: z.enum(MEMBER_TIERS),
+    roles: z.array(z.enum(STAFF_ROLES)),
+    origin: z.enum(ORIGINS),
+    grantedBy: z.string().describe("The admin's user id, or `system:sign-up` / `system:seed`"),
+    validFrom: z.iso.datetime(),
+    validUntil: z.iso.datetime().optional(),
+    revokedAt: z.iso.datetime().optional(),
+    revokedBy: z.string().optional(),
+    revokedReason: z.string().optional(),
+    version: z.number().int().min(1),
+    updatedAt: z.iso.datetime(),
+  }),
+);
+
+export const EntitlementHistoryEntry = named(
+  'EntitlementHistoryEntry',
+  Entitlement.extend({ change: z.enum([...ENTITLEMENT_CHANGES, 'provisioned']), changedBy: z.string() }).describe(
+    'The record as a change left it, and who made the change.',
+  ),
+);
+
+export const MemberAdminView = named(
+  'MemberAdminView',
+  z
+    .object({
+      userId: z.string(),
+      status: EntitlementStatus,
+      grants: Grant.describe('What the record grants now (a token may grant less until it is refreshed)'),
+      record: Entitlement.optional(),
+    })
+    .describe("A member's entitlement as an admin sees it."),
+);
+
+export const MemberWithHistory = named(
+  'MemberWithHistory',
+  MemberAdminView.extend({ history: z.array(EntitlementHistoryEntry).describe('Newest first, bounded') }),
+);
+
+// ---- the schemas above document exactly the domain types (a failing line: update the schema) ----
+
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Check<T extends true> = T;
+type Same<S extends z.ZodType, D> = Equals<{ [K in keyof z.output<S>]: z.output<S>[K] }, { [K in keyof D]: D[K] }>;
+export type ResponseChecks = [
+  Check<Same<typeof FieldIssueSchema, FieldIssue>>,
+  Check<Same<typeof SourceNote, DomainSourceNote>>,
+  Check<Same<typeof Confidence, DomainConfidence>>,
+  Check<Same<typeof BriefingSummary, Omit<DomainSummary, 'grade'> & { grade: DomainConfidence['grade'] }>>,
+  Check<Same<typeof Source, DomainSource>>,
+  Check<Same<typeof ScoreExplanation, DomainExplanation>>,
+  Check<Same<typeof ScoreReport, DomainScoreReport>>,
+  Check<Same<typeof MemberSelfView, DomainSelfView>>,
+  Check<Same<typeof Entitlement, DomainEntitlement>>,
+  Check<Same<typeof EntitlementHistoryEntry, DomainHistoryEntry>>,
+  Check<Same<typeof MemberAdminView, DomainAdminView>>,
+  Check<Same<typeof Grant, DomainGrant>>,
+  // Sections: the domain types content as `unknown`; the schema says what each section holds.
+  Check<Equals<keyof z.output<typeof BriefingView>, keyof DomainView>>,
+  Check<Same<ReturnType<typeof BriefingView.omit<{ sections: true }>>, Omit<DomainView, 'sections'>>>,
+  Check<z.output<typeof SectionView> extends DomainSection ? true : false>,
+  Check<Equals<keyof z.output<typeof LockedSection>, keyof Extract<DomainSection, { locked: true }>>>,
+];
+
+// ---- per route -------------------------------------------------------------------------------
+
+export interface ResponseDoc {
+  description: string;
+  schema: z.ZodType;
+  headers?: Record<string, { description: string; schema?: { type: 'string'; format?: string } }>;
+}
+
+/**
+ * What a route answers beyond what the generator derives from its spec (400
+ * for invalid input, 401, 403 for roles, 413/415 for bodies): its success and
+ * its own failures.
+ */
+export interface RouteResponses {
+  summary: string;
+  description?: string;
+  success: { status: 200 | 201 | 204 } & ResponseDoc;
+  failures?: Partial<Record<400 | 404 | 409 | 422, { description: string; schema?: z.ZodType }>>;
+}
+
+const location = { location: { description: 'Where the created resource can be read', schema: { type: 'string' as const, format: 'uri-reference' } } };
+const cacheControl = (value: string) => ({ 'cache-control': { description: value } });
+
+/** Keyed by API Gateway route key (`METHOD /path`), as in functions/manifest.ts ROUTES. */
+export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
+  'POST /briefings': {
+    summary: 'Create a draft briefing',
+    description: 'An analyst creates a draft with the sections of the brief. Status, score and dates are never accepted from clients.',
+    success: {
+      status: 201,
+      description: "The draft, as its author sees it, with `completeness`: what still blocks publishing.",
+      schema: CreatedBriefing,
+      headers: location,
+    },
+  },
+  'GET /briefings': {
+    summary: 'List published briefings',
+    description: 'Published briefings, newest first, one page per request. The same for every caller.',
+    success: { status: 200, description: 'A page of the feed.', schema: BriefingPage, headers: cacheControl('`public, max-age=30`') },
+    failures: { 400: { description: 'A limit out of range, an unknown parameter, or a cursor this API did not issue.' } },
+  },
+  'GET /briefings/{briefingId}': {
+    summary: 'Read a briefing',
+    description:
+      "The briefing shaped for the caller's tier: sections above it are locked markers (`locked: true`, `unlockTier`), never content. " +
+      'Without a token the caller reads as the public.',
+    success: {
+      status: 200,
+      description: "The briefing, shaped for the caller's tier.",
+      schema: BriefingView,
+      headers: cacheControl('`public, max-age=60` for anonymous callers, `private, no-store` for signed-in ones'),
+    },
+    failures: { 404: { description: 'No such briefing, or a draft and the caller is not staff.' } },
+  },
+  'POST /briefings/{briefingId}/publish': {
+    summary: 'Publish a briefing',
+    description: 'An editor publishes a complete draft; readers see it at once and Briefing Published is announced.',
+    success: { status: 200, description: 'The published briefing.', schema: BriefingView },
+    failures: {
+      404: { description: 'No such briefing.' },
+      409: { description: 'Already published, or changed by someone else meanwhile (retry).' },
+      422: { description: 'The draft is incomplete; `problems` says what is missing.', schema: IncompleteProblem },
+    },
+  },
+  'POST /sources': {
+    summary: 'Add a source to a briefing',
+    description:
+      'An analyst adds evidence to a briefing; the briefing is re-scored asynchronously (Source Ingested → score-briefing). ' +
+      'A source is stored once per canonical URL and briefing.',
+    success: { status: 201, description: 'The stored source.', schema: Source, headers: location },
+    failures: {
+      400: { description: 'Invalid input, or the briefing does not exist (`#/briefingId`).' },
+      409: { description: 'The same canonical URL is already stored for the briefing.', schema: DuplicateSourceProblem },
+    },
+  },
+  'GET /briefings/{briefingId}/score': {
+    summary: "Read a briefing's score and its explanation",
+    description: 'Staff read the confidence of a briefing (draft or published) with how each source was weighed.',
+    success: { status: 200, description: 'The score, its explanation and the source notes.', schema: ScoreReport, headers: cacheControl('`private, no-store`') },
+    failures: { 404: { description: 'No such briefing.' } },
+  },
+  'GET /me': {
+    summary: 'Read my membership',
+    description: "The caller's tier and roles as the API grants them now (the entitlement record bounds what the token says), and until when.",
+    success: { status: 200, description: 'What the API grants the caller.', schema: MemberSelfView, headers: cacheControl('`private, no-store`') },
+  },
+  'GET /members/{userId}/entitlement': {
+    summary: "Read a member's entitlement",
+    description: "An admin reads a member's entitlement record, its status, what it grants now and its history.",
+    success: { status: 200, description: 'The entitlement and its history.', schema: MemberWithHistory, headers: cacheControl('`private, no-store`') },
+    failures: { 404: { description: 'No entitlement was ever recorded for this member.' } },
+  },
+  'PUT /members/{userId}/entitlement': {
+    summary: 'Grant a member a tier or roles',
+    description:
+      'An admin grants (or changes) a tier (Leadership Alliance with an end date) and staff roles. Repeating the same grant changes nothing. ' +
+      'The new groups reach the member with their next token; Entitlement Changed is announced.',
+    success: { status: 200, description: 'The entitlement as the grant left it.', schema: MemberAdminView, headers: cacheControl('`private, no-store`') },
+    failures: {
+      400: { description: 'Invalid input; Leadership Alliance without an end date, or an end date in the past.' },
+      404: { description: 'No such user in the user pool.' },
+      409: { description: 'An admin tried to remove their own admin role, or the record changed meanwhile (retry).' },
+    },
+  },
+  'DELETE /members/{userId}/entitlement': {
+    summary: "Revoke a member's entitlement",
+    description:
+      'An admin revokes a member\'s entitlement, with a reason. Gated reads stop within the entitlement cache window (at most 60 s) ' +
+      'even with a still-valid token; the member is signed out everywhere. Revoking again changes nothing.',
+    success: { status: 200, description: 'The revoked entitlement.', schema: MemberAdminView, headers: cacheControl('`private, no-store`') },
+    failures: {
+      404: { description: 'The member has no entitlement to revoke.' },
+      409: { description: 'An admin tried to revoke their own entitlement, or the record changed meanwhile (retry).' },
+    },
+  },
+};
+
+/** Tags: the first path segment of a route. */
+export const TAGS: Record<string, string> = {
+  briefings: 'Draft, publish and read briefings.',
+  sources: 'The evidence behind a briefing.',
+  me: "The caller's own membership.",
+  members: 'Entitlements of members (admins).',
+};

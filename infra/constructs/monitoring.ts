@@ -1,0 +1,113 @@
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Alarm, ComparisonOperator, TreatMissingData, type IMetric } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { pascalCase } from '../naming.ts';
+import type { FailureQueue } from './failure-queues.ts';
+
+/** Where the runbook for every alarm lives. */
+const RUNBOOK = 'docs/reliability.md';
+
+/** Props of {@link Monitoring}. */
+export interface MonitoringProps {
+  /** Every queue that keeps a failure: any message in one is an alarm. */
+  failureQueues: readonly FailureQueue[];
+  /** Every function, by manifest name: any unhandled error is an alarm. */
+  functions: ReadonlyArray<readonly [string, IFunction]>;
+  /** Functions invoked asynchronously by the bus: a growing backlog (throttling, retries) is an alarm. */
+  busConsumers: ReadonlyArray<readonly [string, IFunction]>;
+  /** The stream consumer: records waiting longer than a minute mean the relay is stuck. */
+  streamConsumer: IFunction;
+  api: HttpApi;
+  /** Of the topic's KMS key. */
+  removalPolicy: RemovalPolicy;
+}
+
+/**
+ * Failures surface: an alarm on the depth of every failure queue, on every
+ * function's errors, on the bus consumers' event age, on the relay's iterator
+ * age and on the API's 5xx; all notify one encrypted SNS topic (subscribe an
+ * email or a pager to it; see the runbook).
+ */
+export class Monitoring extends Construct {
+  readonly topic: Topic;
+  readonly alarms: Alarm[] = [];
+  private readonly action: SnsAction;
+
+  constructor(scope: Construct, id: string, props: MonitoringProps) {
+    super(scope, id);
+    // CloudWatch cannot publish to a topic encrypted with the AWS managed SNS key, so the topic gets its own key.
+    const key = new Key(this, 'AlarmTopicKey', {
+      description: 'Encrypts Signal Briefings alarm notifications',
+      enableKeyRotation: true,
+      removalPolicy: props.removalPolicy,
+    });
+    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    this.topic = new Topic(this, 'AlarmTopic', { displayName: 'Signal Briefings alarms', masterKey: key, enforceSSL: true });
+    this.action = new SnsAction(this.topic);
+
+    for (const { queue, holds } of props.failureQueues) {
+      this.alarm(`${queue.node.id}NotEmpty`, {
+        metric: queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(5) }),
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        description: `Messages in a failure queue: ${holds}. Inspect, fix, then redrive or replay (${RUNBOOK}#failure-queues).`,
+      });
+    }
+    for (const [name, fn] of props.functions) {
+      this.alarm(`${pascalCase(name)}Errors`, {
+        metric: fn.metricErrors({ statistic: 'Sum', period: Duration.minutes(5) }),
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        description: `${name} failed (an unhandled error or a timeout). Its logs carry the correlationId to follow (${RUNBOOK}#alarms).`,
+      });
+    }
+    for (const [name, fn] of props.busConsumers) {
+      // Lambda's own queue of async events: throttling (reserved concurrency) or retries make it grow.
+      this.alarm(`${pascalCase(name)}Backlog`, {
+        metric: fn.metric('AsyncEventAge', { statistic: 'Maximum', period: Duration.minutes(1) }),
+        threshold: Duration.minutes(5).toMilliseconds(),
+        evaluationPeriods: 5,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        description: `${name} has events waiting more than 5 minutes (throttled or retrying); after 6 hours they go to its failure queue (${RUNBOOK}#alarms).`,
+      });
+    }
+    this.alarm('RelayIteratorAge', {
+      metric: props.streamConsumer.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(1) }),
+      threshold: Duration.minutes(1).toMilliseconds(),
+      evaluationPeriods: 5,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      description: `Outbox records wait more than a minute to be published: the relay is failing or behind; after 6 hours a batch goes to FailedBatches (${RUNBOOK}#alarms).`,
+    });
+    this.alarm('Api5xx', {
+      metric: props.api.metricServerError({ statistic: 'Sum', period: Duration.minutes(5) }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      description: `The API answered 5xx (a handler error, timeout or an integration failure) (${RUNBOOK}#alarms).`,
+    });
+  }
+
+  private alarm(
+    id: string,
+    opts: { metric: IMetric; threshold: number; comparisonOperator: ComparisonOperator; description: string; evaluationPeriods?: number },
+  ): Alarm {
+    const alarm = new Alarm(this, id, {
+      metric: opts.metric,
+      threshold: opts.threshold,
+      comparisonOperator: opts.comparisonOperator,
+      evaluationPeriods: opts.evaluationPeriods ?? 1,
+      // No data means nothing failed (queues and functions that are idle publish nothing).
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+      alarmDescription: opts.description,
+    });
+    alarm.addAlarmAction(this.action);
+    alarm.addOkAction(this.action);
+    this.alarms.push(alarm);
+    return alarm;
+  }
+}

@@ -1,0 +1,292 @@
+/**
+ * The API against the OWASP API Security Top 10 (2023), on the local engines.
+ *
+ * - API1 BOLA: a member cannot read another member's entitlement (or their own
+ *   through the admin route); /me answers only for the caller.
+ * - API3 BOPLA: fields a client must not set (status, score, publishedAt, tier,
+ *   origin, grantedBy, ...) are refused and never stored; responses carry no
+ *   gated text beyond the caller's tier (the canary matrix).
+ * - API4 resource consumption: page size, body size and parameter lengths are capped.
+ * - API5 BFLA: members calling analyst, editor or admin routes get 403.
+ *
+ * The canary matrix: briefings whose gated sections hold unique canary strings,
+ * read by every tier and role (including a revoked and an expired member) on
+ * every GET route of the manifest; each canary appears exactly where allowed,
+ * nowhere else: not in other responses, not in error bodies, not in events.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publish, rescore } from '../../domain/briefing.ts';
+import type { Entitlement } from '../../domain/entitlement.ts';
+import { ROUTES } from '../../functions/manifest.ts';
+import { briefingInput, draft, NOW, source } from '../support/fixtures.ts';
+import { api, startTestStack, tokenFor, type LocalStack } from './harness.ts';
+
+// Every read sees the record as it is now: the matrix is about what each entitlement state shows, not about the cache window.
+process.env['ENTITLEMENT_CACHE_SECONDS'] = '0';
+
+const RUN = randomUUID().slice(0, 8).toUpperCase();
+const canary = (briefing: string, part: string) => `CANARY-${RUN}-${briefing}-${part}`;
+const ANY_CANARY = new RegExp(`CANARY-${RUN}-[A-Z]+-[A-Z]+`, 'g');
+
+/** Gated sections (and, for the draft, the headline) carry canaries; public sections carry none. */
+function withCanaries(tag: string, opts: { headline?: boolean } = {}) {
+  const base = briefingInput().sections;
+  return {
+    sections: {
+      ...base,
+      ...(opts.headline ? { headline: `${base.headline} ${canary(tag, 'HEAD')}` } : {}),
+      trendContext: `${canary(tag, 'TREND')} the trend behind the signal.`,
+      relationshipEvidence: base.relationshipEvidence.map((r) => ({ ...r, evidence: `${canary(tag, 'REL')} filing` })),
+      failurePaths: base.failurePaths.map((f) => ({ ...f, path: `${canary(tag, 'FAIL')} outage risk` })),
+    },
+  };
+}
+
+const VIEWERS = ['anonymous', 'strategy', 'leadership', 'analyst', 'editor', 'admin', 'revoked', 'expired'] as const;
+type ViewerName = (typeof VIEWERS)[number];
+const STAFF: ViewerName[] = ['analyst', 'editor', 'admin'];
+
+const P = `sec-pub-${RUN.toLowerCase()}`;
+const D = `sec-draft-${RUN.toLowerCase()}`;
+const E = `sec-event-${RUN.toLowerCase()}`;
+
+/** What each viewer may see of the published briefing P: its tier's sections. */
+const PUBLISHED_ALLOWED: Record<ViewerName, string[]> = {
+  anonymous: [],
+  revoked: [],
+  strategy: ['TREND'],
+  expired: ['TREND'],
+  leadership: ['TREND', 'REL', 'FAIL', 'NOTE', 'PUB', 'TITLE'],
+  analyst: ['TREND', 'REL', 'FAIL', 'NOTE', 'PUB', 'TITLE'],
+  editor: ['TREND', 'REL', 'FAIL', 'NOTE', 'PUB', 'TITLE'],
+  admin: ['TREND', 'REL', 'FAIL', 'NOTE', 'PUB', 'TITLE'],
+};
+
+let stack: LocalStack;
+const tokens = {} as Record<Exclude<ViewerName, 'anonymous'>, string>;
+const subs = {} as Record<Exclude<ViewerName, 'anonymous'>, string>;
+let scanTable: () => Promise<string>;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  for (const [name, groups] of [
+    ['strategy', ['strategy-circle']],
+    ['leadership', ['leadership-alliance']],
+    ['analyst', ['analysts']],
+    ['editor', ['editors']],
+    ['admin', ['admins']],
+    ['revoked', ['leadership-alliance']],
+    ['expired', ['leadership-alliance']],
+  ] as const) {
+    tokens[name] = await tokenFor(stack, groups);
+    subs[name] = (await api(stack, 'GET', '/me', { token: tokens[name] })).body.userId;
+  }
+
+  // Imported once the stack has set the handlers' environment: these modules create their client on import.
+  const briefings = await import('../../functions/commons/table/briefings.ts');
+  const entitlements = await import('../../functions/commons/table/entitlements.ts');
+  const { ddb } = await import('../../functions/commons/clients/dynamodb.ts');
+  const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+  scanTable = async () => JSON.stringify((await ddb.send(new ScanCommand({ TableName: stack.tableName }))).Items ?? []);
+
+  const scored = (id: string, tag: string, opts: { headline?: boolean } = {}) =>
+    rescore(
+      draft(withCanaries(tag, opts), id),
+      // Who reported what is source notes (Leadership Alliance): publisher, title and note all carry canaries.
+      [source('direct', 1, 'supports', id, { note: `${canary(tag, 'NOTE')} analyst note`, publisher: canary(tag, 'PUB'), title: canary(tag, 'TITLE') })],
+      NOW,
+    ).briefing;
+  await briefings.createBriefing(publish(scored(P, 'P'), { by: 'editor-1', now: NOW }));
+  await briefings.createBriefing(scored(D, 'D', { headline: true }));
+  await briefings.createBriefing(scored(E, 'E'));
+
+  // A revoked member, through the admin route; an expired one, by the clock passing the end date.
+  expect((await api(stack, 'DELETE', `/members/${subs.revoked}/entitlement`, { token: tokens.admin, body: { reason: 'cancelled' } })).status).toBe(200);
+  const current = (await entitlements.getEntitlement(subs.expired)) as Entitlement;
+  const ended = { ...current, validUntil: new Date(Date.now() - 1000).toISOString(), version: current.version + 1 };
+  await entitlements.saveEntitlement({ ...ended, change: 'granted', changedBy: 'test:clock' }, current.version, [], new Date());
+
+  // An editor publishes E through the API, so Briefing Published (and the Entitlement Changed above) flow through the bus.
+  expect((await api(stack, 'POST', `/briefings/${E}/publish`, { token: tokens.editor })).status).toBe(200);
+  await stack.bus.waitFor((e) => e.envelope['detail-type'] === 'Briefing Published' && (e.envelope.detail as { briefingId: string }).briefingId === E);
+  await stack.settled();
+});
+afterAll(() => stack?.stop());
+
+const call = (who: ViewerName, method: string, path: string, body?: unknown) =>
+  api(stack, method, path, { ...(who === 'anonymous' ? {} : { token: tokens[who] }), ...(body === undefined ? {} : { body }) });
+const canariesIn = (text: string) => [...new Set(text.match(ANY_CANARY) ?? [])].sort();
+const expected = (tag: string, parts: string[]) => parts.map((p) => canary(tag, p)).sort();
+
+/**
+ * Every GET route of the manifest, with its parameters filled and the canaries
+ * each viewer may see there: exactly `allowed`, or for a staff-only route any of
+ * the briefing's canaries to staff (who read everything) and none to anyone else.
+ * A new GET route fails here until it says what it may show.
+ */
+type ReadRoute = { path: () => string } & ({ allowed: (who: ViewerName) => string[] } | { staffOnly: true });
+const READ_ROUTES: Record<string, ReadRoute> = {
+  'GET /briefings': { path: () => '/briefings?limit=50', allowed: () => [] },
+  'GET /briefings/{briefingId}': { path: () => `/briefings/${P}`, allowed: (who) => expected('P', PUBLISHED_ALLOWED[who]) },
+  'GET /briefings/{briefingId}/score': { path: () => `/briefings/${P}/score`, staffOnly: true },
+  'GET /me': { path: () => '/me', allowed: () => [] },
+  'GET /members/{userId}/entitlement': { path: () => `/members/${subs.leadership}/entitlement`, allowed: () => [] },
+};
+
+describe('canary matrix (API3: no gated text beyond the tier)', () => {
+  const getRoutes = ROUTES.filter((r) => r.method === 'GET').map((r) => `${r.method} ${r.path}`);
+
+  it('covers every GET route of the manifest', () => {
+    expect(Object.keys(READ_ROUTES).sort()).toEqual(getRoutes.sort());
+  });
+
+  it.each(VIEWERS.flatMap((who) => getRoutes.map((route) => [who, route] as const)))('%s on %s sees exactly its canaries', async (who, route) => {
+    const spec = READ_ROUTES[route]!;
+    const res = await call(who, 'GET', spec.path());
+    expect(res.status, res.text).toBeLessThan(500);
+    if ('allowed' in spec) return expect(canariesIn(res.text)).toEqual(spec.allowed(who));
+    if (STAFF.includes(who)) {
+      expect(res.status).toBe(200);
+      for (const found of canariesIn(res.text)) expect(expected('P', PUBLISHED_ALLOWED.admin)).toContain(found);
+    } else {
+      expect([401, 403]).toContain(res.status);
+      expect(canariesIn(res.text)).toEqual([]);
+    }
+  });
+
+  it.each(VIEWERS.map((who) => [who]))('%s on a draft: staff see it whole, anyone else a 404 with no trace of it', async (who) => {
+    const res = await call(who, 'GET', `/briefings/${D}`);
+    if (STAFF.includes(who)) {
+      expect(res.status).toBe(200);
+      expect(canariesIn(res.text)).toEqual(expected('D', ['FAIL', 'HEAD', 'NOTE', 'PUB', 'REL', 'TITLE', 'TREND']));
+    } else {
+      expect(res.status).toBe(404);
+      expect(canariesIn(res.text)).toEqual([]);
+    }
+  });
+
+  it('locked sections are markers: name, title, tier, locked, unlockTier, and nothing else', async () => {
+    const res = await call('anonymous', 'GET', `/briefings/${P}`);
+    const locked = (res.body.sections as Array<Record<string, unknown>>).filter((s) => s['locked']);
+    expect(locked.map((s) => s['name'])).toEqual(['trendContext', 'relationshipEvidence', 'failurePaths', 'sourceNotes']);
+    for (const section of locked) expect(Object.keys(section).sort()).toEqual(['locked', 'name', 'tier', 'title', 'unlockTier']);
+  });
+
+  it('error bodies carry no canary (refused, conflicting and invalid requests)', async () => {
+    const errors = await Promise.all([
+      call('strategy', 'POST', `/briefings/${P}/publish`),
+      call('editor', 'POST', `/briefings/${P}/publish`),
+      call('leadership', 'GET', `/briefings/${D}`),
+      call('analyst', 'POST', '/sources', { briefingId: D, url: 'not a url' }),
+      call('revoked', 'GET', `/members/${subs.leadership}/entitlement`),
+      call('anonymous', 'GET', `/briefings/${P}/nowhere`),
+    ]);
+    expect(errors.map((r) => r.status)).toEqual([403, 409, 404, 400, 403, 404]);
+    for (const res of errors) expect(canariesIn(res.text)).toEqual([]);
+  });
+
+  it('events carry no gated text: every event on the bus, including Briefing Published and Entitlement Changed', () => {
+    const types = new Set(stack.bus.received.map((e) => e.envelope['detail-type']));
+    expect([...types]).toEqual(expect.arrayContaining(['Briefing Published', 'Entitlement Changed']));
+    expect(canariesIn(JSON.stringify(stack.bus.received.map((e) => e.envelope)))).toEqual([]);
+  });
+});
+
+describe('BOLA (API1)', () => {
+  it("a member cannot read another member's entitlement, nor their own through the admin route", async () => {
+    for (const who of ['strategy', 'leadership', 'analyst', 'editor'] as const) {
+      expect((await call(who, 'GET', `/members/${subs.admin}/entitlement`)).status).toBe(403);
+      expect((await call(who, 'GET', `/members/${subs[who]}/entitlement`)).status).toBe(403);
+    }
+    expect((await call('admin', 'GET', `/members/${subs.leadership}/entitlement`)).status).toBe(200);
+  });
+
+  it('/me answers for the caller only, with no grantor or reason', async () => {
+    for (const who of ['strategy', 'leadership', 'revoked'] as const) {
+      const me = await call(who, 'GET', '/me');
+      expect(me.body.userId).toBe(subs[who]);
+      expect(Object.keys(me.body).sort()).toEqual(expect.arrayContaining(['roles', 'status', 'tier', 'userId']));
+      expect(me.text).not.toMatch(/grantedBy|revoked(By|Reason)|cancelled/);
+    }
+    expect((await call('anonymous', 'GET', '/me')).status).toBe(401);
+  });
+});
+
+describe('BOPLA (API3): fields a client must not set are refused and never stored', () => {
+  const marker = `BOPLA-${RUN}`;
+
+  it.each([
+    ['a briefing with status, score, publishedAt, tier', 'analyst', 'POST', '/briefings', () => ({ ...briefingInput({ sections: { ...briefingInput().sections, headline: marker } }), status: 'published', publishedAt: NOW.toISOString(), confidence: { score: 1 }, score: 1, tier: 'public' }), ['status', 'publishedAt', 'confidence', 'score', 'tier']],
+    ['a source with a score, a weight and a status', 'analyst', 'POST', '/sources', () => ({ briefingId: D, url: `https://example.com/${marker}`, publisher: marker, kind: 'direct', title: marker, excerpt: marker, score: 1, weight: 1, status: 'published' }), ['score', 'weight', 'status']],
+    ['an entitlement with status, origin, grantedBy, revocation and version', 'admin', 'PUT', () => `/members/${subs.strategy}/entitlement`, () => ({ tier: 'strategy-circle', status: 'active', origin: 'sign-up', grantedBy: marker, revokedReason: marker, version: 99 }), ['status', 'origin', 'grantedBy', 'revokedReason', 'version']],
+  ] as const)('%s', async (_, who, method, path, body, fields) => {
+    const res = await call(who, method, typeof path === 'function' ? path() : path, body());
+    expect(res.status).toBe(400);
+    // Unknown keys are reported at the object that refuses them, by name.
+    const reported = JSON.stringify(res.body.errors);
+    for (const field of fields) expect(reported).toContain(`\\"${field}\\"`);
+    expect(await scanTable()).not.toContain(marker);
+  });
+
+  it('a member cannot set their own tier: there is no member-writable route for it', async () => {
+    const res = await call('strategy', 'PUT', `/members/${subs.strategy}/entitlement`, { tier: 'leadership-alliance', validUntil: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(res.status).toBe(403);
+    expect((await call('strategy', 'GET', '/me')).body.tier).toBe('strategy-circle');
+  });
+});
+
+describe('BFLA (API5): members calling staff routes', () => {
+  const staffRoutes = (target: string) =>
+    [
+      ['POST', '/briefings', ['analyst']],
+      ['POST', '/sources', ['analyst']],
+      ['POST', `/briefings/${P}/publish`, ['editor']],
+      ['GET', `/members/${target}/entitlement`, []],
+      ['PUT', `/members/${target}/entitlement`, []],
+      ['DELETE', `/members/${target}/entitlement`, []],
+    ] as const;
+
+  it.each(VIEWERS.filter((who) => who !== 'admin').map((who) => [who]))('%s gets 401/403 on every route beyond its role', async (who) => {
+    for (const [method, path, roles] of staffRoutes(subs.strategy)) {
+      if ((roles as readonly string[]).includes(who)) continue;
+      const res = await call(who, method, path, method === 'GET' ? undefined : {});
+      expect(res.status, `${who} ${method} ${path}`).toBe(who === 'anonymous' ? 401 : 403);
+    }
+  });
+
+  it('staff reach their own routes (refused for the empty body, not for who they are)', async () => {
+    expect((await call('analyst', 'POST', '/briefings', {})).status).toBe(400);
+    expect((await call('admin', 'PUT', `/members/${subs.strategy}/entitlement`, {})).status).toBe(400);
+  });
+});
+
+describe('resource consumption (API4)', () => {
+  it('caps the page size and the cursor', async () => {
+    expect((await call('anonymous', 'GET', '/briefings?limit=51')).body.errors).toEqual([expect.objectContaining({ pointer: 'query:limit' })]);
+    expect((await call('anonymous', 'GET', '/briefings?limit=0')).status).toBe(400);
+    const page = await call('anonymous', 'GET', '/briefings?limit=50');
+    expect(page.status).toBe(200);
+    expect(page.body.items.length).toBeLessThanOrEqual(50);
+    expect((await call('anonymous', 'GET', `/briefings?cursor=${'a'.repeat(2000)}`)).status).toBe(400);
+  });
+
+  it('caps bodies at 64 KB on every write route', async () => {
+    const big = JSON.stringify({ pad: 'x'.repeat(70_000) });
+    for (const [who, method, path] of [
+      ['analyst', 'POST', '/briefings'],
+      ['analyst', 'POST', '/sources'],
+      ['admin', 'PUT', `/members/${subs.strategy}/entitlement`],
+      ['admin', 'DELETE', `/members/${subs.strategy}/entitlement`],
+    ] as const) {
+      const res = await api(stack, method, path, { token: tokens[who], rawBody: big, headers: { 'content-type': 'application/json' } });
+      expect(res.status, `${method} ${path}`).toBe(413);
+    }
+  });
+
+  it('bounds path parameters before they reach a key', async () => {
+    expect((await call('anonymous', 'GET', `/briefings/${'b'.repeat(65)}`)).status).toBe(400);
+    expect((await call('admin', 'GET', `/members/${'u'.repeat(129)}/entitlement`)).status).toBe(400);
+    expect((await call('admin', 'GET', '/members/USER%23x%23ENTITLEMENT/entitlement')).status).toBe(400);
+  });
+});
