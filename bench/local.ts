@@ -22,7 +22,10 @@ export interface Tokens {
 /** Starts a quiet local stack on ephemeral ports and a fresh directory, seeded with the demo briefings. */
 export async function startBenchStack(): Promise<{ stack: LocalStack; tokens: Tokens; cleanup: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'signal-briefings-bench-'));
-  const stack = await startLocalStack({ dataDir, quiet: true, seed: true });
+  const stack = await startLocalStack({ dataDir, quiet: true, seed: true }).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  });
   const cleanup = async () => {
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
@@ -41,7 +44,7 @@ export async function startBenchStack(): Promise<{ stack: LocalStack; tokens: To
   }
 }
 
-export interface Response {
+export interface ApiCall {
   status: number;
   ms: number;
   bytes: number;
@@ -50,7 +53,7 @@ export interface Response {
 }
 
 /** One API call, timed from send to the last byte of the body. */
-export async function call(stack: LocalStack, method: string, path: string, opts: { token?: string; body?: unknown } = {}): Promise<Response> {
+export async function call(stack: LocalStack, method: string, path: string, opts: { token?: string; body?: unknown } = {}): Promise<ApiCall> {
   const headers: Record<string, string> = {};
   if (opts.token) headers['authorization'] = `Bearer ${opts.token}`;
   if (opts.body !== undefined) headers['content-type'] = 'application/json';

@@ -25,7 +25,7 @@ import { deadLetterFile } from '../infra/local/dead-letters.ts';
 import { LOCAL_AWS } from '../infra/local/engines.ts';
 import { DEMO_BRIEFINGS } from '../infra/local/demo-data.ts';
 import type { SourceKind } from '../domain/scoring.ts';
-import { itemSize, priceConditionChecks, rawDocumentClient, type CapacityRecorder, type DdbCall } from './dynamodb-work.ts';
+import { itemSize, priceConditionChecks, rawDocumentClient, type CapacityRecorder, type DdbCall } from './capacity.ts';
 import { expectCall, type EventTap, type LocalStack, type Tokens } from './local.ts';
 import { median, quantile, sum } from './stats.ts';
 

@@ -27,5 +27,3 @@ export function times(r: number): string {
   if (!Number.isFinite(r)) return '∞';
   return `${r.toFixed(2)}×`;
 }
-
-export const elapsedSince = (startMs: number) => performance.now() - startMs;

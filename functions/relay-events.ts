@@ -9,6 +9,7 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { config } from './commons/config.ts';
+import { correlationIdOf } from './commons/correlation.ts';
 import { logger } from './commons/logger.ts';
 import { publishEvents } from './commons/publisher.ts';
 import { fromOutboxItem } from './commons/table/outbox.ts';
@@ -17,14 +18,15 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
   const records = event.Records.filter((r) => r.dynamodb?.NewImage);
   const outgoing = records.map((r) => {
     const e = fromOutboxItem(unmarshall(r.dynamodb!.NewImage as Record<string, AttributeValue>));
-    return { ...e, correlationId: e.correlationId ?? e.detail.eventId };
+    // A stream record is data, not a promise: a malformed outbox item must fail alone, not crash the batch.
+    return { ...e, correlationId: e.correlationId ?? correlationIdOf(e.detail?.eventId) };
   });
   const failed = new Set(await publishEvents(outgoing, { busName: config.eventBusName }));
   for (const e of outgoing) {
     const published = !failed.has(e);
     logger[published ? 'info' : 'warn'](published ? 'event published' : 'event not published', {
       correlation_id: e.correlationId,
-      eventId: e.detail.eventId,
+      eventId: e.detail?.eventId,
       detailType: e.detailType,
     });
   }

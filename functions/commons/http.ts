@@ -9,6 +9,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import type * as z from 'zod';
 import { hasAnyRole, type StaffRole, type Viewer } from '../../domain/access.ts';
 import { ForbiddenError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
+import { CORRELATION_HEADER, correlationIdOf, withCorrelationId } from './correlation.ts';
 import { logger } from './logger.ts';
 import { HttpError, internalError, issuesOf, problemFor } from './problem.ts';
 import { resolveViewer } from './viewer.ts';
@@ -88,7 +89,7 @@ export function httpRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodT
   fn: (req: Request<z.infer<B>, z.infer<P>, z.infer<Q>>) => Promise<Result>,
 ) {
   if (spec.viewer === 'ignored' && spec.access !== 'public') throw new Error('a route that ignores the viewer cannot restrict access');
-  const handle = async (event: HttpEvent): Promise<Result> => {
+  const respond = async (event: HttpEvent): Promise<Result> => {
     try {
       const viewer = await resolveViewer(event, { entitlement: spec.viewer !== 'ignored' });
       authorize(viewer, spec.access);
@@ -105,6 +106,13 @@ export function httpRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodT
       logger.error('request failed', error as Error);
       return internalError();
     }
+  };
+  // One correlation id per request (the client's, if well-formed, else API Gateway's request id):
+  // in every log line, in every event the request causes, and echoed to the caller.
+  const handle = async (event: HttpEvent): Promise<Result> => {
+    const id = correlationIdOf(event.headers?.[CORRELATION_HEADER]) ?? event.requestContext.requestId;
+    const result = await withCorrelationId(id, () => respond(event));
+    return { ...result, headers: { ...result.headers, [CORRELATION_HEADER]: id } };
   };
   // `route` exposes the exact schemas this handler validates with, for the OpenAPI generator (functions/openapi.ts).
   return Object.assign(middy(handle).use(injectLambdaContext(logger, { resetKeys: true })), { route: spec });

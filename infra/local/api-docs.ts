@@ -21,7 +21,9 @@ import { promisify } from 'node:util';
 import { asyncApiDocument } from '../../events/asyncapi.ts';
 import { CONTRACTS } from '../../events/index.ts';
 import { contractSlug, detailSchema, eventBridgeSchema } from '../../events/schemas.ts';
-import { generateOpenApi } from '../../functions/openapi.ts';
+// Imported when first needed: the generator loads every handler, and handlers must be loaded
+// only after the stack has set their environment (service name, log level, endpoints).
+const openApiGenerator = () => import('../../functions/openapi.ts');
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REDOCLY = join(REPO_ROOT, 'node_modules/@redocly/cli/bin/cli.js');
@@ -38,6 +40,7 @@ export interface Page {
 export function apiDocsPages(opts: { dataDir: string; apiUrl: () => string }): Record<string, () => Promise<Page>> {
   const dir = join(opts.dataDir, 'api');
   const openapi = once(async () => {
+    const { generateOpenApi } = await openApiGenerator();
     const { document } = await generateOpenApi({ servers: [{ url: opts.apiUrl(), description: 'This local stack' }] });
     return `${JSON.stringify(document, null, 2)}\n`;
   });
@@ -86,6 +89,7 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 /** `npm run docs`: every generated document, in one directory. */
 async function writeAll(dir: string): Promise<void> {
   mkdirSync(join(dir, 'events'), { recursive: true });
+  const { generateOpenApi } = await openApiGenerator();
   const { document, gaps } = await generateOpenApi();
   for (const gap of gaps) console.warn(`warning: ${gap}`);
   const files: Array<[string, unknown]> = [

@@ -30,6 +30,8 @@ export interface Synthesized {
 export function synthesize({ stage = 'test', bundle = true, reserveConcurrency = true, checks = false } = {}): Synthesized {
   const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Json };
   const app = new App({
+    // CloudFormation's own template validation is most of a synth's time; `cdk synth` still runs it.
+    builtinCloudFormationValidation: false,
     context: {
       ...cdkJson.context,
       'aws:cdk:enable-asset-metadata': true,

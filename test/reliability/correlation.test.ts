@@ -26,7 +26,7 @@ const chain = [SourceIngested.detailType, BriefingScored.detailType, BriefingPub
 
 describe('correlation id', () => {
   it('flows from the request that wrote the first event through every event it causes, and into the consumers\' logs', async () => {
-    // Prepare: the HTTP edge runs each request under its API Gateway request id
+    // Prepare: each client request names its correlation id (the HTTP edge adopts a well-formed x-correlation-id)
     const world = await worldFor(scenario, { mocks });
     const logged: Array<{ message: string; correlationId: unknown }> = [];
     // A line carries the id as Powertools' correlation_id: set for the invocation, or given with the line (the relay, per event).
@@ -36,9 +36,9 @@ describe('correlation id', () => {
     });
 
     // Act: a direct source, settled; then a reporting source, which lifts the grade to A/B and publishes
-    await withCorrelationId('req-first', () => request(world, ingest(1, 'direct')));
+    await request(world, ingest(1, 'direct'), { 'x-correlation-id': 'req-first' });
     await world.drain();
-    await withCorrelationId('req-second', () => request(world, ingest(2, 'reporting')));
+    await request(world, ingest(2, 'reporting'), { 'x-correlation-id': 'req-second' });
     await world.drain();
 
     // Assess: the second request's story, event by event, carries its id
@@ -52,16 +52,16 @@ describe('correlation id', () => {
     expect(new Set(logged.map((l) => l.correlationId))).toEqual(new Set(['req-first', 'req-second']));
   });
 
-  it('starts at the first event when the writer recorded none, and stays with its consequences', async () => {
-    // Prepare: a request outside any correlation (what HTTP writes look like until the edge sets one)
+  it("uses API Gateway's request id when the client sends none, and keeps it through the consequences", async () => {
+    // Prepare: a request without x-correlation-id (the test events carry request id r-1)
     const world = await worldFor(scenario, { mocks });
     // Act
     await request(world, ingest(1, 'direct'));
     await world.drain();
     // Assess
     const [ingested, scored] = world.published;
-    expect(ingested!.detail['correlationId']).toBe(ingested!.detail.eventId);
-    expect(scored).toMatchObject({ 'detail-type': BriefingScored.detailType, detail: { correlationId: ingested!.detail.eventId } });
+    expect(ingested!.detail['correlationId']).toBe('r-1');
+    expect(scored).toMatchObject({ 'detail-type': BriefingScored.detailType, detail: { correlationId: 'r-1' } });
   });
 
   it('records the id of the work in progress with every outbox record, and nothing outside one', () => {

@@ -193,7 +193,6 @@ describe('fuzzing the write routes', () => {
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
 
-    if (process.env["FUZZ_REPORT"]) console.log(JSON.stringify([...statuses].sort()));
     // Assess: the generator reached the handlers' work, not only their guards
     const count = (test: (status: number) => boolean) => [...statuses].filter(([s]) => test(s)).reduce((sum, [, n]) => sum + n, 0);
     expect(count((s) => s >= 200 && s < 300), JSON.stringify([...statuses])).toBeGreaterThan(RUNS / 100);

@@ -100,9 +100,11 @@ export async function worldFor(scenario: Pick<Scenario, 'briefings'>, opts: Play
 }
 
 /** Sends one request through its real handler; retries 5xx as a client would (the attempt number reaches the fault plan). */
-export async function request(world: World, op: Op): Promise<number> {
+export async function request(world: World, op: Op, headers: Record<string, string> = {}): Promise<number> {
   for (let attempt = 1; ; attempt++) {
-    const result = await world.http<{ statusCode: number }>(op.kind === 'ingest' ? 'ingest-source' : 'publish-briefing', eventFor(op), attempt);
+    const event = eventFor(op);
+    event.headers = { ...event.headers, ...headers };
+    const result = await world.http<{ statusCode: number }>(op.kind === 'ingest' ? 'ingest-source' : 'publish-briefing', event, attempt);
     if (result.statusCode < 500 || attempt >= 10) return result.statusCode;
   }
 }

@@ -228,6 +228,7 @@ export class World {
     this.fixed = true;
     try {
       this.backlog.unshift(...this.deadRecords.splice(0));
+      this.streamAttempts.clear(); // a redriven batch starts its retries afresh
       for (const d of this.deadEvents.splice(0)) this.pending.push({ ...d, attempt: 1, notBefore: 0 });
       await this.drain();
     } finally {

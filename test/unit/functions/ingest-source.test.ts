@@ -31,6 +31,22 @@ describe('POST /sources', () => {
     expect(items[2]!.Put!.Item).toMatchObject({ entity: 'outbox', detailType: 'Source Ingested', detail: { briefingId: 'b-1', kind: 'reporting' } });
   });
 
+  it('carries the request correlation id into the outbox record and echoes it', async () => {
+    ddb.on(TransactWriteCommand).resolves({});
+
+    const res = await handler(
+      httpEvent({ method: 'POST', path: '/sources', body, claims: analyst, headers: { 'x-correlation-id': 'corr-42' } }),
+      context,
+    );
+    const fallback = await post({ ...body, url: 'https://example.com/other' });
+
+    expect(res.headers!['x-correlation-id']).toBe('corr-42');
+    const [first, second] = ddb.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems![2]!.Put!.Item!);
+    expect(first).toMatchObject({ correlationId: 'corr-42' });
+    expect(second).toMatchObject({ correlationId: 'r-1' }); // API Gateway's request id when the client sends none
+    expect(fallback.headers!['x-correlation-id']).toBe('r-1');
+  });
+
   it('refuses a duplicate canonical URL with 409, naming the stored source', async () => {
     ddb.on(TransactWriteCommand).rejects(cancelled(['None', 'ConditionalCheckFailed', 'None']));
 

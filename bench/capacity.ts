@@ -1,0 +1,198 @@
+/**
+ * Capacity accounting. A middleware on the handlers' shared document
+ * client (functions/commons/clients/dynamodb.ts; the local stack runs every
+ * handler in this process, so the module instance is the same) asks each
+ * request for ReturnConsumedCapacity and records it, with the function that
+ * issued it (read from the call stack) and the capacity AWS would bill by its
+ * documented rules, computed from the item sizes:
+ *
+ *   read:  0.5 RCU (eventually consistent) or 1 RCU (strong) per 4 KB, per GetItem; per 4 KB of all items a Query returns
+ *   write: 1 WCU per 1 KB written; in a transaction 2 WCU per KB per item, and a ConditionCheck 2 RCU per 4 KB
+ *   index: a write that adds or changes an index entry also pays 1 WCU per KB of the projected entry
+ *
+ * DynamoDB Local's own figure is kept next to it: it bills a transaction as
+ * if it held one item, so for multi-item transactions it undercounts.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { LOCAL_AWS } from '../infra/local/engines.ts';
+import { TABLE_SCHEMA } from '../functions/commons/table/schema.ts';
+import type { LocalStack } from './local.ts';
+import { sum } from './stats.ts';
+
+type Item = Record<string, unknown>;
+
+/** One DynamoDB request a handler made. */
+export interface DdbCall {
+  /** The handler module that made it (functions/<fn>.ts), or "other". */
+  fn: string;
+  command: string;
+  /** What it was: consistency, index, the actions of a transaction. */
+  detail: string;
+  ok: boolean;
+  ms: number;
+  /** CapacityUnits as DynamoDB Local reported them (table + indexes). */
+  reportedUnits: number;
+  /** As AWS would bill, from item sizes. */
+  rcu: number;
+  wcu: number;
+  /** Items written (Put), for floors that depend on their size. */
+  written: Array<{ sk: string; bytes: number }>;
+  /** Keys of ConditionCheck actions; priced once their items are sized (see priceConditionChecks). */
+  conditionChecks: Item[];
+}
+
+const TX_WRITE = 2;
+const RCU_BYTES = 4096;
+const WCU_BYTES = 1024;
+
+// ---- item size, by DynamoDB's documented rules (UTF-8 names and strings, numbers by significant digits, 3 bytes + 1 per element for lists and maps)
+
+const utf8 = (s: string) => Buffer.byteLength(s, 'utf8');
+
+function valueSize(v: unknown): number {
+  if (v === null || v === undefined || typeof v === 'boolean') return 1;
+  if (typeof v === 'string') return utf8(v);
+  if (typeof v === 'number' || typeof v === 'bigint') {
+    const digits = String(v).replace(/^-/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
+    return Math.ceil(Math.max(1, digits) / 2) + 1;
+  }
+  if (v instanceof Uint8Array) return v.byteLength;
+  if (v instanceof Set) return [...v].reduce((n: number, e) => n + valueSize(e), 0);
+  if (Array.isArray(v)) return 3 + v.reduce((n: number, e) => n + 1 + valueSize(e), 0);
+  if (typeof v === 'object') return 3 + Object.entries(v).reduce((n, [k, e]) => n + utf8(k) + 1 + valueSize(e), 0);
+  return 0;
+}
+
+/** Bytes an item takes in DynamoDB (the figure capacity units are computed from). */
+export function itemSize(item: Item): number {
+  return Object.entries(item).reduce((n, [k, v]) => n + utf8(k) + valueSize(v), 0);
+}
+
+/** The entry an item has in gsi1 (keys of the table and the index, plus the projected attributes), if any. */
+export function indexEntrySize(item: Item): number {
+  if (item[TABLE_SCHEMA.gsi1.partitionKey] === undefined) return 0;
+  const names = [TABLE_SCHEMA.partitionKey, TABLE_SCHEMA.sortKey, TABLE_SCHEMA.gsi1.partitionKey, TABLE_SCHEMA.gsi1.sortKey, ...TABLE_SCHEMA.gsi1.projectedAttributes];
+  return itemSize(Object.fromEntries(names.filter((n) => n in item).map((n) => [n, item[n]])));
+}
+
+export const readUnits = (bytes: number, consistent: boolean) => Math.max(1, Math.ceil(bytes / RCU_BYTES)) * (consistent ? 1 : 0.5);
+export const writeUnits = (bytes: number) => Math.max(1, Math.ceil(bytes / WCU_BYTES));
+
+/** Capacity by AWS's rules for one request and its output. */
+function price(command: string, input: any, output: any): Pick<DdbCall, 'detail' | 'rcu' | 'wcu' | 'written' | 'conditionChecks'> {
+  const none = { rcu: 0, wcu: 0, written: [], conditionChecks: [] };
+  switch (command) {
+    case 'GetItem': {
+      const consistent = input.ConsistentRead === true;
+      return { ...none, detail: consistent ? 'strong' : 'eventual', rcu: readUnits(output?.Item ? itemSize(output.Item) : 0, consistent) };
+    }
+    case 'Query': {
+      const consistent = input.ConsistentRead === true;
+      const bytes = sum(((output?.Items ?? []) as Item[]).map(itemSize));
+      const where = input.IndexName ? `index ${input.IndexName}` : 'table';
+      return { ...none, detail: `${where}, ${consistent ? 'strong' : 'eventual'}, ${output?.Items?.length ?? 0} items`, rcu: readUnits(bytes, consistent) };
+    }
+    case 'PutItem': {
+      const bytes = itemSize(input.Item);
+      const index = indexEntrySize(input.Item);
+      return { ...none, detail: `${String(input.Item.sk)}`, wcu: writeUnits(bytes) + (index ? writeUnits(index) : 0), written: [{ sk: String(input.Item.sk), bytes }] };
+    }
+    case 'TransactWriteItems': {
+      let wcu = 0;
+      const written: DdbCall['written'] = [];
+      const conditionChecks: Item[] = [];
+      const actions: string[] = [];
+      for (const action of input.TransactItems as any[]) {
+        if (action.Put) {
+          const bytes = itemSize(action.Put.Item);
+          const index = indexEntrySize(action.Put.Item);
+          wcu += TX_WRITE * writeUnits(bytes) + (index ? writeUnits(index) : 0);
+          written.push({ sk: String(action.Put.Item.sk), bytes });
+          actions.push(`Put ${String(action.Put.Item.sk).split('#')[0]} ${bytes} B${index ? ` (+index entry ${index} B)` : ''}`);
+        } else if (action.ConditionCheck) {
+          conditionChecks.push(action.ConditionCheck.Key);
+          actions.push(`ConditionCheck ${String(action.ConditionCheck.Key.sk)}`);
+        } else {
+          // Update and Delete are not used by the handlers today; price them as a 1 KB transactional write.
+          wcu += TX_WRITE;
+          actions.push(Object.keys(action)[0] ?? 'unknown');
+        }
+      }
+      return { detail: actions.join(' + '), rcu: 0, wcu, written, conditionChecks };
+    }
+    default:
+      return { ...none, detail: 'not priced' };
+  }
+}
+
+function reportedUnits(consumed: unknown): number {
+  const list = Array.isArray(consumed) ? consumed : consumed ? [consumed] : [];
+  return sum(list.map((c: { CapacityUnits?: number }) => c.CapacityUnits ?? 0));
+}
+
+const HANDLER_FRAME = /\/functions\/([a-z0-9-]+)\.ts:/;
+
+/** Records every request of the handlers' shared client inside `window()`. */
+export class CapacityRecorder {
+  private current: DdbCall[] | undefined;
+
+  constructor(ddb: DynamoDBDocumentClient) {
+    ddb.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as Record<string, unknown>;
+        input['ReturnConsumedCapacity'] = 'INDEXES';
+        const limit = Error.stackTraceLimit;
+        Error.stackTraceLimit = 50;
+        const fn = HANDLER_FRAME.exec(new Error().stack ?? '')?.[1] ?? 'other';
+        Error.stackTraceLimit = limit;
+        const command = String(context.commandName).replace(/Command$/, '');
+        const started = performance.now();
+        const record = (ok: boolean, output: any) =>
+          this.current?.push({ fn, command, ok, ms: performance.now() - started, reportedUnits: reportedUnits(output?.ConsumedCapacity), ...price(command, input, output) });
+        try {
+          const result = await next(args);
+          record(true, result.output);
+          return result;
+        } catch (error) {
+          // A cancelled transaction or failed condition still consumes capacity; the error's name tells which.
+          record(false, undefined);
+          throw error;
+        }
+      },
+      { step: 'initialize', name: 'benchConsumedCapacity' },
+    );
+  }
+
+  /** Runs `fn` and returns the requests made while it ran (windows must not overlap). */
+  async window<T>(fn: () => Promise<T>): Promise<{ result: T; calls: DdbCall[] }> {
+    if (this.current) throw new Error('recording windows must not overlap');
+    const calls: DdbCall[] = [];
+    this.current = calls;
+    try {
+      return { result: await fn(), calls };
+    } finally {
+      this.current = undefined;
+    }
+  }
+}
+
+/** A document client of the bench's own (not recorded) on the local table. */
+export function rawDocumentClient(stack: LocalStack): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_AWS, endpoint: stack.endpoints.dynamodb }));
+}
+
+/** Adds the read cost of ConditionCheck actions (2 RCU per 4 KB of the checked item) once the items are sized. */
+export async function priceConditionChecks(calls: DdbCall[], stack: LocalStack, raw: DynamoDBDocumentClient): Promise<void> {
+  const sizes = new Map<string, number>();
+  for (const c of calls) {
+    for (const key of c.conditionChecks) {
+      const id = JSON.stringify(key);
+      if (!sizes.has(id)) {
+        const { Item } = await raw.send(new GetCommand({ TableName: stack.tableName, Key: key }));
+        sizes.set(id, Item ? itemSize(Item) : 0);
+      }
+      c.rcu += 2 * readUnits(sizes.get(id)!, true);
+    }
+  }
+}
