@@ -792,3 +792,12 @@ const draftExample: DemoBriefing = {
 
 /** The briefings in seeding order (a briefing may relate to any other key; the seeder resolves ids after creating all). */
 export const DEMO_BRIEFINGS: DemoBriefing[] = [scaleAiEn, scaleAiZh, metaAiTalent, bainEmeaHyperscale, sparkleGeant, draftExample];
+
+/** The source the start banner suggests posting (its body is validated by the demo-data test). */
+export const EXAMPLE_SOURCE: DemoSource = {
+  url: 'https://example.com/demo/new-article',
+  publisher: 'Example',
+  kind: 'reporting',
+  title: 'A new article',
+  excerpt: 'Scale AI told customers on Monday that its enterprise unit will hire again next quarter.',
+};

@@ -9,6 +9,7 @@
 import { rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EXAMPLE_SOURCE } from './demo-data.ts';
 import { isPortFree } from './engines.ts';
 import { localFile, readLocalDetails } from './local-file.ts';
 import { SeedError } from './seed.ts';
@@ -113,9 +114,10 @@ function usage(stack: LocalStack, ms: number): string {
   }
   lines.push(
     `  curl -s -X POST ${api}/sources -H "Authorization: Bearer $(npm run -s token -- analyst)" -H 'content-type: application/json' \\`,
-    `       -d '{"briefingId":"${scale ?? '<briefingId>'}","url":"https://example.com/demo/new-article","publisher":"Example","kind":"reporting","title":"A new article"}'`,
+    `       -d '${JSON.stringify({ briefingId: scale ?? '<briefingId>', ...EXAMPLE_SOURCE })}'`,
     '       # the same URL again answers 409: a duplicate is recognised and emits no event',
     '',
+    `API docs: ${api}/docs (OpenAPI ${api}/openapi.json) · event docs: ${api}/docs/events (AsyncAPI ${api}/asyncapi.json)`,
     `Seeded briefings: ${Object.keys(stack.briefings).join(', ') || 'none'}`,
     'Ctrl-C stops everything; data stays in .data/ (npm run reset to start over).',
   );

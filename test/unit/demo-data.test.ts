@@ -4,7 +4,7 @@ import { BriefingInput, assessCompleteness, rescore } from '../../domain/briefin
 import { nearDuplicate } from '../../domain/fingerprint.ts';
 import { RECENCY, type Grade, scoreEvidence } from '../../domain/scoring.ts';
 import { SourceInput, canonicalUrl, evidenceOf, newSource, type Source } from '../../domain/source.ts';
-import { DEMO_BRIEFINGS, DEMO_PASSWORD, DEMO_USERS, type DemoBriefing, type DemoSource } from '../../infra/local/demo-data.ts';
+import { DEMO_BRIEFINGS, DEMO_PASSWORD, DEMO_USERS, EXAMPLE_SOURCE, type DemoBriefing, type DemoSource } from '../../infra/local/demo-data.ts';
 import { draft, NOW, source } from '../support/fixtures.ts';
 
 const EXPECTED: Record<string, { score: number; grade: Grade }> = {
@@ -106,6 +106,14 @@ describe('demo briefings', () => {
     }
     expect(s.signalBrief.signalType).toBe('Market');
     expect(s.marketContext.operationalRelevance).toBe('High');
+  });
+});
+
+describe('the source the start banner suggests', () => {
+  it('is a valid, new source for the Scale AI briefing', () => {
+    expect(SourceInput.safeParse({ briefingId: 'any', ...EXAMPLE_SOURCE }).error).toBeUndefined();
+    const seeded = DEMO_BRIEFINGS.flatMap((b) => b.sources.map((s) => canonicalUrl(s.url)));
+    expect(seeded).not.toContain(canonicalUrl(EXAMPLE_SOURCE.url));
   });
 });
 
