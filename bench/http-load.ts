@@ -32,7 +32,7 @@ export interface LoadResult {
   ratioToFloor: number;
 }
 
-interface AutocannonJson {
+export interface AutocannonJson {
   requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   errors: number;
@@ -43,7 +43,7 @@ interface AutocannonJson {
 
 const AUTOCANNON = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
 
-function autocannon(url: string, opts: { seconds: number; connections: number; headers?: Record<string, string> }): Promise<AutocannonJson> {
+export function autocannon(url: string, opts: { seconds: number; connections: number; headers?: Record<string, string> }): Promise<AutocannonJson> {
   const args = [AUTOCANNON, '--json', '--no-progress', '-c', String(opts.connections), '-d', String(opts.seconds)];
   for (const [k, v] of Object.entries(opts.headers ?? {})) args.push('-H', `${k}=${v}`);
   args.push(url);

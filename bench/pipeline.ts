@@ -68,7 +68,7 @@ export interface PipelineResult {
   deadLetters: number;
 }
 
-const KINDS: SourceKind[] = ['social', 'social', 'social', 'reporting', 'direct'];
+export const KINDS: SourceKind[] = ['social', 'social', 'social', 'reporting', 'direct'];
 
 const WORDS = (
   'contract customers pricing capacity outage supplier regulator filing memo restructuring layoffs data centre ' +
@@ -87,7 +87,7 @@ function prose(seed: number, words: number): string {
   return `${out.join(' ')}.`;
 }
 
-const sourceBody = (briefingId: string, b: number, k: number, kind: SourceKind) => ({
+export const sourceBody = (briefingId: string, b: number, k: number, kind: SourceKind) => ({
   briefingId,
   url: `https://outlet${k}.example.com/markets/2026/briefing-${b}-report-${k}`,
   publisher: `Outlet ${k} Business Desk`,
@@ -156,7 +156,7 @@ export async function measureRawRate(stack: LocalStack, opts: { seconds: number 
 }
 
 /** Maps `items` through `fn` with at most `limit` calls in flight; results in input order. */
-async function inPool<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function inPool<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
@@ -170,7 +170,7 @@ async function inPool<T, R>(items: readonly T[], limit: number, fn: (item: T, in
 }
 
 /** Deliveries the bus or the stream relay gave up on, so far. */
-function deadLetters(stack: LocalStack): number {
+export function deadLetters(stack: LocalStack): number {
   const file = deadLetterFile(stack.dataDir);
   return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0;
 }

@@ -5,6 +5,7 @@ import type { CostRow } from './cost.ts';
 import type { DynamoDbWorkResult } from './dynamodb-work.ts';
 import type { LoadResult } from './http-load.ts';
 import type { PipelineResult } from './pipeline.ts';
+import type { ReadsUnderIngestionResult } from './reads-under-ingestion.ts';
 import { ASSUMPTIONS, PRICES } from './prices.ts';
 import { ratio, round, times } from './stats.ts';
 
@@ -17,6 +18,7 @@ export interface BenchResults {
   dynamoDb: DynamoDbWorkResult;
   pipeline: PipelineResult;
   http: LoadResult[];
+  readsUnderIngestion: ReadsUnderIngestionResult;
   cost: CostRow[];
   prices: typeof PRICES;
   assumptions: typeof ASSUMPTIONS;
@@ -130,6 +132,30 @@ function http(results: LoadResult[]): string {
   ].join('\n');
 }
 
+function readsUnderIngestion(u: ReadsUnderIngestionResult): string {
+  const i = u.ingestion;
+  const rows = u.reads.map((r) => [r.name, r.url, r.connections, n(r.requestsPerSecond, 0), n(r.p50Ms, 0), n(r.p99Ms, 0), r.errors, r.non2xx, check(r.errors + r.non2xx === 0)]);
+  rows.push(['**all reads**', '', u.connections, n(u.total.requestsPerSecond, 0), '', '', u.total.errors, u.total.non2xx, check(u.total.errors + u.total.non2xx === 0)]);
+  return [
+    `autocannon, ${u.connections} connections on anonymous reads for ${n(u.seconds, 0)} s, loopback (one child per path), while this process POSTs sources across ${i.briefings} fresh briefings`,
+    `(A/B auto-publish rule; a briefing's 5 sources one after another, ${i.concurrency} POSTs in flight, started 1 s before the readers and stopped with them). Goal (issue 6): 0 errors and 0 non-2xx.`,
+    '',
+    table(['reads', 'path', 'connections', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'errors = 0'], rows),
+    '',
+    table(
+      ['ingestion during the window', 'value'],
+      [
+        ['sources ingested (POST /sources → 201)', `${i.sourcesIngested} (${n(i.sourcesPerSecond)} sources/s), ${i.failedPosts} failed POSTs`],
+        ['POST /sources latency', `p50 ${n(i.postMs.p50, 0)} ms, p99 ${n(i.postMs.p99, 0)} ms`],
+        ['announced by Source Ingested', `${i.sourceIngestedInWindow} before the readers stopped, ${i.sourceIngested} of ${i.sourcesIngested} after settling`],
+        ['reached Briefing Scored (a Briefing Scored of their briefing followed)', `${i.sourcesReachedScored} of ${i.sourcesIngested}`],
+        ['events of the ingestion briefings', `Briefing Scored ${i.briefingScored} (${i.briefingScoredInWindow} in the window), Briefing Published ${i.briefingPublished}`],
+        ['drain after the readers stopped', `${n(i.drainSeconds)} s${i.settled ? '' : ' (did not settle within the timeout)'}, ${i.deadLetters} dead letters`],
+      ],
+    ),
+  ].join('\n');
+}
+
 function cost(rows: CostRow[]): string {
   return [
     `US dollars per million operations at the prices of \`bench/prices.ts\` (HTTP API $${PRICES.httpApiPerMillionRequests}/M, Lambda $${PRICES.lambdaPerMillionRequests}/M + $${PRICES.lambdaPerGbSecondArm64}/GB-s arm64,`,
@@ -179,7 +205,11 @@ export function toMarkdown(r: BenchResults): string {
     '',
     http(r.http),
     '',
-    '## 5. Cost per million operations',
+    '## 5. Reads under ingestion',
+    '',
+    readsUnderIngestion(r.readsUnderIngestion),
+    '',
+    '## 6. Cost per million operations',
     '',
     cost(r.cost),
     '',

@@ -86,6 +86,37 @@ export const BriefingInput = z.strictObject({
 });
 export type BriefingInput = z.infer<typeof BriefingInput>;
 
+const written = WrittenSections.shape;
+
+/**
+ * What an analyst sends to edit a briefing: any of its written sections (each
+ * replaced whole, defaults left out so an absent field never resets a stored
+ * one), entities, related briefings and the auto-publish rule (`null` removes
+ * it). Language, status, score and dates are not editable here.
+ */
+export const BriefingPatch = z
+  .strictObject({
+    sections: z
+      .strictObject({
+        headline: written.headline.optional(),
+        coverage: written.coverage.optional(),
+        publishedReporting: written.publishedReporting.optional(),
+        signalBrief: written.signalBrief.optional(),
+        operatingSurface: written.operatingSurface.optional(),
+        marketContext: written.marketContext.optional(),
+        whatToWatch: written.whatToWatch.unwrap().optional(),
+        trendContext: written.trendContext.unwrap().optional(),
+        relationshipEvidence: written.relationshipEvidence.unwrap().optional(),
+        failurePaths: written.failurePaths.unwrap().optional(),
+      })
+      .optional(),
+    entities: BriefingInput.shape.entities.optional(),
+    related: BriefingInput.shape.related.unwrap().optional(),
+    autoPublish: BriefingInput.shape.autoPublish.unwrap().nullable().optional(),
+  })
+  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: 'send at least one of sections, entities, related, autoPublish' });
+export type BriefingPatch = z.infer<typeof BriefingPatch>;
+
 /** One source as Leadership Alliance readers see it: how it was weighed and its share of the score. */
 export interface SourceNote {
   sourceId: string;
@@ -131,6 +162,8 @@ export interface Briefing {
   createdAt: string;
   createdBy: string;
   updatedAt: string;
+  /** Who last edited the written content (PATCH); absent until the first edit. */
+  updatedBy?: string;
   publishedAt?: string;
   publishedBy?: string;
   /** Incremented on every write; the basis of optimistic concurrency. */
@@ -212,6 +245,38 @@ export function publish(b: Briefing, ctx: { by: string; now: Date }): Briefing {
   const at = ctx.now.toISOString();
   return { ...b, status: 'published', publishedAt: at, publishedBy: ctx.by, updatedAt: at, version: b.version + 1 };
 }
+
+/**
+ * An analyst's edit: the patch applied over the briefing, re-scored from its
+ * sources (the content gaps of the new text may move the score), as exactly one
+ * new version. A published briefing stays published and the edit is a new
+ * published version, so it must stay complete (`IncompleteError` otherwise);
+ * `publishedAt` keeps the first publication (the feed's order).
+ */
+export function editBriefing(
+  b: Briefing,
+  patch: BriefingPatch,
+  ctx: { by: string; now: Date; sources: readonly Source[] },
+): { briefing: Briefing; scoreChanged: boolean } {
+  const { autoPublish: _, ...withoutRule } = b;
+  const edited: Briefing = {
+    ...(patch.autoPublish === null ? withoutRule : b),
+    ...(patch.autoPublish ? { autoPublish: patch.autoPublish } : {}),
+    ...(patch.entities ? { entities: patch.entities } : {}),
+    ...(patch.related ? { related: patch.related } : {}),
+    sections: { ...b.sections, ...stripUndefined(patch.sections ?? {}) },
+  };
+  const { briefing: scored, changed } = rescore(edited, ctx.sources, ctx.now);
+  const briefing: Briefing = { ...scored, updatedAt: ctx.now.toISOString(), updatedBy: ctx.by, version: b.version + 1 };
+  if (briefing.status === 'published') {
+    const { complete, problems } = assessCompleteness(briefing);
+    if (!complete) throw new IncompleteError(`the edit would leave published briefing ${b.briefingId} incomplete`, problems);
+  }
+  return { briefing, scoreChanged: changed };
+}
+
+const stripUndefined = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** True when the briefing's own rule asks for it to be published at its current grade. */
 export function dueForAutoPublish(b: Briefing): boolean {

@@ -29,6 +29,11 @@ export const FUNCTIONS = {
   'create-briefing': { entry: 'functions/create-briefing.ts', description: 'POST /briefings: an analyst creates a draft', table: 'RW' },
   'ingest-source': { entry: 'functions/ingest-source.ts', description: 'POST /sources: an analyst adds evidence to a briefing', table: 'RW' },
   'publish-briefing': { entry: 'functions/publish-briefing.ts', description: 'POST /briefings/{briefingId}/publish: an editor publishes', table: 'RW' },
+  'edit-briefing': {
+    entry: 'functions/edit-briefing.ts',
+    description: 'PATCH /briefings/{briefingId}: an analyst edits a briefing, conditional on the version read (If-Match)',
+    table: 'RW',
+  },
   'list-briefings': { entry: 'functions/list-briefings.ts', description: 'GET /briefings: published briefings, newest first', table: 'RO', verifiesTokens: true },
   'get-briefing': { entry: 'functions/get-briefing.ts', description: "GET /briefings/{briefingId}: shaped for the caller's tier", table: 'RO', verifiesTokens: true },
   'get-briefing-score': { entry: 'functions/get-briefing-score.ts', description: 'GET /briefings/{briefingId}/score: staff read the score and its explanation', table: 'RO' },
@@ -56,7 +61,7 @@ export const FUNCTIONS = {
 export type FunctionName = keyof typeof FUNCTIONS;
 
 export interface RouteSpec {
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** API Gateway path syntax, e.g. `/briefings/{briefingId}`. */
   path: string;
   fn: FunctionName;
@@ -67,6 +72,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/briefings', fn: 'create-briefing', auth: 'jwt' },
   { method: 'GET', path: '/briefings', fn: 'list-briefings', auth: 'optional' },
   { method: 'GET', path: '/briefings/{briefingId}', fn: 'get-briefing', auth: 'optional' },
+  { method: 'PATCH', path: '/briefings/{briefingId}', fn: 'edit-briefing', auth: 'jwt' },
   { method: 'GET', path: '/briefings/{briefingId}/score', fn: 'get-briefing-score', auth: 'jwt' },
   { method: 'POST', path: '/briefings/{briefingId}/publish', fn: 'publish-briefing', auth: 'jwt' },
   { method: 'POST', path: '/sources', fn: 'ingest-source', auth: 'jwt' },

@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as z from 'zod';
 import { ANONYMOUS } from '../domain/access.ts';
-import { assessCompleteness, BriefingInput, createDraft } from '../domain/briefing.ts';
+import { assessCompleteness, BriefingInput, BriefingPatch, createDraft } from '../domain/briefing.ts';
 import { GrantInput, RevokeInput } from '../domain/entitlement.ts';
 import { SourceInput } from '../domain/source.ts';
 import { viewBriefing } from '../domain/visibility.ts';
@@ -53,6 +53,7 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 /** Names of request bodies in `#/components/schemas`; a body not listed is named after its function. */
 const REQUEST_NAMES = new Map<z.ZodType, string>([
   [BriefingInput, 'BriefingInput'],
+  [BriefingPatch, 'BriefingPatch'],
   [SourceInput, 'SourceInput'],
   [GrantInput, 'GrantInput'],
   [RevokeInput, 'RevokeInput'],
@@ -108,7 +109,7 @@ export function buildOpenApi(routes: readonly DocumentedRoute[], opts: OpenApiOp
     if (operationIds.has(operationId)) operationId = camel(`${route.method.toLowerCase()} ${route.fn}`);
     operationIds.add(operationId);
 
-    const parameters = [...pathParameters(route, spec, gaps), ...queryParameters(spec)];
+    const parameters = [...pathParameters(route, spec, gaps), ...queryParameters(spec), ...headerParameters(doc)];
     let requestBody: Json | undefined;
     if (spec?.body) {
       const name = REQUEST_NAMES.get(spec.body) ?? `${pascal(route.fn)}Request`;
@@ -198,6 +199,16 @@ function queryParameters(spec: DocumentedRoute['spec']): Json[] {
   }));
 }
 
+function headerParameters(doc: (typeof ROUTE_RESPONSES)[string] | undefined): Json[] {
+  return Object.entries(doc?.requestHeaders ?? {}).map(([name, h]) => ({
+    name,
+    in: 'header',
+    required: h.required ?? false,
+    schema: { type: 'string' },
+    description: h.description,
+  }));
+}
+
 function objectShape(schema: z.ZodType | undefined): Record<string, z.ZodType> {
   if (!schema) return {};
   if (!(schema instanceof z.ZodObject)) throw new Error('path and query schemas must be zod objects');
@@ -235,7 +246,14 @@ function responsesOf(route: RouteSpec, spec: DocumentedRoute['spec'], doc: (type
   if (access && access !== 'public' && access !== 'member') {
     responses['403'] = problem(`The caller is not ${roles(access)}, or the membership that made them one has ended.`, Problem);
   }
-  for (const status of [404, 409, 422] as const) {
+  if (doc?.notModified) {
+    const { description, headers } = doc.notModified;
+    responses['304'] = {
+      description,
+      ...(headers ? { headers: Object.fromEntries(Object.entries(headers).map(([h, d]) => [h, { description: d.description, schema: d.schema ?? { type: 'string' } }])) } : {}),
+    };
+  }
+  for (const status of [404, 409, 412, 422, 428] as const) {
     const failure = failures[status];
     if (failure) responses[String(status)] = problem(failure.description, failure.schema ?? Problem);
   }

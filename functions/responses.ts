@@ -422,11 +422,17 @@ export interface RouteResponses {
   summary: string;
   description?: string;
   success: { status: 200 | 201 | 204 } & ResponseDoc;
-  failures?: Partial<Record<400 | 404 | 409 | 422, { description: string; schema?: z.ZodType }>>;
+  failures?: Partial<Record<400 | 404 | 409 | 412 | 422 | 428, { description: string; schema?: z.ZodType }>>;
+  /** Request headers the route reads (conditional requests). */
+  requestHeaders?: Record<string, { description: string; required?: boolean }>;
+  /** A 304 Not Modified the route may answer (If-None-Match), with its headers. */
+  notModified?: Pick<ResponseDoc, 'description' | 'headers'>;
 }
 
 const location = { location: { description: 'Where the created resource can be read', schema: { type: 'string' as const, format: 'uri-reference' } } };
 const cacheControl = (value: string) => ({ 'cache-control': { description: value } });
+const etag = (what: string) => ({ etag: { description: `A strong validator, \`"v<version>-<audience>"\`: ${what}` } });
+const BRIEFING_ETAG = 'the audience is `public`, `strategy-circle` or `leadership-alliance` for readers, `staff` for staff';
 
 /** Keyed by API Gateway route key (`METHOD /path`), as in functions/manifest.ts ROUTES. */
 export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
@@ -455,9 +461,40 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
       status: 200,
       description: "The briefing, shaped for the caller's tier.",
       schema: BriefingView,
-      headers: cacheControl('`public, max-age=60` for anonymous callers, `private, no-store` for signed-in ones'),
+      headers: {
+        ...cacheControl('`public, max-age=60` for anonymous callers, `private, no-store` for signed-in ones'),
+        ...etag(BRIEFING_ETAG),
+        vary: { description: '`authorization`: the representation depends on the token' },
+      },
     },
     failures: { 404: { description: 'No such briefing, or a draft and the caller is not staff.' } },
+    requestHeaders: { 'if-none-match': { description: 'An ETag from an earlier read: when it is still current for this caller, the answer is 304 with no body.' } },
+    notModified: {
+      description: 'The ETag in If-None-Match is current: no body.',
+      headers: { ...cacheControl('As for 200'), ...etag(BRIEFING_ETAG) },
+    },
+  },
+  'PATCH /briefings/{briefingId}': {
+    summary: 'Edit a briefing',
+    description:
+      'An analyst edits written sections (each replaced whole), entities, related briefings or the auto-publish rule (`null` removes it), ' +
+      'conditional on the version they read: send its staff ETag in If-Match. The briefing is re-scored from its sources; editing a ' +
+      'published briefing keeps it published as a new version and announces Briefing Published for that version.',
+    success: {
+      status: 200,
+      description: 'The edited briefing, as staff see it.',
+      schema: BriefingView,
+      headers: { ...etag('the new version, `"v<version>-staff"`; send it in If-Match to edit again'), ...cacheControl('`private, no-store`') },
+    },
+    failures: {
+      404: { description: 'No such briefing.' },
+      412: { description: 'If-Match does not name the current version: the briefing changed since it was read (or changed concurrently). Read it again.' },
+      422: { description: 'The edit would leave a published briefing incomplete; `problems` says what.', schema: IncompleteProblem },
+      428: { description: 'No If-Match (or `*`): edits must name the version they were made on.' },
+    },
+    requestHeaders: {
+      'if-match': { required: true, description: 'The ETag of the briefing as staff read it, `"v<version>-staff"`.' },
+    },
   },
   'POST /briefings/{briefingId}/publish': {
     summary: 'Publish a briefing',

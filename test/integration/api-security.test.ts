@@ -242,10 +242,17 @@ describe('BFLA (API5): members calling staff routes', () => {
       ['POST', '/briefings', ['analyst']],
       ['POST', '/sources', ['analyst']],
       ['POST', `/briefings/${P}/publish`, ['editor']],
+      ['PATCH', `/briefings/${P}`, ['analyst']],
       ['GET', `/members/${target}/entitlement`, []],
       ['PUT', `/members/${target}/entitlement`, []],
       ['DELETE', `/members/${target}/entitlement`, []],
     ] as const;
+
+  it('covers every staff write route of the manifest', () => {
+    const writes = ROUTES.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path.replace(/\{\w+\}/g, '*')}`);
+    const listed = staffRoutes('*').map(([method, path]) => `${method} ${path.replace(P, '*')}`);
+    expect(writes.filter((w) => !listed.includes(w))).toEqual([]);
+  });
 
   it.each(VIEWERS.filter((who) => who !== 'admin').map((who) => [who]))('%s gets 401/403 on every route beyond its role', async (who) => {
     for (const [method, path, roles] of staffRoutes(subs.strategy)) {
@@ -276,6 +283,7 @@ describe('resource consumption (API4)', () => {
     for (const [who, method, path] of [
       ['analyst', 'POST', '/briefings'],
       ['analyst', 'POST', '/sources'],
+      ['analyst', 'PATCH', `/briefings/${P}`],
       ['admin', 'PUT', `/members/${subs.strategy}/entitlement`],
       ['admin', 'DELETE', `/members/${subs.strategy}/entitlement`],
     ] as const) {

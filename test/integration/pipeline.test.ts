@@ -127,6 +127,62 @@ describe('an editor publishes a briefing without a rule', () => {
   });
 });
 
+describe('no lost updates: ETag on reads, If-Match on edits', () => {
+  it('edits with the ETag read, refuses a stale one (412) or none (428), lets one of two racing edits through, and answers 304', async () => {
+    // Prepare: a published briefing
+    const { body: created } = await api(stack, 'POST', '/briefings', { token: tokens.analyst, body: briefingInput() });
+    const id = created.briefingId as string;
+    await api(stack, 'POST', '/sources', { token: tokens.analyst, body: source(id, 11, 'reporting') });
+    await stack.bus.waitFor((e) => e.envelope['detail-type'] === 'Briefing Scored' && (e.envelope.detail as { briefingId: string }).briefingId === id);
+    await stack.settled();
+    expect((await api(stack, 'POST', `/briefings/${id}/publish`, { token: tokens.editor })).status).toBe(200);
+    await stack.settled();
+    const edit = (etag: string | undefined, headline: string) =>
+      api(stack, 'PATCH', `/briefings/${id}`, { token: tokens.analyst, body: { sections: { headline } }, ...(etag ? { headers: { 'if-match': etag } } : {}) });
+
+    // Act + Assess: read as an analyst, edit with that ETag
+    const read = await api(stack, 'GET', `/briefings/${id}`, { token: tokens.analyst });
+    const etag = read.headers.get('etag')!;
+    expect(etag).toMatch(/^"v\d+-staff"$/);
+    const version = Number(/^"v(\d+)/.exec(etag)![1]);
+    const edited = await edit(etag, 'Acme resumes part of its northern fibre build');
+    expect(edited.status).toBe(200);
+    expect(edited.headers.get('etag')).toBe(`"v${version + 1}-staff"`);
+    expect(edited.body).toMatchObject({ status: 'published' });
+    // the edit of a published briefing is announced as its new published version
+    await stack.bus.waitFor(
+      (e) => e.envelope['detail-type'] === 'Briefing Published' && (e.envelope.detail as { briefingId: string; briefingVersion: number }).briefingId === id &&
+        (e.envelope.detail as { briefingVersion: number }).briefingVersion === version + 1,
+    );
+
+    // the copy read before the edit is stale; no If-Match at all is refused
+    const stale = await edit(etag, 'An edit over a version the analyst never saw');
+    expect(stale.status).toBe(412);
+    expect(stale.headers.get('content-type')).toBe('application/problem+json');
+    expect(stale.body.detail).toMatch(/newer/);
+    expect((await edit(undefined, 'A blind edit')).status).toBe(428);
+
+    // two edits made on the same version at once: exactly one lands
+    const current = edited.headers.get('etag')!;
+    const race = await Promise.all([edit(current, 'First racing headline'), edit(current, 'Second racing headline')]);
+    expect(race.map((r) => r.status).sort()).toEqual([200, 412]);
+    const winner = race.find((r) => r.status === 200)!;
+    await stack.settled();
+    const after = await api(stack, 'GET', `/briefings/${id}`, { token: tokens.analyst });
+    expect(after.headers.get('etag')).toBe(`"v${version + 2}-staff"`);
+    expect(after.body.sections[0].content).toBe(winner.body.sections[0].content);
+
+    // an anonymous reader revalidates: 304, no body, the public ETag of the version
+    const anonymous = await api(stack, 'GET', `/briefings/${id}`);
+    expect(anonymous.headers.get('etag')).toBe(`"v${version + 2}-public"`);
+    const revalidated = await api(stack, 'GET', `/briefings/${id}`, { headers: { 'if-none-match': anonymous.headers.get('etag')! } });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.text).toBe('');
+    expect(revalidated.headers.get('etag')).toBe(`"v${version + 2}-public"`);
+    expect(revalidated.headers.get('cache-control')).toBe('public, max-age=60');
+  });
+});
+
 describe('bad input and the wrong caller', () => {
   it('invalid sources get 400 with field paths and write nothing', async () => {
     const before = stack.bus.received.length;

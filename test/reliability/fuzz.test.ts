@@ -40,7 +40,12 @@ const CALLERS = {
 const KNOWN_USERS = Object.values(CALLERS).flatMap((c) => (c ? [c['sub']!] : []));
 type Caller = keyof typeof CALLERS;
 /** Who may call each route; most requests come from them, so that they reach validation and the handler's work. */
-const ENTITLED: Partial<Record<RouteSpec['fn'], Caller>> = { 'create-briefing': 'analyst', 'ingest-source': 'analyst', 'publish-briefing': 'editor' };
+const ENTITLED: Partial<Record<RouteSpec['fn'], Caller>> = {
+  'create-briefing': 'analyst',
+  'ingest-source': 'analyst',
+  'publish-briefing': 'editor',
+  'edit-briefing': 'analyst',
+};
 
 /** A plausible body for each route: the starting point of most mutations (unknown routes start from `{}`). */
 function validBody(route: RouteSpec, n: number): unknown {
@@ -49,6 +54,8 @@ function validBody(route: RouteSpec, n: number): unknown {
       return briefingInput();
     case 'POST /sources':
       return ingestBody({ kind: 'ingest', briefing: n % 3, source: n, sourceKind: 'reporting', stance: 'supports' });
+    case 'PATCH /briefings/{briefingId}':
+      return { sections: { headline: `Edited headline ${n}`, whatToWatch: ['Permit rulings'] }, related: [`b-${n % 3}`] };
     case 'PUT /members/{userId}/entitlement':
       return { tier: 'leadership-alliance', roles: [], validUntil: '2027-06-20T08:00:00.000Z' };
     case 'DELETE /members/{userId}/entitlement':
@@ -111,6 +118,15 @@ const requestArb = fc.record({
     { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data') },
   ),
   base64: fc.boolean(),
+  // If-Match (read by PATCH): the staff ETags of the seeded versions, other forms, junk, or none.
+  ifMatch: fc.option(
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom('"v1-staff"', '"v2-staff"', '"v3-staff"', '"v4-staff"') },
+      { weight: 1, arbitrary: fc.constantFrom('*', '"v1-public"', 'W/"v1-staff"', '"v1-staff", "v2-staff"') },
+      { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+    ),
+    { nil: undefined, freq: 4 },
+  ),
 });
 type Request = typeof requestArb extends fc.Arbitrary<infer R> ? R : never;
 
@@ -150,6 +166,7 @@ function eventFor(req: Request) {
     ...(body !== undefined ? { rawBody: req.base64 ? Buffer.from(body).toString('base64') : body } : {}),
   });
   event.isBase64Encoded = body !== undefined && req.base64;
+  if (req.ifMatch !== undefined) event.headers['if-match'] = req.ifMatch;
   if (req.contentType) event.headers['content-type'] = req.contentType;
   else delete event.headers['content-type'];
   return event;
@@ -197,6 +214,6 @@ describe('fuzzing the write routes', () => {
     const count = (test: (status: number) => boolean) => [...statuses].filter(([s]) => test(s)).reduce((sum, [, n]) => sum + n, 0);
     expect(count((s) => s >= 200 && s < 300), JSON.stringify([...statuses])).toBeGreaterThan(RUNS / 100);
     expect(count((s) => s === 400)).toBeGreaterThan(RUNS / 10);
-    for (const s of [401, 403, 404, 409, 413, 415]) expect(statuses.get(s) ?? 0, `status ${s}`).toBeGreaterThan(0);
+    for (const s of [401, 403, 404, 409, 412, 413, 415, 428]) expect(statuses.get(s) ?? 0, `status ${s}`).toBeGreaterThan(0);
   });
 });

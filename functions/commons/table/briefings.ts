@@ -74,7 +74,10 @@ export async function saveBriefing(b: Briefing, expectedVersion: number, events:
       }),
     );
   } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') {
+    // ConditionalCheckFailed: another version landed first. TransactionConflict: another write to the
+    // briefing was in flight; either way the caller's read may be stale, so it re-reads (or answers 412).
+    const reason = error instanceof TransactionCanceledException ? error.CancellationReasons?.[0]?.Code : undefined;
+    if (reason === 'ConditionalCheckFailed' || reason === 'TransactionConflict') {
       throw new VersionConflictError(`briefing ${b.briefingId} changed since version ${expectedVersion}`);
     }
     throw error;

@@ -138,7 +138,7 @@ describe('unmatched requests', () => {
     const wrongMethod = await notFound(httpEvent({ method: 'DELETE', path: '/briefings/b-1', routeKey: '$default' }), context);
     const unknown = await notFound(httpEvent({ method: 'GET', path: '/nowhere', routeKey: '$default' }), context);
     expect(wrongMethod.statusCode).toBe(405);
-    expect(wrongMethod.headers!['allow']).toBe('GET');
+    expect(wrongMethod.headers!['allow']).toBe('GET, PATCH');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.headers!['content-type']).toBe('application/problem+json');
   });

@@ -1,0 +1,125 @@
+/** PATCH /briefings/{briefingId} (If-Match: 428, 412, 200) and ETags on GET /briefings/{briefingId} (304). */
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { publish, rescore } from '../../../domain/briefing.ts';
+import { handler as editBriefing } from '../../../functions/edit-briefing.ts';
+import { handler as getBriefing } from '../../../functions/get-briefing.ts';
+import { toItem } from '../../../functions/commons/table/briefings.ts';
+import { draft, NOW, source } from '../../support/fixtures.ts';
+import { primeEntitlements } from '../../support/entitlements.ts';
+import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const analyst = claimsFor('a-1', ['analysts']);
+const member = claimsFor('m-1', ['strategy-circle']);
+const sources = [source('direct', 1)];
+const scoredDraft = rescore(draft(), sources, NOW).briefing;
+const published = publish(scoredDraft, { by: 'editor-1', now: NOW });
+
+const patch = (body: unknown, headers: Record<string, string> = {}, claims: Record<string, string> = analyst) =>
+  editBriefing(
+    httpEvent({ method: 'PATCH', path: '/briefings/b-1', routeKey: 'PATCH /briefings/{briefingId}', pathParameters: { briefingId: 'b-1' }, body, headers, claims }),
+    context,
+  );
+const get = (headers: Record<string, string> = {}, claims?: Record<string, string>) =>
+  getBriefing(
+    httpEvent({ method: 'GET', path: '/briefings/b-1', routeKey: 'GET /briefings/{briefingId}', pathParameters: { briefingId: 'b-1' }, headers, ...(claims ? { claims } : {}) }),
+    context,
+  );
+const stored = (b = published) => {
+  ddb.on(GetCommand).resolves({ Item: toItem(b) });
+  ddb.on(QueryCommand).resolves({ Items: sources.map((s) => ({ pk: 'BRIEFING#b-1', sk: `SOURCE#${s.sourceId}`, entity: 'source', ...s })) });
+};
+
+beforeEach(() => primeEntitlements(ddb, [analyst, member, claimsFor('e-1', ['editors'])]));
+
+describe('PATCH /briefings/{briefingId}', () => {
+  it('answers 428 without If-Match (or with *), before reading anything', async () => {
+    for (const headers of [{}, { 'if-match': '*' }] as Array<Record<string, string>>) {
+      const res = await patch({ sections: { headline: 'A new headline' } }, headers);
+      expect(res.statusCode).toBe(428);
+      expect(res.headers!['content-type']).toBe('application/problem+json');
+      expect(parseBody(res)).toMatchObject({ status: 428, title: 'Precondition Required' });
+    }
+    expect(ddb.calls()).toHaveLength(0);
+  });
+
+  it('answers 412 with a stale, weak or non-staff ETag, naming the current version, and writes nothing', async () => {
+    stored();
+    for (const tag of [`"v${published.version - 1}-staff"`, `W/"v${published.version}-staff"`, `"v${published.version}-public"`, 'garbage']) {
+      const res = await patch({ sections: { headline: 'A new headline' } }, { 'if-match': tag });
+      expect(res.statusCode, tag).toBe(412);
+      expect(parseBody(res)).toMatchObject({ status: 412, title: 'Precondition Failed' });
+      expect(parseBody(res).detail).toContain(`"v${published.version}-staff"`);
+    }
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
+  it('edits a published briefing as a new published version, conditional on the version read, and announces it again', async () => {
+    stored();
+    ddb.on(TransactWriteCommand).resolves({});
+    const res = await patch({ sections: { headline: 'Acme resumes part of its northern fibre build' } }, { 'if-match': `"v${published.version}-staff"` });
+
+    expect(res.statusCode).toBe(200);
+    const next = published.version + 1;
+    expect(res.headers!['etag']).toBe(`"v${next}-staff"`);
+    const body = parseBody(res);
+    expect(body).toMatchObject({ status: 'published', publishedAt: published.publishedAt });
+    expect(body.sections[0].content).toBe('Acme resumes part of its northern fibre build');
+    const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(items[0]!.Put).toMatchObject({ ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': published.version } });
+    expect(items[0]!.Put!.Item).toMatchObject({ version: next, updatedBy: 'a-1', status: 'published', sections: { trendContext: published.sections.trendContext } });
+    expect(items.slice(1).map((i) => i.Put!.Item)).toEqual([
+      expect.objectContaining({ detailType: 'Briefing Published', detail: expect.objectContaining({ briefingVersion: next, headline: 'Acme resumes part of its northern fibre build' }) }),
+    ]);
+  });
+
+  it('answers 412 (not 409, no retry) when another edit lands between the read and the write', async () => {
+    stored();
+    ddb.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }] }),
+    );
+    const res = await patch({ related: ['b-2'] }, { 'if-match': `"v${published.version}-staff"` });
+    expect(res.statusCode).toBe(412);
+    expect(parseBody(res).detail).toMatch(/newer/);
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(1);
+  });
+
+  it('refuses unknown or uneditable fields and an empty patch (400), members (403), and unknown briefings (404)', async () => {
+    const tag = { 'if-match': '"v1-staff"' };
+    expect((await patch({ status: 'draft' }, tag)).statusCode).toBe(400);
+    expect((await patch({ language: 'de' }, tag)).statusCode).toBe(400);
+    expect((await patch({}, tag)).statusCode).toBe(400);
+    expect((await patch({ sections: { confidence: 1 } }, tag)).statusCode).toBe(400);
+    expect((await patch({ related: ['b-2'] }, tag, member)).statusCode).toBe(403);
+    ddb.on(GetCommand).resolves({});
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    expect((await patch({ related: ['b-2'] }, tag)).statusCode).toBe(404);
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+});
+
+describe('ETags on GET /briefings/{briefingId}', () => {
+  it('names the version and the audience: the same version differs per tier, staff get their own', async () => {
+    stored();
+    expect((await get()).headers!['etag']).toBe(`"v${published.version}-public"`);
+    expect((await get({}, member)).headers!['etag']).toBe(`"v${published.version}-strategy-circle"`);
+    expect((await get({}, analyst)).headers!['etag']).toBe(`"v${published.version}-staff"`);
+  });
+
+  it('answers 304 with no body, the ETag and Cache-Control when If-None-Match holds; 200 when it does not', async () => {
+    stored();
+    const etag = `"v${published.version}-public"`;
+    for (const inm of [etag, `W/${etag}`, `"v1-public", ${etag}`, '*']) {
+      const res = await get({ 'if-none-match': inm });
+      expect(res.statusCode, inm).toBe(304);
+      expect(res.body).toBeUndefined();
+      expect(res.headers).toMatchObject({ etag, 'cache-control': 'public, max-age=60' });
+    }
+    // Another tier's copy of the same version is not the caller's.
+    expect((await get({ 'if-none-match': `"v${published.version}-leadership-alliance"` })).statusCode).toBe(200);
+    expect((await get({ 'if-none-match': `"v${published.version - 1}-public"` })).statusCode).toBe(200);
+  });
+});
