@@ -5,9 +5,11 @@
  */
 import {
   BriefingPublished,
+  BriefingRetracted,
   BriefingScored,
   SourceIngested,
   type BriefingPublishedDetail,
+  type BriefingRetractedDetail,
   type BriefingScoredDetail,
   type OutgoingEvent,
   type SourceIngestedDetail,
@@ -59,4 +61,18 @@ export function briefingPublished(b: Briefing, now: Date): OutgoingEvent {
     grade: b.confidence.grade,
   };
   return { detailType: BriefingPublished.detailType, detail };
+}
+
+/** A retraction, announced without its reason (editorial text, for staff only). */
+export function briefingRetracted(b: Briefing, now: Date): OutgoingEvent {
+  const detail: BriefingRetractedDetail = {
+    schemaVersion: 1,
+    eventId: `retracted_${b.briefingId}_${b.version}`,
+    occurredAt: now.toISOString(),
+    briefingId: b.briefingId,
+    briefingVersion: b.version,
+    retractedAt: b.retractedAt ?? now.toISOString(),
+    retractedBy: b.retractedBy ?? 'unknown',
+  };
+  return { detailType: BriefingRetracted.detailType, detail };
 }

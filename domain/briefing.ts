@@ -145,7 +145,8 @@ export interface SourceNote {
   note?: string;
 }
 
-export type BriefingStatus = 'draft' | 'published';
+/** `retracted` is final: a retracted briefing is hidden from readers and is neither edited nor published again. */
+export type BriefingStatus = 'draft' | 'published' | 'retracted';
 
 export interface Briefing {
   briefingId: string;
@@ -166,6 +167,10 @@ export interface Briefing {
   updatedBy?: string;
   publishedAt?: string;
   publishedBy?: string;
+  /** Set when an editor retracted the briefing (status `retracted`); the reason is editorial, for staff only. */
+  retractedAt?: string;
+  retractedBy?: string;
+  retractionReason?: string;
   /** Incremented on every write; the basis of optimistic concurrency. */
   version: number;
 }
@@ -240,6 +245,7 @@ export function assessCompleteness(b: Pick<Briefing, 'sections' | 'sourceNotes'>
 
 export function publish(b: Briefing, ctx: { by: string; now: Date }): Briefing {
   if (b.status === 'published') throw new ConflictError(`briefing ${b.briefingId} is already published`);
+  if (b.status === 'retracted') throw new ConflictError(`briefing ${b.briefingId} was retracted and cannot be published again`);
   const { complete, problems } = assessCompleteness(b);
   if (!complete) throw new IncompleteError(`briefing ${b.briefingId} is incomplete`, problems);
   const at = ctx.now.toISOString();
@@ -258,6 +264,7 @@ export function editBriefing(
   patch: BriefingPatch,
   ctx: { by: string; now: Date; sources: readonly Source[] },
 ): { briefing: Briefing; scoreChanged: boolean } {
+  if (b.status === 'retracted') throw new ConflictError(`briefing ${b.briefingId} was retracted and cannot be edited`);
   const { autoPublish: _, ...withoutRule } = b;
   const edited: Briefing = {
     ...(patch.autoPublish === null ? withoutRule : b),
@@ -273,6 +280,25 @@ export function editBriefing(
     if (!complete) throw new IncompleteError(`the edit would leave published briefing ${b.briefingId} incomplete`, problems);
   }
   return { briefing, scoreChanged: changed };
+}
+
+/** What an editor sends to retract a published briefing. */
+export const RetractionInput = z.strictObject({ reason: text(1000) });
+export type RetractionInput = z.infer<typeof RetractionInput>;
+
+/**
+ * An editor retracts a published briefing: it leaves the feed and readers no
+ * longer see it (staff still do, with its status). Only a published briefing
+ * can be retracted (`ConflictError` otherwise, including a second retraction).
+ */
+export function retract(b: Briefing, ctx: { by: string; now: Date; reason: string }): Briefing {
+  if (b.status !== 'published') {
+    throw new ConflictError(
+      b.status === 'retracted' ? `briefing ${b.briefingId} is already retracted` : `briefing ${b.briefingId} is not published, so it cannot be retracted`,
+    );
+  }
+  const at = ctx.now.toISOString();
+  return { ...b, status: 'retracted', retractedAt: at, retractedBy: ctx.by, retractionReason: ctx.reason, updatedAt: at, version: b.version + 1 };
 }
 
 const stripUndefined = <T extends object>(o: T): Partial<T> =>

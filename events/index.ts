@@ -1,17 +1,19 @@
 /** Every event this system emits, by detail-type. */
 import { BriefingPublished } from './briefing-published.ts';
+import { BriefingRetracted } from './briefing-retracted.ts';
 import { BriefingScored } from './briefing-scored.ts';
 import { EntitlementChanged } from './entitlement-changed.ts';
 import { SourceIngested } from './source-ingested.ts';
 
 export { EVENT_SOURCE, patternFor, type EventContract, type EventPattern } from './contract.ts';
-export { BriefingPublished, BriefingScored, EntitlementChanged, SourceIngested };
+export { BriefingPublished, BriefingRetracted, BriefingScored, EntitlementChanged, SourceIngested };
 export type { BriefingPublishedDetail } from './briefing-published.ts';
+export type { BriefingRetractedDetail } from './briefing-retracted.ts';
 export type { BriefingScoredDetail } from './briefing-scored.ts';
 export { ENTITLEMENT_CHANGES, type EntitlementChange, type EntitlementChangedDetail } from './entitlement-changed.ts';
 export type { SourceIngestedDetail } from './source-ingested.ts';
 
-export const CONTRACTS = [SourceIngested, BriefingScored, BriefingPublished, EntitlementChanged] as const;
+export const CONTRACTS = [SourceIngested, BriefingScored, BriefingPublished, BriefingRetracted, EntitlementChanged] as const;
 
 /** An event about to be published: what the outbox stores and the relay sends. */
 export interface OutgoingEvent {

@@ -8,6 +8,7 @@ import { dueForAutoPublish, publish } from '../domain/briefing.ts';
 import { BriefingScored } from '../events/index.ts';
 import { eventConsumer } from './commons/consumer.ts';
 import { logger } from './commons/logger.ts';
+import { metrics, MetricUnit } from './commons/metrics.ts';
 import { getBriefing, saveBriefing, withVersionRetry } from './commons/table/briefings.ts';
 
 export const AUTO_PUBLISHER = 'rule:auto-publish';
@@ -18,6 +19,7 @@ export const handler = eventConsumer(BriefingScored, async ({ briefingId }, { no
     if (!current || !dueForAutoPublish(current)) return;
     const published = publish(current, { by: AUTO_PUBLISHER, now });
     await saveBriefing(published, current.version, [briefingPublished(published, now)], now);
+    metrics.addMetric('BriefingsPublished', MetricUnit.Count, 1);
     logger.info('briefing auto-published', { briefingId, grade: published.confidence.grade });
   }),
 );

@@ -15,6 +15,7 @@ import type { PostConfirmationTriggerEvent } from 'aws-lambda';
 import * as z from 'zod';
 import { entitlementChanged, signUpEntitlement, UserId } from '../domain/entitlement.ts';
 import { logger } from './commons/logger.ts';
+import { metricsMiddleware } from './commons/metrics.ts';
 import { VersionConflictError } from './commons/table/briefings.ts';
 import { getEntitlement, saveEntitlement } from './commons/table/entitlements.ts';
 
@@ -45,4 +46,4 @@ async function confirmSignUp(event: PostConfirmationTriggerEvent): Promise<PostC
   return event;
 }
 
-export const handler = middy(confirmSignUp).use(injectLambdaContext(logger, { resetKeys: true }));
+export const handler = middy(confirmSignUp).use(injectLambdaContext(logger, { resetKeys: true })).use(metricsMiddleware());

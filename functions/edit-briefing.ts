@@ -12,6 +12,7 @@ import { NotFoundError } from '../domain/errors.ts';
 import { viewBriefing } from '../domain/visibility.ts';
 import { assertIfMatch, etagOf, requireIfMatch, staleVersion } from './commons/etag.ts';
 import { httpRoute, json } from './commons/http.ts';
+import { metrics, MetricUnit } from './commons/metrics.ts';
 import { getBriefing, saveBriefing, VersionConflictError } from './commons/table/briefings.ts';
 import { listSources } from './commons/table/sources.ts';
 
@@ -34,5 +35,7 @@ export const handler = httpRoute({ access: ['analyst'], path: Path, body: Briefi
     if (error instanceof VersionConflictError) throw staleVersion();
     throw error;
   }
+  if (scoreChanged) metrics.addMetric('ScoreChanges', MetricUnit.Count, 1);
+  if (briefing.status === 'published') metrics.addMetric('BriefingsPublished', MetricUnit.Count, 1);
   return json(200, viewBriefing(briefing, viewer), { etag: etagOf(briefing.version, viewer), 'cache-control': 'private, no-store' });
 });

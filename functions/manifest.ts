@@ -29,6 +29,11 @@ export const FUNCTIONS = {
   'create-briefing': { entry: 'functions/create-briefing.ts', description: 'POST /briefings: an analyst creates a draft', table: 'RW' },
   'ingest-source': { entry: 'functions/ingest-source.ts', description: 'POST /sources: an analyst adds evidence to a briefing', table: 'RW' },
   'publish-briefing': { entry: 'functions/publish-briefing.ts', description: 'POST /briefings/{briefingId}/publish: an editor publishes', table: 'RW' },
+  'retract-briefing': {
+    entry: 'functions/retract-briefing.ts',
+    description: 'POST /briefings/{briefingId}/retract: an editor retracts a published briefing with a reason',
+    table: 'RW',
+  },
   'edit-briefing': {
     entry: 'functions/edit-briefing.ts',
     description: 'PATCH /briefings/{briefingId}: an analyst edits a briefing, conditional on the version read (If-Match)',
@@ -75,6 +80,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'PATCH', path: '/briefings/{briefingId}', fn: 'edit-briefing', auth: 'jwt' },
   { method: 'GET', path: '/briefings/{briefingId}/score', fn: 'get-briefing-score', auth: 'jwt' },
   { method: 'POST', path: '/briefings/{briefingId}/publish', fn: 'publish-briefing', auth: 'jwt' },
+  { method: 'POST', path: '/briefings/{briefingId}/retract', fn: 'retract-briefing', auth: 'jwt' },
   { method: 'POST', path: '/sources', fn: 'ingest-source', auth: 'jwt' },
   { method: 'GET', path: '/me', fn: 'get-me', auth: 'jwt' },
   { method: 'GET', path: '/members/{userId}/entitlement', fn: 'get-entitlement', auth: 'jwt' },

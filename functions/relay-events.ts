@@ -11,6 +11,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { config } from './commons/config.ts';
 import { correlationIdOf } from './commons/correlation.ts';
 import { logger } from './commons/logger.ts';
+import { flushMetrics, metrics, MetricUnit } from './commons/metrics.ts';
 import { publishEvents } from './commons/publisher.ts';
 import { fromOutboxItem } from './commons/table/outbox.ts';
 
@@ -30,6 +31,10 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
       detailType: e.detailType,
     });
   }
+  // A plain handler (no middy): the counts are flushed here.
+  metrics.addMetric('EventsPublished', MetricUnit.Count, outgoing.length - failed.size);
+  metrics.addMetric('EventsFailed', MetricUnit.Count, failed.size);
+  flushMetrics();
   const firstFailure = records.find((_, i) => failed.has(outgoing[i]!));
   if (firstFailure) {
     logger.error('events not published; the stream will retry', { failed: failed.size, of: outgoing.length });

@@ -195,7 +195,7 @@ export const BriefingView = named(
   z
     .object({
       briefingId: z.string(),
-      status: z.enum(['draft', 'published']),
+      status: z.enum(['draft', 'published', 'retracted']),
       language: z.string(),
       publishedAt: z.iso.datetime().optional(),
       updatedAt: z.iso.datetime(),
@@ -312,7 +312,7 @@ export const ScoreReport = named(
   'ScoreReport',
   z.object({
     briefingId: z.string(),
-    status: z.enum(['draft', 'published']),
+    status: z.enum(['draft', 'published', 'retracted']),
     updatedAt: z.iso.datetime(),
     confidence: Confidence,
     explanation: ScoreExplanation.optional().describe('Absent for a briefing not scored since model v2'),
@@ -467,7 +467,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
         vary: { description: '`authorization`: the representation depends on the token' },
       },
     },
-    failures: { 404: { description: 'No such briefing, or a draft and the caller is not staff.' } },
+    failures: { 404: { description: 'No such briefing, or a draft or retracted briefing and the caller is not staff.' } },
     requestHeaders: { 'if-none-match': { description: 'An ETag from an earlier read: when it is still current for this caller, the answer is 304 with no body.' } },
     notModified: {
       description: 'The ETag in If-None-Match is current: no body.',
@@ -488,6 +488,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     },
     failures: {
       404: { description: 'No such briefing.' },
+      409: { description: 'The briefing was retracted: it cannot be edited.' },
       412: { description: 'If-Match does not name the current version: the briefing changed since it was read (or changed concurrently). Read it again.' },
       422: { description: 'The edit would leave a published briefing incomplete; `problems` says what.', schema: IncompleteProblem },
       428: { description: 'No If-Match (or `*`): edits must name the version they were made on.' },
@@ -502,8 +503,19 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     success: { status: 200, description: 'The published briefing.', schema: BriefingView },
     failures: {
       404: { description: 'No such briefing.' },
-      409: { description: 'Already published, or changed by someone else meanwhile (retry).' },
+      409: { description: 'Already published or retracted, or changed by someone else meanwhile (retry).' },
       422: { description: 'The draft is incomplete; `problems` says what is missing.', schema: IncompleteProblem },
+    },
+  },
+  'POST /briefings/{briefingId}/retract': {
+    summary: 'Retract a briefing',
+    description:
+      'An editor retracts a published briefing with a reason (for staff only). It leaves the feed and readers get 404 for it; staff still ' +
+      'read it, with status `retracted`. Briefing Retracted is announced (without the reason). A retracted briefing is not edited or published again.',
+    success: { status: 200, description: 'The retracted briefing, as staff see it.', schema: BriefingView, headers: cacheControl('`private, no-store`') },
+    failures: {
+      404: { description: 'No such briefing.' },
+      409: { description: 'Not published (a draft, or already retracted), or changed by someone else meanwhile (retry).' },
     },
   },
   'POST /sources': {

@@ -9,6 +9,7 @@ import { rescore } from '../domain/briefing.ts';
 import { SourceIngested } from '../events/index.ts';
 import { eventConsumer } from './commons/consumer.ts';
 import { logger } from './commons/logger.ts';
+import { metrics, MetricUnit } from './commons/metrics.ts';
 import { getBriefing, saveBriefing, withVersionRetry } from './commons/table/briefings.ts';
 import { listSources } from './commons/table/sources.ts';
 
@@ -19,6 +20,7 @@ export const handler = eventConsumer(SourceIngested, async ({ briefingId }, { no
     const { briefing, changed } = rescore(current, sources, now);
     if (briefing === current) return;
     await saveBriefing(briefing, current.version, changed ? [briefingScored(current, briefing, now)] : [], now);
+    if (changed) metrics.addMetric('ScoreChanges', MetricUnit.Count, 1);
     logger.info('briefing scored', { briefingId, score: briefing.confidence.score, grade: briefing.confidence.grade, changed });
   }),
 );

@@ -12,6 +12,7 @@ import type * as z from 'zod';
 import type { EventContract } from '../../events/index.ts';
 import { correlationIdOf, withCorrelationId } from './correlation.ts';
 import { logger } from './logger.ts';
+import { metricsMiddleware } from './metrics.ts';
 
 export function eventConsumer<C extends EventContract>(
   contract: C,
@@ -30,5 +31,5 @@ export function eventConsumer<C extends EventContract>(
       await fn(parsed.data as z.infer<C['detail']>, { now: new Date(), event });
     });
   };
-  return middy(handle).use(injectLambdaContext(logger, { resetKeys: true }));
+  return middy(handle).use(injectLambdaContext(logger, { resetKeys: true })).use(metricsMiddleware());
 }

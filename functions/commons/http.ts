@@ -11,6 +11,7 @@ import { hasAnyRole, type StaffRole, type Viewer } from '../../domain/access.ts'
 import { ForbiddenError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
 import { CORRELATION_HEADER, correlationIdOf, withCorrelationId } from './correlation.ts';
 import { logger } from './logger.ts';
+import { metricsMiddleware } from './metrics.ts';
 import { HttpError, internalError, issuesOf, problemFor } from './problem.ts';
 import { resolveViewer } from './viewer.ts';
 
@@ -115,5 +116,5 @@ export function httpRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodT
     return { ...result, headers: { ...result.headers, [CORRELATION_HEADER]: id } };
   };
   // `route` exposes the exact schemas this handler validates with, for the OpenAPI generator (functions/openapi.ts).
-  return Object.assign(middy(handle).use(injectLambdaContext(logger, { resetKeys: true })), { route: spec });
+  return Object.assign(middy(handle).use(injectLambdaContext(logger, { resetKeys: true })).use(metricsMiddleware()), { route: spec });
 }

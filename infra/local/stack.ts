@@ -299,6 +299,8 @@ function configureHandlerEnvironment(c: {
   // Handlers log JSON for CloudWatch; locally only warnings and errors, readable. An explicit setting wins.
   env['POWERTOOLS_LOG_LEVEL'] ??= c.quiet ? 'ERROR' : 'WARN';
   env['POWERTOOLS_DEV'] ??= 'true';
+  // No EMF metric lines locally (nothing reads them); POWERTOOLS_METRICS_DISABLED=false prints them.
+  env['POWERTOOLS_METRICS_DISABLED'] ??= 'true';
 }
 
 async function settled(bus: LocalEventBus, relay: StreamRelay, timeoutMs = 30_000): Promise<void> {

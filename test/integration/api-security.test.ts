@@ -242,6 +242,7 @@ describe('BFLA (API5): members calling staff routes', () => {
       ['POST', '/briefings', ['analyst']],
       ['POST', '/sources', ['analyst']],
       ['POST', `/briefings/${P}/publish`, ['editor']],
+      ['POST', `/briefings/${P}/retract`, ['editor']],
       ['PATCH', `/briefings/${P}`, ['analyst']],
       ['GET', `/members/${target}/entitlement`, []],
       ['PUT', `/members/${target}/entitlement`, []],

@@ -183,6 +183,47 @@ describe('no lost updates: ETag on reads, If-Match on edits', () => {
   });
 });
 
+describe('an editor retracts a published briefing', () => {
+  it('takes it out of the feed, answers 404 to readers, keeps it for staff, announces Briefing Retracted, and refuses a second retraction', async () => {
+    // Prepare: a published briefing, in the feed
+    const { body: created } = await api(stack, 'POST', '/briefings', { token: tokens.analyst, body: briefingInput() });
+    const id = created.briefingId as string;
+    await api(stack, 'POST', '/sources', { token: tokens.analyst, body: source(id, 21, 'reporting') });
+    await stack.bus.waitFor((e) => e.envelope['detail-type'] === 'Briefing Scored' && (e.envelope.detail as { briefingId: string }).briefingId === id);
+    await stack.settled();
+    expect((await api(stack, 'POST', `/briefings/${id}/publish`, { token: tokens.editor })).status).toBe(200);
+    await stack.settled();
+    const inFeed = async () => ((await api(stack, 'GET', '/briefings?limit=50')).body.items as Array<{ briefingId: string }>).some((b) => b.briefingId === id);
+    expect(await inFeed()).toBe(true);
+    const retract = () => api(stack, 'POST', `/briefings/${id}/retract`, { token: tokens.editor, body: { reason: 'The central claim was withdrawn by its source.' } });
+
+    // Act
+    const res = await retract();
+
+    // Assess
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ briefingId: id, status: 'retracted' });
+    const retracted = await stack.bus.waitFor(
+      (e) => e.envelope['detail-type'] === 'Briefing Retracted' && (e.envelope.detail as { briefingId: string }).briefingId === id,
+      20_000,
+    );
+    expect(retracted.envelope.detail).toMatchObject({ schemaVersion: 1, briefingId: id, briefingVersion: expect.any(Number), retractedAt: expect.any(String) });
+    expect(JSON.stringify(retracted.envelope)).not.toContain('withdrawn');
+    expect(await inFeed()).toBe(false);
+    expect((await api(stack, 'GET', `/briefings/${id}`)).status).toBe(404);
+    expect((await api(stack, 'GET', `/briefings/${id}`, { token: tokens.leadership })).status).toBe(404);
+    const staff = await api(stack, 'GET', `/briefings/${id}`, { token: tokens.editor });
+    expect(staff.status).toBe(200);
+    expect(staff.body.status).toBe('retracted');
+
+    const again = await retract();
+    expect(again.status).toBe(409);
+    expect(again.headers.get('content-type')).toBe('application/problem+json');
+    await stack.settled();
+    expect(eventsOf('Briefing Retracted', id)).toHaveLength(1);
+  });
+});
+
 describe('bad input and the wrong caller', () => {
   it('invalid sources get 400 with field paths and write nothing', async () => {
     const before = stack.bus.received.length;

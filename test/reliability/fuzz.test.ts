@@ -44,6 +44,7 @@ const ENTITLED: Partial<Record<RouteSpec['fn'], Caller>> = {
   'create-briefing': 'analyst',
   'ingest-source': 'analyst',
   'publish-briefing': 'editor',
+  'retract-briefing': 'editor',
   'edit-briefing': 'analyst',
 };
 
@@ -60,6 +61,8 @@ function validBody(route: RouteSpec, n: number): unknown {
       return { tier: 'leadership-alliance', roles: [], validUntil: '2027-06-20T08:00:00.000Z' };
     case 'DELETE /members/{userId}/entitlement':
       return { reason: 'membership ended' };
+    case 'POST /briefings/{briefingId}/retract':
+      return { reason: `The central claim was withdrawn (${n})` };
     default:
       return {};
   }

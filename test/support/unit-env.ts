@@ -12,3 +12,5 @@ process.env['AWS_REGION'] ??= 'eu-west-1';
 process.env['AWS_ACCESS_KEY_ID'] ??= 'test';
 process.env['AWS_SECRET_ACCESS_KEY'] ??= 'test';
 process.env['POWERTOOLS_LOG_LEVEL'] ??= 'SILENT';
+// No EMF lines on stdout; a test that checks them enables the instance itself (metrics.setDisabled is per instance).
+process.env['POWERTOOLS_METRICS_DISABLED'] ??= 'true';

@@ -1,0 +1,23 @@
+/**
+ * POST /briefings/{briefingId}/retract — an editor retracts a published
+ * briefing with a reason: it leaves the feed, readers get 404, staff still see
+ * it (status `retracted`), and Briefing Retracted is announced in the same
+ * transaction, conditional on the version read.
+ */
+import * as z from 'zod';
+import { briefingRetracted } from '../domain/announcements.ts';
+import { RetractionInput, retract } from '../domain/briefing.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import { viewBriefing } from '../domain/visibility.ts';
+import { httpRoute, json } from './commons/http.ts';
+import { getBriefing, saveBriefing } from './commons/table/briefings.ts';
+
+const Path = z.object({ briefingId: z.string().min(1).max(64) });
+
+export const handler = httpRoute({ access: ['editor'], path: Path, body: RetractionInput }, async ({ body, path, viewer, now }) => {
+  const current = await getBriefing(path.briefingId, { consistent: true });
+  if (!current) throw new NotFoundError(`no briefing ${path.briefingId}`);
+  const retracted = retract(current, { by: viewer.userId!, now, reason: body.reason });
+  await saveBriefing(retracted, current.version, [briefingRetracted(retracted, now)], now);
+  return json(200, viewBriefing(retracted, viewer), { 'cache-control': 'private, no-store' });
+});
