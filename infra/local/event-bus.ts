@@ -10,13 +10,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { appendDeadLetter, errorMessage } from './dead-letters.ts';
 import { matchesPattern, type EventPatternJson } from './event-pattern.ts';
 import type { Log } from './log.ts';
 import { BodyTooLargeError, readBody } from './http-body.ts';
+import { closeServer, listenOnLoopback } from './loopback-server.ts';
 
 /** The event as EventBridge hands it to a target. */
 export interface EventEnvelope {
@@ -126,23 +126,13 @@ export class LocalEventBus {
   }
 
   async start(port = 0): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolveListen, reject) => {
-      this.server?.once('error', reject);
-      this.server?.listen(port, '127.0.0.1', () => resolveListen());
-    });
-    this.port = (this.server.address() as AddressInfo).port;
+    ({ server: this.server, port: this.port } = await listenOnLoopback((req, res) => this.handle(req, res), port));
   }
 
   /** Stops accepting events and abandons pending retries, so a stop never waits on a failing target's backoff. */
   async stop(): Promise<void> {
     this.stopping = true;
-    const server = this.server;
-    if (server) {
-      const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
-      server.closeAllConnections(); // idle keep-alive sockets of the SDK clients would hold close() open
-      await closed;
-    }
+    await closeServer(this.server);
     await Promise.race([Promise.allSettled([...this.inFlightDeliveries]), sleep(2_000)]);
   }
 

@@ -6,8 +6,7 @@
  * the function).
  */
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { JWTPayload } from 'jose';
 import { verifyToken } from '../../functions/commons/auth.ts';
@@ -15,6 +14,7 @@ import type { FunctionName, RouteSpec } from '../../functions/manifest.ts';
 import { BodyTooLargeError, readBody } from './http-body.ts';
 import { FunctionTimeoutError, type Invoke } from './lambda-runtime.ts';
 import type { Log } from './log.ts';
+import { closeServer, listenOnLoopback } from './loopback-server.ts';
 
 /** API Gateway's payload limit. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -70,22 +70,11 @@ export class LocalHttpApi {
   }
 
   async start(port = 0): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolveListen, reject) => {
-      this.server?.once('error', (error: NodeJS.ErrnoException) =>
-        reject(error.code === 'EADDRINUSE' ? new Error(`port ${port} is already in use; set PORT to another port`) : error),
-      );
-      this.server?.listen(port, '127.0.0.1', () => resolveListen());
-    });
-    this.port = (this.server.address() as AddressInfo).port;
+    ({ server: this.server, port: this.port } = await listenOnLoopback((req, res) => this.handle(req, res), port));
   }
 
   async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
-    server.closeAllConnections();
-    await closed;
+    await closeServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

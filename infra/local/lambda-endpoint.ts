@@ -7,12 +7,12 @@
  * RequestResponse only. A handler error is answered as Lambda answers it:
  * 200 with `X-Amz-Function-Error: Unhandled` and `{ errorType, errorMessage }`.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { FunctionName } from '../../functions/manifest.ts';
 import { readBody } from './http-body.ts';
 import type { Invoke } from './lambda-runtime.ts';
 import type { Log } from './log.ts';
+import { closeServer, listenOnLoopback } from './loopback-server.ts';
 
 const INVOKE_PATH = /^\/2015-03-31\/functions\/([^/]+)\/invocations$/;
 const MAX_PAYLOAD_BYTES = 6 * 1024 * 1024;
@@ -42,20 +42,11 @@ export class LocalLambdaEndpoint {
   }
 
   async start(port = 0): Promise<void> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolveListen, reject) => {
-      this.server?.once('error', reject);
-      this.server?.listen(port, '127.0.0.1', () => resolveListen());
-    });
-    this.port = (this.server.address() as AddressInfo).port;
+    ({ server: this.server, port: this.port } = await listenOnLoopback((req, res) => this.handle(req, res), port));
   }
 
   async stop(): Promise<void> {
-    const server = this.server;
-    if (!server) return;
-    const closed = new Promise<void>((resolveClose) => server.close(() => resolveClose()));
-    server.closeAllConnections();
-    await closed;
+    await closeServer(this.server);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
