@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_BRIEFINGS, DEMO_USERS, DEMO_PASSWORD, type DemoBriefing } from './demo-data.ts';
+import { DEMO_BRIEFINGS, DEMO_USERS, DEMO_PASSWORD } from './demo-data.ts';
 import type { Log } from './log.ts';
 import type { LocalStack } from './stack.ts';
 
@@ -23,26 +23,28 @@ export class SeedError extends Error {
 type SeedStack = Pick<LocalStack, 'apiUrl' | 'dataDir' | 'signIn' | 'settled'>;
 
 /**
- * Runs the whole seed and writes seed.json. `related` can only be set when a
- * briefing is created (there is no update route), so briefings are created in
- * the order that resolves the most links and a link to a briefing not yet
- * created is left out (see {@link creationOrder}).
+ * Runs the whole seed and writes seed.json. Briefings link to each other
+ * ("see also"), so all are created first and then linked with a conditional
+ * PATCH (If-Match: the ETag an analyst reads), as a client would.
  */
 export async function seedDemoData(stack: SeedStack, log: Log): Promise<Record<string, string>> {
   const analyst = await tokenOf(stack, 'analysts');
   const editor = await tokenOf(stack, 'editors');
   const ids: Record<string, string> = {};
-  const leftOut: string[] = [];
 
-  for (const demo of creationOrder(DEMO_BRIEFINGS)) {
+  for (const demo of DEMO_BRIEFINGS) {
     const { relatedKeys, ...input } = demo.input;
-    const missing = relatedKeys.filter((key) => !ids[key]);
-    const related = relatedKeys.filter((key) => ids[key]).map((key) => ids[key] as string);
-    const created = await call(stack, 'POST', '/briefings', { token: analyst, body: { ...input, related } }, [201], demo.key);
+    const created = await call(stack, 'POST', '/briefings', { token: analyst, body: input }, [201], demo.key);
     const briefingId = (created.json as { briefingId?: unknown } | undefined)?.briefingId;
     if (typeof briefingId !== 'string') throw new SeedError(`POST /briefings (${demo.key}) answered 201 without a briefingId: ${created.text.slice(0, 300)}`);
     ids[demo.key] = briefingId;
-    leftOut.push(...missing.map((key) => `${demo.key} → ${key}`));
+  }
+  for (const demo of DEMO_BRIEFINGS.filter((d) => d.input.relatedKeys.length > 0)) {
+    const path = `/briefings/${ids[demo.key]}`;
+    const read = await call(stack, 'GET', path, { token: analyst }, [200], demo.key);
+    const related = demo.input.relatedKeys.map((key) => ids[key]);
+    const headers = { 'if-match': read.etag ?? '' };
+    await call(stack, 'PATCH', path, { token: analyst, body: { related }, headers }, [200], `${demo.key}, related`);
   }
 
   // One chain per briefing, in parallel; within a chain each source is scored before the next is sent,
@@ -77,28 +79,8 @@ export async function seedDemoData(stack: SeedStack, log: Log): Promise<Record<s
     log.info(`  ${demo.key.padEnd(22)} ${String(briefing.status).padEnd(10)} score ${confidence?.score} grade ${confidence?.grade}  ${ids[demo.key]}`);
   }
 
-  if (leftOut.length) log.info(`  related links left out (their target was created later; there is no update route): ${leftOut.join(', ')}`);
   writeFileSync(seedFile(stack.dataDir), `${JSON.stringify(ids, null, 2)}\n`);
   return ids;
-}
-
-/**
- * Greedy order that resolves as many `relatedKeys` as possible: next is the
- * briefing with the fewest links to briefings not yet created (ties keep the
- * list order). Mutual links always lose one direction.
- */
-export function creationOrder(briefings: readonly DemoBriefing[]): DemoBriefing[] {
-  const remaining = [...briefings];
-  const done = new Set<string>();
-  const order: DemoBriefing[] = [];
-  while (remaining.length > 0) {
-    const missing = (b: DemoBriefing) => b.input.relatedKeys.filter((key) => !done.has(key)).length;
-    const next = remaining.reduce((best, b) => (missing(b) < missing(best) ? b : best));
-    remaining.splice(remaining.indexOf(next), 1);
-    done.add(next.key);
-    order.push(next);
-  }
-  return order;
 }
 
 async function tokenOf(stack: SeedStack, group: string): Promise<string> {
@@ -111,13 +93,17 @@ async function call(
   stack: SeedStack,
   method: string,
   path: string,
-  opts: { token: string; body?: unknown },
+  opts: { token: string; body?: unknown; headers?: Record<string, string> },
   expected: number[],
   what: string,
-): Promise<{ status: number; text: string; json: unknown }> {
+): Promise<{ status: number; text: string; json: unknown; etag: string | null }> {
   const response = await fetch(`${stack.apiUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${opts.token}`, ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      authorization: `Bearer ${opts.token}`,
+      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...opts.headers,
+    },
     ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
   });
   const text = await response.text();
@@ -130,5 +116,5 @@ async function call(
   } catch {
     json = undefined;
   }
-  return { status: response.status, text, json };
+  return { status: response.status, text, json, etag: response.headers.get('etag') };
 }
