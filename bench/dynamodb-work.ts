@@ -4,6 +4,7 @@
  * (capacity.ts) records every request the handlers make.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { briefingKey } from '../functions/commons/table/briefings.ts';
 import { DEMO_BRIEFINGS, type DemoBriefing } from '../infra/local/demo-data.ts';
 import { indexEntrySize, itemSize, priceConditionChecks, rawDocumentClient, readUnits, writeUnits, type CapacityRecorder, type DdbCall } from './capacity.ts';
 import { call, expectCall, type EventTap, type LocalStack, type Tokens } from './local.ts';
@@ -76,7 +77,7 @@ export async function measureDynamoDbWork(opts: {
     // The demo briefings as stored, to pick the typical one.
     const itemBytes: Record<string, number> = {};
     for (const [key, briefingId] of Object.entries(stack.briefings)) {
-      const { Item } = await raw.send(new GetCommand({ TableName: stack.tableName, Key: { pk: `BRIEFING#${briefingId}`, sk: 'BRIEFING' } }));
+      const { Item } = await raw.send(new GetCommand({ TableName: stack.tableName, Key: briefingKey(briefingId) }));
       if (Item && Item['status'] === 'published') itemBytes[key] = itemSize(Item);
     }
     const ranked = Object.entries(itemBytes).sort((a, b) => a[1] - b[1]);
@@ -136,7 +137,7 @@ export async function measureDynamoDbWork(opts: {
       return res;
     });
     const publishedEvents = tap.count('Briefing Published', since);
-    const publishedItem = (await raw.send(new GetCommand({ TableName: stack.tableName, Key: { pk: `BRIEFING#${briefingId}`, sk: 'BRIEFING' } }))).Item ?? {};
+    const publishedItem = (await raw.send(new GetCommand({ TableName: stack.tableName, Key: briefingKey(briefingId) }))).Item ?? {};
     const indexEntryBytes = indexEntrySize(publishedItem);
 
     const sourceBytes = median(ingestCalls.flat().flatMap((c) => c.written.filter((w) => w.sk.startsWith('SOURCE#')).map((w) => w.bytes)));

@@ -10,9 +10,8 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import { DynamoDBClient, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { FEED_PUBLISHED } from '../functions/commons/table/briefings.ts';
-import { TABLE_SCHEMA } from '../functions/commons/table/schema.ts';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { briefingGetItem, feedPageQuery } from './table-reads.ts';
 import { LOCAL_AWS } from '../infra/local/engines.ts';
 import type { LocalStack } from './local.ts';
 import { ratio } from './stats.ts';
@@ -68,15 +67,8 @@ export function autocannon(url: string, opts: { seconds: number; connections: nu
 /** The floors: a bare server doing one GetItem (or one feed Query) per request with the plain SDK client. */
 async function startFloorServer(stack: LocalStack, briefingId: string): Promise<{ itemUrl: string; pageUrl: string; stop: () => Promise<void> }> {
   const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint: stack.endpoints.dynamodb });
-  const getItem = new GetItemCommand({ TableName: stack.tableName, Key: { pk: { S: `BRIEFING#${briefingId}` }, sk: { S: 'BRIEFING' } } });
-  const queryPage = new QueryCommand({
-    TableName: stack.tableName,
-    IndexName: TABLE_SCHEMA.gsi1.indexName,
-    KeyConditionExpression: `${TABLE_SCHEMA.gsi1.partitionKey} = :feed`,
-    ExpressionAttributeValues: { ':feed': { S: FEED_PUBLISHED } },
-    ScanIndexForward: false,
-    Limit: 20,
-  });
+  const getItem = briefingGetItem(stack.tableName, briefingId);
+  const queryPage = feedPageQuery(stack.tableName);
   const server = createServer((req, res) => {
     const read = req.url?.startsWith('/page') ? client.send(queryPage).then((r) => r.Items) : client.send(getItem).then((r) => r.Item);
     read.then(

@@ -18,9 +18,8 @@
  * client on the same DynamoDB Local, with source-sized items.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { FEED_PUBLISHED } from '../functions/commons/table/briefings.ts';
-import { TABLE_SCHEMA } from '../functions/commons/table/schema.ts';
+import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { feedPageQuery } from './table-reads.ts';
 import { deadLetterFile } from '../infra/local/dead-letters.ts';
 import { LOCAL_AWS } from '../infra/local/engines.ts';
 import { DEMO_BRIEFINGS } from '../infra/local/demo-data.ts';
@@ -128,16 +127,7 @@ export async function measureRawRate(stack: LocalStack, opts: { seconds: number 
     const queryStart = performance.now();
     while (performance.now() - queryStart < (opts.seconds * 1000) / 3) {
       const t = performance.now();
-      await client.send(
-        new QueryCommand({
-          TableName: stack.tableName,
-          IndexName: TABLE_SCHEMA.gsi1.indexName,
-          KeyConditionExpression: `${TABLE_SCHEMA.gsi1.partitionKey} = :feed`,
-          ExpressionAttributeValues: { ':feed': { S: FEED_PUBLISHED } },
-          ScanIndexForward: false,
-          Limit: 20,
-        }),
-      );
+      await client.send(feedPageQuery(stack.tableName));
       queryMs.push(performance.now() - t);
     }
     return {

@@ -26,23 +26,15 @@ import { FUNCTIONS, STREAM_CONSUMER, SUBSCRIPTIONS, type FunctionName } from '..
 import { matchesPattern } from '../../infra/local/event-pattern.ts';
 import { context as lambdaContext } from '../support/lambda.ts';
 import { InMemoryTable, type CommandContext, type StreamRecord } from './in-memory-table.ts';
+import type { EventEnvelope as LocalEnvelope } from '../../infra/local/event-bus.ts';
 
 /** As the deployed mappings: Lambda's async invoke tries 3 times (retryAttempts 2); the stream mapping 6 (retryAttempts 5). */
 export const CONSUMER_ATTEMPTS = 3;
 export const STREAM_ATTEMPTS = 6;
 const STREAM_BATCH_SIZE = 10;
 
-export interface EventEnvelope {
-  version: '0';
-  id: string;
-  'detail-type': string;
-  source: string;
-  account: string;
-  time: string;
-  region: string;
-  resources: string[];
-  detail: Record<string, unknown> & { eventId: string };
-}
+/** EventBridge's envelope (as the local bus builds it), whose detail carries our stable event id. */
+export type EventEnvelope = LocalEnvelope & { detail: LocalEnvelope['detail'] & { eventId: string } };
 
 /** Who is running when a command is sent: an HTTP request, a bus delivery, or a relay batch. */
 export type Invocation =
