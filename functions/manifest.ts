@@ -111,17 +111,3 @@ export const STREAM_CONSUMER: FunctionName = 'relay-events';
 export const USER_POOL_TRIGGERS = {
   postConfirmation: 'confirm-sign-up',
 } as const satisfies Record<string, FunctionName>;
-
-/** Environment variables the functions read (see functions/commons/config.ts). */
-export const ENV = {
-  tableName: 'TABLE_NAME',
-  eventBusName: 'EVENT_BUS_NAME',
-  /** `https://cognito-idp.<region>.amazonaws.com/<poolId>` when deployed. */
-  jwtIssuer: 'JWT_ISSUER',
-  /** App client id: the audience (`aud` or `client_id`) a token must carry. */
-  jwtAudience: 'JWT_AUDIENCE',
-  /** The user pool whose groups and sessions the membership functions manage. */
-  userPoolId: 'USER_POOL_ID',
-  /** Seconds a function may reuse an entitlement record it read (0-60; 60 when unset). */
-  entitlementCacheSeconds: 'ENTITLEMENT_CACHE_SECONDS',
-} as const;

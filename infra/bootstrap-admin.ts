@@ -11,7 +11,7 @@
  * Every later grant goes through `PUT /members/{userId}/entitlement`.
  */
 import { bootstrapAdminEntitlement, entitlementChanged, UserId } from '../domain/entitlement.ts';
-import { ENV } from '../functions/manifest.ts';
+import { ENV } from '../functions/commons/env.ts';
 
 const [tableName, userId] = process.argv.slice(2);
 if (!tableName || !userId || !UserId.safeParse(userId).success) {

@@ -1,5 +1,5 @@
 /** Configuration from the environment, read once; a missing variable fails loudly at first use. */
-import { ENV } from '../manifest.ts';
+import { ENV } from './env.ts';
 
 /** A revoked or expired entitlement stops gated access within this many seconds. */
 export const MAX_ENTITLEMENT_CACHE_SECONDS = 60;

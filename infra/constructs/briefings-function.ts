@@ -9,7 +9,7 @@ import { LogLevel, NodejsFunction, OutputFormat, type BundlingOptions } from 'aw
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '../../functions/commons/table/schema.ts';
-import { ENV } from '../../functions/manifest.ts';
+import { ENV } from '../../functions/commons/env.ts';
 
 const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 

@@ -10,10 +10,10 @@ import {
   STREAM_CONSUMER,
   SUBSCRIPTIONS,
   USER_POOL_TRIGGERS,
-  ENV,
   type FunctionName,
   type FunctionSpec,
 } from '../../functions/manifest.ts';
+import { ENV } from '../../functions/commons/env.ts';
 import { pascalCase } from '../naming.ts';
 import { BriefingsFunction, type FunctionKind, type TokenTrust } from './briefings-function.ts';
 

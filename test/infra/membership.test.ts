@@ -6,7 +6,8 @@
  * its pool would be a dependency cycle, which synthesis itself rejects.)
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ENV, FUNCTIONS, ROUTES, SUBSCRIPTIONS, USER_POOL_TRIGGERS, type FunctionName } from '../../functions/manifest.ts';
+import { ENV } from '../../functions/commons/env.ts';
+import { FUNCTIONS, ROUTES, SUBSCRIPTIONS, USER_POOL_TRIGGERS, type FunctionName } from '../../functions/manifest.ts';
 import { EntitlementChanged, patternFor } from '../../events/index.ts';
 import { USER_POOL_ACTIONS } from '../../infra/constructs/functions.ts';
 import { functionId, idsOfType, refId, statementsOf, synthesize, type Synthesized } from './synth.ts';

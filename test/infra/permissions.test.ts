@@ -3,7 +3,8 @@
  * nothing more; its environment names exactly the resources it was bound to.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ENV, FUNCTIONS, STREAM_CONSUMER, type FunctionName, type FunctionSpec } from '../../functions/manifest.ts';
+import { ENV } from '../../functions/commons/env.ts';
+import { FUNCTIONS, STREAM_CONSUMER, type FunctionName, type FunctionSpec } from '../../functions/manifest.ts';
 import { actionsOf, functionId, idsOfType, refId, statementsOf, synthesize, type Synthesized } from './synth.ts';
 
 let synth: Synthesized;

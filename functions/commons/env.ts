@@ -1,0 +1,17 @@
+/**
+ * Names of the environment variables the functions read (values in config.ts).
+ * Its own module so that a handler's bundle does not pull the manifest (and
+ * through it the event contracts) in just to know a variable's name.
+ */
+export const ENV = {
+  tableName: 'TABLE_NAME',
+  eventBusName: 'EVENT_BUS_NAME',
+  /** `https://cognito-idp.<region>.amazonaws.com/<poolId>` when deployed. */
+  jwtIssuer: 'JWT_ISSUER',
+  /** App client id: the audience (`aud` or `client_id`) a token must carry. */
+  jwtAudience: 'JWT_AUDIENCE',
+  /** The user pool whose groups and sessions the membership functions manage. */
+  userPoolId: 'USER_POOL_ID',
+  /** Seconds a function may reuse an entitlement record it read (0-60; 60 when unset). */
+  entitlementCacheSeconds: 'ENTITLEMENT_CACHE_SECONDS',
+} as const;
