@@ -86,16 +86,10 @@ export class BriefingsStack extends Stack {
 function acknowledgeUserPoolFindings(identity: Identity): void {
   Validations.of(identity.userPool).acknowledge(
     {
-      id: 'AwsSolutions-COG1',
-      reason:
-        'No PasswordPolicy is rendered, so Cognito applies its default: at least 8 characters with upper case, lower case, ' +
-        'digits and symbols, which meets the rule. An explicit policy belongs in infra/constructs/identity.ts (membership).',
-    },
-    {
       id: 'AwsSolutions-COG2',
       reason:
         'Readers sign themselves up for free public and member tiers; a mandatory second factor would stand in front of ' +
-        'reading. Tokens live 15 minutes. Optional MFA for staff groups is a membership decision (issue 5).',
+        'reading. MFA is optional (authenticator apps) for anyone who wants it, and tokens live 15 minutes.',
     },
     {
       id: 'AwsSolutions-COG8',

@@ -1,5 +1,5 @@
 import { Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
-import { AccountRecovery, UserPool, UserPoolOperation, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, Mfa, UserPool, UserPoolOperation, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { GROUPS } from '../../domain/access.ts';
@@ -31,6 +31,18 @@ export class Identity extends Construct {
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true } },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Stated rather than left to Cognito's default, so a reviewer sees it and cdk-nag checks it.
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      // Staff and Leadership members can add an authenticator app; readers are not made to (see the COG2 acknowledgement).
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
       removalPolicy: props.removalPolicy,
       deletionProtection: props.deletionProtection,
     });

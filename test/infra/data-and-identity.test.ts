@@ -64,6 +64,16 @@ describe('user pool', () => {
     });
   });
 
+  it('states its password policy and offers authenticator-app MFA without requiring it', () => {
+    expect(only(dev, 'AWS::Cognito::UserPool').resource['Properties']).toMatchObject({
+      Policies: {
+        PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true },
+      },
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+    });
+  });
+
   it('has exactly the groups of domain/access.ts', () => {
     // Act
     const groups = idsOfType(dev.resources, 'AWS::Cognito::UserPoolGroup').map((id) => dev.resources[id]!['Properties']);

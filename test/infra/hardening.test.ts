@@ -40,8 +40,7 @@ afterEach(() => vi.restoreAllMocks());
  */
 const REVIEWED = [
   'AwsSolutions-APIG4', // public read routes and the 404/405 fallback have no authorizer by design
-  'AwsSolutions-COG1', // Cognito's default password policy applies (explicit policy: membership)
-  'AwsSolutions-COG2', // no mandatory MFA for self-registered readers
+  'AwsSolutions-COG2', // MFA optional, not mandatory, for self-registered readers
   'AwsSolutions-COG8', // Essentials feature plan
   'AwsSolutions-IAM5[Resource::*]', // X-Ray only; permissions.test.ts proves it
   'AwsSolutions-L1', // nodejs22.x pinned
