@@ -80,7 +80,7 @@ const API_FUNCTIONS = new Set<FunctionName>([...ROUTES.map((r) => r.fn), FALLBAC
 const TRANSLATED = new Set(['format', 'mainFields', 'banner', 'footer', 'minify', 'sourceMap', 'sourceMapMode', 'sourcesContent', 'externalModules', 'forceDockerBundling', 'logLevel', 'target', 'define', 'loader', 'keepNames', 'inject']);
 
 /** NodejsFunction's esbuild flags (aws-lambda-nodejs/lib/bundling.js, buildEsbuildArgs) as build options. */
-function esbuildOptions(b: BundlingOptions, target: string, entry: string, outdir: string): BuildOptions {
+export function esbuildOptions(b: BundlingOptions, target: string, entry: string, outdir: string): BuildOptions {
   const unknown = Object.keys(b).filter((k) => !TRANSLATED.has(k));
   if (unknown.length) throw new Error(`bench/cold-start.ts does not translate the bundling option(s) ${unknown.join(', ')} yet`);
   const mode = b.sourceMapMode ?? 'default';

@@ -4,19 +4,20 @@
  */
 import * as z from 'zod';
 import type { Tier } from './access.ts';
-import { ConflictError, IncompleteError } from './errors.ts';
+import { ConflictError, IncompleteError, ValidationError } from './errors.ts';
+import { LanguageTag } from './language.ts';
 import {
-  GRADES,
-  NO_EVIDENCE,
-  compareIds,
-  gradeRank,
-  scoreEvidence,
   type Confidence,
   type ContentGap,
   type Credibility,
+  compareIds,
   type Explanation,
+  GRADES,
   type Grade,
+  gradeRank,
+  NO_EVIDENCE,
   type Reliability,
+  scoreEvidence,
 } from './scoring.ts';
 import { evidenceOf, type Source } from './source.ts';
 
@@ -65,7 +66,10 @@ export const WrittenSections = z.strictObject({
     .array(z.strictObject({ from: text(200), to: text(200), relation: text(200), evidence: text(2000) }))
     .max(50)
     .default([]),
-  failurePaths: z.array(z.strictObject({ path: text(1000), affected: text(500) })).max(30).default([]),
+  failurePaths: z
+    .array(z.strictObject({ path: text(1000), affected: text(500) }))
+    .max(30)
+    .default([]),
 });
 export type WrittenSections = z.infer<typeof WrittenSections>;
 
@@ -76,14 +80,29 @@ export const EntityRef = z.strictObject({
 });
 export type EntityRef = z.infer<typeof EntityRef>;
 
+/** Language tag → the written sections in that language (at most 10 languages). */
+export const Translations = z.record(LanguageTag, WrittenSections).refine((t) => Object.keys(t).length <= 10, { message: 'at most 10 translations' });
+export type Translations = z.infer<typeof Translations>;
+
 /** What an analyst sends to create a draft. Status, score and dates are never accepted from clients. */
-export const BriefingInput = z.strictObject({
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or zh-Hans'),
-  entities: z.array(EntityRef).min(1).max(20),
-  related: z.array(z.string().min(1).max(64)).max(10).default([]),
-  autoPublish: z.strictObject({ minGrade: z.enum(GRADES) }).optional(),
-  sections: WrittenSections,
-});
+export const BriefingInput = z
+  .strictObject({
+    language: LanguageTag,
+    entities: z.array(EntityRef).min(1).max(20),
+    related: z.array(z.string().min(1).max(64)).max(10).default([]),
+    autoPublish: z.strictObject({ minGrade: z.enum(GRADES) }).optional(),
+    sections: WrittenSections,
+    translations: Translations.optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.translations && input.language in input.translations) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['translations', input.language],
+        message: `the original language (${input.language}) is not a translation`,
+      });
+    }
+  });
 export type BriefingInput = z.infer<typeof BriefingInput>;
 
 const written = WrittenSections.shape;
@@ -113,8 +132,15 @@ export const BriefingPatch = z
     entities: BriefingInput.shape.entities.optional(),
     related: BriefingInput.shape.related.unwrap().optional(),
     autoPublish: BriefingInput.shape.autoPublish.unwrap().nullable().optional(),
+    /** Each translation replaced whole; `null` removes it. */
+    translations: z
+      .record(LanguageTag, WrittenSections.nullable())
+      .refine((t) => Object.keys(t).length > 0, { message: 'name at least one language' })
+      .optional(),
   })
-  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: 'send at least one of sections, entities, related, autoPublish' });
+  .refine((p) => Object.values(p).some((v) => v !== undefined), {
+    message: 'send at least one of sections, entities, related, autoPublish, translations',
+  });
 export type BriefingPatch = z.infer<typeof BriefingPatch>;
 
 /** One source as Leadership Alliance readers see it: how it was weighed and its share of the score. */
@@ -155,7 +181,10 @@ export interface Briefing {
   entities: EntityRef[];
   related: string[];
   autoPublish?: { minGrade: Grade };
+  /** The sections in `language` (the original). */
   sections: WrittenSections;
+  /** The same sections in other languages, by language tag; absent or empty when there are none. */
+  translations?: Translations;
   confidence: Confidence;
   sourceNotes: SourceNote[];
   /** How the score was reached (origins, caps, shares); staff read it. Absent until first scored. */
@@ -185,6 +214,7 @@ export function createDraft(input: BriefingInput, ctx: { briefingId: string; by:
     related: input.related,
     ...(input.autoPublish ? { autoPublish: input.autoPublish } : {}),
     sections: input.sections,
+    ...(input.translations && Object.keys(input.translations).length > 0 ? { translations: input.translations } : {}),
     confidence: NO_EVIDENCE,
     sourceNotes: [],
     createdAt: at,
@@ -203,7 +233,24 @@ const sentences = (s: string) =>
     .map((x) => x.trim().toLowerCase())
     .filter((x) => x.length >= 12);
 
-/** Content defects of a briefing's sections, as codes the scoring cap can name without quoting content. */
+/** The written content of a briefing in its languages (a bare `sections` is the original alone). */
+type Languages = Pick<Briefing, 'sections'> & Partial<Pick<Briefing, 'language' | 'translations'>>;
+
+/** The briefing's sections in every language it carries: the original first, then each translation. */
+export function sectionsInEveryLanguage(b: Languages): Array<[string | undefined, WrittenSections]> {
+  return [[b.language, b.sections], ...Object.entries(b.translations ?? {}).sort(([x], [y]) => compareIds(x, y))];
+}
+
+/**
+ * Content defects of a briefing in any of its languages, as codes the scoring
+ * cap can name without quoting content: readers of a translation see its text,
+ * so its defects weigh like the original's (the evidence, and so the score, is shared).
+ */
+export function briefingGaps(b: Languages): ContentGap[] {
+  return [...new Set(sectionsInEveryLanguage(b).flatMap(([, sections]) => contentGaps(sections)))];
+}
+
+/** Content defects of one language's sections, as codes the scoring cap can name without quoting content. */
 export function contentGaps(sections: WrittenSections): ContentGap[] {
   const gaps: ContentGap[] = [];
   const surface = sections.operatingSurface;
@@ -230,17 +277,24 @@ function repeatedSentence(s: WrittenSections): string | undefined {
  * What stops a briefing from being complete: a missing operating surface,
  * repeated sentences, boilerplate in place of content, or no evidence at all.
  */
-export function assessCompleteness(b: Pick<Briefing, 'sections' | 'sourceNotes'>): { complete: boolean; problems: string[] } {
-  const gaps = new Set(contentGaps(b.sections));
+export function assessCompleteness(b: Languages & Pick<Briefing, 'sourceNotes'>): { complete: boolean; problems: string[] } {
+  const problems = sectionsInEveryLanguage(b).flatMap(([language, sections]) =>
+    sectionProblems(sections).map((p) => (language === b.language ? p : `translations.${language}: ${p}`)),
+  );
+  if (b.sourceNotes.length === 0) problems.push('no sources yet');
+  return { complete: problems.length === 0, problems };
+}
+
+function sectionProblems(sections: WrittenSections): string[] {
+  const gaps = new Set(contentGaps(sections));
   const problems: string[] = [];
   if (gaps.has('affected-parties')) problems.push('operatingSurface.affectedParties is empty');
   if (gaps.has('operating-surface')) problems.push('operatingSurface.operatingSurface is empty');
   if (gaps.has('market-exposure')) problems.push('operatingSurface.marketExposure is empty');
-  const repeated = repeatedSentence(b.sections);
+  const repeated = repeatedSentence(sections);
   if (repeated !== undefined) problems.push(`repeated sentence: "${repeated.slice(0, 80)}"`);
   if (gaps.has('boilerplate')) problems.push('boilerplate text in place of content');
-  if (b.sourceNotes.length === 0) problems.push('no sources yet');
-  return { complete: problems.length === 0, problems };
+  return problems;
 }
 
 export function publish(b: Briefing, ctx: { by: string; now: Date }): Briefing {
@@ -265,13 +319,21 @@ export function editBriefing(
   ctx: { by: string; now: Date; sources: readonly Source[] },
 ): { briefing: Briefing; scoreChanged: boolean } {
   if (b.status === 'retracted') throw new ConflictError(`briefing ${b.briefingId} was retracted and cannot be edited`);
-  const { autoPublish: _, ...withoutRule } = b;
+  if (patch.translations && b.language in patch.translations) {
+    throw new ValidationError('the request body is invalid', [
+      { pointer: `#/translations/${b.language}`, detail: `the original language (${b.language}) is not a translation: edit sections instead` },
+    ]);
+  }
+  const { autoPublish: _, translations: __, ...rest } = b;
+  const translations = applyTranslations(b.translations ?? {}, patch.translations ?? {});
   const edited: Briefing = {
-    ...(patch.autoPublish === null ? withoutRule : b),
+    ...rest,
+    ...(patch.autoPublish === null || !b.autoPublish ? {} : { autoPublish: b.autoPublish }),
     ...(patch.autoPublish ? { autoPublish: patch.autoPublish } : {}),
     ...(patch.entities ? { entities: patch.entities } : {}),
     ...(patch.related ? { related: patch.related } : {}),
     sections: { ...b.sections, ...stripUndefined(patch.sections ?? {}) },
+    ...(Object.keys(translations).length > 0 ? { translations } : {}),
   };
   const { briefing: scored, changed } = rescore(edited, ctx.sources, ctx.now);
   const briefing: Briefing = { ...scored, updatedAt: ctx.now.toISOString(), updatedBy: ctx.by, version: b.version + 1 };
@@ -294,15 +356,25 @@ export type RetractionInput = z.infer<typeof RetractionInput>;
 export function retract(b: Briefing, ctx: { by: string; now: Date; reason: string }): Briefing {
   if (b.status !== 'published') {
     throw new ConflictError(
-      b.status === 'retracted' ? `briefing ${b.briefingId} is already retracted` : `briefing ${b.briefingId} is not published, so it cannot be retracted`,
+      b.status === 'retracted'
+        ? `briefing ${b.briefingId} is already retracted`
+        : `briefing ${b.briefingId} is not published, so it cannot be retracted`,
     );
   }
   const at = ctx.now.toISOString();
   return { ...b, status: 'retracted', retractedAt: at, retractedBy: ctx.by, retractionReason: ctx.reason, updatedAt: at, version: b.version + 1 };
 }
 
-const stripUndefined = <T extends object>(o: T): Partial<T> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+function applyTranslations(current: Translations, patch: Record<string, WrittenSections | null>): Translations {
+  const next: Translations = { ...current };
+  for (const [language, sections] of Object.entries(patch)) {
+    if (sections === null) delete next[language];
+    else next[language] = sections;
+  }
+  return next;
+}
+
+const stripUndefined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** True when the briefing's own rule asks for it to be published at its current grade. */
 export function dueForAutoPublish(b: Briefing): boolean {
@@ -321,7 +393,7 @@ export function dueForAutoPublish(b: Briefing): boolean {
  * The result depends on the evidence only, never on `now` (which only dates the write).
  */
 export function rescore(b: Briefing, sources: readonly Source[], now: Date): { briefing: Briefing; changed: boolean } {
-  const { confidence, explanation } = scoreEvidence(sources.map(evidenceOf), { gaps: contentGaps(b.sections) });
+  const { confidence, explanation } = scoreEvidence(sources.map(evidenceOf), { gaps: briefingGaps(b) });
   const assessed = new Map(explanation.sources.map((a) => [a.sourceId, a]));
   const sourceNotes: SourceNote[] = [...new Map(sources.map((s) => [s.sourceId, s])).values()]
     .sort((x, y) => compareIds(x.sourceId, y.sourceId))
@@ -384,5 +456,67 @@ export function scoreReport(b: Briefing): ScoreReport {
     confidence: b.confidence,
     ...(b.scoreExplanation ? { explanation: b.scoreExplanation } : {}),
     sources: b.sourceNotes,
+  };
+}
+
+/** The editorial actions that leave a snapshot in a briefing's version history (rescoring alone does not). */
+export const EDITORIAL_ACTIONS = ['created', 'edited', 'published', 'retracted'] as const;
+export type EditorialAction = (typeof EDITORIAL_ACTIONS)[number];
+
+/** The written content of a briefing as one editorial action left it, and who did what when. Staff read it. */
+export interface BriefingSnapshot {
+  briefingId: string;
+  version: number;
+  action: EditorialAction;
+  by: string;
+  at: string;
+  status: BriefingStatus;
+  language: string;
+  sections: WrittenSections;
+  translations: Translations;
+  entities: EntityRef[];
+  related: string[];
+  confidence: Confidence;
+}
+
+export function snapshotOf(b: Briefing, ctx: { action: EditorialAction; by: string; now: Date }): BriefingSnapshot {
+  return {
+    briefingId: b.briefingId,
+    version: b.version,
+    action: ctx.action,
+    by: ctx.by,
+    at: ctx.now.toISOString(),
+    status: b.status,
+    language: b.language,
+    sections: b.sections,
+    translations: b.translations ?? {},
+    entities: b.entities,
+    related: b.related,
+    confidence: b.confidence,
+  };
+}
+
+/** One line of the version history list. */
+export interface VersionSummary {
+  version: number;
+  action: EditorialAction;
+  by: string;
+  at: string;
+  status: BriefingStatus;
+  headline: string;
+  score: number;
+  grade: Grade;
+}
+
+export function summarizeSnapshot(s: BriefingSnapshot): VersionSummary {
+  return {
+    version: s.version,
+    action: s.action,
+    by: s.by,
+    at: s.at,
+    status: s.status,
+    headline: s.sections.headline,
+    score: s.confidence.score,
+    grade: s.confidence.grade,
   };
 }

@@ -15,7 +15,7 @@
  * - no record: nothing beyond public. Sign-up confirmation writes one; users
  *   created another way (staff added by an admin) get theirs from an admin grant.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   MEMBER_TIERS,
   STAFF_ROLES,
@@ -29,7 +29,9 @@ import {
   type Viewer,
 } from './access.ts';
 import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
-import { EntitlementChanged, type EntitlementChange, type EntitlementChangedDetail, type OutgoingEvent } from '../events/index.ts';
+// The contract's own module, not events/index.ts: membership functions then bundle no other event (nor what those import).
+import { EntitlementChanged, type EntitlementChange, type EntitlementChangedDetail } from '../events/entitlement-changed.ts';
+import type { OutgoingEvent } from '../events/index.ts';
 
 /** How the record came to be: sign-up confirmation, an admin, or the local stack's provisioning of demo and test users. */
 export const ORIGINS = ['sign-up', 'admin', 'seed'] as const;
@@ -71,19 +73,19 @@ const uniqueRoles = (roles: readonly StaffRole[]) => new Set(roles).size === rol
 /** What an admin sends to grant or change a member's entitlement. Everything else (status, origin, dates of revocation) is refused. */
 export const GrantInput = z.strictObject({
   tier: z.enum(MEMBER_TIERS),
-  roles: z.array(z.enum(STAFF_ROLES)).max(STAFF_ROLES.length).refine(uniqueRoles, 'roles must not repeat').default([]),
-  validUntil: z.iso.datetime({ offset: true }).optional(),
+  roles: z._default(z.array(z.enum(STAFF_ROLES)).check(z.maxLength(STAFF_ROLES.length), z.refine(uniqueRoles, 'roles must not repeat')), []),
+  validUntil: z.optional(z.iso.datetime({ offset: true })),
 });
 export type GrantInput = z.infer<typeof GrantInput>;
 
 /** What an admin sends to revoke a member's entitlement. */
 export const RevokeInput = z.strictObject({
-  reason: z.string().trim().min(1).max(500),
+  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
 });
 export type RevokeInput = z.infer<typeof RevokeInput>;
 
 /** Member ids are Cognito `sub`s (UUIDs); anything else is refused before it reaches a key. */
-export const UserId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'must be a user id (the token `sub`)');
+export const UserId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,128}$/, 'must be a user id (the token `sub`)'));
 
 function inRoleOrder(roles: readonly StaffRole[]): StaffRole[] {
   return STAFF_ROLES.filter((role) => roles.includes(role));

@@ -6,7 +6,7 @@
  * under other URLs are grouped into one origin when the briefing is scored.
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError, type FieldIssue } from './errors.ts';
 import { fingerprint, type Fingerprint } from './fingerprint.ts';
 import {
@@ -23,7 +23,7 @@ import {
 } from './scoring.ts';
 
 const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-06-20T08:00:00Z' });
-const nonEmpty = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const nonEmpty = (max: number) => z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max));
 
 /**
  * What an analyst sends to ingest a source. Unknown fields are rejected.
@@ -32,28 +32,30 @@ const nonEmpty = (max: number) => z.string().trim().min(1, 'must not be empty').
  */
 export const SourceInput = z
   .strictObject({
-    briefingId: z.string().min(1).max(64),
-    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2048),
+    briefingId: z.string().check(z.minLength(1), z.maxLength(64)),
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).check(z.maxLength(2048)),
     publisher: nonEmpty(200),
     kind: z.enum(SOURCE_KINDS),
-    stance: z.enum(STANCES).default('supports'),
+    stance: z._default(z.enum(STANCES), 'supports'),
     title: nonEmpty(500),
-    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or zh-Hans').default('en'),
-    publishedAt: instant.optional(),
+    language: z._default(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or zh-Hans')), 'en'),
+    publishedAt: z.optional(instant),
     /** When the analyst retrieved it; the time of ingest when absent. */
-    retrievedAt: instant.optional(),
-    text: nonEmpty(50_000).optional(),
-    excerpt: nonEmpty(5000).optional(),
+    retrievedAt: z.optional(instant),
+    text: z.optional(nonEmpty(50_000)),
+    excerpt: z.optional(nonEmpty(5000)),
     /** Admiralty source reliability set by the analyst, with why. */
-    reliability: z.strictObject({ grade: z.enum(RELIABILITY_GRADES), reason: nonEmpty(1000) }).optional(),
+    reliability: z.optional(z.strictObject({ grade: z.enum(RELIABILITY_GRADES), reason: nonEmpty(1000) })),
     /** Admiralty information credibility (1 confirmed … 5 improbable, 6 cannot be judged); kept apart from reliability. */
-    credibility: z.literal(CREDIBILITY_LEVELS).optional(),
-    note: z.string().max(2000).optional(),
+    credibility: z.optional(z.literal(CREDIBILITY_LEVELS)),
+    note: z.optional(z.string().check(z.maxLength(2000))),
   })
-  .refine((s) => s.text !== undefined || s.excerpt !== undefined, {
-    path: ['text'],
-    error: 'send the text of the source or an excerpt of it: it is fingerprinted to recognise copies',
-  });
+  .check(
+    z.refine((s) => s.text !== undefined || s.excerpt !== undefined, {
+      path: ['text'],
+      error: 'send the text of the source or an excerpt of it: it is fingerprinted to recognise copies',
+    }),
+  );
 export type SourceInput = z.infer<typeof SourceInput>;
 
 export interface Source {

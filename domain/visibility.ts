@@ -4,7 +4,8 @@
  * unlocks it, and nothing else: no content, no length, no hint.
  */
 import { tierRank, type Tier, type Viewer } from './access.ts';
-import { SECTIONS, type Briefing, type SectionName } from './briefing.ts';
+import { SECTIONS, type Briefing, type SectionName, type WrittenSections } from './briefing.ts';
+import type { EntityEnd, EntityProfile, Evidence, Relation, Relationship } from './entity.ts';
 
 export type SectionView =
   | { name: SectionName; title: string; tier: Tier; locked: false; content: unknown }
@@ -13,7 +14,12 @@ export type SectionView =
 export interface BriefingView {
   briefingId: string;
   status: Briefing['status'];
+  /** The language the sections are served in. */
   language: string;
+  /** The language the briefing was written in. */
+  originalLanguage: string;
+  /** The original language first, then each translation. */
+  availableLanguages: string[];
   publishedAt?: string;
   updatedAt: string;
   entities: Briefing['entities'];
@@ -31,17 +37,39 @@ export function isVisible(b: Pick<Briefing, 'status'>, viewer: Viewer): boolean 
   return b.status === 'published' || viewer.roles.length > 0;
 }
 
-function sectionContent(b: Briefing, name: SectionName): unknown {
-  if (name === 'confidence') return b.confidence;
-  if (name === 'sourceNotes') return b.sourceNotes;
-  return b.sections[name];
+/**
+ * Which stored parts of a briefing a viewer's read needs: `public` (the head
+ * and the public sections), `member` (+ the sections above public) or `staff`
+ * (+ what only staff see). The table module maps each to one key range.
+ */
+export type BriefingParts = 'public' | 'member' | 'staff';
+
+export function partsFor(viewer: Viewer): BriefingParts {
+  if (viewer.roles.length > 0) return 'staff';
+  return viewer.tier === 'public' ? 'public' : 'member';
 }
 
-export function viewBriefing(b: Briefing, viewer: Viewer): BriefingView {
+/** The languages a briefing can be read in: the original first, then its translations. */
+export function languagesOf(b: Pick<Briefing, 'language' | 'translations'>): string[] {
+  return [b.language, ...Object.keys(b.translations ?? {}).filter((l) => l !== b.language).sort()];
+}
+
+function sectionContent(b: Briefing, sections: WrittenSections, name: SectionName): unknown {
+  if (name === 'confidence') return b.confidence;
+  if (name === 'sourceNotes') return b.sourceNotes;
+  return sections[name];
+}
+
+/** The briefing shaped for `viewer`, in `language` when it has that translation (else in its original language). */
+export function viewBriefing(b: Briefing, viewer: Viewer, language: string = b.language): BriefingView {
+  const translation = language === b.language ? undefined : b.translations?.[language];
+  const sections = translation ?? b.sections;
   return {
     briefingId: b.briefingId,
     status: b.status,
-    language: b.language,
+    language: translation ? language : b.language,
+    originalLanguage: b.language,
+    availableLanguages: languagesOf(b),
     ...(b.publishedAt ? { publishedAt: b.publishedAt } : {}),
     updatedAt: b.updatedAt,
     entities: b.entities,
@@ -49,7 +77,7 @@ export function viewBriefing(b: Briefing, viewer: Viewer): BriefingView {
     viewerTier: viewer.tier,
     sections: SECTIONS.map(({ name, title, tier }) =>
       canRead(viewer, tier)
-        ? { name, title, tier, locked: false, content: sectionContent(b, name) }
+        ? { name, title, tier, locked: false, content: sectionContent(b, sections, name) }
         : { name, title, tier, locked: true, unlockTier: tier },
     ),
   };
@@ -79,5 +107,84 @@ export function summarize(b: Briefing): BriefingSummary {
     score: b.confidence.score,
     grade: b.confidence.grade,
     label: b.confidence.label,
+  };
+}
+
+// ---- entities (domain/entity.ts) ----------------------------------------------------------------
+
+/** Relationship evidence is gated like the briefing section of the same name: its tier comes from SECTIONS. */
+const EVIDENCE_SECTION = SECTIONS.find((s) => s.name === 'relationshipEvidence')!;
+
+/** The evidence of a relationship: readable, or a marker saying it exists and which tier unlocks it (never its count or text). */
+export type EvidenceView =
+  | { tier: Tier; locked: false; content: Evidence[] }
+  | { tier: Tier; locked: true; unlockTier: Tier };
+
+/** A relationship as one entity's page shows it: `outgoing` when the entity is its source, `incoming` when its target. */
+export interface RelationshipView {
+  direction: 'outgoing' | 'incoming';
+  from: EntityEnd;
+  relation: Relation;
+  to: EntityEnd;
+  since?: string;
+  summary: string;
+  evidence: EvidenceView;
+}
+
+export interface EntityView {
+  entityId: string;
+  name: string;
+  kind: EntityProfile['kind'];
+  aliases: EntityProfile['aliases'];
+  coverage?: string;
+  updatedAt: string;
+  viewerTier: Tier;
+  relationships: RelationshipView[];
+}
+
+/**
+ * An entity's page for a viewer: the profile and every relationship (who,
+ * relation, whom, summary) for everyone; each relationship's evidence only to
+ * Leadership Alliance and staff, a locked marker to anyone else.
+ * Outgoing links first, then incoming, each by relation and the other end.
+ */
+export function viewEntity(profile: EntityProfile, relationships: readonly Relationship[], viewer: Viewer): EntityView {
+  const { tier } = EVIDENCE_SECTION;
+  const readable = canRead(viewer, tier);
+  const views = relationships.map(
+    (r): RelationshipView => ({
+      direction: r.from.entityId === profile.entityId ? 'outgoing' : 'incoming',
+      from: r.from,
+      relation: r.relation,
+      to: r.to,
+      ...(r.since ? { since: r.since } : {}),
+      summary: r.summary,
+      evidence: readable ? { tier, locked: false, content: r.evidence } : { tier, locked: true, unlockTier: tier },
+    }),
+  );
+  const other = (v: RelationshipView) => (v.direction === 'outgoing' ? v.to : v.from).entityId;
+  views.sort(
+    (a, b) =>
+      (a.direction === b.direction ? 0 : a.direction === 'outgoing' ? -1 : 1) ||
+      a.relation.localeCompare(b.relation) ||
+      other(a).localeCompare(other(b)),
+  );
+  return {
+    entityId: profile.entityId,
+    name: profile.name,
+    kind: profile.kind,
+    aliases: profile.aliases,
+    ...(profile.coverage ? { coverage: profile.coverage } : {}),
+    updatedAt: profile.updatedAt,
+    viewerTier: viewer.tier,
+    relationships: views,
+  };
+}
+
+/** Which of a briefing's sections a viewer's tier reads now, and which stay locked (for alerts: never a promise of locked content). */
+export function sectionAccess(viewer: Viewer): { unlocked: SectionName[]; locked: Array<{ name: SectionName; unlockTier: Tier }> } {
+  return {
+    unlocked: SECTIONS.filter((s) => canRead(viewer, s.tier)).map((s) => s.name),
+    locked: SECTIONS.filter((s) => !canRead(viewer, s.tier)).map((s) => ({ name: s.name, unlockTier: s.tier })),
   };
 }

@@ -1,5 +1,5 @@
 /** Briefing Published v1: a briefing became visible to readers. Public fields only. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { GRADES } from '../domain/scoring.ts';
 import { defineEvent } from './contract.ts';
 
@@ -9,13 +9,13 @@ export const BriefingPublished = defineEvent({
   summary: 'A briefing became visible to readers. Carries only public fields, never gated sections.',
   fields: {
     briefingId: z.string(),
-    briefingVersion: z.number().int().positive(),
+    briefingVersion: z.int().check(z.positive()),
     publishedAt: z.iso.datetime({ offset: true }),
     publishedBy: z.string(),
     language: z.string(),
     headline: z.string(),
     entityIds: z.array(z.string()),
-    score: z.number().min(0).max(1),
+    score: z.number().check(z.gte(0), z.lte(1)),
     grade: z.enum(GRADES),
   },
   example: {

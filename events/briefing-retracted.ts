@@ -3,7 +3,7 @@
  * longer see it and it left the feed. Public fields only: the reason is
  * editorial text kept for staff, so it is not carried.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defineEvent } from './contract.ts';
 
 export const BriefingRetracted = defineEvent({
@@ -12,7 +12,7 @@ export const BriefingRetracted = defineEvent({
   summary: 'A published briefing was retracted: readers no longer see it. Carries no reason (editorial text, for staff only).',
   fields: {
     briefingId: z.string(),
-    briefingVersion: z.number().int().positive(),
+    briefingVersion: z.int().check(z.positive()),
     retractedAt: z.iso.datetime({ offset: true }),
     retractedBy: z.string(),
   },

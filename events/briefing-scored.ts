@@ -5,11 +5,11 @@
  * still v1: consumers that ignore it are unaffected, and an older event
  * without it parses as `[]`). Reasons never quote briefing or source content.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { GRADES } from '../domain/scoring.ts';
 import { defineEvent } from './contract.ts';
 
-const ScoreSnapshot = z.object({ score: z.number().min(0).max(1), grade: z.enum(GRADES) });
+const ScoreSnapshot = z.object({ score: z.number().check(z.gte(0), z.lte(1)), grade: z.enum(GRADES) });
 
 /** One plain-language reason for the new score, e.g. `capped at 0.89: no direct source (...)`. */
 const Reason = z.object({ code: z.string(), text: z.string() });
@@ -21,12 +21,12 @@ export const BriefingScored = defineEvent({
   fields: {
     briefingId: z.string(),
     previous: ScoreSnapshot,
-    current: ScoreSnapshot.extend({ label: z.string() }),
+    current: z.extend(ScoreSnapshot, { label: z.string() }),
     modelVersion: z.string(),
     /** Briefing version after the change; consumers ignore anything older than what they hold. */
-    briefingVersion: z.number().int().positive(),
+    briefingVersion: z.int().check(z.positive()),
     /** The model's top reasons for the new score (at most 3), most important first. */
-    reasons: z.array(Reason).max(3).default([]),
+    reasons: z._default(z.array(Reason).check(z.maxLength(3)), []),
   },
   example: {
     schemaVersion: 1,

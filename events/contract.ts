@@ -3,7 +3,7 @@
  * schema for the detail, a one-line summary and an example. Consumers, the
  * EventBridge rules (infra/ and the local bus) and the docs all read these.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** The `source` of every event this system emits. */
 export const EVENT_SOURCE = 'signal-briefings';
@@ -11,11 +11,11 @@ export const EVENT_SOURCE = 'signal-briefings';
 /** Fields every event detail carries. */
 export const EventEnvelopeFields = {
   /** Stable id of the state change; consumers deduplicate on it. EventBridge's own id changes on re-publish. */
-  eventId: z.string().min(1),
+  eventId: z.string().check(z.minLength(1)),
   occurredAt: z.iso.datetime({ offset: true }),
 };
 
-export interface EventContract<D extends z.ZodObject = z.ZodObject> {
+export interface EventContract<D extends z.ZodMiniObject = z.ZodMiniObject> {
   detailType: string;
   schemaVersion: number;
   summary: string;
@@ -23,12 +23,12 @@ export interface EventContract<D extends z.ZodObject = z.ZodObject> {
   example: z.infer<D>;
 }
 
-export function defineEvent<const V extends number, S extends z.ZodRawShape>(def: {
+export function defineEvent<const V extends number, S extends z.core.$ZodShape>(def: {
   detailType: string;
   schemaVersion: V;
   summary: string;
   fields: S;
-  example: NoInfer<z.infer<z.ZodObject<S & typeof EventEnvelopeFields & { schemaVersion: z.ZodLiteral<V> }>>>;
+  example: NoInfer<z.infer<z.ZodMiniObject<S & typeof EventEnvelopeFields & { schemaVersion: z.ZodMiniLiteral<V> }>>>;
 }) {
   const detail = z.object({ schemaVersion: z.literal(def.schemaVersion), ...EventEnvelopeFields, ...def.fields });
   const contract = { detailType: def.detailType, schemaVersion: def.schemaVersion, summary: def.summary, detail, example: def.example };

@@ -1,5 +1,5 @@
 /** Entitlement Changed v1: a member's entitlement record changed (sign-up, grant, revocation). */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MEMBER_TIERS, STAFF_ROLES } from '../domain/access.ts';
 import { defineEvent } from './contract.ts';
 
@@ -18,10 +18,10 @@ export const EntitlementChanged = defineEvent({
     userId: z.string(),
     change: z.enum(ENTITLEMENT_CHANGES),
     /** Record version after the change; increases by 1 with every change. */
-    recordVersion: z.number().int().positive(),
+    recordVersion: z.int().check(z.positive()),
     tier: z.enum(MEMBER_TIERS),
     roles: z.array(z.enum(STAFF_ROLES)),
-    validUntil: z.iso.datetime({ offset: true }).optional(),
+    validUntil: z.optional(z.iso.datetime({ offset: true })),
     /** True once revoked: the member then holds no tier or role at all. */
     revoked: z.boolean(),
   },

@@ -11,7 +11,7 @@
  * Schemas describe what consumers may rely on: objects do not forbid extra
  * properties, so adding an optional field is a compatible change.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { EVENT_SOURCE, type EventContract } from './contract.ts';
 
 export type JsonSchema = { [key: string]: unknown };

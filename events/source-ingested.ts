@@ -1,5 +1,5 @@
 /** Source Ingested v1: a new (non-duplicate) source was stored for a briefing. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SOURCE_KINDS, STANCES } from '../domain/scoring.ts';
 import { defineEvent } from './contract.ts';
 

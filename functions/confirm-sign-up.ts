@@ -12,17 +12,18 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { entitlementChanged, signUpEntitlement, UserId } from '../domain/entitlement.ts';
 import { logger } from './commons/logger.ts';
 import { metricsMiddleware } from './commons/metrics.ts';
-import { VersionConflictError } from './commons/table/briefings.ts';
+import './commons/validation.ts';
+import { VersionConflictError } from './commons/table/versioning.ts';
 import { getEntitlement, saveEntitlement } from './commons/table/entitlements.ts';
 
 const Trigger = z.object({
   triggerSource: z.string(),
   userName: z.string(),
-  request: z.object({ userAttributes: z.object({ sub: UserId }).loose() }),
+  request: z.object({ userAttributes: z.looseObject({ sub: UserId }) }),
 });
 
 async function confirmSignUp(event: PostConfirmationTriggerEvent): Promise<PostConfirmationTriggerEvent> {

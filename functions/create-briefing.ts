@@ -1,13 +1,14 @@
-/** POST /briefings — an analyst creates a draft with the sections of the brief. */
+/** POST /briefings — an analyst creates a draft with the sections of the brief (and, optionally, translations). */
 import { randomUUID } from 'node:crypto';
-import { assessCompleteness, BriefingInput, createDraft } from '../domain/briefing.ts';
+import { assessCompleteness, BriefingInput, createDraft, snapshotOf } from '../domain/briefing.ts';
 import { viewBriefing } from '../domain/visibility.ts';
 import { httpRoute, json } from './commons/http.ts';
-import { createBriefing } from './commons/table/briefings.ts';
+import { saveBriefing } from './commons/table/briefings.ts';
 
 export const handler = httpRoute({ access: ['analyst'], body: BriefingInput }, async ({ body, viewer, now }) => {
-  const briefing = createDraft(body, { briefingId: randomUUID(), by: viewer.userId!, now });
-  await createBriefing(briefing);
+  const by = viewer.userId!;
+  const briefing = createDraft(body, { briefingId: randomUUID(), by, now });
+  await saveBriefing(undefined, briefing, [], now, snapshotOf(briefing, { action: 'created', by, now }));
   return json(
     201,
     { ...viewBriefing(briefing, viewer), completeness: assessCompleteness(briefing) },

@@ -7,30 +7,32 @@
  */
 import * as z from 'zod';
 import { briefingPublished, briefingScored } from '../domain/announcements.ts';
-import { BriefingPatch, editBriefing } from '../domain/briefing.ts';
+import { BriefingPatch, editBriefing, snapshotOf } from '../domain/briefing.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { viewBriefing } from '../domain/visibility.ts';
 import { assertIfMatch, etagOf, requireIfMatch, staleVersion } from './commons/etag.ts';
 import { httpRoute, json } from './commons/http.ts';
-import { metrics, MetricUnit } from './commons/metrics.ts';
-import { getBriefing, saveBriefing, VersionConflictError } from './commons/table/briefings.ts';
-import { listSources } from './commons/table/sources.ts';
+import { MetricUnit, metrics } from './commons/metrics.ts';
+import { loadBriefing, saveBriefing } from './commons/table/briefings.ts';
+import { VersionConflictError } from './commons/table/versioning.ts';
 
 const Path = z.object({ briefingId: z.string().min(1).max(64) });
 
 export const handler = httpRoute({ access: ['analyst'], path: Path, body: BriefingPatch }, async ({ body, path, viewer, now, event }) => {
   const ifMatch = requireIfMatch(event.headers?.['if-match']);
-  const [current, sources] = await Promise.all([getBriefing(path.briefingId, { consistent: true }), listSources(path.briefingId)]);
-  if (!current) throw new NotFoundError(`no briefing ${path.briefingId}`);
+  const loaded = await loadBriefing(path.briefingId);
+  if (!loaded) throw new NotFoundError(`no briefing ${path.briefingId}`);
+  const { briefing: current, sources } = loaded;
   assertIfMatch(ifMatch, current.version);
-  const { briefing, scoreChanged } = editBriefing(current, body, { by: viewer.userId!, now, sources });
+  const by = viewer.userId!;
+  const { briefing, scoreChanged } = editBriefing(current, body, { by, now, sources });
   // A published briefing stays published: the edit is its new published version, announced again.
   const events = [
     ...(scoreChanged ? [briefingScored(current, briefing, now)] : []),
     ...(briefing.status === 'published' ? [briefingPublished(briefing, now)] : []),
   ];
   try {
-    await saveBriefing(briefing, current.version, events, now);
+    await saveBriefing(current, briefing, events, now, snapshotOf(briefing, { action: 'edited', by, now }));
   } catch (error) {
     if (error instanceof VersionConflictError) throw staleVersion();
     throw error;

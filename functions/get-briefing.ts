@@ -1,27 +1,41 @@
 /**
- * GET /briefings/{briefingId} — the briefing shaped for the caller's tier, in one read.
- * The ETag names the version and whom it was shaped for (functions/commons/etag.ts);
- * If-None-Match with it answers 304 with no body.
+ * GET /briefings/{briefingId} — the briefing shaped for the caller's tier, in
+ * the language they asked for (`?lang=`, else Accept-Language, else the
+ * original), in one Query of the parts that tier may read.
+ * The ETag names the version, whom it was shaped for and, for a translation,
+ * its language (functions/commons/etag.ts); If-None-Match with it answers 304.
  */
 import * as z from 'zod';
 import { NotFoundError } from '../domain/errors.ts';
-import { isVisible, viewBriefing } from '../domain/visibility.ts';
+import { LanguageQuery, negotiateLanguage } from '../domain/language.ts';
+import { isVisible, languagesOf, partsFor, viewBriefing } from '../domain/visibility.ts';
 import { etagOf, noneMatchHolds } from './commons/etag.ts';
-import { httpRoute, json } from './commons/http.ts';
-import { getBriefing } from './commons/table/briefings.ts';
+import { json } from './commons/http.ts';
+import { publicRoute } from './commons/public-route.ts';
+import { readBriefing } from './commons/table/briefings.ts';
 
 const Path = z.object({ briefingId: z.string().min(1).max(64) });
+const Query = z.object({ lang: LanguageQuery.optional() });
 
-export const handler = httpRoute({ access: 'public', path: Path }, async ({ path, viewer, event }) => {
-  const briefing = await getBriefing(path.briefingId);
+export const handler = publicRoute({ path: Path, query: Query }, async ({ path, query, viewer, event }) => {
+  const briefing = await readBriefing(path.briefingId, partsFor(viewer));
   // A draft is indistinguishable from a missing briefing for anyone but staff.
   if (!briefing || !isVisible(briefing, viewer)) throw new NotFoundError(`no briefing ${path.briefingId}`);
+  const language = negotiateLanguage({
+    original: briefing.language,
+    available: languagesOf(briefing),
+    ...(query.lang ? { query: query.lang } : {}),
+    ...(event.headers?.['accept-language'] ? { acceptLanguage: event.headers['accept-language'] } : {}),
+  });
+  const etag = etagOf(briefing.version, viewer);
   const headers = {
     'cache-control': viewer.userId ? 'private, no-store' : 'public, max-age=60',
-    etag: etagOf(briefing.version, viewer),
-    // The representation depends on the token: a shared cache must not hand one caller's copy to another.
-    vary: 'authorization',
+    // The original keeps the plain ETag (the one If-Match takes); a translation is another representation.
+    etag: language === briefing.language ? etag : `${etag.slice(0, -1)}-${language}"`,
+    'content-language': language,
+    // The representation depends on the token and on the language asked for: a shared cache must key on both.
+    vary: 'authorization, accept-language',
   };
   if (noneMatchHolds(event.headers?.['if-none-match'], headers.etag)) return { statusCode: 304, headers };
-  return json(200, viewBriefing(briefing, viewer), headers);
+  return json(200, viewBriefing(briefing, viewer, language), headers);
 });

@@ -3,7 +3,7 @@
  * and its history (newest first, bounded). Members read their own with GET /me;
  * this route answers them 403 whoever they ask about, so it reveals nothing.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { adminView, UserId } from '../domain/entitlement.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { httpRoute, json } from './commons/http.ts';

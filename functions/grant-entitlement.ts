@@ -5,13 +5,13 @@
  * group sync then puts the member in the matching Cognito groups.
  */
 import { AdminGetUserCommand, UserNotFoundException } from '@aws-sdk/client-cognito-identity-provider';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { adminView, entitlementChanged, grantEntitlement, GrantInput, UserId } from '../domain/entitlement.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { cognito } from './commons/clients/cognito.ts';
 import { config } from './commons/config.ts';
 import { httpRoute, json } from './commons/http.ts';
-import { withVersionRetry } from './commons/table/briefings.ts';
+import { withVersionRetry } from './commons/table/versioning.ts';
 import { getEntitlement, saveEntitlement } from './commons/table/entitlements.ts';
 
 const Path = z.object({ userId: UserId });

@@ -4,7 +4,7 @@
  * HTTP requests, bus events and table-stream records with the same table, so
  * the two cannot drift.
  */
-import { BriefingScored, EntitlementChanged, SourceIngested, patternFor, type EventPattern } from '../events/index.ts';
+import { BriefingPublished, BriefingScored, EntitlementChanged, SourceIngested, patternFor, type EventPattern } from '../events/index.ts';
 
 /** How a function uses the table: read-only, read-write, or not at all (the relay reads only the stream). */
 export type TableAccess = 'RO' | 'RW' | 'none';
@@ -23,6 +23,8 @@ export interface FunctionSpec {
   verifiesTokens?: boolean;
   /** Calls the user pool's admin API: `read-users` (AdminGetUser) or `manage-groups` (group membership and global sign-out). */
   userPool?: 'read-users' | 'manage-groups';
+  /** Reads the published feed and signs its page cursors, so it needs the cursor signing key. */
+  signsCursors?: boolean;
 }
 
 export const FUNCTIONS = {
@@ -39,9 +41,25 @@ export const FUNCTIONS = {
     description: 'PATCH /briefings/{briefingId}: an analyst edits a briefing, conditional on the version read (If-Match)',
     table: 'RW',
   },
-  'list-briefings': { entry: 'functions/list-briefings.ts', description: 'GET /briefings: published briefings, newest first', table: 'RO', verifiesTokens: true },
+  'list-briefings': {
+    entry: 'functions/list-briefings.ts',
+    description: 'GET /briefings: published briefings, newest first, filtered',
+    table: 'RO',
+    verifiesTokens: true,
+    signsCursors: true,
+  },
   'get-briefing': { entry: 'functions/get-briefing.ts', description: "GET /briefings/{briefingId}: shaped for the caller's tier", table: 'RO', verifiesTokens: true },
   'get-briefing-score': { entry: 'functions/get-briefing-score.ts', description: 'GET /briefings/{briefingId}/score: staff read the score and its explanation', table: 'RO' },
+  'list-briefing-versions': {
+    entry: 'functions/list-briefing-versions.ts',
+    description: "GET /briefings/{briefingId}/versions: staff read a briefing's version history",
+    table: 'RO',
+  },
+  'get-briefing-version': {
+    entry: 'functions/get-briefing-version.ts',
+    description: 'GET /briefings/{briefingId}/versions/{version}: staff read one snapshot of a briefing',
+    table: 'RO',
+  },
   'route-not-found': { entry: 'functions/route-not-found.ts', description: 'Unknown routes (404) and wrong methods (405)', table: 'none' },
   'score-briefing': { entry: 'functions/score-briefing.ts', description: 'On Source Ingested: re-scores the briefing from all its sources', table: 'RW' },
   'auto-publish-briefing': { entry: 'functions/auto-publish-briefing.ts', description: "On Briefing Scored: applies the briefing's auto-publish rule", table: 'RW' },
@@ -62,6 +80,19 @@ export const FUNCTIONS = {
     table: 'RO',
     userPool: 'manage-groups',
   },
+  'get-entity': {
+    entry: 'functions/get-entity.ts',
+    description: "GET /entities/{entityId}: an entity's profile, relationships and recent briefings, shaped for the caller's tier",
+    table: 'RO',
+    verifiesTokens: true,
+    signsCursors: true,
+  },
+  'put-entity': { entry: 'functions/put-entity.ts', description: "PUT /entities/{entityId}: an analyst writes an entity's profile and relationships", table: 'RW' },
+  'follow-entity': { entry: 'functions/follow-entity.ts', description: 'PUT /me/watchlist/{entityId}: a member follows an entity', table: 'RW' },
+  'unfollow-entity': { entry: 'functions/unfollow-entity.ts', description: 'DELETE /me/watchlist/{entityId}: a member stops following an entity', table: 'RW' },
+  'get-watchlist': { entry: 'functions/get-watchlist.ts', description: 'GET /me/watchlist: the entities the caller follows', table: 'RO' },
+  'get-alerts': { entry: 'functions/get-alerts.ts', description: "GET /me/alerts: the caller's alerts, newest first, with what their tier unlocks", table: 'RO' },
+  'alert-followers': { entry: 'functions/alert-followers.ts', description: 'On Briefing Published: writes one alert per follower of its entities', table: 'RW' },
 } as const satisfies Record<string, FunctionSpec>;
 export type FunctionName = keyof typeof FUNCTIONS;
 
@@ -79,6 +110,8 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/briefings/{briefingId}', fn: 'get-briefing', auth: 'optional' },
   { method: 'PATCH', path: '/briefings/{briefingId}', fn: 'edit-briefing', auth: 'jwt' },
   { method: 'GET', path: '/briefings/{briefingId}/score', fn: 'get-briefing-score', auth: 'jwt' },
+  { method: 'GET', path: '/briefings/{briefingId}/versions', fn: 'list-briefing-versions', auth: 'jwt' },
+  { method: 'GET', path: '/briefings/{briefingId}/versions/{version}', fn: 'get-briefing-version', auth: 'jwt' },
   { method: 'POST', path: '/briefings/{briefingId}/publish', fn: 'publish-briefing', auth: 'jwt' },
   { method: 'POST', path: '/briefings/{briefingId}/retract', fn: 'retract-briefing', auth: 'jwt' },
   { method: 'POST', path: '/sources', fn: 'ingest-source', auth: 'jwt' },
@@ -86,6 +119,12 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/members/{userId}/entitlement', fn: 'get-entitlement', auth: 'jwt' },
   { method: 'PUT', path: '/members/{userId}/entitlement', fn: 'grant-entitlement', auth: 'jwt' },
   { method: 'DELETE', path: '/members/{userId}/entitlement', fn: 'revoke-entitlement', auth: 'jwt' },
+  { method: 'GET', path: '/entities/{entityId}', fn: 'get-entity', auth: 'optional' },
+  { method: 'PUT', path: '/entities/{entityId}', fn: 'put-entity', auth: 'jwt' },
+  { method: 'GET', path: '/me/watchlist', fn: 'get-watchlist', auth: 'jwt' },
+  { method: 'PUT', path: '/me/watchlist/{entityId}', fn: 'follow-entity', auth: 'jwt' },
+  { method: 'DELETE', path: '/me/watchlist/{entityId}', fn: 'unfollow-entity', auth: 'jwt' },
+  { method: 'GET', path: '/me/alerts', fn: 'get-alerts', auth: 'jwt' },
 ];
 
 /** Anything no route matches goes here ($default and ANY on known paths). */
@@ -102,6 +141,7 @@ export const SUBSCRIPTIONS: readonly SubscriptionSpec[] = [
   { rule: 'ScoreOnSourceIngested', fn: 'score-briefing', pattern: patternFor(SourceIngested) },
   { rule: 'AutoPublishOnBriefingScored', fn: 'auto-publish-briefing', pattern: patternFor(BriefingScored) },
   { rule: 'SyncGroupsOnEntitlementChanged', fn: 'sync-member-groups', pattern: patternFor(EntitlementChanged) },
+  { rule: 'AlertFollowersOnBriefingPublished', fn: 'alert-followers', pattern: patternFor(BriefingPublished) },
 ];
 
 /** The function that consumes the table's stream and publishes outbox records. */

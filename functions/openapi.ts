@@ -15,14 +15,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ANONYMOUS } from '../domain/access.ts';
 import { assessCompleteness, BriefingInput, BriefingPatch, createDraft } from '../domain/briefing.ts';
 import { GrantInput, RevokeInput } from '../domain/entitlement.ts';
 import { SourceInput } from '../domain/source.ts';
 import { viewBriefing } from '../domain/visibility.ts';
 import { DEMO_BRIEFINGS } from '../infra/local/demo-data.ts';
-import { MAX_BODY_BYTES, type Access, type RouteSpec as HandlerSpec } from './commons/http.ts';
+import { MAX_BODY_BYTES, type Access, type RouteSpec as HandlerSpec, type Schema } from './commons/http.ts';
 import { FUNCTIONS, ROUTES, type RouteSpec } from './manifest.ts';
 import { Problem, ROUTE_RESPONSES, TAGS, ValidationProblem, GatewayMessage, responseSchemas, type ResponseDoc } from './responses.ts';
 
@@ -32,7 +32,7 @@ type Json = { [key: string]: unknown };
 export interface DocumentedRoute {
   route: RouteSpec;
   /** Undefined when the handler module does not export an `httpRoute` handler. */
-  spec: HandlerSpec<z.ZodType, z.ZodType, z.ZodType> | undefined;
+  spec: HandlerSpec<Schema, Schema, Schema> | undefined;
   /** Why the handler module could not be imported. */
   loadError?: string;
 }
@@ -51,7 +51,7 @@ export interface GeneratedOpenApi {
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** Names of request bodies in `#/components/schemas`; a body not listed is named after its function. */
-const REQUEST_NAMES = new Map<z.ZodType, string>([
+const REQUEST_NAMES = new Map<Schema, string>([
   [BriefingInput, 'BriefingInput'],
   [BriefingPatch, 'BriefingPatch'],
   [SourceInput, 'SourceInput'],
@@ -185,7 +185,7 @@ function pathParameters(route: RouteSpec, spec: DocumentedRoute['spec'], gaps: s
     in: 'path',
     required: true,
     schema: shape[name] ? fieldSchema(shape[name]) : { type: 'string' },
-    ...(shape[name]?.description ? { description: shape[name].description } : {}),
+    ...(shape[name] && descriptionOf(shape[name]) ? { description: descriptionOf(shape[name]) } : {}),
   }));
 }
 
@@ -193,9 +193,9 @@ function queryParameters(spec: DocumentedRoute['spec']): Json[] {
   return Object.entries(objectShape(spec?.query)).map(([name, schema]) => ({
     name,
     in: 'query',
-    required: !schema.isOptional(),
+    required: !z.safeParse(schema, undefined).success,
     schema: fieldSchema(schema),
-    ...(schema.description ? { description: schema.description } : {}),
+    ...(descriptionOf(schema) ? { description: descriptionOf(schema) } : {}),
   }));
 }
 
@@ -209,13 +209,16 @@ function headerParameters(doc: (typeof ROUTE_RESPONSES)[string] | undefined): Js
   }));
 }
 
-function objectShape(schema: z.ZodType | undefined): Record<string, z.ZodType> {
+// Through zod core, so that classic and mini schemas read alike.
+const descriptionOf = (schema: Schema) => z.globalRegistry.get(schema)?.description;
+
+function objectShape(schema: Schema | undefined): Record<string, Schema> {
   if (!schema) return {};
-  if (!(schema instanceof z.ZodObject)) throw new Error('path and query schemas must be zod objects');
-  return schema.shape as Record<string, z.ZodType>;
+  if (!(schema instanceof z.core.$ZodObject)) throw new Error('path and query schemas must be zod objects');
+  return schema._zod.def.shape;
 }
 
-function fieldSchema(schema: z.ZodType): Json {
+function fieldSchema(schema: Schema): Json {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }) as Json;
   return rest;
 }
@@ -275,11 +278,11 @@ function success(s: ResponseDoc & { status: number }, route: RouteSpec): Json {
   };
 }
 
-function problem(description: string, schema: z.ZodType, headers?: Json): Json {
+function problem(description: string, schema: Schema, headers?: Json): Json {
   return { description, ...(headers ? { headers } : {}), content: { 'application/problem+json': { schema: ref(schemaName(schema)) } } };
 }
 
-function schemaName(schema: z.ZodType): string {
+function schemaName(schema: Schema): string {
   const meta = responseSchemas.get(schema);
   if (!meta) throw new Error('a response schema must be registered in responseSchemas (functions/responses.ts)');
   return meta.id;
@@ -354,7 +357,7 @@ const exampleBriefing = (() => {
   return { draft, published: { ...draft, status: 'published' as const, publishedAt: '2026-06-20T08:15:02.000Z', publishedBy: 'editor-sub', version: 4 } };
 })();
 
-const REQUEST_EXAMPLES = new Map<z.ZodType, unknown>([
+const REQUEST_EXAMPLES = new Map<Schema, unknown>([
   [BriefingInput, { ...demoInput, related: [] }],
   [SourceInput, { briefingId: exampleBriefing.draft.briefingId, ...demoSource }],
 ]);

@@ -1,20 +1,21 @@
 /** POST /briefings/{briefingId}/publish — an editor publishes a complete draft. */
 import * as z from 'zod';
 import { briefingPublished } from '../domain/announcements.ts';
-import { publish } from '../domain/briefing.ts';
+import { publish, snapshotOf } from '../domain/briefing.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { viewBriefing } from '../domain/visibility.ts';
 import { httpRoute, json } from './commons/http.ts';
-import { metrics, MetricUnit } from './commons/metrics.ts';
-import { getBriefing, saveBriefing } from './commons/table/briefings.ts';
+import { MetricUnit, metrics } from './commons/metrics.ts';
+import { loadBriefing, saveBriefing } from './commons/table/briefings.ts';
 
 const Path = z.object({ briefingId: z.string().min(1).max(64) });
 
 export const handler = httpRoute({ access: ['editor'], path: Path }, async ({ path, viewer, now }) => {
-  const current = await getBriefing(path.briefingId, { consistent: true });
+  const current = (await loadBriefing(path.briefingId))?.briefing;
   if (!current) throw new NotFoundError(`no briefing ${path.briefingId}`);
-  const published = publish(current, { by: viewer.userId!, now });
-  await saveBriefing(published, current.version, [briefingPublished(published, now)], now);
+  const by = viewer.userId!;
+  const published = publish(current, { by, now });
+  await saveBriefing(current, published, [briefingPublished(published, now)], now, snapshotOf(published, { action: 'published', by, now }));
   metrics.addMetric('BriefingsPublished', MetricUnit.Count, 1);
   return json(200, viewBriefing(published, viewer));
 });

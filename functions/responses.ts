@@ -12,7 +12,11 @@ import {
   EntityRef,
   SECTIONS,
   WrittenSections,
+  EDITORIAL_ACTIONS,
+  Translations,
+  type BriefingSnapshot as DomainSnapshot,
   type ScoreReport as DomainScoreReport,
+  type VersionSummary as DomainVersionSummary,
   type SectionName,
   type SourceNote as DomainSourceNote,
 } from '../domain/briefing.ts';
@@ -35,6 +39,12 @@ import {
   type ReasonCode,
 } from '../domain/scoring.ts';
 import type { Source as DomainSource } from '../domain/source.ts';
+import { ENTITY_KINDS, RELATIONS, type Evidence as DomainEvidence } from '../domain/entity.ts';
+import type {
+  EntityView as DomainEntityView,
+  RelationshipView as DomainRelationshipView,
+} from '../domain/visibility.ts';
+import type { Alert as DomainAlert, WatchEntry as DomainWatchEntry } from './commons/table/watchlist.ts';
 import type { BriefingSummary as DomainSummary, BriefingView as DomainView, SectionView as DomainSection } from '../domain/visibility.ts';
 import { ENTITLEMENT_CHANGES } from '../events/index.ts';
 
@@ -196,7 +206,9 @@ export const BriefingView = named(
     .object({
       briefingId: z.string(),
       status: z.enum(['draft', 'published', 'retracted']),
-      language: z.string(),
+      language: z.string().describe('The language the sections are served in (`?lang=`, else Accept-Language, else the original)'),
+      originalLanguage: z.string().describe('The language the briefing was written in'),
+      availableLanguages: z.array(z.string()).describe('The original language first, then each translation'),
       publishedAt: z.iso.datetime().optional(),
       updatedAt: z.iso.datetime(),
       entities: z.array(EntityRef),
@@ -320,6 +332,50 @@ export const ScoreReport = named(
   }),
 );
 
+export const VersionSummary = named(
+  'VersionSummary',
+  z
+    .object({
+      version: z.number().int().min(1),
+      action: z.enum(EDITORIAL_ACTIONS),
+      by: z.string().describe('Who acted: a user id, or `rule:auto-publish`'),
+      at: z.iso.datetime(),
+      status: z.enum(['draft', 'published', 'retracted']),
+      headline: z.string(),
+      score: z.number().min(0).max(1),
+      grade: z.enum(GRADES),
+    })
+    .describe('One editorial action in a briefing\'s history.'),
+);
+
+export const VersionHistory = named(
+  'VersionHistory',
+  z.object({
+    briefingId: z.string(),
+    versions: z.array(VersionSummary).describe('Newest first, at most 100; rescoring alone leaves no entry, so versions may skip numbers'),
+  }),
+);
+
+export const BriefingSnapshot = named(
+  'BriefingSnapshot',
+  z
+    .object({
+      briefingId: z.string(),
+      version: z.number().int().min(1),
+      action: z.enum(EDITORIAL_ACTIONS),
+      by: z.string(),
+      at: z.iso.datetime(),
+      status: z.enum(['draft', 'published', 'retracted']),
+      language: z.string(),
+      sections: WrittenSections,
+      translations: Translations,
+      entities: z.array(EntityRef),
+      related: z.array(z.string()),
+      confidence: Confidence,
+    })
+    .describe('The written content of a briefing as one editorial action left it.'),
+);
+
 // ---- membership (domain/entitlement.ts) ------------------------------------------------------
 
 const EntitlementStatus = z.enum(['active', 'expired', 'revoked', 'none']);
@@ -380,6 +436,103 @@ export const MemberWithHistory = named(
   MemberAdminView.extend({ history: z.array(EntitlementHistoryEntry).describe('Newest first, bounded') }),
 );
 
+// ---- entities, watchlists and alerts (domain/entity.ts, domain/visibility.ts) ---------------------
+
+export const Evidence = named(
+  'Evidence',
+  z.object({
+    text: z.string(),
+    briefingId: z.string().optional().describe('The briefing the evidence comes from'),
+    url: z.string().optional(),
+  }),
+);
+
+const EntityEnd = z.object({ entityId: z.string(), name: z.string().describe('Its name when the link was written') });
+
+export const RelationshipView = named(
+  'RelationshipView',
+  z
+    .object({
+      direction: z.enum(['outgoing', 'incoming']).describe('`outgoing`: this entity states the link; `incoming`: another entity states it about this one'),
+      from: EntityEnd,
+      relation: z.enum(RELATIONS),
+      to: EntityEnd,
+      since: z.string().optional().describe('`YYYY`, `YYYY-MM` or `YYYY-MM-DD`'),
+      summary: z.string().describe('One public line'),
+      evidence: z.union([
+        z.object({ tier: Tier, locked: z.literal(false), content: z.array(Evidence) }).meta({ title: 'Evidence (readable)' }),
+        z
+          .object({ tier: Tier, locked: z.literal(true), unlockTier: Tier.describe('The tier that unlocks it') })
+          .meta({ title: 'Evidence (locked)' })
+          .describe('The evidence exists and this tier unlocks it; nothing else.'),
+      ]),
+    })
+    .describe("A relationship as one entity's page shows it: who, how, whom and a public summary; its evidence is Leadership Alliance content."),
+);
+
+export const EntityView = named(
+  'EntityView',
+  z
+    .object({
+      entityId: z.string(),
+      name: z.string(),
+      kind: z.enum(ENTITY_KINDS),
+      aliases: z.array(z.object({ language: z.string(), name: z.string() })).describe('Other names, by language'),
+      coverage: z.string().optional().describe('Why the entity is covered; absent until an analyst writes the profile'),
+      updatedAt: z.iso.datetime(),
+      viewerTier: Tier.describe('The tier the page was shaped for'),
+      relationships: z.array(RelationshipView).describe('Outgoing first, then incoming'),
+    })
+    .describe("An entity's profile and relationships, shaped for the caller's tier."),
+);
+
+export const EntityPage = named(
+  'EntityPage',
+  EntityView.extend({ recentBriefings: z.array(BriefingSummary).describe('Its latest published briefings, newest first (at most 10)') }),
+);
+
+export const WatchEntry = named(
+  'WatchEntry',
+  z.object({
+    entityId: z.string(),
+    name: z.string(),
+    kind: z.enum(ENTITY_KINDS),
+    followedAt: z.iso.datetime(),
+  }),
+);
+
+export const Watchlist = named(
+  'Watchlist',
+  z.object({ items: z.array(WatchEntry), limit: z.number().int().describe('The most entities a watchlist holds') }),
+);
+
+const Alert = z.object({
+  briefingId: z.string(),
+  briefingVersion: z.number().int().min(1),
+  alertedAt: z.iso.datetime().describe('When the version was announced'),
+  entityIds: z.array(z.string()).describe('The followed entities the briefing names'),
+  briefing: BriefingSummary,
+});
+
+const SectionName = z.enum(SECTIONS.map((s) => s.name) as [SectionName, ...SectionName[]]);
+
+export const AlertPage = named(
+  'AlertPage',
+  z.object({
+    viewerTier: Tier,
+    items: z.array(
+      Alert.extend({
+        sections: z
+          .object({
+            unlocked: z.array(SectionName),
+            locked: z.array(z.object({ name: SectionName, unlockTier: Tier })),
+          })
+          .describe("Which of the briefing's sections the caller's tier reads now"),
+      }),
+    ),
+  }),
+);
+
 // ---- the schemas above document exactly the domain types (a failing line: update the schema) ----
 
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -393,11 +546,18 @@ export type ResponseChecks = [
   Check<Same<typeof Source, DomainSource>>,
   Check<Same<typeof ScoreExplanation, DomainExplanation>>,
   Check<Same<typeof ScoreReport, DomainScoreReport>>,
+  Check<Same<typeof VersionSummary, DomainVersionSummary>>,
+  Check<Same<typeof BriefingSnapshot, DomainSnapshot>>,
   Check<Same<typeof MemberSelfView, DomainSelfView>>,
   Check<Same<typeof Entitlement, DomainEntitlement>>,
   Check<Same<typeof EntitlementHistoryEntry, DomainHistoryEntry>>,
   Check<Same<typeof MemberAdminView, DomainAdminView>>,
   Check<Same<typeof Grant, DomainGrant>>,
+  Check<Same<typeof Evidence, DomainEvidence>>,
+  Check<Same<typeof RelationshipView, DomainRelationshipView>>,
+  Check<Same<typeof EntityView, DomainEntityView>>,
+  Check<Same<typeof WatchEntry, DomainWatchEntry>>,
+  Check<Same<ReturnType<typeof Alert.omit<{ briefing: true }>>, Omit<DomainAlert, 'briefing'>>>,
   // Sections: the domain types content as `unknown`; the schema says what each section holds.
   Check<Equals<keyof z.output<typeof BriefingView>, keyof DomainView>>,
   Check<Same<ReturnType<typeof BriefingView.omit<{ sections: true }>>, Omit<DomainView, 'sections'>>>,
@@ -438,7 +598,9 @@ const BRIEFING_ETAG = 'the audience is `public`, `strategy-circle` or `leadershi
 export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
   'POST /briefings': {
     summary: 'Create a draft briefing',
-    description: 'An analyst creates a draft with the sections of the brief. Status, score and dates are never accepted from clients.',
+    description:
+      'An analyst creates a draft with the sections of the brief and, optionally, `translations` (language tag → the same sections). ' +
+      'Status, score and dates are never accepted from clients.',
     success: {
       status: 201,
       description: "The draft, as its author sees it, with `completeness`: what still blocks publishing.",
@@ -456,19 +618,27 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     summary: 'Read a briefing',
     description:
       "The briefing shaped for the caller's tier: sections above it are locked markers (`locked: true`, `unlockTier`), never content. " +
-      'Without a token the caller reads as the public.',
+      'Without a token the caller reads as the public. The language is `?lang=` when the briefing has it, else the best match of ' +
+      'Accept-Language (q-values, `zh-CN` matches `zh`, `*` is the original), else the original language.',
     success: {
       status: 200,
       description: "The briefing, shaped for the caller's tier.",
       schema: BriefingView,
       headers: {
         ...cacheControl('`public, max-age=60` for anonymous callers, `private, no-store` for signed-in ones'),
-        ...etag(BRIEFING_ETAG),
-        vary: { description: '`authorization`: the representation depends on the token' },
+        ...etag(`${BRIEFING_ETAG}; a translation adds \`-<language>\` (If-Match takes the original's)`),
+        'content-language': { description: 'The language served' },
+        vary: { description: '`authorization, accept-language`: the representation depends on the token and the language asked for' },
       },
     },
-    failures: { 404: { description: 'No such briefing, or a draft or retracted briefing and the caller is not staff.' } },
-    requestHeaders: { 'if-none-match': { description: 'An ETag from an earlier read: when it is still current for this caller, the answer is 304 with no body.' } },
+    failures: {
+      400: { description: 'A malformed `lang` (`query:lang`); a well-formed one the briefing lacks serves the original.' },
+      404: { description: 'No such briefing, or a draft or retracted briefing and the caller is not staff.' },
+    },
+    requestHeaders: {
+      'if-none-match': { description: 'An ETag from an earlier read: when it is still current for this caller, the answer is 304 with no body.' },
+      'accept-language': { description: 'Preferred languages (RFC 9110), used when `lang` is not sent.' },
+    },
     notModified: {
       description: 'The ETag in If-None-Match is current: no body.',
       headers: { ...cacheControl('As for 200'), ...etag(BRIEFING_ETAG) },
@@ -477,7 +647,8 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
   'PATCH /briefings/{briefingId}': {
     summary: 'Edit a briefing',
     description:
-      'An analyst edits written sections (each replaced whole), entities, related briefings or the auto-publish rule (`null` removes it), ' +
+      'An analyst edits written sections (each replaced whole), translations (each replaced whole; `null` removes one; the original ' +
+      'language is refused, `#/translations/<lang>`), entities, related briefings or the auto-publish rule (`null` removes it), ' +
       'conditional on the version they read: send its staff ETag in If-Match. The briefing is re-scored from its sources; editing a ' +
       'published briefing keeps it published as a new version and announces Briefing Published for that version.',
     success: {
@@ -535,6 +706,21 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     success: { status: 200, description: 'The score, its explanation and the source notes.', schema: ScoreReport, headers: cacheControl('`private, no-store`') },
     failures: { 404: { description: 'No such briefing.' } },
   },
+  'GET /briefings/{briefingId}/versions': {
+    summary: "Read a briefing's version history",
+    description: 'Staff read one line per editorial action (create, edit, publish, retract), newest first. Rescoring alone adds no line.',
+    success: { status: 200, description: 'The history.', schema: VersionHistory, headers: cacheControl('`private, no-store`') },
+    failures: { 404: { description: 'No such briefing.' } },
+  },
+  'GET /briefings/{briefingId}/versions/{version}': {
+    summary: 'Read one version of a briefing',
+    description: 'Staff read the written content, entities, status and confidence of a briefing as one editorial action left it.',
+    success: { status: 200, description: 'The snapshot.', schema: BriefingSnapshot, headers: cacheControl('`private, no-store`') },
+    failures: {
+      400: { description: 'The version is not a positive integer (`path:version`).' },
+      404: { description: 'No such briefing, or no snapshot of that version (rescoring alone leaves none).' },
+    },
+  },
   'GET /me': {
     summary: 'Read my membership',
     description: "The caller's tier and roles as the API grants them now (the entitlement record bounds what the token says), and until when.",
@@ -569,12 +755,69 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
       409: { description: 'An admin tried to revoke their own entitlement, or the record changed meanwhile (retry).' },
     },
   },
+  'GET /entities/{entityId}': {
+    summary: 'Read an entity',
+    description:
+      "An entity's profile (names by language, kind, why it is covered), its relationships in both directions and its recent briefings. " +
+      'Relationship evidence is a locked marker below Leadership Alliance. Without a token the caller reads as the public.',
+    success: {
+      status: 200,
+      description: "The entity page, shaped for the caller's tier.",
+      schema: EntityPage,
+      headers: {
+        ...cacheControl('`public, max-age=60` for anonymous callers, `private, no-store` for signed-in ones'),
+        etag: { description: 'A strong validator: a digest of the page and the audience it was shaped for' },
+        vary: { description: '`authorization`: the representation depends on the token' },
+      },
+    },
+    failures: { 404: { description: 'No such entity.' } },
+    requestHeaders: { 'if-none-match': { description: 'An ETag from an earlier read: when the page is unchanged for this caller, the answer is 304 with no body.' } },
+    notModified: {
+      description: 'The ETag in If-None-Match is current: no body.',
+      headers: { ...cacheControl('As for 200'), etag: { description: 'As for 200' } },
+    },
+  },
+  'PUT /entities/{entityId}': {
+    summary: "Write an entity's profile and relationships",
+    description:
+      'An analyst or editor writes the whole profile and every relationship the entity states, in one transaction: relationships no longer ' +
+      'listed are removed, and each is mirrored on its target, so both pages show it.',
+    success: { status: 200, description: 'The entity as staff see it (without recent briefings).', schema: EntityView, headers: cacheControl('`private, no-store`') },
+    failures: {
+      400: { description: 'Invalid input; a relationship to an unknown entity, to itself or listed twice (`#/relationships/<i>/target`).' },
+      409: { description: 'The profile kept changing under concurrent writes (retry).' },
+    },
+  },
+  'GET /me/watchlist': {
+    summary: 'List the entities I follow',
+    success: { status: 200, description: 'The watchlist, by entity id.', schema: Watchlist, headers: cacheControl('`private, no-store`') },
+  },
+  'PUT /me/watchlist/{entityId}': {
+    summary: 'Follow an entity',
+    description: 'Idempotent: following an entity again answers 200 with the entry as first stored. New briefings naming it raise alerts.',
+    success: { status: 200, description: 'The watchlist entry.', schema: WatchEntry, headers: cacheControl('`private, no-store`') },
+    failures: { 404: { description: 'No such entity.' }, 409: { description: 'The watchlist is full (200 entities): unfollow one first.' } },
+  },
+  'DELETE /me/watchlist/{entityId}': {
+    summary: 'Stop following an entity',
+    description: 'Idempotent: 204 whether or not the caller followed it.',
+    // A 204 has no body; the generator still names a registered schema, which it leaves out of the document.
+    success: { status: 204, description: 'Not followed (any more).', schema: WatchEntry },
+  },
+  'GET /me/alerts': {
+    summary: 'Read my alerts',
+    description:
+      "Briefings published about entities the caller follows, newest first (at most 50, no cursor; alerts expire after 90 days). Each carries the public summary and which sections the caller's tier unlocks now.",
+    success: { status: 200, description: 'The latest alerts.', schema: AlertPage, headers: cacheControl('`private, no-store`') },
+    failures: { 400: { description: 'A limit out of range or an unknown parameter.' } },
+  },
 };
 
 /** Tags: the first path segment of a route. */
 export const TAGS: Record<string, string> = {
   briefings: 'Draft, publish and read briefings.',
   sources: 'The evidence behind a briefing.',
-  me: "The caller's own membership.",
+  me: "The caller's own membership, watchlist and alerts.",
   members: 'Entitlements of members (admins).',
+  entities: 'Companies, people and networks: profiles, relationships, recent briefings.',
 };

@@ -6,18 +6,19 @@
  */
 import * as z from 'zod';
 import { briefingRetracted } from '../domain/announcements.ts';
-import { RetractionInput, retract } from '../domain/briefing.ts';
+import { RetractionInput, retract, snapshotOf } from '../domain/briefing.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { viewBriefing } from '../domain/visibility.ts';
 import { httpRoute, json } from './commons/http.ts';
-import { getBriefing, saveBriefing } from './commons/table/briefings.ts';
+import { loadBriefing, saveBriefing } from './commons/table/briefings.ts';
 
 const Path = z.object({ briefingId: z.string().min(1).max(64) });
 
 export const handler = httpRoute({ access: ['editor'], path: Path, body: RetractionInput }, async ({ body, path, viewer, now }) => {
-  const current = await getBriefing(path.briefingId, { consistent: true });
+  const current = (await loadBriefing(path.briefingId))?.briefing;
   if (!current) throw new NotFoundError(`no briefing ${path.briefingId}`);
-  const retracted = retract(current, { by: viewer.userId!, now, reason: body.reason });
-  await saveBriefing(retracted, current.version, [briefingRetracted(retracted, now)], now);
+  const by = viewer.userId!;
+  const retracted = retract(current, { by, now, reason: body.reason });
+  await saveBriefing(current, retracted, [briefingRetracted(retracted, now)], now, snapshotOf(retracted, { action: 'retracted', by, now }));
   return json(200, viewBriefing(retracted, viewer), { 'cache-control': 'private, no-store' });
 });

@@ -4,10 +4,10 @@
  * window (at most 60 s) even with a still-valid token; the group sync then
  * removes the member's groups and signs them out everywhere.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { adminView, entitlementChanged, revokeEntitlement, RevokeInput, UserId } from '../domain/entitlement.ts';
 import { httpRoute, json } from './commons/http.ts';
-import { withVersionRetry } from './commons/table/briefings.ts';
+import { withVersionRetry } from './commons/table/versioning.ts';
 import { getEntitlement, saveEntitlement } from './commons/table/entitlements.ts';
 
 const Path = z.object({ userId: UserId });

@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { GROUP_NAMES, groupsForGrant } from '../domain/access.ts';
 import { grantOf } from '../domain/entitlement.ts';
-import { EntitlementChanged } from '../events/index.ts';
+import { EntitlementChanged } from '../events/entitlement-changed.ts';
 import { cognito } from './commons/clients/cognito.ts';
 import { config } from './commons/config.ts';
 import { eventConsumer } from './commons/consumer.ts';

@@ -3,9 +3,15 @@
  * authorizer; public routes accept an optional token and verify it here with
  * the same rules (issuer, audience, signature, expiry). A verified token is
  * not yet a viewer: viewer.ts checks it against the entitlement record.
+ *
+ * Only the routes that verify tokens themselves (`verifiesTokens` in
+ * functions/manifest.ts, through public-route.ts) import this module, so jose
+ * stays out of every other bundle.
  */
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { UnauthorizedError } from '../../domain/errors.ts';
+import { config } from './config.ts';
+import type { TokenVerifier } from './viewer.ts';
 
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 
@@ -27,20 +33,5 @@ export async function verifyToken(token: string, opts: { issuer: string; audienc
   }
 }
 
-/**
- * API Gateway's JWT authorizer hands array claims to the function as a string
- * such as "[analysts editors]"; a verified token has a real array. Accept both.
- */
-export function groupsClaim(value: unknown): string[] {
-  if (Array.isArray(value)) return value.map(String);
-  if (typeof value !== 'string' || value === '') return [];
-  return value.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
-}
-
-export function bearerToken(headers: Record<string, string | undefined>): string | undefined {
-  const value = headers['authorization'] ?? headers['Authorization'];
-  if (!value) return undefined;
-  const match = /^Bearer\s+(\S+)$/i.exec(value);
-  if (!match) throw new UnauthorizedError('the Authorization header must be "Bearer <token>"');
-  return match[1];
-}
+/** Verifies against this deployment's user pool (JWT_ISSUER) and app client (JWT_AUDIENCE). */
+export const verifyUserPoolToken: TokenVerifier = (token) => verifyToken(token, { issuer: config.jwtIssuer, audience: config.jwtAudience });

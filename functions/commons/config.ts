@@ -26,6 +26,12 @@ export const config = {
   get userPoolId() {
     return requireEnv(ENV.userPoolId);
   },
+  /** The key feed cursors are signed with; at least 32 characters, so a guessed key forges nothing. */
+  get cursorSigningKey() {
+    const key = requireEnv(ENV.cursorSigningKey);
+    if (key.length < 32) throw new Error(`${ENV.cursorSigningKey} must be at least 32 characters`);
+    return key;
+  },
   /** How long a function may reuse an entitlement record it read: 0-60 s, 60 when unset (the revocation promise is 60 s). */
   get entitlementCacheSeconds() {
     const raw = process.env[ENV.entitlementCacheSeconds];

@@ -8,11 +8,13 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { EventBridgeEvent } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { EventContract } from '../../events/index.ts';
 import { correlationIdOf, withCorrelationId } from './correlation.ts';
 import { logger } from './logger.ts';
 import { metricsMiddleware } from './metrics.ts';
+// English issue messages in the log of a detail that breaks its contract.
+import './validation.ts';
 
 export function eventConsumer<C extends EventContract>(
   contract: C,

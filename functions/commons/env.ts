@@ -14,4 +14,6 @@ export const ENV = {
   userPoolId: 'USER_POOL_ID',
   /** Seconds a function may reuse an entitlement record it read (0-60; 60 when unset). */
   entitlementCacheSeconds: 'ENTITLEMENT_CACHE_SECONDS',
+  /** HMAC-SHA256 key the feed signs its page cursors with (functions whose manifest entry has `signsCursors`). */
+  cursorSigningKey: 'CURSOR_SIGNING_KEY',
 } as const;

@@ -6,14 +6,19 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { hasAnyRole, type StaffRole, type Viewer } from '../../domain/access.ts';
 import { ForbiddenError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
 import { CORRELATION_HEADER, correlationIdOf, withCorrelationId } from './correlation.ts';
 import { logger } from './logger.ts';
 import { metricsMiddleware } from './metrics.ts';
 import { HttpError, internalError, issuesOf, problemFor } from './problem.ts';
-import { resolveViewer } from './viewer.ts';
+// English issue messages for every 400 (and the Schema type the specs use).
+import './validation.ts';
+import type { Schema } from './validation.ts';
+import { resolveViewer, type TokenVerifier } from './viewer.ts';
+
+export type { Schema } from './validation.ts';
 
 /** Larger bodies are refused before parsing (API Gateway's own limit is 10 MB). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -27,7 +32,7 @@ export type HttpEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestCo
   };
 };
 
-export interface RouteSpec<B extends z.ZodType, P extends z.ZodType, Q extends z.ZodType> {
+export interface RouteSpec<B extends Schema, P extends Schema, Q extends Schema> {
   access: Access;
   /**
    * `ignored`: the route answers every caller alike (public access only). A sent
@@ -36,6 +41,13 @@ export interface RouteSpec<B extends z.ZodType, P extends z.ZodType, Q extends z
    * against their entitlement record (functions/commons/viewer.ts).
    */
   viewer?: 'ignored';
+  /**
+   * How a public route without the API's JWT authorizer verifies an optional
+   * bearer token; set by `publicRoute` (functions/commons/public-route.ts) for
+   * the functions with `verifiesTokens` in the manifest. Without it no token is
+   * read from the headers: routes behind the authorizer get verified claims from API Gateway.
+   */
+  verifyToken?: TokenVerifier;
   body?: B;
   path?: P;
   query?: Q;
@@ -64,9 +76,9 @@ function authorize(viewer: Viewer, access: Access): void {
   }
 }
 
-function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: 'body' | 'query' | 'path'): z.infer<T> {
+function parse<T extends Schema>(schema: T | undefined, value: unknown, where: 'body' | 'query' | 'path'): z.infer<T> {
   if (!schema) return undefined as z.infer<T>;
-  const result = schema.safeParse(value);
+  const result = z.safeParse(schema, value);
   if (!result.success) throw new ValidationError(`the request ${where} is invalid`, issuesOf(result.error, where));
   return result.data;
 }
@@ -85,14 +97,15 @@ function readBody(event: HttpEvent): unknown {
 }
 
 /** Wraps a route handler with validation, identity, access control and error mapping; `handler.route` is the spec it enforces. */
-export function httpRoute<B extends z.ZodType = z.ZodUndefined, P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
+export function httpRoute<B extends Schema = z.ZodMiniUndefined, P extends Schema = z.ZodMiniUndefined, Q extends Schema = z.ZodMiniUndefined>(
   spec: RouteSpec<B, P, Q>,
   fn: (req: Request<z.infer<B>, z.infer<P>, z.infer<Q>>) => Promise<Result>,
 ) {
   if (spec.viewer === 'ignored' && spec.access !== 'public') throw new Error('a route that ignores the viewer cannot restrict access');
+  if (spec.verifyToken && spec.access !== 'public') throw new Error('routes that restrict access sit behind the JWT authorizer and verify no token themselves');
   const respond = async (event: HttpEvent): Promise<Result> => {
     try {
-      const viewer = await resolveViewer(event, { entitlement: spec.viewer !== 'ignored' });
+      const viewer = await resolveViewer(event, { entitlement: spec.viewer !== 'ignored', verifyToken: spec.verifyToken });
       authorize(viewer, spec.access);
       const body = parse(spec.body, readBody(event), 'body');
       const path = parse(spec.path, event.pathParameters ?? {}, 'path');

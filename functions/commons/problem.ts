@@ -4,7 +4,7 @@
  * nothing about internals.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { ZodError } from 'zod';
+import type * as z from 'zod/mini';
 import {
   ConflictError,
   ForbiddenError,
@@ -55,7 +55,7 @@ export function problem(
 }
 
 /** Zod issues as field paths: JSON pointers into the body, names for parameters. */
-export function issuesOf(error: ZodError, where: 'body' | 'query' | 'path'): FieldIssue[] {
+export function issuesOf(error: z.core.$ZodError, where: 'body' | 'query' | 'path'): FieldIssue[] {
   return error.issues.map((issue) => ({
     pointer: where === 'body' ? `#/${issue.path.join('/')}` : `${where}:${issue.path.join('.')}`,
     detail: issue.message,

@@ -1,6 +1,7 @@
 /**
- * Who is calling: the verified token (from the API's JWT authorizer, or
- * verified here on routes without one) checked against the caller's
+ * Who is calling: the verified token (the claims of the API's JWT authorizer,
+ * or, on the public routes that verify tokens themselves, a sent token checked
+ * by the route's TokenVerifier) checked against the caller's
  * entitlement record, so that a revoked or expired entitlement stops gated
  * access while the token is still valid.
  *
@@ -12,9 +13,35 @@
  */
 import { ANONYMOUS, type Viewer } from '../../domain/access.ts';
 import { entitledViewer, type Entitlement } from '../../domain/entitlement.ts';
-import { bearerToken, groupsClaim, verifyToken } from './auth.ts';
+import { UnauthorizedError } from '../../domain/errors.ts';
 import { config } from './config.ts';
 import { getEntitlement } from './table/entitlements.ts';
+
+/**
+ * Verifies a bearer token (signature, issuer, audience, expiry) and returns its
+ * claims, or throws UnauthorizedError. Only routes without the API's JWT
+ * authorizer have one (functions/commons/public-route.ts hands it in), so
+ * that jose is bundled only where a token is verified in the function.
+ */
+export type TokenVerifier = (token: string) => Promise<Record<string, unknown>>;
+
+/**
+ * API Gateway's JWT authorizer hands array claims to the function as a string
+ * such as "[analysts editors]"; a verified token has a real array. Accept both.
+ */
+export function groupsClaim(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string' || value === '') return [];
+  return value.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+}
+
+export function bearerToken(headers: Record<string, string | undefined>): string | undefined {
+  const value = headers['authorization'] ?? headers['Authorization'];
+  if (!value) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(value);
+  if (!match) throw new UnauthorizedError('the Authorization header must be "Bearer <token>"');
+  return match[1];
+}
 
 /** The part of an HTTP event viewer resolution reads. */
 export interface ViewerSource {
@@ -65,12 +92,18 @@ export const entitlements = entitlementCache({
   ttlSeconds: () => config.entitlementCacheSeconds,
 });
 
-async function verifiedClaims(event: ViewerSource): Promise<Record<string, unknown> | undefined> {
+/**
+ * The authorizer's claims; else, on a route that verifies tokens itself, the
+ * claims of the sent token (a malformed or invalid one is a 401). A route with
+ * neither (route-not-found, which answers everyone alike) reads no token.
+ */
+async function verifiedClaims(event: ViewerSource, verify: TokenVerifier | undefined): Promise<Record<string, unknown> | undefined> {
   const claims = event.requestContext.authorizer?.jwt?.claims;
   if (claims) return claims;
+  if (!verify) return undefined;
   const token = bearerToken(event.headers ?? {});
   if (!token) return undefined;
-  return verifyToken(token, { issuer: config.jwtIssuer, audience: config.jwtAudience });
+  return verify(token);
 }
 
 /**
@@ -78,8 +111,11 @@ async function verifiedClaims(event: ViewerSource): Promise<Record<string, unkno
  * answer everyone alike: a sent token is still verified (a bad one is a 401),
  * but no record is read and the handler sees an anonymous viewer.
  */
-export async function resolveViewer(event: ViewerSource, opts: { entitlement: boolean; now?: Date }): Promise<Viewer> {
-  const claims = await verifiedClaims(event);
+export async function resolveViewer(
+  event: ViewerSource,
+  opts: { entitlement: boolean; verifyToken?: TokenVerifier | undefined; now?: Date },
+): Promise<Viewer> {
+  const claims = await verifiedClaims(event, opts.verifyToken);
   const sub = claims?.['sub'];
   if (typeof sub !== 'string' || sub === '' || !opts.entitlement) return ANONYMOUS;
   const record = await entitlements.get(sub);

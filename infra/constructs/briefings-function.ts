@@ -7,6 +7,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { TABLE_SCHEMA } from '../../functions/commons/table/schema.ts';
 import { ENV } from '../../functions/commons/env.ts';
@@ -148,6 +149,17 @@ export class BriefingsFunction extends NodejsFunction {
   bindBus(bus: IEventBus): void {
     this.addEnvironment(ENV.eventBusName, bus.eventBusName);
     bus.grantPutEventsTo(this);
+  }
+
+  /**
+   * Gives the function the key it signs feed cursors with, as a dynamic
+   * reference CloudFormation resolves at deploy: the handler makes no Secrets
+   * Manager call on a cold start and its role needs no permission on the secret.
+   * The price: the value is readable in the function's configuration by anyone
+   * allowed lambda:GetFunctionConfiguration, and a new key needs a deploy.
+   */
+  signCursorsWith(secret: ISecret): void {
+    this.addEnvironment(ENV.cursorSigningKey, secret.secretValue.unsafeUnwrap());
   }
 
   /** For handlers that verify optional tokens themselves (routes without an authorizer). */

@@ -34,6 +34,7 @@
 import type * as z from 'zod';
 import type { GroupName } from '../../domain/access.ts';
 import type { BriefingInput } from '../../domain/briefing.ts';
+import type { EntityProfileInput } from '../../domain/entity.ts';
 import type { SourceInput } from '../../domain/source.ts';
 
 export type DemoSource = Omit<z.input<typeof SourceInput>, 'briefingId'> & {
@@ -791,7 +792,14 @@ const draftExample: DemoBriefing = {
 };
 
 /** The briefings in seeding order (a briefing may relate to any other key; the seeder resolves ids after creating all). */
-export const DEMO_BRIEFINGS: DemoBriefing[] = [scaleAiEn, scaleAiZh, metaAiTalent, bainEmeaHyperscale, sparkleGeant, draftExample];
+/**
+ * The English Scale AI briefing also carries the Chinese text as its `zh` translation (the brief's example page
+ * was Chinese): `GET /briefings/<id>?lang=zh` or `Accept-Language: zh-CN` serves it. The Chinese original stays
+ * a briefing of its own, to show a briefing written in Chinese.
+ */
+const scaleAiBilingual: DemoBriefing = { ...scaleAiEn, input: { ...scaleAiEn.input, translations: { zh: scaleAiZh.input.sections } } };
+
+export const DEMO_BRIEFINGS: DemoBriefing[] = [scaleAiBilingual, scaleAiZh, metaAiTalent, bainEmeaHyperscale, sparkleGeant, draftExample];
 
 /** The source the start banner suggests posting (its body is validated by the demo-data test). */
 export const EXAMPLE_SOURCE: DemoSource = {
@@ -800,4 +808,194 @@ export const EXAMPLE_SOURCE: DemoSource = {
   kind: 'reporting',
   title: 'A new article',
   excerpt: 'Scale AI told customers on Monday that its enterprise unit will hire again next quarter.',
+};
+
+/** An entity profile as the seeder PUTs it to /entities/{entityId} (as the demo analyst). */
+export interface DemoEntity {
+  entityId: string;
+  profile: z.input<typeof EntityProfileInput>;
+}
+
+/**
+ * Profiles of the entities the demo briefings name, with English and Chinese
+ * names, and the relationships the briefings report. Listed so that every
+ * relationship's target comes before the entity that states it (a PUT naming
+ * an unknown entity is refused). Evidence points at demo URLs only.
+ */
+export const DEMO_ENTITIES: DemoEntity[] = [
+  {
+    entityId: 'scale-ai',
+    profile: {
+      name: 'Scale AI',
+      kind: 'company',
+      aliases: [
+        { language: 'en', name: 'Scale' },
+        { language: 'zh', name: 'Scale AI 数据标注公司' },
+      ],
+      coverage: 'A supplier of training data and evaluation to the large model labs: a dependency for AI builders and a bellwether for the data-labelling market.',
+    },
+  },
+  {
+    entityId: 'geant',
+    profile: {
+      name: 'GÉANT',
+      kind: 'network',
+      aliases: [
+        { language: 'en', name: 'GEANT' },
+        { language: 'zh', name: '欧洲科研教育网络 GÉANT' },
+      ],
+      coverage: "Europe's research and education backbone: its routes and partners shape connectivity for universities across three continents.",
+    },
+  },
+  {
+    entityId: 'bain-capital',
+    profile: {
+      name: 'Bain Capital',
+      kind: 'company',
+      aliases: [
+        { language: 'en', name: 'Bain Capital LP' },
+        { language: 'zh', name: '贝恩资本' },
+      ],
+      coverage: 'A private-equity investor backing data-centre platforms: a signal for where hyperscale capacity in EMEA gets financed.',
+    },
+  },
+  {
+    entityId: 'meta',
+    profile: {
+      name: 'Meta',
+      kind: 'company',
+      aliases: [
+        { language: 'en', name: 'Meta Platforms' },
+        { language: 'zh', name: 'Meta 平台公司' },
+      ],
+      coverage: 'A hyperscale AI spender whose investments and hiring move suppliers, talent markets and competitors.',
+      relationships: [
+        {
+          relation: 'investor in',
+          target: 'scale-ai',
+          since: '2025-06',
+          summary: 'Reported to have bought about 49% of Scale AI for roughly $14.3B.',
+          evidence: [
+            { text: 'Deal reporting puts the stake near half of the company, without voting control.', url: 'https://example.com/demo/meta-scale-stake' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    entityId: 'google',
+    profile: {
+      name: 'Google',
+      kind: 'company',
+      aliases: [
+        { language: 'en', name: 'Alphabet' },
+        { language: 'zh', name: '谷歌' },
+      ],
+      coverage: 'A model developer and cloud provider: its supplier choices signal how labs manage exposure to rivals.',
+      relationships: [
+        {
+          relation: 'partner paused',
+          target: 'scale-ai',
+          since: '2025-06',
+          summary: 'Reported to have stepped back from new Scale AI projects after the Meta deal.',
+          evidence: [{ text: 'People familiar with the projects said new work orders were put on hold.', url: 'https://example.com/demo/google-pauses-scale' }],
+        },
+      ],
+    },
+  },
+  {
+    entityId: 'openai',
+    profile: {
+      name: 'OpenAI',
+      kind: 'company',
+      aliases: [
+        { language: 'en', name: 'OpenAI Inc.' },
+        { language: 'zh', name: 'OpenAI 人工智能研究公司' },
+      ],
+      coverage: 'A frontier model lab: where it buys data and compute is a leading indicator for the supply chain around it.',
+      relationships: [
+        {
+          relation: 'partner paused',
+          target: 'scale-ai',
+          since: '2025-06',
+          summary: 'Said to be winding down its Scale AI work while moving to other data vendors.',
+          evidence: [{ text: 'The lab told reporters it had been shifting work to other providers for months.', url: 'https://example.com/demo/openai-winds-down-scale' }],
+        },
+      ],
+    },
+  },
+  {
+    entityId: 'alexandr-wang',
+    profile: {
+      name: 'Alexandr Wang',
+      kind: 'person',
+      aliases: [
+        { language: 'en', name: 'Alex Wang' },
+        { language: 'zh', name: '亚历山大·王' },
+      ],
+      coverage: "Co-founder of Scale AI; his move to Meta's superintelligence lab is a signal of the talent race among AI labs.",
+      relationships: [
+        { relation: 'founder of', target: 'scale-ai', summary: 'Co-founded Scale AI and led it as chief executive until 2025.' },
+        {
+          relation: 'executive moved to',
+          target: 'meta',
+          since: '2025-06',
+          summary: "Left Scale AI to join Meta's new superintelligence lab.",
+          evidence: [{ text: 'An internal note announced his departure and his new role at Meta.', url: 'https://example.com/demo/wang-joins-meta' }],
+        },
+      ],
+    },
+  },
+  {
+    entityId: 'jason-droege',
+    profile: {
+      name: 'Jason Droege',
+      kind: 'person',
+      aliases: [
+        { language: 'en', name: 'J. Droege' },
+        { language: 'zh', name: '杰森·德罗格' },
+      ],
+      coverage: "Scale AI's interim chief executive: his memos set the direction of the restructuring.",
+      relationships: [
+        {
+          relation: 'executive of',
+          target: 'scale-ai',
+          since: '2025-06',
+          summary: 'Interim chief executive of Scale AI after the founder left.',
+          evidence: [{ text: 'His memo to staff explained the consolidation of the generative-AI teams.', url: 'https://example.com/demo/droege-memo' }],
+        },
+      ],
+    },
+  },
+  {
+    entityId: 'sparkle',
+    profile: {
+      name: 'Sparkle',
+      kind: 'company',
+      aliases: [
+        { language: 'en', name: 'Telecom Italia Sparkle' },
+        { language: 'zh', name: '意大利电信 Sparkle' },
+      ],
+      coverage: 'An international wholesale carrier: its route deals change the paths traffic takes between Europe, Africa and the Middle East.',
+      relationships: [
+        {
+          relation: 'partner of',
+          target: 'geant',
+          summary: 'Carries new GÉANT routes across Europe, Africa and the Middle East.',
+          evidence: [{ text: 'The carrier announced the added research-network routes on its backbone.', url: 'https://example.com/demo/sparkle-geant-routes' }],
+        },
+      ],
+    },
+  },
+];
+
+/**
+ * Who follows what, by demo user key. The seeder follows these before any
+ * briefing is published, so each member finds alerts after seeding: the
+ * Strategy Circle member's promise trend context, the Leadership Alliance
+ * member's every section.
+ */
+export const DEMO_WATCHLISTS: Record<string, string[]> = {
+  strategy: ['scale-ai'],
+  leadership: ['scale-ai', 'meta'],
 };

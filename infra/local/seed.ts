@@ -1,12 +1,13 @@
 /**
  * Seeds the demo data of demo-data.ts through the real API and pipeline, as
- * an analyst and an editor would: create the drafts, post their sources, let
+ * an analyst and an editor would: write the entity profiles (and have demo
+ * members follow some), create the drafts, post their sources, let
  * scoring (and the auto-publish rule) run, publish the rest by hand. Nothing
  * is written to the table directly, so a seeded stack also proves the path.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_BRIEFINGS, DEMO_USERS, DEMO_PASSWORD } from './demo-data.ts';
+import { DEMO_BRIEFINGS, DEMO_ENTITIES, DEMO_USERS, DEMO_PASSWORD, DEMO_WATCHLISTS } from './demo-data.ts';
 import type { Log } from './log.ts';
 import type { LocalStack } from './stack.ts';
 
@@ -31,6 +32,16 @@ export async function seedDemoData(stack: SeedStack, log: Log): Promise<Record<s
   const analyst = await tokenOf(stack, 'analysts');
   const editor = await tokenOf(stack, 'editors');
   const ids: Record<string, string> = {};
+
+  // Entity profiles first (each relationship's target is listed before it), then the demo members follow
+  // some of them, before any briefing is published, so Briefing Published leaves them alerts.
+  for (const entity of DEMO_ENTITIES) {
+    await call(stack, 'PUT', `/entities/${entity.entityId}`, { token: analyst, body: entity.profile }, [200], `entity ${entity.entityId}`);
+  }
+  for (const [userKey, entityIds] of Object.entries(DEMO_WATCHLISTS)) {
+    const member = await tokenOfUser(stack, userKey);
+    for (const entityId of entityIds) await call(stack, 'PUT', `/me/watchlist/${entityId}`, { token: member }, [200], `${userKey} follows ${entityId}`);
+  }
 
   for (const demo of DEMO_BRIEFINGS) {
     const { relatedKeys, ...input } = demo.input;
@@ -86,6 +97,12 @@ export async function seedDemoData(stack: SeedStack, log: Log): Promise<Record<s
 async function tokenOf(stack: SeedStack, group: string): Promise<string> {
   const user = DEMO_USERS.find((u) => (u.groups as readonly string[]).includes(group));
   if (!user) throw new SeedError(`demo-data.ts has no user in the ${group} group`);
+  return (await stack.signIn(user.email, DEMO_PASSWORD)).accessToken;
+}
+
+async function tokenOfUser(stack: SeedStack, key: string): Promise<string> {
+  const user = DEMO_USERS.find((u) => u.key === key);
+  if (!user) throw new SeedError(`demo-data.ts has no user ${key}`);
   return (await stack.signIn(user.email, DEMO_PASSWORD)).accessToken;
 }
 

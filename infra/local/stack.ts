@@ -4,6 +4,7 @@
  * the stream relay and the HTTP API in this process, all wired from the
  * shared definitions in functions/manifest.ts.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -294,6 +295,8 @@ function configureHandlerEnvironment(c: {
     [ENV.jwtIssuer]: c.jwtIssuer,
     [ENV.jwtAudience]: c.clientId,
     [ENV.userPoolId]: c.userPoolId,
+    // A new key on every start: cursors handed out before a restart answer 400 and the client starts from page one.
+    [ENV.cursorSigningKey]: randomBytes(32).toString('base64url'),
   });
   // As the deployed functions' environment (infra/constructs/briefings-function.ts keeps this name private).
   env['POWERTOOLS_SERVICE_NAME'] ??= 'signal-briefings';

@@ -47,6 +47,7 @@ const REVIEWED = [
   'Serverless-LambdaLatestVersion', // nodejs22.x pinned
   'Serverless-LambdaDLQ', // sync (API, stream, Cognito) or on-failure destination instead
   'Serverless-SQSRedrivePolicy', // only the last queue (Parked)
+  'AwsSolutions-SMG4', // cursor signing key: a deploy-time reference, rotated by a new value and a deploy (docs/feeds.md)
 ];
 
 interface Acknowledgement {

@@ -50,6 +50,10 @@ const STAFF: ViewerName[] = ['analyst', 'editor', 'admin'];
 const P = `sec-pub-${RUN.toLowerCase()}`;
 const D = `sec-draft-${RUN.toLowerCase()}`;
 const E = `sec-event-${RUN.toLowerCase()}`;
+/** An entity whose relationship evidence (Leadership Alliance content) carries a canary. */
+const N = `sec-entity-${RUN.toLowerCase()}`;
+/** What each viewer may see of entity N: its relationship evidence from Leadership Alliance up. */
+const ENTITY_ALLOWED = (who: ViewerName) => (['leadership', 'analyst', 'editor', 'admin'].includes(who) ? expected('N', ['EVID']) : []);
 
 /** What each viewer may see of the published briefing P: its tier's sections. */
 const PUBLISHED_ALLOWED: Record<ViewerName, string[]> = {
@@ -101,6 +105,14 @@ beforeAll(async () => {
   await briefings.createBriefing(scored(D, 'D', { headline: true }));
   await briefings.createBriefing(scored(E, 'E'));
 
+  // Entity N states a link to the entity of E (acme) with canary evidence; every member follows acme,
+  // so E's publication below leaves each of them an alert (which must carry no gated text).
+  const profile = (name: string, relationships: unknown[] = []) => ({ name, kind: 'company', coverage: `${name} is covered.`, relationships });
+  expect((await api(stack, 'PUT', '/entities/acme', { token: tokens.analyst, body: profile('Acme Networks') })).status).toBe(200);
+  const link = { relation: 'supplier to', target: 'acme', summary: 'Supplies fibre.', evidence: [{ text: `${canary('N', 'EVID')} contract` }] };
+  expect((await api(stack, 'PUT', `/entities/${N}`, { token: tokens.analyst, body: profile('Northwind', [link]) })).status).toBe(200);
+  for (const token of Object.values(tokens)) expect((await api(stack, 'PUT', '/me/watchlist/acme', { token })).status).toBe(200);
+
   // A revoked member, through the admin route; an expired one, by the clock passing the end date.
   expect((await api(stack, 'DELETE', `/members/${subs.revoked}/entitlement`, { token: tokens.admin, body: { reason: 'cancelled' } })).status).toBe(200);
   const current = (await entitlements.getEntitlement(subs.expired)) as Entitlement;
@@ -130,8 +142,14 @@ const READ_ROUTES: Record<string, ReadRoute> = {
   'GET /briefings': { path: () => '/briefings?limit=50', allowed: () => [] },
   'GET /briefings/{briefingId}': { path: () => `/briefings/${P}`, allowed: (who) => expected('P', PUBLISHED_ALLOWED[who]) },
   'GET /briefings/{briefingId}/score': { path: () => `/briefings/${P}/score`, staffOnly: true },
+  'GET /briefings/{briefingId}/versions': { path: () => `/briefings/${P}/versions`, staffOnly: true },
+  // createBriefing leaves a snapshot of the stored version (draft 1, scored 2, published 3).
+  'GET /briefings/{briefingId}/versions/{version}': { path: () => `/briefings/${P}/versions/3`, staffOnly: true },
   'GET /me': { path: () => '/me', allowed: () => [] },
   'GET /members/{userId}/entitlement': { path: () => `/members/${subs.leadership}/entitlement`, allowed: () => [] },
+  'GET /entities/{entityId}': { path: () => `/entities/${N}`, allowed: ENTITY_ALLOWED },
+  'GET /me/watchlist': { path: () => '/me/watchlist', allowed: () => [] },
+  'GET /me/alerts': { path: () => '/me/alerts', allowed: () => [] },
 };
 
 describe('canary matrix (API3: no gated text beyond the tier)', () => {
@@ -202,6 +220,12 @@ describe('BOLA (API1)', () => {
     expect((await call('admin', 'GET', `/members/${subs.leadership}/entitlement`)).status).toBe(200);
   });
 
+  it("a member's watchlist is their own: one member unfollowing leaves the others' as they were", async () => {
+    expect((await call('leadership', 'DELETE', '/me/watchlist/acme')).status).toBe(204);
+    expect((await call('leadership', 'GET', '/me/watchlist')).body.items).toEqual([]);
+    expect((await call('strategy', 'GET', '/me/watchlist')).body.items.map((w: { entityId: string }) => w.entityId)).toEqual(['acme']);
+  });
+
   it('/me answers for the caller only, with no grantor or reason', async () => {
     for (const who of ['strategy', 'leadership', 'revoked'] as const) {
       const me = await call(who, 'GET', '/me');
@@ -247,10 +271,12 @@ describe('BFLA (API5): members calling staff routes', () => {
       ['GET', `/members/${target}/entitlement`, []],
       ['PUT', `/members/${target}/entitlement`, []],
       ['DELETE', `/members/${target}/entitlement`, []],
+      ['PUT', `/entities/${target}`, ['analyst', 'editor']],
     ] as const;
 
   it('covers every staff write route of the manifest', () => {
-    const writes = ROUTES.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path.replace(/\{\w+\}/g, '*')}`);
+    // Routes under /me/ act on the caller's own records (no user id in the path): any signed-in member calls them.
+    const writes = ROUTES.filter((r) => r.method !== 'GET' && !r.path.startsWith('/me/')).map((r) => `${r.method} ${r.path.replace(/\{\w+\}/g, '*')}`);
     const listed = staffRoutes('*').map(([method, path]) => `${method} ${path.replace(P, '*')}`);
     expect(writes.filter((w) => !listed.includes(w))).toEqual([]);
   });
@@ -287,6 +313,7 @@ describe('resource consumption (API4)', () => {
       ['analyst', 'PATCH', `/briefings/${P}`],
       ['admin', 'PUT', `/members/${subs.strategy}/entitlement`],
       ['admin', 'DELETE', `/members/${subs.strategy}/entitlement`],
+      ['analyst', 'PUT', `/entities/${N}`],
     ] as const) {
       const res = await api(stack, method, path, { token: tokens[who], rawBody: big, headers: { 'content-type': 'application/json' } });
       expect(res.status, `${method} ${path}`).toBe(413);
@@ -297,5 +324,7 @@ describe('resource consumption (API4)', () => {
     expect((await call('anonymous', 'GET', `/briefings/${'b'.repeat(65)}`)).status).toBe(400);
     expect((await call('admin', 'GET', `/members/${'u'.repeat(129)}/entitlement`)).status).toBe(400);
     expect((await call('admin', 'GET', '/members/USER%23x%23ENTITLEMENT/entitlement')).status).toBe(400);
+    expect((await call('anonymous', 'GET', `/entities/${'e'.repeat(65)}`)).status).toBe(400);
+    expect((await call('strategy', 'PUT', '/me/watchlist/ENTITY%23acme%23PROFILE')).status).toBe(400);
   });
 });

@@ -22,7 +22,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { rescore } from '../../domain/briefing.ts';
 import { BriefingPublished, BriefingScored, SourceIngested } from '../../events/index.ts';
-import { briefingKey, fromItem as briefingOf } from '../../functions/commons/table/briefings.ts';
+import { briefingKey, fromItems as briefingOf } from '../../functions/commons/table/briefings.ts';
 import { fromItem as sourceOf } from '../../functions/commons/table/sources.ts';
 import { NOW } from '../support/fixtures.ts';
 import { briefingIdOf, play, request, scenarioArb, worldFor } from './scenario.ts';
@@ -97,7 +97,7 @@ describe('at-least-once delivery, in any order', () => {
         races += world.table.cancelledTransactions;
         scenario.briefings.forEach((_, i) => {
           const id = briefingIdOf(i);
-          const briefing = briefingOf(items.find((item) => item['pk'] === briefingKey(id).pk && item['sk'] === briefingKey(id).sk)!);
+          const briefing = briefingOf(items.filter((item) => item['pk'] === briefingKey(id).pk))!;
           const sources = items.filter((item) => item['pk'] === briefingKey(id).pk && item['entity'] === 'source').map(sourceOf);
           const about = (detailType: string) => announced.filter((e) => e.detailType === detailType && e.detail['briefingId'] === id);
           // Scoring runs on Source Ingested: a briefing without sources was never scored, and that is no lost update.

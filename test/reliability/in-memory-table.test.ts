@@ -65,7 +65,7 @@ describe('the in-memory table alone', () => {
   });
 
   it('refuses what it does not implement instead of guessing', async () => {
-    await expect(b.ddb.send(new UpdateCommand({ TableName: b.TableName, Key: { pk: 'x', sk: 'y' }, UpdateExpression: 'SET a = :a' }))).rejects.toThrow(/not implemented/);
+    await expect(b.ddb.send(new UpdateCommand({ TableName: b.TableName, Key: { pk: 'x', sk: 'y' }, UpdateExpression: 'REMOVE a' }))).rejects.toThrow(/unsupported/);
     await expect(put(versioned(1), { ConditionExpression: 'attribute_not_exists(pk) OR version = :v', ExpressionAttributeValues: { ':v': 1 } })).rejects.toThrow(/unsupported/);
     await expect(b.ddb.send(new GetCommand({ TableName: 'another-table', Key: { pk: 'x', sk: 'y' } }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
   });
@@ -129,6 +129,34 @@ describe.each([
     const twice = new TransactWriteCommand({ TransactItems: [{ Put: { TableName: b.TableName, Item: versioned(1) } }, { Put: { TableName: b.TableName, Item: versioned(2) } }] });
     await expect(b.ddb.send(twice)).rejects.toMatchObject({ name: 'ValidationException' });
     expect(await b.items()).toEqual([]);
+  });
+
+  it('updates with SET like DynamoDB: creates from the key, if_not_exists keeps a value, + and - count, in a transaction too', async () => {
+    // Prepare
+    const key = { pk: 'ENTITY#acme', sk: 'PROFILE' };
+    const keep = (name: string) =>
+      b.ddb.send(
+        new UpdateCommand({
+          TableName: b.TableName,
+          Key: key,
+          UpdateExpression: 'SET #name = if_not_exists(#name, :name), #n = if_not_exists(#n, :zero) + :one',
+          ExpressionAttributeNames: { '#name': 'name', '#n': 'followers' },
+          ExpressionAttributeValues: { ':name': name, ':zero': 0, ':one': 1 },
+        }),
+      );
+    // Act
+    await keep('Acme');
+    await keep('Renamed');
+    await b.ddb.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Update: { TableName: b.TableName, Key: key, UpdateExpression: 'SET followers = followers - :one, kind = :kind', ExpressionAttributeValues: { ':one': 1, ':kind': 'company' } } },
+          { Put: { TableName: b.TableName, Item: { pk: 'ENTITY#acme', sk: 'OTHER' } } },
+        ],
+      }),
+    );
+    // Assess
+    expect((await b.ddb.send(new GetCommand({ TableName: b.TableName, Key: key }))).Item).toEqual({ ...key, name: 'Acme', followers: 1, kind: 'company' });
   });
 
   it('queries a partition by sort-key prefix, and the index newest first with its projection and pages', async () => {

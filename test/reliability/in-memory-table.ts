@@ -17,13 +17,17 @@
  * - A stream: every committed write appends a record (INSERT / MODIFY /
  *   REMOVE with the new image), in commit order, as DynamoDB Streams does per item.
  *
+ * - UpdateCommand and transaction Update: `SET` of comma-separated
+ *   assignments, each `:v`, `if_not_exists(a, :v)`, or either of those or `a`
+ *   plus or minus `:n`; an absent item is created from its key.
+ *
  * Not modelled: eventual consistency (every read is strongly consistent),
  * capacity and SDK retries (faults are injected through `hooks` instead),
- * UpdateExpression, filters and projections, item size limits.
+ * other update actions (REMOVE, ADD, DELETE), filters and projections, item size limits.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ConditionalCheckFailedException, ResourceNotFoundException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import { TABLE_SCHEMA } from '../../functions/commons/table/schema.ts';
 
@@ -89,6 +93,7 @@ export class InMemoryTable {
     if (command instanceof TransactWriteCommand) return this.run('TransactWriteCommand', input, true, () => this.transactWrite(input));
     if (command instanceof PutCommand) return this.run('PutCommand', input, true, () => this.put(input));
     if (command instanceof DeleteCommand) return this.run('DeleteCommand', input, true, () => this.delete(input));
+    if (command instanceof UpdateCommand) return this.run('UpdateCommand', input, true, () => this.update(input));
     const name = command.constructor.name;
     throw new Error(`in-memory table: ${name} is not implemented; extend test/reliability/in-memory-table.ts`);
   }
@@ -138,12 +143,21 @@ export class InMemoryTable {
     return {};
   }
 
+  private update(input: any) {
+    const current = this.items.get(keyOf(input.Key));
+    if (!this.holds(input.ConditionExpression, current, input.ExpressionAttributeNames, input.ExpressionAttributeValues)) {
+      throw new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+    }
+    this.write(applyUpdate(current, input));
+    return {};
+  }
+
   private transactWrite(input: any) {
     const ops = (input.TransactItems ?? []) as any[];
     if (ops.length === 0 || ops.length > 100) throw validation('TransactItems must hold 1 to 100 operations');
     const targets = ops.map((op) => {
       const [kind, body] = Object.entries(op)[0] as [string, any];
-      if (!['Put', 'Delete', 'ConditionCheck'].includes(kind)) throw new Error(`in-memory table: transaction ${kind} is not implemented`);
+      if (!['Put', 'Delete', 'Update', 'ConditionCheck'].includes(kind)) throw new Error(`in-memory table: transaction ${kind} is not implemented`);
       this.checkTable(body.TableName);
       return { kind, body, key: keyOf(kind === 'Put' ? body.Item : body.Key) };
     });
@@ -163,8 +177,9 @@ export class InMemoryTable {
         CancellationReasons: reasons,
       });
     }
-    for (const { kind, body } of targets) {
+    for (const { kind, body, key } of targets) {
       if (kind === 'Put') this.write(body.Item);
+      if (kind === 'Update') this.write(applyUpdate(this.items.get(key), body));
       if (kind === 'Delete') this.remove(body.Key);
     }
     return {};
@@ -248,6 +263,52 @@ function indexNamed(name: string) {
   const { gsi1 } = TABLE_SCHEMA;
   if (name !== gsi1.indexName) throw new Error(`in-memory table: no index ${name}`);
   return { partitionKey: gsi1.partitionKey, sortKey: gsi1.sortKey, projected: [...gsi1.projectedAttributes] as string[] };
+}
+
+/** The item an UpdateExpression (`SET` only, see the header) leaves, from the current one (or its key alone). */
+function applyUpdate(current: Item | undefined, input: any): Item {
+  const names = input.ExpressionAttributeNames as Names;
+  const values = input.ExpressionAttributeValues as Values;
+  const expression = String(input.UpdateExpression ?? '');
+  const set = /^\s*SET\s+(.+)$/is.exec(expression);
+  if (!set) throw new Error(`in-memory table: unsupported update "${expression}"`);
+  const next: Item = { ...clone(current ?? {}), ...clone(input.Key as Item) };
+  const operand = (term: string): unknown => {
+    const ifNotExists = /^if_not_exists\(\s*([#\w]+)\s*,\s*(:\w+)\s*\)$/.exec(term);
+    if (ifNotExists) return next[resolveName(ifNotExists[1]!, names)] ?? valueOf(ifNotExists[2]!, values);
+    if (/^:\w+$/.test(term)) return valueOf(term, values);
+    if (/^[#\w]+$/.test(term)) return next[resolveName(term, names)];
+    throw new Error(`in-memory table: unsupported update operand "${term}"`);
+  };
+  // Split on commas outside parentheses: if_not_exists(a, :v) holds one.
+  const assignments: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < set[1]!.length; i++) {
+    const c = set[1]![i];
+    if (c === '(') depth++;
+    if (c === ')') depth--;
+    if (c === ',' && depth === 0) {
+      assignments.push(set[1]!.slice(start, i));
+      start = i + 1;
+    }
+  }
+  assignments.push(set[1]!.slice(start));
+  for (const assignment of assignments) {
+    const m = /^\s*([#\w]+)\s*=\s*(.+?)\s*$/.exec(assignment);
+    if (!m) throw new Error(`in-memory table: unsupported update "${assignment}"`);
+    const arithmetic = /^(.+?)\s*([+-])\s*(:\w+)$/.exec(m[2]!);
+    let value: unknown;
+    if (arithmetic) {
+      const [a, b] = [operand(arithmetic[1]!.trim()), valueOf(arithmetic[3]!, values)];
+      if (typeof a !== 'number' || typeof b !== 'number') throw validation('An operand in the update expression has an incorrect data type');
+      value = arithmetic[2] === '+' ? a + b : a - b;
+    } else {
+      value = operand(m[2]!);
+    }
+    next[resolveName(m[1]!, names)] = clone(value);
+  }
+  return next;
 }
 
 function splitAnd(expression: string): string[] {

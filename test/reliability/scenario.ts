@@ -10,7 +10,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { GRADES, SOURCE_KINDS, STANCES, type Grade, type SourceKind, type Stance } from '../../domain/scoring.ts';
-import { toItem as briefingItem } from '../../functions/commons/table/briefings.ts';
+import { toItems as briefingItems } from '../../functions/commons/table/briefings.ts';
 import { toItem as entitlementItem } from '../../functions/commons/table/entitlements.ts';
 import { entitlements } from '../../functions/commons/viewer.ts';
 import { recordFor } from '../support/entitlements.ts';
@@ -94,7 +94,9 @@ export async function worldFor(scenario: Pick<Scenario, 'briefings'>, opts: Play
   for (const claims of [ANALYST, EDITOR]) world.table.seed(entitlementItem(recordFor(claims)));
   scenario.briefings.forEach((spec, i) => {
     const sections = spec.complete ? {} : { sections: { ...briefingInput().sections, operatingSurface: { affectedParties: [], operatingSurface: 'Backhaul routes', marketExposure: 'Wholesale capacity' } } };
-    world.table.seed(briefingItem(draft({ ...sections, ...(spec.autoPublish ? { autoPublish: { minGrade: spec.autoPublish } } : {}) }, briefingIdOf(i))));
+    for (const item of briefingItems(draft({ ...sections, ...(spec.autoPublish ? { autoPublish: { minGrade: spec.autoPublish } } : {}) }, briefingIdOf(i)))) {
+      world.table.seed(item);
+    }
   });
   return world;
 }

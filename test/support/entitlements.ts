@@ -6,9 +6,8 @@
  */
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
-import { groupsClaim } from '../../functions/commons/auth.ts';
 import { toItem } from '../../functions/commons/table/entitlements.ts';
-import { entitlements } from '../../functions/commons/viewer.ts';
+import { entitlements, groupsClaim } from '../../functions/commons/viewer.ts';
 import { provisionedEntitlement, type Entitlement } from '../../domain/entitlement.ts';
 import { NOW } from './fixtures.ts';
 

@@ -8,6 +8,7 @@ process.env['EVENT_BUS_NAME'] ??= 'bus-test';
 process.env['JWT_ISSUER'] ??= 'http://127.0.0.1:1/unit-test-pool';
 process.env['JWT_AUDIENCE'] ??= 'unit-test-client';
 process.env['USER_POOL_ID'] ??= 'eu-west-1_unittest';
+process.env['CURSOR_SIGNING_KEY'] ??= 'unit-test-cursor-signing-key-0123456789abcdef';
 process.env['AWS_REGION'] ??= 'eu-west-1';
 process.env['AWS_ACCESS_KEY_ID'] ??= 'test';
 process.env['AWS_SECRET_ACCESS_KEY'] ??= 'test';

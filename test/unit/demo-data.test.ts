@@ -4,7 +4,17 @@ import { BriefingInput, assessCompleteness, rescore } from '../../domain/briefin
 import { nearDuplicate } from '../../domain/fingerprint.ts';
 import { RECENCY, type Grade, scoreEvidence } from '../../domain/scoring.ts';
 import { SourceInput, canonicalUrl, evidenceOf, newSource, type Source } from '../../domain/source.ts';
-import { DEMO_BRIEFINGS, DEMO_PASSWORD, DEMO_USERS, EXAMPLE_SOURCE, type DemoBriefing, type DemoSource } from '../../infra/local/demo-data.ts';
+import { EntityProfileInput } from '../../domain/entity.ts';
+import {
+  DEMO_BRIEFINGS,
+  DEMO_ENTITIES,
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  DEMO_WATCHLISTS,
+  EXAMPLE_SOURCE,
+  type DemoBriefing,
+  type DemoSource,
+} from '../../infra/local/demo-data.ts';
 import { draft, NOW, source } from '../support/fixtures.ts';
 
 const EXPECTED: Record<string, { score: number; grade: Grade }> = {
@@ -215,5 +225,52 @@ describe('demo users', () => {
     expect(DEMO_PASSWORD).toMatch(/[A-Z]/);
     expect(DEMO_PASSWORD).toMatch(/[0-9]/);
     expect(DEMO_PASSWORD).toMatch(/[^A-Za-z0-9]/);
+  });
+});
+
+describe('demo entities', () => {
+  const ids = DEMO_ENTITIES.map((e) => e.entityId);
+
+  it.each(DEMO_ENTITIES.map((e) => [e.entityId, e] as const))('%s parses as a profile with English and Chinese names', (_, e) => {
+    const profile = EntityProfileInput.parse(e.profile);
+    expect(profile.aliases.map((a) => a.language).sort()).toEqual(['en', 'zh']);
+    expect(profile.aliases.find((a) => a.language === 'zh')!.name).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('have a profile for every entity a published demo briefing names (the draft names a fictional one)', () => {
+    const named = DEMO_BRIEFINGS.filter((b) => b.publish !== 'draft').flatMap((b) => b.input.entities.map((e) => e.entityId));
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of named) expect(ids).toContain(id);
+    for (const id of ['google', 'openai']) expect(ids).toContain(id);
+  });
+
+  it('list every relationship target before the entity that states it, so each PUT finds its targets', () => {
+    DEMO_ENTITIES.forEach((e, i) => {
+      for (const r of e.profile.relationships ?? []) expect(ids.slice(0, i), `${e.entityId} → ${r.target}`).toContain(r.target);
+    });
+  });
+
+  it('carry the links of the brief', () => {
+    const links = DEMO_ENTITIES.flatMap((e) => (e.profile.relationships ?? []).map((r) => `${e.entityId} ${r.relation} ${r.target}`));
+    expect(links).toEqual(
+      expect.arrayContaining([
+        'meta investor in scale-ai',
+        'alexandr-wang executive moved to meta',
+        'google partner paused scale-ai',
+        'openai partner paused scale-ai',
+        'sparkle partner of geant',
+      ]),
+    );
+  });
+});
+
+describe('demo watchlists', () => {
+  it('are members following known entities, Scale AI among them (its briefings auto-publish during the seed)', () => {
+    const ids = DEMO_ENTITIES.map((e) => e.entityId);
+    for (const [user, entityIds] of Object.entries(DEMO_WATCHLISTS)) {
+      expect(DEMO_USERS.map((u) => u.key)).toContain(user);
+      for (const id of entityIds) expect(ids).toContain(id);
+    }
+    expect(Object.values(DEMO_WATCHLISTS).flat()).toContain('scale-ai');
   });
 });

@@ -1,124 +1,325 @@
 /**
  * Briefing records: key formats, item mapping and access functions.
  *
- *   BRIEFING#<id> / BRIEFING          the whole briefing (one GetItem per read)
- *   gsi1: FEED#published / <publishedAt>#<id>   published briefings, newest first;
- *         the index projects only `summary`, so a list page stays small.
+ * A briefing is stored as parts of its partition, split by who may read them,
+ * so that every reader gets what their tier needs in one Query over a
+ * contiguous sort-key range (the order of the keys below is what makes it work):
+ *
+ *   BRIEFING#<id> / L                  what only staff see: authors, the auto-publish rule,
+ *                                      the retraction, the score's explanation
+ *   BRIEFING#<id> / M                  member sections (original language) and source notes
+ *   BRIEFING#<id> / M#<lang>           member sections of a translation
+ *   BRIEFING#<id> / P                  the head: status, version (the optimistic-concurrency
+ *                                      condition), languages, entities, related, confidence,
+ *                                      reader-visible dates, public sections
+ *   BRIEFING#<id> / P#<lang>           public sections of a translation
+ *   BRIEFING#<id> / SOURCE#<sourceId>  sources (sources.ts)
+ *   BRIEFING#<id> / V#<version, 9 digits>  editorial snapshots (version history)
+ *
+ * Reads: public `begins_with(sk, 'P')`; members `BETWEEN 'M' AND 'P~'`; staff
+ * `BETWEEN 'L' AND 'P~'`; a write's read (briefing and sources, consistent)
+ * `BETWEEN 'L' AND 'SOURCE#~'`. A save writes only the parts whose content
+ * changed, always `P` (it carries the version).
  */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import * as z from 'zod';
-import type { Briefing } from '../../../domain/briefing.ts';
-import { ConflictError, ValidationError } from '../../../domain/errors.ts';
-import { summarize, type BriefingSummary } from '../../../domain/visibility.ts';
+import { GetCommand, QueryCommand, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type Briefing, type BriefingSnapshot, SECTIONS, snapshotOf, type WrittenSections } from '../../../domain/briefing.ts';
+import type { Source } from '../../../domain/source.ts';
+import type { BriefingParts } from '../../../domain/visibility.ts';
 import type { OutgoingEvent } from '../../../events/index.ts';
 import { ddb } from '../clients/dynamodb.ts';
 import { config } from '../config.ts';
+import { entityWrites } from './entities.ts';
+import { feedWrites } from './feed.ts';
 import { outboxPut } from './outbox.ts';
-import { TABLE_SCHEMA } from './schema.ts';
+import { SOURCE_ENTITY, fromItem as sourceFromItem, sourceKey } from './sources.ts';
+import type { TransactItem } from './transact.ts';
+import { VersionConflictError } from './versioning.ts';
 
+// Kept for the modules that imported them from here before versioning.ts existed.
+export { VersionConflictError, withVersionRetry } from './versioning.ts';
+
+/** The `entity` of the head item (`P`); the other parts are `briefing-part`, snapshots `briefing-version`. */
 export const BRIEFING_ENTITY = 'briefing';
-export const FEED_PUBLISHED = 'FEED#published';
+export const BRIEFING_PART_ENTITY = 'briefing-part';
+export const BRIEFING_VERSION_ENTITY = 'briefing-version';
 
-export const briefingKey = (briefingId: string) => ({ pk: `BRIEFING#${briefingId}`, sk: 'BRIEFING' });
+type Item = Record<string, unknown>;
 
-export function toItem(b: Briefing) {
-  return {
-    ...briefingKey(b.briefingId),
-    entity: BRIEFING_ENTITY,
-    ...b,
-    ...(b.status === 'published'
-      ? { gsi1pk: FEED_PUBLISHED, gsi1sk: `${b.publishedAt}#${b.briefingId}`, summary: summarize(b) }
-      : {}),
-  };
+const briefingPk = (briefingId: string) => `BRIEFING#${briefingId}`;
+const SK = { staff: 'L', member: 'M', head: 'P', end: 'P~', version: 'V#' } as const;
+const memberSk = (language?: string) => (language ? `${SK.member}#${language}` : SK.member);
+const publicSk = (language?: string) => (language ? `${SK.head}#${language}` : SK.head);
+const versionSk = (version: number) => `${SK.version}${String(version).padStart(9, '0')}`;
+
+/** The head item: its existence is the briefing's, its `version` the condition of every save. */
+export const briefingKey = (briefingId: string) => ({ pk: briefingPk(briefingId), sk: SK.head });
+export const briefingVersionKey = (briefingId: string, version: number) => ({ pk: briefingPk(briefingId), sk: versionSk(version) });
+
+/** The sort-key condition of each reader's Query, and of a write's read (parts and sources). */
+export function partsRange(parts: BriefingParts | 'write'): Pick<QueryCommandInput, 'KeyConditionExpression' | 'ExpressionAttributeValues'> {
+  if (parts === 'public') return { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':p': SK.head } };
+  const [lo, hi] = parts === 'member' ? [SK.member, SK.end] : parts === 'staff' ? [SK.staff, SK.end] : [SK.staff, sourceKey('', '~').sk];
+  return { KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi', ExpressionAttributeValues: { ':lo': lo, ':hi': hi } };
 }
 
-export function fromItem(item: Record<string, unknown>): Briefing {
-  const { pk, sk, entity, gsi1pk, gsi1sk, summary, ...briefing } = item;
-  return briefing as unknown as Briefing;
+/** Which written sections are public: the rest are stored in the member part. */
+const PUBLIC_SECTIONS = new Set<string>(SECTIONS.filter((s) => s.tier === 'public').map((s) => s.name));
+
+function splitSections(sections: WrittenSections): { pub: Item; member: Item } {
+  const pub: Item = {};
+  const member: Item = {};
+  for (const [name, content] of Object.entries(sections)) (PUBLIC_SECTIONS.has(name) ? pub : member)[name] = content;
+  return { pub, member };
 }
 
-/** Someone else changed the briefing since it was read. */
-export class VersionConflictError extends ConflictError {}
+/** What a reader below the member part gets for the sections it did not read: never served (they are locked), never saved. */
+const UNREAD_MEMBER_SECTIONS = { trendContext: '', relationshipEvidence: [], failurePaths: [] } satisfies Partial<WrittenSections>;
 
-export async function getBriefing(briefingId: string, opts: { consistent?: boolean } = {}): Promise<Briefing | undefined> {
-  const { Item } = await ddb.send(
-    new GetCommand({ TableName: config.tableName, Key: briefingKey(briefingId), ConsistentRead: opts.consistent ?? false }),
+const part = (briefingId: string, sk: string, entity: string, attrs: Item): Item => ({
+  pk: briefingPk(briefingId),
+  sk,
+  entity,
+  briefingId,
+  ...attrs,
+});
+
+/** Every item of a briefing's state (not its sources or snapshots), `P` first. */
+export function toItems(b: Briefing): Item[] {
+  const {
+    briefingId,
+    status,
+    version,
+    language,
+    entities,
+    related,
+    confidence,
+    publishedAt,
+    updatedAt,
+    sections,
+    translations = {},
+    sourceNotes,
+    createdAt,
+    createdBy,
+    updatedBy,
+    publishedBy,
+    retractedAt,
+    retractedBy,
+    retractionReason,
+    autoPublish,
+    scoreExplanation,
+    ...unplaced
+  } = b;
+  // A new field of Briefing must be given a part here (who may read it decides which).
+  const exhaustive: Record<string, never> = unplaced;
+  void exhaustive;
+  const original = splitSections(sections);
+  const languages = Object.keys(translations).sort();
+  const defined = (o: Item) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  return [
+    part(briefingId, publicSk(), BRIEFING_ENTITY, {
+      ...defined({ status, version, language, entities, related, confidence, publishedAt, updatedAt }),
+      translationLanguages: languages,
+      sections: original.pub,
+    }),
+    ...languages.map((l) => part(briefingId, publicSk(l), BRIEFING_PART_ENTITY, { language: l, sections: splitSections(translations[l]!).pub })),
+    part(briefingId, memberSk(), BRIEFING_PART_ENTITY, { sections: original.member, sourceNotes }),
+    ...languages.map((l) => part(briefingId, memberSk(l), BRIEFING_PART_ENTITY, { language: l, sections: splitSections(translations[l]!).member })),
+    part(
+      briefingId,
+      SK.staff,
+      BRIEFING_PART_ENTITY,
+      defined({ createdAt, createdBy, updatedBy, publishedBy, retractedAt, retractedBy, retractionReason, autoPublish, scoreExplanation }),
+    ),
+  ];
+}
+
+const attrsOf = (item: Item | undefined): Item => {
+  if (!item) return {};
+  const { pk, sk, entity, briefingId, language, ...attrs } = item;
+  return attrs;
+};
+
+/**
+ * The briefing from the items of its partition (any other items are ignored),
+ * or undefined without a head. Parts that were not read (a reader's range)
+ * come back empty: such a briefing serves that reader and is never saved.
+ */
+export function fromItems(items: readonly Item[]): Briefing | undefined {
+  const bySk = new Map(items.filter((i) => i['entity'] === BRIEFING_ENTITY || i['entity'] === BRIEFING_PART_ENTITY).map((i) => [String(i['sk']), i]));
+  const head = bySk.get(SK.head);
+  if (!head || head['entity'] !== BRIEFING_ENTITY) return undefined;
+  const { translationLanguages, sections: publicSections, ...headAttrs } = attrsOf(head);
+  const { sections: memberSections, sourceNotes = [] } = attrsOf(bySk.get(memberSk()));
+  const staff = attrsOf(bySk.get(SK.staff));
+  const sectionsOf = (pub: unknown, member: unknown) =>
+    ({ ...UNREAD_MEMBER_SECTIONS, ...(member as Item), ...(pub as Item) }) as unknown as WrittenSections;
+  const translations = Object.fromEntries(
+    ((translationLanguages ?? []) as string[])
+      .filter((l) => bySk.has(publicSk(l)))
+      .map((l) => [l, sectionsOf(bySk.get(publicSk(l))?.['sections'], bySk.get(memberSk(l))?.['sections'])]),
   );
-  return Item ? fromItem(Item) : undefined;
+  return {
+    createdAt: '',
+    createdBy: '',
+    ...staff,
+    ...headAttrs,
+    briefingId: String(head['briefingId']),
+    language: String(head['language']),
+    sections: sectionsOf(publicSections, memberSections),
+    ...(Object.keys(translations).length > 0 ? { translations } : {}),
+    sourceNotes,
+  } as unknown as Briefing;
 }
 
-export async function createBriefing(b: Briefing): Promise<void> {
-  await ddb.send(new PutCommand({ TableName: config.tableName, Item: toItem(b), ConditionExpression: 'attribute_not_exists(pk)' }));
+/** JSON with object keys sorted: stored maps come back with their keys in any order. */
+const stableJson = (value: unknown) =>
+  JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+
+async function queryAll(input: QueryCommandInput): Promise<Item[]> {
+  const items: Item[] = [];
+  let ExclusiveStartKey: Item | undefined;
+  do {
+    const page = await ddb.send(new QueryCommand({ ...input, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+const rangeQuery = (briefingId: string, parts: BriefingParts | 'write', consistent: boolean): QueryCommandInput => {
+  const range = partsRange(parts);
+  return {
+    TableName: config.tableName,
+    KeyConditionExpression: range.KeyConditionExpression,
+    ExpressionAttributeValues: { ':pk': briefingPk(briefingId), ...range.ExpressionAttributeValues },
+    ConsistentRead: consistent,
+  };
+};
+
+/**
+ * A briefing as a reader needs it (`partsFor(viewer)`): one eventually
+ * consistent Query of the parts that reader may see, every language included.
+ */
+export async function readBriefing(briefingId: string, parts: BriefingParts): Promise<Briefing | undefined> {
+  return fromItems(await queryAll(rangeQuery(briefingId, parts, false)));
+}
+
+/** The whole briefing (every part staff see), optionally strongly consistent. */
+export async function getBriefing(briefingId: string, opts: { consistent?: boolean } = {}): Promise<Briefing | undefined> {
+  return fromItems(await queryAll(rangeQuery(briefingId, 'staff', opts.consistent ?? false)));
 }
 
 /**
- * Writes a new version of a briefing and the events that announce it, all or
- * nothing, only if the stored version is still `expectedVersion`.
+ * A briefing and its sources, as a write must start from: one strongly
+ * consistent Query (paged only when the sources exceed 1 MB).
  */
-export async function saveBriefing(b: Briefing, expectedVersion: number, events: readonly OutgoingEvent[], now: Date): Promise<void> {
+export async function loadBriefing(briefingId: string): Promise<{ briefing: Briefing; sources: Source[] } | undefined> {
+  const items = await queryAll(rangeQuery(briefingId, 'write', true));
+  const briefing = fromItems(items);
+  if (!briefing) return undefined;
+  return { briefing, sources: items.filter((i) => i['entity'] === SOURCE_ENTITY).map(sourceFromItem) };
+}
+
+/** The writes that turn `prev` into `next`: `P` (conditional), the changed parts, the removed translations' deletes. */
+function stateWrites(prev: Briefing | undefined, next: Briefing, expectedVersion: number | undefined): TransactItem[] {
+  const before = new Map((prev ? toItems(prev) : []).map((i) => [String(i['sk']), stableJson(i)]));
+  const after = toItems(next);
+  const [head, ...rest] = after;
+  const condition =
+    expectedVersion === undefined
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': expectedVersion } };
+  const kept = new Set(after.map((i) => String(i['sk'])));
+  return [
+    { Put: { TableName: config.tableName, Item: head!, ...condition } },
+    ...rest.filter((i) => before.get(String(i['sk'])) !== stableJson(i)).map((Item) => ({ Put: { TableName: config.tableName, Item } })),
+    ...[...before.keys()]
+      .filter((sk) => !kept.has(sk))
+      .map((sk) => ({ Delete: { TableName: config.tableName, Key: { pk: briefingPk(next.briefingId), sk } } })),
+  ];
+}
+
+export function toSnapshotItem(s: BriefingSnapshot): Item {
+  return { ...briefingVersionKey(s.briefingId, s.version), entity: BRIEFING_VERSION_ENTITY, ...s };
+}
+
+/**
+ * Writes a briefing's new state all or nothing, only if its stored version is
+ * still `prev.version` (no `prev`: only if it does not exist yet), with the
+ * events that announce it, its feed entries and entity profiles, and (for an
+ * editorial action) the snapshot of the new version. `prev` must be the
+ * briefing as loadBriefing read it: only the parts that differ from it are written.
+ */
+export async function saveBriefing(
+  prev: Briefing | undefined,
+  next: Briefing,
+  events: readonly OutgoingEvent[],
+  now: Date,
+  snapshot?: BriefingSnapshot,
+): Promise<void> {
+  const TransactItems: TransactItem[] = [
+    ...stateWrites(prev, next, prev?.version),
+    ...(snapshot ? [{ Put: { TableName: config.tableName, Item: toSnapshotItem(snapshot), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+    ...events.map((e) => outboxPut(config.tableName, e, now)),
+    ...feedWrites(prev, next),
+    ...entityWrites(prev, next),
+  ];
   try {
-    await ddb.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: config.tableName,
-              Item: toItem(b),
-              ConditionExpression: 'version = :expected',
-              ExpressionAttributeValues: { ':expected': expectedVersion },
-            },
-          },
-          ...events.map((e) => outboxPut(config.tableName, e, now)),
-        ],
-      }),
-    );
+    await ddb.send(new TransactWriteCommand({ TransactItems }));
   } catch (error) {
-    // ConditionalCheckFailed: another version landed first. TransactionConflict: another write to the
-    // briefing was in flight; either way the caller's read may be stale, so it re-reads (or answers 412).
-    const reason = error instanceof TransactionCanceledException ? error.CancellationReasons?.[0]?.Code : undefined;
-    if (reason === 'ConditionalCheckFailed' || reason === 'TransactionConflict') {
-      throw new VersionConflictError(`briefing ${b.briefingId} changed since version ${expectedVersion}`);
+    // ConditionalCheckFailed on the head: another version landed first. TransactionConflict: another write to the
+    // briefing was in flight. Either way the caller's read may be stale, so it re-reads (or answers 412).
+    const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+    if (reasons[0]?.Code === 'ConditionalCheckFailed' || reasons.some((r) => r.Code === 'TransactionConflict')) {
+      throw new VersionConflictError(`briefing ${next.briefingId} changed since version ${prev?.version ?? 'none'}`);
     }
     throw error;
   }
 }
 
-/** Runs a read-modify-write until it lands on an unchanged version (optimistic concurrency). */
-export async function withVersionRetry<T>(attempt: () => Promise<T>, maxAttempts = 5): Promise<T> {
-  for (let n = 1; ; n++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!(error instanceof VersionConflictError) || n >= maxAttempts) throw error;
-    }
-  }
+/**
+ * Stores a new briefing as it is (no events), with a `created` snapshot of it
+ * by its author: for seeding and tests; drafts go through create-briefing.
+ */
+export async function createBriefing(b: Briefing): Promise<void> {
+  const now = new Date(b.updatedAt);
+  await saveBriefing(undefined, b, [], now, snapshotOf(b, { action: 'created', by: b.createdBy, now }));
 }
 
-const FeedCursor = z.strictObject({ pk: z.string(), sk: z.string(), gsi1pk: z.literal(FEED_PUBLISHED), gsi1sk: z.string() });
+/** The most snapshots one history read returns, newest first. */
+export const VERSIONS_PAGE = 100;
 
-function decodeCursor(cursor: string): Record<string, unknown> {
-  try {
-    return FeedCursor.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-  } catch {
-    throw new ValidationError('the cursor is not one this API issued', [{ pointer: 'query:cursor', detail: 'malformed cursor' }]);
-  }
+/** Whether the briefing exists (its head), whatever its status. */
+async function exists(briefingId: string): Promise<boolean> {
+  const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: briefingKey(briefingId), ProjectionExpression: 'pk' }));
+  return Item !== undefined;
 }
 
-export async function listPublished(opts: { limit: number; cursor?: string }): Promise<{ items: BriefingSummary[]; nextCursor?: string }> {
-  const { Items = [], LastEvaluatedKey } = await ddb.send(
+const snapshotFromItem = (item: Item): BriefingSnapshot => {
+  const { pk, sk, entity, ...snapshot } = item;
+  return snapshot as unknown as BriefingSnapshot;
+};
+
+/** A briefing's snapshots, newest first (at most {@link VERSIONS_PAGE}); undefined when there is no such briefing. */
+export async function listVersions(briefingId: string): Promise<BriefingSnapshot[] | undefined> {
+  const { Items = [] } = await ddb.send(
     new QueryCommand({
       TableName: config.tableName,
-      IndexName: TABLE_SCHEMA.gsi1.indexName,
-      KeyConditionExpression: 'gsi1pk = :feed',
-      ExpressionAttributeValues: { ':feed': FEED_PUBLISHED },
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+      ExpressionAttributeValues: { ':pk': briefingPk(briefingId), ':v': SK.version },
       ScanIndexForward: false,
-      Limit: opts.limit,
-      ...(opts.cursor ? { ExclusiveStartKey: decodeCursor(opts.cursor) } : {}),
+      Limit: VERSIONS_PAGE,
     }),
   );
-  return {
-    items: Items.map((item) => item['summary'] as BriefingSummary),
-    ...(LastEvaluatedKey ? { nextCursor: Buffer.from(JSON.stringify(LastEvaluatedKey)).toString('base64url') } : {}),
-  };
+  // No snapshot: either no such briefing, or one stored before histories were kept.
+  if (Items.length === 0) return (await exists(briefingId)) ? [] : undefined;
+  return Items.filter((i) => i['entity'] === BRIEFING_VERSION_ENTITY).map(snapshotFromItem);
+}
+
+export async function getVersion(briefingId: string, version: number): Promise<BriefingSnapshot | undefined> {
+  const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: briefingVersionKey(briefingId, version) }));
+  return Item && Item['entity'] === BRIEFING_VERSION_ENTITY ? snapshotFromItem(Item) : undefined;
 }

@@ -1,13 +1,199 @@
 /**
- * Entity records (STUB: the seam is fixed, the implementation is in progress).
+ * Entity records: a profile and its relationships, in the entity's partition,
+ * so one Query reads a whole entity page.
  *
- * entityWrites(prev, next): the writes that make sure every entity a briefing
- * names has a profile (created from the briefing's reference if absent, never
- * overwriting an analyst's profile); the caller adds them to its transaction.
+ *   ENTITY#<id> / PROFILE                          the profile
+ *   ENTITY#<id> / REL#<relation-slug>#<target>     a relationship the entity states (outgoing)
+ *   ENTITY#<id> / INV#<relation-slug>#<source>     its mirror on the target (incoming), same content
+ *
+ * A link and its mirror are always written and removed in the same
+ * transaction, so "Meta — investor in → Scale AI" shows on both pages or on
+ * neither. Entities are never deleted, so a target read before a write still
+ * exists when the write lands.
  */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Briefing } from '../../../domain/briefing.ts';
+import { linkOf, relationSlug, type EntityProfile, type Relation, type Relationship } from '../../../domain/entity.ts';
+import { ddb } from '../clients/dynamodb.ts';
+import { config } from '../config.ts';
+import { VersionConflictError } from './versioning.ts';
 import type { TransactItem } from './transact.ts';
 
-export function entityWrites(_prev: Briefing | undefined, _next: Briefing): TransactItem[] {
-  return [];
+export const PROFILE_ENTITY = 'entity-profile';
+export const LINK_ENTITY = 'entity-link';
+export const MIRROR_ENTITY = 'entity-link-mirror';
+
+const entityPk = (entityId: string) => `ENTITY#${entityId}`;
+export const profileKey = (entityId: string) => ({ pk: entityPk(entityId), sk: 'PROFILE' });
+export const linkKey = (from: string, relation: Relation, to: string) => ({ pk: entityPk(from), sk: `REL#${relationSlug(relation)}#${to}` });
+export const mirrorKey = (from: string, relation: Relation, to: string) => ({ pk: entityPk(to), sk: `INV#${relationSlug(relation)}#${from}` });
+
+export const toProfileItem = (p: EntityProfile) => ({ ...profileKey(p.entityId), entity: PROFILE_ENTITY, ...p });
+export const toLinkItem = (r: Relationship) => ({ ...linkKey(r.from.entityId, r.relation, r.to.entityId), entity: LINK_ENTITY, ...r });
+export const toMirrorItem = (r: Relationship) => ({ ...mirrorKey(r.from.entityId, r.relation, r.to.entityId), entity: MIRROR_ENTITY, ...r });
+
+function fromProfileItem(item: Record<string, unknown>): EntityProfile {
+  const { pk, sk, entity, ...profile } = item;
+  return profile as unknown as EntityProfile;
+}
+
+function fromLinkItem(item: Record<string, unknown>): Relationship {
+  const { pk, sk, entity, ...link } = item;
+  return link as unknown as Relationship;
+}
+
+/** An entity page as stored: the profile (undefined: no such entity) and every link in which it is either end. */
+export interface EntityRecord {
+  profile?: EntityProfile;
+  /** Links the entity states. */
+  outgoing: Relationship[];
+  /** Links other entities state about it (mirrors). */
+  incoming: Relationship[];
+}
+
+/**
+ * Reads an entity's partition: one Query (continued only if a very linked
+ * entity's partition outgrows a 1 MB page). Eventually consistent for reads,
+ * consistent before a write.
+ */
+export async function getEntity(entityId: string, opts: { consistent?: boolean } = {}): Promise<EntityRecord> {
+  const record: EntityRecord = { outgoing: [], incoming: [] };
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(
+      new QueryCommand({
+        TableName: config.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': entityPk(entityId) },
+        ConsistentRead: opts.consistent ?? false,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      if (item['entity'] === PROFILE_ENTITY) record.profile = fromProfileItem(item);
+      else if (item['entity'] === LINK_ENTITY) record.outgoing.push(fromLinkItem(item));
+      else if (item['entity'] === MIRROR_ENTITY) record.incoming.push(fromLinkItem(item));
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return record;
+}
+
+/** A profile alone (one GetItem), or undefined. */
+export async function getProfile(entityId: string, opts: { consistent?: boolean } = {}): Promise<EntityProfile | undefined> {
+  const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: profileKey(entityId), ConsistentRead: opts.consistent ?? false }));
+  return Item && Item['entity'] === PROFILE_ENTITY ? fromProfileItem(Item) : undefined;
+}
+
+/** The current names of the entities that exist among `entityIds` (BatchGetItem, unprocessed keys retried). */
+export async function profileNames(entityIds: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const unique = [...new Set(entityIds)];
+  for (let i = 0; i < unique.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(profileKey);
+    for (let attempt = 0; keys && keys.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** Math.min(attempt, 5)));
+      if (attempt > 8) throw new Error('profiles could not be read: DynamoDB kept returning unprocessed keys');
+      const { Responses, UnprocessedKeys } = await ddb.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [config.tableName]: {
+              Keys: keys,
+              ConsistentRead: true,
+              ProjectionExpression: 'entityId, #name, entity',
+              ExpressionAttributeNames: { '#name': 'name' },
+            },
+          },
+        }),
+      );
+      for (const item of Responses?.[config.tableName] ?? []) {
+        if (item['entity'] === PROFILE_ENTITY) names.set(String(item['entityId']), String(item['name']));
+      }
+      keys = UnprocessedKeys?.[config.tableName]?.Keys as Record<string, unknown>[] | undefined;
+    }
+  }
+  return names;
+}
+
+/**
+ * The transaction of an analyst's PUT: the profile (if still at the version
+ * read, or still absent), each stated link and its mirror, and the removal of
+ * the links (and mirrors) no longer stated. At most 1 + 2×20 + 2×20 items.
+ */
+export function profileWrites(tableName: string, prev: EntityRecord, profile: EntityProfile, relationships: readonly Relationship[]): TransactItem[] {
+  const kept = new Set(relationships.map(linkOf));
+  const removed = prev.outgoing.filter((r) => !kept.has(linkOf(r)));
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: toProfileItem(profile),
+        ...(prev.profile
+          ? { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': prev.profile.version } }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    },
+    ...relationships.flatMap((r) => [{ Put: { TableName: tableName, Item: toLinkItem(r) } }, { Put: { TableName: tableName, Item: toMirrorItem(r) } }]),
+    ...removed.flatMap((r) => [
+      { Delete: { TableName: tableName, Key: linkKey(r.from.entityId, r.relation, r.to.entityId) } },
+      { Delete: { TableName: tableName, Key: mirrorKey(r.from.entityId, r.relation, r.to.entityId) } },
+    ]),
+  ];
+}
+
+/** Writes {@link profileWrites} all or nothing; VersionConflictError when the profile changed since it was read. */
+export async function saveProfile(prev: EntityRecord, profile: EntityProfile, relationships: readonly Relationship[]): Promise<void> {
+  try {
+    await ddb.send(new TransactWriteCommand({ TransactItems: profileWrites(config.tableName, prev, profile, relationships) }));
+  } catch (error) {
+    const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+    if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) {
+      throw new VersionConflictError(`entity ${profile.entityId} changed since version ${prev.profile?.version ?? 'none'}`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The writes that give every entity a briefing newly names a profile: a
+ * minimal one (name and kind from the briefing's reference, origin
+ * `briefing`, version 0) created only where no profile exists. Each attribute
+ * is set with if_not_exists, so an analyst's profile is never overwritten and
+ * the update never fails the caller's transaction. Entities already named by
+ * `prev` get nothing (their profile was ensured then).
+ */
+export function entityWrites(prev: Briefing | undefined, next: Briefing): TransactItem[] {
+  const before = new Set((prev?.entities ?? []).map((e) => e.entityId));
+  const added = new Map(next.entities.filter((e) => !before.has(e.entityId)).map((e) => [e.entityId, e]));
+  return [...added.values()].map((e) => ({
+    Update: {
+      TableName: config.tableName,
+      Key: profileKey(e.entityId),
+      UpdateExpression:
+        'SET #entity = if_not_exists(#entity, :entity), #entityId = if_not_exists(#entityId, :entityId), #name = if_not_exists(#name, :name), ' +
+        '#kind = if_not_exists(#kind, :kind), #aliases = if_not_exists(#aliases, :aliases), #origin = if_not_exists(#origin, :origin), ' +
+        '#updatedAt = if_not_exists(#updatedAt, :updatedAt), #version = if_not_exists(#version, :version)',
+      ExpressionAttributeNames: {
+        '#entity': 'entity',
+        '#entityId': 'entityId',
+        '#name': 'name',
+        '#kind': 'kind',
+        '#aliases': 'aliases',
+        '#origin': 'origin',
+        '#updatedAt': 'updatedAt',
+        '#version': 'version',
+      },
+      ExpressionAttributeValues: {
+        ':entity': PROFILE_ENTITY,
+        ':entityId': e.entityId,
+        ':name': e.name,
+        ':kind': e.kind,
+        ':aliases': [],
+        ':origin': 'briefing',
+        ':updatedAt': next.updatedAt,
+        ':version': 0,
+      },
+    },
+  }));
 }

@@ -16,7 +16,7 @@ import type { OutgoingEvent } from '../../../events/index.ts';
 import { ddb } from '../clients/dynamodb.ts';
 import { config } from '../config.ts';
 import { outboxPut } from './outbox.ts';
-import { VersionConflictError } from './briefings.ts';
+import { VersionConflictError } from './versioning.ts';
 
 export const ENTITLEMENT_ENTITY = 'entitlement';
 export const ENTITLEMENT_CHANGE_ENTITY = 'entitlement-change';

@@ -1,28 +1,169 @@
 /**
- * Feed entries (STUB: the seam is fixed, the implementation is in progress).
+ * Feed entries: key formats, item mapping and the feed read.
  *
- * feedWrites(prev, next): the puts/deletes that keep a briefing's feed entries in
- * step with its new state; the caller adds them to the same transaction as the
- * briefing itself. listFeed: one page of published briefings, newest first.
+ *   FEED#<dimension>=<value>#<yyyy-mm> / <publishedAt>#<briefingId>
+ *
+ * One entry per published briefing and dimension value (`all=*`, `type`,
+ * `region`, `market`, `entity`, `lang`), in the base table, bucketed by the
+ * month of publication so no partition key takes every publish (docs/feeds.md).
+ * An entry holds the public `summary` and the normalised attributes a read
+ * filters on. The value is normalised (case-folded, trimmed); a partition key
+ * maps back to exactly one (dimension, value, month), since the month is a
+ * fixed-length suffix and dimensions contain no `=`.
  */
+import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import {
+  CursorError,
+  FEED_QUERY_BUDGET,
+  FEED_START_MONTH,
+  decodeCursor,
+  encodeCursor,
+  monthOf,
+  planFeedChanges,
+  previousMonth,
+  queryDimension,
+  residualFilter,
+  type FeedDimension,
+  type FeedEntry,
+  type FeedFilter,
+  type FeedPosition,
+} from '../../../domain/feed.ts';
+import { ValidationError } from '../../../domain/errors.ts';
 import type { Briefing } from '../../../domain/briefing.ts';
-import type { Grade } from '../../../domain/scoring.ts';
 import type { BriefingSummary } from '../../../domain/visibility.ts';
+import { ddb } from '../clients/dynamodb.ts';
+import { config } from '../config.ts';
 import type { TransactItem } from './transact.ts';
 
-export interface FeedFilter {
-  signalType?: string;
-  region?: string;
-  marketClass?: string;
-  entityId?: string;
-  minGrade?: Grade;
-  language?: string;
+export type { FeedFilter } from '../../../domain/feed.ts';
+
+/**
+ * Most feed writes one briefing change may take, so that the briefing's own
+ * transaction (the briefing, its outbox events) stays under DynamoDB's 100 items.
+ * A briefing has at most 4 + 20 entities + its languages entries per state.
+ */
+export const MAX_FEED_WRITES = 90;
+
+export const feedPartition = (dimension: FeedDimension, value: string, month: string) => `FEED#${dimension}=${value}#${month}`;
+export const feedSortKey = (publishedAt: string, briefingId: string) => `${publishedAt}#${briefingId}`;
+
+export const feedEntryKey = (e: Pick<FeedEntry, 'dimension' | 'value' | 'month' | 'publishedAt' | 'briefingId'>) => ({
+  pk: feedPartition(e.dimension, e.value, e.month),
+  sk: feedSortKey(e.publishedAt, e.briefingId),
+});
+
+/**
+ * Attribute names on an entry. Short on purpose: an `all` entry is read 20 to
+ * a page, and the page must stay within 8 KB (one read unit, eventually consistent).
+ */
+const ATTR = { summary: 'summary', gradeRank: 'gradeRank', market: 'fMarket', region: 'fRegion', type: 'fType', langs: 'fLangs' } as const;
+
+export function toEntryItem(e: FeedEntry): Record<string, unknown> {
+  const { gradeRank, market, region, type, langs } = e.filter;
+  return {
+    ...feedEntryKey(e),
+    [ATTR.summary]: e.summary,
+    [ATTR.gradeRank]: gradeRank,
+    ...(market !== undefined ? { [ATTR.market]: market } : {}),
+    ...(region !== undefined ? { [ATTR.region]: region } : {}),
+    ...(type !== undefined ? { [ATTR.type]: type } : {}),
+    ...(langs !== undefined ? { [ATTR.langs]: langs } : {}),
+  };
 }
 
-export function feedWrites(_prev: Briefing | undefined, _next: Briefing): TransactItem[] {
-  return [];
+/**
+ * The puts and deletes that make a briefing's feed entries match `next`
+ * (entries for every dimension while published, none otherwise): entries of
+ * `prev` that `next` has not are deleted, new or changed ones are put,
+ * unchanged ones are not written. The caller adds them to the transaction that
+ * writes the briefing itself, so the feed never shows a half-written change.
+ */
+export function feedWrites(prev: Briefing | undefined, next: Briefing): TransactItem[] {
+  const { puts, deletes } = planFeedChanges(prev, next);
+  if (puts.length + deletes.length > MAX_FEED_WRITES) {
+    throw new Error(`briefing ${next.briefingId} would need ${puts.length + deletes.length} feed writes, more than ${MAX_FEED_WRITES} fit in its transaction`);
+  }
+  const TableName = config.tableName;
+  return [
+    ...deletes.map((e): TransactItem => ({ Delete: { TableName, Key: feedEntryKey(e) } })),
+    ...puts.map((e): TransactItem => ({ Put: { TableName, Item: toEntryItem(e) } })),
+  ];
 }
 
-export async function listFeed(_filter: FeedFilter, _page: { limit: number; cursor?: string }): Promise<{ items: BriefingSummary[]; nextCursor?: string }> {
-  return { items: [] };
+/** The FilterExpression of what the queried dimension leaves to check, or nothing. */
+function filterExpression(filter: FeedFilter): Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'> {
+  const residual = residualFilter(filter);
+  const conditions: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  for (const dim of ['market', 'region', 'type'] as const) {
+    const value = residual[dim];
+    if (value === undefined) continue;
+    conditions.push(`#${dim} = :${dim}`);
+    names[`#${dim}`] = ATTR[dim];
+    values[`:${dim}`] = value;
+  }
+  if (residual.lang !== undefined) {
+    conditions.push('contains(#langs, :lang)');
+    names['#langs'] = ATTR.langs;
+    values[':lang'] = residual.lang;
+  }
+  if (residual.minGradeRank !== undefined) {
+    conditions.push('#grade >= :grade');
+    names['#grade'] = ATTR.gradeRank;
+    values[':grade'] = residual.minGradeRank;
+  }
+  return conditions.length ? { FilterExpression: conditions.join(' AND '), ExpressionAttributeNames: names, ExpressionAttributeValues: values } : {};
+}
+
+function positionOf(cursor: string, filter: FeedFilter): FeedPosition {
+  try {
+    return decodeCursor(cursor, filter, config.cursorSigningKey);
+  } catch (error) {
+    if (error instanceof CursorError) throw new ValidationError('the cursor is not valid for this query', [{ pointer: 'query:cursor', detail: error.message }]);
+    throw error;
+  }
+}
+
+/**
+ * One page of published briefings matching `filter`, newest first. Queries the
+ * most selective dimension the filter names, month by month back from the
+ * cursor's month (or `now`'s), filtering the rest, until the page is full, the
+ * query budget is spent or the feed's first month is passed. A page may be
+ * short and still carry a `nextCursor`; no cursor means the end.
+ */
+export async function listFeed(
+  filter: FeedFilter,
+  page: { limit: number; cursor?: string; now?: Date },
+): Promise<{ items: BriefingSummary[]; nextCursor?: string }> {
+  const { dimension, value } = queryDimension(filter);
+  let position: FeedPosition | undefined = page.cursor ? positionOf(page.cursor, filter) : { month: monthOf(page.now ?? new Date()) };
+  const items: BriefingSummary[] = [];
+  const residual = filterExpression(filter);
+  for (let queries = 0; position && queries < FEED_QUERY_BUDGET && items.length < page.limit; queries++) {
+    if (position.month < FEED_START_MONTH) {
+      position = undefined;
+      break;
+    }
+    const pk = feedPartition(dimension, value, position.month);
+    const { Items = [], LastEvaluatedKey }: QueryCommandOutput = await ddb.send(
+      new QueryCommand({
+        TableName: config.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ...residual,
+        ExpressionAttributeValues: { ...residual.ExpressionAttributeValues, ':pk': pk },
+        ProjectionExpression: '#summary',
+        ExpressionAttributeNames: { ...residual.ExpressionAttributeNames, '#summary': ATTR.summary },
+        ScanIndexForward: false,
+        Limit: page.limit - items.length,
+        // Built from the verified cursor's month and the request's own filter, never from client data as such.
+        ...(position.after !== undefined ? { ExclusiveStartKey: { pk, sk: position.after } } : {}),
+      }),
+    );
+    items.push(...Items.map((item) => item[ATTR.summary] as BriefingSummary));
+    const last: unknown = LastEvaluatedKey?.['sk'];
+    position = typeof last === 'string' ? { month: position.month, after: last } : { month: previousMonth(position.month) };
+  }
+  if (position && position.month < FEED_START_MONTH) position = undefined;
+  return { items, ...(position ? { nextCursor: encodeCursor(position, filter, config.cursorSigningKey) } : {}) };
 }

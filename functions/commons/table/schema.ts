@@ -5,7 +5,12 @@
 export const TABLE_SCHEMA = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  /** Time-ordered feeds (published briefings, newest first). Projects keys plus `summary`. */
+  /**
+   * Followers of an entity: watch items carry `FOLLOWERS#<entityId>` / `<userId>`
+   * (functions/commons/table/watchlist.ts), so the alert consumer pages through
+   * one index partition per entity. It no longer serves the feed (feed entries
+   * have their own items, functions/commons/table/feed.ts). Projects keys plus `summary`.
+   */
   gsi1: { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projectedAttributes: ['summary'] },
   timeToLiveAttribute: 'expiresAt',
   /** The outbox relay reads new images from the stream. */

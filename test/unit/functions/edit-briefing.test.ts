@@ -1,15 +1,16 @@
 /** PATCH /briefings/{briefingId} (If-Match: 428, 412, 200) and ETags on GET /briefings/{briefingId} (304). */
-import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { publish, rescore } from '../../../domain/briefing.ts';
 import { handler as editBriefing } from '../../../functions/edit-briefing.ts';
 import { handler as getBriefing } from '../../../functions/get-briefing.ts';
-import { toItem } from '../../../functions/commons/table/briefings.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
 import { primeEntitlements } from '../../support/entitlements.ts';
+import { draft, NOW, source } from '../../support/fixtures.ts';
 import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { eventsPut, partsPut, putAt, storeBriefing } from './stored-briefing.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const analyst = claimsFor('a-1', ['analysts']);
@@ -20,18 +21,30 @@ const published = publish(scoredDraft, { by: 'editor-1', now: NOW });
 
 const patch = (body: unknown, headers: Record<string, string> = {}, claims: Record<string, string> = analyst) =>
   editBriefing(
-    httpEvent({ method: 'PATCH', path: '/briefings/b-1', routeKey: 'PATCH /briefings/{briefingId}', pathParameters: { briefingId: 'b-1' }, body, headers, claims }),
+    httpEvent({
+      method: 'PATCH',
+      path: '/briefings/b-1',
+      routeKey: 'PATCH /briefings/{briefingId}',
+      pathParameters: { briefingId: 'b-1' },
+      body,
+      headers,
+      claims,
+    }),
     context,
   );
 const get = (headers: Record<string, string> = {}, claims?: Record<string, string>) =>
   getBriefing(
-    httpEvent({ method: 'GET', path: '/briefings/b-1', routeKey: 'GET /briefings/{briefingId}', pathParameters: { briefingId: 'b-1' }, headers, ...(claims ? { claims } : {}) }),
+    httpEvent({
+      method: 'GET',
+      path: '/briefings/b-1',
+      routeKey: 'GET /briefings/{briefingId}',
+      pathParameters: { briefingId: 'b-1' },
+      headers,
+      ...(claims ? { claims } : {}),
+    }),
     context,
   );
-const stored = (b = published) => {
-  ddb.on(GetCommand).resolves({ Item: toItem(b) });
-  ddb.on(QueryCommand).resolves({ Items: sources.map((s) => ({ pk: 'BRIEFING#b-1', sk: `SOURCE#${s.sourceId}`, entity: 'source', ...s })) });
-};
+const stored = (b = published) => storeBriefing(ddb, b, sources);
 
 beforeEach(() => primeEntitlements(ddb, [analyst, member, claimsFor('e-1', ['editors'])]));
 
@@ -60,7 +73,10 @@ describe('PATCH /briefings/{briefingId}', () => {
   it('edits a published briefing as a new published version, conditional on the version read, and announces it again', async () => {
     stored();
     ddb.on(TransactWriteCommand).resolves({});
-    const res = await patch({ sections: { headline: 'Acme resumes part of its northern fibre build' } }, { 'if-match': `"v${published.version}-staff"` });
+    const res = await patch(
+      { sections: { headline: 'Acme resumes part of its northern fibre build' } },
+      { 'if-match': `"v${published.version}-staff"` },
+    );
 
     expect(res.statusCode).toBe(200);
     const next = published.version + 1;
@@ -68,18 +84,42 @@ describe('PATCH /briefings/{briefingId}', () => {
     const body = parseBody(res);
     expect(body).toMatchObject({ status: 'published', publishedAt: published.publishedAt });
     expect(body.sections[0].content).toBe('Acme resumes part of its northern fibre build');
+    const [read] = ddb.commandCalls(QueryCommand);
+    expect(read!.args[0].input).toMatchObject({ ConsistentRead: true, ExpressionAttributeValues: { ':lo': 'L', ':hi': 'SOURCE#~' } });
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(items[0]!.Put).toMatchObject({ ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': published.version } });
-    expect(items[0]!.Put!.Item).toMatchObject({ version: next, updatedBy: 'a-1', status: 'published', sections: { trendContext: published.sections.trendContext } });
-    expect(items.slice(1).map((i) => i.Put!.Item)).toEqual([
-      expect.objectContaining({ detailType: 'Briefing Published', detail: expect.objectContaining({ briefingVersion: next, headline: 'Acme resumes part of its northern fibre build' }) }),
+    expect(items[0]!.Put).toMatchObject({
+      ConditionExpression: 'version = :expected',
+      ExpressionAttributeValues: { ':expected': published.version },
+    });
+    expect(items[0]!.Put!.Item).toMatchObject({
+      sk: 'P',
+      version: next,
+      status: 'published',
+      sections: { headline: 'Acme resumes part of its northern fibre build' },
+    });
+    // Only what changed: the head, the staff part (who edited) and the snapshot; the member part is untouched.
+    expect(partsPut(items)).toEqual(['P', 'L', `V#${String(next).padStart(9, '0')}`]);
+    expect(putAt(items, 'L')!.Item).toMatchObject({ updatedBy: 'a-1' });
+    expect(putAt(items, `V#${String(next).padStart(9, '0')}`)).toMatchObject({
+      ConditionExpression: 'attribute_not_exists(pk)',
+      Item: { action: 'edited', by: 'a-1', version: next, sections: { headline: 'Acme resumes part of its northern fibre build' } },
+    });
+    expect(eventsPut(items)).toEqual([
+      expect.objectContaining({
+        detailType: 'Briefing Published',
+        detail: expect.objectContaining({ briefingVersion: next, headline: 'Acme resumes part of its northern fibre build' }),
+      }),
     ]);
   });
 
   it('answers 412 (not 409, no retry) when another edit lands between the read and the write', async () => {
     stored();
     ddb.on(TransactWriteCommand).rejects(
-      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }] }),
+      new TransactionCanceledException({
+        message: 'cancelled',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }],
+      }),
     );
     const res = await patch({ related: ['b-2'] }, { 'if-match': `"v${published.version}-staff"` });
     expect(res.statusCode).toBe(412);
@@ -94,8 +134,7 @@ describe('PATCH /briefings/{briefingId}', () => {
     expect((await patch({}, tag)).statusCode).toBe(400);
     expect((await patch({ sections: { confidence: 1 } }, tag)).statusCode).toBe(400);
     expect((await patch({ related: ['b-2'] }, tag, member)).statusCode).toBe(403);
-    ddb.on(GetCommand).resolves({});
-    ddb.on(QueryCommand).resolves({ Items: [] });
+    storeBriefing(ddb, undefined);
     expect((await patch({ related: ['b-2'] }, tag)).statusCode).toBe(404);
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });

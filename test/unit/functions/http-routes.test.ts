@@ -1,4 +1,4 @@
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { publish, rescore } from '../../../domain/briefing.ts';
@@ -7,10 +7,12 @@ import { handler as getBriefing } from '../../../functions/get-briefing.ts';
 import { handler as listBriefings } from '../../../functions/list-briefings.ts';
 import { handler as publishBriefing } from '../../../functions/publish-briefing.ts';
 import { handler as notFound } from '../../../functions/route-not-found.ts';
-import { toItem } from '../../../functions/commons/table/briefings.ts';
+import { toEntryItem } from '../../../functions/commons/table/feed.ts';
+import { feedEntries } from '../../../domain/feed.ts';
 import { briefingInput, draft, NOW, source } from '../../support/fixtures.ts';
 import { primeEntitlements } from '../../support/entitlements.ts';
 import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { eventsPut, partsPut, storeBriefing } from './stored-briefing.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const scoredDraft = rescore(draft(), [source('direct', 1)], NOW).briefing;
@@ -22,15 +24,35 @@ const get = (id: string, extra: Partial<Parameters<typeof httpEvent>[0]> = {}) =
 beforeEach(() => primeEntitlements(ddb, [claimsFor('a-1', ['analysts']), claimsFor('e-1', ['editors'])]));
 
 describe('POST /briefings', () => {
-  it('creates a draft for an analyst and reports what it still lacks', async () => {
-    ddb.on(PutCommand).resolves({});
+  it('creates a draft for an analyst, in parts with its first snapshot, and reports what it still lacks', async () => {
+    ddb.on(TransactWriteCommand).resolves({});
     const res = await createBriefing(httpEvent({ method: 'POST', path: '/briefings', body: briefingInput(), claims: claimsFor('a-1', ['analysts']) }), context);
 
     expect(res.statusCode).toBe(201);
     const body = parseBody(res);
-    expect(body).toMatchObject({ status: 'draft', completeness: { complete: false, problems: ['no sources yet'] } });
+    expect(body).toMatchObject({ status: 'draft', language: 'en', availableLanguages: ['en'], completeness: { complete: false, problems: ['no sources yet'] } });
     expect(res.headers!['location']).toBe(`/briefings/${body.briefingId}`);
-    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.ConditionExpression).toBe('attribute_not_exists(pk)');
+    const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(items[0]!.Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(pk)', Item: { sk: 'P', version: 1 } });
+    expect(partsPut(items)).toEqual(['P', 'M', 'L', 'V#000000001']);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it('stores translations as their own parts and refuses one in the original language, naming it', async () => {
+    ddb.on(TransactWriteCommand).resolves({});
+    const zh = { ...briefingInput().sections, headline: 'Acme 暂停北部光纤建设' };
+    const create = (translations: unknown) =>
+      createBriefing(httpEvent({ method: 'POST', path: '/briefings', body: { ...briefingInput(), translations }, claims: claimsFor('a-1', ['analysts']) }), context);
+
+    const res = await create({ zh });
+    expect(res.statusCode).toBe(201);
+    expect(parseBody(res).availableLanguages).toEqual(['en', 'zh']);
+    expect(partsPut(ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!)).toEqual(['P', 'P#zh', 'M', 'M#zh', 'L', 'V#000000001']);
+
+    const refused = await create({ en: zh });
+    expect(refused.statusCode).toBe(400);
+    expect(parseBody(refused).errors).toEqual([expect.objectContaining({ pointer: '#/translations/en' })]);
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(1);
   });
 
   it('refuses fields a client must not set (status, score, publishedAt) with their paths', async () => {
@@ -48,19 +70,21 @@ describe('POST /briefings/{briefingId}/publish', () => {
   const post = (claims = claimsFor('e-1', ['editors'])) =>
     publishBriefing(httpEvent({ method: 'POST', path: '/briefings/b-1/publish', pathParameters: { briefingId: 'b-1' }, claims }), context);
 
-  it('publishes a complete draft and writes Briefing Published with it', async () => {
-    ddb.on(GetCommand).resolves({ Item: toItem(scoredDraft) });
+  it('publishes a complete draft and writes Briefing Published with it, rewriting no section', async () => {
+    storeBriefing(ddb, scoredDraft, [source('direct', 1)]);
     ddb.on(TransactWriteCommand).resolves({});
 
     const res = await post();
 
     expect(res.statusCode).toBe(200);
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(items[1]!.Put!.Item).toMatchObject({ detailType: 'Briefing Published', detail: { briefingId: 'b-1', publishedBy: 'e-1' } });
+    expect(eventsPut(items)).toEqual([expect.objectContaining({ detailType: 'Briefing Published', detail: expect.objectContaining({ briefingId: 'b-1', publishedBy: 'e-1' }) })]);
+    // The head (status, version), the staff part (who published) and the snapshot: the member part is not rewritten.
+    expect(partsPut(items)).toEqual(['P', 'L', `V#${String(scoredDraft.version + 1).padStart(9, '0')}`]);
   });
 
   it('answers 422 with the problems for an incomplete draft, writing nothing', async () => {
-    ddb.on(GetCommand).resolves({ Item: toItem(draft()) });
+    storeBriefing(ddb, draft());
     const res = await post();
     expect(res.statusCode).toBe(422);
     expect(parseBody(res).problems).toEqual(['no sources yet']);
@@ -68,8 +92,9 @@ describe('POST /briefings/{briefingId}/publish', () => {
   });
 
   it('answers 409 when already published and 404 when missing; analysts may not publish', async () => {
-    ddb.on(GetCommand).resolvesOnce({ Item: toItem(published) }).resolves({});
+    storeBriefing(ddb, published);
     expect((await post()).statusCode).toBe(409);
+    storeBriefing(ddb, undefined);
     expect((await post()).statusCode).toBe(404);
     expect((await post(claimsFor('a-1', ['analysts']))).statusCode).toBe(403);
   });
@@ -77,19 +102,24 @@ describe('POST /briefings/{briefingId}/publish', () => {
 
 describe('GET /briefings/{briefingId}', () => {
   it('serves a published briefing to anonymous readers with public caching and locked sections', async () => {
-    ddb.on(GetCommand).resolves({ Item: toItem(published) });
+    storeBriefing(ddb, published);
 
     const res = await get('b-1');
 
     expect(res.statusCode).toBe(200);
     expect(res.headers!['cache-control']).toBe('public, max-age=60');
     expect(res.body).not.toMatch(/CANARY/);
-    expect(ddb.commandCalls(GetCommand)).toHaveLength(1);
-    expect(ddb.commandCalls(GetCommand)[0]!.args[0].input.ConsistentRead).toBe(false);
+    // One request, eventually consistent, of the public parts only.
+    expect(ddb.calls()).toHaveLength(1);
+    expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': 'BRIEFING#b-1', ':p': 'P' },
+      ConsistentRead: false,
+    });
   });
 
   it('hides drafts from readers (404) but shows them to staff', async () => {
-    ddb.on(GetCommand).resolves({ Item: toItem(scoredDraft) });
+    storeBriefing(ddb, scoredDraft);
     // The route has no authorizer; claims reach this handler only through a verified token, so use the staff path via claims.
     expect((await get('b-1')).statusCode).toBe(404);
     const staff = await get('b-1', { claims: claimsFor('a-1', ['analysts']) });
@@ -108,16 +138,17 @@ describe('GET /briefings', () => {
   const list = (query: Record<string, string>) => listBriefings(httpEvent({ method: 'GET', path: '/briefings', query }), context);
 
   it('queries the published feed newest first and returns an opaque cursor', async () => {
-    ddb.on(QueryCommand).resolves({ Items: [toItem(published)], LastEvaluatedKey: { pk: 'BRIEFING#b-1', sk: 'BRIEFING', gsi1pk: 'FEED#published', gsi1sk: 'x' } });
+    const entry = toEntryItem(feedEntries(published).find((e) => e.dimension === 'all')!);
+    ddb.on(QueryCommand).resolves({ Items: [entry], LastEvaluatedKey: { pk: entry['pk'], sk: entry['sk'] } });
 
     const res = await list({ limit: '1' });
 
     const body = parseBody(res);
     expect(body.items).toEqual([expect.objectContaining({ briefingId: 'b-1', grade: 'B/C' })]);
-    expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({ IndexName: 'gsi1', ScanIndexForward: false, Limit: 1 });
+    expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({ KeyConditionExpression: 'pk = :pk', ScanIndexForward: false, Limit: 1 });
     const next = await list({ cursor: body.nextCursor });
     expect(next.statusCode).toBe(200);
-    expect(ddb.commandCalls(QueryCommand)[1]!.args[0].input.ExclusiveStartKey).toMatchObject({ gsi1sk: 'x' });
+    expect(ddb.commandCalls(QueryCommand)[1]!.args[0].input.ExclusiveStartKey).toMatchObject({ sk: entry['sk'] });
   });
 
   it.each([

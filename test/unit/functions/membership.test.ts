@@ -22,8 +22,8 @@ import { handler as grant } from '../../../functions/grant-entitlement.ts';
 import { handler as listBriefings } from '../../../functions/list-briefings.ts';
 import { handler as revoke } from '../../../functions/revoke-entitlement.ts';
 import { handler as syncGroups } from '../../../functions/sync-member-groups.ts';
-import { toItem as briefingItem } from '../../../functions/commons/table/briefings.ts';
 import { toHistoryItem, toItem } from '../../../functions/commons/table/entitlements.ts';
+import { storeBriefing } from './stored-briefing.ts';
 import { entitlementCache, entitlements } from '../../../functions/commons/viewer.ts';
 import { recordFor, primeEntitlements } from '../../support/entitlements.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
@@ -64,21 +64,22 @@ describe('who is calling: token and entitlement record', () => {
       context,
     );
 
-  it('reads nothing more for an anonymous reader: one GetItem, the briefing', async () => {
+  it('reads nothing more for an anonymous reader: one Query, the public parts of the briefing', async () => {
     // Prepare
-    ddb.on(GetCommand).resolves({ Item: briefingItem(published) });
+    storeBriefing(ddb, published);
     // Act
     const res = await read();
     // Assess
     expect(res.statusCode).toBe(200);
-    expect(ddb.commandCalls(GetCommand).map((c) => c.args[0].input.Key)).toEqual([{ pk: 'BRIEFING#b-1', sk: 'BRIEFING' }]);
+    expect(ddb.calls()).toHaveLength(1);
+    expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input.ExpressionAttributeValues).toEqual({ ':pk': 'BRIEFING#b-1', ':p': 'P' });
   });
 
   it("reads a signed-in caller's record once (consistently) and reuses it within the cache window", async () => {
     // Prepare
     entitlements.clear();
     const record = recordFor(member);
-    ddb.on(GetCommand, { Key: { pk: 'BRIEFING#b-1', sk: 'BRIEFING' } }).resolves({ Item: briefingItem(published) });
+    storeBriefing(ddb, published);
     ddb.on(GetCommand, { Key: { pk: 'USER#u-1', sk: 'ENTITLEMENT' } }).resolves({ Item: toItem(record) });
     // Act
     const first = await read(member);
@@ -95,7 +96,7 @@ describe('who is calling: token and entitlement record', () => {
     // Prepare
     const revoked = revokeEntitlement(recordFor(member), { reason: 'cancelled' }, { by: 'admin-1', now: new Date() });
     await primeEntitlements(ddb, [{ userId: 'u-1', record: revoked }]);
-    ddb.on(GetCommand).resolves({ Item: briefingItem(published) });
+    storeBriefing(ddb, published);
     // Act
     const res = await read(member);
     // Assess
@@ -107,7 +108,7 @@ describe('who is calling: token and entitlement record', () => {
     // Prepare
     const ended: Entitlement = { ...recordFor(member), validUntil: new Date(Date.now() - 1000).toISOString() };
     await primeEntitlements(ddb, [{ userId: 'u-1', record: ended }]);
-    ddb.on(GetCommand).resolves({ Item: briefingItem(published) });
+    storeBriefing(ddb, published);
     // Act
     const body = parseBody(await read(member));
     // Assess
@@ -131,7 +132,7 @@ describe('who is calling: token and entitlement record', () => {
     // Prepare
     entitlements.clear();
     process.env['ENTITLEMENT_CACHE_SECONDS'] = '600';
-    ddb.on(GetCommand).resolves({ Item: briefingItem(published) });
+    storeBriefing(ddb, published);
     // Act
     const res = await read(member);
     // Assess

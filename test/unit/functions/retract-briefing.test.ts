@@ -1,16 +1,17 @@
 /** POST /briefings/{briefingId}/retract: editors (and admins) retract a published briefing; readers lose it, the bus hears it. */
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Briefing } from '../../../domain/briefing.ts';
 import { publish, rescore, retract } from '../../../domain/briefing.ts';
 import { handler as getBriefing } from '../../../functions/get-briefing.ts';
 import { handler as retractBriefing } from '../../../functions/retract-briefing.ts';
-import { toItem } from '../../../functions/commons/table/briefings.ts';
-import type { Briefing } from '../../../domain/briefing.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
 import { primeEntitlements } from '../../support/entitlements.ts';
+import { draft, NOW, source } from '../../support/fixtures.ts';
 import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { eventsPut, partsPut, putAt, storeBriefing } from './stored-briefing.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const editor = claimsFor('e-1', ['editors']);
@@ -35,10 +36,16 @@ const post = (body: unknown, claims: Record<string, string> | null = editor) =>
   );
 const get = (claims?: Record<string, string>) =>
   getBriefing(
-    httpEvent({ method: 'GET', path: '/briefings/b-1', routeKey: 'GET /briefings/{briefingId}', pathParameters: { briefingId: 'b-1' }, ...(claims ? { claims } : {}) }),
+    httpEvent({
+      method: 'GET',
+      path: '/briefings/b-1',
+      routeKey: 'GET /briefings/{briefingId}',
+      pathParameters: { briefingId: 'b-1' },
+      ...(claims ? { claims } : {}),
+    }),
     context,
   );
-const stored = (b: Briefing | undefined) => ddb.on(GetCommand, { Key: { pk: `BRIEFING#b-1`, sk: 'BRIEFING' } }).resolves(b ? { Item: toItem(b) } : {});
+const stored = (b: Briefing | undefined) => storeBriefing(ddb, b);
 
 beforeEach(() => primeEntitlements(ddb, [editor, admin, analyst, member]));
 
@@ -53,17 +60,25 @@ describe('POST /briefings/{briefingId}/retract', () => {
     expect(parseBody(res)).toMatchObject({ briefingId: published.briefingId, status: 'retracted' });
     const [call] = ddb.commandCalls(TransactWriteCommand);
     const items = call!.args[0].input.TransactItems!;
-    expect(items[0]!.Put).toMatchObject({ ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': published.version } });
-    const item = items[0]!.Put!.Item!;
-    expect(item).toMatchObject({ status: 'retracted', retractedBy: 'e-1', retractionReason: REASON, version: published.version + 1 });
-    expect(item).not.toHaveProperty('gsi1pk');
-    expect(items.slice(1).map((i) => i.Put!.Item)).toEqual([
+    expect(items[0]!.Put).toMatchObject({
+      ConditionExpression: 'version = :expected',
+      ExpressionAttributeValues: { ':expected': published.version },
+    });
+    const next = published.version + 1;
+    expect(items[0]!.Put!.Item).toMatchObject({ sk: 'P', status: 'retracted', version: next });
+    expect(items[0]!.Put!.Item).not.toHaveProperty('gsi1pk');
+    // The reason is staff-only: it lives in the staff part, never in the head readers' queries return.
+    expect(putAt(items, 'L')!.Item).toMatchObject({ retractedBy: 'e-1', retractionReason: REASON });
+    expect(JSON.stringify(items[0])).not.toContain(REASON);
+    expect(partsPut(items)).toEqual(['P', 'L', `V#${String(next).padStart(9, '0')}`]);
+    expect(putAt(items, `V#${String(next).padStart(9, '0')}`)!.Item).toMatchObject({ action: 'retracted', by: 'e-1', status: 'retracted' });
+    expect(eventsPut(items)).toEqual([
       expect.objectContaining({
         detailType: 'Briefing Retracted',
         detail: expect.objectContaining({ briefingId: published.briefingId, briefingVersion: published.version + 1, retractedBy: 'e-1' }),
       }),
     ]);
-    expect(JSON.stringify(items.slice(1))).not.toContain(REASON);
+    expect(JSON.stringify(eventsPut(items))).not.toContain(REASON);
   });
 
   it('lets admins retract too', async () => {
@@ -86,7 +101,11 @@ describe('POST /briefings/{briefingId}/retract', () => {
   it('answers 409 when another write lands between the read and the write', async () => {
     stored(published);
     ddb.on(TransactWriteCommand).rejects(
-      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }] }),
+      new TransactionCanceledException({
+        message: 'cancelled',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }],
+      }),
     );
     expect((await post({ reason: REASON })).statusCode).toBe(409);
   });

@@ -1,0 +1,291 @@
+/**
+ * The published feed, as pure decisions: which feed entries a briefing has
+ * (one per dimension value, in the month bucket of its publication), which
+ * entries a change adds, rewrites or removes, which bucket a filtered read
+ * walks, and the signed cursor that carries a reader from page to page.
+ * Storage formats (key strings) belong to functions/commons/table/feed.ts.
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { Briefing } from './briefing.ts';
+import { gradeRank, type Grade } from './scoring.ts';
+import { summarize, type BriefingSummary } from './visibility.ts';
+
+/**
+ * The indexed dimensions, most selective first: a read queries the first one
+ * its filter names (`all` when it names none) and filters on the others.
+ */
+export const FEED_DIMENSIONS = ['entity', 'market', 'region', 'type', 'lang', 'all'] as const;
+export type FeedDimension = (typeof FEED_DIMENSIONS)[number];
+
+/** The one value of the `all` dimension. */
+export const ALL_VALUE = '*';
+
+/**
+ * The oldest month bucket a read walks back to. A constant rather than a
+ * stored "first publication" item: that item would be written by every publish
+ * (one hot key, and transaction conflicts between concurrent publishes). Lower
+ * it before backfilling briefings published earlier.
+ */
+export const FEED_START_MONTH = '2025-01';
+
+/** Queries one request may spend walking month buckets back; a short page with a cursor goes on from there. */
+export const FEED_QUERY_BUDGET = 12;
+
+/** What a reader filters the feed by. Values are compared case-folded and trimmed. */
+export interface FeedFilter {
+  signalType?: string;
+  region?: string;
+  marketClass?: string;
+  entityId?: string;
+  minGrade?: Grade;
+  language?: string;
+}
+
+/**
+ * The attributes a non-indexed filter is evaluated on, normalised. An entry
+ * carries only those of the dimensions ranked after its own (an entity entry
+ * carries market, region, type and languages; an `all` entry none), because a
+ * read only ever filters on dimensions less selective than the one it queries;
+ * `gradeRank` is on every entry. Keeps the `all` entries small: a page of 20
+ * must fit in one read unit pair (8 KB).
+ */
+export interface FeedFilterAttributes {
+  gradeRank: number;
+  market?: string;
+  region?: string;
+  type?: string;
+  langs?: string[];
+}
+
+/** One entry of a briefing in the feed: where it sorts and what it holds. */
+export interface FeedEntry {
+  dimension: FeedDimension;
+  /** Normalised value of the dimension (`*` for `all`). */
+  value: string;
+  /** `yyyy-mm` (UTC) of the publication: the bucket. */
+  month: string;
+  publishedAt: string;
+  briefingId: string;
+  summary: BriefingSummary;
+  filter: FeedFilterAttributes;
+}
+
+/** Case-folded, trimmed, inner whitespace collapsed: how a value is keyed and compared. */
+export function normalise(value: string): string {
+  return value.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** The month bucket (`yyyy-mm`, UTC) of an instant. */
+export function monthOf(at: string | Date): string {
+  const date = typeof at === 'string' ? new Date(at) : at;
+  if (Number.isNaN(date.getTime())) throw new Error(`not a date: ${String(at)}`);
+  return date.toISOString().slice(0, 7);
+}
+
+/** The month before a `yyyy-mm` bucket. */
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${String(y - 1).padStart(4, '0')}-12` : `${String(y).padStart(4, '0')}-${String(m - 1).padStart(2, '0')}`;
+}
+
+/** The original language and every translation's, normalised, original first, without repeats. */
+export function languagesOf(b: Briefing): string[] {
+  return [...new Set([b.language, ...Object.keys(b.translations ?? {})].map(normalise))];
+}
+
+const unique = (values: string[]) => [...new Set(values.map(normalise))];
+
+/** The values a briefing has on each dimension. */
+function dimensionValues(b: Briefing): Record<FeedDimension, string[]> {
+  const brief = b.sections.signalBrief;
+  return {
+    entity: unique(b.entities.map((e) => e.entityId)),
+    market: unique([brief.marketClass]),
+    region: unique([brief.region]),
+    type: unique([brief.signalType]),
+    lang: languagesOf(b),
+    all: [ALL_VALUE],
+  };
+}
+
+/** Filter attributes of an entry on `dimension`: those of the dimensions after it, plus the grade. */
+function filterAttributes(values: Record<FeedDimension, string[]>, dimension: FeedDimension, b: Briefing): FeedFilterAttributes {
+  const after = FEED_DIMENSIONS.slice(FEED_DIMENSIONS.indexOf(dimension) + 1);
+  return {
+    gradeRank: gradeRank(b.confidence.grade),
+    ...(after.includes('market') ? { market: values.market[0]! } : {}),
+    ...(after.includes('region') ? { region: values.region[0]! } : {}),
+    ...(after.includes('type') ? { type: values.type[0]! } : {}),
+    ...(after.includes('lang') ? { langs: values.lang } : {}),
+  };
+}
+
+/**
+ * Every feed entry of a briefing in this state: one per value of every
+ * dimension while it is published (1 + 1 + 1 + 1 + entities + languages),
+ * none as a draft or once retracted.
+ */
+export function feedEntries(b: Briefing | undefined): FeedEntry[] {
+  if (!b || b.status !== 'published' || !b.publishedAt) return [];
+  const values = dimensionValues(b);
+  const summary = summarize(b);
+  const month = monthOf(b.publishedAt);
+  return FEED_DIMENSIONS.flatMap((dimension) =>
+    values[dimension].map((value) => ({
+      dimension,
+      value,
+      month,
+      publishedAt: b.publishedAt!,
+      briefingId: b.briefingId,
+      summary,
+      filter: filterAttributes(values, dimension, b),
+    })),
+  );
+}
+
+/** Identity of an entry's place in the feed (not a storage key). */
+export const entryIdentity = (e: Pick<FeedEntry, 'dimension' | 'value' | 'month' | 'publishedAt' | 'briefingId'>) =>
+  JSON.stringify([e.dimension, e.value, e.month, e.publishedAt, e.briefingId]);
+
+const content = (e: FeedEntry) => stableJson([e.summary, e.filter]);
+
+/**
+ * What makes the stored entries of `prev` match `next`: entries of `next`
+ * that are new or whose content changed are put, entries of `prev` that
+ * `next` no longer has are deleted; unchanged entries are left alone.
+ */
+export function planFeedChanges(prev: Briefing | undefined, next: Briefing): { puts: FeedEntry[]; deletes: FeedEntry[] } {
+  const before = new Map(feedEntries(prev).map((e) => [entryIdentity(e), e]));
+  const after = feedEntries(next);
+  const kept = new Set(after.map(entryIdentity));
+  return {
+    puts: after.filter((e) => {
+      const old = before.get(entryIdentity(e));
+      return !old || content(old) !== content(e);
+    }),
+    deletes: [...before.entries()].filter(([id]) => !kept.has(id)).map(([, e]) => e),
+  };
+}
+
+/** The dimension a filtered read queries, and the normalised value on it. */
+export function queryDimension(filter: FeedFilter): { dimension: FeedDimension; value: string } {
+  if (filter.entityId !== undefined) return { dimension: 'entity', value: normalise(filter.entityId) };
+  if (filter.marketClass !== undefined) return { dimension: 'market', value: normalise(filter.marketClass) };
+  if (filter.region !== undefined) return { dimension: 'region', value: normalise(filter.region) };
+  if (filter.signalType !== undefined) return { dimension: 'type', value: normalise(filter.signalType) };
+  if (filter.language !== undefined) return { dimension: 'lang', value: normalise(filter.language) };
+  return { dimension: 'all', value: ALL_VALUE };
+}
+
+/**
+ * The filter conditions left once the queried dimension is chosen: the other
+ * named dimensions (each less selective, so carried by the entry) and the grade.
+ */
+export function residualFilter(filter: FeedFilter): { market?: string; region?: string; type?: string; lang?: string; minGradeRank?: number } {
+  const { dimension } = queryDimension(filter);
+  const later = FEED_DIMENSIONS.slice(FEED_DIMENSIONS.indexOf(dimension) + 1);
+  const pick = (d: FeedDimension, v: string | undefined) => (v !== undefined && later.includes(d) ? normalise(v) : undefined);
+  const residual = {
+    market: pick('market', filter.marketClass),
+    region: pick('region', filter.region),
+    type: pick('type', filter.signalType),
+    lang: pick('lang', filter.language),
+    minGradeRank: filter.minGrade !== undefined ? gradeRank(filter.minGrade) : undefined,
+  };
+  return Object.fromEntries(Object.entries(residual).filter(([, v]) => v !== undefined));
+}
+
+/** Does an entry pass the residual filter? (What the table's FilterExpression evaluates, for tests and in-memory use.) */
+export function passesResidual(attrs: FeedFilterAttributes, residual: ReturnType<typeof residualFilter>): boolean {
+  return (
+    (residual.market === undefined || attrs.market === residual.market) &&
+    (residual.region === undefined || attrs.region === residual.region) &&
+    (residual.type === undefined || attrs.type === residual.type) &&
+    (residual.lang === undefined || (attrs.langs ?? []).includes(residual.lang)) &&
+    (residual.minGradeRank === undefined || attrs.gradeRank >= residual.minGradeRank)
+  );
+}
+
+/** A short digest of the normalised filter: a cursor is valid for the query that issued it only. */
+export function filterDigest(filter: FeedFilter): string {
+  const canonical = [
+    filter.entityId,
+    filter.marketClass,
+    filter.region,
+    filter.signalType,
+    filter.language,
+  ].map((v) => (v === undefined ? null : normalise(v)));
+  return createHash('sha256')
+    .update(JSON.stringify([...canonical, filter.minGrade ?? null]))
+    .digest('base64url')
+    .slice(0, 16);
+}
+
+/** Where the next page starts: a month bucket and, within it, the sort position of the last entry read. */
+export interface FeedPosition {
+  month: string;
+  /** The last entry's sort position in that month; absent: the month from its newest entry. */
+  after?: string;
+}
+
+const CURSOR_VERSION = 1;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Why a cursor was refused; the HTTP edge maps every reason to 400 on `query:cursor`. */
+export type CursorProblem = 'malformed' | 'tampered' | 'foreign';
+
+export class CursorError extends Error {
+  constructor(readonly problem: CursorProblem) {
+    super(
+      problem === 'foreign'
+        ? 'the cursor belongs to another query (different filters)'
+        : problem === 'tampered'
+          ? 'the cursor was not issued by this API or was altered'
+          : 'the cursor is not one this API issued',
+    );
+    this.name = 'CursorError';
+  }
+}
+
+const mac = (key: string, payload: string) => createHmac('sha256', key).update(payload).digest();
+
+/** An opaque cursor: base64url JSON of the position and the filter's digest, then its HMAC-SHA256 under `key`. */
+export function encodeCursor(position: FeedPosition, filter: FeedFilter, key: string): string {
+  const payload = Buffer.from(
+    JSON.stringify({ v: CURSOR_VERSION, m: position.month, ...(position.after !== undefined ? { a: position.after } : {}), f: filterDigest(filter) }),
+  ).toString('base64url');
+  return `${payload}.${mac(key, payload).toString('base64url')}`;
+}
+
+/**
+ * The position a cursor carries, once its signature and filter check out:
+ * `malformed` (not two base64url parts), `tampered` (signature), `foreign`
+ * (issued for other filters). Nothing of an unverified cursor is trusted.
+ */
+export function decodeCursor(cursor: string, filter: FeedFilter, key: string): FeedPosition {
+  const parts = cursor.split('.');
+  if (parts.length !== 2 || !parts.every((p) => /^[A-Za-z0-9_-]+$/.test(p))) throw new CursorError('malformed');
+  const [payload, signature] = parts as [string, string];
+  const expected = mac(key, payload);
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new CursorError('tampered');
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    throw new CursorError('malformed');
+  }
+  const { v, m, a, f } = (decoded ?? {}) as Record<string, unknown>;
+  if (v !== CURSOR_VERSION || typeof m !== 'string' || !MONTH.test(m) || (a !== undefined && typeof a !== 'string') || typeof f !== 'string') {
+    throw new CursorError('malformed');
+  }
+  if (f !== filterDigest(filter)) throw new CursorError('foreign');
+  return { month: m, ...(a !== undefined ? { after: a } : {}) };
+}
+
+/** JSON with object keys sorted, so stored entries compare equal whatever order their maps come back in. */
+function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : v,
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * On Briefing Published: writes one alert per follower of the entities the
+ * briefing names, once per briefing version. It reads the briefing as it is
+ * now (a retracted or missing one alerts nobody); a member following several
+ * of its entities gets one alert naming them all. Alerts are conditional Puts
+ * keyed by the version and its announcement time (fixed by the outbox), so a
+ * repeated or replayed event writes nothing new.
+ */
+import type { Briefing } from '../domain/briefing.ts';
+import { summarize } from '../domain/visibility.ts';
+import { BriefingPublished } from '../events/index.ts';
+import { eventConsumer } from './commons/consumer.ts';
+import { logger } from './commons/logger.ts';
+import { metrics, MetricUnit } from './commons/metrics.ts';
+import { getBriefing } from './commons/table/briefings.ts';
+import { followersOf, putAlert, type Alert } from './commons/table/watchlist.ts';
+
+/** Conditional Puts in flight at once: enough to be quick, few enough not to throttle a small table. */
+export const WRITE_CONCURRENCY = 10;
+
+/** The one read of the briefing (consistent: the event may have overtaken an eventually consistent copy). */
+const readBriefing = (briefingId: string): Promise<Briefing | undefined> => getBriefing(briefingId, { consistent: true });
+
+export const handler = eventConsumer(BriefingPublished, async (detail, { now }) => {
+  const briefing = await readBriefing(detail.briefingId);
+  if (!briefing || briefing.status !== 'published') {
+    return logger.info('briefing not published now; no alerts', { briefingId: detail.briefingId, status: briefing?.status ?? 'missing' });
+  }
+  // The entities of the announced version (the event), each follower once with every entity of theirs it names.
+  const because = new Map<string, string[]>();
+  for (const entityId of new Set(detail.entityIds)) {
+    for await (const page of followersOf(entityId)) {
+      for (const userId of page) because.set(userId, [...(because.get(userId) ?? []), entityId]);
+    }
+  }
+  const summary = summarize(briefing);
+  const pending = [...because];
+  let written = 0;
+  const worker = async () => {
+    for (let next = pending.shift(); next; next = pending.shift()) {
+      const [userId, entityIds] = next;
+      const alert: Alert = { briefingId: detail.briefingId, briefingVersion: detail.briefingVersion, alertedAt: detail.occurredAt, entityIds, briefing: summary };
+      if (await putAlert(userId, alert, now)) written++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, pending.length) }, worker));
+  if (written > 0) metrics.addMetric('AlertsWritten', MetricUnit.Count, written);
+  logger.info('followers alerted', { briefingId: detail.briefingId, briefingVersion: detail.briefingVersion, followers: because.size, written });
+});

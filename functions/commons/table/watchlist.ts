@@ -1,0 +1,206 @@
+/**
+ * Watchlists and alerts, in the member's partition (the one of their
+ * entitlement record), so a member's own reads are one Query each:
+ *
+ *   USER#<userId> / WATCH#<entityId>      an entity the member follows;
+ *       gsi1: FOLLOWERS#<entityId> / <userId>, so the alert consumer finds an
+ *       entity's followers with one Query on the index (paged)
+ *   USER#<userId> / WATCHLIST             how many entities the member follows (the cap)
+ *   USER#<userId> / ALERT#<occurredAt>#<briefingId>#<version, 6 digits>
+ *       one alert per briefing version, newest first; TTL 90 days
+ *
+ * Following writes the watch item and bumps the count in one transaction that
+ * refuses a 201st entity, so the cap holds under concurrent requests.
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../../domain/errors.ts';
+import type { EntityProfile } from '../../../domain/entity.ts';
+import type { BriefingSummary } from '../../../domain/visibility.ts';
+import { ddb } from '../clients/dynamodb.ts';
+import { config } from '../config.ts';
+import { entitlementKey } from './entitlements.ts';
+import { TABLE_SCHEMA } from './schema.ts';
+
+export const WATCH_ENTITY = 'watch';
+export const WATCHLIST_COUNT_ENTITY = 'watchlist-count';
+export const ALERT_ENTITY = 'alert';
+
+/** The most entities one member follows. */
+export const WATCHLIST_CAP = 200;
+/** How long an alert is kept. */
+export const ALERT_TTL_SECONDS = 90 * 24 * 60 * 60;
+
+/** The member's partition is the one of their entitlement record; its key is built there only. */
+const userPk = (userId: string) => entitlementKey(userId).pk;
+const followersPk = (entityId: string) => `FOLLOWERS#${entityId}`;
+export const watchKey = (userId: string, entityId: string) => ({ pk: userPk(userId), sk: `WATCH#${entityId}` });
+export const watchCountKey = (userId: string) => ({ pk: userPk(userId), sk: 'WATCHLIST' });
+export const alertKey = (userId: string, a: Pick<Alert, 'alertedAt' | 'briefingId' | 'briefingVersion'>) => ({
+  pk: userPk(userId),
+  sk: `ALERT#${a.alertedAt}#${a.briefingId}#${String(a.briefingVersion).padStart(6, '0')}`,
+});
+
+/** One followed entity, with the name and kind it had when followed. */
+export interface WatchEntry {
+  entityId: string;
+  name: string;
+  kind: EntityProfile['kind'];
+  followedAt: string;
+}
+
+export function toWatchItem(userId: string, w: WatchEntry) {
+  return { ...watchKey(userId, w.entityId), gsi1pk: followersPk(w.entityId), gsi1sk: userId, entity: WATCH_ENTITY, userId, ...w };
+}
+
+const fromWatchItem = ({ entityId, name, kind, followedAt }: Record<string, unknown>) => ({ entityId, name, kind, followedAt }) as WatchEntry;
+
+/**
+ * Follows an entity: the watch item and the count, only if not followed yet
+ * and under the cap. Returns the stored entry (the earlier one when the
+ * member already followed it). ConflictError at the cap.
+ */
+export async function follow(userId: string, entry: WatchEntry): Promise<{ entry: WatchEntry; created: boolean }> {
+  try {
+    await ddb.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: config.tableName, Item: toWatchItem(userId, entry), ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Update: {
+              TableName: config.tableName,
+              Key: watchCountKey(userId),
+              UpdateExpression: 'SET #entity = :entity, #count = if_not_exists(#count, :zero) + :one',
+              ConditionExpression: 'attribute_not_exists(#count) OR #count < :cap',
+              ExpressionAttributeNames: { '#entity': 'entity', '#count': 'count' },
+              ExpressionAttributeValues: { ':entity': WATCHLIST_COUNT_ENTITY, ':zero': 0, ':one': 1, ':cap': WATCHLIST_CAP },
+            },
+          },
+        ],
+      }),
+    );
+    return { entry, created: true };
+  } catch (error) {
+    const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+    if (reasons[0]?.Code === 'ConditionalCheckFailed') {
+      const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: watchKey(userId, entry.entityId), ConsistentRead: true }));
+      return { entry: Item ? fromWatchItem(Item) : entry, created: false };
+    }
+    if (reasons[1]?.Code === 'ConditionalCheckFailed') {
+      throw new ConflictError(`a watchlist holds at most ${WATCHLIST_CAP} entities: unfollow one first`, { limit: WATCHLIST_CAP });
+    }
+    throw error;
+  }
+}
+
+/** Unfollows an entity: the watch item and the count, only if it was followed (so the count stays exact). */
+export async function unfollow(userId: string, entityId: string): Promise<boolean> {
+  try {
+    await ddb.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Delete: { TableName: config.tableName, Key: watchKey(userId, entityId), ConditionExpression: 'attribute_exists(pk)' } },
+          {
+            Update: {
+              TableName: config.tableName,
+              Key: watchCountKey(userId),
+              UpdateExpression: 'SET #count = #count - :one',
+              ConditionExpression: '#count > :zero',
+              ExpressionAttributeNames: { '#count': 'count' },
+              ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
+            },
+          },
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+    if (reasons[0]?.Code === 'ConditionalCheckFailed') return false;
+    throw error;
+  }
+}
+
+/** A member's watchlist, by entity id (one consistent Query: the cap keeps it within one page). */
+export async function listWatchlist(userId: string): Promise<WatchEntry[]> {
+  const { Items = [] } = await ddb.send(
+    new QueryCommand({
+      TableName: config.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': 'WATCH#' },
+      ConsistentRead: true,
+    }),
+  );
+  return Items.filter((item) => item['entity'] === WATCH_ENTITY).map(fromWatchItem);
+}
+
+/** The followers of an entity, page by page (gsi1, keys only: the user id is the index sort key). */
+export async function* followersOf(entityId: string): AsyncGenerator<string[]> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await ddb.send(
+      new QueryCommand({
+        TableName: config.tableName,
+        IndexName: TABLE_SCHEMA.gsi1.indexName,
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': followersPk(entityId) },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    yield (page.Items ?? []).map((item) => String(item['gsi1sk']));
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
+
+/** An alert: a briefing version that names entities the member follows, with its public summary only. */
+export interface Alert {
+  briefingId: string;
+  briefingVersion: number;
+  /** When the version was announced (the event's `occurredAt`): the alert's place, newest first. */
+  alertedAt: string;
+  /** The followed entities the briefing names. */
+  entityIds: string[];
+  briefing: BriefingSummary;
+}
+
+/**
+ * Writes an alert once: a conditional Put, so a repeated event (same version,
+ * same announcement time) writes nothing. Returns false when it was there.
+ */
+export async function putAlert(userId: string, alert: Alert, now: Date): Promise<boolean> {
+  try {
+    await ddb.send(
+      new PutCommand({
+        TableName: config.tableName,
+        Item: {
+          ...alertKey(userId, alert),
+          entity: ALERT_ENTITY,
+          userId,
+          ...alert,
+          expiresAt: Math.floor(now.getTime() / 1000) + ALERT_TTL_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/** A member's latest alerts, newest first (one Query; no cursor: older alerts expire after 90 days). */
+export async function listAlerts(userId: string, limit: number): Promise<Alert[]> {
+  const { Items = [] } = await ddb.send(
+    new QueryCommand({
+      TableName: config.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': 'ALERT#' },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return Items.filter((item) => item['entity'] === ALERT_ENTITY).map(
+    ({ briefingId, briefingVersion, alertedAt, entityIds, briefing }) => ({ briefingId, briefingVersion, alertedAt, entityIds, briefing }) as Alert,
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * GET /entities/{entityId} — an entity's page shaped for the caller's tier: its
+ * profile, its relationships in both directions (evidence locked below
+ * Leadership Alliance) and its recent briefings. One Query on the entity's
+ * partition plus one feed read.
+ */
+import { createHash } from 'node:crypto';
+import * as z from 'zod';
+import { EntityId } from '../domain/entity.ts';
+import { NotFoundError } from '../domain/errors.ts';
+import { viewEntity } from '../domain/visibility.ts';
+import { audienceOf, noneMatchHolds } from './commons/etag.ts';
+import { json } from './commons/http.ts';
+import { publicRoute } from './commons/public-route.ts';
+import { getEntity } from './commons/table/entities.ts';
+import { listFeed } from './commons/table/feed.ts';
+
+export const RECENT_BRIEFINGS = 10;
+
+const Path = z.object({ entityId: EntityId });
+
+export const handler = publicRoute({ path: Path }, async ({ path, viewer, event, now }) => {
+  const [record, recent] = await Promise.all([getEntity(path.entityId), listFeed({ entityId: path.entityId }, { limit: RECENT_BRIEFINGS, now })]);
+  if (!record.profile) throw new NotFoundError(`no entity ${path.entityId}`);
+  const page = { ...viewEntity(record.profile, [...record.outgoing, ...record.incoming], viewer), recentBriefings: recent.items };
+  const body = JSON.stringify(page);
+  // The page joins records that change on their own (the profile, other entities' links, the feed), so no one
+  // version names it: the tag is a digest of the representation, per audience like a briefing's.
+  const headers = {
+    'cache-control': viewer.userId ? 'private, no-store' : 'public, max-age=60',
+    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}-${audienceOf(viewer)}"`,
+    vary: 'authorization',
+  };
+  if (noneMatchHolds(event.headers?.['if-none-match'], headers.etag)) return { statusCode: 304, headers };
+  return json(200, page, headers);
+});

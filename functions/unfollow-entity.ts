@@ -1,0 +1,12 @@
+/** DELETE /me/watchlist/{entityId} — the caller stops following an entity. Idempotent: 204 whether or not they followed it. */
+import * as z from 'zod';
+import { EntityId } from '../domain/entity.ts';
+import { httpRoute } from './commons/http.ts';
+import { unfollow } from './commons/table/watchlist.ts';
+
+const Path = z.object({ entityId: EntityId });
+
+export const handler = httpRoute({ access: 'member', path: Path }, async ({ path, viewer }) => {
+  await unfollow(viewer.userId!, path.entityId);
+  return { statusCode: 204, headers: { 'cache-control': 'private, no-store' } };
+});

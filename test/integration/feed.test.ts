@@ -1,0 +1,189 @@
+/**
+ * The published feed on the real engines: briefings published in different
+ * months and with different signal types, regions, entities, languages and
+ * grades are written through the feed's table module (the writes the briefing
+ * module adds to its transaction), then read page by page through the API.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publish, rescore, retract, SIGNAL_TYPES, type Briefing } from '../../domain/briefing.ts';
+import { monthOf, previousMonth } from '../../domain/feed.ts';
+import { GRADES, gradeRank } from '../../domain/scoring.ts';
+import { briefingInput, draft, source, sourceText } from '../support/fixtures.ts';
+import { api, startTestStack, tokenFor, type LocalStack } from './harness.ts';
+
+let stack: LocalStack;
+/** Writes a briefing's feed changes as the briefing module does: one transaction. */
+let writeFeed: (prev: Briefing | undefined, next: Briefing) => Promise<void>;
+
+// Four month buckets with gaps between them: this month, last month, three and five months back.
+const thisMonth = monthOf(new Date());
+const back = (n: number) => Array.from({ length: n }).reduce<string>((m) => previousMonth(m), thisMonth);
+const MONTHS = [thisMonth, back(1), back(3), back(5)];
+
+function briefing(i: number): Briefing {
+  const id = `feed-${String(i).padStart(2, '0')}`;
+  const at = new Date(`${MONTHS[i % MONTHS.length]}-${String(10 + (i % 7)).padStart(2, '0')}T12:00:${String(i).padStart(2, '0')}.000Z`);
+  const base = draft(
+    {
+      language: i % 3 === 0 ? 'fr' : 'en',
+      entities: [{ entityId: i % 2 === 0 ? 'acme' : 'northwind', name: 'Entity' }, { entityId: 'shared-co', name: 'Shared Co' }],
+      sections: {
+        ...draft().sections,
+        headline: `Feed briefing number ${i}`,
+        signalBrief: { signal: 'Signal', signalType: SIGNAL_TYPES[i % SIGNAL_TYPES.length], region: i % 2 === 0 ? 'Europe' : 'Global', marketClass: 'Institutional' },
+      },
+    },
+    id,
+  );
+  const published = publish(rescore(base, [source('direct', i + 1, 'supports', id)], at).briefing, { by: 'editor-1', now: at });
+  const grade = GRADES[i % GRADES.length]!;
+  return { ...published, confidence: { ...published.confidence, grade } };
+}
+
+const BRIEFINGS = Array.from({ length: 14 }, (_, i) => briefing(i));
+const newestFirst = (bs: Briefing[]) =>
+  [...bs].sort((a, b) => (`${b.publishedAt}#${b.briefingId}` < `${a.publishedAt}#${a.briefingId}` ? -1 : 1)).map((b) => b.briefingId);
+
+/** Every page of a query, following nextCursor to the end. */
+async function allPages(query: Record<string, string>): Promise<{ ids: string[]; pages: number; sizes: number[] }> {
+  const ids: string[] = [];
+  const sizes: number[] = [];
+  let cursor: string | undefined;
+  for (let pages = 1; pages <= 20; pages++) {
+    const params = new URLSearchParams({ ...query, ...(cursor ? { cursor } : {}) });
+    const res = await api(stack, 'GET', `/briefings?${params}`);
+    expect(res.status).toBe(200);
+    ids.push(...res.body.items.map((s: { briefingId: string }) => s.briefingId));
+    sizes.push(res.body.items.length);
+    cursor = res.body.nextCursor;
+    if (!cursor) return { ids, pages, sizes };
+  }
+  throw new Error('the feed did not end within 20 pages');
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  // Imported once the stack has set the environment: the table client reads its endpoint at load.
+  const [{ feedWrites }, { ddb }, { TransactWriteCommand }] = await Promise.all([
+    import('../../functions/commons/table/feed.ts'),
+    import('../../functions/commons/clients/dynamodb.ts'),
+    import('@aws-sdk/lib-dynamodb'),
+  ]);
+  writeFeed = async (prev, next) => {
+    const items = feedWrites(prev, next);
+    if (items.length) await ddb.send(new TransactWriteCommand({ TransactItems: items }));
+  };
+  for (const b of BRIEFINGS) await writeFeed(undefined, b);
+});
+
+afterAll(() => stack?.stop());
+
+describe('GET /briefings on the local stack', () => {
+  it('pages through every published briefing newest first, across months, without duplicates or gaps', async () => {
+    // Act
+    const { ids, sizes } = await allPages({ limit: '4' });
+
+    // Assess
+    expect(ids).toEqual(newestFirst(BRIEFINGS));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(sizes.every((n) => n <= 4)).toBe(true);
+  });
+
+  it.each([
+    [{ entity: 'acme', minGrade: 'B/C' }, (b: Briefing) => b.entities.some((e) => e.entityId === 'acme') && gradeRank(b.confidence.grade) >= gradeRank('B/C')],
+    [{ region: 'EUROPE', signalType: 'Market' }, (b: Briefing) => b.sections.signalBrief.region === 'Europe' && b.sections.signalBrief.signalType === 'Market'],
+    [{ language: 'fr' }, (b: Briefing) => b.language === 'fr'],
+    [{ entity: 'shared-co', language: 'en', marketClass: 'institutional' }, (b: Briefing) => b.language === 'en'],
+    [{ minGrade: 'A' }, (b: Briefing) => b.confidence.grade === 'A'],
+  ] as const)('filters by %j, newest first, across pages', async (query, matches) => {
+    // Act
+    const { ids } = await allPages({ ...query, limit: '2' });
+
+    // Assess
+    const expected = newestFirst(BRIEFINGS.filter(matches));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(ids).toEqual(expected);
+  });
+
+  it('drops a retracted briefing from every feed it was in', async () => {
+    // Prepare
+    const target = BRIEFINGS[0]!;
+    const retracted = retract(target, { by: 'editor-1', now: new Date(), reason: 'wrong' });
+
+    // Act
+    await writeFeed(target, retracted);
+    const everything = await allPages({ limit: '20' });
+    const byEntity = await allPages({ entity: 'acme', limit: '20' });
+
+    // Assess
+    expect(everything.ids).not.toContain(target.briefingId);
+    expect(byEntity.ids).not.toContain(target.briefingId);
+    await writeFeed(retracted, target); // back, for the other tests
+  });
+
+  it('refuses a tampered or foreign cursor, and bad parameters, with 400 naming the parameter', async () => {
+    // Prepare
+    const first = await api(stack, 'GET', '/briefings?region=europe&limit=1');
+    const cursor = first.body.nextCursor as string;
+    const [payload, signature] = cursor.split('.') as [string, string];
+    const altered = Buffer.from(Buffer.from(payload, 'base64url').toString('utf8').replace(/"m":"\d{4}-\d{2}"/, '"m":"2025-01"')).toString('base64url');
+    const cases: Array<[string, string]> = [
+      [`/briefings?region=europe&cursor=${altered}.${signature}`, 'query:cursor'],
+      [`/briefings?region=global&cursor=${cursor}`, 'query:cursor'],
+      [`/briefings?cursor=${cursor}`, 'query:cursor'],
+      ['/briefings?cursor=eyJwayI6IlVTRVIjeCJ9', 'query:cursor'],
+      ['/briefings?limit=51', 'query:limit'],
+      ['/briefings?minGrade=Z', 'query:minGrade'],
+      ['/briefings?signalType=Weather', 'query:signalType'],
+      ['/briefings?colour=red', 'query:'],
+    ];
+
+    // Act
+    const responses = await Promise.all(cases.map(([path]) => api(stack, 'GET', path)));
+
+    // Assess
+    expect(first.status).toBe(200);
+    responses.forEach((res, i) => {
+      expect(res.status, cases[i]![0]).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toContain(cases[i]![1]);
+    });
+    // The genuine cursor still works for its own query.
+    expect((await api(stack, 'GET', `/briefings?region=Europe&limit=1&cursor=${cursor}`)).status).toBe(200);
+  });
+
+  it('accepts a grade with a slash, encoded or not', async () => {
+    const encoded = await api(stack, 'GET', '/briefings?minGrade=A%2FB');
+    const plain = await api(stack, 'GET', '/briefings?minGrade=A/B');
+    expect([encoded.status, plain.status]).toEqual([200, 200]);
+    expect(encoded.body.items.every((s: { grade: string }) => gradeRank(s.grade as 'A') >= gradeRank('A/B'))).toBe(true);
+  });
+
+  it('shows a briefing published through the API in its feeds, and drops it on retraction (the briefing module writes the entries)', async () => {
+    // Prepare
+    const [analyst, editor] = await Promise.all([tokenFor(stack, ['analysts']), tokenFor(stack, ['editors'])]);
+    const input = briefingInput({ entities: [{ entityId: 'e2e-feed-co', name: 'E2E Feed Co' }] });
+    const created = await api(stack, 'POST', '/briefings', { token: analyst, body: input });
+    const id = created.body.briefingId as string;
+    const body = { briefingId: id, url: 'https://outlet90.example.com/feed-e2e', publisher: 'Outlet 90', kind: 'direct', title: 'Feed e2e', excerpt: sourceText(90) };
+    expect((await api(stack, 'POST', '/sources', { token: analyst, body })).status).toBe(201);
+    await stack.bus.waitFor((e) => e.envelope['detail-type'] === 'Briefing Scored' && (e.envelope.detail as { briefingId: string }).briefingId === id);
+    await stack.settled();
+
+    // Act
+    const published = await api(stack, 'POST', `/briefings/${id}/publish`, { token: editor });
+    await stack.settled();
+    const byEntity = await api(stack, 'GET', '/briefings?entity=e2e-feed-co');
+    const newest = await api(stack, 'GET', '/briefings?limit=1');
+    const retracted = await api(stack, 'POST', `/briefings/${id}/retract`, { token: editor, body: { reason: 'test' } });
+    await stack.settled();
+    const afterRetraction = await api(stack, 'GET', '/briefings?entity=e2e-feed-co');
+
+    // Assess
+    expect(published.status).toBe(200);
+    expect(byEntity.body.items.map((s: { briefingId: string }) => s.briefingId)).toEqual([id]);
+    expect(newest.body.items[0]).toMatchObject({ briefingId: id, headline: input.sections.headline });
+    expect(retracted.status).toBe(200);
+    expect(afterRetraction.body.items).toEqual([]);
+  });
+});

@@ -1,0 +1,149 @@
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { publish, rescore, retract, type Briefing } from '../../../domain/briefing.ts';
+import { BriefingPublished } from '../../../events/index.ts';
+import { handler as alertFollowers } from '../../../functions/alert-followers.ts';
+import { metrics } from '../../../functions/commons/metrics.ts';
+import { handler as getAlerts } from '../../../functions/get-alerts.ts';
+import { primeEntitlements } from '../../support/entitlements.ts';
+import { draft, NOW, source } from '../../support/fixtures.ts';
+import { busEvent, claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+
+// The briefing module is another part's; the consumer only needs its read, so the read is what is stubbed.
+const getBriefing = vi.hoisted(() => vi.fn<(id: string, opts?: { consistent?: boolean }) => Promise<Briefing | undefined>>());
+vi.mock('../../../functions/commons/table/briefings.ts', () => ({ getBriefing }));
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const published = publish(rescore(draft(), [source('direct', 1)], NOW).briefing, { by: 'editor-1', now: NOW });
+const event = busEvent(BriefingPublished.detailType, {
+  ...BriefingPublished.example,
+  briefingId: published.briefingId,
+  briefingVersion: published.version,
+  occurredAt: '2026-06-20T08:15:02.000Z',
+  entityIds: ['scale-ai', 'meta'],
+});
+const followers = (entityId: string, ...pages: string[][]) => {
+  const stub = ddb.on(QueryCommand, { IndexName: 'gsi1', ExpressionAttributeValues: { ':pk': `FOLLOWERS#${entityId}` } });
+  pages.forEach((users, i) =>
+    stub.resolvesOnce({
+      Items: users.map((u) => ({ pk: `USER#${u}`, sk: `WATCH#${entityId}`, gsi1pk: `FOLLOWERS#${entityId}`, gsi1sk: u })),
+      ...(i < pages.length - 1 ? { LastEvaluatedKey: { pk: 'x', sk: 'y', gsi1pk: `FOLLOWERS#${entityId}`, gsi1sk: users.at(-1) } } : {}),
+    }),
+  );
+};
+const alertPuts = () => ddb.commandCalls(PutCommand).map((c) => c.args[0].input);
+
+let recorded: Array<{ name: string; value: number }>;
+beforeEach(() => {
+  ddb.reset();
+  getBriefing.mockReset().mockResolvedValue(published);
+  recorded = [];
+  vi.spyOn(metrics, 'addMetric').mockImplementation((name, _unit, value) => {
+    recorded.push({ name, value });
+    return metrics;
+  });
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('alert-followers (on Briefing Published)', () => {
+  it('writes one alert per follower, once per version, even for a member following two of its entities', async () => {
+    // Prepare: u-2 follows both entities; Scale AI's followers come in two index pages.
+    followers('scale-ai', ['u-1'], ['u-2']);
+    followers('meta', ['u-2', 'u-3']);
+    ddb.on(PutCommand).resolves({});
+    // Act
+    await alertFollowers(event, context);
+    // Assess
+    const puts = alertPuts();
+    expect(puts.map((p) => p.Item!['pk']).sort()).toEqual(['USER#u-1', 'USER#u-2', 'USER#u-3']);
+    const u2 = puts.find((p) => p.Item!['pk'] === 'USER#u-2')!;
+    expect(u2).toMatchObject({
+      ConditionExpression: 'attribute_not_exists(pk)',
+      Item: { sk: `ALERT#2026-06-20T08:15:02.000Z#${published.briefingId}#${String(published.version).padStart(6, '0')}`, entityIds: ['scale-ai', 'meta'] },
+    });
+    expect(u2.Item!['expiresAt']).toBeGreaterThan(Date.now() / 1000 + 89 * 86_400);
+    expect(u2.Item!['briefing']).toMatchObject({ briefingId: published.briefingId, headline: published.sections.headline });
+    expect(JSON.stringify(puts)).not.toMatch(/CANARY/);
+    expect(getBriefing).toHaveBeenCalledWith(published.briefingId, { consistent: true });
+    expect(recorded).toEqual([{ name: 'AlertsWritten', value: 3 }]);
+  });
+
+  it('writes nothing new when the event is delivered again (every conditional Put finds its alert)', async () => {
+    followers('scale-ai', ['u-1']);
+    followers('meta', []);
+    ddb.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
+    await expect(alertFollowers(event, context)).resolves.toBeUndefined();
+    expect(alertPuts()).toHaveLength(1);
+    expect(recorded).toEqual([]);
+  });
+
+  it('alerts nobody about a briefing retracted (or gone) before the event arrived', async () => {
+    getBriefing.mockResolvedValueOnce(retract(published, { by: 'editor-1', now: NOW, reason: 'wrong' })).mockResolvedValueOnce(undefined);
+    await alertFollowers(event, context);
+    await alertFollowers(event, context);
+    expect(ddb.calls()).toHaveLength(0);
+  });
+
+  it('lets a write failure through, so the event is retried', async () => {
+    followers('scale-ai', ['u-1']);
+    followers('meta', []);
+    ddb.on(PutCommand).rejects(new Error('throttled'));
+    await expect(alertFollowers(event, context)).rejects.toThrow('throttled');
+  });
+});
+
+describe('GET /me/alerts', () => {
+  const strategy = claimsFor('s-1', ['strategy-circle']);
+  const lapsed = claimsFor('r-1', ['leadership-alliance']);
+  const alertItem = {
+    pk: 'USER#s-1',
+    sk: 'ALERT#x',
+    entity: 'alert',
+    briefingId: 'b-1',
+    briefingVersion: 3,
+    alertedAt: NOW.toISOString(),
+    entityIds: ['scale-ai'],
+    briefing: { briefingId: 'b-1', headline: 'Scale AI cuts staff' },
+    expiresAt: 1,
+  };
+  const list = (claims: Record<string, string>, query?: Record<string, string>) =>
+    getAlerts(httpEvent({ method: 'GET', path: '/me/alerts', claims, ...(query ? { query } : {}) }), context);
+
+  it('lists the newest alerts first (20 by default) with the sections the caller reads now', async () => {
+    // Prepare
+    await primeEntitlements(ddb, [strategy]);
+    ddb.on(QueryCommand).resolves({ Items: [alertItem] });
+    // Act
+    const res = await list(strategy);
+    // Assess
+    expect(res.statusCode).toBe(200);
+    const body = parseBody(res);
+    expect(body.items).toEqual([expect.objectContaining({ briefingId: 'b-1', entityIds: ['scale-ai'] })]);
+    expect(body.items[0]).not.toHaveProperty('expiresAt');
+    expect(body.items[0].sections.unlocked).toContain('trendContext');
+    expect(body.items[0].sections.locked.map((s: { name: string }) => s.name)).toEqual(['relationshipEvidence', 'failurePaths', 'sourceNotes']);
+    expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({ ScanIndexForward: false, Limit: 20, ExpressionAttributeValues: { ':pk': 'USER#s-1', ':prefix': 'ALERT#' } });
+  });
+
+  it('promises a revoked member nothing beyond public sections, whatever their token says', async () => {
+    await primeEntitlements(ddb, [{ userId: 'r-1' }]);
+    ddb.on(QueryCommand).resolves({ Items: [{ ...alertItem, pk: 'USER#r-1' }] });
+    const body = parseBody(await list(lapsed));
+    expect(body.viewerTier).toBe('public');
+    expect(body.items[0].sections.locked.map((s: { unlockTier: string }) => s.unlockTier)).toEqual([
+      'strategy-circle',
+      'leadership-alliance',
+      'leadership-alliance',
+      'leadership-alliance',
+    ]);
+  });
+
+  it.each([['51'], ['0'], ['many']])('refuses limit=%s naming the parameter', async (limit) => {
+    await primeEntitlements(ddb, [strategy]);
+    const res = await list(strategy, { limit });
+    expect(res.statusCode).toBe(400);
+    expect(parseBody(res).errors.map((e: { pointer: string }) => e.pointer)).toEqual(['query:limit']);
+  });
+});

@@ -1,0 +1,81 @@
+/** GET /briefings/{briefingId} in the language asked for: ?lang=, Accept-Language, Content-Language, Vary, ETag per language. */
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { publish, rescore } from '../../../domain/briefing.ts';
+import { handler as getBriefing } from '../../../functions/get-briefing.ts';
+import { primeEntitlements } from '../../support/entitlements.ts';
+import { briefingInput, draft, NOW, source } from '../../support/fixtures.ts';
+import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { storeBriefing } from './stored-briefing.ts';
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const member = claimsFor('m-1', ['leadership-alliance']);
+const zh = {
+  ...briefingInput().sections,
+  headline: 'Acme 暂停北部光纤建设（许可纠纷）',
+  trendContext: 'CANARY-ZH 区域光纤建设放缓𠮷。',
+};
+const published = publish(rescore(draft({ translations: { zh } }), [source('direct', 1)], NOW).briefing, { by: 'e-1', now: NOW });
+
+const get = (opts: { lang?: string; headers?: Record<string, string>; claims?: Record<string, string> } = {}) =>
+  getBriefing(
+    httpEvent({
+      method: 'GET',
+      path: '/briefings/b-1',
+      routeKey: 'GET /briefings/{briefingId}',
+      pathParameters: { briefingId: 'b-1' },
+      ...(opts.lang !== undefined ? { query: { lang: opts.lang } } : {}),
+      headers: opts.headers ?? {},
+      ...(opts.claims ? { claims: opts.claims } : {}),
+    }),
+    context,
+  );
+
+beforeEach(async () => {
+  await primeEntitlements(ddb, [member]);
+  storeBriefing(ddb, published);
+});
+
+describe('GET /briefings/{briefingId} in a language', () => {
+  it('serves the original by default, naming it and the languages available', async () => {
+    const res = await get();
+    expect(res.statusCode).toBe(200);
+    expect(res.headers).toMatchObject({ 'content-language': 'en', vary: 'authorization, accept-language', etag: `"v${published.version}-public"` });
+    expect(parseBody(res)).toMatchObject({ language: 'en', originalLanguage: 'en', availableLanguages: ['en', 'zh'] });
+  });
+
+  it('serves the translation for ?lang= or Accept-Language, with its own ETag', async () => {
+    for (const opts of [
+      { lang: 'zh' },
+      { headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' } },
+      { lang: 'zh', headers: { 'accept-language': 'en' } },
+    ]) {
+      const res = await get(opts);
+      expect(res.headers, JSON.stringify(opts)).toMatchObject({ 'content-language': 'zh', etag: `"v${published.version}-public-zh"` });
+      const body = parseBody(res);
+      expect(body).toMatchObject({ language: 'zh', originalLanguage: 'en' });
+      expect(body.sections[0].content).toBe(zh.headline);
+    }
+  });
+
+  it('gives members the translated sections of their tier, never above it', async () => {
+    const body = parseBody(await get({ lang: 'zh', claims: member }));
+    expect(body.sections.find((s: { name: string }) => s.name === 'trendContext').content).toBe(zh.trendContext);
+    const anonymous = await get({ lang: 'zh' });
+    expect(anonymous.body).not.toMatch(/CANARY/);
+  });
+
+  it('answers 304 only for the ETag of the language negotiated', async () => {
+    const zhTag = `"v${published.version}-public-zh"`;
+    expect((await get({ lang: 'zh', headers: { 'if-none-match': zhTag } })).statusCode).toBe(304);
+    expect((await get({ headers: { 'if-none-match': zhTag } })).statusCode).toBe(200);
+  });
+
+  it('falls back to the original for a well-formed language it lacks, and refuses a malformed one naming query:lang', async () => {
+    expect((await get({ lang: 'fr' })).headers!['content-language']).toBe('en');
+    const res = await get({ lang: 'zh_CN' });
+    expect(res.statusCode).toBe(400);
+    expect(parseBody(res).errors).toEqual([expect.objectContaining({ pointer: 'query:lang' })]);
+  });
+});

@@ -1,0 +1,139 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { EntityProfileInput, replaceProfile } from '../../../domain/entity.ts';
+import { toLinkItem, toMirrorItem, toProfileItem } from '../../../functions/commons/table/entities.ts';
+import { handler as getEntity } from '../../../functions/get-entity.ts';
+import { handler as putEntity } from '../../../functions/put-entity.ts';
+import { primeEntitlements } from '../../support/entitlements.ts';
+import { NOW } from '../../support/fixtures.ts';
+import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+
+// The feed module belongs to the feed; here it answers one recent briefing so the page's join is visible.
+const listFeed = vi.hoisted(() => vi.fn());
+vi.mock('../../../functions/commons/table/feed.ts', () => ({ listFeed }));
+
+const ddb = mockClient(DynamoDBDocumentClient);
+const analyst = claimsFor('a-1', ['analysts']);
+const leadership = claimsFor('l-1', ['leadership-alliance']);
+const strategy = claimsFor('s-1', ['strategy-circle']);
+
+const metaInput = EntityProfileInput.parse({
+  name: 'Meta',
+  kind: 'company',
+  coverage: 'Covered for its AI investments.',
+  relationships: [{ relation: 'investor in', target: 'scale-ai', summary: 'Holds a minority stake in Scale AI.', evidence: [{ text: 'CANARY-EVIDENCE stake filing' }] }],
+});
+const meta = replaceProfile('meta', metaInput, undefined, { by: 'a-1', now: NOW, names: new Map([['scale-ai', 'Scale AI']]) });
+const partition = [...meta.relationships.map(toLinkItem), toProfileItem(meta.profile)];
+
+const get = (id: string, extra: Partial<Parameters<typeof httpEvent>[0]> = {}) =>
+  getEntity(httpEvent({ method: 'GET', path: `/entities/${id}`, routeKey: 'GET /entities/{entityId}', pathParameters: { entityId: id }, ...extra }), context);
+const put = (id: string, body: unknown, claims = analyst) =>
+  putEntity(httpEvent({ method: 'PUT', path: `/entities/${id}`, routeKey: 'PUT /entities/{entityId}', pathParameters: { entityId: id }, body, claims }), context);
+
+beforeEach(async () => {
+  await primeEntitlements(ddb, [analyst, leadership, strategy]);
+  listFeed.mockReset().mockResolvedValue({ items: [{ briefingId: 'b-1', headline: 'Meta raises its AI budget' }] });
+});
+
+describe('GET /entities/{entityId}', () => {
+  it('serves anonymous readers the profile, relationships with locked evidence and recent briefings, in one Query', async () => {
+    // Prepare
+    ddb.on(QueryCommand).resolves({ Items: partition });
+    // Act
+    const res = await get('meta');
+    // Assess
+    expect(res.statusCode).toBe(200);
+    const body = parseBody(res);
+    expect(body).toMatchObject({ entityId: 'meta', name: 'Meta', viewerTier: 'public', recentBriefings: [{ briefingId: 'b-1' }] });
+    expect(body.relationships[0]).toMatchObject({ direction: 'outgoing', relation: 'investor in', to: { entityId: 'scale-ai' }, evidence: { locked: true, unlockTier: 'leadership-alliance' } });
+    expect(res.body).not.toMatch(/CANARY/);
+    expect(res.headers).toMatchObject({ 'cache-control': 'public, max-age=60', vary: 'authorization' });
+    expect(res.headers!['etag']).toMatch(/^"[\w-]+-public"$/);
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(1);
+    expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input.ExpressionAttributeValues).toEqual({ ':pk': 'ENTITY#meta' });
+    expect(listFeed).toHaveBeenCalledWith({ entityId: 'meta' }, expect.objectContaining({ limit: 10 }));
+  });
+
+  it('shows the evidence to Leadership Alliance, privately, and Strategy Circle only the marker', async () => {
+    ddb.on(QueryCommand).resolves({ Items: partition });
+    const lead = await get('meta', { claims: leadership });
+    const strat = await get('meta', { claims: strategy });
+    expect(lead.body).toMatch(/CANARY-EVIDENCE/);
+    expect(lead.headers!['cache-control']).toBe('private, no-store');
+    expect(strat.body).not.toMatch(/CANARY/);
+    expect(lead.headers!['etag']).not.toBe(strat.headers!['etag']);
+  });
+
+  it('answers 304 to a current If-None-Match', async () => {
+    ddb.on(QueryCommand).resolves({ Items: partition });
+    const first = await get('meta');
+    const again = await get('meta', { headers: { 'if-none-match': String(first.headers!['etag']) } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBeUndefined();
+  });
+
+  it('answers 404 for an unknown entity (a partition with mirrors only is not an entity) and 400 naming a malformed id', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    const unknown = await get('nobody');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers!['content-type']).toBe('application/problem+json');
+    const malformed = await get('Not_A_Slug');
+    expect(malformed.statusCode).toBe(400);
+    expect(parseBody(malformed).errors.map((e: { pointer: string }) => e.pointer)).toEqual(['path:entityId']);
+  });
+});
+
+describe('PUT /entities/{entityId}', () => {
+  const body = { ...metaInput, relationships: [{ relation: 'partner of', target: 'google', summary: 'Works with Google on cloud capacity.' }] };
+
+  it('replaces the profile and links in one transaction: new links with their mirrors, dropped links with theirs', async () => {
+    // Prepare: Meta states "investor in Scale AI"; the PUT states "partner of Google" instead.
+    ddb.on(QueryCommand).resolves({ Items: partition });
+    ddb.on(BatchGetCommand).resolves({ Responses: { 'briefings-test': [{ entity: 'entity-profile', entityId: 'google', name: 'Google' }] } });
+    ddb.on(TransactWriteCommand).resolves({});
+    // Act
+    const res = await put('meta', body);
+    // Assess
+    expect(res.statusCode).toBe(200);
+    const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(items[0]!.Put).toMatchObject({ Item: { pk: 'ENTITY#meta', sk: 'PROFILE', version: 2 }, ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': 1 } });
+    expect(items.slice(1).map((i) => (i.Put ? ['put', i.Put.Item!['pk'], i.Put.Item!['sk']] : ['delete', i.Delete!.Key!['pk'], i.Delete!.Key!['sk']]))).toEqual([
+      ['put', 'ENTITY#meta', 'REL#partner-of#google'],
+      ['put', 'ENTITY#google', 'INV#partner-of#meta'],
+      ['delete', 'ENTITY#meta', 'REL#investor-in#scale-ai'],
+      ['delete', 'ENTITY#scale-ai', 'INV#investor-in#meta'],
+    ]);
+    expect(parseBody(res).relationships).toEqual([expect.objectContaining({ to: { entityId: 'google', name: 'Google' } })]);
+  });
+
+  it('refuses a relationship to an unknown entity with 400 naming the field, writing nothing', async () => {
+    ddb.on(QueryCommand).resolves({ Items: partition });
+    ddb.on(BatchGetCommand).resolves({ Responses: { 'briefings-test': [] } });
+    const res = await put('meta', body);
+    expect(res.statusCode).toBe(400);
+    expect(parseBody(res).errors).toEqual([expect.objectContaining({ pointer: '#/relationships/0/target' })]);
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
+  it('creates a profile conditionally when there is none, and applies itself again over a concurrent write', async () => {
+    ddb.on(QueryCommand).resolvesOnce({ Items: [] }).resolves({ Items: [toMirrorItem(meta.relationships[0]!)] });
+    ddb.on(BatchGetCommand).resolves({ Responses: { 'briefings-test': [{ entity: 'entity-profile', entityId: 'google', name: 'Google' }] } });
+    ddb
+      .on(TransactWriteCommand)
+      .rejectsOnce(new TransactionCanceledException({ message: 'x', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }] }))
+      .resolves({});
+    const res = await put('google', { ...body, name: 'Google', relationships: [] });
+    expect(res.statusCode).toBe(200);
+    const [first, second] = ddb.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems![0]!.Put!.ConditionExpression);
+    expect([first, second]).toEqual(['attribute_not_exists(pk)', 'attribute_not_exists(pk)']);
+    expect(parseBody(res).relationships).toEqual([expect.objectContaining({ direction: 'incoming', from: { entityId: 'meta', name: 'Meta' } })]);
+  });
+
+  it('is for analysts and editors: a member gets 403', async () => {
+    expect((await put('meta', body, strategy)).statusCode).toBe(403);
+    expect(ddb.calls()).toHaveLength(0);
+  });
+});
