@@ -110,8 +110,14 @@ function usage(stack: LocalStack, ms: number): string {
     lines.push(
       `  curl -s ${api}/briefings/${scale}                # anonymous: deeper sections locked`,
       `  curl -s ${api}/briefings/${scale} -H "Authorization: Bearer $(npm run -s token -- leadership)"`,
+      `  curl -s "${api}/briefings/${scale}?lang=zh"       # the Chinese translation (or send Accept-Language: zh)`,
     );
   }
+  lines.push(
+    `  curl -s "${api}/briefings?entity=scale-ai&minGrade=A/B"   # filtered feed, newest first`,
+    `  curl -s ${api}/entities/scale-ai               # profile, relationships (evidence locked), recent briefings`,
+    `  curl -s ${api}/me/alerts -H "Authorization: Bearer $(npm run -s token -- strategy)"   # alerts for followed entities`,
+  );
   lines.push(
     `  curl -s -X POST ${api}/sources -H "Authorization: Bearer $(npm run -s token -- analyst)" -H 'content-type: application/json' \\`,
     `       -d '${JSON.stringify({ briefingId: scale ?? '<briefingId>', ...EXAMPLE_SOURCE })}'`,
