@@ -8,7 +8,15 @@
  *
  *   read:  0.5 RCU (eventually consistent) or 1 RCU (strong) per 4 KB, per GetItem; per 4 KB of all items a Query returns
  *   write: 1 WCU per 1 KB written; in a transaction 2 WCU per KB per item, and a ConditionCheck 2 RCU per 4 KB
- *   index: a write that adds or changes an index entry also pays 1 WCU per KB of the projected entry
+ *   index: a write that adds or changes a gsi1 entry also pays 1 WCU per KB of the projected entry
+ *
+ * Since the feed left gsi1, the only items with a gsi1 entry are watch items
+ * (an entity's followers). A briefing's parts (`L`, `M`, `M#<lang>`, `P`,
+ * `P#<lang>`), its snapshot and its feed entries (`FEED#…`, one per dimension
+ * value) are base-table items: each is a Put of its own in the briefing's
+ * transaction and is priced as one. Update and Delete actions carry no item,
+ * so they are priced as a 1 KB transactional write (entity profiles and watch
+ * counts are small; a deleted feed entry is under 1 KB).
  *
  * DynamoDB Local's own figure is kept next to it: it bills a transaction as
  * if it held one item, so for multi-item transactions it undercounts.
@@ -36,8 +44,8 @@ export interface DdbCall {
   /** As AWS would bill, from item sizes. */
   rcu: number;
   wcu: number;
-  /** Items written (Put), for floors that depend on their size. */
-  written: Array<{ sk: string; bytes: number }>;
+  /** Items written (Put), for floors that depend on their size; `kind` as {@link kindOf} names it. */
+  written: Array<{ kind: string; sk: string; bytes: number }>;
   /** Keys of ConditionCheck actions; priced once their items are sized (see priceConditionChecks). */
   conditionChecks: Item[];
 }
@@ -69,11 +77,23 @@ export function itemSize(item: Item): number {
   return Object.entries(item).reduce((n, [k, v]) => n + utf8(k) + valueSize(v), 0);
 }
 
-/** The entry an item has in gsi1 (keys of the table and the index, plus the projected attributes), if any. */
+/** The entry an item has in gsi1 (keys of the table and the index, plus the projected attributes), if any: watch items only, today. */
 export function indexEntrySize(item: Item): number {
   if (item[TABLE_SCHEMA.gsi1.partitionKey] === undefined) return 0;
   const names = [TABLE_SCHEMA.partitionKey, TABLE_SCHEMA.sortKey, TABLE_SCHEMA.gsi1.partitionKey, TABLE_SCHEMA.gsi1.sortKey, ...TABLE_SCHEMA.gsi1.projectedAttributes];
   return itemSize(Object.fromEntries(names.filter((n) => n in item).map((n) => [n, item[n]])));
+}
+
+/**
+ * What an item is, for the request summaries and the floors: its `entity`
+ * attribute (`briefing` for the head, `briefing-part`, `briefing-version`,
+ * `source`, `outbox`, `watch`, `alert`…), else the first segment of its
+ * partition key (feed entries carry no `entity`: `FEED`).
+ */
+export function kindOf(item: Item): string {
+  const entity = item['entity'];
+  if (typeof entity === 'string') return entity;
+  return String(item[TABLE_SCHEMA.partitionKey] ?? '').split('#')[0] || 'item';
 }
 
 export const readUnits = (bytes: number, consistent: boolean) => Math.max(1, Math.ceil(bytes / RCU_BYTES)) * (consistent ? 1 : 0.5);
@@ -91,35 +111,51 @@ function price(command: string, input: any, output: any): Pick<DdbCall, 'detail'
       const consistent = input.ConsistentRead === true;
       const bytes = sum(((output?.Items ?? []) as Item[]).map(itemSize));
       const where = input.IndexName ? `index ${input.IndexName}` : 'table';
-      return { ...none, detail: `${where}, ${consistent ? 'strong' : 'eventual'}, ${output?.Items?.length ?? 0} items`, rcu: readUnits(bytes, consistent) };
+      return { ...none, detail: `${where}, ${consistent ? 'strong' : 'eventual'}, ${output?.Items?.length ?? 0} items, ${bytes} B`, rcu: readUnits(bytes, consistent) };
     }
     case 'PutItem': {
       const bytes = itemSize(input.Item);
       const index = indexEntrySize(input.Item);
-      return { ...none, detail: `${String(input.Item.sk)}`, wcu: writeUnits(bytes) + (index ? writeUnits(index) : 0), written: [{ sk: String(input.Item.sk), bytes }] };
+      const kind = kindOf(input.Item);
+      return {
+        ...none,
+        detail: `${kind} ${bytes} B${index ? ` (+index entry ${index} B)` : ''}`,
+        wcu: writeUnits(bytes) + (index ? writeUnits(index) : 0),
+        written: [{ kind, sk: String(input.Item.sk), bytes }],
+      };
     }
     case 'TransactWriteItems': {
       let wcu = 0;
       const written: DdbCall['written'] = [];
       const conditionChecks: Item[] = [];
-      const actions: string[] = [];
+      // Actions of one kind are summed into one entry of the summary (a publish writes a feed entry per dimension value).
+      const actions = new Map<string, { count: number; bytes: number; index: number }>();
+      const tally = (label: string, bytes = 0, index = 0) => {
+        const a = actions.get(label) ?? { count: 0, bytes: 0, index: 0 };
+        actions.set(label, { count: a.count + 1, bytes: a.bytes + bytes, index: a.index + index });
+      };
       for (const action of input.TransactItems as any[]) {
         if (action.Put) {
           const bytes = itemSize(action.Put.Item);
           const index = indexEntrySize(action.Put.Item);
+          const kind = kindOf(action.Put.Item);
           wcu += TX_WRITE * writeUnits(bytes) + (index ? writeUnits(index) : 0);
-          written.push({ sk: String(action.Put.Item.sk), bytes });
-          actions.push(`Put ${String(action.Put.Item.sk).split('#')[0]} ${bytes} B${index ? ` (+index entry ${index} B)` : ''}`);
+          written.push({ kind, sk: String(action.Put.Item.sk), bytes });
+          tally(`Put ${kind}`, bytes, index);
         } else if (action.ConditionCheck) {
           conditionChecks.push(action.ConditionCheck.Key);
-          actions.push(`ConditionCheck ${String(action.ConditionCheck.Key.sk)}`);
+          tally(`ConditionCheck ${String(action.ConditionCheck.Key.pk).split('#')[0]}/${String(action.ConditionCheck.Key.sk)}`);
         } else {
-          // Update and Delete are not used by the handlers today; price them as a 1 KB transactional write.
+          // Update (entity profiles, watch counts) and Delete (feed entries, dropped translations): no item in the request.
           wcu += TX_WRITE;
-          actions.push(Object.keys(action)[0] ?? 'unknown');
+          const [verb, body] = Object.entries(action)[0] ?? ['unknown', {}];
+          tally(`${verb} ${String((body as { Key?: Item }).Key?.[TABLE_SCHEMA.partitionKey] ?? '').split('#')[0]}`);
         }
       }
-      return { detail: actions.join(' + '), rcu: 0, wcu, written, conditionChecks };
+      const detail = [...actions]
+        .map(([label, a]) => `${label}${a.count > 1 ? ` ×${a.count}` : ''}${a.bytes ? ` ${a.bytes} B` : ''}${a.index ? ` (+index entry ${a.index} B)` : ''}`)
+        .join(' + ');
+      return { detail, rcu: 0, wcu, written, conditionChecks };
     }
     default:
       return { ...none, detail: 'not priced' };

@@ -7,7 +7,7 @@
  */
 import type { ColdStartResult } from './cold-start.ts';
 import { FLOOR } from './cold-start.ts';
-import type { DynamoDbWorkResult, OperationWork } from './dynamodb-work.ts';
+import { OPERATIONS, type DynamoDbWorkResult, type OperationWork } from './dynamodb-work.ts';
 import type { RawDynamoDbRate } from './pipeline.ts';
 import { ASSUMPTIONS, PRICES } from './prices.ts';
 import { ratio } from './stats.ts';
@@ -91,14 +91,18 @@ export function costModel(input: { cold: ColdStartResult; work: DynamoDbWorkResu
   const units = (o: OperationWork) => ({ rcu: o.rcu, wcu: o.wcu });
   const floorUnits = (o: OperationWork) => ({ rcu: o.floor.rcu, wcu: o.floor.wcu });
 
-  const scoring = op('scoring one source');
-  const check = op('auto-publish check (per scoring)');
+  const scoring = op(OPERATIONS.scoring);
+  const check = op(OPERATIONS.check);
   const rows: Array<[string, Bill, Bill]> = [];
   for (const [name, fn] of [
-    ['anonymous GET /briefings/{id}', 'get-briefing'],
-    ['member GET /briefings/{id}', 'get-briefing'],
-    ['GET /briefings (page of 20)', 'list-briefings'],
+    [OPERATIONS.anonymous, 'get-briefing'],
+    [OPERATIONS.translated, 'get-briefing'],
+    [OPERATIONS.member, 'get-briefing'],
+    [OPERATIONS.list, 'list-briefings'],
+    [OPERATIONS.listFiltered, 'list-briefings'],
   ] as const) {
+    // The translated read is measured only when the demo data has a translated briefing.
+    if (name === OPERATIONS.translated && !work.operations.some((o) => o.name === name)) continue;
     const o = op(name);
     rows.push([
       name,
@@ -106,7 +110,7 @@ export function costModel(input: { cold: ColdStartResult; work: DynamoDbWorkResu
       { httpRequests: 1, invocations: floorFn(fn === 'list-briefings' ? raw.queryMsP50 : raw.getMsP50), ...floorUnits(o), events: 0 },
     ]);
   }
-  const ingest = op('POST /sources');
+  const ingest = op(OPERATIONS.ingest);
   rows.push([
     'POST /sources',
     { httpRequests: 1, invocations: [{ fn: 'ingest-source', count: 1, durationMs: ingest.latencyMs }, ...relay(ingest.events)], ...units(ingest), events: ingest.events },
@@ -127,12 +131,19 @@ export function costModel(input: { cold: ColdStartResult; work: DynamoDbWorkResu
     },
     { httpRequests: 0, invocations: floorFn(raw.putMsP50), ...floorUnits(scoring), events: 0 },
   ]);
-  const publish = op('publishing one briefing');
+  const publish = op(OPERATIONS.publish);
   rows.push([
     'publishing one briefing',
     { httpRequests: 1, invocations: [{ fn: 'publish-briefing', count: 1, durationMs: publish.latencyMs }, ...relay(publish.events)], ...units(publish), events: publish.events },
     // Briefing Published is the product's announcement: even the floor puts it on the bus.
     { httpRequests: 1, invocations: floorFn(raw.putMsP50), ...floorUnits(publish), events: 1 },
+  ]);
+  // Briefing Published → alert-followers: one invocation per publish, one conditional put per follower of its entities.
+  const alerts = op(OPERATIONS.alerts);
+  rows.push([
+    OPERATIONS.alerts,
+    { httpRequests: 0, invocations: [{ fn: 'alert-followers', count: 1, durationMs: alerts.latencyMs }], ...units(alerts), events: 0 },
+    { httpRequests: 0, invocations: floorFn(raw.putMsP50), ...floorUnits(alerts), events: 0 },
   ]);
 
   return rows.map(([operation, bill, floor]) => {

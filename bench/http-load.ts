@@ -1,17 +1,18 @@
 /**
  * HTTP read load with autocannon against the local API (loopback only), and
  * the floors in the same run: a bare node HTTP server in the same process
- * that answers each request with one GetItem of the same briefing (or one
- * Query of the same feed page), with no validation, auth, shaping or API
- * Gateway emulation. autocannon runs in a child process so it does not share
- * the event loop it is measuring.
+ * that answers each request with the one read the handler does (table-reads.ts:
+ * the Query of the briefing's public parts, of its member parts, or of the
+ * feed page), with no validation, auth, shaping or API Gateway emulation.
+ * So each ratio is what the handler adds to the same DynamoDB read. autocannon
+ * runs in a child process so it does not share the event loop it is measuring.
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { briefingGetItem, feedPageQuery } from './table-reads.ts';
+import { briefingMemberQuery, briefingPublicQuery, feedPageQuery } from './table-reads.ts';
 import { LOCAL_AWS } from '../infra/local/engines.ts';
 import type { LocalStack } from './local.ts';
 import { ratio } from './stats.ts';
@@ -64,17 +65,20 @@ export function autocannon(url: string, opts: { seconds: number; connections: nu
   });
 }
 
-/** The floors: a bare server doing one GetItem (or one feed Query) per request with the plain SDK client. */
-async function startFloorServer(stack: LocalStack, briefingId: string): Promise<{ itemUrl: string; pageUrl: string; stop: () => Promise<void> }> {
+/** The floors: a bare server doing the handler's one read per request with the plain SDK client. */
+async function startFloorServer(stack: LocalStack, briefingId: string): Promise<{ itemUrl: string; memberUrl: string; pageUrl: string; stop: () => Promise<void> }> {
   const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint: stack.endpoints.dynamodb });
-  const getItem = briefingGetItem(stack.tableName, briefingId);
-  const queryPage = feedPageQuery(stack.tableName);
+  const queries = {
+    '/item': briefingPublicQuery(stack.tableName, briefingId),
+    '/member': briefingMemberQuery(stack.tableName, briefingId),
+    '/page': feedPageQuery(stack.tableName),
+  };
   const server = createServer((req, res) => {
-    const read = req.url?.startsWith('/page') ? client.send(queryPage).then((r) => r.Items) : client.send(getItem).then((r) => r.Item);
-    read.then(
-      (body) => {
-        res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body ?? {}));
+    const query = queries[(req.url ?? '') as keyof typeof queries] ?? queries['/item'];
+    client.send(query).then(
+      ({ Items = [] }) => {
+        res.writeHead(Items.length ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(Items));
       },
       () => {
         res.writeHead(500);
@@ -86,6 +90,7 @@ async function startFloorServer(stack: LocalStack, briefingId: string): Promise<
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     itemUrl: `${base}/item`,
+    memberUrl: `${base}/member`,
     pageUrl: `${base}/page`,
     stop: async () => {
       server.closeAllConnections();
@@ -95,7 +100,16 @@ async function startFloorServer(stack: LocalStack, briefingId: string): Promise<
   };
 }
 
-/** Runs the floor, then each route, one after the other. */
+const FLOORS = {
+  item: 'floor: bare server + the public-parts Query',
+  member: 'floor: bare server + the member-parts Query',
+  page: 'floor: bare server + one feed Query',
+} as const;
+
+/** The floor runs before the route runs, in seconds of their own (run.ts budgets them). */
+export const FLOOR_RUNS = Object.keys(FLOORS).length;
+
+/** Runs the floors, then each route, one after the other. */
 export async function measureHttpLoad(opts: {
   stack: LocalStack;
   briefingId: string;
@@ -108,17 +122,18 @@ export async function measureHttpLoad(opts: {
   const { stack, briefingId, seconds, connections } = opts;
   const floor = await startFloorServer(stack, briefingId);
   const runs: Array<{ name: string; url: string; seconds: number; floor?: string; headers?: Record<string, string> }> = [
-    { name: 'floor: bare server + one GetItem', url: floor.itemUrl, seconds: opts.floorSeconds },
-    { name: 'floor: bare server + one feed Query', url: floor.pageUrl, seconds: opts.floorSeconds },
-    { name: 'anonymous GET /briefings/{id}', url: `${stack.apiUrl}/briefings/${briefingId}`, seconds, floor: 'floor: bare server + one GetItem' },
+    { name: FLOORS.item, url: floor.itemUrl, seconds: opts.floorSeconds },
+    { name: FLOORS.member, url: floor.memberUrl, seconds: opts.floorSeconds },
+    { name: FLOORS.page, url: floor.pageUrl, seconds: opts.floorSeconds },
+    { name: 'anonymous GET /briefings/{id}', url: `${stack.apiUrl}/briefings/${briefingId}`, seconds, floor: FLOORS.item },
     {
       name: 'member GET /briefings/{id}',
       url: `${stack.apiUrl}/briefings/${briefingId}`,
       seconds,
-      floor: 'floor: bare server + one GetItem',
+      floor: FLOORS.member,
       headers: { authorization: `Bearer ${opts.memberToken}` },
     },
-    { name: 'GET /briefings (page of 20)', url: `${stack.apiUrl}/briefings?limit=20`, seconds, floor: 'floor: bare server + one feed Query' },
+    { name: 'GET /briefings (page of 20)', url: `${stack.apiUrl}/briefings?limit=20`, seconds, floor: FLOORS.page },
   ];
   const results: Array<Omit<LoadResult, 'ratioToFloor'> & { floor?: string }> = [];
   try {

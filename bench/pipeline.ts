@@ -35,7 +35,7 @@ export interface RawDynamoDbRate {
   gets: number;
   getsPerSecond: number;
   getMsP50: number;
-  /** Sequential Query of the published feed (gsi1, 20 items). */
+  /** Sequential Query of the published feed (this month's `all` feed entries, 20 items). */
   queryMsP50: number;
   itemBytes: number;
 }

@@ -65,18 +65,23 @@ function dynamoDb(d: DynamoDbWorkResult): string {
     n(o.rcu, 2),
     n(o.wcu, 2),
     n(o.reportedUnits, 2),
-    `${o.floor.requests} req, ${o.floor.rcu} RCU, ${o.floor.wcu} WCU`,
+    `${n(o.floor.requests, 2)} req, ${n(o.floor.rcu, 2)} RCU, ${n(o.floor.wcu, 2)} WCU`,
     times(ratio(o.requests, o.floor.requests)),
     times(ratio(costOf(o.rcu, o.wcu), costOf(o.floor.rcu, o.floor.wcu))),
   ]);
   const anon = d.operations.find((o) => o.name.startsWith('anonymous'))!;
   const list = d.operations.find((o) => o.name.startsWith('GET /briefings'))!;
-  const sizes = Object.entries(d.itemBytes)
-    .map(([k, b]) => `${k} ${b} B`)
+  const sizes = Object.entries(d.briefings)
+    .map(([k, b]) => `${k} ${b.total} B${b.languages.length ? ` (+${b.languages.join(', ')})` : ''}`)
     .join(', ');
+  const t = d.typical;
+  const f = d.listPage.filtered;
   return [
-    `Typical briefing: **${d.typical.key}**, item **${d.typical.itemBytes} bytes** (median of the published demo briefings: ${sizes}).`,
-    `Responses: anonymous ${d.typical.anonymousResponseBytes} B, member ${d.typical.memberResponseBytes} B; list page ${d.listPage.items} items, ${d.listPage.responseBytes} B (index entry of one briefing: ${d.listPage.indexEntryBytes} B).`,
+    `Typical briefing: **${t.key}**, **${t.itemBytes} bytes** in all its parts, of which the public parts (what an anonymous read queries) ${t.publicBytes} B and the member range ${t.memberBytes} B (median of the untranslated published demo briefings; all parts: ${sizes}).`,
+    `Responses: anonymous ${t.anonymousResponseBytes} B, member ${t.memberResponseBytes} B` +
+      (d.translated ? `, translated (${d.translated.key}, ?lang=${d.translated.languages[0]}) ${d.translated.responseBytes} B from ${d.translated.publicBytes} B of public parts` : '') +
+      `; list page ${d.listPage.items} items, ${d.listPage.responseBytes} B; filtered by entity ${f.entityId}: ${f.items} items, ${f.responseBytes} B. ` +
+      `Publishing wrote ${d.feedEntries.count} feed entries (${d.feedEntries.bytes} B), base-table items in the briefing's transaction.`,
     `RCU/WCU are what AWS bills by its documented rules, from item sizes; "Local" is DynamoDB Local's own ReturnConsumedCapacity total, which counts a multi-item transaction as one item.`,
     '',
     table(['operation', 'requests', 'RCU', 'WCU', 'Local CU', 'floor', 'requests × floor', 'DynamoDB $ × floor'], rows),

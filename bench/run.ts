@@ -23,7 +23,7 @@ import { measureColdStarts } from './cold-start.ts';
 import { costModel } from './cost.ts';
 import { CapacityRecorder } from './capacity.ts';
 import { measureDynamoDbWork } from './dynamodb-work.ts';
-import { measureHttpLoad } from './http-load.ts';
+import { FLOOR_RUNS, measureHttpLoad } from './http-load.ts';
 import { EventTap, startBenchStack } from './local.ts';
 import { measurePipeline } from './pipeline.ts';
 import { measureReadsUnderIngestion } from './reads-under-ingestion.ts';
@@ -60,14 +60,14 @@ const log = (line: string) => console.log(`[${elapsed().toFixed(0).padStart(3)} 
 
 /**
  * 30 s per route as issue 3 asks, and 30 s of reads under ingestion as issue 6 asks, unless the time left
- * would not hold them: 3 route runs, 2 floor runs, ~2 s of overhead each (+ the ingestion window and its
+ * would not hold them: 3 route runs, FLOOR_RUNS (3) floor runs, ~2 s of overhead each (+ the ingestion window and its
  * overhead when it is still to come). The route runs shrink first, down to 10 s, then both, down to 5 s.
  */
 function httpSeconds(withIngestion: boolean): { seconds: number; floorSeconds: number; ingestSeconds: number; shortened: boolean } {
   const left = budgetSeconds - elapsed() - 10;
   let seconds = fixedHttpSeconds ?? 30;
   let ingestSeconds = withIngestion ? (fixedHttpSeconds ?? 30) : 0;
-  const need = () => 3 * seconds + 2 * Math.min(10, seconds) + 10 + (withIngestion ? ingestSeconds + INGESTION_OVERHEAD : 0);
+  const need = () => 3 * seconds + FLOOR_RUNS * Math.min(10, seconds) + 10 + (withIngestion ? ingestSeconds + INGESTION_OVERHEAD : 0);
   while (!fixedHttpSeconds && need() > left && (seconds > 5 || ingestSeconds > 5)) {
     if (seconds > 10 || ingestSeconds <= 5 || !withIngestion) seconds--;
     else {

@@ -2,7 +2,7 @@
  * Briefings: the sections of the brief, their tiers, drafting, completeness,
  * scoring and publishing. Pure: ids, clocks and people are handed in.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Tier } from './access.ts';
 import { ConflictError, IncompleteError, ValidationError } from './errors.ts';
 import { LanguageTag } from './language.ts';
@@ -38,10 +38,19 @@ export const SECTIONS = [
 ] as const satisfies ReadonlyArray<{ name: string; tier: Tier; title: string }>;
 export type SectionName = (typeof SECTIONS)[number]['name'];
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const optionalText = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 
 export const SIGNAL_TYPES = ['Market', 'Infrastructure', 'Governance', 'Operational dependency'] as const;
 export const RELEVANCE = ['Low', 'Medium', 'High', 'Critical'] as const;
+
+// The sections that may be left out, without their defaults: BriefingPatch takes them bare, so an absent one never resets a stored one.
+const whatToWatch = z.array(text(500)).check(z.maxLength(20));
+const trendContext = optionalText(10000);
+const relationshipEvidence = z
+  .array(z.strictObject({ from: text(200), to: text(200), relation: text(200), evidence: text(2000) }))
+  .check(z.maxLength(50));
+const failurePaths = z.array(z.strictObject({ path: text(1000), affected: text(500) })).check(z.maxLength(30));
 
 /** The sections an analyst writes (confidence and source notes are computed). */
 export const WrittenSections = z.strictObject({
@@ -55,54 +64,63 @@ export const WrittenSections = z.strictObject({
     marketClass: text(100),
   }),
   operatingSurface: z.strictObject({
-    affectedParties: z.array(text(200)).max(30).default([]),
-    operatingSurface: z.string().trim().max(2000).default(''),
-    marketExposure: z.string().trim().max(2000).default(''),
+    affectedParties: z._default(z.array(text(200)).check(z.maxLength(30)), []),
+    operatingSurface: z._default(optionalText(2000), ''),
+    marketExposure: z._default(optionalText(2000), ''),
   }),
   marketContext: z.strictObject({ operationalRelevance: z.enum(RELEVANCE), timeHorizon: text(100) }),
-  whatToWatch: z.array(text(500)).max(20).default([]),
-  trendContext: z.string().trim().max(10000).default(''),
-  relationshipEvidence: z
-    .array(z.strictObject({ from: text(200), to: text(200), relation: text(200), evidence: text(2000) }))
-    .max(50)
-    .default([]),
-  failurePaths: z
-    .array(z.strictObject({ path: text(1000), affected: text(500) }))
-    .max(30)
-    .default([]),
+  whatToWatch: z._default(whatToWatch, []),
+  trendContext: z._default(trendContext, ''),
+  relationshipEvidence: z._default(relationshipEvidence, []),
+  failurePaths: z._default(failurePaths, []),
 });
 export type WrittenSections = z.infer<typeof WrittenSections>;
 
 export const EntityRef = z.strictObject({
-  entityId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lowercase slug such as scale-ai'),
+  entityId: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lowercase slug such as scale-ai')),
   name: text(200),
-  kind: z.enum(['company', 'person', 'government', 'organisation', 'network']).default('company'),
+  kind: z._default(z.enum(['company', 'person', 'government', 'organisation', 'network']), 'company'),
 });
 export type EntityRef = z.infer<typeof EntityRef>;
 
-/** Language tag → the written sections in that language (at most 10 languages). */
-export const Translations = z.record(LanguageTag, WrittenSections).refine((t) => Object.keys(t).length <= 10, { message: 'at most 10 translations' });
+/**
+ * Limits of one briefing. A save writes its parts, feed entries (one per entity and language) and
+ * entity profiles in one transaction of at most 100 items; these keep the largest change under it
+ * (test/unit/functions/briefing-transaction-size.test.ts).
+ */
+export const MAX_ENTITIES = 10;
+export const MAX_TRANSLATIONS = 5;
+
+/** Language tag → the written sections in that language. */
+export const Translations = z
+  .record(LanguageTag, WrittenSections)
+  .check(z.refine((t) => Object.keys(t).length <= MAX_TRANSLATIONS, { error: `at most ${MAX_TRANSLATIONS} translations` }));
 export type Translations = z.infer<typeof Translations>;
+
+const related = z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(10));
+const AutoPublishRule = z.strictObject({ minGrade: z.enum(GRADES) });
 
 /** What an analyst sends to create a draft. Status, score and dates are never accepted from clients. */
 export const BriefingInput = z
   .strictObject({
     language: LanguageTag,
-    entities: z.array(EntityRef).min(1).max(20),
-    related: z.array(z.string().min(1).max(64)).max(10).default([]),
-    autoPublish: z.strictObject({ minGrade: z.enum(GRADES) }).optional(),
+    entities: z.array(EntityRef).check(z.minLength(1), z.maxLength(MAX_ENTITIES)),
+    related: z._default(related, []),
+    autoPublish: z.optional(AutoPublishRule),
     sections: WrittenSections,
-    translations: Translations.optional(),
+    translations: z.optional(Translations),
   })
-  .superRefine((input, ctx) => {
-    if (input.translations && input.language in input.translations) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['translations', input.language],
-        message: `the original language (${input.language}) is not a translation`,
-      });
-    }
-  });
+  .check(
+    z.superRefine((input, ctx) => {
+      if (input.translations && input.language in input.translations) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['translations', input.language],
+          message: `the original language (${input.language}) is not a translation`,
+        });
+      }
+    }),
+  );
 export type BriefingInput = z.infer<typeof BriefingInput>;
 
 const written = WrittenSections.shape;
@@ -115,32 +133,33 @@ const written = WrittenSections.shape;
  */
 export const BriefingPatch = z
   .strictObject({
-    sections: z
-      .strictObject({
-        headline: written.headline.optional(),
-        coverage: written.coverage.optional(),
-        publishedReporting: written.publishedReporting.optional(),
-        signalBrief: written.signalBrief.optional(),
-        operatingSurface: written.operatingSurface.optional(),
-        marketContext: written.marketContext.optional(),
-        whatToWatch: written.whatToWatch.unwrap().optional(),
-        trendContext: written.trendContext.unwrap().optional(),
-        relationshipEvidence: written.relationshipEvidence.unwrap().optional(),
-        failurePaths: written.failurePaths.unwrap().optional(),
-      })
-      .optional(),
-    entities: BriefingInput.shape.entities.optional(),
-    related: BriefingInput.shape.related.unwrap().optional(),
-    autoPublish: BriefingInput.shape.autoPublish.unwrap().nullable().optional(),
+    sections: z.optional(
+      z.strictObject({
+        headline: z.optional(written.headline),
+        coverage: z.optional(written.coverage),
+        publishedReporting: z.optional(written.publishedReporting),
+        signalBrief: z.optional(written.signalBrief),
+        operatingSurface: z.optional(written.operatingSurface),
+        marketContext: z.optional(written.marketContext),
+        whatToWatch: z.optional(whatToWatch),
+        trendContext: z.optional(trendContext),
+        relationshipEvidence: z.optional(relationshipEvidence),
+        failurePaths: z.optional(failurePaths),
+      }),
+    ),
+    entities: z.optional(BriefingInput.shape.entities),
+    related: z.optional(related),
+    autoPublish: z.optional(z.nullable(AutoPublishRule)),
     /** Each translation replaced whole; `null` removes it. */
-    translations: z
-      .record(LanguageTag, WrittenSections.nullable())
-      .refine((t) => Object.keys(t).length > 0, { message: 'name at least one language' })
-      .optional(),
+    translations: z.optional(
+      z.record(LanguageTag, z.nullable(WrittenSections)).check(z.refine((t) => Object.keys(t).length > 0, { error: 'name at least one language' })),
+    ),
   })
-  .refine((p) => Object.values(p).some((v) => v !== undefined), {
-    message: 'send at least one of sections, entities, related, autoPublish, translations',
-  });
+  .check(
+    z.refine((p) => Object.values(p).some((v) => v !== undefined), {
+      error: 'send at least one of sections, entities, related, autoPublish, translations',
+    }),
+  );
 export type BriefingPatch = z.infer<typeof BriefingPatch>;
 
 /** One source as Leadership Alliance readers see it: how it was weighed and its share of the score. */

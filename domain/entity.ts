@@ -7,14 +7,14 @@
  * mirrored on its target, so both entities' pages show it with its direction.
  * Its evidence is Leadership Alliance content (domain/visibility.ts gates it).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { EntityRef } from './briefing.ts';
 import { ValidationError } from './errors.ts';
 import { LanguageTag } from './language.ts';
 
 /** The slug rule of EntityRef: `scale-ai`, `meta`. */
 export const EntityId = EntityRef.shape.entityId;
-export const ENTITY_KINDS = EntityRef.shape.kind.unwrap().options;
+export const ENTITY_KINDS = EntityRef.shape.kind.def.innerType.options;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /**
@@ -45,7 +45,7 @@ export const relationSlug = (relation: Relation): string => relation.replace(/ /
 /** The most relationships one entity states (each is two writes, kept within one 100-item transaction with its removals). */
 export const MAX_RELATIONSHIPS = 20;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 export const Alias = z.strictObject({
   language: LanguageTag,
@@ -55,8 +55,8 @@ export type Alias = z.infer<typeof Alias>;
 
 export const Evidence = z.strictObject({
   text: text(2000),
-  briefingId: z.string().min(1).max(64).optional(),
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  briefingId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  url: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2000))),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
@@ -64,13 +64,10 @@ export type Evidence = z.infer<typeof Evidence>;
 export const RelationshipInput = z.strictObject({
   relation: z.enum(RELATIONS),
   target: EntityId,
-  since: z
-    .string()
-    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date such as 2025-06, 2025-06-12 or 2025')
-    .optional(),
+  since: z.optional(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date such as 2025-06, 2025-06-12 or 2025'))),
   /** One public line: who is linked to whom and how. */
   summary: text(300),
-  evidence: z.array(Evidence).max(10).default([]),
+  evidence: z._default(z.array(Evidence).check(z.maxLength(10)), []),
 });
 export type RelationshipInput = z.infer<typeof RelationshipInput>;
 
@@ -78,10 +75,10 @@ export type RelationshipInput = z.infer<typeof RelationshipInput>;
 export const EntityProfileInput = z.strictObject({
   name: text(200),
   kind: z.enum(ENTITY_KINDS),
-  aliases: z.array(Alias).max(20).default([]),
+  aliases: z._default(z.array(Alias).check(z.maxLength(20)), []),
   /** Why the entity is covered (market relevance, infrastructure, governance…). */
   coverage: text(1000),
-  relationships: z.array(RelationshipInput).max(MAX_RELATIONSHIPS).default([]),
+  relationships: z._default(z.array(RelationshipInput).check(z.maxLength(MAX_RELATIONSHIPS)), []),
 });
 export type EntityProfileInput = z.infer<typeof EntityProfileInput>;
 

@@ -28,6 +28,23 @@ export const ALL_VALUE = '*';
  */
 export const FEED_START_MONTH = '2025-01';
 
+/**
+ * Dimensions whose entries are not bucketed by month. A single entity is in a
+ * few briefings a month at most, so its one partition stays cold for good, and
+ * its page (an entity page, a filter on it) is one Query instead of a walk
+ * through mostly empty months. The coarse dimensions (`all`, `type`, `region`,
+ * `market`, `lang`) take a share of every publication and are bucketed.
+ */
+export const UNBUCKETED_DIMENSIONS: readonly FeedDimension[] = ['entity'];
+
+/** The bucket of every entry on an unbucketed dimension (sorts after any `yyyy-mm`). */
+export const ALL_TIME = 'all-time';
+
+export const isBucketed = (dimension: FeedDimension) => !UNBUCKETED_DIMENSIONS.includes(dimension);
+
+/** The bucket an entry on `dimension` published at `at` goes in: its month, or {@link ALL_TIME}. */
+export const bucketOf = (dimension: FeedDimension, at: string | Date) => (isBucketed(dimension) ? monthOf(at) : ALL_TIME);
+
 /** Queries one request may spend walking month buckets back; a short page with a cursor goes on from there. */
 export const FEED_QUERY_BUDGET = 12;
 
@@ -62,7 +79,7 @@ export interface FeedEntry {
   dimension: FeedDimension;
   /** Normalised value of the dimension (`*` for `all`). */
   value: string;
-  /** `yyyy-mm` (UTC) of the publication: the bucket. */
+  /** The bucket: `yyyy-mm` (UTC) of the publication, or {@link ALL_TIME} on an unbucketed dimension. */
   month: string;
   publishedAt: string;
   briefingId: string;
@@ -129,12 +146,11 @@ export function feedEntries(b: Briefing | undefined): FeedEntry[] {
   if (!b || b.status !== 'published' || !b.publishedAt) return [];
   const values = dimensionValues(b);
   const summary = summarize(b);
-  const month = monthOf(b.publishedAt);
   return FEED_DIMENSIONS.flatMap((dimension) =>
     values[dimension].map((value) => ({
       dimension,
       value,
-      month,
+      month: bucketOf(dimension, b.publishedAt!),
       publishedAt: b.publishedAt!,
       briefingId: b.briefingId,
       summary,
@@ -221,7 +237,7 @@ export function filterDigest(filter: FeedFilter): string {
     .slice(0, 16);
 }
 
-/** Where the next page starts: a month bucket and, within it, the sort position of the last entry read. */
+/** Where the next page starts: a bucket (a month, or {@link ALL_TIME}) and, within it, the sort position of the last entry read. */
 export interface FeedPosition {
   month: string;
   /** The last entry's sort position in that month; absent: the month from its newest entry. */
@@ -276,7 +292,7 @@ export function decodeCursor(cursor: string, filter: FeedFilter, key: string): F
     throw new CursorError('malformed');
   }
   const { v, m, a, f } = (decoded ?? {}) as Record<string, unknown>;
-  if (v !== CURSOR_VERSION || typeof m !== 'string' || !MONTH.test(m) || (a !== undefined && typeof a !== 'string') || typeof f !== 'string') {
+  if (v !== CURSOR_VERSION || typeof m !== 'string' || !(MONTH.test(m) || m === ALL_TIME) || (a !== undefined && typeof a !== 'string') || typeof f !== 'string') {
     throw new CursorError('malformed');
   }
   if (f !== filterDigest(filter)) throw new CursorError('foreign');

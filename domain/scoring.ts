@@ -568,5 +568,19 @@ function byIdThenContent(a: Evidence, b: Evidence): number {
   return compareIds(a.sourceId, b.sourceId) || compareIds(JSON.stringify(a), JSON.stringify(b));
 }
 
-/** The confidence of a briefing with no evidence yet. */
-export const NO_EVIDENCE: Confidence = scoreEvidence([]).confidence;
+/**
+ * The confidence of a briefing with no evidence yet: what `scoreEvidence([])`
+ * returns (a unit test holds them equal), written out so that functions which
+ * create drafts but never score do not bundle the model.
+ */
+export const NO_EVIDENCE: Confidence = {
+  score: 0,
+  grade: 'D',
+  label: 'Internal monitoring',
+  sourceCounts: { direct: 0, reporting: 0, secondary: 0, social: 0, internal: 0 },
+  independentOrigins: 0,
+  reasons: [{ code: 'no-evidence', text: 'no sources yet' }],
+  stix: 0,
+  admiralty: { reliability: 'F', credibility: 6, code: 'F6' },
+  modelVersion: MODEL_VERSION,
+};

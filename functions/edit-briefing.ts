@@ -5,7 +5,7 @@
  * version conflict: a retry would apply the edit over a version the analyst
  * never saw, which is the lost update the precondition exists to prevent.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { briefingPublished, briefingScored } from '../domain/announcements.ts';
 import { BriefingPatch, editBriefing, snapshotOf } from '../domain/briefing.ts';
 import { NotFoundError } from '../domain/errors.ts';
@@ -16,7 +16,7 @@ import { MetricUnit, metrics } from './commons/metrics.ts';
 import { loadBriefing, saveBriefing } from './commons/table/briefings.ts';
 import { VersionConflictError } from './commons/table/versioning.ts';
 
-const Path = z.object({ briefingId: z.string().min(1).max(64) });
+const Path = z.object({ briefingId: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 export const handler = httpRoute({ access: ['analyst'], path: Path, body: BriefingPatch }, async ({ body, path, viewer, now, event }) => {
   const ifMatch = requireIfMatch(event.headers?.['if-match']);

@@ -3,7 +3,7 @@
  * following again answers 200 with the entry as first stored. Unknown entity:
  * 404; a watchlist is capped (409 at the cap).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { EntityId } from '../domain/entity.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { httpRoute, json } from './commons/http.ts';

@@ -1,11 +1,11 @@
 /** GET /briefings/{briefingId}/score — staff read a briefing's confidence with its full explanation. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { scoreReport } from '../domain/briefing.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { httpRoute, json } from './commons/http.ts';
 import { readBriefing } from './commons/table/briefings.ts';
 
-const Path = z.object({ briefingId: z.string().min(1).max(64) });
+const Path = z.object({ briefingId: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 export const handler = httpRoute({ access: ['analyst', 'editor'], path: Path }, async ({ path }) => {
   const briefing = await readBriefing(path.briefingId, 'staff');

@@ -1,12 +1,12 @@
 /** GET /briefings/{briefingId}/versions/{version} — staff read the full snapshot an editorial action left. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { NotFoundError } from '../domain/errors.ts';
 import { httpRoute, json } from './commons/http.ts';
 import { getVersion } from './commons/table/briefings.ts';
 
 const Path = z.object({
-  briefingId: z.string().min(1).max(64),
-  version: z.coerce.number().int().min(1).max(999_999_999),
+  briefingId: z.string().check(z.minLength(1), z.maxLength(64)),
+  version: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(999_999_999)),
 });
 
 export const handler = httpRoute({ access: ['analyst', 'editor'], path: Path }, async ({ path }) => {

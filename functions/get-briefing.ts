@@ -5,7 +5,7 @@
  * The ETag names the version, whom it was shaped for and, for a translation,
  * its language (functions/commons/etag.ts); If-None-Match with it answers 304.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { NotFoundError } from '../domain/errors.ts';
 import { LanguageQuery, negotiateLanguage } from '../domain/language.ts';
 import { isVisible, languagesOf, partsFor, viewBriefing } from '../domain/visibility.ts';
@@ -14,8 +14,8 @@ import { json } from './commons/http.ts';
 import { publicRoute } from './commons/public-route.ts';
 import { readBriefing } from './commons/table/briefings.ts';
 
-const Path = z.object({ briefingId: z.string().min(1).max(64) });
-const Query = z.object({ lang: LanguageQuery.optional() });
+const Path = z.object({ briefingId: z.string().check(z.minLength(1), z.maxLength(64)) });
+const Query = z.object({ lang: z.optional(LanguageQuery) });
 
 export const handler = publicRoute({ path: Path, query: Query }, async ({ path, query, viewer, event }) => {
   const briefing = await readBriefing(path.briefingId, partsFor(viewer));

@@ -5,7 +5,7 @@
  * partition plus one feed read.
  */
 import { createHash } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { EntityId } from '../domain/entity.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { viewEntity } from '../domain/visibility.ts';

@@ -1,11 +1,11 @@
 /** GET /briefings/{briefingId}/versions — staff read a briefing's version history, newest first, one line per editorial action. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { summarizeSnapshot } from '../domain/briefing.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { httpRoute, json } from './commons/http.ts';
 import { listVersions } from './commons/table/briefings.ts';
 
-const Path = z.object({ briefingId: z.string().min(1).max(64) });
+const Path = z.object({ briefingId: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 export const handler = httpRoute({ access: ['analyst', 'editor'], path: Path }, async ({ path }) => {
   const snapshots = await listVersions(path.briefingId);

@@ -1,5 +1,5 @@
 /** GET /briefings — published briefings, newest first, filtered, one page per request. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BriefingInput, EntityRef, SIGNAL_TYPES } from '../domain/briefing.ts';
 import { GRADES } from '../domain/scoring.ts';
 import { json } from './commons/http.ts';
@@ -10,22 +10,17 @@ export const MAX_PAGE_SIZE = 50;
 export const DEFAULT_PAGE_SIZE = 20;
 
 /** Free-text filter values (region, market class) are matched case-insensitively; control characters are refused. */
-const label = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .regex(/^[^\p{Cc}]+$/u, 'must be printable text');
+const label = z.string().check(z.trim(), z.minLength(1), z.maxLength(100), z.regex(/^[^\p{Cc}]+$/u, 'must be printable text'));
 
 const Query = z.strictObject({
-  signalType: z.enum(SIGNAL_TYPES).optional(),
-  region: label.optional(),
-  marketClass: label.optional(),
-  entity: EntityRef.shape.entityId.optional(),
-  minGrade: z.enum(GRADES).optional(),
-  language: BriefingInput.shape.language.optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  cursor: z.string().min(1).max(1024).optional(),
+  signalType: z.optional(z.enum(SIGNAL_TYPES)),
+  region: z.optional(label),
+  marketClass: z.optional(label),
+  entity: z.optional(EntityRef.shape.entityId),
+  minGrade: z.optional(z.enum(GRADES)),
+  language: z.optional(BriefingInput.shape.language),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE)), DEFAULT_PAGE_SIZE),
+  cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))),
 });
 
 export const handler = publicRoute({ viewer: 'ignored', query: Query }, async ({ query, now }) => {

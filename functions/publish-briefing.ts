@@ -1,5 +1,5 @@
 /** POST /briefings/{briefingId}/publish — an editor publishes a complete draft. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { briefingPublished } from '../domain/announcements.ts';
 import { publish, snapshotOf } from '../domain/briefing.ts';
 import { NotFoundError } from '../domain/errors.ts';
@@ -8,7 +8,7 @@ import { httpRoute, json } from './commons/http.ts';
 import { MetricUnit, metrics } from './commons/metrics.ts';
 import { loadBriefing, saveBriefing } from './commons/table/briefings.ts';
 
-const Path = z.object({ briefingId: z.string().min(1).max(64) });
+const Path = z.object({ briefingId: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 export const handler = httpRoute({ access: ['editor'], path: Path }, async ({ path, viewer, now }) => {
   const current = (await loadBriefing(path.briefingId))?.briefing;

@@ -5,7 +5,7 @@
  * read first (entities are never deleted, so they still exist at the write);
  * an unknown one is a 400 naming `#/relationships/<i>/target`.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { EntityId, EntityProfileInput, replaceProfile } from '../domain/entity.ts';
 import { viewEntity } from '../domain/visibility.ts';
 import { httpRoute, json } from './commons/http.ts';

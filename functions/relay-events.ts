@@ -4,10 +4,15 @@
  * retries from the first of them and nothing is lost. Each event goes out
  * with the correlation id of the work that wrote it (the event's own id when
  * none was recorded), and each publication is logged under that id.
+ * Traced like the bus consumers: a subsegment per invocation, PutEvents calls
+ * as subsegments of it (clients/eventbridge.ts).
  */
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import middy from '@middy/core';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { tracer } from './commons/clients/tracer.ts';
 import { config } from './commons/config.ts';
 import { correlationIdOf } from './commons/correlation.ts';
 import { logger } from './commons/logger.ts';
@@ -15,7 +20,7 @@ import { flushMetrics, metrics, MetricUnit } from './commons/metrics.ts';
 import { publishEvents } from './commons/publisher.ts';
 import { fromOutboxItem } from './commons/table/outbox.ts';
 
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
+async function relay(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   const records = event.Records.filter((r) => r.dynamodb?.NewImage);
   const outgoing = records.map((r) => {
     const e = fromOutboxItem(unmarshall(r.dynamodb!.NewImage as Record<string, AttributeValue>));
@@ -31,7 +36,7 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
       detailType: e.detailType,
     });
   }
-  // A plain handler (no middy): the counts are flushed here.
+  // No metrics middleware on the relay: the counts are flushed here.
   metrics.addMetric('EventsPublished', MetricUnit.Count, outgoing.length - failed.size);
   metrics.addMetric('EventsFailed', MetricUnit.Count, failed.size);
   flushMetrics();
@@ -41,4 +46,10 @@ export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatch
     return { batchItemFailures: [{ itemIdentifier: firstFailure.dynamodb!.SequenceNumber! }] };
   }
   return { batchItemFailures: [] };
-};
+}
+
+// The response (the failed record's sequence number, if any) is kept on the subsegment.
+const tracedRelay = middy(relay).use(captureLambdaHandler(tracer));
+
+/** The context is optional: the relay reads nothing from it (tests and the local stream poller may leave it out). */
+export const handler = (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => tracedRelay(event, context ?? ({} as Context));

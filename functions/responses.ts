@@ -6,7 +6,7 @@
  * make the type-check fail when a schema and the domain type it documents
  * drift apart. To document a new route, add its entry to ROUTE_RESPONSES.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MEMBER_TIERS, STAFF_ROLES, TIERS, type Grant as DomainGrant } from '../domain/access.ts';
 import {
   EntityRef,
@@ -40,17 +40,14 @@ import {
 } from '../domain/scoring.ts';
 import type { Source as DomainSource } from '../domain/source.ts';
 import { ENTITY_KINDS, RELATIONS, type Evidence as DomainEvidence } from '../domain/entity.ts';
-import type {
-  EntityView as DomainEntityView,
-  RelationshipView as DomainRelationshipView,
-} from '../domain/visibility.ts';
+import type { EntityView as DomainEntityView, RelationshipView as DomainRelationshipView } from '../domain/visibility.ts';
 import type { Alert as DomainAlert, WatchEntry as DomainWatchEntry } from './commons/table/watchlist.ts';
 import type { BriefingSummary as DomainSummary, BriefingView as DomainView, SectionView as DomainSection } from '../domain/visibility.ts';
 import { ENTITLEMENT_CHANGES } from '../events/index.ts';
 
 /** Named response components: the id is the name under `#/components/schemas`. */
 export const responseSchemas = z.registry<{ id: string }>();
-const named = <S extends z.ZodType>(id: string, schema: S): S => {
+const named = <S extends z.ZodMiniType>(id: string, schema: S): S => {
   responseSchemas.add(schema, { id });
   return schema;
 };
@@ -61,76 +58,84 @@ export const Problem = named(
   'Problem',
   z
     .object({
-      type: z.string().describe('`about:blank`: the status code says what happened'),
-      title: z.string().describe("The status code's name"),
-      status: z.number().int().min(400).max(599),
-      detail: z.string().describe('What went wrong, for a person to read'),
+      type: z.string().check(z.describe('`about:blank`: the status code says what happened')),
+      title: z.string().check(z.describe("The status code's name")),
+      status: z.number().check(z.int(), z.minimum(400), z.maximum(599)),
+      detail: z.string().check(z.describe('What went wrong, for a person to read')),
     })
-    .describe('An RFC 9457 problem (`application/problem+json`).'),
+    .check(z.describe('An RFC 9457 problem (`application/problem+json`).')),
 );
 
 const FieldIssueSchema = z.object({
-  pointer: z.string().describe('`#/sections/headline` for a body field, `query:limit` or `path:briefingId` for a parameter'),
+  pointer: z.string().check(z.describe('`#/sections/headline` for a body field, `query:limit` or `path:briefingId` for a parameter')),
   detail: z.string(),
 });
 
 export const ValidationProblem = named(
   'ValidationProblem',
-  Problem.extend({ errors: z.array(FieldIssueSchema).describe('Each failing field') }).describe('A 400: the request is invalid; nothing was written.'),
+  z
+    .extend(Problem, { errors: z.array(FieldIssueSchema).check(z.describe('Each failing field')) })
+    .check(z.describe('A 400: the request is invalid; nothing was written.')),
 );
 
 export const IncompleteProblem = named(
   'IncompleteProblem',
-  Problem.extend({ problems: z.array(z.string()).describe('What still blocks publishing') }).describe('A 422: the briefing is not complete.'),
+  z
+    .extend(Problem, { problems: z.array(z.string()).check(z.describe('What still blocks publishing')) })
+    .check(z.describe('A 422: the briefing is not complete.')),
 );
 
 export const DuplicateSourceProblem = named(
   'DuplicateSourceProblem',
-  Problem.extend({
-    sourceId: z.string().describe('The stored source with the same canonical URL'),
-    canonicalUrl: z.string(),
-  }).describe('A 409: this briefing already has a source with the same canonical URL.'),
+  z
+    .extend(Problem, {
+      sourceId: z.string().check(z.describe('The stored source with the same canonical URL')),
+      canonicalUrl: z.string(),
+    })
+    .check(z.describe('A 409: this briefing already has a source with the same canonical URL.')),
 );
 
 export const GatewayMessage = named(
   'GatewayMessage',
-  z.object({ message: z.string() }).describe("API Gateway's own answer (its JWT authorizer, its limits); the function is not called."),
+  z.object({ message: z.string() }).check(z.describe("API Gateway's own answer (its JWT authorizer, its limits); the function is not called.")),
 );
 
 // ---- briefings (domain/visibility.ts) ---------------------------------------------------------
 
 const Tier = z.enum(TIERS);
 
-const Reliability = z.enum(RELIABILITY_GRADES).describe('Admiralty source reliability (A completely reliable … F cannot be judged)');
-const Credibility = z.literal(CREDIBILITY_LEVELS).describe('Admiralty information credibility (1 confirmed … 5 improbable, 6 cannot be judged)');
+const Reliability = z.enum(RELIABILITY_GRADES).check(z.describe('Admiralty source reliability (A completely reliable … F cannot be judged)'));
+const Credibility = z
+  .literal(CREDIBILITY_LEVELS)
+  .check(z.describe('Admiralty information credibility (1 confirmed … 5 improbable, 6 cannot be judged)'));
 
 export const SourceNote = named(
   'SourceNote',
   z
     .object({
       sourceId: z.string(),
-      url: z.string().describe('Canonical URL'),
+      url: z.string().check(z.describe('Canonical URL')),
       publisher: z.string(),
       title: z.string(),
       kind: z.enum(SOURCE_KINDS),
       stance: z.enum(STANCES),
       language: z.string(),
-      publishedAt: z.string().optional(),
+      publishedAt: z.optional(z.string()),
       reliability: z.object({
         grade: Reliability,
         setBy: z.enum(['analyst', 'default']),
-        reason: z.string().optional(),
+        reason: z.optional(z.string()),
       }),
-      credibility: Credibility.optional(),
-      originId: z.string().describe('The origin (group of copies of one text) the source belongs to'),
-      copyOf: z.string().optional().describe('Set on a copy: the member through which its origin is counted'),
+      credibility: z.optional(Credibility),
+      originId: z.string().check(z.describe('The origin (group of copies of one text) the source belongs to')),
+      copyOf: z.optional(z.string()).check(z.describe('Set on a copy: the member through which its origin is counted')),
       weight: z.number(),
-      contribution: z.number().describe('Points of the score this source accounts for; negative when it lowers it'),
-      share: z.number().describe("Its share of the score (contribution ÷ score)"),
+      contribution: z.number().check(z.describe('Points of the score this source accounts for; negative when it lowers it')),
+      share: z.number().check(z.describe('Its share of the score (contribution ÷ score)')),
       reasons: z.array(z.string()),
-      note: z.string().optional(),
+      note: z.optional(z.string()),
     })
-    .describe('One source as Leadership Alliance readers see it: how it was weighed and its share of the score.'),
+    .check(z.describe('One source as Leadership Alliance readers see it: how it was weighed and its share of the score.')),
 );
 
 const REASON_CODES = [
@@ -149,24 +154,24 @@ export const Confidence = named(
   'Confidence',
   z
     .object({
-      score: z.number().min(0).max(1),
+      score: z.number().check(z.minimum(0), z.maximum(1)),
       grade: z.enum(GRADES),
       label: z.string(),
-      sourceCounts: z.record(z.enum(SOURCE_KINDS), z.number().int().min(0)).describe('Number of sources of each kind'),
-      independentOrigins: z.number().int().min(0).describe('Independent origins that support the signal'),
+      sourceCounts: z.record(z.enum(SOURCE_KINDS), z.number().check(z.int(), z.minimum(0))).check(z.describe('Number of sources of each kind')),
+      independentOrigins: z.number().check(z.int(), z.minimum(0), z.describe('Independent origins that support the signal')),
       reasons: z.array(z.object({ code: z.enum(REASON_CODES), text: z.string() })),
-      stix: z.number().int().min(0).max(100).describe('STIX 2.1 `confidence` (0-100)'),
+      stix: z.number().check(z.int(), z.minimum(0), z.maximum(100), z.describe('STIX 2.1 `confidence` (0-100)')),
       admiralty: z.object({
         reliability: Reliability,
         credibility: Credibility,
-        code: z.string().describe('The pair as written, e.g. `B2`'),
+        code: z.string().check(z.describe('The pair as written, e.g. `B2`')),
       }),
       modelVersion: z.string(),
     })
-    .describe("The briefing's confidence, computed from its sources (docs/scoring.md)."),
+    .check(z.describe("The briefing's confidence, computed from its sources (docs/scoring.md).")),
 );
 
-const contentOf = (name: SectionName): z.ZodType => {
+const contentOf = (name: SectionName): z.core.$ZodType => {
   if (name === 'confidence') return Confidence;
   if (name === 'sourceNotes') return z.array(SourceNote);
   return WrittenSections.shape[name];
@@ -178,11 +183,11 @@ const ReadableSections = SECTIONS.map(({ name, title }) =>
     .object({
       name: z.literal(name),
       title: z.string(),
-      tier: Tier.describe('The lowest tier that reads it'),
+      tier: Tier.check(z.describe('The lowest tier that reads it')),
       locked: z.literal(false),
       content: contentOf(name),
     })
-    .meta({ title: `${title} (readable)` }),
+    .check(z.meta({ title: `${title} (readable)` })),
 );
 
 export const LockedSection = named(
@@ -193,36 +198,37 @@ export const LockedSection = named(
       title: z.string(),
       tier: Tier,
       locked: z.literal(true),
-      unlockTier: Tier.describe('The tier that unlocks it'),
+      unlockTier: Tier.check(z.describe('The tier that unlocks it')),
     })
-    .describe("A section above the caller's tier: it says that it exists and which tier unlocks it, nothing else."),
+    .check(z.describe("A section above the caller's tier: it says that it exists and which tier unlocks it, nothing else.")),
 );
 
 export const SectionView = named('SectionView', z.union([...ReadableSections, LockedSection]));
 
+/** The fields of BriefingView, undescribed: extending a described object would carry its description along. */
+const briefingViewFields = z.object({
+  briefingId: z.string(),
+  status: z.enum(['draft', 'published', 'retracted']),
+  language: z.string().check(z.describe('The language the sections are served in (`?lang=`, else Accept-Language, else the original)')),
+  originalLanguage: z.string().check(z.describe('The language the briefing was written in')),
+  availableLanguages: z.array(z.string()).check(z.describe('The original language first, then each translation')),
+  publishedAt: z.optional(z.iso.datetime()),
+  updatedAt: z.iso.datetime(),
+  entities: z.array(EntityRef),
+  related: z.array(z.string()).check(z.describe('Ids of related briefings')),
+  viewerTier: Tier.check(z.describe('The tier the briefing was shaped for')),
+  sections: z.array(SectionView).check(z.describe('Every section of the brief, in page order')),
+});
+
 export const BriefingView = named(
   'BriefingView',
-  z
-    .object({
-      briefingId: z.string(),
-      status: z.enum(['draft', 'published', 'retracted']),
-      language: z.string().describe('The language the sections are served in (`?lang=`, else Accept-Language, else the original)'),
-      originalLanguage: z.string().describe('The language the briefing was written in'),
-      availableLanguages: z.array(z.string()).describe('The original language first, then each translation'),
-      publishedAt: z.iso.datetime().optional(),
-      updatedAt: z.iso.datetime(),
-      entities: z.array(EntityRef),
-      related: z.array(z.string()).describe('Ids of related briefings'),
-      viewerTier: Tier.describe('The tier the briefing was shaped for'),
-      sections: z.array(SectionView).describe('Every section of the brief, in page order'),
-    })
-    .describe("A briefing shaped for the caller's tier: sections above it are locked markers."),
+  briefingViewFields.check(z.describe("A briefing shaped for the caller's tier: sections above it are locked markers.")),
 );
 
 export const CreatedBriefing = named(
   'CreatedBriefing',
-  BriefingView.extend({
-    completeness: z.object({ complete: z.boolean(), problems: z.array(z.string()).describe('What still blocks publishing') }),
+  z.extend(briefingViewFields, {
+    completeness: z.object({ complete: z.boolean(), problems: z.array(z.string()).check(z.describe('What still blocks publishing')) }),
   }),
 );
 
@@ -236,18 +242,18 @@ export const BriefingSummary = named(
       headline: z.string(),
       signalType: z.string(),
       region: z.string(),
-      score: z.number().min(0).max(1),
+      score: z.number().check(z.minimum(0), z.maximum(1)),
       grade: z.enum(GRADES),
       label: z.string(),
     })
-    .describe('A feed item: public fields only, the same for every caller.'),
+    .check(z.describe('A feed item: public fields only, the same for every caller.')),
 );
 
 export const BriefingPage = named(
   'BriefingPage',
   z.object({
     items: z.array(BriefingSummary),
-    nextCursor: z.string().optional().describe('Send as `cursor` for the next page; absent on the last page'),
+    nextCursor: z.optional(z.string()).check(z.describe('Send as `cursor` for the next page; absent on the last page')),
   }),
 );
 
@@ -255,7 +261,7 @@ export const Source = named(
   'Source',
   z.object({
     briefingId: z.string(),
-    sourceId: z.string().describe('Derived from the canonical URL'),
+    sourceId: z.string().check(z.describe('Derived from the canonical URL')),
     canonicalUrl: z.string(),
     url: z.string(),
     publisher: z.string(),
@@ -263,16 +269,15 @@ export const Source = named(
     stance: z.enum(STANCES),
     title: z.string(),
     language: z.string(),
-    publishedAt: z.string().optional(),
-    retrievedAt: z.string().optional(),
-    excerpt: z.string().optional(),
-    reliability: z.object({ grade: Reliability, reason: z.string() }).optional(),
-    credibility: Credibility.optional(),
+    publishedAt: z.optional(z.string()),
+    retrievedAt: z.optional(z.string()),
+    excerpt: z.optional(z.string()),
+    reliability: z.optional(z.object({ grade: Reliability, reason: z.string() })),
+    credibility: z.optional(Credibility),
     fingerprint: z
-      .object({ scheme: z.string(), shingles: z.number().int().min(0), sketch: z.string() })
-      .optional()
-      .describe('Of the text (or excerpt): how copies are recognised'),
-    note: z.string().optional(),
+      .optional(z.object({ scheme: z.string(), shingles: z.number().check(z.int(), z.minimum(0)), sketch: z.string() }))
+      .check(z.describe('Of the text (or excerpt): how copies are recognised')),
+    note: z.optional(z.string()),
     ingestedAt: z.iso.datetime(),
     ingestedBy: z.string(),
   }),
@@ -285,15 +290,15 @@ export const ScoreExplanation = named(
   z
     .object({
       modelVersion: z.string(),
-      method: z.enum(['shapley', 'leave-one-out']).describe('How shares were computed'),
-      raw: z.number().describe('The combined evidence before caps and rounding'),
+      method: z.enum(['shapley', 'leave-one-out']).check(z.describe('How shares were computed')),
+      raw: z.number().check(z.describe('The combined evidence before caps and rounding')),
       caps: z.array(z.object({ cap: z.number(), why: z.string(), binding: z.boolean() })),
       origins: z.array(
         z.object({
           originId: z.string(),
           stance: z.enum(STANCES),
           members: z.array(z.string()),
-          lead: z.string().describe('The member whose weight the origin carries'),
+          lead: z.string().check(z.describe('The member whose weight the origin carries')),
           weight: z.number(),
           contribution: z.number(),
           share: z.number(),
@@ -303,12 +308,12 @@ export const ScoreExplanation = named(
         z.object({
           sourceId: z.string(),
           originId: z.string(),
-          counted: z.boolean().describe("False for a copy: its origin is counted through another member"),
-          copyOf: z.string().optional(),
+          counted: z.boolean().check(z.describe('False for a copy: its origin is counted through another member')),
+          copyOf: z.optional(z.string()),
           reliability: Reliability,
           reliabilitySetBy: z.enum(['analyst', 'default']),
-          credibility: Credibility.optional(),
-          ageDays: z.number().int().min(0),
+          credibility: z.optional(Credibility),
+          ageDays: z.number().check(z.int(), z.minimum(0)),
           factors: z.object({ kind: z.number(), reliability: z.number(), credibility: z.number(), recency: z.number() }),
           weight: z.number(),
           contribution: z.number(),
@@ -317,7 +322,7 @@ export const ScoreExplanation = named(
         }),
       ),
     })
-    .describe('How the score was computed, source by source (docs/scoring.md).'),
+    .check(z.describe('How the score was computed, source by source (docs/scoring.md).')),
 );
 
 export const ScoreReport = named(
@@ -327,7 +332,7 @@ export const ScoreReport = named(
     status: z.enum(['draft', 'published', 'retracted']),
     updatedAt: z.iso.datetime(),
     confidence: Confidence,
-    explanation: ScoreExplanation.optional().describe('Absent for a briefing not scored since model v2'),
+    explanation: z.optional(ScoreExplanation).check(z.describe('Absent for a briefing not scored since model v2')),
     sources: z.array(SourceNote),
   }),
 );
@@ -336,23 +341,23 @@ export const VersionSummary = named(
   'VersionSummary',
   z
     .object({
-      version: z.number().int().min(1),
+      version: z.number().check(z.int(), z.minimum(1)),
       action: z.enum(EDITORIAL_ACTIONS),
-      by: z.string().describe('Who acted: a user id, or `rule:auto-publish`'),
+      by: z.string().check(z.describe('Who acted: a user id, or `rule:auto-publish`')),
       at: z.iso.datetime(),
       status: z.enum(['draft', 'published', 'retracted']),
       headline: z.string(),
-      score: z.number().min(0).max(1),
+      score: z.number().check(z.minimum(0), z.maximum(1)),
       grade: z.enum(GRADES),
     })
-    .describe('One editorial action in a briefing\'s history.'),
+    .check(z.describe("One editorial action in a briefing's history.")),
 );
 
 export const VersionHistory = named(
   'VersionHistory',
   z.object({
     briefingId: z.string(),
-    versions: z.array(VersionSummary).describe('Newest first, at most 100; rescoring alone leaves no entry, so versions may skip numbers'),
+    versions: z.array(VersionSummary).check(z.describe('Newest first, at most 100; rescoring alone leaves no entry, so versions may skip numbers')),
   }),
 );
 
@@ -361,7 +366,7 @@ export const BriefingSnapshot = named(
   z
     .object({
       briefingId: z.string(),
-      version: z.number().int().min(1),
+      version: z.number().check(z.int(), z.minimum(1)),
       action: z.enum(EDITORIAL_ACTIONS),
       by: z.string(),
       at: z.iso.datetime(),
@@ -373,7 +378,7 @@ export const BriefingSnapshot = named(
       related: z.array(z.string()),
       confidence: Confidence,
     })
-    .describe('The written content of a briefing as one editorial action left it.'),
+    .check(z.describe('The written content of a briefing as one editorial action left it.')),
 );
 
 // ---- membership (domain/entitlement.ts) ------------------------------------------------------
@@ -389,9 +394,9 @@ export const MemberSelfView = named(
       tier: Tier,
       roles: z.array(z.enum(STAFF_ROLES)),
       status: EntitlementStatus,
-      validUntil: z.iso.datetime().optional().describe('End of an active grant that has one'),
+      validUntil: z.optional(z.iso.datetime()).check(z.describe('End of an active grant that has one')),
     })
-    .describe('What the API grants the caller now, and until when.'),
+    .check(z.describe('What the API grants the caller now, and until when.')),
 );
 
 export const Entitlement = named(
@@ -401,39 +406,37 @@ export const Entitlement = named(
     tier: z.enum(MEMBER_TIERS),
     roles: z.array(z.enum(STAFF_ROLES)),
     origin: z.enum(ORIGINS),
-    grantedBy: z.string().describe("The admin's user id, or `system:sign-up` / `system:seed`"),
+    grantedBy: z.string().check(z.describe("The admin's user id, or `system:sign-up` / `system:seed`")),
     validFrom: z.iso.datetime(),
-    validUntil: z.iso.datetime().optional(),
-    revokedAt: z.iso.datetime().optional(),
-    revokedBy: z.string().optional(),
-    revokedReason: z.string().optional(),
-    version: z.number().int().min(1),
+    validUntil: z.optional(z.iso.datetime()),
+    revokedAt: z.optional(z.iso.datetime()),
+    revokedBy: z.optional(z.string()),
+    revokedReason: z.optional(z.string()),
+    version: z.number().check(z.int(), z.minimum(1)),
     updatedAt: z.iso.datetime(),
   }),
 );
 
 export const EntitlementHistoryEntry = named(
   'EntitlementHistoryEntry',
-  Entitlement.extend({ change: z.enum([...ENTITLEMENT_CHANGES, 'provisioned']), changedBy: z.string() }).describe(
-    'The record as a change left it, and who made the change.',
-  ),
+  z
+    .extend(Entitlement, { change: z.enum([...ENTITLEMENT_CHANGES, 'provisioned']), changedBy: z.string() })
+    .check(z.describe('The record as a change left it, and who made the change.')),
 );
 
-export const MemberAdminView = named(
-  'MemberAdminView',
-  z
-    .object({
-      userId: z.string(),
-      status: EntitlementStatus,
-      grants: Grant.describe('What the record grants now (a token may grant less until it is refreshed)'),
-      record: Entitlement.optional(),
-    })
-    .describe("A member's entitlement as an admin sees it."),
-);
+/** The fields of MemberAdminView, undescribed: extending a described object would carry its description along. */
+const memberAdminViewFields = z.object({
+  userId: z.string(),
+  status: EntitlementStatus,
+  grants: Grant.check(z.describe('What the record grants now (a token may grant less until it is refreshed)')),
+  record: z.optional(Entitlement),
+});
+
+export const MemberAdminView = named('MemberAdminView', memberAdminViewFields.check(z.describe("A member's entitlement as an admin sees it.")));
 
 export const MemberWithHistory = named(
   'MemberWithHistory',
-  MemberAdminView.extend({ history: z.array(EntitlementHistoryEntry).describe('Newest first, bounded') }),
+  z.extend(memberAdminViewFields, { history: z.array(EntitlementHistoryEntry).check(z.describe('Newest first, bounded')) }),
 );
 
 // ---- entities, watchlists and alerts (domain/entity.ts, domain/visibility.ts) ---------------------
@@ -442,53 +445,59 @@ export const Evidence = named(
   'Evidence',
   z.object({
     text: z.string(),
-    briefingId: z.string().optional().describe('The briefing the evidence comes from'),
-    url: z.string().optional(),
+    briefingId: z.optional(z.string()).check(z.describe('The briefing the evidence comes from')),
+    url: z.optional(z.string()),
   }),
 );
 
-const EntityEnd = z.object({ entityId: z.string(), name: z.string().describe('Its name when the link was written') });
+const EntityEnd = z.object({ entityId: z.string(), name: z.string().check(z.describe('Its name when the link was written')) });
 
 export const RelationshipView = named(
   'RelationshipView',
   z
     .object({
-      direction: z.enum(['outgoing', 'incoming']).describe('`outgoing`: this entity states the link; `incoming`: another entity states it about this one'),
+      direction: z
+        .enum(['outgoing', 'incoming'])
+        .check(z.describe('`outgoing`: this entity states the link; `incoming`: another entity states it about this one')),
       from: EntityEnd,
       relation: z.enum(RELATIONS),
       to: EntityEnd,
-      since: z.string().optional().describe('`YYYY`, `YYYY-MM` or `YYYY-MM-DD`'),
-      summary: z.string().describe('One public line'),
+      since: z.optional(z.string()).check(z.describe('`YYYY`, `YYYY-MM` or `YYYY-MM-DD`')),
+      summary: z.string().check(z.describe('One public line')),
       evidence: z.union([
-        z.object({ tier: Tier, locked: z.literal(false), content: z.array(Evidence) }).meta({ title: 'Evidence (readable)' }),
+        z.object({ tier: Tier, locked: z.literal(false), content: z.array(Evidence) }).check(z.meta({ title: 'Evidence (readable)' })),
         z
-          .object({ tier: Tier, locked: z.literal(true), unlockTier: Tier.describe('The tier that unlocks it') })
-          .meta({ title: 'Evidence (locked)' })
-          .describe('The evidence exists and this tier unlocks it; nothing else.'),
+          .object({ tier: Tier, locked: z.literal(true), unlockTier: Tier.check(z.describe('The tier that unlocks it')) })
+          .check(z.meta({ title: 'Evidence (locked)' }), z.describe('The evidence exists and this tier unlocks it; nothing else.')),
       ]),
     })
-    .describe("A relationship as one entity's page shows it: who, how, whom and a public summary; its evidence is Leadership Alliance content."),
+    .check(
+      z.describe("A relationship as one entity's page shows it: who, how, whom and a public summary; its evidence is Leadership Alliance content."),
+    ),
 );
+
+/** The fields of EntityView, undescribed: extending a described object would carry its description along. */
+const entityViewFields = z.object({
+  entityId: z.string(),
+  name: z.string(),
+  kind: z.enum(ENTITY_KINDS),
+  aliases: z.array(z.object({ language: z.string(), name: z.string() })).check(z.describe('Other names, by language')),
+  coverage: z.optional(z.string()).check(z.describe('Why the entity is covered; absent until an analyst writes the profile')),
+  updatedAt: z.iso.datetime(),
+  viewerTier: Tier.check(z.describe('The tier the page was shaped for')),
+  relationships: z.array(RelationshipView).check(z.describe('Outgoing first, then incoming')),
+});
 
 export const EntityView = named(
   'EntityView',
-  z
-    .object({
-      entityId: z.string(),
-      name: z.string(),
-      kind: z.enum(ENTITY_KINDS),
-      aliases: z.array(z.object({ language: z.string(), name: z.string() })).describe('Other names, by language'),
-      coverage: z.string().optional().describe('Why the entity is covered; absent until an analyst writes the profile'),
-      updatedAt: z.iso.datetime(),
-      viewerTier: Tier.describe('The tier the page was shaped for'),
-      relationships: z.array(RelationshipView).describe('Outgoing first, then incoming'),
-    })
-    .describe("An entity's profile and relationships, shaped for the caller's tier."),
+  entityViewFields.check(z.describe("An entity's profile and relationships, shaped for the caller's tier.")),
 );
 
 export const EntityPage = named(
   'EntityPage',
-  EntityView.extend({ recentBriefings: z.array(BriefingSummary).describe('Its latest published briefings, newest first (at most 10)') }),
+  z.extend(entityViewFields, {
+    recentBriefings: z.array(BriefingSummary).check(z.describe('Its latest published briefings, newest first (at most 10)')),
+  }),
 );
 
 export const WatchEntry = named(
@@ -503,14 +512,14 @@ export const WatchEntry = named(
 
 export const Watchlist = named(
   'Watchlist',
-  z.object({ items: z.array(WatchEntry), limit: z.number().int().describe('The most entities a watchlist holds') }),
+  z.object({ items: z.array(WatchEntry), limit: z.number().check(z.int(), z.describe('The most entities a watchlist holds')) }),
 );
 
 const Alert = z.object({
   briefingId: z.string(),
-  briefingVersion: z.number().int().min(1),
-  alertedAt: z.iso.datetime().describe('When the version was announced'),
-  entityIds: z.array(z.string()).describe('The followed entities the briefing names'),
+  briefingVersion: z.number().check(z.int(), z.minimum(1)),
+  alertedAt: z.iso.datetime().check(z.describe('When the version was announced')),
+  entityIds: z.array(z.string()).check(z.describe('The followed entities the briefing names')),
   briefing: BriefingSummary,
 });
 
@@ -521,13 +530,13 @@ export const AlertPage = named(
   z.object({
     viewerTier: Tier,
     items: z.array(
-      Alert.extend({
+      z.extend(Alert, {
         sections: z
           .object({
             unlocked: z.array(SectionName),
             locked: z.array(z.object({ name: SectionName, unlockTier: Tier })),
           })
-          .describe("Which of the briefing's sections the caller's tier reads now"),
+          .check(z.describe("Which of the briefing's sections the caller's tier reads now")),
       }),
     ),
   }),
@@ -537,7 +546,8 @@ export const AlertPage = named(
 
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 type Check<T extends true> = T;
-type Same<S extends z.ZodType, D> = Equals<{ [K in keyof z.output<S>]: z.output<S>[K] }, { [K in keyof D]: D[K] }>;
+type SameType<O, D> = Equals<{ [K in keyof O]: O[K] }, { [K in keyof D]: D[K] }>;
+type Same<S extends z.ZodMiniType, D> = SameType<z.output<S>, D>;
 export type ResponseChecks = [
   Check<Same<typeof FieldIssueSchema, FieldIssue>>,
   Check<Same<typeof SourceNote, DomainSourceNote>>,
@@ -557,10 +567,10 @@ export type ResponseChecks = [
   Check<Same<typeof RelationshipView, DomainRelationshipView>>,
   Check<Same<typeof EntityView, DomainEntityView>>,
   Check<Same<typeof WatchEntry, DomainWatchEntry>>,
-  Check<Same<ReturnType<typeof Alert.omit<{ briefing: true }>>, Omit<DomainAlert, 'briefing'>>>,
+  Check<SameType<Omit<z.output<typeof Alert>, 'briefing'>, Omit<DomainAlert, 'briefing'>>>,
   // Sections: the domain types content as `unknown`; the schema says what each section holds.
   Check<Equals<keyof z.output<typeof BriefingView>, keyof DomainView>>,
-  Check<Same<ReturnType<typeof BriefingView.omit<{ sections: true }>>, Omit<DomainView, 'sections'>>>,
+  Check<SameType<Omit<z.output<typeof BriefingView>, 'sections'>, Omit<DomainView, 'sections'>>>,
   Check<z.output<typeof SectionView> extends DomainSection ? true : false>,
   Check<Equals<keyof z.output<typeof LockedSection>, keyof Extract<DomainSection, { locked: true }>>>,
 ];
@@ -569,7 +579,7 @@ export type ResponseChecks = [
 
 export interface ResponseDoc {
   description: string;
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   headers?: Record<string, { description: string; schema?: { type: 'string'; format?: string } }>;
 }
 
@@ -582,14 +592,16 @@ export interface RouteResponses {
   summary: string;
   description?: string;
   success: { status: 200 | 201 | 204 } & ResponseDoc;
-  failures?: Partial<Record<400 | 404 | 409 | 412 | 422 | 428, { description: string; schema?: z.ZodType }>>;
+  failures?: Partial<Record<400 | 404 | 409 | 412 | 422 | 428, { description: string; schema?: z.ZodMiniType }>>;
   /** Request headers the route reads (conditional requests). */
   requestHeaders?: Record<string, { description: string; required?: boolean }>;
   /** A 304 Not Modified the route may answer (If-None-Match), with its headers. */
   notModified?: Pick<ResponseDoc, 'description' | 'headers'>;
 }
 
-const location = { location: { description: 'Where the created resource can be read', schema: { type: 'string' as const, format: 'uri-reference' } } };
+const location = {
+  location: { description: 'Where the created resource can be read', schema: { type: 'string' as const, format: 'uri-reference' } },
+};
 const cacheControl = (value: string) => ({ 'cache-control': { description: value } });
 const etag = (what: string) => ({ etag: { description: `A strong validator, \`"v<version>-<audience>"\`: ${what}` } });
 const BRIEFING_ETAG = 'the audience is `public`, `strategy-circle` or `leadership-alliance` for readers, `staff` for staff';
@@ -603,7 +615,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
       'Status, score and dates are never accepted from clients.',
     success: {
       status: 201,
-      description: "The draft, as its author sees it, with `completeness`: what still blocks publishing.",
+      description: 'The draft, as its author sees it, with `completeness`: what still blocks publishing.',
       schema: CreatedBriefing,
       headers: location,
     },
@@ -660,7 +672,9 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     failures: {
       404: { description: 'No such briefing.' },
       409: { description: 'The briefing was retracted: it cannot be edited.' },
-      412: { description: 'If-Match does not name the current version: the briefing changed since it was read (or changed concurrently). Read it again.' },
+      412: {
+        description: 'If-Match does not name the current version: the briefing changed since it was read (or changed concurrently). Read it again.',
+      },
       422: { description: 'The edit would leave a published briefing incomplete; `problems` says what.', schema: IncompleteProblem },
       428: { description: 'No If-Match (or `*`): edits must name the version they were made on.' },
     },
@@ -683,7 +697,12 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     description:
       'An editor retracts a published briefing with a reason (for staff only). It leaves the feed and readers get 404 for it; staff still ' +
       'read it, with status `retracted`. Briefing Retracted is announced (without the reason). A retracted briefing is not edited or published again.',
-    success: { status: 200, description: 'The retracted briefing, as staff see it.', schema: BriefingView, headers: cacheControl('`private, no-store`') },
+    success: {
+      status: 200,
+      description: 'The retracted briefing, as staff see it.',
+      schema: BriefingView,
+      headers: cacheControl('`private, no-store`'),
+    },
     failures: {
       404: { description: 'No such briefing.' },
       409: { description: 'Not published (a draft, or already retracted), or changed by someone else meanwhile (retry).' },
@@ -703,7 +722,12 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
   'GET /briefings/{briefingId}/score': {
     summary: "Read a briefing's score and its explanation",
     description: 'Staff read the confidence of a briefing (draft or published) with how each source was weighed.',
-    success: { status: 200, description: 'The score, its explanation and the source notes.', schema: ScoreReport, headers: cacheControl('`private, no-store`') },
+    success: {
+      status: 200,
+      description: 'The score, its explanation and the source notes.',
+      schema: ScoreReport,
+      headers: cacheControl('`private, no-store`'),
+    },
     failures: { 404: { description: 'No such briefing.' } },
   },
   'GET /briefings/{briefingId}/versions': {
@@ -729,7 +753,12 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
   'GET /members/{userId}/entitlement': {
     summary: "Read a member's entitlement",
     description: "An admin reads a member's entitlement record, its status, what it grants now and its history.",
-    success: { status: 200, description: 'The entitlement and its history.', schema: MemberWithHistory, headers: cacheControl('`private, no-store`') },
+    success: {
+      status: 200,
+      description: 'The entitlement and its history.',
+      schema: MemberWithHistory,
+      headers: cacheControl('`private, no-store`'),
+    },
     failures: { 404: { description: 'No entitlement was ever recorded for this member.' } },
   },
   'PUT /members/{userId}/entitlement': {
@@ -737,7 +766,12 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     description:
       'An admin grants (or changes) a tier (Leadership Alliance with an end date) and staff roles. Repeating the same grant changes nothing. ' +
       'The new groups reach the member with their next token; Entitlement Changed is announced.',
-    success: { status: 200, description: 'The entitlement as the grant left it.', schema: MemberAdminView, headers: cacheControl('`private, no-store`') },
+    success: {
+      status: 200,
+      description: 'The entitlement as the grant left it.',
+      schema: MemberAdminView,
+      headers: cacheControl('`private, no-store`'),
+    },
     failures: {
       400: { description: 'Invalid input; Leadership Alliance without an end date, or an end date in the past.' },
       404: { description: 'No such user in the user pool.' },
@@ -747,7 +781,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
   'DELETE /members/{userId}/entitlement': {
     summary: "Revoke a member's entitlement",
     description:
-      'An admin revokes a member\'s entitlement, with a reason. Gated reads stop within the entitlement cache window (at most 60 s) ' +
+      "An admin revokes a member's entitlement, with a reason. Gated reads stop within the entitlement cache window (at most 60 s) " +
       'even with a still-valid token; the member is signed out everywhere. Revoking again changes nothing.',
     success: { status: 200, description: 'The revoked entitlement.', schema: MemberAdminView, headers: cacheControl('`private, no-store`') },
     failures: {
@@ -771,7 +805,9 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
       },
     },
     failures: { 404: { description: 'No such entity.' } },
-    requestHeaders: { 'if-none-match': { description: 'An ETag from an earlier read: when the page is unchanged for this caller, the answer is 304 with no body.' } },
+    requestHeaders: {
+      'if-none-match': { description: 'An ETag from an earlier read: when the page is unchanged for this caller, the answer is 304 with no body.' },
+    },
     notModified: {
       description: 'The ETag in If-None-Match is current: no body.',
       headers: { ...cacheControl('As for 200'), etag: { description: 'As for 200' } },
@@ -782,7 +818,12 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     description:
       'An analyst or editor writes the whole profile and every relationship the entity states, in one transaction: relationships no longer ' +
       'listed are removed, and each is mirrored on its target, so both pages show it.',
-    success: { status: 200, description: 'The entity as staff see it (without recent briefings).', schema: EntityView, headers: cacheControl('`private, no-store`') },
+    success: {
+      status: 200,
+      description: 'The entity as staff see it (without recent briefings).',
+      schema: EntityView,
+      headers: cacheControl('`private, no-store`'),
+    },
     failures: {
       400: { description: 'Invalid input; a relationship to an unknown entity, to itself or listed twice (`#/relationships/<i>/target`).' },
       409: { description: 'The profile kept changing under concurrent writes (retry).' },

@@ -4,7 +4,7 @@
  * it (status `retracted`), and Briefing Retracted is announced in the same
  * transaction, conditional on the version read.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { briefingRetracted } from '../domain/announcements.ts';
 import { RetractionInput, retract, snapshotOf } from '../domain/briefing.ts';
 import { NotFoundError } from '../domain/errors.ts';
@@ -12,7 +12,7 @@ import { viewBriefing } from '../domain/visibility.ts';
 import { httpRoute, json } from './commons/http.ts';
 import { loadBriefing, saveBriefing } from './commons/table/briefings.ts';
 
-const Path = z.object({ briefingId: z.string().min(1).max(64) });
+const Path = z.object({ briefingId: z.string().check(z.minLength(1), z.maxLength(64)) });
 
 export const handler = httpRoute({ access: ['editor'], path: Path, body: RetractionInput }, async ({ body, path, viewer, now }) => {
   const current = (await loadBriefing(path.briefingId))?.briefing;

@@ -16,10 +16,14 @@ import { GROUP_NAMES, groupsForGrant } from '../domain/access.ts';
 import { grantOf } from '../domain/entitlement.ts';
 import { EntitlementChanged } from '../events/entitlement-changed.ts';
 import { cognito } from './commons/clients/cognito.ts';
+import { traced } from './commons/clients/tracer.ts';
 import { config } from './commons/config.ts';
 import { eventConsumer } from './commons/consumer.ts';
 import { logger } from './commons/logger.ts';
 import { getEntitlement } from './commons/table/entitlements.ts';
+
+// The client module is shared with grant-entitlement (an API function), so this consumer wraps it itself.
+traced(cognito);
 
 async function groupsOfUser(userPoolId: string, username: string): Promise<string[]> {
   const groups: string[] = [];

@@ -1,5 +1,5 @@
 /** DELETE /me/watchlist/{entityId} — the caller stops following an entity. Idempotent: 204 whether or not they followed it. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { EntityId } from '../domain/entity.ts';
 import { httpRoute } from './commons/http.ts';
 import { unfollow } from './commons/table/watchlist.ts';

@@ -4,17 +4,30 @@
  * and, in the end, the function's failure queue keeps the event. The work runs
  * under the event's correlation id (its `correlationId`, else its own
  * `eventId`), so its logs and the events it causes carry the same id.
+ *
+ * Consumers are traced (Powertools tracer): a `## <handler>` subsegment per
+ * invocation with the ColdStart and Service annotations and any error, and
+ * each table request as a subsegment. The table client is shared with the API
+ * functions, which must not bundle the tracer, so it is captured here, where
+ * only consumer bundles import it.
  */
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { EventBridgeEvent } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import type { EventContract } from '../../events/index.ts';
+import { ddb } from './clients/dynamodb.ts';
+import { traced, tracer } from './clients/tracer.ts';
 import { correlationIdOf, withCorrelationId } from './correlation.ts';
 import { logger } from './logger.ts';
 import { metricsMiddleware } from './metrics.ts';
 // English issue messages in the log of a detail that breaks its contract.
 import './validation.ts';
+
+// In Lambda each function is its own bundle, so this traces the consumer's client only
+// (in the local stack, one process for all, tracing is off and this changes nothing).
+traced(ddb);
 
 export function eventConsumer<C extends EventContract>(
   contract: C,
@@ -33,5 +46,9 @@ export function eventConsumer<C extends EventContract>(
       await fn(parsed.data as z.infer<C['detail']>, { now: new Date(), event });
     });
   };
-  return middy(handle).use(injectLambdaContext(logger, { resetKeys: true })).use(metricsMiddleware());
+  // A consumer returns nothing, so there is no response to record; errors are recorded on the subsegment.
+  return middy(handle)
+    .use(captureLambdaHandler(tracer, { captureResponse: false }))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(metricsMiddleware());
 }

@@ -305,6 +305,8 @@ function configureHandlerEnvironment(c: {
   env['POWERTOOLS_DEV'] ??= 'true';
   // No EMF metric lines locally (nothing reads them); POWERTOOLS_METRICS_DISABLED=false prints them.
   env['POWERTOOLS_METRICS_DISABLED'] ??= 'true';
+  // No X-Ray daemon locally: the consumers' and the relay's tracer stays off (it is off outside Lambda anyway).
+  env['POWERTOOLS_TRACE_ENABLED'] = 'false';
 }
 
 async function settled(bus: LocalEventBus, relay: StreamRelay, timeoutMs = 30_000): Promise<void> {

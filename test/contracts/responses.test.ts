@@ -5,7 +5,7 @@
  * the types; this compares real values, section contents included.)
  */
 import { describe, expect, it } from 'vitest';
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { ANONYMOUS, viewerFromGroups } from '../../domain/access.ts';
 import { assessCompleteness, publish, rescore, scoreReport } from '../../domain/briefing.ts';
 import { adminView, grantEntitlement, revokeEntitlement, selfView, signUpEntitlement } from '../../domain/entitlement.ts';
@@ -22,7 +22,7 @@ import {
 import { draft, NOW, source } from '../support/fixtures.ts';
 
 /** Parsing strips undocumented fields, so equality also proves there are none. */
-const documents = (schema: z.ZodType, value: unknown) => expect(JSON.parse(JSON.stringify(schema.parse(value)))).toEqual(JSON.parse(JSON.stringify(value)));
+const documents = (schema: z.ZodMiniType, value: unknown) => expect(JSON.parse(JSON.stringify(z.parse(schema, value)))).toEqual(JSON.parse(JSON.stringify(value)));
 
 const sources = [source('direct', 1), source('reporting', 2), source('social', 3, 'contradicts')];
 const scored = rescore(draft(), sources, NOW).briefing;

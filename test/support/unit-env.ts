@@ -15,3 +15,5 @@ process.env['AWS_SECRET_ACCESS_KEY'] ??= 'test';
 process.env['POWERTOOLS_LOG_LEVEL'] ??= 'SILENT';
 // No EMF lines on stdout; a test that checks them enables the instance itself (metrics.setDisabled is per instance).
 process.env['POWERTOOLS_METRICS_DISABLED'] ??= 'true';
+// No X-Ray segments: the consumers' and the relay's tracer leaves their clients and handlers as they are.
+process.env['POWERTOOLS_TRACE_ENABLED'] ??= 'false';

@@ -1,33 +1,50 @@
 /**
  * What the deployed bundles carry (bench/bundle-composition.ts, the CDK app's
- * own bundling options): routes behind the JWT authorizer bundle no token
- * verifier (jose), and functions written with zod/mini bundle no classic zod,
- * yet answer with zod's English messages.
+ * own bundling options): only the functions that verify tokens themselves
+ * (`verifiesTokens` in functions/manifest.ts) bundle the token verifier (jose);
+ * no function bundles classic zod, yet each answers with zod's English
+ * messages; the scoring model is bundled only where a briefing is scored.
  */
 import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleCompositions, type Composition } from '../../bench/bundle-composition.ts';
+import { FUNCTIONS, type FunctionName } from '../../functions/manifest.ts';
 
-/** A jwt route, a jwt route that also calls Cognito, and the fallback: none verifies a token itself. */
-const WITHOUT_VERIFIER = ['get-me', 'grant-entitlement', 'route-not-found'] as const;
+const ALL = Object.keys(FUNCTIONS) as FunctionName[];
+const VERIFIES_TOKENS = ALL.filter((name) => (FUNCTIONS[name] as { verifiesTokens?: boolean }).verifiesTokens);
 
 describe('bundles', () => {
   let bundles: Composition[];
-  const parts = (name: string) => bundles.find((b) => b.name === name)!.all.map((c) => c.name);
+  const bundle = (name: string) => bundles.find((b) => b.name === name)!;
+  const parts = (name: string) => bundle(name).all.map((c) => c.name);
+  const kbOf = (name: string, part: string) => bundle(name).all.find((c) => c.name === part)?.KB ?? 0;
 
   beforeAll(async () => {
-    bundles = await bundleCompositions({ functions: WITHOUT_VERIFIER });
+    bundles = await bundleCompositions({ functions: ALL });
   });
 
-  it('leave jose out of functions that do not verify tokens themselves', () => {
-    for (const name of WITHOUT_VERIFIER) expect(parts(name), name).not.toContain('jose');
+  it('carry jose only where the function verifies tokens itself (verifiesTokens in the manifest)', () => {
+    const withJose = ALL.filter((name) => parts(name).includes('jose'));
+
+    expect(VERIFIES_TOKENS.length).toBeGreaterThan(0);
+    expect(withJose).toEqual(VERIFIES_TOKENS);
   });
 
-  it('carry no classic zod where every schema is zod/mini, but zod\'s English messages', () => {
-    for (const name of WITHOUT_VERIFIER) {
-      expect(parts(name), name).not.toContain('zod/classic');
-      expect(parts(name), name).toContain('zod/locales');
-    }
+  it("carry no classic zod in any function, API or consumer, yet every API function answers with zod's English messages", () => {
+    const withClassic = ALL.filter((name) => parts(name).includes('zod/classic'));
+    const apiWithoutMessages = bundles.filter((b) => b.kind === 'api' && !parts(b.name).includes('zod/locales')).map((b) => b.name);
+
+    expect(withClassic).toEqual([]);
+    expect(apiWithoutMessages).toEqual([]);
+  });
+
+  it('leave the scoring model out of functions that only start drafts at "no evidence"', () => {
+    // create-briefing uses NO_EVIDENCE and the grade constants of domain/scoring.ts; edit-briefing re-scores with scoreEvidence.
+    const drafting = kbOf('create-briefing', 'domain/scoring.ts');
+    const scoring = kbOf('edit-briefing', 'domain/scoring.ts');
+
+    expect(scoring).toBeGreaterThan(0);
+    expect(drafting).toBeLessThan(scoring / 4);
   });
 });
 

@@ -253,6 +253,9 @@ export function toSnapshotItem(s: BriefingSnapshot): Item {
  * editorial action) the snapshot of the new version. `prev` must be the
  * briefing as loadBriefing read it: only the parts that differ from it are written.
  */
+/** The most items DynamoDB takes in one TransactWriteItems call. */
+export const TRANSACTION_LIMIT = 100;
+
 export async function saveBriefing(
   prev: Briefing | undefined,
   next: Briefing,
@@ -267,6 +270,11 @@ export async function saveBriefing(
     ...feedWrites(prev, next),
     ...entityWrites(prev, next),
   ];
+  // The input limits keep every change under this (test/unit/functions/briefing-transaction-size.test.ts);
+  // failing here names the cause, where DynamoDB would answer an opaque ValidationException.
+  if (TransactItems.length > TRANSACTION_LIMIT) {
+    throw new Error(`saving briefing ${next.briefingId} needs ${TransactItems.length} writes, more than one transaction takes (${TRANSACTION_LIMIT})`);
+  }
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems }));
   } catch (error) {

@@ -1,15 +1,16 @@
 /**
  * Feed entries: key formats, item mapping and the feed read.
  *
- *   FEED#<dimension>=<value>#<yyyy-mm> / <publishedAt>#<briefingId>
+ *   FEED#<dimension>=<value>#<bucket> / <publishedAt>#<briefingId>
  *
  * One entry per published briefing and dimension value (`all=*`, `type`,
  * `region`, `market`, `entity`, `lang`), in the base table, bucketed by the
- * month of publication so no partition key takes every publish (docs/feeds.md).
+ * month of publication (`yyyy-mm`) so no partition key takes every publish,
+ * except per entity (`all-time`: an entity's key stays cold; docs/feeds.md).
  * An entry holds the public `summary` and the normalised attributes a read
  * filters on. The value is normalised (case-folded, trimmed); a partition key
- * maps back to exactly one (dimension, value, month), since the month is a
- * fixed-length suffix and dimensions contain no `=`.
+ * maps back to exactly one (dimension, value, bucket): the bucket is the
+ * suffix after the last `#`, and dimensions contain no `=`.
  */
 import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import {
@@ -18,6 +19,8 @@ import {
   FEED_START_MONTH,
   decodeCursor,
   encodeCursor,
+  ALL_TIME,
+  isBucketed,
   monthOf,
   planFeedChanges,
   previousMonth,
@@ -37,14 +40,7 @@ import type { TransactItem } from './transact.ts';
 
 export type { FeedFilter } from '../../../domain/feed.ts';
 
-/**
- * Most feed writes one briefing change may take, so that the briefing's own
- * transaction (the briefing, its outbox events) stays under DynamoDB's 100 items.
- * A briefing has at most 4 + 20 entities + its languages entries per state.
- */
-export const MAX_FEED_WRITES = 90;
-
-export const feedPartition = (dimension: FeedDimension, value: string, month: string) => `FEED#${dimension}=${value}#${month}`;
+export const feedPartition = (dimension: FeedDimension, value: string, bucket: string) => `FEED#${dimension}=${value}#${bucket}`;
 export const feedSortKey = (publishedAt: string, briefingId: string) => `${publishedAt}#${briefingId}`;
 
 export const feedEntryKey = (e: Pick<FeedEntry, 'dimension' | 'value' | 'month' | 'publishedAt' | 'briefingId'>) => ({
@@ -80,9 +76,6 @@ export function toEntryItem(e: FeedEntry): Record<string, unknown> {
  */
 export function feedWrites(prev: Briefing | undefined, next: Briefing): TransactItem[] {
   const { puts, deletes } = planFeedChanges(prev, next);
-  if (puts.length + deletes.length > MAX_FEED_WRITES) {
-    throw new Error(`briefing ${next.briefingId} would need ${puts.length + deletes.length} feed writes, more than ${MAX_FEED_WRITES} fit in its transaction`);
-  }
   const TableName = config.tableName;
   return [
     ...deletes.map((e): TransactItem => ({ Delete: { TableName, Key: feedEntryKey(e) } })),
@@ -137,7 +130,10 @@ export async function listFeed(
   page: { limit: number; cursor?: string; now?: Date },
 ): Promise<{ items: BriefingSummary[]; nextCursor?: string }> {
   const { dimension, value } = queryDimension(filter);
-  let position: FeedPosition | undefined = page.cursor ? positionOf(page.cursor, filter) : { month: monthOf(page.now ?? new Date()) };
+  const bucketed = isBucketed(dimension);
+  let position: FeedPosition | undefined = page.cursor
+    ? positionOf(page.cursor, filter)
+    : { month: bucketed ? monthOf(page.now ?? new Date()) : ALL_TIME };
   const items: BriefingSummary[] = [];
   const residual = filterExpression(filter);
   for (let queries = 0; position && queries < FEED_QUERY_BUDGET && items.length < page.limit; queries++) {
@@ -162,7 +158,8 @@ export async function listFeed(
     );
     items.push(...Items.map((item) => item[ATTR.summary] as BriefingSummary));
     const last: unknown = LastEvaluatedKey?.['sk'];
-    position = typeof last === 'string' ? { month: position.month, after: last } : { month: previousMonth(position.month) };
+    position =
+      typeof last === 'string' ? { month: position.month, after: last } : bucketed ? { month: previousMonth(position.month) } : undefined;
   }
   if (position && position.month < FEED_START_MONTH) position = undefined;
   return { items, ...(position ? { nextCursor: encodeCursor(position, filter, config.cursorSigningKey) } : {}) };

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { publish, rescore, retract, type Briefing } from '../../../domain/briefing.ts';
 import {
   CursorError,
+  ALL_TIME,
   decodeCursor,
   encodeCursor,
   entryIdentity,
@@ -38,7 +39,7 @@ describe('month buckets', () => {
 });
 
 describe('feed entries of a briefing', () => {
-  it('are one per value of every dimension while published, in the month of publication', () => {
+  it('are one per value of every dimension while published, bucketed by month except per entity', () => {
     // Prepare
     const b = published({
       entities: [
@@ -60,7 +61,8 @@ describe('feed entries of a briefing', () => {
       ['lang', 'en'],
       ['all', '*'],
     ]);
-    expect(new Set(entries.map((e) => e.month))).toEqual(new Set(['2026-06']));
+    // An entity's entries are in one all-time bucket (its page is one Query); the coarse dimensions in the month of publication.
+    expect(entries.map((e) => e.month)).toEqual([ALL_TIME, ALL_TIME, '2026-06', '2026-06', '2026-06', '2026-06', '2026-06']);
     expect(entries[0]!.summary).toMatchObject({ briefingId: 'b-1', headline: b.sections.headline, region: 'Europe' });
   });
 

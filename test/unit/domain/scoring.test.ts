@@ -6,6 +6,7 @@ import {
   INCOMPLETE_CAP,
   MODEL_VERSION,
   NO_DIRECT_SOURCE_CAP,
+  NO_EVIDENCE,
   recencyFactor,
   scoreEvidence,
   SHAPLEY_MAX_ORIGINS,
@@ -59,6 +60,14 @@ describe('scoreEvidence', () => {
       admiralty: { reliability: 'F', credibility: 6, code: 'F6' },
       modelVersion: MODEL_VERSION,
     });
+  });
+
+  it('gives a new draft exactly the confidence of no evidence (NO_EVIDENCE is written out, not computed)', () => {
+    // Prepare / Act: no evidence at all.
+    const computed = score([]);
+
+    // Assess
+    expect(NO_EVIDENCE).toStrictEqual(computed);
   });
 
   it('combines independent origins with diminishing returns (noisy-OR)', () => {

@@ -126,7 +126,7 @@ describe('GET /briefings with filters', () => {
     expect(res.statusCode).toBe(200);
     const q = queries()[0]!;
     expect(q.ExpressionAttributeValues).toMatchObject({
-      ':pk': 'FEED#entity=acme#2026-06',
+      ':pk': 'FEED#entity=acme#all-time',
       ':region': 'europe',
       ':type': 'operational dependency',
       ':lang': 'zh-hans',
@@ -134,6 +134,13 @@ describe('GET /briefings with filters', () => {
     });
     expect(q.FilterExpression).toBe('#region = :region AND #type = :type AND contains(#langs, :lang) AND #grade >= :grade');
     expect(q.ExpressionAttributeNames).toMatchObject({ '#region': 'fRegion', '#type': 'fType', '#langs': 'fLangs', '#grade': 'gradeRank', '#summary': 'summary' });
+  });
+
+  it('reads an entity in one Query: its entries are not bucketed by month, so there is nothing to walk back through', async () => {
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    const res = await list({ entity: 'acme' });
+    expect(JSON.parse(res.body!)).toEqual({ items: [] });
+    expect(queries().map((q) => q.ExpressionAttributeValues?.[':pk'])).toEqual(['FEED#entity=acme#all-time']);
   });
 
   it('filters the `all` feed by grade alone', async () => {

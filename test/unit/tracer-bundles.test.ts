@@ -1,0 +1,31 @@
+/**
+ * The Powertools tracer (and the X-Ray SDK under it) goes into the bus
+ * consumers and the stream relay, never into an API function: their cold-start
+ * budget has no room for its ~125 KB. Bundled as deployed (bench/bundle-composition.ts).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bundleCompositions, type Composition } from '../../bench/bundle-composition.ts';
+import { FALLBACK_FUNCTION, type FunctionName, ROUTES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
+
+const CONSUMERS: FunctionName[] = [...new Set([...SUBSCRIPTIONS.map((s) => s.fn), STREAM_CONSUMER])];
+const API: FunctionName[] = [...new Set([...ROUTES.map((r) => r.fn), FALLBACK_FUNCTION])];
+const TRACER = ['@aws-lambda-powertools/tracer', 'aws-xray-sdk-core'];
+
+describe('tracer in bundles', () => {
+  let bundles: Composition[];
+  const parts = (name: string) => bundles.find((b) => b.name === name)!.all.map((c) => c.name);
+
+  beforeAll(async () => {
+    bundles = await bundleCompositions({ functions: [...CONSUMERS, ...API], top: 0 });
+  });
+
+  it('is bundled into every bus consumer and the stream relay', () => {
+    for (const name of CONSUMERS) expect(parts(name), name).toEqual(expect.arrayContaining(TRACER));
+  });
+
+  it('is left out of every API function', () => {
+    for (const name of API) {
+      for (const pkg of TRACER) expect(parts(name), name).not.toContain(pkg);
+    }
+  });
+});
