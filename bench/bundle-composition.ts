@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
-import { FALLBACK_FUNCTION, FUNCTIONS, ROUTES, type FunctionName } from '../functions/manifest.ts';
+import { FALLBACK_FUNCTION, FUNCTIONS, type FunctionName, ROUTES } from '../functions/manifest.ts';
 import { esbuildOptions, FLOOR } from './cold-start.ts';
 import { ratio } from './stats.ts';
 
@@ -71,7 +71,11 @@ async function deployedTarget(): Promise<string> {
   const { App, Stack } = await import('aws-cdk-lib');
   const { BriefingsFunction } = await import('../infra/constructs/briefings-function.ts');
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const fn = new BriefingsFunction(new Stack(app, 'Composition'), 'Reference', { entry: FUNCTIONS[FALLBACK_FUNCTION].entry, description: 'composition', kind: 'api' });
+  const fn = new BriefingsFunction(new Stack(app, 'Composition'), 'Reference', {
+    entry: FUNCTIONS[FALLBACK_FUNCTION].entry,
+    description: 'composition',
+    kind: 'api',
+  });
   return `node${/nodejs(\d+)/.exec(fn.runtime.name)?.[1] ?? ''}`;
 }
 
@@ -99,7 +103,12 @@ export async function bundleCompositions(opts: { functions?: readonly FunctionNa
     return built.map((b) => {
       const head = b.all.slice(0, top);
       const restKB = b.all.slice(top).reduce((sum, c) => sum + c.KB, 0);
-      return { ...b, sizeRatio: ratio(b.bundleKB, floorKB), top: restKB > 0 ? [...head, { name: `${b.all.length - top} more`, KB: restKB }] : head, all: b.all };
+      return {
+        ...b,
+        sizeRatio: ratio(b.bundleKB, floorKB),
+        top: restKB > 0 ? [...head, { name: `${b.all.length - top} more`, KB: restKB }] : head,
+        all: b.all,
+      };
     });
   } finally {
     rmSync(outdir, { recursive: true, force: true });
@@ -110,7 +119,10 @@ export async function bundleCompositions(opts: { functions?: readonly FunctionNa
 export function formatCompositions(rows: readonly Composition[]): string {
   const kb = (n: number) => n.toFixed(0);
   return rows
-    .map((r) => `${r.name.padEnd(24)} ${kb(r.bundleKB).padStart(4)} KB  ${r.sizeRatio.toFixed(2)}×  ` + r.top.map((c) => `${c.name} ${kb(c.KB)}`).join(', '))
+    .map(
+      (r) =>
+        `${r.name.padEnd(24)} ${kb(r.bundleKB).padStart(4)} KB  ${r.sizeRatio.toFixed(2)}×  ${r.top.map((c) => `${c.name} ${kb(c.KB)}`).join(', ')}`,
+    )
     .join('\n');
 }
 
@@ -121,5 +133,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const unknown = functions.filter((f) => !(f in FUNCTIONS));
   if (unknown.length) throw new Error(`unknown function(s): ${unknown.join(', ')}`);
   const rows = await bundleCompositions({ ...(functions.length ? { functions: functions as FunctionName[] } : {}), top });
-  console.log(args.includes('--json') ? JSON.stringify(rows.map(({ all: _all, ...r }) => r), null, 2) : formatCompositions(rows));
+  console.log(
+    args.includes('--json')
+      ? JSON.stringify(
+          rows.map(({ all: _all, ...r }) => r),
+          null,
+          2,
+        )
+      : formatCompositions(rows),
+  );
 }

@@ -23,8 +23,8 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { LOCAL_AWS } from '../infra/local/engines.ts';
 import { TABLE_SCHEMA } from '../functions/commons/table/schema.ts';
+import { LOCAL_AWS } from '../infra/local/engines.ts';
 import type { LocalStack } from './local.ts';
 import { sum } from './stats.ts';
 
@@ -80,7 +80,13 @@ export function itemSize(item: Item): number {
 /** The entry an item has in gsi1 (keys of the table and the index, plus the projected attributes), if any: watch items only, today. */
 export function indexEntrySize(item: Item): number {
   if (item[TABLE_SCHEMA.gsi1.partitionKey] === undefined) return 0;
-  const names = [TABLE_SCHEMA.partitionKey, TABLE_SCHEMA.sortKey, TABLE_SCHEMA.gsi1.partitionKey, TABLE_SCHEMA.gsi1.sortKey, ...TABLE_SCHEMA.gsi1.projectedAttributes];
+  const names = [
+    TABLE_SCHEMA.partitionKey,
+    TABLE_SCHEMA.sortKey,
+    TABLE_SCHEMA.gsi1.partitionKey,
+    TABLE_SCHEMA.gsi1.sortKey,
+    ...TABLE_SCHEMA.gsi1.projectedAttributes,
+  ];
   return itemSize(Object.fromEntries(names.filter((n) => n in item).map((n) => [n, item[n]])));
 }
 
@@ -111,7 +117,11 @@ function price(command: string, input: any, output: any): Pick<DdbCall, 'detail'
       const consistent = input.ConsistentRead === true;
       const bytes = sum(((output?.Items ?? []) as Item[]).map(itemSize));
       const where = input.IndexName ? `index ${input.IndexName}` : 'table';
-      return { ...none, detail: `${where}, ${consistent ? 'strong' : 'eventual'}, ${output?.Items?.length ?? 0} items, ${bytes} B`, rcu: readUnits(bytes, consistent) };
+      return {
+        ...none,
+        detail: `${where}, ${consistent ? 'strong' : 'eventual'}, ${output?.Items?.length ?? 0} items, ${bytes} B`,
+        rcu: readUnits(bytes, consistent),
+      };
     }
     case 'PutItem': {
       const bytes = itemSize(input.Item);
@@ -153,7 +163,10 @@ function price(command: string, input: any, output: any): Pick<DdbCall, 'detail'
         }
       }
       const detail = [...actions]
-        .map(([label, a]) => `${label}${a.count > 1 ? ` ×${a.count}` : ''}${a.bytes ? ` ${a.bytes} B` : ''}${a.index ? ` (+index entry ${a.index} B)` : ''}`)
+        .map(
+          ([label, a]) =>
+            `${label}${a.count > 1 ? ` ×${a.count}` : ''}${a.bytes ? ` ${a.bytes} B` : ''}${a.index ? ` (+index entry ${a.index} B)` : ''}`,
+        )
         .join(' + ');
       return { detail, rcu: 0, wcu, written, conditionChecks };
     }
@@ -185,7 +198,14 @@ export class CapacityRecorder {
         const command = String(context.commandName).replace(/Command$/, '');
         const started = performance.now();
         const record = (ok: boolean, output: any) =>
-          this.current?.push({ fn, command, ok, ms: performance.now() - started, reportedUnits: reportedUnits(output?.ConsumedCapacity), ...price(command, input, output) });
+          this.current?.push({
+            fn,
+            command,
+            ok,
+            ms: performance.now() - started,
+            reportedUnits: reportedUnits(output?.ConsumedCapacity),
+            ...price(command, input, output),
+          });
         try {
           const result = await next(args);
           record(true, result.output);

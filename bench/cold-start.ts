@@ -17,8 +17,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { build, type BuildOptions } from 'esbuild';
-import { FALLBACK_FUNCTION, FUNCTIONS, ROUTES, type FunctionName } from '../functions/manifest.ts';
+import { type BuildOptions, build } from 'esbuild';
+import { FALLBACK_FUNCTION, FUNCTIONS, type FunctionName, ROUTES } from '../functions/manifest.ts';
 import { median, quantile, ratio } from './stats.ts';
 
 export const FLOOR = 'floor (one GetItem)';
@@ -77,7 +77,24 @@ function partOf(input: string): (typeof PARTS)[number] {
 const API_FUNCTIONS = new Set<FunctionName>([...ROUTES.map((r) => r.fn), FALLBACK_FUNCTION]);
 
 /** The options this translation knows; anything else in BUNDLING must be added here first. */
-const TRANSLATED = new Set(['format', 'mainFields', 'banner', 'footer', 'minify', 'sourceMap', 'sourceMapMode', 'sourcesContent', 'externalModules', 'forceDockerBundling', 'logLevel', 'target', 'define', 'loader', 'keepNames', 'inject']);
+const TRANSLATED = new Set([
+  'format',
+  'mainFields',
+  'banner',
+  'footer',
+  'minify',
+  'sourceMap',
+  'sourceMapMode',
+  'sourcesContent',
+  'externalModules',
+  'forceDockerBundling',
+  'logLevel',
+  'target',
+  'define',
+  'loader',
+  'keepNames',
+  'inject',
+]);
 
 /** NodejsFunction's esbuild flags (aws-lambda-nodejs/lib/bundling.js, buildEsbuildArgs) as build options. */
 export function esbuildOptions(b: BundlingOptions, target: string, entry: string, outdir: string): BuildOptions {
@@ -122,7 +139,11 @@ async function bundleAll(outdir: string): Promise<Omit<ColdStartResult, 'runs' |
   const esbuildTarget = `node${/nodejs(\d+)/.exec(fn.runtime.name)?.[1] ?? ''}`;
 
   const entries: Array<[string, string, Bundle['kind']]> = [
-    ...(Object.keys(FUNCTIONS) as FunctionName[]).map((name): [string, string, Bundle['kind']] => [name, FUNCTIONS[name].entry, API_FUNCTIONS.has(name) ? 'api' : 'consumer']),
+    ...(Object.keys(FUNCTIONS) as FunctionName[]).map((name): [string, string, Bundle['kind']] => [
+      name,
+      FUNCTIONS[name].entry,
+      API_FUNCTIONS.has(name) ? 'api' : 'consumer',
+    ]),
     [FLOOR, FLOOR_ENTRY, 'floor'],
   ];
   const bundles = await Promise.all(
@@ -191,7 +212,9 @@ export async function measureColdStarts(opts: { runs: number; log: (line: string
     const { bundles, ...bundling } = await bundleAll(outdir);
     opts.log(
       `  bundled ${bundles.length} functions in ${Math.round(performance.now() - started)} ms; ${bundling.identicalToCdk.function} ` +
-        (bundling.identicalToCdk.identical ? 'is byte-identical to the CDK construct\'s bundle' : 'DIFFERS from the CDK construct\'s bundle: check bench/cold-start.ts'),
+        (bundling.identicalToCdk.identical
+          ? "is byte-identical to the CDK construct's bundle"
+          : "DIFFERS from the CDK construct's bundle: check bench/cold-start.ts"),
     );
     const empty = join(outdir, 'empty.mjs');
     writeFileSync(empty, 'export {};\n');
@@ -210,7 +233,10 @@ export async function measureColdStarts(opts: { runs: number; log: (line: string
         contents: t.contents,
         sourceMapKB: t.kind === 'reference' ? 0 : statSync(map).size / 1024,
         initMs: median(s.map((x) => x.initMs)),
-        initMsP90: quantile(s.map((x) => x.initMs), 0.9),
+        initMsP90: quantile(
+          s.map((x) => x.initMs),
+          0.9,
+        ),
         maxRssMB: median(s.map((x) => x.maxRssKB)) / 1024,
       };
     };

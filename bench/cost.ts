@@ -7,7 +7,7 @@
  */
 import type { ColdStartResult } from './cold-start.ts';
 import { FLOOR } from './cold-start.ts';
-import { OPERATIONS, type DynamoDbWorkResult, type OperationWork } from './dynamodb-work.ts';
+import { type DynamoDbWorkResult, OPERATIONS, type OperationWork } from './dynamodb-work.ts';
 import type { RawDynamoDbRate } from './pipeline.ts';
 import { ASSUMPTIONS, PRICES } from './prices.ts';
 import { ratio } from './stats.ts';
@@ -51,7 +51,7 @@ function perMillion(bill: Bill, initMs: (fn: string) => number, memoryMb: number
   const gb = memoryMb / 1024;
   // Lambda bills duration per started millisecond; a cold start (a stated share of invocations) also bills its init.
   const gbSeconds = bill.invocations.reduce(
-    (total, inv) => total + inv.count * gb * (Math.ceil(inv.durationMs) + ASSUMPTIONS.coldStartShare * initMs(inv.fn)) / 1000,
+    (total, inv) => total + (inv.count * gb * (Math.ceil(inv.durationMs) + ASSUMPTIONS.coldStartShare * initMs(inv.fn))) / 1000,
     0,
   );
   const lambdaInvocations = bill.invocations.reduce((n, inv) => n + inv.count, 0);
@@ -113,7 +113,12 @@ export function costModel(input: { cold: ColdStartResult; work: DynamoDbWorkResu
   const ingest = op(OPERATIONS.ingest);
   rows.push([
     'POST /sources',
-    { httpRequests: 1, invocations: [{ fn: 'ingest-source', count: 1, durationMs: ingest.latencyMs }, ...relay(ingest.events)], ...units(ingest), events: ingest.events },
+    {
+      httpRequests: 1,
+      invocations: [{ fn: 'ingest-source', count: 1, durationMs: ingest.latencyMs }, ...relay(ingest.events)],
+      ...units(ingest),
+      events: ingest.events,
+    },
     { httpRequests: 1, invocations: floorFn(raw.putMsP50), ...floorUnits(ingest), events: 0 },
   ]);
   rows.push([
@@ -134,7 +139,12 @@ export function costModel(input: { cold: ColdStartResult; work: DynamoDbWorkResu
   const publish = op(OPERATIONS.publish);
   rows.push([
     'publishing one briefing',
-    { httpRequests: 1, invocations: [{ fn: 'publish-briefing', count: 1, durationMs: publish.latencyMs }, ...relay(publish.events)], ...units(publish), events: publish.events },
+    {
+      httpRequests: 1,
+      invocations: [{ fn: 'publish-briefing', count: 1, durationMs: publish.latencyMs }, ...relay(publish.events)],
+      ...units(publish),
+      events: publish.events,
+    },
     // Briefing Published is the product's announcement: even the floor puts it on the bus.
     { httpRequests: 1, invocations: floorFn(raw.putMsP50), ...floorUnits(publish), events: 1 },
   ]);
@@ -149,6 +159,13 @@ export function costModel(input: { cold: ColdStartResult; work: DynamoDbWorkResu
   return rows.map(([operation, bill, floor]) => {
     const mine = perMillion(bill, init, cold.memoryMb);
     const least = perMillion(floor, init, cold.memoryMb);
-    return { operation, perMillion: mine, floorPerMillion: least, ratio: ratio(mine.total, least.total), basis: describe(bill), floorBasis: describe(floor) };
+    return {
+      operation,
+      perMillion: mine,
+      floorPerMillion: least,
+      ratio: ratio(mine.total, least.total),
+      basis: describe(bill),
+      floorBasis: describe(floor),
+    };
   });
 }

@@ -16,8 +16,8 @@ import { feedWrites } from '../functions/commons/table/feed.ts';
 import { SOURCE_ENTITY } from '../functions/commons/table/sources.ts';
 import { ALERT_ENTITY } from '../functions/commons/table/watchlist.ts';
 import { DEMO_BRIEFINGS, type DemoBriefing } from '../infra/local/demo-data.ts';
-import { itemSize, kindOf, priceConditionChecks, rawDocumentClient, readUnits, writeUnits, type CapacityRecorder, type DdbCall } from './capacity.ts';
-import { expectCall, type EventTap, type LocalStack, type Tokens } from './local.ts';
+import { type CapacityRecorder, type DdbCall, itemSize, kindOf, priceConditionChecks, rawDocumentClient, readUnits, writeUnits } from './capacity.ts';
+import { type EventTap, expectCall, type LocalStack, type Tokens } from './local.ts';
 import { median, sum } from './stats.ts';
 
 export interface Units {
@@ -55,7 +55,15 @@ export interface BriefingBytes {
 
 export interface DynamoDbWorkResult {
   /** The typical briefing: the untranslated published demo briefing of median total size. */
-  typical: { key: string; briefingId: string; itemBytes: number; publicBytes: number; memberBytes: number; anonymousResponseBytes: number; memberResponseBytes: number };
+  typical: {
+    key: string;
+    briefingId: string;
+    itemBytes: number;
+    publicBytes: number;
+    memberBytes: number;
+    anonymousResponseBytes: number;
+    memberResponseBytes: number;
+  };
   /** The translated published demo briefing the translated read uses, if there is one. */
   translated?: { key: string; briefingId: string; languages: string[]; publicBytes: number; responseBytes: number };
   /** Every published demo briefing's parts, by key. */
@@ -81,7 +89,10 @@ function summarize(name: string, perOp: DdbCall[][], floor: OperationWork['floor
     latencyMs: median(latencies),
     events: events / n,
     // The instance with the most requests (a cache miss, when a cache hides some).
-    requestsSeen: ([...perOp].sort((a, b) => b.length - a.length)[0] ?? []).map((c) => `${c.command} (${c.detail})${c.ok ? '' : ' FAILED'}: ${c.rcu ? `${c.rcu} RCU` : ''}${c.rcu && c.wcu ? ' + ' : ''}${c.wcu ? `${c.wcu} WCU` : ''}`),
+    requestsSeen: ([...perOp].sort((a, b) => b.length - a.length)[0] ?? []).map(
+      (c) =>
+        `${c.command} (${c.detail})${c.ok ? '' : ' FAILED'}: ${c.rcu ? `${c.rcu} RCU` : ''}${c.rcu && c.wcu ? ' + ' : ''}${c.wcu ? `${c.wcu} WCU` : ''}`,
+    ),
     repetitions: n,
   };
 }
@@ -123,7 +134,11 @@ export async function measureDynamoDbWork(opts: {
     const parts = async (briefingId: string, range: 'public' | 'member' | 'staff') => {
       const { KeyConditionExpression, ExpressionAttributeValues } = partsRange(range);
       const { Items = [] } = await raw.send(
-        new QueryCommand({ TableName: stack.tableName, KeyConditionExpression, ExpressionAttributeValues: { ':pk': briefingKey(briefingId).pk, ...ExpressionAttributeValues } }),
+        new QueryCommand({
+          TableName: stack.tableName,
+          KeyConditionExpression,
+          ExpressionAttributeValues: { ':pk': briefingKey(briefingId).pk, ...ExpressionAttributeValues },
+        }),
       );
       return Items;
     };
@@ -166,11 +181,22 @@ export async function measureDynamoDbWork(opts: {
         json = result.json;
       }
       const floorBytes = Math.min(bytes, storedBytes ?? bytes);
-      const floor = { requests: 1, rcu: readUnits(floorBytes, false), wcu: 0, why: `${floorWhy} (${bytes} B returned${storedBytes !== undefined ? `, stored in ${storedBytes} B` : ''})` };
+      const floor = {
+        requests: 1,
+        rcu: readUnits(floorBytes, false),
+        wcu: 0,
+        why: `${floorWhy} (${bytes} B returned${storedBytes !== undefined ? `, stored in ${storedBytes} B` : ''})`,
+      };
       return { work: summarize(name, perOp, floor, latencies, 0), bytes, json };
     };
 
-    const anonymous = await reads(OPERATIONS.anonymous, `/briefings/${typicalId}`, undefined, 'one eventually consistent GetItem of what the reader receives', typicalBytes.public);
+    const anonymous = await reads(
+      OPERATIONS.anonymous,
+      `/briefings/${typicalId}`,
+      undefined,
+      'one eventually consistent GetItem of what the reader receives',
+      typicalBytes.public,
+    );
     const translatedLanguage = translatedEntry?.[1].languages[0];
     const translated = translatedEntry
       ? await reads(
@@ -181,7 +207,13 @@ export async function measureDynamoDbWork(opts: {
           translatedEntry[1].public,
         )
       : undefined;
-    const member = await reads(OPERATIONS.member, `/briefings/${typicalId}`, tokens.member, 'one eventually consistent GetItem of what the member receives', typicalBytes.member);
+    const member = await reads(
+      OPERATIONS.member,
+      `/briefings/${typicalId}`,
+      tokens.member,
+      'one eventually consistent GetItem of what the member receives',
+      typicalBytes.member,
+    );
     // A page the current month's bucket cannot fill walks back month by month (domain/feed.ts, at most its query budget);
     // an entity's entries are one all-time partition, so its page is one Query.
     const list = await reads(OPERATIONS.list, '/briefings?limit=20', undefined, 'one eventually consistent Query over the page');
@@ -255,7 +287,12 @@ export async function measureDynamoDbWork(opts: {
       summarize(
         OPERATIONS.ingest,
         ingestCalls,
-        { requests: 1, rcu: 0, wcu: writeUnits(sourceBytes), why: `one conditional PutItem of the source (${sourceBytes} B); its stream record is the event` },
+        {
+          requests: 1,
+          rcu: 0,
+          wcu: writeUnits(sourceBytes),
+          why: `one conditional PutItem of the source (${sourceBytes} B); its stream record is the event`,
+        },
         ingestLatency,
         sourceEvents,
       ),

@@ -9,13 +9,13 @@
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { briefingMemberQuery, briefingPublicQuery, feedPageQuery } from './table-reads.ts';
 import { LOCAL_AWS } from '../infra/local/engines.ts';
 import type { LocalStack } from './local.ts';
 import { ratio } from './stats.ts';
+import { briefingMemberQuery, briefingPublicQuery, feedPageQuery } from './table-reads.ts';
 
 export interface LoadResult {
   name: string;
@@ -66,7 +66,10 @@ export function autocannon(url: string, opts: { seconds: number; connections: nu
 }
 
 /** The floors: a bare server doing the handler's one read per request with the plain SDK client. */
-async function startFloorServer(stack: LocalStack, briefingId: string): Promise<{ itemUrl: string; memberUrl: string; pageUrl: string; stop: () => Promise<void> }> {
+async function startFloorServer(
+  stack: LocalStack,
+  briefingId: string,
+): Promise<{ itemUrl: string; memberUrl: string; pageUrl: string; stop: () => Promise<void> }> {
   const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint: stack.endpoints.dynamodb });
   const queries = {
     '/item': briefingPublicQuery(stack.tableName, briefingId),

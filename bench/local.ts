@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS } from '../infra/local/demo-data.ts';
 import type { EventEnvelope } from '../infra/local/event-bus.ts';
-import { startLocalStack, type LocalStack } from '../infra/local/stack.ts';
+import { type LocalStack, startLocalStack } from '../infra/local/stack.ts';
 
 export type { LocalStack };
 

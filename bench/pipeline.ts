@@ -19,14 +19,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { feedPageQuery } from './table-reads.ts';
-import { deadLetterFile } from '../infra/local/dead-letters.ts';
-import { LOCAL_AWS } from '../infra/local/engines.ts';
-import { DEMO_BRIEFINGS } from '../infra/local/demo-data.ts';
 import type { SourceKind } from '../domain/scoring.ts';
-import { itemSize, priceConditionChecks, rawDocumentClient, type CapacityRecorder, type DdbCall } from './capacity.ts';
-import { expectCall, type EventTap, type LocalStack, type Tokens } from './local.ts';
+import { deadLetterFile } from '../infra/local/dead-letters.ts';
+import { DEMO_BRIEFINGS } from '../infra/local/demo-data.ts';
+import { LOCAL_AWS } from '../infra/local/engines.ts';
+import { type CapacityRecorder, type DdbCall, itemSize, priceConditionChecks, rawDocumentClient } from './capacity.ts';
+import { type EventTap, expectCall, type LocalStack, type Tokens } from './local.ts';
 import { median, quantile, sum } from './stats.ts';
+import { feedPageQuery } from './table-reads.ts';
 
 export interface RawDynamoDbRate {
   puts: number;
@@ -119,7 +119,9 @@ export async function measureRawRate(stack: LocalStack, opts: { seconds: number 
     const getStart = performance.now();
     while (performance.now() - getStart < (opts.seconds * 1000) / 2) {
       const t = performance.now();
-      await client.send(new GetItemCommand({ TableName: stack.tableName, Key: { pk: { S: 'BENCH#raw' }, sk: item(getMs.length % putMs.length).sk } }));
+      await client.send(
+        new GetItemCommand({ TableName: stack.tableName, Key: { pk: { S: 'BENCH#raw' }, sk: item(getMs.length % putMs.length).sk } }),
+      );
       getMs.push(performance.now() - t);
     }
     const getSeconds = (performance.now() - getStart) / 1000;
@@ -180,11 +182,18 @@ export async function measurePipeline(opts: {
 
   // Realistic briefings: the demo ones, cycled, each with a rule its last source meets.
   const demos = DEMO_BRIEFINGS.filter((d) => d.publish !== 'draft');
-  const ids = await inPool(Array.from({ length: opts.briefings }, (_, b) => b), opts.concurrency, async (b) => {
-    const { relatedKeys, autoPublish, ...input } = demos[b % demos.length]!.input;
-    const res = await expectCall(stack, 201, 'POST', '/briefings', { token: tokens.analyst, body: { ...input, related: [], autoPublish: { minGrade: 'A/B' } } });
-    return (res.json as { briefingId: string }).briefingId;
-  });
+  const ids = await inPool(
+    Array.from({ length: opts.briefings }, (_, b) => b),
+    opts.concurrency,
+    async (b) => {
+      const { relatedKeys, autoPublish, ...input } = demos[b % demos.length]!.input;
+      const res = await expectCall(stack, 201, 'POST', '/briefings', {
+        token: tokens.analyst,
+        body: { ...input, related: [], autoPublish: { minGrade: 'A/B' } },
+      });
+      return (res.json as { briefingId: string }).briefingId;
+    },
+  );
   await stack.settled();
 
   const sentAt = new Map<string, number>(); // sourceId → POST sent
@@ -206,15 +215,19 @@ export async function measurePipeline(opts: {
     });
     const publishedCount = () => tap.events.slice(eventsBefore).filter((e) => e.type === 'Briefing Published' && mine(e)).length;
     // Wait for every briefing to publish (or give up after the timeout), then for the pipeline to go quiet.
-    await tap.until(() => publishedCount() >= ids.length, opts.timeoutMs, `${ids.length} Briefing Published events`).catch((error: Error) => {
-      console.warn(`  warning: ${error.message}; reporting what arrived`);
-    });
+    await tap
+      .until(() => publishedCount() >= ids.length, opts.timeoutMs, `${ids.length} Briefing Published events`)
+      .catch((error: Error) => {
+        console.warn(`  warning: ${error.message}; reporting what arrived`);
+      });
     await stack.settled(opts.timeoutMs);
   });
   const events = tap.events.slice(eventsBefore).filter(mine);
   const tLast = Math.max(...events.map((e) => e.at));
 
-  const sourceLatency = events.filter((e) => e.type === 'Source Ingested' && sentAt.has(e.detail['sourceId'])).map((e) => e.at - sentAt.get(e.detail['sourceId'])!);
+  const sourceLatency = events
+    .filter((e) => e.type === 'Source Ingested' && sentAt.has(e.detail['sourceId']))
+    .map((e) => e.at - sentAt.get(e.detail['sourceId'])!);
   const briefingLatency: number[] = [];
   let published = 0;
   ids.forEach((id, b) => {
@@ -241,7 +254,12 @@ export async function measurePipeline(opts: {
     ingestSourcesPerSecond: n / ((lastAnswered - t0) / 1000),
     published,
     latency: {
-      sourceToIngestedMs: { p50: quantile(sourceLatency, 0.5), p99: quantile(sourceLatency, 0.99), max: Math.max(...sourceLatency), missing: n - sourceLatency.length },
+      sourceToIngestedMs: {
+        p50: quantile(sourceLatency, 0.5),
+        p99: quantile(sourceLatency, 0.99),
+        max: Math.max(...sourceLatency),
+        missing: n - sourceLatency.length,
+      },
       lastSourceToLastEventMs: { p50: quantile(briefingLatency, 0.5), p99: quantile(briefingLatency, 0.99), max: Math.max(...briefingLatency) },
     },
     raw,
@@ -253,7 +271,11 @@ export async function measurePipeline(opts: {
       failedRequests: calls.filter((c) => !c.ok).length / n,
       byFunction,
     },
-    events: { 'Source Ingested': countOf('Source Ingested'), 'Briefing Scored': countOf('Briefing Scored'), 'Briefing Published': countOf('Briefing Published') },
+    events: {
+      'Source Ingested': countOf('Source Ingested'),
+      'Briefing Scored': countOf('Briefing Scored'),
+      'Briefing Published': countOf('Briefing Published'),
+    },
     deadLetters: deadLetters(stack),
   };
 }

@@ -11,8 +11,8 @@
  * (bounded) and the events of the window's sources are counted.
  */
 import { DEMO_BRIEFINGS } from '../infra/local/demo-data.ts';
-import { autocannon, type AutocannonJson } from './http-load.ts';
-import { call, expectCall, type EventTap, type LocalStack, type Tokens } from './local.ts';
+import { type AutocannonJson, autocannon } from './http-load.ts';
+import { call, type EventTap, expectCall, type LocalStack, type Tokens } from './local.ts';
 import { deadLetters, inPool, KINDS, sourceBody } from './pipeline.ts';
 import { quantile } from './stats.ts';
 
@@ -78,11 +78,18 @@ export async function measureReadsUnderIngestion(opts: {
   const { stack, tap, tokens } = opts;
   // Fresh briefings for the ingestion loop, each with a rule its direct source meets.
   const demos = DEMO_BRIEFINGS.filter((d) => d.publish !== 'draft');
-  const ids = await inPool(Array.from({ length: opts.briefings }, (_, b) => b), 8, async (b) => {
-    const { relatedKeys, autoPublish, ...input } = demos[b % demos.length]!.input;
-    const res = await expectCall(stack, 201, 'POST', '/briefings', { token: tokens.analyst, body: { ...input, related: [], autoPublish: { minGrade: 'A/B' } } });
-    return (res.json as { briefingId: string }).briefingId;
-  });
+  const ids = await inPool(
+    Array.from({ length: opts.briefings }, (_, b) => b),
+    8,
+    async (b) => {
+      const { relatedKeys, autoPublish, ...input } = demos[b % demos.length]!.input;
+      const res = await expectCall(stack, 201, 'POST', '/briefings', {
+        token: tokens.analyst,
+        body: { ...input, related: [], autoPublish: { minGrade: 'A/B' } },
+      });
+      return (res.json as { briefingId: string }).briefingId;
+    },
+  );
   await stack.settled(opts.settleTimeoutMs);
   const mine = new Set(ids);
   const eventsBefore = tap.events.length;
@@ -103,7 +110,10 @@ export async function measureReadsUnderIngestion(opts: {
         if (stop) return;
         const briefingId = ids[b]!;
         const sent = performance.now();
-        const res = await call(stack, 'POST', '/sources', { token: tokens.analyst, body: sourceBody(briefingId, 10_000 + b, round * KINDS.length + k, kind) });
+        const res = await call(stack, 'POST', '/sources', {
+          token: tokens.analyst,
+          body: sourceBody(briefingId, 10_000 + b, round * KINDS.length + k, kind),
+        });
         if (res.status !== 201) {
           failedPosts++;
           continue;
@@ -123,9 +133,13 @@ export async function measureReadsUnderIngestion(opts: {
   const pageConnections = opts.connections - opts.itemConnections;
   const runs = [
     { name: 'anonymous GET /briefings/{id}', url: `${stack.apiUrl}/briefings/${opts.briefingId}`, connections: opts.itemConnections },
-    ...(pageConnections > 0 ? [{ name: 'GET /briefings (page of 20)', url: `${stack.apiUrl}/briefings?limit=20`, connections: pageConnections }] : []),
+    ...(pageConnections > 0
+      ? [{ name: 'GET /briefings (page of 20)', url: `${stack.apiUrl}/briefings?limit=20`, connections: pageConnections }]
+      : []),
   ];
-  opts.log(`  ${runs.map((r) => `${r.connections} connections on ${r.name}`).join(' + ')}, ${opts.seconds} s, ${opts.ingestConcurrency} source POSTs in flight across ${ids.length} briefings`);
+  opts.log(
+    `  ${runs.map((r) => `${r.connections} connections on ${r.name}`).join(' + ')}, ${opts.seconds} s, ${opts.ingestConcurrency} source POSTs in flight across ${ids.length} briefings`,
+  );
   let answers: AutocannonJson[];
   let tEnd: number;
   try {

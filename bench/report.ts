@@ -1,12 +1,12 @@
 /** The results as JSON (bench/results.json) and markdown (bench/results.md, also printed). */
 import { writeFileSync } from 'node:fs';
-import { PARTS, type ColdStartResult } from './cold-start.ts';
+import { type ColdStartResult, PARTS } from './cold-start.ts';
 import type { CostRow } from './cost.ts';
 import type { DynamoDbWorkResult } from './dynamodb-work.ts';
 import type { LoadResult } from './http-load.ts';
 import type { PipelineResult } from './pipeline.ts';
-import type { ReadsUnderIngestionResult } from './reads-under-ingestion.ts';
 import { ASSUMPTIONS, PRICES } from './prices.ts';
+import type { ReadsUnderIngestionResult } from './reads-under-ingestion.ts';
 import { ratio, round, times } from './stats.ts';
 
 export interface BenchResults {
@@ -38,7 +38,18 @@ const check = (ok: boolean) => (ok ? '✓' : '✗');
 function coldStart(c: ColdStartResult): string {
   const rows = c.rows.map((r) => {
     const goal = r.kind === 'api' ? `${check(r.sizeRatio <= GOAL)} size, ${check(r.initRatio <= GOAL)} init` : '';
-    return [r.name, r.kind, n(r.bundleKB), times(r.sizeRatio), n(r.initMs), n(r.initMsP90), times(r.initRatio), n(r.maxRssMB), times(r.rssRatio), goal];
+    return [
+      r.name,
+      r.kind,
+      n(r.bundleKB),
+      times(r.sizeRatio),
+      n(r.initMs),
+      n(r.initMsP90),
+      times(r.initRatio),
+      n(r.maxRssMB),
+      times(r.rssRatio),
+      goal,
+    ];
   });
   const bundled = c.rows.filter((r) => r.kind !== 'reference');
   const verified = c.identicalToCdk.identical
@@ -49,11 +60,17 @@ function coldStart(c: ColdStartResult): string {
     `Imported by ${c.runs} fresh \`node ${c.nodeOptions}\` processes each (round-robin, the deployed NODE_OPTIONS); memory setting ${c.memoryMb} MB.`,
     `Init = the dynamic import of the bundle, timed inside the child; peak RSS = the child's maxRSS. Goal for API functions: ≤ ${GOAL}× the floor in size and init.`,
     '',
-    table(['function', 'kind', 'bundle KB', '× floor', 'init ms (median)', 'init ms (p90)', '× floor', 'peak RSS MB', '× floor', `goal ≤ ${GOAL}×`], rows),
+    table(
+      ['function', 'kind', 'bundle KB', '× floor', 'init ms (median)', 'init ms (p90)', '× floor', 'peak RSS MB', '× floor', `goal ≤ ${GOAL}×`],
+      rows,
+    ),
     '',
-    'What the bundles are made of (minified KB, from esbuild\'s metafile):',
+    "What the bundles are made of (minified KB, from esbuild's metafile):",
     '',
-    table(['function', ...PARTS, 'total'], bundled.map((r) => [r.name, ...PARTS.map((p) => n(r.contents[p] ?? 0)), n(r.bundleKB)])),
+    table(
+      ['function', ...PARTS, 'total'],
+      bundled.map((r) => [r.name, ...PARTS.map((p) => n(r.contents[p] ?? 0)), n(r.bundleKB)]),
+    ),
   ].join('\n');
 }
 
@@ -79,7 +96,9 @@ function dynamoDb(d: DynamoDbWorkResult): string {
   return [
     `Typical briefing: **${t.key}**, **${t.itemBytes} bytes** in all its parts, of which the public parts (what an anonymous read queries) ${t.publicBytes} B and the member range ${t.memberBytes} B (median of the untranslated published demo briefings; all parts: ${sizes}).`,
     `Responses: anonymous ${t.anonymousResponseBytes} B, member ${t.memberResponseBytes} B` +
-      (d.translated ? `, translated (${d.translated.key}, ?lang=${d.translated.languages[0]}) ${d.translated.responseBytes} B from ${d.translated.publicBytes} B of public parts` : '') +
+      (d.translated
+        ? `, translated (${d.translated.key}, ?lang=${d.translated.languages[0]}) ${d.translated.responseBytes} B from ${d.translated.publicBytes} B of public parts`
+        : '') +
       `; list page ${d.listPage.items} items, ${d.listPage.responseBytes} B; filtered by entity ${f.entityId}: ${f.items} items, ${f.responseBytes} B. ` +
       `Publishing wrote ${d.feedEntries.count} feed entries (${d.feedEntries.bytes} B), base-table items in the briefing's transaction.`,
     `RCU/WCU are what AWS bills by its documented rules, from item sizes; "Local" is DynamoDB Local's own ReturnConsumedCapacity total, which counts a multi-item transaction as one item.`,
@@ -103,14 +122,48 @@ function pipeline(p: PipelineResult): string {
     table(
       ['figure', 'value', 'floor (same run)', 'ratio'],
       [
-        ['throughput, first POST → pipeline quiet', `${n(p.sourcesPerSecond)} sources/s (${n(p.seconds)} s)`, `${n(p.raw.putsPerSecond)} sequential PutItem/s, one client`, times(p.ratioToRawPuts)],
-        ['API alone, first POST → last 201', `${n(p.ingestSourcesPerSecond)} sources/s`, 'same', times(ratio(p.ingestSourcesPerSecond, p.raw.putsPerSecond))],
-        ['source POST → its Source Ingested on the bus', `p50 ${n(l.sourceToIngestedMs.p50, 0)} ms, p99 ${n(l.sourceToIngestedMs.p99, 0)} ms (max ${n(l.sourceToIngestedMs.max, 0)})`, `PutItem p50 ${n(p.raw.putMsP50)} ms`, times(ratio(l.sourceToIngestedMs.p50, p.raw.putMsP50))],
-        ['briefing: last POST → its last event (Published)', `p50 ${n(l.lastSourceToLastEventMs.p50, 0)} ms, p99 ${n(l.lastSourceToLastEventMs.p99, 0)} ms (max ${n(l.lastSourceToLastEventMs.max, 0)})`, '', ''],
-        ['DynamoDB requests per source', `${n(p.perSource.requests, 2)} (${Object.entries(p.perSource.byFunction).map(([f, x]) => `${f} ${n(x, 2)}`).join(', ')})`, '1', times(p.perSource.requests)],
+        [
+          'throughput, first POST → pipeline quiet',
+          `${n(p.sourcesPerSecond)} sources/s (${n(p.seconds)} s)`,
+          `${n(p.raw.putsPerSecond)} sequential PutItem/s, one client`,
+          times(p.ratioToRawPuts),
+        ],
+        [
+          'API alone, first POST → last 201',
+          `${n(p.ingestSourcesPerSecond)} sources/s`,
+          'same',
+          times(ratio(p.ingestSourcesPerSecond, p.raw.putsPerSecond)),
+        ],
+        [
+          'source POST → its Source Ingested on the bus',
+          `p50 ${n(l.sourceToIngestedMs.p50, 0)} ms, p99 ${n(l.sourceToIngestedMs.p99, 0)} ms (max ${n(l.sourceToIngestedMs.max, 0)})`,
+          `PutItem p50 ${n(p.raw.putMsP50)} ms`,
+          times(ratio(l.sourceToIngestedMs.p50, p.raw.putMsP50)),
+        ],
+        [
+          'briefing: last POST → its last event (Published)',
+          `p50 ${n(l.lastSourceToLastEventMs.p50, 0)} ms, p99 ${n(l.lastSourceToLastEventMs.p99, 0)} ms (max ${n(l.lastSourceToLastEventMs.max, 0)})`,
+          '',
+          '',
+        ],
+        [
+          'DynamoDB requests per source',
+          `${n(p.perSource.requests, 2)} (${Object.entries(p.perSource.byFunction)
+            .map(([f, x]) => `${f} ${n(x, 2)}`)
+            .join(', ')})`,
+          '1',
+          times(p.perSource.requests),
+        ],
         ['capacity per source', `${n(p.perSource.rcu, 2)} RCU + ${n(p.perSource.wcu, 2)} WCU`, '', ''],
         ['failed requests per source (version conflicts, retried)', n(p.perSource.failedRequests, 3), '0', ''],
-        ['events', Object.entries(p.events).map(([t, c]) => `${t} ${c}`).join(', '), '', ''],
+        [
+          'events',
+          Object.entries(p.events)
+            .map(([t, c]) => `${t} ${c}`)
+            .join(', '),
+          '',
+          '',
+        ],
         ['lost', `${l.sourceToIngestedMs.missing} sources never announced, ${p.deadLetters} dead letters`, '0', ''],
       ],
     ),
@@ -139,8 +192,28 @@ function http(results: LoadResult[]): string {
 
 function readsUnderIngestion(u: ReadsUnderIngestionResult): string {
   const i = u.ingestion;
-  const rows = u.reads.map((r) => [r.name, r.url, r.connections, n(r.requestsPerSecond, 0), n(r.p50Ms, 0), n(r.p99Ms, 0), r.errors, r.non2xx, check(r.errors + r.non2xx === 0)]);
-  rows.push(['**all reads**', '', u.connections, n(u.total.requestsPerSecond, 0), '', '', u.total.errors, u.total.non2xx, check(u.total.errors + u.total.non2xx === 0)]);
+  const rows = u.reads.map((r) => [
+    r.name,
+    r.url,
+    r.connections,
+    n(r.requestsPerSecond, 0),
+    n(r.p50Ms, 0),
+    n(r.p99Ms, 0),
+    r.errors,
+    r.non2xx,
+    check(r.errors + r.non2xx === 0),
+  ]);
+  rows.push([
+    '**all reads**',
+    '',
+    u.connections,
+    n(u.total.requestsPerSecond, 0),
+    '',
+    '',
+    u.total.errors,
+    u.total.non2xx,
+    check(u.total.errors + u.total.non2xx === 0),
+  ]);
   return [
     `autocannon, ${u.connections} connections on anonymous reads for ${n(u.seconds, 0)} s, loopback (one child per path), while this process POSTs sources across ${i.briefings} fresh briefings`,
     `(A/B auto-publish rule; a briefing's 5 sources one after another, ${i.concurrency} POSTs in flight, started 1 s before the readers and stopped with them). Goal (issue 6): 0 errors and 0 non-2xx.`,
@@ -152,10 +225,19 @@ function readsUnderIngestion(u: ReadsUnderIngestionResult): string {
       [
         ['sources ingested (POST /sources → 201)', `${i.sourcesIngested} (${n(i.sourcesPerSecond)} sources/s), ${i.failedPosts} failed POSTs`],
         ['POST /sources latency', `p50 ${n(i.postMs.p50, 0)} ms, p99 ${n(i.postMs.p99, 0)} ms`],
-        ['announced by Source Ingested', `${i.sourceIngestedInWindow} before the readers stopped, ${i.sourceIngested} of ${i.sourcesIngested} after settling`],
+        [
+          'announced by Source Ingested',
+          `${i.sourceIngestedInWindow} before the readers stopped, ${i.sourceIngested} of ${i.sourcesIngested} after settling`,
+        ],
         ['reached Briefing Scored (a Briefing Scored of their briefing followed)', `${i.sourcesReachedScored} of ${i.sourcesIngested}`],
-        ['events of the ingestion briefings', `Briefing Scored ${i.briefingScored} (${i.briefingScoredInWindow} in the window), Briefing Published ${i.briefingPublished}`],
-        ['drain after the readers stopped', `${n(i.drainSeconds)} s${i.settled ? '' : ' (did not settle within the timeout)'}, ${i.deadLetters} dead letters`],
+        [
+          'events of the ingestion briefings',
+          `Briefing Scored ${i.briefingScored} (${i.briefingScoredInWindow} in the window), Briefing Published ${i.briefingPublished}`,
+        ],
+        [
+          'drain after the readers stopped',
+          `${n(i.drainSeconds)} s${i.settled ? '' : ' (did not settle within the timeout)'}, ${i.deadLetters} dead letters`,
+        ],
       ],
     ),
   ].join('\n');
@@ -192,7 +274,9 @@ export function toMarkdown(r: BenchResults): string {
     `# Benchmark results`,
     '',
     `Run ${r.startedAt}, ${r.machine.cpus} CPUs, Node ${r.machine.node}, ${r.machine.platform}; whole run ${n(r.durationSeconds, 0)} s.`,
-    `Settings: ${Object.entries(r.settings).map(([k, v]) => `${k} ${v}`).join(', ')}. Ratios are against a floor measured in the same run.`,
+    `Settings: ${Object.entries(r.settings)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}. Ratios are against a floor measured in the same run.`,
     '',
     '## 1. Cold start',
     '',

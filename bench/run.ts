@@ -19,16 +19,16 @@
 import './env.ts';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { CapacityRecorder } from './capacity.ts';
 import { measureColdStarts } from './cold-start.ts';
 import { costModel } from './cost.ts';
-import { CapacityRecorder } from './capacity.ts';
 import { measureDynamoDbWork } from './dynamodb-work.ts';
 import { FLOOR_RUNS, measureHttpLoad } from './http-load.ts';
 import { EventTap, startBenchStack } from './local.ts';
 import { measurePipeline } from './pipeline.ts';
-import { measureReadsUnderIngestion } from './reads-under-ingestion.ts';
 import { ASSUMPTIONS, PRICES } from './prices.ts';
-import { writeResults, type BenchResults } from './report.ts';
+import { measureReadsUnderIngestion } from './reads-under-ingestion.ts';
+import { type BenchResults, writeResults } from './report.ts';
 
 const setting = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
@@ -75,7 +75,12 @@ function httpSeconds(withIngestion: boolean): { seconds: number; floorSeconds: n
       if (seconds > 5) seconds--;
     }
   }
-  return { seconds, floorSeconds: Math.min(10, seconds), ingestSeconds, shortened: seconds < (fixedHttpSeconds ?? 30) || (withIngestion && ingestSeconds < (fixedHttpSeconds ?? 30)) };
+  return {
+    seconds,
+    floorSeconds: Math.min(10, seconds),
+    ingestSeconds,
+    shortened: seconds < (fixedHttpSeconds ?? 30) || (withIngestion && ingestSeconds < (fixedHttpSeconds ?? 30)),
+  };
 }
 
 log(`cold start: bundling every function as the CDK app does, then ${settings.coldRuns} fresh imports per bundle`);

@@ -5,13 +5,13 @@
  */
 import {
   BriefingPublished,
-  BriefingRetracted,
-  BriefingScored,
-  SourceIngested,
   type BriefingPublishedDetail,
+  BriefingRetracted,
   type BriefingRetractedDetail,
+  BriefingScored,
   type BriefingScoredDetail,
   type OutgoingEvent,
+  SourceIngested,
   type SourceIngestedDetail,
 } from '../events/index.ts';
 import type { Briefing } from './briefing.ts';

@@ -16,22 +16,22 @@
  *   created another way (staff added by an admin) get theirs from an admin grant.
  */
 import * as z from 'zod/mini';
+// The contract's own module, not events/index.ts: membership functions then bundle no other event (nor what those import).
+import { type EntitlementChange, EntitlementChanged, type EntitlementChangedDetail } from '../events/entitlement-changed.ts';
+import type { OutgoingEvent } from '../events/index.ts';
 import {
-  MEMBER_TIERS,
-  STAFF_ROLES,
-  grantFromGroups,
-  meetGrants,
-  viewerOf,
   type Grant,
+  grantFromGroups,
+  MEMBER_TIERS,
   type MemberTier,
+  meetGrants,
+  STAFF_ROLES,
   type StaffRole,
   type Tier,
   type Viewer,
+  viewerOf,
 } from './access.ts';
 import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
-// The contract's own module, not events/index.ts: membership functions then bundle no other event (nor what those import).
-import { EntitlementChanged, type EntitlementChange, type EntitlementChangedDetail } from '../events/entitlement-changed.ts';
-import type { OutgoingEvent } from '../events/index.ts';
 
 /** How the record came to be: sign-up confirmation, an admin, or the local stack's provisioning of demo and test users. */
 export const ORIGINS = ['sign-up', 'admin', 'seed'] as const;
@@ -100,7 +100,16 @@ export function signUpEntitlement(userId: string, now: Date): Entitlement {
 /** The first admin of a deployment, written once by an operator (infra/bootstrap-admin.ts); every later grant goes through the API. */
 export function bootstrapAdminEntitlement(userId: string, now: Date): Entitlement {
   const at = now.toISOString();
-  return { userId, tier: 'strategy-circle', roles: ['admin'], origin: 'admin', grantedBy: SYSTEM_BOOTSTRAP, validFrom: at, version: 1, updatedAt: at };
+  return {
+    userId,
+    tier: 'strategy-circle',
+    roles: ['admin'],
+    origin: 'admin',
+    grantedBy: SYSTEM_BOOTSTRAP,
+    validFrom: at,
+    version: 1,
+    updatedAt: at,
+  };
 }
 
 /** A record for a user created with groups by the local stack (demo and test users), so tokens and record agree. */
@@ -126,13 +135,11 @@ export function provisionedEntitlement(userId: string, groups: readonly string[]
  * Returns `current` itself when nothing would change, so a retried PUT writes
  * and announces nothing.
  */
-export function grantEntitlement(
-  current: Entitlement | undefined,
-  input: GrantInput,
-  ctx: { userId: string; by: string; now: Date },
-): Entitlement {
+export function grantEntitlement(current: Entitlement | undefined, input: GrantInput, ctx: { userId: string; by: string; now: Date }): Entitlement {
   if (input.tier === 'leadership-alliance' && !input.validUntil) {
-    throw new ValidationError('Leadership Alliance is granted with an end date', [{ pointer: '#/validUntil', detail: 'required for leadership-alliance' }]);
+    throw new ValidationError('Leadership Alliance is granted with an end date', [
+      { pointer: '#/validUntil', detail: 'required for leadership-alliance' },
+    ]);
   }
   if (input.validUntil && Date.parse(input.validUntil) <= ctx.now.getTime()) {
     throw new ValidationError('the end date must be in the future', [{ pointer: '#/validUntil', detail: 'must be in the future' }]);
@@ -142,13 +149,7 @@ export function grantEntitlement(
     throw new ConflictError('an admin cannot remove their own admin role; another admin must');
   }
   const validUntil = input.validUntil ? new Date(input.validUntil).toISOString() : undefined;
-  if (
-    current &&
-    !current.revokedAt &&
-    current.tier === input.tier &&
-    current.roles.join() === roles.join() &&
-    current.validUntil === validUntil
-  ) {
+  if (current && !current.revokedAt && current.tier === input.tier && current.roles.join() === roles.join() && current.validUntil === validUntil) {
     return current;
   }
   const at = ctx.now.toISOString();

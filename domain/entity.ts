@@ -134,7 +134,8 @@ export function replaceProfile(
   input.relationships.forEach((r, i) => {
     const key = `${r.relation}|${r.target}`;
     if (r.target === entityId) issues.push({ pointer: `#/relationships/${i}/target`, detail: 'an entity cannot be related to itself' });
-    else if (!ctx.names.has(r.target)) issues.push({ pointer: `#/relationships/${i}/target`, detail: `no entity ${r.target}: create its profile first` });
+    else if (!ctx.names.has(r.target))
+      issues.push({ pointer: `#/relationships/${i}/target`, detail: `no entity ${r.target}: create its profile first` });
     if (seen.has(key)) issues.push({ pointer: `#/relationships/${i}`, detail: `"${r.relation}" ${r.target} is listed twice` });
     seen.add(key);
   });

@@ -7,8 +7,8 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Briefing } from './briefing.ts';
-import { gradeRank, type Grade } from './scoring.ts';
-import { summarize, type BriefingSummary } from './visibility.ts';
+import { type Grade, gradeRank } from './scoring.ts';
+import { type BriefingSummary, summarize } from './visibility.ts';
 
 /**
  * The indexed dimensions, most selective first: a read queries the first one
@@ -143,7 +143,7 @@ function filterAttributes(values: Record<FeedDimension, string[]>, dimension: Fe
  * none as a draft or once retracted.
  */
 export function feedEntries(b: Briefing | undefined): FeedEntry[] {
-  if (!b || b.status !== 'published' || !b.publishedAt) return [];
+  if (b?.status !== 'published' || !b.publishedAt) return [];
   const values = dimensionValues(b);
   const summary = summarize(b);
   return FEED_DIMENSIONS.flatMap((dimension) =>
@@ -224,13 +224,9 @@ export function passesResidual(attrs: FeedFilterAttributes, residual: ReturnType
 
 /** A short digest of the normalised filter: a cursor is valid for the query that issued it only. */
 export function filterDigest(filter: FeedFilter): string {
-  const canonical = [
-    filter.entityId,
-    filter.marketClass,
-    filter.region,
-    filter.signalType,
-    filter.language,
-  ].map((v) => (v === undefined ? null : normalise(v)));
+  const canonical = [filter.entityId, filter.marketClass, filter.region, filter.signalType, filter.language].map((v) =>
+    v === undefined ? null : normalise(v),
+  );
   return createHash('sha256')
     .update(JSON.stringify([...canonical, filter.minGrade ?? null]))
     .digest('base64url')
@@ -292,7 +288,13 @@ export function decodeCursor(cursor: string, filter: FeedFilter, key: string): F
     throw new CursorError('malformed');
   }
   const { v, m, a, f } = (decoded ?? {}) as Record<string, unknown>;
-  if (v !== CURSOR_VERSION || typeof m !== 'string' || !(MONTH.test(m) || m === ALL_TIME) || (a !== undefined && typeof a !== 'string') || typeof f !== 'string') {
+  if (
+    v !== CURSOR_VERSION ||
+    typeof m !== 'string' ||
+    !(MONTH.test(m) || m === ALL_TIME) ||
+    (a !== undefined && typeof a !== 'string') ||
+    typeof f !== 'string'
+  ) {
     throw new CursorError('malformed');
   }
   if (f !== filterDigest(filter)) throw new CursorError('foreign');

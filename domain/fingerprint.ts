@@ -75,7 +75,7 @@ export function shingleHashes(text: string): Set<number> {
 
 function encode(values: readonly number[]): string {
   const bytes = Buffer.alloc(values.length * 4);
-  values.forEach((v, i) => bytes.writeUInt32BE(v, i * 4));
+  for (const [i, v] of values.entries()) bytes.writeUInt32BE(v, i * 4);
   return bytes.toString('base64url');
 }
 

@@ -23,7 +23,7 @@
  *
  * Every constant of the model is in this file; `MODEL_VERSION` is stored with every score.
  */
-import { nearDuplicate, type Fingerprint } from './fingerprint.ts';
+import { type Fingerprint, nearDuplicate } from './fingerprint.ts';
 
 export const MODEL_VERSION = 'v2';
 
@@ -309,7 +309,12 @@ const published = (w: Weighed) => (w.evidence.publishedAt ? Date.parse(w.evidenc
 /** Near-duplicate sources of the same stance, joined transitively; ids and order derive from source ids only. */
 function groupOrigins(weighed: readonly Weighed[]): Origin[] {
   const parent = weighed.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => {
+    if (parent[i] === i) return i;
+    const root = find(parent[i]!);
+    parent[i] = root; // path compression
+    return root;
+  };
   for (let i = 0; i < weighed.length; i++) {
     for (let j = i + 1; j < weighed.length; j++) {
       const a = weighed[i]!.evidence;
@@ -341,7 +346,7 @@ function groupOrigins(weighed: readonly Weighed[]): Origin[] {
 }
 
 /** The game whose payoffs shares divide: the capped score of a coalition of origins. */
-function valueOf(origins: readonly Origin[], gaps: readonly ContentGap[]) {
+function coalitionValue(origins: readonly Origin[], gaps: readonly ContentGap[]) {
   const incomplete = gaps.length > 0;
   return (included: (i: number) => boolean) => {
     let doubt = 1;
@@ -418,7 +423,10 @@ function reasonsFor(args: {
   if (cappedIncomplete) {
     reasons.push({ code: 'capped-incomplete', text: `capped at ${INCOMPLETE_CAP}: the briefing is incomplete (${gapText})` });
   } else if (!direct && raw > NO_DIRECT_SOURCE_CAP) {
-    reasons.push({ code: 'capped-no-direct', text: `capped at ${NO_DIRECT_SOURCE_CAP}: no direct source (official statement, filing or first-party data)` });
+    reasons.push({
+      code: 'capped-no-direct',
+      text: `capped at ${NO_DIRECT_SOURCE_CAP}: no direct source (official statement, filing or first-party data)`,
+    });
   }
   if (gaps.length > 0 && !cappedIncomplete) {
     reasons.push({ code: 'incomplete', text: `the briefing is incomplete (${gapText}): its score cannot exceed ${INCOMPLETE_CAP}` });
@@ -431,7 +439,10 @@ function reasonsFor(args: {
   else if (supporting.length === 1) {
     reasons.push({ code: 'corroboration', text: `a single origin supports the signal (${plural(supportingSources, 'source')}${copiesText})` });
   } else {
-    reasons.push({ code: 'corroboration', text: `${supporting.length} independent origins support the signal (${plural(supportingSources, 'source')}${copiesText})` });
+    reasons.push({
+      code: 'corroboration',
+      text: `${supporting.length} independent origins support the signal (${plural(supportingSources, 'source')}${copiesText})`,
+    });
   }
   const contradicting = origins.filter((o) => o.stance === 'contradicts');
   if (contradicting.length > 0) {
@@ -477,7 +488,7 @@ export function scoreEvidence(evidence: readonly Evidence[], ctx: { gaps?: reado
   const unique = [...new Map([...evidence].sort(byIdThenContent).map((e) => [e.sourceId, e])).values()];
   const weighed = unique.map(weigh);
   const origins = groupOrigins(weighed);
-  const game = valueOf(origins, gaps);
+  const game = coalitionValue(origins, gaps);
   const all = game(() => true);
   const score = round(all.capped, 2);
   const { method, phi } = sharesOf(
@@ -543,7 +554,9 @@ export function scoreEvidence(evidence: readonly Evidence[], ctx: { gaps?: reado
       raw: round(all.raw, 4),
       caps: [
         ...(all.direct ? [] : [{ cap: NO_DIRECT_SOURCE_CAP, why: 'no direct source', binding: all.raw > NO_DIRECT_SOURCE_CAP }]),
-        ...(gaps.length ? [{ cap: INCOMPLETE_CAP, why: `incomplete: ${gaps.map((g) => CONTENT_GAPS[g]).join(', ')}`, binding: all.raw > INCOMPLETE_CAP }] : []),
+        ...(gaps.length
+          ? [{ cap: INCOMPLETE_CAP, why: `incomplete: ${gaps.map((g) => CONTENT_GAPS[g]).join(', ')}`, binding: all.raw > INCOMPLETE_CAP }]
+          : []),
       ],
       origins: origins.map((o, i) => ({
         originId: o.originId,

@@ -7,18 +7,18 @@
  */
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
-import { ValidationError, type FieldIssue } from './errors.ts';
-import { fingerprint, type Fingerprint } from './fingerprint.ts';
+import { type FieldIssue, ValidationError } from './errors.ts';
+import { type Fingerprint, fingerprint } from './fingerprint.ts';
 import {
-  compareIds,
   CREDIBILITY_LEVELS,
-  RELIABILITY_GRADES,
-  SOURCE_KINDS,
-  STANCES,
   type Credibility,
+  compareIds,
   type Evidence,
+  RELIABILITY_GRADES,
   type Reliability,
+  SOURCE_KINDS,
   type SourceKind,
+  STANCES,
   type Stance,
 } from './scoring.ts';
 

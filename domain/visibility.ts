@@ -3,8 +3,8 @@
  * goes through here. A locked section says that it exists and which tier
  * unlocks it, and nothing else: no content, no length, no hint.
  */
-import { tierRank, type Tier, type Viewer } from './access.ts';
-import { SECTIONS, type Briefing, type SectionName, type WrittenSections } from './briefing.ts';
+import { type Tier, tierRank, type Viewer } from './access.ts';
+import { type Briefing, SECTIONS, type SectionName, type WrittenSections } from './briefing.ts';
 import type { EntityEnd, EntityProfile, Evidence, Relation, Relationship } from './entity.ts';
 
 export type SectionView =
@@ -51,7 +51,12 @@ export function partsFor(viewer: Viewer): BriefingParts {
 
 /** The languages a briefing can be read in: the original first, then its translations. */
 export function languagesOf(b: Pick<Briefing, 'language' | 'translations'>): string[] {
-  return [b.language, ...Object.keys(b.translations ?? {}).filter((l) => l !== b.language).sort()];
+  return [
+    b.language,
+    ...Object.keys(b.translations ?? {})
+      .filter((l) => l !== b.language)
+      .sort(),
+  ];
 }
 
 function sectionContent(b: Briefing, sections: WrittenSections, name: SectionName): unknown {
@@ -116,9 +121,7 @@ export function summarize(b: Briefing): BriefingSummary {
 const EVIDENCE_SECTION = SECTIONS.find((s) => s.name === 'relationshipEvidence')!;
 
 /** The evidence of a relationship: readable, or a marker saying it exists and which tier unlocks it (never its count or text). */
-export type EvidenceView =
-  | { tier: Tier; locked: false; content: Evidence[] }
-  | { tier: Tier; locked: true; unlockTier: Tier };
+export type EvidenceView = { tier: Tier; locked: false; content: Evidence[] } | { tier: Tier; locked: true; unlockTier: Tier };
 
 /** A relationship as one entity's page shows it: `outgoing` when the entity is its source, `incoming` when its target. */
 export interface RelationshipView {

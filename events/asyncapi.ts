@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { FUNCTIONS, SUBSCRIPTIONS, type SubscriptionSpec } from '../functions/manifest.ts';
-import { EVENT_SOURCE, patternFor, type EventContract } from './contract.ts';
+import { EVENT_SOURCE, type EventContract, patternFor } from './contract.ts';
 import { CONTRACTS } from './index.ts';
 import { contractId, contractSlug, envelopeSchema, exampleEvent, type JsonSchema } from './schemas.ts';
 
@@ -49,7 +49,7 @@ export function asyncApiDocument(
       name: contract.detailType,
       title: `${contract.detailType} v${contract.schemaVersion}`,
       summary: contract.summary,
-      description: 'Deduplicate on `detail.eventId` (stable across retries and re-publishing); `id` is EventBridge\'s and changes.',
+      description: "Deduplicate on `detail.eventId` (stable across retries and re-publishing); `id` is EventBridge's and changes.",
       contentType: 'application/json',
       payload,
       examples: [{ name: 'example', summary: `the example of events/${contractSlug(contract)}.ts`, payload: exampleEvent(contract) }],
@@ -84,7 +84,7 @@ export function asyncApiDocument(
         host: 'events.{region}.amazonaws.com',
         protocol: 'https',
         title: 'The custom event bus',
-        summary: 'EventBridge in the stack\'s region; internal consumers attach rules to the bus, they do not connect to it.',
+        summary: "EventBridge in the stack's region; internal consumers attach rules to the bus, they do not connect to it.",
         variables: { region: { default: 'eu-west-1', description: 'the AWS region the stack is deployed in' } },
       },
     },

@@ -111,7 +111,12 @@ function describeType(schema: JsonSchema): string {
   const type = [schema['type'] ?? 'any'].flat().map(String).sort().join('|');
   const format = schema['format'] ? ` (${String(schema['format'])})` : '';
   const values = 'const' in schema ? [schema['const']] : (schema['enum'] as unknown[] | undefined);
-  const allowed = values ? ` one of ${values.map((v) => JSON.stringify(v)).sort().join(', ')}` : '';
+  const allowed = values
+    ? ` one of ${values
+        .map((v) => JSON.stringify(v))
+        .sort()
+        .join(', ')}`
+    : '';
   return `${type}${format}${allowed}`;
 }
 

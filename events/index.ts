@@ -5,13 +5,13 @@ import { BriefingScored } from './briefing-scored.ts';
 import { EntitlementChanged } from './entitlement-changed.ts';
 import { SourceIngested } from './source-ingested.ts';
 
-export { EVENT_SOURCE, patternFor, type EventContract, type EventPattern } from './contract.ts';
-export { BriefingPublished, BriefingRetracted, BriefingScored, EntitlementChanged, SourceIngested };
 export type { BriefingPublishedDetail } from './briefing-published.ts';
 export type { BriefingRetractedDetail } from './briefing-retracted.ts';
 export type { BriefingScoredDetail } from './briefing-scored.ts';
+export { EVENT_SOURCE, type EventContract, type EventPattern, patternFor } from './contract.ts';
 export { ENTITLEMENT_CHANGES, type EntitlementChange, type EntitlementChangedDetail } from './entitlement-changed.ts';
 export type { SourceIngestedDetail } from './source-ingested.ts';
+export { BriefingPublished, BriefingRetracted, BriefingScored, EntitlementChanged, SourceIngested };
 
 export const CONTRACTS = [SourceIngested, BriefingScored, BriefingPublished, BriefingRetracted, EntitlementChanged] as const;
 

@@ -25,12 +25,18 @@ const DIALECT_URI: Record<SchemaDialect, string> = {
 
 /** `Source Ingested` → `SourceIngested`: the id of a contract in documents and construct ids. */
 export function contractId(contract: Pick<EventContract, 'detailType'>): string {
-  return contract.detailType.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase()).replace(/^./, (c) => c.toUpperCase());
+  return contract.detailType
+    .replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())
+    .replace(/^./, (c) => c.toUpperCase());
 }
 
 /** `Source Ingested` → `source-ingested`: the file name of a contract's snapshots. */
 export function contractSlug(contract: Pick<EventContract, 'detailType'>): string {
-  return contract.detailType.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return contract.detailType
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** The Schema Registry name of a contract, after AWS's own `<source>@<DetailType>` (e.g. `aws.events@ScheduledEvent`). */

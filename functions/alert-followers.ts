@@ -11,9 +11,9 @@ import { summarize } from '../domain/visibility.ts';
 import { BriefingPublished } from '../events/index.ts';
 import { eventConsumer } from './commons/consumer.ts';
 import { logger } from './commons/logger.ts';
-import { metrics, MetricUnit } from './commons/metrics.ts';
+import { MetricUnit, metrics } from './commons/metrics.ts';
 import { getBriefing } from './commons/table/briefings.ts';
-import { followersOf, putAlert, type Alert } from './commons/table/watchlist.ts';
+import { type Alert, followersOf, putAlert } from './commons/table/watchlist.ts';
 
 /** Conditional Puts in flight at once: enough to be quick, few enough not to throttle a small table. */
 export const WRITE_CONCURRENCY = 10;
@@ -23,7 +23,7 @@ const readBriefing = (briefingId: string): Promise<Briefing | undefined> => getB
 
 export const handler = eventConsumer(BriefingPublished, async (detail, { now }) => {
   const briefing = await readBriefing(detail.briefingId);
-  if (!briefing || briefing.status !== 'published') {
+  if (briefing?.status !== 'published') {
     return logger.info('briefing not published now; no alerts', { briefingId: detail.briefingId, status: briefing?.status ?? 'missing' });
   }
   // The entities of the announced version (the event), each follower once with every entity of theirs it names.
@@ -39,7 +39,13 @@ export const handler = eventConsumer(BriefingPublished, async (detail, { now }) 
   const worker = async () => {
     for (let next = pending.shift(); next; next = pending.shift()) {
       const [userId, entityIds] = next;
-      const alert: Alert = { briefingId: detail.briefingId, briefingVersion: detail.briefingVersion, alertedAt: detail.occurredAt, entityIds, briefing: summary };
+      const alert: Alert = {
+        briefingId: detail.briefingId,
+        briefingVersion: detail.briefingVersion,
+        alertedAt: detail.occurredAt,
+        entityIds,
+        briefing: summary,
+      };
       if (await putAlert(userId, alert, now)) written++;
     }
   };

@@ -9,16 +9,17 @@
  * Idempotent: a record that exists is left as it is, so a retried trigger, or
  * a forgotten-password confirmation, grants nothing new.
  */
-import middy from '@middy/core';
+
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { entitlementChanged, signUpEntitlement, UserId } from '../domain/entitlement.ts';
 import { logger } from './commons/logger.ts';
 import { metricsMiddleware } from './commons/metrics.ts';
 import './commons/validation.ts';
-import { VersionConflictError } from './commons/table/versioning.ts';
 import { getEntitlement, saveEntitlement } from './commons/table/entitlements.ts';
+import { VersionConflictError } from './commons/table/versioning.ts';
 
 const Trigger = z.object({
   triggerSource: z.string(),
@@ -37,7 +38,12 @@ async function confirmSignUp(event: PostConfirmationTriggerEvent): Promise<PostC
   }
   const record = signUpEntitlement(userId, now);
   try {
-    await saveEntitlement({ ...record, change: 'signed-up', changedBy: record.grantedBy }, undefined, [entitlementChanged(record, 'signed-up', now)], now);
+    await saveEntitlement(
+      { ...record, change: 'signed-up', changedBy: record.grantedBy },
+      undefined,
+      [entitlementChanged(record, 'signed-up', now)],
+      now,
+    );
     logger.info('Strategy Circle membership recorded', { userId });
   } catch (error) {
     // A concurrent invocation for the same confirmation wrote it first.
@@ -47,4 +53,6 @@ async function confirmSignUp(event: PostConfirmationTriggerEvent): Promise<PostC
   return event;
 }
 
-export const handler = middy(confirmSignUp).use(injectLambdaContext(logger, { resetKeys: true })).use(metricsMiddleware());
+export const handler = middy(confirmSignUp)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(metricsMiddleware());

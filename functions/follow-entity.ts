@@ -16,6 +16,11 @@ export const handler = httpRoute({ access: 'member', path: Path }, async ({ path
   // Consistent: an entity whose profile was just written must not answer 404.
   const profile = await getProfile(path.entityId, { consistent: true });
   if (!profile) throw new NotFoundError(`no entity ${path.entityId}`);
-  const { entry } = await follow(viewer.userId!, { entityId: profile.entityId, name: profile.name, kind: profile.kind, followedAt: now.toISOString() });
+  const { entry } = await follow(viewer.userId!, {
+    entityId: profile.entityId,
+    name: profile.name,
+    kind: profile.kind,
+    followedAt: now.toISOString(),
+  });
   return json(200, entry, { 'cache-control': 'private, no-store' });
 });

@@ -6,13 +6,13 @@
  */
 import { AdminGetUserCommand, UserNotFoundException } from '@aws-sdk/client-cognito-identity-provider';
 import * as z from 'zod/mini';
-import { adminView, entitlementChanged, grantEntitlement, GrantInput, UserId } from '../domain/entitlement.ts';
+import { adminView, entitlementChanged, GrantInput, grantEntitlement, UserId } from '../domain/entitlement.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { cognito } from './commons/clients/cognito.ts';
 import { config } from './commons/config.ts';
 import { httpRoute, json } from './commons/http.ts';
-import { withVersionRetry } from './commons/table/versioning.ts';
 import { getEntitlement, saveEntitlement } from './commons/table/entitlements.ts';
+import { withVersionRetry } from './commons/table/versioning.ts';
 
 const Path = z.object({ userId: UserId });
 
@@ -32,7 +32,12 @@ export const handler = httpRoute({ access: ['admin'], path: Path, body: GrantInp
     const current = await getEntitlement(path.userId);
     const next = grantEntitlement(current, body, { userId: path.userId, by: viewer.userId!, now });
     if (next !== current) {
-      await saveEntitlement({ ...next, change: 'granted', changedBy: viewer.userId! }, current?.version, [entitlementChanged(next, 'granted', now)], now);
+      await saveEntitlement(
+        { ...next, change: 'granted', changedBy: viewer.userId! },
+        current?.version,
+        [entitlementChanged(next, 'granted', now)],
+        now,
+      );
     }
     return next;
   });

@@ -3,7 +3,7 @@ import { sourceIngested } from '../domain/announcements.ts';
 import { ConflictError, ValidationError } from '../domain/errors.ts';
 import { newSource, SourceInput } from '../domain/source.ts';
 import { httpRoute, json } from './commons/http.ts';
-import { metrics, MetricUnit } from './commons/metrics.ts';
+import { MetricUnit, metrics } from './commons/metrics.ts';
 import { addSource } from './commons/table/sources.ts';
 
 export const handler = httpRoute({ access: ['analyst'], body: SourceInput }, async ({ body, viewer, now }) => {

@@ -25,6 +25,9 @@ const Query = z.strictObject({
 
 export const handler = publicRoute({ viewer: 'ignored', query: Query }, async ({ query, now }) => {
   const { entity, limit, cursor, ...filter } = query;
-  const page = await listFeed({ ...filter, ...(entity !== undefined ? { entityId: entity } : {}) }, { limit, now, ...(cursor !== undefined ? { cursor } : {}) });
+  const page = await listFeed(
+    { ...filter, ...(entity !== undefined ? { entityId: entity } : {}) },
+    { limit, now, ...(cursor !== undefined ? { cursor } : {}) },
+  );
   return json(200, page, { 'cache-control': 'public, max-age=30' });
 });

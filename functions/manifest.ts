@@ -4,7 +4,7 @@
  * HTTP requests, bus events and table-stream records with the same table, so
  * the two cannot drift.
  */
-import { BriefingPublished, BriefingScored, EntitlementChanged, SourceIngested, patternFor, type EventPattern } from '../events/index.ts';
+import { BriefingPublished, BriefingScored, EntitlementChanged, type EventPattern, patternFor, SourceIngested } from '../events/index.ts';
 
 /** How a function uses the table: read-only, read-write, or not at all (the relay reads only the stream). */
 export type TableAccess = 'RO' | 'RW' | 'none';
@@ -30,7 +30,11 @@ export interface FunctionSpec {
 export const FUNCTIONS = {
   'create-briefing': { entry: 'functions/create-briefing.ts', description: 'POST /briefings: an analyst creates a draft', table: 'RW' },
   'ingest-source': { entry: 'functions/ingest-source.ts', description: 'POST /sources: an analyst adds evidence to a briefing', table: 'RW' },
-  'publish-briefing': { entry: 'functions/publish-briefing.ts', description: 'POST /briefings/{briefingId}/publish: an editor publishes', table: 'RW' },
+  'publish-briefing': {
+    entry: 'functions/publish-briefing.ts',
+    description: 'POST /briefings/{briefingId}/publish: an editor publishes',
+    table: 'RW',
+  },
   'retract-briefing': {
     entry: 'functions/retract-briefing.ts',
     description: 'POST /briefings/{briefingId}/retract: an editor retracts a published briefing with a reason',
@@ -48,8 +52,17 @@ export const FUNCTIONS = {
     verifiesTokens: true,
     signsCursors: true,
   },
-  'get-briefing': { entry: 'functions/get-briefing.ts', description: "GET /briefings/{briefingId}: shaped for the caller's tier", table: 'RO', verifiesTokens: true },
-  'get-briefing-score': { entry: 'functions/get-briefing-score.ts', description: 'GET /briefings/{briefingId}/score: staff read the score and its explanation', table: 'RO' },
+  'get-briefing': {
+    entry: 'functions/get-briefing.ts',
+    description: "GET /briefings/{briefingId}: shaped for the caller's tier",
+    table: 'RO',
+    verifiesTokens: true,
+  },
+  'get-briefing-score': {
+    entry: 'functions/get-briefing-score.ts',
+    description: 'GET /briefings/{briefingId}/score: staff read the score and its explanation',
+    table: 'RO',
+  },
   'list-briefing-versions': {
     entry: 'functions/list-briefing-versions.ts',
     description: "GET /briefings/{briefingId}/versions: staff read a briefing's version history",
@@ -61,22 +74,47 @@ export const FUNCTIONS = {
     table: 'RO',
   },
   'route-not-found': { entry: 'functions/route-not-found.ts', description: 'Unknown routes (404) and wrong methods (405)', table: 'none' },
-  'score-briefing': { entry: 'functions/score-briefing.ts', description: 'On Source Ingested: re-scores the briefing from all its sources', table: 'RW' },
-  'auto-publish-briefing': { entry: 'functions/auto-publish-briefing.ts', description: "On Briefing Scored: applies the briefing's auto-publish rule", table: 'RW' },
-  'relay-events': { entry: 'functions/relay-events.ts', description: 'Table stream → event bus: publishes outbox records', table: 'none', putsEvents: true },
+  'score-briefing': {
+    entry: 'functions/score-briefing.ts',
+    description: 'On Source Ingested: re-scores the briefing from all its sources',
+    table: 'RW',
+  },
+  'auto-publish-briefing': {
+    entry: 'functions/auto-publish-briefing.ts',
+    description: "On Briefing Scored: applies the briefing's auto-publish rule",
+    table: 'RW',
+  },
+  'relay-events': {
+    entry: 'functions/relay-events.ts',
+    description: 'Table stream → event bus: publishes outbox records',
+    table: 'none',
+    putsEvents: true,
+  },
   'get-me': { entry: 'functions/get-me.ts', description: "GET /me: the caller's tier, roles and end date", table: 'RO' },
-  'get-entitlement': { entry: 'functions/get-entitlement.ts', description: "GET /members/{userId}/entitlement: an admin reads a member's entitlement and its history", table: 'RO' },
+  'get-entitlement': {
+    entry: 'functions/get-entitlement.ts',
+    description: "GET /members/{userId}/entitlement: an admin reads a member's entitlement and its history",
+    table: 'RO',
+  },
   'grant-entitlement': {
     entry: 'functions/grant-entitlement.ts',
     description: 'PUT /members/{userId}/entitlement: an admin grants a tier (Leadership Alliance with an end date) or staff roles',
     table: 'RW',
     userPool: 'read-users',
   },
-  'revoke-entitlement': { entry: 'functions/revoke-entitlement.ts', description: "DELETE /members/{userId}/entitlement: an admin revokes a member's entitlement", table: 'RW' },
-  'confirm-sign-up': { entry: 'functions/confirm-sign-up.ts', description: 'Cognito post-confirmation trigger: records the Strategy Circle membership of a new reader', table: 'RW' },
+  'revoke-entitlement': {
+    entry: 'functions/revoke-entitlement.ts',
+    description: "DELETE /members/{userId}/entitlement: an admin revokes a member's entitlement",
+    table: 'RW',
+  },
+  'confirm-sign-up': {
+    entry: 'functions/confirm-sign-up.ts',
+    description: 'Cognito post-confirmation trigger: records the Strategy Circle membership of a new reader',
+    table: 'RW',
+  },
   'sync-member-groups': {
     entry: 'functions/sync-member-groups.ts',
-    description: "On Entitlement Changed: puts the member in the Cognito groups of the record; signs a revoked member out everywhere",
+    description: 'On Entitlement Changed: puts the member in the Cognito groups of the record; signs a revoked member out everywhere',
     table: 'RO',
     userPool: 'manage-groups',
   },
@@ -87,12 +125,28 @@ export const FUNCTIONS = {
     verifiesTokens: true,
     signsCursors: true,
   },
-  'put-entity': { entry: 'functions/put-entity.ts', description: "PUT /entities/{entityId}: an analyst writes an entity's profile and relationships", table: 'RW' },
+  'put-entity': {
+    entry: 'functions/put-entity.ts',
+    description: "PUT /entities/{entityId}: an analyst writes an entity's profile and relationships",
+    table: 'RW',
+  },
   'follow-entity': { entry: 'functions/follow-entity.ts', description: 'PUT /me/watchlist/{entityId}: a member follows an entity', table: 'RW' },
-  'unfollow-entity': { entry: 'functions/unfollow-entity.ts', description: 'DELETE /me/watchlist/{entityId}: a member stops following an entity', table: 'RW' },
+  'unfollow-entity': {
+    entry: 'functions/unfollow-entity.ts',
+    description: 'DELETE /me/watchlist/{entityId}: a member stops following an entity',
+    table: 'RW',
+  },
   'get-watchlist': { entry: 'functions/get-watchlist.ts', description: 'GET /me/watchlist: the entities the caller follows', table: 'RO' },
-  'get-alerts': { entry: 'functions/get-alerts.ts', description: "GET /me/alerts: the caller's alerts, newest first, with what their tier unlocks", table: 'RO' },
-  'alert-followers': { entry: 'functions/alert-followers.ts', description: 'On Briefing Published: writes one alert per follower of its entities', table: 'RW' },
+  'get-alerts': {
+    entry: 'functions/get-alerts.ts',
+    description: "GET /me/alerts: the caller's alerts, newest first, with what their tier unlocks",
+    table: 'RO',
+  },
+  'alert-followers': {
+    entry: 'functions/alert-followers.ts',
+    description: 'On Briefing Published: writes one alert per follower of its entities',
+    table: 'RW',
+  },
 } as const satisfies Record<string, FunctionSpec>;
 export type FunctionName = keyof typeof FUNCTIONS;
 

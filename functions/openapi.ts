@@ -22,9 +22,9 @@ import { GrantInput, RevokeInput } from '../domain/entitlement.ts';
 import { SourceInput } from '../domain/source.ts';
 import { viewBriefing } from '../domain/visibility.ts';
 import { DEMO_BRIEFINGS } from '../infra/local/demo-data.ts';
-import { MAX_BODY_BYTES, type Access, type RouteSpec as HandlerSpec, type Schema } from './commons/http.ts';
+import { type Access, type RouteSpec as HandlerSpec, MAX_BODY_BYTES, type Schema } from './commons/http.ts';
 import { FUNCTIONS, ROUTES, type RouteSpec } from './manifest.ts';
-import { Problem, ROUTE_RESPONSES, TAGS, ValidationProblem, GatewayMessage, responseSchemas, type ResponseDoc } from './responses.ts';
+import { Problem, type ResponseDoc, ROUTE_RESPONSES, responseSchemas, TAGS, ValidationProblem } from './responses.ts';
 
 type Json = { [key: string]: unknown };
 
@@ -132,7 +132,7 @@ export function buildOpenApi(routes: readonly DocumentedRoute[], opts: OpenApiOp
       ...(requestBody ? { requestBody } : {}),
       responses: responsesOf(route, spec, doc),
     };
-    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation;
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };
   }
 
   const requestSchemas = componentSchemas(requests, 'input', false);
@@ -160,7 +160,8 @@ export function buildOpenApi(routes: readonly DocumentedRoute[], opts: OpenApiOp
           type: 'http',
           scheme: 'bearer',
           bearerFormat: 'JWT',
-          description: 'A Cognito access or ID token of the user pool (stack outputs `UserPoolId`, `UserPoolClientId`); locally `npm run -s token -- <user>`.',
+          description:
+            'A Cognito access or ID token of the user pool (stack outputs `UserPoolId`, `UserPoolClientId`); locally `npm run -s token -- <user>`.',
         },
       },
     },
@@ -178,7 +179,8 @@ function pathParameters(route: RouteSpec, spec: DocumentedRoute['spec'], gaps: s
   const names = [...route.path.matchAll(/\{([^}+]+)\+?\}/g)].map((m) => m[1] as string);
   const shape = objectShape(spec?.path);
   for (const name of Object.keys(shape)) {
-    if (!names.includes(name)) gaps.push(`${route.method} ${route.path}: the handler validates path parameter "${name}", which the route does not have`);
+    if (!names.includes(name))
+      gaps.push(`${route.method} ${route.path}: the handler validates path parameter "${name}", which the route does not have`);
   }
   return names.map((name) => ({
     name,
@@ -253,7 +255,13 @@ function responsesOf(route: RouteSpec, spec: DocumentedRoute['spec'], doc: (type
     const { description, headers } = doc.notModified;
     responses['304'] = {
       description,
-      ...(headers ? { headers: Object.fromEntries(Object.entries(headers).map(([h, d]) => [h, { description: d.description, schema: d.schema ?? { type: 'string' } }])) } : {}),
+      ...(headers
+        ? {
+            headers: Object.fromEntries(
+              Object.entries(headers).map(([h, d]) => [h, { description: d.description, schema: d.schema ?? { type: 'string' } }]),
+            ),
+          }
+        : {}),
     };
   }
   for (const status of [404, 409, 412, 422, 428] as const) {
@@ -273,7 +281,13 @@ function success(s: ResponseDoc & { status: number }, route: RouteSpec): Json {
   const example = RESPONSE_EXAMPLES.get(`${route.method} ${route.path}`);
   return {
     description: s.description,
-    ...(s.headers ? { headers: Object.fromEntries(Object.entries(s.headers).map(([h, d]) => [h, { description: d.description, schema: d.schema ?? { type: 'string' } }])) } : {}),
+    ...(s.headers
+      ? {
+          headers: Object.fromEntries(
+            Object.entries(s.headers).map(([h, d]) => [h, { description: d.description, schema: d.schema ?? { type: 'string' } }]),
+          ),
+        }
+      : {}),
     ...(s.status === 204 ? {} : { content: { 'application/json': { schema: ref(name), ...(example ? { example } : {}) } } }),
   };
 }
@@ -326,7 +340,7 @@ function tidy(value: unknown, open: boolean): Json {
 
 function who(access: Access | undefined, route: RouteSpec): string {
   if (access === undefined) return route.auth === 'jwt' ? 'signed-in callers' : 'anyone';
-  if (access === 'public') return 'anyone; a valid token unlocks the caller\'s tier, an invalid one is refused (401)';
+  if (access === 'public') return "anyone; a valid token unlocks the caller's tier, an invalid one is refused (401)";
   if (access === 'member') return 'any signed-in member';
   return `${roles(access)} (admins may call every staff route)`;
 }
@@ -354,7 +368,10 @@ const exampleBriefing = (() => {
     by: 'analyst-sub',
     now: new Date('2026-06-20T08:00:00.000Z'),
   });
-  return { draft, published: { ...draft, status: 'published' as const, publishedAt: '2026-06-20T08:15:02.000Z', publishedBy: 'editor-sub', version: 4 } };
+  return {
+    draft,
+    published: { ...draft, status: 'published' as const, publishedAt: '2026-06-20T08:15:02.000Z', publishedBy: 'editor-sub', version: 4 },
+  };
 })();
 
 const REQUEST_EXAMPLES = new Map<Schema, unknown>([
@@ -365,7 +382,10 @@ const REQUEST_EXAMPLES = new Map<Schema, unknown>([
 const RESPONSE_EXAMPLES = new Map<string, unknown>([
   [
     'POST /briefings',
-    { ...viewBriefing(exampleBriefing.draft, { userId: 'analyst-sub', tier: 'leadership-alliance', roles: ['analyst'] }), completeness: assessCompleteness(exampleBriefing.draft) },
+    {
+      ...viewBriefing(exampleBriefing.draft, { userId: 'analyst-sub', tier: 'leadership-alliance', roles: ['analyst'] }),
+      completeness: assessCompleteness(exampleBriefing.draft),
+    },
   ],
   ['GET /briefings/{briefingId}', viewBriefing(exampleBriefing.published, ANONYMOUS)],
 ]);

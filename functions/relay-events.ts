@@ -7,16 +7,17 @@
  * Traced like the bus consumers: a subsegment per invocation, PutEvents calls
  * as subsegments of it (clients/eventbridge.ts).
  */
-import middy from '@middy/core';
+
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import middy from '@middy/core';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { tracer } from './commons/clients/tracer.ts';
 import { config } from './commons/config.ts';
 import { correlationIdOf } from './commons/correlation.ts';
 import { logger } from './commons/logger.ts';
-import { flushMetrics, metrics, MetricUnit } from './commons/metrics.ts';
+import { flushMetrics, MetricUnit, metrics } from './commons/metrics.ts';
 import { publishEvents } from './commons/publisher.ts';
 import { fromOutboxItem } from './commons/table/outbox.ts';
 
@@ -52,4 +53,5 @@ async function relay(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse>
 const tracedRelay = middy(relay).use(captureLambdaHandler(tracer));
 
 /** The context is optional: the relay reads nothing from it (tests and the local stream poller may leave it out). */
-export const handler = (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => tracedRelay(event, context ?? ({} as Context));
+export const handler = (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> =>
+  tracedRelay(event, context ?? ({} as Context));

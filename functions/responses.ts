@@ -7,43 +7,48 @@
  * drift apart. To document a new route, add its entry to ROUTE_RESPONSES.
  */
 import * as z from 'zod/mini';
-import { MEMBER_TIERS, STAFF_ROLES, TIERS, type Grant as DomainGrant } from '../domain/access.ts';
+import { type Grant as DomainGrant, MEMBER_TIERS, STAFF_ROLES, TIERS } from '../domain/access.ts';
 import {
+  type ScoreReport as DomainScoreReport,
+  type BriefingSnapshot as DomainSnapshot,
+  type SourceNote as DomainSourceNote,
+  type VersionSummary as DomainVersionSummary,
+  EDITORIAL_ACTIONS,
   EntityRef,
   SECTIONS,
-  WrittenSections,
-  EDITORIAL_ACTIONS,
-  Translations,
-  type BriefingSnapshot as DomainSnapshot,
-  type ScoreReport as DomainScoreReport,
-  type VersionSummary as DomainVersionSummary,
   type SectionName,
-  type SourceNote as DomainSourceNote,
+  Translations,
+  WrittenSections,
 } from '../domain/briefing.ts';
 import {
-  ORIGINS,
+  type MemberAdminView as DomainAdminView,
   type Entitlement as DomainEntitlement,
   type EntitlementHistoryEntry as DomainHistoryEntry,
-  type MemberAdminView as DomainAdminView,
   type MemberSelfView as DomainSelfView,
+  ORIGINS,
 } from '../domain/entitlement.ts';
+import { type Evidence as DomainEvidence, ENTITY_KINDS, RELATIONS } from '../domain/entity.ts';
 import type { FieldIssue } from '../domain/errors.ts';
 import {
   CREDIBILITY_LEVELS,
-  GRADES,
-  RELIABILITY_GRADES,
-  SOURCE_KINDS,
-  STANCES,
   type Confidence as DomainConfidence,
   type Explanation as DomainExplanation,
+  GRADES,
+  RELIABILITY_GRADES,
   type ReasonCode,
+  SOURCE_KINDS,
+  STANCES,
 } from '../domain/scoring.ts';
 import type { Source as DomainSource } from '../domain/source.ts';
-import { ENTITY_KINDS, RELATIONS, type Evidence as DomainEvidence } from '../domain/entity.ts';
-import type { EntityView as DomainEntityView, RelationshipView as DomainRelationshipView } from '../domain/visibility.ts';
-import type { Alert as DomainAlert, WatchEntry as DomainWatchEntry } from './commons/table/watchlist.ts';
-import type { BriefingSummary as DomainSummary, BriefingView as DomainView, SectionView as DomainSection } from '../domain/visibility.ts';
+import type {
+  EntityView as DomainEntityView,
+  RelationshipView as DomainRelationshipView,
+  SectionView as DomainSection,
+  BriefingSummary as DomainSummary,
+  BriefingView as DomainView,
+} from '../domain/visibility.ts';
 import { ENTITLEMENT_CHANGES } from '../events/index.ts';
+import type { Alert as DomainAlert, WatchEntry as DomainWatchEntry } from './commons/table/watchlist.ts';
 
 /** Named response components: the id is the name under `#/components/schemas`. */
 export const responseSchemas = z.registry<{ id: string }>();
@@ -523,7 +528,7 @@ const Alert = z.object({
   briefing: BriefingSummary,
 });
 
-const SectionName = z.enum(SECTIONS.map((s) => s.name) as [SectionName, ...SectionName[]]);
+const SectionNames = z.enum(SECTIONS.map((s) => s.name) as [SectionName, ...SectionName[]]);
 
 export const AlertPage = named(
   'AlertPage',
@@ -533,8 +538,8 @@ export const AlertPage = named(
       z.extend(Alert, {
         sections: z
           .object({
-            unlocked: z.array(SectionName),
-            locked: z.array(z.object({ name: SectionName, unlockTier: Tier })),
+            unlocked: z.array(SectionNames),
+            locked: z.array(z.object({ name: SectionNames, unlockTier: Tier })),
           })
           .check(z.describe("Which of the briefing's sections the caller's tier reads now")),
       }),

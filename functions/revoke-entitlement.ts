@@ -5,10 +5,10 @@
  * removes the member's groups and signs them out everywhere.
  */
 import * as z from 'zod/mini';
-import { adminView, entitlementChanged, revokeEntitlement, RevokeInput, UserId } from '../domain/entitlement.ts';
+import { adminView, entitlementChanged, RevokeInput, revokeEntitlement, UserId } from '../domain/entitlement.ts';
 import { httpRoute, json } from './commons/http.ts';
-import { withVersionRetry } from './commons/table/versioning.ts';
 import { getEntitlement, saveEntitlement } from './commons/table/entitlements.ts';
+import { withVersionRetry } from './commons/table/versioning.ts';
 
 const Path = z.object({ userId: UserId });
 
@@ -17,7 +17,12 @@ export const handler = httpRoute({ access: ['admin'], path: Path, body: RevokeIn
     const current = await getEntitlement(path.userId);
     const next = revokeEntitlement(current, body, { by: viewer.userId!, now });
     if (next !== current) {
-      await saveEntitlement({ ...next, change: 'revoked', changedBy: viewer.userId! }, current!.version, [entitlementChanged(next, 'revoked', now)], now);
+      await saveEntitlement(
+        { ...next, change: 'revoked', changedBy: viewer.userId! },
+        current!.version,
+        [entitlementChanged(next, 'revoked', now)],
+        now,
+      );
     }
     return next;
   });

@@ -40,7 +40,8 @@ export const handler = eventConsumer(EntitlementChanged, async ({ userId, record
   const record = await getEntitlement(userId);
   if (!record) return logger.warn('no entitlement record for this member; nothing to sync', { userId });
   // The consistent read should always see the change; if not, fail so the event is retried.
-  if (record.version < recordVersion) throw new Error(`entitlement of ${userId} is at version ${record.version}, older than the event's ${recordVersion}`);
+  if (record.version < recordVersion)
+    throw new Error(`entitlement of ${userId} is at version ${record.version}, older than the event's ${recordVersion}`);
 
   const UserPoolId = config.userPoolId;
   const desired: string[] = groupsForGrant(grantOf(record, now));

@@ -24,7 +24,9 @@ const { getEntitlement, saveEntitlement } = await import('../functions/commons/t
 
 const existing = await getEntitlement(userId);
 if (existing) {
-  console.error(`${userId} already has an entitlement record (version ${existing.version}, roles ${existing.roles.join(', ') || 'none'}); change it through the API.`);
+  console.error(
+    `${userId} already has an entitlement record (version ${existing.version}, roles ${existing.roles.join(', ') || 'none'}); change it through the API.`,
+  );
   process.exit(1);
 }
 const now = new Date();

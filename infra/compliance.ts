@@ -4,7 +4,7 @@
  * acknowledged, with a reason, on the resource it concerns fails `cdk synth`.
  * The infra tests register the same checks, so the two cannot drift.
  */
-import { Validations, type Stage } from 'aws-cdk-lib';
+import { type Stage, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 
 /** The packs, fresh (they keep their findings between runs). */

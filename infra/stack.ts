@@ -1,10 +1,10 @@
-import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { STREAM_CONSUMER, SUBSCRIPTIONS, USER_POOL_TRIGGERS } from '../functions/manifest.ts';
 import { Api } from './constructs/api.ts';
 import { Data } from './constructs/data.ts';
-import { Events } from './constructs/events.ts';
 import { EventSchemas } from './constructs/event-schemas.ts';
+import { Events } from './constructs/events.ts';
 import { FailureQueues } from './constructs/failure-queues.ts';
 import { BriefingsFunctions } from './constructs/functions.ts';
 import { Identity } from './constructs/identity.ts';
@@ -73,7 +73,10 @@ export class BriefingsStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId });
     new CfnOutput(this, 'EventBusName', { value: events.bus.eventBusName });
     new CfnOutput(this, 'EventBusArn', { value: events.bus.eventBusArn, description: 'Destination of an archive replay' });
-    new CfnOutput(this, 'EventArchiveArn', { value: events.archive.archiveArn, description: 'Source of an archive replay (aws events start-replay)' });
+    new CfnOutput(this, 'EventArchiveArn', {
+      value: events.archive.archiveArn,
+      description: 'Source of an archive replay (aws events start-replay)',
+    });
     new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn, description: 'Subscribe an email or pager to receive alarms' });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
   }

@@ -8,7 +8,7 @@
  * functions/manifest.ts, through public-route.ts) import this module, so jose
  * stays out of every other bundle.
  */
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
 import { UnauthorizedError } from '../../domain/errors.ts';
 import { config } from './config.ts';
 import type { TokenVerifier } from './viewer.ts';

@@ -11,9 +11,10 @@
  * functions, which must not bundle the tracer, so it is captured here, where
  * only consumer bundles import it.
  */
-import middy from '@middy/core';
+
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import type { EventContract } from '../../events/index.ts';

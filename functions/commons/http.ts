@@ -3,8 +3,9 @@
  * caller's identity and role, and problem+json for every failure. A handler
  * states what it accepts and who may call it, then does only its own work.
  */
-import middy from '@middy/core';
+
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { hasAnyRole, type StaffRole, type Viewer } from '../../domain/access.ts';
@@ -102,7 +103,8 @@ export function httpRoute<B extends Schema = z.ZodMiniUndefined, P extends Schem
   fn: (req: Request<z.infer<B>, z.infer<P>, z.infer<Q>>) => Promise<Result>,
 ) {
   if (spec.viewer === 'ignored' && spec.access !== 'public') throw new Error('a route that ignores the viewer cannot restrict access');
-  if (spec.verifyToken && spec.access !== 'public') throw new Error('routes that restrict access sit behind the JWT authorizer and verify no token themselves');
+  if (spec.verifyToken && spec.access !== 'public')
+    throw new Error('routes that restrict access sit behind the JWT authorizer and verify no token themselves');
   const respond = async (event: HttpEvent): Promise<Result> => {
     try {
       const viewer = await resolveViewer(event, { entitlement: spec.viewer !== 'ignored', verifyToken: spec.verifyToken });
@@ -129,5 +131,10 @@ export function httpRoute<B extends Schema = z.ZodMiniUndefined, P extends Schem
     return { ...result, headers: { ...result.headers, [CORRELATION_HEADER]: id } };
   };
   // `route` exposes the exact schemas this handler validates with, for the OpenAPI generator (functions/openapi.ts).
-  return Object.assign(middy(handle).use(injectLambdaContext(logger, { resetKeys: true })).use(metricsMiddleware()), { route: spec });
+  return Object.assign(
+    middy(handle)
+      .use(injectLambdaContext(logger, { resetKeys: true }))
+      .use(metricsMiddleware()),
+    { route: spec },
+  );
 }

@@ -7,12 +7,12 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import {
   ConflictError,
+  type FieldIssue,
   ForbiddenError,
   IncompleteError,
   NotFoundError,
   UnauthorizedError,
   ValidationError,
-  type FieldIssue,
 } from '../../domain/errors.ts';
 
 /** An HTTP-level failure that is not a domain concept (size, media type, method). */

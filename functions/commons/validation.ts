@@ -9,8 +9,9 @@
  * importing this module installs zod's English ones, so a 400's `detail`s read
  * the same whichever flavour a schema is written in.
  */
-import * as z from 'zod/mini';
+
 import { en } from 'zod/locales';
+import * as z from 'zod/mini';
 
 z.config(en());
 

@@ -12,7 +12,7 @@
  * request, so expiry bites on time whatever the cache holds.
  */
 import { ANONYMOUS, type Viewer } from '../../domain/access.ts';
-import { entitledViewer, type Entitlement } from '../../domain/entitlement.ts';
+import { type Entitlement, entitledViewer } from '../../domain/entitlement.ts';
 import { UnauthorizedError } from '../../domain/errors.ts';
 import { config } from './config.ts';
 import { getEntitlement } from './table/entitlements.ts';
@@ -32,7 +32,10 @@ export type TokenVerifier = (token: string) => Promise<Record<string, unknown>>;
 export function groupsClaim(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
   if (typeof value !== 'string' || value === '') return [];
-  return value.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+  return value
+    .replace(/^\[|\]$/g, '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
 }
 
 export function bearerToken(headers: Record<string, string | undefined>): string | undefined {

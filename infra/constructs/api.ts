@@ -1,11 +1,11 @@
-import { Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import { type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpNoneAuthorizer, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpNoneAuthorizer, type HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { FALLBACK_FUNCTION, ROUTES, type FunctionName } from '../../functions/manifest.ts';
+import { FALLBACK_FUNCTION, type FunctionName, ROUTES } from '../../functions/manifest.ts';
 import { pascalCase } from '../naming.ts';
 import type { BriefingsFunctions } from './functions.ts';
 import type { Identity } from './identity.ts';
@@ -65,7 +65,7 @@ export class Api extends Construct {
           id: 'Serverless-LambdaDLQ',
           reason:
             `${name} is invoked synchronously by API Gateway; a dead-letter queue only ever receives failed asynchronous ` +
-            'invocations. Its failures go back to the caller as problem+json and raise the function\'s Errors alarm.',
+            "invocations. Its failures go back to the caller as problem+json and raise the function's Errors alarm.",
         });
       }
       return integration;

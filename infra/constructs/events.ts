@@ -1,5 +1,5 @@
 import { Duration, Validations } from 'aws-cdk-lib';
-import { EventBus, Rule, type Archive, type EventPattern } from 'aws-cdk-lib/aws-events';
+import { type Archive, EventBus, type EventPattern, Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -44,15 +44,17 @@ export class Events extends Construct {
 
   /** One rule with the manifest's pattern, targeting the subscribed function. */
   subscribe(subscription: SubscriptionSpec, fn: IFunction): Rule {
-    const undelivered = this.failures.add(this, `${subscription.rule}Undelivered`, `events ${subscription.rule} could not deliver to ${subscription.fn}`);
+    const undelivered = this.failures.add(
+      this,
+      `${subscription.rule}Undelivered`,
+      `events ${subscription.rule} could not deliver to ${subscription.fn}`,
+    );
     const rule = new Rule(this, subscription.rule, {
       eventBus: this.bus,
       description: `${subscription.fn} on ${subscription.pattern['detail-type'].join(', ')}`,
       eventPattern: toCdkPattern(subscription.pattern),
     });
-    rule.addTarget(
-      new LambdaFunction(fn, { deadLetterQueue: undelivered, retryAttempts: 8, maxEventAge: Duration.hours(2) }),
-    );
+    rule.addTarget(new LambdaFunction(fn, { deadLetterQueue: undelivered, retryAttempts: 8, maxEventAge: Duration.hours(2) }));
     this.catchFailedInvocations(fn, subscription.fn);
     return rule;
   }

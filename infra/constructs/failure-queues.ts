@@ -28,14 +28,12 @@ export class FailureQueues extends Construct {
   constructor(scope: Construct, id: string) {
     super(scope, id);
     this.parked = secureQueue(this, 'Parked');
-    Validations.of(this.parked).acknowledge(
-      {
-        id: 'Serverless-SQSRedrivePolicy',
-        reason:
-          'Parked is the last queue: the dead-letter queue of the failure queues. A redrive policy would need a queue behind it, ' +
-          'and so on; its depth alarm and 14-day retention are the end of the line.',
-      },
-    );
+    Validations.of(this.parked).acknowledge({
+      id: 'Serverless-SQSRedrivePolicy',
+      reason:
+        'Parked is the last queue: the dead-letter queue of the failure queues. A redrive policy would need a queue behind it, ' +
+        'and so on; its depth alarm and 14-day retention are the end of the line.',
+    });
     this.queues.push({ queue: this.parked, holds: 'failure messages that a redrive or script received and failed on 5 times' });
   }
 

@@ -1,20 +1,20 @@
-import { Validations, type RemovalPolicy } from 'aws-cdk-lib';
+import { type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { ENV } from '../../functions/commons/env.ts';
 import {
   FALLBACK_FUNCTION,
   FUNCTIONS,
+  type FunctionName,
+  type FunctionSpec,
   ROUTES,
   STREAM_CONSUMER,
   SUBSCRIPTIONS,
   USER_POOL_TRIGGERS,
-  type FunctionName,
-  type FunctionSpec,
 } from '../../functions/manifest.ts';
-import { ENV } from '../../functions/commons/env.ts';
 import { pascalCase } from '../naming.ts';
 import { BriefingsFunction, type FunctionKind, type TokenTrust } from './briefings-function.ts';
 
@@ -75,7 +75,10 @@ export class BriefingsFunctions extends Construct {
       if (spec.putsEvents) fn.bindBus(props.bus);
       if (spec.verifiesTokens) fn.trustTokens(props.tokens);
       if (spec.userPool) bindUserPool(fn, props.userPool, spec.userPool);
-      if (spec.signsCursors) fn.signCursorsWith((cursorKey ??= cursorSigningKey(this, props.removalPolicy)));
+      if (spec.signsCursors) {
+        cursorKey ??= cursorSigningKey(this, props.removalPolicy);
+        fn.signCursorsWith(cursorKey);
+      }
       this.byName.set(name, fn);
     }
   }
@@ -146,4 +149,3 @@ function kindOf(name: FunctionName): FunctionKind {
   if (!api && !consumer) throw new Error(`function "${name}" has no route, subscription or stream; nothing would invoke it`);
   return api ? 'api' : 'consumer';
 }
-

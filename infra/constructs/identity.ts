@@ -1,5 +1,5 @@
-import { Duration, Stack, type RemovalPolicy } from 'aws-cdk-lib';
-import { AccountRecovery, Mfa, UserPool, UserPoolOperation, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { AccountRecovery, Mfa, UserPool, type UserPoolClient, UserPoolOperation } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { GROUPS } from '../../domain/access.ts';

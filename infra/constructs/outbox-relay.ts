@@ -1,6 +1,6 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { FilterCriteria, StartingPosition, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { FilterCriteria, type IFunction, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -47,7 +47,7 @@ export class OutboxRelay extends Construct {
       id: 'Serverless-LambdaDLQ',
       reason:
         'relay-events is invoked synchronously by its stream event source mapping, never asynchronously, so a function DLQ ' +
-        'would never receive anything; failed batches go to the mapping\'s on-failure queue (FailedBatches).',
+        "would never receive anything; failed batches go to the mapping's on-failure queue (FailedBatches).",
     });
   }
 }

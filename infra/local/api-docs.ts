@@ -21,6 +21,7 @@ import { promisify } from 'node:util';
 import { asyncApiDocument } from '../../events/asyncapi.ts';
 import { CONTRACTS } from '../../events/index.ts';
 import { contractSlug, detailSchema, eventBridgeSchema } from '../../events/schemas.ts';
+
 // Imported when first needed: the generator loads every handler, and handlers must be loaded
 // only after the stack has set their environment (service name, log level, endpoints).
 const openApiGenerator = () => import('../../functions/openapi.ts');
@@ -95,10 +96,12 @@ async function writeAll(dir: string): Promise<void> {
   const files: Array<[string, unknown]> = [
     ['openapi.json', document],
     ['asyncapi.json', asyncApiDocument()],
-    ...CONTRACTS.flatMap((c): Array<[string, unknown]> => [
-      [`events/${contractSlug(c)}.v${c.schemaVersion}.json`, detailSchema(c)],
-      [`events/${contractSlug(c)}.v${c.schemaVersion}.eventbridge.json`, eventBridgeSchema(c)],
-    ]),
+    ...CONTRACTS.flatMap(
+      (c): Array<[string, unknown]> => [
+        [`events/${contractSlug(c)}.v${c.schemaVersion}.json`, detailSchema(c)],
+        [`events/${contractSlug(c)}.v${c.schemaVersion}.eventbridge.json`, eventBridgeSchema(c)],
+      ],
+    ),
   ];
   for (const [name, content] of files) writeFileSync(join(dir, name), `${JSON.stringify(content, null, 2)}\n`);
   await Promise.all([

@@ -340,7 +340,10 @@ const scaleAiZh: DemoBriefing = {
       failurePaths: [
         { path: '更多前沿实验室客户终止合同，使收入过度依赖Meta和进展缓慢的政府采购。', affected: 'Scale AI员工、投资者及留任的外包人员' },
         { path: '竞争或国家安全审查对Meta的持股提出质疑，拖慢向公共部门的转型。', affected: 'Scale AI、Meta及公共部门采购方' },
-        { path: '资深外包人员流失，保留业务的数据质量下滑，模型开发商在评测中察觉到这一变化。', affected: '依赖Scale AI数据的模型开发商及其企业用户' },
+        {
+          path: '资深外包人员流失，保留业务的数据质量下滑，模型开发商在评测中察觉到这一变化。',
+          affected: '依赖Scale AI数据的模型开发商及其企业用户',
+        },
       ],
     },
   },
@@ -504,7 +507,7 @@ const metaAiTalent: DemoBriefing = {
       publishedAt: '2025-07-03T08:00:00Z',
       retrievedAt: '2025-07-03T08:30:00Z',
       excerpt:
-        'Roundup of coverage: Meta\'s stake in Scale AI, the departure of Alexandr Wang to Meta, and a run of researcher hires from OpenAI, Google DeepMind and Apple.',
+        "Roundup of coverage: Meta's stake in Scale AI, the departure of Alexandr Wang to Meta, and a run of researcher hires from OpenAI, Google DeepMind and Apple.",
     },
     {
       url: 'https://intel.signal.local/demo/monitoring/meta-ai-hiring-tracker',
@@ -514,8 +517,7 @@ const metaAiTalent: DemoBriefing = {
       language: 'en',
       publishedAt: '2025-07-04T12:00:00Z',
       retrievedAt: '2025-07-04T12:05:00Z',
-      excerpt:
-        'Tracker count for June: eleven senior AI researchers announced moves to Meta on public profiles, seven of them from OpenAI.',
+      excerpt: 'Tracker count for June: eleven senior AI researchers announced moves to Meta on public profiles, seven of them from OpenAI.',
       note: 'Internal count of announced moves from public profiles; not independently verified.',
     },
   ],
@@ -628,7 +630,7 @@ const bainEmeaHyperscale: DemoBriefing = {
       publishedAt: '2025-07-25T09:00:00Z',
       retrievedAt: '2025-07-25T09:30:00Z',
       excerpt:
-        'This week\'s roundup: new entrants in EMEA hyperscale development, including a Bain Capital platform, plus grid connection delays in Frankfurt and Dublin.',
+        "This week's roundup: new entrants in EMEA hyperscale development, including a Bain Capital platform, plus grid connection delays in Frankfurt and Dublin.",
     },
   ],
 };
@@ -725,7 +727,7 @@ const sparkleGeant: DemoBriefing = {
       publishedAt: '2025-09-10T14:00:00Z',
       retrievedAt: '2025-09-10T15:00:00Z',
       excerpt:
-        'The TIM group\'s international carrier has been selected by GÉANT for routes spanning three regions, extending its role as a supplier to the research community beyond Europe.',
+        "The TIM group's international carrier has been selected by GÉANT for routes spanning three regions, extending its role as a supplier to the research community beyond Europe.",
     },
     {
       url: 'https://www.submarinenetworks.com/demo/sparkle-geant-route-status',
@@ -784,8 +786,7 @@ const draftExample: DemoBriefing = {
       language: 'en',
       publishedAt: '2025-10-03T19:45:00Z',
       retrievedAt: '2025-10-03T20:00:00Z',
-      excerpt:
-        'Cranes gone and gates locked at the second campus site this morning. Looks like the build has stopped.',
+      excerpt: 'Cranes gone and gates locked at the second campus site this morning. Looks like the build has stopped.',
       note: 'Single anonymous post with one photo; location not verified. Keep as a draft until a second source appears.',
     },
   ],
@@ -832,7 +833,8 @@ export const DEMO_ENTITIES: DemoEntity[] = [
         { language: 'en', name: 'Scale' },
         { language: 'zh', name: 'Scale AI 数据标注公司' },
       ],
-      coverage: 'A supplier of training data and evaluation to the large model labs: a dependency for AI builders and a bellwether for the data-labelling market.',
+      coverage:
+        'A supplier of training data and evaluation to the large model labs: a dependency for AI builders and a bellwether for the data-labelling market.',
     },
   },
   {
@@ -876,7 +878,10 @@ export const DEMO_ENTITIES: DemoEntity[] = [
           since: '2025-06',
           summary: 'Reported to have bought about 49% of Scale AI for roughly $14.3B.',
           evidence: [
-            { text: 'Deal reporting puts the stake near half of the company, without voting control.', url: 'https://example.com/demo/meta-scale-stake' },
+            {
+              text: 'Deal reporting puts the stake near half of the company, without voting control.',
+              url: 'https://example.com/demo/meta-scale-stake',
+            },
           ],
         },
       ],
@@ -898,7 +903,9 @@ export const DEMO_ENTITIES: DemoEntity[] = [
           target: 'scale-ai',
           since: '2025-06',
           summary: 'Reported to have stepped back from new Scale AI projects after the Meta deal.',
-          evidence: [{ text: 'People familiar with the projects said new work orders were put on hold.', url: 'https://example.com/demo/google-pauses-scale' }],
+          evidence: [
+            { text: 'People familiar with the projects said new work orders were put on hold.', url: 'https://example.com/demo/google-pauses-scale' },
+          ],
         },
       ],
     },
@@ -919,7 +926,12 @@ export const DEMO_ENTITIES: DemoEntity[] = [
           target: 'scale-ai',
           since: '2025-06',
           summary: 'Said to be winding down its Scale AI work while moving to other data vendors.',
-          evidence: [{ text: 'The lab told reporters it had been shifting work to other providers for months.', url: 'https://example.com/demo/openai-winds-down-scale' }],
+          evidence: [
+            {
+              text: 'The lab told reporters it had been shifting work to other providers for months.',
+              url: 'https://example.com/demo/openai-winds-down-scale',
+            },
+          ],
         },
       ],
     },
@@ -962,7 +974,9 @@ export const DEMO_ENTITIES: DemoEntity[] = [
           target: 'scale-ai',
           since: '2025-06',
           summary: 'Interim chief executive of Scale AI after the founder left.',
-          evidence: [{ text: 'His memo to staff explained the consolidation of the generative-AI teams.', url: 'https://example.com/demo/droege-memo' }],
+          evidence: [
+            { text: 'His memo to staff explained the consolidation of the generative-AI teams.', url: 'https://example.com/demo/droege-memo' },
+          ],
         },
       ],
     },
@@ -982,7 +996,12 @@ export const DEMO_ENTITIES: DemoEntity[] = [
           relation: 'partner of',
           target: 'geant',
           summary: 'Carries new GÉANT routes across Europe, Africa and the Middle East.',
-          evidence: [{ text: 'The carrier announced the added research-network routes on its backbone.', url: 'https://example.com/demo/sparkle-geant-routes' }],
+          evidence: [
+            {
+              text: 'The carrier announced the added research-network routes on its backbone.',
+              url: 'https://example.com/demo/sparkle-geant-routes',
+            },
+          ],
         },
       ],
     },

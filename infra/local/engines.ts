@@ -4,7 +4,7 @@
  * cognito-local (Node). Both keep their data under the given directory, so a
  * restart keeps tables, user pools and users.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -151,13 +151,7 @@ function captureOutput(child: ChildProcess): string[] {
   return lines;
 }
 
-async function waitUntilReady(
-  name: string,
-  child: ChildProcess,
-  output: string[],
-  timeoutMs: number,
-  probe: () => Promise<void>,
-): Promise<void> {
+async function waitUntilReady(name: string, child: ChildProcess, output: string[], timeoutMs: number, probe: () => Promise<void>): Promise<void> {
   let exited: string | undefined;
   child.once('exit', (code, signal) => (exited = `exited with ${signal ?? `code ${code}`}`));
   child.once('error', (error) => (exited = `could not start: ${error.message}`));

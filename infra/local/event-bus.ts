@@ -13,9 +13,9 @@ import { EventEmitter } from 'node:events';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { appendDeadLetter, errorMessage } from './dead-letters.ts';
-import { matchesPattern, type EventPatternJson } from './event-pattern.ts';
-import type { Log } from './log.ts';
+import { type EventPatternJson, matchesPattern } from './event-pattern.ts';
 import { BodyTooLargeError, readBody } from './http-body.ts';
+import type { Log } from './log.ts';
 import { closeServer, listenOnLoopback } from './loopback-server.ts';
 
 /** The event as EventBridge hands it to a target. */
@@ -185,13 +185,17 @@ export class LocalEventBus {
         throw new AwsError('UnknownOperationException', `The local event bus implements AWSEvents.PutEvents only, not "${target}"`);
       }
       const body = await readBody(req, MAX_REQUEST_BYTES).catch((error: unknown) => {
-        if (error instanceof BodyTooLargeError) throw new AwsError('ValidationException', 'Total size of the entries in the request is over the limit.');
+        if (error instanceof BodyTooLargeError)
+          throw new AwsError('ValidationException', 'Total size of the entries in the request is over the limit.');
         throw error;
       });
       const request = parseJson(body.toString('utf8')) as { Entries?: unknown } | undefined;
       const entries = request?.Entries;
       if (!Array.isArray(entries) || entries.length === 0) {
-        throw new AwsError('ValidationException', "1 validation error detected: Value null at 'entries' failed to satisfy constraint: Member must not be null");
+        throw new AwsError(
+          'ValidationException',
+          "1 validation error detected: Value null at 'entries' failed to satisfy constraint: Member must not be null",
+        );
       }
       if (entries.length > MAX_ENTRIES) {
         throw new AwsError(

@@ -91,14 +91,16 @@ export class LocalHttpApi {
         body = await readBody(req, MAX_BODY_BYTES);
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
-        return void (status = reply(res, 413, { message: 'Request Entity Too Large' }, { connection: 'close' }));
+        status = reply(res, 413, { message: 'Request Entity Too Large' }, { connection: 'close' });
+        return;
       }
       const page = method === 'GET' ? this.opts.pages?.[rawPath] : undefined;
       if (page) {
         const served = await page();
         res.writeHead(200, { 'content-type': served.contentType, 'content-length': Buffer.byteLength(served.body), 'cache-control': 'no-store' });
         res.end(served.body);
-        return void (status = 200);
+        status = 200;
+        return;
       }
       const match = this.match(method, rawPath);
       fn = match?.route.spec.fn ?? this.opts.fallback;
@@ -109,7 +111,8 @@ export class LocalHttpApi {
         const denied = await this.authorize(event);
         if (denied) {
           fn = undefined;
-          return void (status = reply(res, 401, { message: 'Unauthorized' }, { 'www-authenticate': denied }));
+          status = reply(res, 401, { message: 'Unauthorized' }, { 'www-authenticate': denied });
+          return;
         }
         claims = (event.requestContext as { authorizer?: { jwt: { claims: Record<string, string> } } }).authorizer?.jwt.claims;
       }
@@ -119,7 +122,10 @@ export class LocalHttpApi {
         result = await this.opts.functions[fn](event);
       } catch (error) {
         this.opts.log.error(`${method} ${rawPath}: ${fn} failed`, error);
-        status = error instanceof FunctionTimeoutError ? reply(res, 503, { message: 'Service Unavailable' }) : reply(res, 500, { message: 'Internal Server Error' });
+        status =
+          error instanceof FunctionTimeoutError
+            ? reply(res, 503, { message: 'Service Unavailable' })
+            : reply(res, 500, { message: 'Internal Server Error' });
         return;
       }
       status = this.respond(res, fn, result);
@@ -131,7 +137,9 @@ export class LocalHttpApi {
         this.invocations.push({ fn, routeKey, status, ...(claims ? { claims } : {}) });
         if (this.invocations.length > INVOCATION_LOG_SIZE) this.invocations.shift();
       }
-      this.opts.log.info(`${method} ${rawPath}${rawQueryString ? `?${rawQueryString}` : ''} ${status} ${Date.now() - started}ms${fn ? ` → ${fn}` : ''}`);
+      this.opts.log.info(
+        `${method} ${rawPath}${rawQueryString ? `?${rawQueryString}` : ''} ${status} ${Date.now() - started}ms${fn ? ` → ${fn}` : ''}`,
+      );
     }
   }
 

@@ -19,7 +19,7 @@ import {
   InitiateAuthCommand,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { GROUPS, GROUP_NAMES } from '../../domain/access.ts';
+import { GROUP_NAMES, GROUPS } from '../../domain/access.ts';
 import { USER_POOL_TRIGGERS } from '../../functions/manifest.ts';
 import { LOCAL_AWS } from './engines.ts';
 

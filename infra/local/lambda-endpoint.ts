@@ -64,7 +64,12 @@ export class LocalLambdaEndpoint {
       const body = await readBody(req, MAX_PAYLOAD_BYTES);
       payload = body.length ? JSON.parse(body.toString('utf8')) : {};
     } catch (error) {
-      return send(res, 400, { Type: 'User', message: `invalid payload: ${(error as Error).message}` }, { 'x-amzn-errortype': 'InvalidRequestContentException' });
+      return send(
+        res,
+        400,
+        { Type: 'User', message: `invalid payload: ${(error as Error).message}` },
+        { 'x-amzn-errortype': 'InvalidRequestContentException' },
+      );
     }
     try {
       const result = await invoke(payload);
@@ -74,7 +79,12 @@ export class LocalLambdaEndpoint {
       const err = error instanceof Error ? error : new Error(String(error));
       this.record({ fn: name, payload, error: err.message });
       this.opts.log.error(`lambda invoke ${name} failed`, err);
-      send(res, 200, { errorType: err.name, errorMessage: err.message }, { 'x-amz-function-error': 'Unhandled', 'x-amz-executed-version': '$LATEST' });
+      send(
+        res,
+        200,
+        { errorType: err.name, errorMessage: err.message },
+        { 'x-amz-function-error': 'Unhandled', 'x-amz-executed-version': '$LATEST' },
+      );
     }
   }
 

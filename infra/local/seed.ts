@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_BRIEFINGS, DEMO_ENTITIES, DEMO_USERS, DEMO_PASSWORD, DEMO_WATCHLISTS } from './demo-data.ts';
+import { DEMO_BRIEFINGS, DEMO_ENTITIES, DEMO_PASSWORD, DEMO_USERS, DEMO_WATCHLISTS } from './demo-data.ts';
 import type { Log } from './log.ts';
 import type { LocalStack } from './stack.ts';
 
@@ -40,14 +40,16 @@ export async function seedDemoData(stack: SeedStack, log: Log): Promise<Record<s
   }
   for (const [userKey, entityIds] of Object.entries(DEMO_WATCHLISTS)) {
     const member = await tokenOfUser(stack, userKey);
-    for (const entityId of entityIds) await call(stack, 'PUT', `/me/watchlist/${entityId}`, { token: member }, [200], `${userKey} follows ${entityId}`);
+    for (const entityId of entityIds)
+      await call(stack, 'PUT', `/me/watchlist/${entityId}`, { token: member }, [200], `${userKey} follows ${entityId}`);
   }
 
   for (const demo of DEMO_BRIEFINGS) {
     const { relatedKeys, ...input } = demo.input;
     const created = await call(stack, 'POST', '/briefings', { token: analyst, body: input }, [201], demo.key);
     const briefingId = (created.json as { briefingId?: unknown } | undefined)?.briefingId;
-    if (typeof briefingId !== 'string') throw new SeedError(`POST /briefings (${demo.key}) answered 201 without a briefingId: ${created.text.slice(0, 300)}`);
+    if (typeof briefingId !== 'string')
+      throw new SeedError(`POST /briefings (${demo.key}) answered 201 without a briefingId: ${created.text.slice(0, 300)}`);
     ids[demo.key] = briefingId;
   }
   for (const demo of DEMO_BRIEFINGS.filter((d) => d.input.relatedKeys.length > 0)) {
@@ -87,7 +89,9 @@ export async function seedDemoData(stack: SeedStack, log: Log): Promise<Record<s
           (demo.publish === 'auto' ? ` (auto-publish at ${demo.input.autoPublish?.minGrade}; grade reached: ${confidence?.grade})` : ''),
       );
     }
-    log.info(`  ${demo.key.padEnd(22)} ${String(briefing.status).padEnd(10)} score ${confidence?.score} grade ${confidence?.grade}  ${ids[demo.key]}`);
+    log.info(
+      `  ${demo.key.padEnd(22)} ${String(briefing.status).padEnd(10)} score ${confidence?.score} grade ${confidence?.grade}  ${ids[demo.key]}`,
+    );
   }
 
   writeFileSync(seedFile(stack.dataDir), `${JSON.stringify(ids, null, 2)}\n`);
@@ -125,7 +129,9 @@ async function call(
   });
   const text = await response.text();
   if (!expected.includes(response.status)) {
-    throw new SeedError(`${method} ${path} (${what}) answered ${response.status}, expected ${expected.join(' or ')}: ${text.slice(0, 500) || '(empty body)'}`);
+    throw new SeedError(
+      `${method} ${path} (${what}) answered ${response.status}, expected ${expected.join(' or ')}: ${text.slice(0, 500) || '(empty body)'}`,
+    );
   }
   let json: unknown;
   try {

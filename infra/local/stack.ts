@@ -8,22 +8,22 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { ENV } from '../../functions/commons/env.ts';
-import { FALLBACK_FUNCTION, FUNCTIONS, ROUTES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
-import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { provisionedEntitlement } from '../../domain/entitlement.ts';
-import { DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
-import { LOCAL_AWS, assertJavaAvailable, freePort, isPortFree, startCognitoLocal, startDynamoDbLocal, type Engine } from './engines.ts';
-import { LocalCognitoFront } from './cognito-front.ts';
-import { LocalEventBus, type EventEnvelope, type RetryPolicy } from './event-bus.ts';
+import { ENV } from '../../functions/commons/env.ts';
+import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
+import { FALLBACK_FUNCTION, FUNCTIONS, ROUTES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
 import { apiDocsPages } from './api-docs.ts';
+import { LocalCognitoFront } from './cognito-front.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
+import { assertJavaAvailable, type Engine, freePort, isPortFree, LOCAL_AWS, startCognitoLocal, startDynamoDbLocal } from './engines.ts';
+import { type EventEnvelope, LocalEventBus, type RetryPolicy } from './event-bus.ts';
 import { LocalHttpApi } from './http-api.ts';
-import { cognitoClient, ensureUser, ensureUserPool, signIn, writeCognitoLocalConfig, type Tokens } from './identity.ts';
+import { cognitoClient, ensureUser, ensureUserPool, signIn, type Tokens, writeCognitoLocalConfig } from './identity.ts';
 import { LocalLambdaEndpoint } from './lambda-endpoint.ts';
 import { loadFunctions } from './lambda-runtime.ts';
-import { readLocalDetails, writeLocalDetails, type LocalDetails, type LocalUser } from './local-file.ts';
+import { type LocalDetails, type LocalUser, readLocalDetails, writeLocalDetails } from './local-file.ts';
 import { createLog } from './log.ts';
 import { seedDemoData, seedFile } from './seed.ts';
 import { StreamRelay } from './stream-relay.ts';
@@ -128,7 +128,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const failure = engines.find((e) => e.status === 'rejected');
     if (failure) throw failure.reason;
     const [dynamodb, cognito] = engines.map((e) => (e as PromiseFulfilledResult<Engine>).value) as [Engine, Engine];
-    progress.info(`engines up in ${Date.now() - started} ms: DynamoDB Local ${dynamodb.endpoint}, cognito-local ${cognito.endpoint}, event bus ${bus.url}`);
+    progress.info(
+      `engines up in ${Date.now() - started} ms: DynamoDB Local ${dynamodb.endpoint}, cognito-local ${cognito.endpoint}, event bus ${bus.url}`,
+    );
 
     const cognitoFront = new LocalCognitoFront({ upstream: cognito.endpoint, log });
     await cognitoFront.start();

@@ -13,7 +13,7 @@ import { EXAMPLE_SOURCE } from './demo-data.ts';
 import { isPortFree } from './engines.ts';
 import { localFile, readLocalDetails } from './local-file.ts';
 import { SeedError } from './seed.ts';
-import { startLocalStack, type LocalStack } from './stack.ts';
+import { type LocalStack, startLocalStack } from './stack.ts';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
 process.env['AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE'] ??= '1';

@@ -17,21 +17,22 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  type AttributeValue,
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   ExpiredIteratorException,
   GetRecordsCommand,
+  type GetRecordsCommandOutput,
   GetShardIteratorCommand,
-  TrimmedDataAccessException,
-  type _Record as StreamRecord,
-  type AttributeValue,
   type Shard,
+  type _Record as StreamRecord,
+  TrimmedDataAccessException,
 } from '@aws-sdk/client-dynamodb-streams';
 import { appendDeadLetter, errorMessage } from './dead-letters.ts';
-import { matchesPattern, type EventPatternJson } from './event-pattern.ts';
-import type { Log } from './log.ts';
-import type { RetryPolicy } from './event-bus.ts';
 import { LOCAL_AWS } from './engines.ts';
+import type { RetryPolicy } from './event-bus.ts';
+import { type EventPatternJson, matchesPattern } from './event-pattern.ts';
+import type { Log } from './log.ts';
 
 export interface StreamRelayOptions {
   endpoint: string;
@@ -175,7 +176,7 @@ export class StreamRelay {
 
   private async pollShard(shardId: string): Promise<number> {
     const iterator = this.iterators.get(shardId) ?? (await this.iteratorFor(shardId));
-    let page;
+    let page: GetRecordsCommandOutput;
     try {
       page = await this.client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 100 }));
     } catch (error) {
@@ -271,7 +272,10 @@ export class StreamRelay {
       failedAt: new Date().toISOString(),
       payload: { Records: pending },
     });
-    this.opts.log.error(`stream relay: ${pending.length} record(s) dead-lettered after ${this.retry.attempts} attempts to ${this.opts.target}`, lastError);
+    this.opts.log.error(
+      `stream relay: ${pending.length} record(s) dead-lettered after ${this.retry.attempts} attempts to ${this.opts.target}`,
+      lastError,
+    );
     this.acknowledge(shardId, pending);
   }
 

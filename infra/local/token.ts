@@ -26,7 +26,10 @@ async function main(): Promise<number> {
     console.error('(A reader without a login needs no token: call the API without an Authorization header.)');
     return 2;
   }
-  const alive = await fetch(`${details.endpoints.cognito}/health`).then((r) => r.ok, () => false);
+  const alive = await fetch(`${details.endpoints.cognito}/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (!alive) {
     console.error(`The local stack is not running (cognito-local does not answer at ${details.endpoints.cognito}). Start it first: npm start`);
     return 1;

@@ -20,7 +20,8 @@ const base = {
 const example = { schemaVersion: 1, eventId: 'e-1', occurredAt: '2026-06-20T08:00:00.000Z', score: 1, grade: 'A', tags: [] } as const;
 const contract = (fields: z.ZodRawShape, ex: Record<string, unknown> = example) =>
   defineEvent({ detailType: 'Thing Happened', schemaVersion: 1, summary: 'A thing happened, for this test.', fields, example: ex as never });
-const compare = (fields: z.ZodRawShape, ex?: Record<string, unknown>) => compareSchemas(detailSchema(contract(base)), detailSchema(contract(fields, ex)));
+const compare = (fields: z.ZodRawShape, ex?: Record<string, unknown>) =>
+  compareSchemas(detailSchema(contract(base)), detailSchema(contract(fields, ex)));
 
 describe('the compatibility rules', () => {
   it('accept an unchanged contract', () => {

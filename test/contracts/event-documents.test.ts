@@ -32,7 +32,9 @@ describe('JSON Schema of each contract', () => {
     const schema = detailSchema(contract);
     // Assess
     expect(Object.keys(schema['properties'] as object).sort()).toEqual(Object.keys(contract.detail.shape).sort());
-    const required = Object.entries(contract.detail.shape).filter(([, field]) => !z.safeParse(field, undefined).success).map(([name]) => name);
+    const required = Object.entries(contract.detail.shape)
+      .filter(([, field]) => !z.safeParse(field, undefined).success)
+      .map(([name]) => name);
     expect((schema['required'] as string[]).sort()).toEqual(required.sort());
     expect(schema['$schema']).toBe('https://json-schema.org/draft/2020-12/schema');
   });

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FALLBACK_FUNCTION, FUNCTIONS, ROUTES, type FunctionName } from '../../functions/manifest.ts';
+import { FALLBACK_FUNCTION, FUNCTIONS, type FunctionName, ROUTES } from '../../functions/manifest.ts';
 import { apiDocsPages } from '../../infra/local/api-docs.ts';
 import { LocalHttpApi } from '../../infra/local/http-api.ts';
 import { createLog } from '../../infra/local/log.ts';
@@ -14,7 +14,13 @@ import { createLog } from '../../infra/local/log.ts';
 const dataDir = mkdtempSync(join(tmpdir(), 'api-docs-'));
 const invoked: FunctionName[] = [];
 const functions = Object.fromEntries(
-  Object.keys(FUNCTIONS).map((fn) => [fn, async () => (invoked.push(fn as FunctionName), { statusCode: 404, body: '' })]),
+  Object.keys(FUNCTIONS).map((fn) => [
+    fn,
+    async () => {
+      invoked.push(fn as FunctionName);
+      return { statusCode: 404, body: '' };
+    },
+  ]),
 ) as Record<FunctionName, () => Promise<unknown>>;
 const api = new LocalHttpApi({
   routes: ROUTES,

@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { buildOpenApi, loadRoutes, type DocumentedRoute, type GeneratedOpenApi } from '../../functions/openapi.ts';
 import { ROUTES } from '../../functions/manifest.ts';
+import { buildOpenApi, type DocumentedRoute, type GeneratedOpenApi, loadRoutes } from '../../functions/openapi.ts';
 
 type Json = Record<string, any>;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,34 +40,37 @@ describe('the OpenAPI document', () => {
     expect(documented.sort()).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
   });
 
-  it.each(ROUTES.map((r) => [`${r.method} ${r.path}`, r] as const))('%s: security, parameters, body and failures as its handler enforces them', (_, route) => {
-    // Prepare
-    const spec = routes.find((r) => r.route === route)!.spec!;
-    // Act
-    const op = operation(route)!;
-    const params = (op['parameters'] ?? []) as Json[];
-    // Assess: jwt routes require a bearer token, optional ones accept none
-    expect(op['security']).toEqual(route.auth === 'jwt' ? [{ bearer: [] }] : [{}, { bearer: [] }]);
-    const templated = [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
-    expect(params.filter((p) => p['in'] === 'path').map((p) => [p['name'], p['required']])).toEqual(templated.map((name) => [name, true]));
-    const query = spec.query instanceof z.core.$ZodObject ? Object.keys(spec.query._zod.def.shape) : [];
-    expect(params.filter((p) => p['in'] === 'query').map((p) => p['name'])).toEqual(query);
-    // the request body is the handler's own schema, converted
-    if (spec.body) {
-      const media = op['requestBody']['content']['application/json'] as Json;
-      const { $schema: _s, ...expected } = z.toJSONSchema(spec.body, { io: 'input' }) as Json;
-      expect(doc['components']['schemas'][(media['schema']['$ref'] as string).split('/').pop()!]).toEqual(expected);
-      // an example, when given, is one the handler accepts
-      if (media['example'] !== undefined) expect(z.safeParse(spec.body, media['example']).error).toBeUndefined();
-    } else {
-      expect(op['requestBody']).toBeUndefined();
-    }
-    const statuses = Object.keys(op['responses']);
-    expect(statuses.some((s) => s.startsWith('2'))).toBe(true);
-    if (spec.body || spec.path || spec.query) expect(statuses).toContain('400');
-    expect(statuses.includes('403')).toBe(Array.isArray(spec.access));
-    expect(statuses.includes('413') && statuses.includes('415')).toBe(Boolean(spec.body));
-  });
+  it.each(ROUTES.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    '%s: security, parameters, body and failures as its handler enforces them',
+    (_, route) => {
+      // Prepare
+      const spec = routes.find((r) => r.route === route)!.spec!;
+      // Act
+      const op = operation(route)!;
+      const params = (op['parameters'] ?? []) as Json[];
+      // Assess: jwt routes require a bearer token, optional ones accept none
+      expect(op['security']).toEqual(route.auth === 'jwt' ? [{ bearer: [] }] : [{}, { bearer: [] }]);
+      const templated = [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+      expect(params.filter((p) => p['in'] === 'path').map((p) => [p['name'], p['required']])).toEqual(templated.map((name) => [name, true]));
+      const query = spec.query instanceof z.core.$ZodObject ? Object.keys(spec.query._zod.def.shape) : [];
+      expect(params.filter((p) => p['in'] === 'query').map((p) => p['name'])).toEqual(query);
+      // the request body is the handler's own schema, converted
+      if (spec.body) {
+        const media = op['requestBody']['content']['application/json'] as Json;
+        const { $schema: _s, ...expected } = z.toJSONSchema(spec.body, { io: 'input' }) as Json;
+        expect(doc['components']['schemas'][(media['schema']['$ref'] as string).split('/').pop()!]).toEqual(expected);
+        // an example, when given, is one the handler accepts
+        if (media['example'] !== undefined) expect(z.safeParse(spec.body, media['example']).error).toBeUndefined();
+      } else {
+        expect(op['requestBody']).toBeUndefined();
+      }
+      const statuses = Object.keys(op['responses']);
+      expect(statuses.some((s) => s.startsWith('2'))).toBe(true);
+      if (spec.body || spec.path || spec.query) expect(statuses).toContain('400');
+      expect(statuses.includes('403')).toBe(Array.isArray(spec.access));
+      expect(statuses.includes('413') && statuses.includes('415')).toBe(Boolean(spec.body));
+    },
+  );
 
   it('is linted clean by Redocly CLI (recommended-strict)', async () => {
     // Prepare

@@ -10,19 +10,12 @@ import { ANONYMOUS, viewerFromGroups } from '../../domain/access.ts';
 import { assessCompleteness, publish, rescore, scoreReport } from '../../domain/briefing.ts';
 import { adminView, grantEntitlement, revokeEntitlement, selfView, signUpEntitlement } from '../../domain/entitlement.ts';
 import { summarize, viewBriefing } from '../../domain/visibility.ts';
-import {
-  BriefingSummary,
-  BriefingView,
-  CreatedBriefing,
-  MemberAdminView,
-  MemberSelfView,
-  ScoreReport,
-  Source,
-} from '../../functions/responses.ts';
+import { BriefingSummary, BriefingView, CreatedBriefing, MemberAdminView, MemberSelfView, ScoreReport, Source } from '../../functions/responses.ts';
 import { draft, NOW, source } from '../support/fixtures.ts';
 
 /** Parsing strips undocumented fields, so equality also proves there are none. */
-const documents = (schema: z.ZodMiniType, value: unknown) => expect(JSON.parse(JSON.stringify(z.parse(schema, value)))).toEqual(JSON.parse(JSON.stringify(value)));
+const documents = (schema: z.ZodMiniType, value: unknown) =>
+  expect(JSON.parse(JSON.stringify(z.parse(schema, value)))).toEqual(JSON.parse(JSON.stringify(value)));
 
 const sources = [source('direct', 1), source('reporting', 2), source('social', 3, 'contradicts')];
 const scored = rescore(draft(), sources, NOW).briefing;
@@ -53,7 +46,11 @@ describe('response bodies match their documented schemas', () => {
     // Prepare
     const member = viewerFromGroups('m-1', ['strategy-circle']);
     const record = signUpEntitlement('m-1', NOW);
-    const granted = grantEntitlement(record, { tier: 'leadership-alliance', roles: [], validUntil: '2027-01-01T00:00:00.000Z' }, { userId: 'm-1', by: 'admin-1', now: NOW });
+    const granted = grantEntitlement(
+      record,
+      { tier: 'leadership-alliance', roles: [], validUntil: '2027-01-01T00:00:00.000Z' },
+      { userId: 'm-1', by: 'admin-1', now: NOW },
+    );
     const revoked = revokeEntitlement(granted, { reason: 'left the company' }, { by: 'admin-1', now: NOW });
     // Assess
     documents(MemberSelfView, selfView(member, granted, NOW));

@@ -1,7 +1,7 @@
 /** Spec: the HTTP API is exactly the manifest's ROUTES, guarded as each route's `auth` says. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FALLBACK_FUNCTION, ROUTES, type RouteSpec } from '../../functions/manifest.ts';
-import { functionId, idsOfType, refId, render, synthesize, type Synthesized } from './synth.ts';
+import { functionId, idsOfType, refId, render, type Synthesized, synthesize } from './synth.ts';
 
 let synth: Synthesized;
 beforeAll(() => {
@@ -9,9 +9,7 @@ beforeAll(() => {
 });
 
 function routeByKey(routeKey: string) {
-  const ids = idsOfType(synth.resources, 'AWS::ApiGatewayV2::Route').filter(
-    (id) => synth.resources[id]!['Properties']['RouteKey'] === routeKey,
-  );
+  const ids = idsOfType(synth.resources, 'AWS::ApiGatewayV2::Route').filter((id) => synth.resources[id]!['Properties']['RouteKey'] === routeKey);
   expect(ids, `routes with key "${routeKey}"`).toHaveLength(1);
   return synth.resources[ids[0]!]!['Properties'];
 }
@@ -39,18 +37,15 @@ describe('HTTP API', () => {
     expect(functionBehind(route)).toBe(functionId(synth.resources, spec.fn));
   });
 
-  it.each(ROUTES.filter((r) => r.auth === 'jwt').map((route) => [keyOf(route)]))(
-    'puts %s behind the Cognito JWT authorizer',
-    (key) => {
-      // Prepare
-      const authorizer = theAuthorizer();
-      // Act
-      const route = routeByKey(key);
-      // Assess
-      expect(route['AuthorizationType']).toBe('JWT');
-      expect(refId(route['AuthorizerId'])).toBe(authorizer.id);
-    },
-  );
+  it.each(ROUTES.filter((r) => r.auth === 'jwt').map((route) => [keyOf(route)]))('puts %s behind the Cognito JWT authorizer', (key) => {
+    // Prepare
+    const authorizer = theAuthorizer();
+    // Act
+    const route = routeByKey(key);
+    // Assess
+    expect(route['AuthorizationType']).toBe('JWT');
+    expect(refId(route['AuthorizerId'])).toBe(authorizer.id);
+  });
 
   it.each(ROUTES.filter((r) => r.auth === 'optional').map((route) => [keyOf(route)]))(
     'leaves %s open to anonymous readers (the handler verifies optional tokens)',
@@ -63,7 +58,7 @@ describe('HTTP API', () => {
     },
   );
 
-  it('trusts tokens of this stack\'s user pool and app client only', () => {
+  it("trusts tokens of this stack's user pool and app client only", () => {
     // Prepare
     const [poolId] = idsOfType(synth.resources, 'AWS::Cognito::UserPool');
     const [clientId] = idsOfType(synth.resources, 'AWS::Cognito::UserPoolClient');
@@ -104,9 +99,7 @@ describe('HTTP API', () => {
     // Prepare
     const expected = [...ROUTES.map(keyOf), ...knownPaths.map((path) => `ANY ${path}`), '$default'];
     // Act
-    const deployed = idsOfType(synth.resources, 'AWS::ApiGatewayV2::Route').map(
-      (id) => synth.resources[id]!['Properties']['RouteKey'] as string,
-    );
+    const deployed = idsOfType(synth.resources, 'AWS::ApiGatewayV2::Route').map((id) => synth.resources[id]!['Properties']['RouteKey'] as string);
     // Assess
     expect(deployed.sort()).toEqual(expected.sort());
   });

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/commons/env.ts';
 import { FUNCTIONS, type FunctionName } from '../../functions/manifest.ts';
-import { actionsOf, functionId, idsOfType, render, synthesize, type Synthesized } from './synth.ts';
+import { actionsOf, functionId, idsOfType, render, type Synthesized, synthesize } from './synth.ts';
 
 let synth: Synthesized;
 beforeAll(() => {

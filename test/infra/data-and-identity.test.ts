@@ -3,10 +3,10 @@
  * domain/access.ts, prod keeps its state, and the stack publishes what clients need.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GROUPS, GROUP_NAMES } from '../../domain/access.ts';
+import { GROUP_NAMES, GROUPS } from '../../domain/access.ts';
 import { TABLE_SCHEMA } from '../../functions/commons/table/schema.ts';
 import { stageSettings } from '../../infra/stage.ts';
-import { idsOfType, refId, synthesize, type Synthesized } from './synth.ts';
+import { idsOfType, refId, type Synthesized, synthesize } from './synth.ts';
 
 let dev: Synthesized;
 let prod: Synthesized;

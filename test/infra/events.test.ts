@@ -3,10 +3,10 @@
  * silently, and the outbox relay is the only reader of the table stream.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CONTRACTS } from '../../events/index.ts';
 import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
 import { STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
-import { CONTRACTS } from '../../events/index.ts';
-import { functionId, idsOfType, refId, synthesize, type Synthesized } from './synth.ts';
+import { functionId, idsOfType, refId, type Synthesized, synthesize } from './synth.ts';
 
 let synth: Synthesized;
 beforeAll(() => {
@@ -48,9 +48,7 @@ describe('event subscriptions', () => {
     // Prepare
     const expected = SUBSCRIPTIONS.map((sub) => `${functionId(synth.resources, sub.fn)} <- ${JSON.stringify(sub.pattern)}`);
     // Act
-    const deployed = rules().flatMap((rule) =>
-      rule['Targets'].map((t: any) => `${refId(t['Arn'])} <- ${JSON.stringify(rule['EventPattern'])}`),
-    );
+    const deployed = rules().flatMap((rule) => rule['Targets'].map((t: any) => `${refId(t['Arn'])} <- ${JSON.stringify(rule['EventPattern'])}`));
     // Assess
     expect(deployed.sort()).toEqual(expected.sort());
   });

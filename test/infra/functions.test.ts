@@ -5,15 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  FALLBACK_FUNCTION,
-  FUNCTIONS,
-  ROUTES,
-  STREAM_CONSUMER,
-  SUBSCRIPTIONS,
-  type FunctionName,
-} from '../../functions/manifest.ts';
-import { functionId, idsOfType, refId, synthesize, type Synthesized } from './synth.ts';
+import { FALLBACK_FUNCTION, FUNCTIONS, type FunctionName, ROUTES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
+import { functionId, idsOfType, refId, type Synthesized, synthesize } from './synth.ts';
 
 let synth: Synthesized;
 beforeAll(() => {
@@ -33,9 +26,7 @@ describe('functions', () => {
     // Prepare
     const expected = names.map((name) => FUNCTIONS[name].description);
     // Act
-    const deployed = idsOfType(synth.resources, 'AWS::Lambda::Function').map(
-      (id) => synth.resources[id]!['Properties']['Description'] as string,
-    );
+    const deployed = idsOfType(synth.resources, 'AWS::Lambda::Function').map((id) => synth.resources[id]!['Properties']['Description'] as string);
     // Assess
     expect(deployed.sort()).toEqual(expected.sort());
   });

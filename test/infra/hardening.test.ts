@@ -14,11 +14,11 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_SOURCE } from '../../events/index.ts';
-import { FUNCTIONS, STREAM_CONSUMER, SUBSCRIPTIONS, type FunctionName } from '../../functions/manifest.ts';
+import { FUNCTIONS, type FunctionName, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
 import { addComplianceChecks, compliancePacks } from '../../infra/compliance.ts';
 import { MAX_RECEIVES_BEFORE_PARKING } from '../../infra/constructs/failure-queues.ts';
 import { RESERVED_CONCURRENCY } from '../../infra/constructs/functions.ts';
-import { functionId, idsOfType, refId, synthesize, type Synthesized } from './synth.ts';
+import { functionId, idsOfType, refId, type Synthesized, synthesize } from './synth.ts';
 
 type Json = Record<string, any>;
 const STAGES = ['dev', 'prod'] as const;
@@ -127,8 +127,7 @@ const topicId = () => {
 /** Alarms on one metric of one resource (the dimension value is a Ref or GetAtt of it). */
 const alarmsOn = (metric: string, resourceId: string) =>
   alarms().filter((a) => a['MetricName'] === metric && (a['Dimensions'] as Json[]).some((d) => refId(d['Value']) === resourceId));
-const notifiesTopic = (alarm: Json) =>
-  alarm['AlarmActions']?.map(refId).includes(topicId()) && alarm['OKActions']?.map(refId).includes(topicId());
+const notifiesTopic = (alarm: Json) => alarm['AlarmActions']?.map(refId).includes(topicId()) && alarm['OKActions']?.map(refId).includes(topicId());
 
 describe('failure queues', () => {
   const queueIds = () => idsOfType(synth.resources, 'AWS::SQS::Queue');
@@ -144,7 +143,12 @@ describe('failure queues', () => {
       const watching = alarmsOn('ApproximateNumberOfMessagesVisible', queueId);
       // Assess
       expect(watching, queueId).toHaveLength(1);
-      expect(watching[0]).toMatchObject({ Namespace: 'AWS/SQS', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', TreatMissingData: 'notBreaching' });
+      expect(watching[0]).toMatchObject({
+        Namespace: 'AWS/SQS',
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        TreatMissingData: 'notBreaching',
+      });
       expect(notifiesTopic(watching[0]!), `${queueId} alarm notifies the topic`).toBe(true);
     }
   });
@@ -179,7 +183,12 @@ describe('alarms', () => {
     const watching = alarmsOn('Errors', functionId(synth.resources, name));
     // Assess
     expect(watching).toHaveLength(1);
-    expect(watching[0]).toMatchObject({ Namespace: 'AWS/Lambda', Statistic: 'Sum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(watching[0]).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
     expect(notifiesTopic(watching[0]!)).toBe(true);
   });
 
@@ -210,7 +219,11 @@ describe('alarms', () => {
     // Assess
     expect(key).toMatchObject({ Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true } });
     expect(key['Properties']['KeyPolicy']['Statement']).toContainEqual(
-      expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] }),
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      }),
     );
     expect(refId(outputs['AlarmTopicArn']['Value'])).toBe(topicId());
   });

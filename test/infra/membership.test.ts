@@ -6,11 +6,11 @@
  * its pool would be a dependency cycle, which synthesis itself rejects.)
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ENV } from '../../functions/commons/env.ts';
-import { FUNCTIONS, ROUTES, SUBSCRIPTIONS, USER_POOL_TRIGGERS, type FunctionName } from '../../functions/manifest.ts';
 import { EntitlementChanged, patternFor } from '../../events/index.ts';
+import { ENV } from '../../functions/commons/env.ts';
+import { FUNCTIONS, type FunctionName, ROUTES, SUBSCRIPTIONS, USER_POOL_TRIGGERS } from '../../functions/manifest.ts';
 import { USER_POOL_ACTIONS } from '../../infra/constructs/functions.ts';
-import { functionId, idsOfType, refId, statementsOf, synthesize, type Synthesized } from './synth.ts';
+import { functionId, idsOfType, refId, type Synthesized, statementsOf, synthesize } from './synth.ts';
 
 let synth: Synthesized;
 beforeAll(() => {
@@ -34,7 +34,11 @@ describe('sign-up confirmation', () => {
     // Assess
     expect(lambdaConfig).toEqual({ PostConfirmation: { 'Fn::GetAtt': [triggerId, 'Arn'] } });
     expect(permissions).toEqual([
-      expect.objectContaining({ Action: 'lambda:InvokeFunction', Principal: 'cognito-idp.amazonaws.com', SourceArn: { 'Fn::GetAtt': [poolId(), 'Arn'] } }),
+      expect.objectContaining({
+        Action: 'lambda:InvokeFunction',
+        Principal: 'cognito-idp.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': [poolId(), 'Arn'] },
+      }),
     ]);
   });
 

@@ -4,8 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/commons/env.ts';
-import { FUNCTIONS, STREAM_CONSUMER, type FunctionName, type FunctionSpec } from '../../functions/manifest.ts';
-import { actionsOf, functionId, idsOfType, refId, statementsOf, synthesize, type Synthesized } from './synth.ts';
+import { FUNCTIONS, type FunctionName, type FunctionSpec, STREAM_CONSUMER } from '../../functions/manifest.ts';
+import { actionsOf, functionId, idsOfType, refId, type Synthesized, statementsOf, synthesize } from './synth.ts';
 
 let synth: Synthesized;
 beforeAll(() => {
@@ -54,9 +54,7 @@ describe('table access', () => {
   it('scopes every table grant to the table and its indexes', () => {
     for (const [name] of entries) {
       // Act
-      const grants = statementsOf(synth.resources, functionId(synth.resources, name)).filter((s) =>
-        s.actions.some((a) => a.startsWith('dynamodb:')),
-      );
+      const grants = statementsOf(synth.resources, functionId(synth.resources, name)).filter((s) => s.actions.some((a) => a.startsWith('dynamodb:')));
       // Assess
       for (const { resource } of grants) expect(JSON.stringify(resource), name).toContain(`"${tableId()}"`);
     }
@@ -64,17 +62,12 @@ describe('table access', () => {
 });
 
 describe('event publishing', () => {
-  it.each(entries.map(([name, spec]) => [name, Boolean(spec.putsEvents)] as const))(
-    '%s may put events on the bus: %s',
-    (name, putsEvents) => {
-      // Act
-      const puts = statementsOf(synth.resources, functionId(synth.resources, name)).filter((s) =>
-        s.actions.includes('events:PutEvents'),
-      );
-      // Assess
-      expect(puts.map((s) => refId(s.resource))).toEqual(putsEvents ? [busId()] : []);
-    },
-  );
+  it.each(entries.map(([name, spec]) => [name, Boolean(spec.putsEvents)] as const))('%s may put events on the bus: %s', (name, putsEvents) => {
+    // Act
+    const puts = statementsOf(synth.resources, functionId(synth.resources, name)).filter((s) => s.actions.includes('events:PutEvents'));
+    // Assess
+    expect(puts.map((s) => refId(s.resource))).toEqual(putsEvents ? [busId()] : []);
+  });
 });
 
 describe('least privilege overall', () => {
@@ -90,7 +83,10 @@ describe('least privilege overall', () => {
       const actions = actionsOf(synth.resources, fnId);
       const logs = statementsOf(synth.resources, fnId).filter((s) => s.actions.some((a) => a.startsWith('logs:')));
       // Assess
-      expect(actions.filter((a) => a.includes('*')), name).toEqual([]);
+      expect(
+        actions.filter((a) => a.includes('*')),
+        name,
+      ).toEqual([]);
       expect(synth.resources[roleId]!['Properties']['ManagedPolicyArns'] ?? [], name).toEqual([]);
       expect(logs.flatMap((s) => s.actions).sort(), name).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
       for (const { resource } of logs) expect(resource, name).toEqual({ 'Fn::GetAtt': [refId(fn['LoggingConfig']['LogGroup']), 'Arn'] });

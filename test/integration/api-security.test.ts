@@ -20,7 +20,7 @@ import { publish, rescore } from '../../domain/briefing.ts';
 import type { Entitlement } from '../../domain/entitlement.ts';
 import { ROUTES } from '../../functions/manifest.ts';
 import { briefingInput, draft, NOW, source } from '../support/fixtures.ts';
-import { api, startTestStack, tokenFor, type LocalStack } from './harness.ts';
+import { api, type LocalStack, startTestStack, tokenFor } from './harness.ts';
 
 // Every read sees the record as it is now: the matrix is about what each entitlement state shows, not about the cache window.
 process.env['ENTITLEMENT_CACHE_SECONDS'] = '0';
@@ -98,7 +98,13 @@ beforeAll(async () => {
     rescore(
       draft(withCanaries(tag, opts), id),
       // Who reported what is source notes (Leadership Alliance): publisher, title and note all carry canaries.
-      [source('direct', 1, 'supports', id, { note: `${canary(tag, 'NOTE')} analyst note`, publisher: canary(tag, 'PUB'), title: canary(tag, 'TITLE') })],
+      [
+        source('direct', 1, 'supports', id, {
+          note: `${canary(tag, 'NOTE')} analyst note`,
+          publisher: canary(tag, 'PUB'),
+          title: canary(tag, 'TITLE'),
+        }),
+      ],
       NOW,
     ).briefing;
   await briefings.createBriefing(publish(scored(P, 'P'), { by: 'editor-1', now: NOW }));
@@ -114,14 +120,18 @@ beforeAll(async () => {
   for (const token of Object.values(tokens)) expect((await api(stack, 'PUT', '/me/watchlist/acme', { token })).status).toBe(200);
 
   // A revoked member, through the admin route; an expired one, by the clock passing the end date.
-  expect((await api(stack, 'DELETE', `/members/${subs.revoked}/entitlement`, { token: tokens.admin, body: { reason: 'cancelled' } })).status).toBe(200);
+  expect((await api(stack, 'DELETE', `/members/${subs.revoked}/entitlement`, { token: tokens.admin, body: { reason: 'cancelled' } })).status).toBe(
+    200,
+  );
   const current = (await entitlements.getEntitlement(subs.expired)) as Entitlement;
   const ended = { ...current, validUntil: new Date(Date.now() - 1000).toISOString(), version: current.version + 1 };
   await entitlements.saveEntitlement({ ...ended, change: 'granted', changedBy: 'test:clock' }, current.version, [], new Date());
 
   // An editor publishes E through the API, so Briefing Published (and the Entitlement Changed above) flow through the bus.
   expect((await api(stack, 'POST', `/briefings/${E}/publish`, { token: tokens.editor })).status).toBe(200);
-  await stack.bus.waitFor((e) => e.envelope['detail-type'] === 'Briefing Published' && (e.envelope.detail as { briefingId: string }).briefingId === E);
+  await stack.bus.waitFor(
+    (e) => e.envelope['detail-type'] === 'Briefing Published' && (e.envelope.detail as { briefingId: string }).briefingId === E,
+  );
   await stack.settled();
 });
 afterAll(() => stack?.stop());
@@ -241,9 +251,47 @@ describe('BOPLA (API3): fields a client must not set are refused and never store
   const marker = `BOPLA-${RUN}`;
 
   it.each([
-    ['a briefing with status, score, publishedAt, tier', 'analyst', 'POST', '/briefings', () => ({ ...briefingInput({ sections: { ...briefingInput().sections, headline: marker } }), status: 'published', publishedAt: NOW.toISOString(), confidence: { score: 1 }, score: 1, tier: 'public' }), ['status', 'publishedAt', 'confidence', 'score', 'tier']],
-    ['a source with a score, a weight and a status', 'analyst', 'POST', '/sources', () => ({ briefingId: D, url: `https://example.com/${marker}`, publisher: marker, kind: 'direct', title: marker, excerpt: marker, score: 1, weight: 1, status: 'published' }), ['score', 'weight', 'status']],
-    ['an entitlement with status, origin, grantedBy, revocation and version', 'admin', 'PUT', () => `/members/${subs.strategy}/entitlement`, () => ({ tier: 'strategy-circle', status: 'active', origin: 'sign-up', grantedBy: marker, revokedReason: marker, version: 99 }), ['status', 'origin', 'grantedBy', 'revokedReason', 'version']],
+    [
+      'a briefing with status, score, publishedAt, tier',
+      'analyst',
+      'POST',
+      '/briefings',
+      () => ({
+        ...briefingInput({ sections: { ...briefingInput().sections, headline: marker } }),
+        status: 'published',
+        publishedAt: NOW.toISOString(),
+        confidence: { score: 1 },
+        score: 1,
+        tier: 'public',
+      }),
+      ['status', 'publishedAt', 'confidence', 'score', 'tier'],
+    ],
+    [
+      'a source with a score, a weight and a status',
+      'analyst',
+      'POST',
+      '/sources',
+      () => ({
+        briefingId: D,
+        url: `https://example.com/${marker}`,
+        publisher: marker,
+        kind: 'direct',
+        title: marker,
+        excerpt: marker,
+        score: 1,
+        weight: 1,
+        status: 'published',
+      }),
+      ['score', 'weight', 'status'],
+    ],
+    [
+      'an entitlement with status, origin, grantedBy, revocation and version',
+      'admin',
+      'PUT',
+      () => `/members/${subs.strategy}/entitlement`,
+      () => ({ tier: 'strategy-circle', status: 'active', origin: 'sign-up', grantedBy: marker, revokedReason: marker, version: 99 }),
+      ['status', 'origin', 'grantedBy', 'revokedReason', 'version'],
+    ],
   ] as const)('%s', async (_, who, method, path, body, fields) => {
     const res = await call(who, method, typeof path === 'function' ? path() : path, body());
     expect(res.status).toBe(400);
@@ -254,7 +302,10 @@ describe('BOPLA (API3): fields a client must not set are refused and never store
   });
 
   it('a member cannot set their own tier: there is no member-writable route for it', async () => {
-    const res = await call('strategy', 'PUT', `/members/${subs.strategy}/entitlement`, { tier: 'leadership-alliance', validUntil: new Date(Date.now() + 86_400_000).toISOString() });
+    const res = await call('strategy', 'PUT', `/members/${subs.strategy}/entitlement`, {
+      tier: 'leadership-alliance',
+      validUntil: new Date(Date.now() + 86_400_000).toISOString(),
+    });
     expect(res.status).toBe(403);
     expect((await call('strategy', 'GET', '/me')).body.tier).toBe('strategy-circle');
   });
@@ -276,7 +327,9 @@ describe('BFLA (API5): members calling staff routes', () => {
 
   it('covers every staff write route of the manifest', () => {
     // Routes under /me/ act on the caller's own records (no user id in the path): any signed-in member calls them.
-    const writes = ROUTES.filter((r) => r.method !== 'GET' && !r.path.startsWith('/me/')).map((r) => `${r.method} ${r.path.replace(/\{\w+\}/g, '*')}`);
+    const writes = ROUTES.filter((r) => r.method !== 'GET' && !r.path.startsWith('/me/')).map(
+      (r) => `${r.method} ${r.path.replace(/\{\w+\}/g, '*')}`,
+    );
     const listed = staffRoutes('*').map(([method, path]) => `${method} ${path.replace(P, '*')}`);
     expect(writes.filter((w) => !listed.includes(w))).toEqual([]);
   });

@@ -10,7 +10,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_SOURCE } from '../../events/index.ts';
 import { briefingInput, sourceText } from '../support/fixtures.ts';
-import { api, startTestStack, tokenFor, type LocalStack } from './harness.ts';
+import { api, type LocalStack, startTestStack, tokenFor } from './harness.ts';
 
 const RUN = randomUUID().slice(0, 8);
 const CANARY = `CANARY-ENTITY-${RUN.toUpperCase()}`;
@@ -43,7 +43,13 @@ const profile = (name: string, relationships: unknown[] = []) => ({
   coverage: `${name} is covered for its market exposure.`,
   relationships,
 });
-const stake = { relation: 'investor in', target: TARGET, since: '2025-06', summary: 'Holds a minority stake.', evidence: [{ text: `${CANARY} stake filing` }] };
+const stake = {
+  relation: 'investor in',
+  target: TARGET,
+  since: '2025-06',
+  summary: 'Holds a minority stake.',
+  evidence: [{ text: `${CANARY} stake filing` }],
+};
 
 describe('entity profiles and relationships', () => {
   it('an analyst writes two profiles, one stating a relationship to the other', async () => {
@@ -62,11 +68,14 @@ describe('entity profiles and relationships', () => {
     const investor = await api(stack, 'GET', `/entities/${INVESTOR}`, as(who));
     const target = await api(stack, 'GET', `/entities/${TARGET}`, as(who));
     expect([investor.status, target.status]).toEqual([200, 200]);
-    expect(investor.body.relationships).toEqual([expect.objectContaining({ direction: 'outgoing', relation: 'investor in', summary: 'Holds a minority stake.' })]);
+    expect(investor.body.relationships).toEqual([
+      expect.objectContaining({ direction: 'outgoing', relation: 'investor in', summary: 'Holds a minority stake.' }),
+    ]);
     expect(target.body.relationships).toEqual([expect.objectContaining({ direction: 'incoming', from: { entityId: INVESTOR, name: 'Investor' } })]);
     for (const page of [investor, target]) {
       expect(page.text.includes(CANARY)).toBe(unlocked);
-      if (!unlocked) expect(page.body.relationships[0].evidence).toEqual({ tier: 'leadership-alliance', locked: true, unlockTier: 'leadership-alliance' });
+      if (!unlocked)
+        expect(page.body.relationships[0].evidence).toEqual({ tier: 'leadership-alliance', locked: true, unlockTier: 'leadership-alliance' });
     }
     expect(investor.headers.get('cache-control')).toBe(who === 'anonymous' ? 'public, max-age=60' : 'private, no-store');
   });
@@ -77,7 +86,10 @@ describe('entity profiles and relationships', () => {
     expect(unknown.headers.get('content-type')).toBe('application/problem+json');
     const malformed = await api(stack, 'GET', '/entities/Not_A_Slug');
     expect(malformed.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['path:entityId']);
-    const dangling = await api(stack, 'PUT', `/entities/${INVESTOR}`, { token: tokens.analyst, body: profile('Investor', [{ ...stake, target: `nobody-${RUN}` }]) });
+    const dangling = await api(stack, 'PUT', `/entities/${INVESTOR}`, {
+      token: tokens.analyst,
+      body: profile('Investor', [{ ...stake, target: `nobody-${RUN}` }]),
+    });
     expect(dangling.status).toBe(400);
     expect(dangling.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['#/relationships/0/target']);
     expect(dangling.text).not.toContain(CANARY);
@@ -94,14 +106,26 @@ describe('watchlists and alerts', () => {
     expect([first.status, again.status]).toEqual([200, 200]);
     expect(again.body).toEqual(first.body);
     expect((await api(stack, 'PUT', `/me/watchlist/nobody-${RUN}`, { token: tokens.strategy })).status).toBe(404);
-    expect((await api(stack, 'GET', '/me/watchlist', { token: tokens.strategy })).body.items).toEqual([expect.objectContaining({ entityId: TARGET, name: 'Target' })]);
+    expect((await api(stack, 'GET', '/me/watchlist', { token: tokens.strategy })).body.items).toEqual([
+      expect.objectContaining({ entityId: TARGET, name: 'Target' }),
+    ]);
   });
 
   it('publishing a briefing that names it leaves the follower exactly one alert, even when the event is delivered twice', async () => {
     // Prepare: a complete draft naming the followed entity, with one direct source, scored.
-    const created = await api(stack, 'POST', '/briefings', { token: tokens.analyst, body: briefingInput({ entities: [{ entityId: TARGET, name: 'Target' }] }) });
+    const created = await api(stack, 'POST', '/briefings', {
+      token: tokens.analyst,
+      body: briefingInput({ entities: [{ entityId: TARGET, name: 'Target' }] }),
+    });
     briefingId = created.body.briefingId;
-    const body = { briefingId, url: `https://example.com/demo/${RUN}`, publisher: 'Example', kind: 'direct', title: 'Filing', excerpt: sourceText(7) };
+    const body = {
+      briefingId,
+      url: `https://example.com/demo/${RUN}`,
+      publisher: 'Example',
+      kind: 'direct',
+      title: 'Filing',
+      excerpt: sourceText(7),
+    };
     expect((await api(stack, 'POST', '/sources', { token: tokens.analyst, body })).status).toBe(201);
     await stack.bus.waitFor((e) => e.envelope['detail-type'] === 'Briefing Scored' && e.envelope.detail['briefingId'] === briefingId, 20_000);
     await stack.settled();
@@ -109,14 +133,19 @@ describe('watchlists and alerts', () => {
     // Act: publish, then deliver the same Briefing Published again.
     expect((await api(stack, 'POST', `/briefings/${briefingId}/publish`, { token: tokens.editor })).status).toBe(200);
     const published = await stack.bus.waitFor(
-      (e) => e.envelope['detail-type'] === 'Briefing Published' && e.envelope.detail['briefingId'] === briefingId && e.deliveries.every((d) => d.status === 'delivered'),
+      (e) =>
+        e.envelope['detail-type'] === 'Briefing Published' &&
+        e.envelope.detail['briefingId'] === briefingId &&
+        e.deliveries.every((d) => d.status === 'delivered'),
       20_000,
     );
     await stack.settled();
     const eventBridge = new EventBridgeClient({});
     const resent = await eventBridge.send(
       new PutEventsCommand({
-        Entries: [{ EventBusName: stack.busName, Source: EVENT_SOURCE, DetailType: 'Briefing Published', Detail: JSON.stringify(published.envelope.detail) }],
+        Entries: [
+          { EventBusName: stack.busName, Source: EVENT_SOURCE, DetailType: 'Briefing Published', Detail: JSON.stringify(published.envelope.detail) },
+        ],
       }),
     );
     eventBridge.destroy();
@@ -124,14 +153,23 @@ describe('watchlists and alerts', () => {
     await stack.settled();
 
     // Assess
-    const deliveries = stack.bus.received.filter((e) => e.envelope['detail-type'] === 'Briefing Published' && e.envelope.detail['briefingId'] === briefingId);
-    expect(deliveries.flatMap((e) => e.deliveries.filter((d) => d.target.includes('alert-followers')).map((d) => d.status))).toEqual(['delivered', 'delivered']);
+    const deliveries = stack.bus.received.filter(
+      (e) => e.envelope['detail-type'] === 'Briefing Published' && e.envelope.detail['briefingId'] === briefingId,
+    );
+    expect(deliveries.flatMap((e) => e.deliveries.filter((d) => d.target.includes('alert-followers')).map((d) => d.status))).toEqual([
+      'delivered',
+      'delivered',
+    ]);
     const alerts = await api(stack, 'GET', '/me/alerts', { token: tokens.strategy });
     expect(alerts.status).toBe(200);
     expect(alerts.body.items).toHaveLength(1);
     expect(alerts.body.items[0]).toMatchObject({ briefingId, entityIds: [TARGET], briefing: { briefingId } });
     expect(alerts.body.items[0].sections.unlocked).toContain('trendContext');
-    expect(alerts.body.items[0].sections.locked.map((s: { name: string }) => s.name)).toEqual(['relationshipEvidence', 'failurePaths', 'sourceNotes']);
+    expect(alerts.body.items[0].sections.locked.map((s: { name: string }) => s.name)).toEqual([
+      'relationshipEvidence',
+      'failurePaths',
+      'sourceNotes',
+    ]);
     expect(alerts.text).not.toMatch(/CANARY/);
     expect((await api(stack, 'GET', '/me/alerts', { token: tokens.leadership })).body.items).toEqual([]);
   });

@@ -5,11 +5,11 @@
  * module adds to its transaction), then read page by page through the API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publish, rescore, retract, SIGNAL_TYPES, type Briefing } from '../../domain/briefing.ts';
+import { type Briefing, publish, rescore, retract, SIGNAL_TYPES } from '../../domain/briefing.ts';
 import { monthOf, previousMonth } from '../../domain/feed.ts';
 import { GRADES, gradeRank } from '../../domain/scoring.ts';
 import { briefingInput, draft, source, sourceText } from '../support/fixtures.ts';
-import { api, startTestStack, tokenFor, type LocalStack } from './harness.ts';
+import { api, type LocalStack, startTestStack, tokenFor } from './harness.ts';
 
 let stack: LocalStack;
 /** Writes a briefing's feed changes as the briefing module does: one transaction. */
@@ -26,11 +26,19 @@ function briefing(i: number): Briefing {
   const base = draft(
     {
       language: i % 3 === 0 ? 'fr' : 'en',
-      entities: [{ entityId: i % 2 === 0 ? 'acme' : 'northwind', name: 'Entity' }, { entityId: 'shared-co', name: 'Shared Co' }],
+      entities: [
+        { entityId: i % 2 === 0 ? 'acme' : 'northwind', name: 'Entity' },
+        { entityId: 'shared-co', name: 'Shared Co' },
+      ],
       sections: {
         ...draft().sections,
         headline: `Feed briefing number ${i}`,
-        signalBrief: { signal: 'Signal', signalType: SIGNAL_TYPES[i % SIGNAL_TYPES.length], region: i % 2 === 0 ? 'Europe' : 'Global', marketClass: 'Institutional' },
+        signalBrief: {
+          signal: 'Signal',
+          signalType: SIGNAL_TYPES[i % SIGNAL_TYPES.length],
+          region: i % 2 === 0 ? 'Europe' : 'Global',
+          marketClass: 'Institutional',
+        },
       },
     },
     id,
@@ -90,8 +98,14 @@ describe('GET /briefings on the local stack', () => {
   });
 
   it.each([
-    [{ entity: 'acme', minGrade: 'B/C' }, (b: Briefing) => b.entities.some((e) => e.entityId === 'acme') && gradeRank(b.confidence.grade) >= gradeRank('B/C')],
-    [{ region: 'EUROPE', signalType: 'Market' }, (b: Briefing) => b.sections.signalBrief.region === 'Europe' && b.sections.signalBrief.signalType === 'Market'],
+    [
+      { entity: 'acme', minGrade: 'B/C' },
+      (b: Briefing) => b.entities.some((e) => e.entityId === 'acme') && gradeRank(b.confidence.grade) >= gradeRank('B/C'),
+    ],
+    [
+      { region: 'EUROPE', signalType: 'Market' },
+      (b: Briefing) => b.sections.signalBrief.region === 'Europe' && b.sections.signalBrief.signalType === 'Market',
+    ],
     [{ language: 'fr' }, (b: Briefing) => b.language === 'fr'],
     [{ entity: 'shared-co', language: 'en', marketClass: 'institutional' }, (b: Briefing) => b.language === 'en'],
     [{ minGrade: 'A' }, (b: Briefing) => b.confidence.grade === 'A'],
@@ -126,7 +140,11 @@ describe('GET /briefings on the local stack', () => {
     const first = await api(stack, 'GET', '/briefings?region=europe&limit=1');
     const cursor = first.body.nextCursor as string;
     const [payload, signature] = cursor.split('.') as [string, string];
-    const altered = Buffer.from(Buffer.from(payload, 'base64url').toString('utf8').replace(/"m":"\d{4}-\d{2}"/, '"m":"2025-01"')).toString('base64url');
+    const altered = Buffer.from(
+      Buffer.from(payload, 'base64url')
+        .toString('utf8')
+        .replace(/"m":"\d{4}-\d{2}"/, '"m":"2025-01"'),
+    ).toString('base64url');
     const cases: Array<[string, string]> = [
       [`/briefings?region=europe&cursor=${altered}.${signature}`, 'query:cursor'],
       [`/briefings?region=global&cursor=${cursor}`, 'query:cursor'],
@@ -165,9 +183,18 @@ describe('GET /briefings on the local stack', () => {
     const input = briefingInput({ entities: [{ entityId: 'e2e-feed-co', name: 'E2E Feed Co' }] });
     const created = await api(stack, 'POST', '/briefings', { token: analyst, body: input });
     const id = created.body.briefingId as string;
-    const body = { briefingId: id, url: 'https://outlet90.example.com/feed-e2e', publisher: 'Outlet 90', kind: 'direct', title: 'Feed e2e', excerpt: sourceText(90) };
+    const body = {
+      briefingId: id,
+      url: 'https://outlet90.example.com/feed-e2e',
+      publisher: 'Outlet 90',
+      kind: 'direct',
+      title: 'Feed e2e',
+      excerpt: sourceText(90),
+    };
     expect((await api(stack, 'POST', '/sources', { token: analyst, body })).status).toBe(201);
-    await stack.bus.waitFor((e) => e.envelope['detail-type'] === 'Briefing Scored' && (e.envelope.detail as { briefingId: string }).briefingId === id);
+    await stack.bus.waitFor(
+      (e) => e.envelope['detail-type'] === 'Briefing Scored' && (e.envelope.detail as { briefingId: string }).briefingId === id,
+    );
     await stack.settled();
 
     // Act

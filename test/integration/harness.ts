@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GroupName } from '../../domain/access.ts';
 import { assertJavaAvailable } from '../../infra/local/engines.ts';
-import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/stack.ts';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../infra/local/stack.ts';
 
 export type { LocalStack };
 

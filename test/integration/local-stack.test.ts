@@ -7,14 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_SOURCE, SourceIngested, patternFor } from '../../events/index.ts';
+import { EVENT_SOURCE, patternFor, SourceIngested } from '../../events/index.ts';
 import { toOutboxItem } from '../../functions/commons/table/outbox.ts';
 import type { EventEnvelope } from '../../infra/local/event-bus.ts';
-import { api, restartTestStack, startTestStack, tokenFor, type LocalStack } from './harness.ts';
+import { api, type LocalStack, restartTestStack, startTestStack, tokenFor } from './harness.ts';
 
 let stack: LocalStack;
 let eventBridge: EventBridgeClient;
@@ -127,7 +127,9 @@ describe('local event bus', () => {
     });
 
     // Act
-    await eventBridge.send(new PutEventsCommand({ Entries: [{ EventBusName: stack.busName, Source: 'test', DetailType: 'Test Flaky', Detail: '{}' }] }));
+    await eventBridge.send(
+      new PutEventsCommand({ Entries: [{ EventBusName: stack.busName, Source: 'test', DetailType: 'Test Flaky', Detail: '{}' }] }),
+    );
     const received = await stack.bus.waitFor((e) => e.envelope['detail-type'] === 'Test Flaky' && e.deliveries[0]?.status !== 'pending');
     unsubscribe();
 
@@ -159,7 +161,10 @@ describe('local event bus', () => {
     // Assess
     expect(calls).toBe(3);
     expect(received.deliveries[0]).toMatchObject({ attempts: 3, error: 'Error: always failing' });
-    const letters = readFileSync(join(stack.dataDir, 'dead-letters.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const letters = readFileSync(join(stack.dataDir, 'dead-letters.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(letters).toContainEqual(
       expect.objectContaining({ source: 'event-bus', target: 'TestBroken → broken-target', attempts: 3, payload: received.envelope }),
     );
@@ -194,13 +199,18 @@ describe('outbox stream relay', () => {
 
     // Act
     await ddb.send(new PutCommand({ TableName: stack.tableName, Item: poison }));
-    await ddb.send(new PutCommand({ TableName: stack.tableName, Item: toOutboxItem({ detailType: SourceIngested.detailType, detail: good }, new Date()) }));
+    await ddb.send(
+      new PutCommand({ TableName: stack.tableName, Item: toOutboxItem({ detailType: SourceIngested.detailType, detail: good }, new Date()) }),
+    );
     await stack.bus.waitFor((e) => e.envelope.detail['eventId'] === good.eventId);
     await stack.settled();
     ddb.destroy();
 
     // Assess
-    const letters = readFileSync(join(stack.dataDir, 'dead-letters.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const letters = readFileSync(join(stack.dataDir, 'dead-letters.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const dead = letters.filter((l) => l.source === 'stream');
     expect(dead).toHaveLength(1);
     expect(dead[0]).toMatchObject({ target: 'relay-events', attempts: 3 });
@@ -276,7 +286,10 @@ describe('local HTTP API', () => {
   it('refuses a body over 10 MB with 413 before any function runs', async () => {
     const before = stack.api.invocations.length;
 
-    const response = await api(stack, 'POST', '/sources', { rawBody: Buffer.alloc(10 * 1024 * 1024 + 1, 'a'), headers: { 'content-type': 'application/json' } });
+    const response = await api(stack, 'POST', '/sources', {
+      rawBody: Buffer.alloc(10 * 1024 * 1024 + 1, 'a'),
+      headers: { 'content-type': 'application/json' },
+    });
 
     expect(response.status).toBe(413);
     expect(stack.api.invocations.length).toBe(before);

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publish, rescore } from '../../domain/briefing.ts';
 import type { Entitlement } from '../../domain/entitlement.ts';
 import { draft, NOW, source } from '../support/fixtures.ts';
-import { TEST_PASSWORD, api, startTestStack, tokenFor, type LocalStack } from './harness.ts';
+import { api, type LocalStack, startTestStack, TEST_PASSWORD, tokenFor } from './harness.ts';
 
 process.env['ENTITLEMENT_CACHE_SECONDS'] = '1';
 
@@ -33,7 +33,9 @@ beforeAll(async () => {
   // Imported once the stack has set the handlers' environment: these modules create their client on import.
   table = await import('../../functions/commons/table/entitlements.ts');
   const briefings = await import('../../functions/commons/table/briefings.ts');
-  await briefings.createBriefing(publish(rescore(draft({}, briefingId), [source('direct', 1, 'supports', briefingId)], NOW).briefing, { by: 'editor-1', now: NOW }));
+  await briefings.createBriefing(
+    publish(rescore(draft({}, briefingId), [source('direct', 1, 'supports', briefingId)], NOW).briefing, { by: 'editor-1', now: NOW }),
+  );
 });
 afterAll(() => stack?.stop());
 
@@ -76,7 +78,9 @@ const synced = async (userId: string, version: number) => {
 const gatedSections = async (token: string) => {
   const res = await api(stack, 'GET', `/briefings/${briefingId}`, { token });
   expect(res.status).toBe(200);
-  return (res.body.sections as Array<{ name: string; locked: boolean }>).filter((s) => !s.locked && ['trendContext', 'relationshipEvidence', 'failurePaths', 'sourceNotes'].includes(s.name)).map((s) => s.name);
+  return (res.body.sections as Array<{ name: string; locked: boolean }>)
+    .filter((s) => !s.locked && ['trendContext', 'relationshipEvidence', 'failurePaths', 'sourceNotes'].includes(s.name))
+    .map((s) => s.name);
 };
 
 /** Polls with the same token until `done` holds; fails if it does not within the promised 60 s. */
@@ -119,7 +123,10 @@ describe('an admin grants, then revokes, Leadership Alliance', () => {
     await synced(sub, 1);
 
     // Act: grant with an end date
-    const granted = await api(stack, 'PUT', `/members/${sub}/entitlement`, { token: admin, body: { tier: 'leadership-alliance', validUntil: inDays(365) } });
+    const granted = await api(stack, 'PUT', `/members/${sub}/entitlement`, {
+      token: admin,
+      body: { tier: 'leadership-alliance', validUntil: inDays(365) },
+    });
     expect(granted.status).toBe(200);
     await synced(sub, 2);
 
@@ -127,7 +134,11 @@ describe('an admin grants, then revokes, Leadership Alliance', () => {
     expect(await groupsOf(sub)).toEqual(['leadership-alliance']);
     const token = (await stack.signIn(email, TEST_PASSWORD)).accessToken;
     expect(await gatedSections(token)).toEqual(['trendContext', 'relationshipEvidence', 'failurePaths', 'sourceNotes']);
-    expect((await api(stack, 'GET', '/me', { token })).body).toMatchObject({ tier: 'leadership-alliance', status: 'active', validUntil: expect.any(String) });
+    expect((await api(stack, 'GET', '/me', { token })).body).toMatchObject({
+      tier: 'leadership-alliance',
+      status: 'active',
+      validUntil: expect.any(String),
+    });
 
     // Act: revoke
     const revoked = await api(stack, 'DELETE', `/members/${sub}/entitlement`, { token: admin, body: { reason: 'membership cancelled' } });
@@ -166,7 +177,10 @@ describe('an admin grants, then revokes, Leadership Alliance', () => {
 describe('an end date that has passed', () => {
   it('PUT refuses an end date in the past', async () => {
     const { sub } = await signUp();
-    const res = await api(stack, 'PUT', `/members/${sub}/entitlement`, { token: admin, body: { tier: 'leadership-alliance', validUntil: inDays(-1) } });
+    const res = await api(stack, 'PUT', `/members/${sub}/entitlement`, {
+      token: admin,
+      body: { tier: 'leadership-alliance', validUntil: inDays(-1) },
+    });
     expect(res.status).toBe(400);
     expect(res.body.errors).toEqual([{ pointer: '#/validUntil', detail: 'must be in the future' }]);
   });

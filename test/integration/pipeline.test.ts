@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReceivedEvent } from '../../infra/local/event-bus.ts';
 import { briefingInput, sourceText } from '../support/fixtures.ts';
-import { api, startTestStack, tokenFor, type LocalStack } from './harness.ts';
+import { api, type LocalStack, startTestStack, tokenFor } from './harness.ts';
 
 let stack: LocalStack;
 const tokens: Record<'analyst' | 'editor' | 'strategy' | 'leadership', string> = { analyst: '', editor: '', strategy: '', leadership: '' };
@@ -31,7 +31,9 @@ const source = (briefingId: string, n: number, kind: string) => ({
   excerpt: sourceText(n),
 });
 const eventsOf = (type: string, briefingId: string) =>
-  stack.bus.received.filter((e: ReceivedEvent) => e.envelope['detail-type'] === type && (e.envelope.detail as { briefingId?: string }).briefingId === briefingId);
+  stack.bus.received.filter(
+    (e: ReceivedEvent) => e.envelope['detail-type'] === type && (e.envelope.detail as { briefingId?: string }).briefingId === briefingId,
+  );
 const lockedSections = (body: { sections: Array<{ name: string; locked: boolean }> }) => body.sections.filter((s) => s.locked).map((s) => s.name);
 
 describe('ingest → score → publish → read', () => {
@@ -48,7 +50,10 @@ describe('ingest → score → publish → read', () => {
   });
 
   it('sources flow through Source Ingested and Briefing Scored to Briefing Published', async () => {
-    for (const [n, kind] of [[1, 'direct'], [2, 'reporting']] as const) {
+    for (const [n, kind] of [
+      [1, 'direct'],
+      [2, 'reporting'],
+    ] as const) {
       const res = await api(stack, 'POST', '/sources', { token: tokens.analyst, body: source(briefingId, n, kind) });
       expect(res.status).toBe(201);
     }
@@ -62,7 +67,11 @@ describe('ingest → score → publish → read', () => {
     expect(eventsOf('Source Ingested', briefingId)).toHaveLength(2);
     const scored = eventsOf('Briefing Scored', briefingId).map((e) => e.envelope.detail as { current: { grade: string } });
     expect(scored.at(-1)!.current.grade).toBe('A/B');
-    expect(published.envelope).toMatchObject({ source: 'signal-briefings', version: '0', detail: { publishedBy: 'rule:auto-publish', grade: 'A/B' } });
+    expect(published.envelope).toMatchObject({
+      source: 'signal-briefings',
+      version: '0',
+      detail: { publishedBy: 'rule:auto-publish', grade: 'A/B' },
+    });
     expect(published.deliveries.every((d) => d.status !== 'dead-lettered')).toBe(true);
   });
 
@@ -82,7 +91,9 @@ describe('ingest → score → publish → read', () => {
     expect(res.status).toBe(200);
     expect(lockedSections(res.body)).toEqual(locked);
     const canaries = res.text.match(/CANARY-[A-Z]+/g) ?? [];
-    const expected = { undefined: [], strategy: ['CANARY-STRATEGY'], leadership: ['CANARY-STRATEGY', 'CANARY-LEADERSHIP', 'CANARY-FAILURE'] }[String(who)];
+    const expected = { undefined: [], strategy: ['CANARY-STRATEGY'], leadership: ['CANARY-STRATEGY', 'CANARY-LEADERSHIP', 'CANARY-FAILURE'] }[
+      String(who)
+    ];
     expect([...new Set(canaries)].sort()).toEqual([...expected!].sort());
   });
 
@@ -90,7 +101,11 @@ describe('ingest → score → publish → read', () => {
     const res = await api(stack, 'GET', `/briefings/${briefingId}`, { token: tokens.leadership });
     const section = (name: string) => res.body.sections.find((s: { name: string }) => s.name === name).content;
     expect(section('confidence')).toMatchObject({ score: 0.76, grade: 'A/B', sourceCounts: { direct: 1, reporting: 1 }, modelVersion: 'v2' });
-    expect(section('sourceNotes').map((n: { share: number }) => n.share).sort()).toEqual([0.37, 0.63]);
+    expect(
+      section('sourceNotes')
+        .map((n: { share: number }) => n.share)
+        .sort(),
+    ).toEqual([0.37, 0.63]);
   });
 
   it('the same article under another URL form is a duplicate: 409, nothing stored, no event', async () => {
@@ -116,14 +131,18 @@ describe('an editor publishes a briefing without a rule', () => {
     expect(early.body.problems).toEqual(['no sources yet']);
 
     await api(stack, 'POST', '/sources', { token: tokens.analyst, body: source(body.briefingId, 7, 'reporting') });
-    await stack.bus.waitFor((e) => e.envelope['detail-type'] === 'Briefing Scored' && (e.envelope.detail as { briefingId: string }).briefingId === body.briefingId);
+    await stack.bus.waitFor(
+      (e) => e.envelope['detail-type'] === 'Briefing Scored' && (e.envelope.detail as { briefingId: string }).briefingId === body.briefingId,
+    );
     await stack.settled();
 
     const done = await publish();
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ status: 'published' });
     expect((await publish()).status).toBe(409);
-    await stack.bus.waitFor((e) => e.envelope['detail-type'] === 'Briefing Published' && (e.envelope.detail as { briefingId: string }).briefingId === body.briefingId);
+    await stack.bus.waitFor(
+      (e) => e.envelope['detail-type'] === 'Briefing Published' && (e.envelope.detail as { briefingId: string }).briefingId === body.briefingId,
+    );
   });
 });
 
@@ -133,12 +152,18 @@ describe('no lost updates: ETag on reads, If-Match on edits', () => {
     const { body: created } = await api(stack, 'POST', '/briefings', { token: tokens.analyst, body: briefingInput() });
     const id = created.briefingId as string;
     await api(stack, 'POST', '/sources', { token: tokens.analyst, body: source(id, 11, 'reporting') });
-    await stack.bus.waitFor((e) => e.envelope['detail-type'] === 'Briefing Scored' && (e.envelope.detail as { briefingId: string }).briefingId === id);
+    await stack.bus.waitFor(
+      (e) => e.envelope['detail-type'] === 'Briefing Scored' && (e.envelope.detail as { briefingId: string }).briefingId === id,
+    );
     await stack.settled();
     expect((await api(stack, 'POST', `/briefings/${id}/publish`, { token: tokens.editor })).status).toBe(200);
     await stack.settled();
     const edit = (etag: string | undefined, headline: string) =>
-      api(stack, 'PATCH', `/briefings/${id}`, { token: tokens.analyst, body: { sections: { headline } }, ...(etag ? { headers: { 'if-match': etag } } : {}) });
+      api(stack, 'PATCH', `/briefings/${id}`, {
+        token: tokens.analyst,
+        body: { sections: { headline } },
+        ...(etag ? { headers: { 'if-match': etag } } : {}),
+      });
 
     // Act + Assess: read as an analyst, edit with that ETag
     const read = await api(stack, 'GET', `/briefings/${id}`, { token: tokens.analyst });
@@ -151,7 +176,9 @@ describe('no lost updates: ETag on reads, If-Match on edits', () => {
     expect(edited.body).toMatchObject({ status: 'published' });
     // the edit of a published briefing is announced as its new published version
     await stack.bus.waitFor(
-      (e) => e.envelope['detail-type'] === 'Briefing Published' && (e.envelope.detail as { briefingId: string; briefingVersion: number }).briefingId === id &&
+      (e) =>
+        e.envelope['detail-type'] === 'Briefing Published' &&
+        (e.envelope.detail as { briefingId: string; briefingVersion: number }).briefingId === id &&
         (e.envelope.detail as { briefingVersion: number }).briefingVersion === version + 1,
     );
 
@@ -189,13 +216,17 @@ describe('an editor retracts a published briefing', () => {
     const { body: created } = await api(stack, 'POST', '/briefings', { token: tokens.analyst, body: briefingInput() });
     const id = created.briefingId as string;
     await api(stack, 'POST', '/sources', { token: tokens.analyst, body: source(id, 21, 'reporting') });
-    await stack.bus.waitFor((e) => e.envelope['detail-type'] === 'Briefing Scored' && (e.envelope.detail as { briefingId: string }).briefingId === id);
+    await stack.bus.waitFor(
+      (e) => e.envelope['detail-type'] === 'Briefing Scored' && (e.envelope.detail as { briefingId: string }).briefingId === id,
+    );
     await stack.settled();
     expect((await api(stack, 'POST', `/briefings/${id}/publish`, { token: tokens.editor })).status).toBe(200);
     await stack.settled();
-    const inFeed = async () => ((await api(stack, 'GET', '/briefings?limit=50')).body.items as Array<{ briefingId: string }>).some((b) => b.briefingId === id);
+    const inFeed = async () =>
+      ((await api(stack, 'GET', '/briefings?limit=50')).body.items as Array<{ briefingId: string }>).some((b) => b.briefingId === id);
     expect(await inFeed()).toBe(true);
-    const retract = () => api(stack, 'POST', `/briefings/${id}/retract`, { token: tokens.editor, body: { reason: 'The central claim was withdrawn by its source.' } });
+    const retract = () =>
+      api(stack, 'POST', `/briefings/${id}/retract`, { token: tokens.editor, body: { reason: 'The central claim was withdrawn by its source.' } });
 
     // Act
     const res = await retract();
@@ -207,7 +238,12 @@ describe('an editor retracts a published briefing', () => {
       (e) => e.envelope['detail-type'] === 'Briefing Retracted' && (e.envelope.detail as { briefingId: string }).briefingId === id,
       20_000,
     );
-    expect(retracted.envelope.detail).toMatchObject({ schemaVersion: 1, briefingId: id, briefingVersion: expect.any(Number), retractedAt: expect.any(String) });
+    expect(retracted.envelope.detail).toMatchObject({
+      schemaVersion: 1,
+      briefingId: id,
+      briefingVersion: expect.any(Number),
+      retractedAt: expect.any(String),
+    });
     expect(JSON.stringify(retracted.envelope)).not.toContain('withdrawn');
     expect(await inFeed()).toBe(false);
     expect((await api(stack, 'GET', `/briefings/${id}`)).status).toBe(404);
@@ -227,7 +263,10 @@ describe('an editor retracts a published briefing', () => {
 describe('bad input and the wrong caller', () => {
   it('invalid sources get 400 with field paths and write nothing', async () => {
     const before = stack.bus.received.length;
-    const res = await api(stack, 'POST', '/sources', { token: tokens.analyst, body: { briefingId: 'x', url: 'ftp://nope', kind: 'rumour', score: 1 } });
+    const res = await api(stack, 'POST', '/sources', {
+      token: tokens.analyst,
+      body: { briefingId: 'x', url: 'ftp://nope', kind: 'rumour', score: 1 },
+    });
     await stack.settled();
 
     expect(res.status).toBe(400);
@@ -249,7 +288,11 @@ describe('bad input and the wrong caller', () => {
   });
 
   it('an oversized body is 413', async () => {
-    const res = await api(stack, 'POST', '/briefings', { token: tokens.analyst, rawBody: JSON.stringify({ pad: 'x'.repeat(70_000) }), headers: { 'content-type': 'application/json' } });
+    const res = await api(stack, 'POST', '/briefings', {
+      token: tokens.analyst,
+      rawBody: JSON.stringify({ pad: 'x'.repeat(70_000) }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(413);
   });
 });

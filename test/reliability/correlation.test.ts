@@ -13,7 +13,7 @@ import { correlationIdOf, withCorrelationId } from '../../functions/commons/corr
 import { logger } from '../../functions/commons/logger.ts';
 import { toOutboxItem } from '../../functions/commons/table/outbox.ts';
 import { NOW } from '../support/fixtures.ts';
-import { request, worldFor, type Op, type Scenario } from './scenario.ts';
+import { type Op, request, type Scenario, worldFor } from './scenario.ts';
 
 const mocks = { ddb: mockClient(DynamoDBDocumentClient), bus: mockClient(EventBridgeClient) };
 beforeAll(() => vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: NOW }));
@@ -25,7 +25,7 @@ const ingest = (source: number, sourceKind: 'direct' | 'reporting'): Op => ({ ki
 const chain = [SourceIngested.detailType, BriefingScored.detailType, BriefingPublished.detailType];
 
 describe('correlation id', () => {
-  it('flows from the request that wrote the first event through every event it causes, and into the consumers\' logs', async () => {
+  it("flows from the request that wrote the first event through every event it causes, and into the consumers' logs", async () => {
     // Prepare: each client request names its correlation id (the HTTP edge adopts a well-formed x-correlation-id)
     const world = await worldFor(scenario, { mocks });
     const logged: Array<{ message: string; correlationId: unknown }> = [];

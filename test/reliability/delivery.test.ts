@@ -104,7 +104,8 @@ describe('at-least-once delivery, in any order', () => {
           if (sources.length > 0) expect(rescore(briefing, sources, NOW).briefing, `${id} is scored from all of its sources`).toBe(briefing);
           expect(about(SourceIngested.detailType), `${id}: every stored source announced`).toHaveLength(sources.length);
           expect(about(BriefingPublished.detailType).length, `${id} published at most once`).toBeLessThanOrEqual(1);
-          if (publishedByEditor.has(id) || about(BriefingPublished.detailType).length > 0) expect(briefing.status, `${id} stays published`).toBe('published');
+          if (publishedByEditor.has(id) || about(BriefingPublished.detailType).length > 0)
+            expect(briefing.status, `${id} stays published`).toBe('published');
         });
         expect(world.deadEvents).toEqual([]);
       }),

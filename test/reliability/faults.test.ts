@@ -12,8 +12,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BriefingPublished, BriefingScored, SourceIngested } from '../../events/index.ts';
 import { NOW } from '../support/fixtures.ts';
-import { play, scenarioArb, type Op, type Scenario } from './scenario.ts';
-import { CONSUMER_ATTEMPTS, seededRandom, type FaultPlan, type Invocation } from './simulated-aws.ts';
+import { type Op, play, type Scenario, scenarioArb } from './scenario.ts';
+import { CONSUMER_ATTEMPTS, type FaultPlan, type Invocation, seededRandom } from './simulated-aws.ts';
 
 const mocks = { ddb: mockClient(DynamoDBDocumentClient), bus: mockClient(EventBridgeClient) };
 beforeAll(() => vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'], now: NOW }));
@@ -23,13 +23,20 @@ afterAll(() => vi.useRealTimers());
 const SEED = Number(process.env['FC_SEED'] ?? 20260620);
 const RUNS = Number(process.env['FC_RUNS'] ?? 100);
 
-const ingest = (source: number, sourceKind: 'direct' | 'reporting' = 'direct'): Op => ({ kind: 'ingest', briefing: 0, source, sourceKind, stance: 'supports' });
+const ingest = (source: number, sourceKind: 'direct' | 'reporting' = 'direct'): Op => ({
+  kind: 'ingest',
+  briefing: 0,
+  source,
+  sourceKind,
+  stance: 'supports',
+});
 /** One briefing that publishes itself at A/B; a direct and a reporting source get it there. */
 const autoPublishing: Scenario = { briefings: [{ complete: true, autoPublish: 'A/B' }], rounds: [[ingest(1, 'direct'), ingest(2, 'reporting')]] };
 
 const byType = (announced: Array<[string, unknown]>, detailType: string) =>
   announced.filter(([, e]) => (e as { detailType: string }).detailType === detailType).map(([id]) => id);
-const is = (caller: Invocation | undefined, fn: string, attempt?: number) => caller?.fn === fn && (attempt === undefined || caller.attempt === attempt);
+const is = (caller: Invocation | undefined, fn: string, attempt?: number) =>
+  caller?.fn === fn && (attempt === undefined || caller.attempt === attempt);
 
 async function expectSameOutcome(scenario: Scenario, faults: FaultPlan, opts: { redrive?: boolean } = {}) {
   const reference = await play(scenario, { mocks });
@@ -44,7 +51,10 @@ async function expectSameOutcome(scenario: Scenario, faults: FaultPlan, opts: { 
 describe('fault injection', () => {
   it('DynamoDB throttles a consumer: Lambda retries it and the briefing is scored and published once', async () => {
     // Prepare: every table call of score-briefing's first attempts is throttled
-    const faults: FaultPlan = { table: ({ caller }) => (caller?.kind === 'event' && is(caller, 'score-briefing') && caller.attempt < CONSUMER_ATTEMPTS ? 'throttle' : undefined) };
+    const faults: FaultPlan = {
+      table: ({ caller }) =>
+        caller?.kind === 'event' && is(caller, 'score-briefing') && caller.attempt < CONSUMER_ATTEMPTS ? 'throttle' : undefined,
+    };
     // Act
     const { faulty } = await expectSameOutcome(autoPublishing, faults);
     // Assess
@@ -54,14 +64,16 @@ describe('fault injection', () => {
 
   it('DynamoDB throttles an HTTP write: the client gets 500, nothing is half-written, its retry succeeds', async () => {
     // Prepare: the first attempt of every ingest fails on its transaction
-    const faults: FaultPlan = { table: ({ caller, command }) => (is(caller, 'ingest-source', 1) && command === 'TransactWriteCommand' ? 'throttle' : undefined) };
+    const faults: FaultPlan = {
+      table: ({ caller, command }) => (is(caller, 'ingest-source', 1) && command === 'TransactWriteCommand' ? 'throttle' : undefined),
+    };
     // Act
     const { reference, faulty } = await expectSameOutcome(autoPublishing, faults);
     // Assess
     expect(faulty.statuses).toEqual(reference.statuses);
   });
 
-  it('EventBridge throttles PutEvents past the relay\'s own retries: the stream retries the batch and nothing is lost', async () => {
+  it("EventBridge throttles PutEvents past the relay's own retries: the stream retries the batch and nothing is lost", async () => {
     // Prepare: the first four PutEvents calls fail (three attempts inside the first invocation, one in the next)
     let calls = 0;
     const faults: FaultPlan = { putEvents: () => (++calls <= 4 ? 'throttle' : undefined) };
@@ -88,7 +100,9 @@ describe('fault injection', () => {
 
   it('ingest-source dies after its write committed: the client sees 500, the outbox still publishes Source Ingested, the retry is 409', async () => {
     // Prepare
-    const faults: FaultPlan = { table: ({ caller, command }) => (is(caller, 'ingest-source', 1) && command === 'TransactWriteCommand' ? 'crash-after-commit' : undefined) };
+    const faults: FaultPlan = {
+      table: ({ caller, command }) => (is(caller, 'ingest-source', 1) && command === 'TransactWriteCommand' ? 'crash-after-commit' : undefined),
+    };
     const scenario: Scenario = { briefings: [{ complete: true }], rounds: [[ingest(1)]] };
     // Act
     const reference = await play(scenario, { mocks });
@@ -103,7 +117,9 @@ describe('fault injection', () => {
 
   it('score-briefing dies after its write committed: Briefing Scored is still published, once, and applied once', async () => {
     // Prepare
-    const faults: FaultPlan = { table: ({ caller, command }) => (is(caller, 'score-briefing', 1) && command === 'TransactWriteCommand' ? 'crash-after-commit' : undefined) };
+    const faults: FaultPlan = {
+      table: ({ caller, command }) => (is(caller, 'score-briefing', 1) && command === 'TransactWriteCommand' ? 'crash-after-commit' : undefined),
+    };
     // Act
     const { reference, faulty } = await expectSameOutcome(autoPublishing, faults);
     // Assess
@@ -150,19 +166,34 @@ describe('fault injection', () => {
       fc.asyncProperty(scenarioArb, fc.integer(), fc.integer(), async (scenario, chaosSeed, faultSeed) => {
         // Prepare
         const random = seededRandom(faultSeed);
-        const maybe = <T>(p: number, value: T): T | undefined => (random() < p ? (faultsInjected++, value) : undefined);
+        const maybe = <T>(p: number, value: T): T | undefined => {
+          if (random() >= p) return undefined;
+          faultsInjected++;
+          return value;
+        };
         const faults: FaultPlan = {
           // A client gives up injecting after three attempts; its retries then go through.
           table: ({ caller, command }) =>
             caller?.kind === 'http' && caller.attempt > 3
               ? undefined
-              : (maybe(0.08, 'throttle' as const) ?? (command === 'GetCommand' || command === 'QueryCommand' ? undefined : maybe(0.05, 'crash-after-commit' as const))),
-          putEvents: (entries) => maybe(0.1, 'throttle' as const) ?? maybe(0.1, entries.map(() => random() < 0.5)),
+              : (maybe(0.08, 'throttle' as const) ??
+                (command === 'GetCommand' || command === 'QueryCommand' ? undefined : maybe(0.05, 'crash-after-commit' as const))),
+          putEvents: (entries) =>
+            maybe(0.1, 'throttle' as const) ??
+            maybe(
+              0.1,
+              entries.map(() => random() < 0.5),
+            ),
           invocation: (inv) => (inv.kind === 'http' ? undefined : (maybe(0.08, 'fail' as const) ?? maybe(0.05, 'crash-after' as const))),
         };
         // Act
         const reference = await play(scenario, { mocks });
-        const faulty = await play(scenario, { mocks, faults, redrive: true, chaos: { random: seededRandom(chaosSeed), maxCopies: 3, maxConcurrency: 3 } });
+        const faulty = await play(scenario, {
+          mocks,
+          faults,
+          redrive: true,
+          chaos: { random: seededRandom(chaosSeed), maxCopies: 3, maxConcurrency: 3 },
+        });
         // Assess
         expect(faulty.table).toEqual(reference.table);
         expect(faulty.announced).toEqual(reference.announced);

@@ -73,17 +73,19 @@ function mutate(value: unknown, pick: number, replacement: unknown, action: 'rep
   const paths: Array<Array<string | number>> = [];
   const walk = (v: unknown, path: Array<string | number>) => {
     paths.push(path);
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+    if (Array.isArray(v)) for (const [i, x] of v.entries()) walk(x, [...path, i]);
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
   };
   walk(value, []);
   const path = paths[pick % paths.length]!;
-  if (path.length === 0) return action === 'add' && value && typeof value === 'object' && !Array.isArray(value) ? { ...value, unexpected: replacement } : replacement;
+  if (path.length === 0)
+    return action === 'add' && value && typeof value === 'object' && !Array.isArray(value) ? { ...value, unexpected: replacement } : replacement;
   const copy = structuredClone(value) as Record<string | number, unknown>;
   const parent = path.slice(0, -1).reduce<any>((v, k) => v[k], copy);
   const key = path.at(-1)!;
   if (action === 'remove') Array.isArray(parent) ? parent.splice(Number(key), 1) : delete parent[key];
-  else if (action === 'add' && parent[key] && typeof parent[key] === 'object' && !Array.isArray(parent[key])) parent[key] = { ...parent[key], unexpected: replacement };
+  else if (action === 'add' && parent[key] && typeof parent[key] === 'object' && !Array.isArray(parent[key]))
+    parent[key] = { ...parent[key], unexpected: replacement };
   else parent[key] = replacement;
   return copy;
 }
@@ -96,7 +98,10 @@ const pathParam = fc.oneof(
 
 const requestArb = fc.record({
   route: fc.constantFrom(...WRITE_ROUTES),
-  caller: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...(Object.keys(CALLERS) as Caller[])) }, { weight: 7, arbitrary: fc.constant('entitled' as const) }),
+  caller: fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...(Object.keys(CALLERS) as Caller[])) },
+    { weight: 7, arbitrary: fc.constant('entitled' as const) },
+  ),
   params: fc.array(pathParam, { minLength: 2, maxLength: 2 }),
   query: fc.option(fc.dictionary(fc.string({ maxLength: 20 }), fc.string({ maxLength: 40 }), { maxKeys: 4 }), { nil: undefined }),
   body: fc.oneof(
@@ -215,7 +220,10 @@ describe('fuzzing the write routes', () => {
 
     // Assess: the generator reached the handlers' work, not only their guards
     const count = (test: (status: number) => boolean) => [...statuses].filter(([s]) => test(s)).reduce((sum, [, n]) => sum + n, 0);
-    expect(count((s) => s >= 200 && s < 300), JSON.stringify([...statuses])).toBeGreaterThan(RUNS / 100);
+    expect(
+      count((s) => s >= 200 && s < 300),
+      JSON.stringify([...statuses]),
+    ).toBeGreaterThan(RUNS / 100);
     expect(count((s) => s === 400)).toBeGreaterThan(RUNS / 10);
     for (const s of [401, 403, 404, 409, 412, 413, 415, 428]) expect(statuses.get(s) ?? 0, `status ${s}`).toBeGreaterThan(0);
   });

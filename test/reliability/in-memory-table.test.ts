@@ -8,10 +8,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { LOCAL_AWS, freePort, startDynamoDbLocal, type Engine } from '../../infra/local/engines.ts';
+import { type Engine, freePort, LOCAL_AWS, startDynamoDbLocal } from '../../infra/local/engines.ts';
 import { ensureTable } from '../../infra/local/table.ts';
 import { InMemoryTable } from './in-memory-table.ts';
 
@@ -65,9 +73,15 @@ describe('the in-memory table alone', () => {
   });
 
   it('refuses what it does not implement instead of guessing', async () => {
-    await expect(b.ddb.send(new UpdateCommand({ TableName: b.TableName, Key: { pk: 'x', sk: 'y' }, UpdateExpression: 'REMOVE a' }))).rejects.toThrow(/unsupported/);
-    await expect(put(versioned(1), { ConditionExpression: 'attribute_not_exists(pk) OR version = :v', ExpressionAttributeValues: { ':v': 1 } })).rejects.toThrow(/unsupported/);
-    await expect(b.ddb.send(new GetCommand({ TableName: 'another-table', Key: { pk: 'x', sk: 'y' } }))).rejects.toMatchObject({ name: 'ResourceNotFoundException' });
+    await expect(b.ddb.send(new UpdateCommand({ TableName: b.TableName, Key: { pk: 'x', sk: 'y' }, UpdateExpression: 'REMOVE a' }))).rejects.toThrow(
+      /unsupported/,
+    );
+    await expect(
+      put(versioned(1), { ConditionExpression: 'attribute_not_exists(pk) OR version = :v', ExpressionAttributeValues: { ':v': 1 } }),
+    ).rejects.toThrow(/unsupported/);
+    await expect(b.ddb.send(new GetCommand({ TableName: 'another-table', Key: { pk: 'x', sk: 'y' } }))).rejects.toMatchObject({
+      name: 'ResourceNotFoundException',
+    });
   });
 });
 
@@ -97,8 +111,14 @@ describe.each([
   it('applies conditions like DynamoDB: attribute_not_exists, attribute_exists, version = :expected', async () => {
     await put(versioned(1), { ConditionExpression: 'attribute_not_exists(pk)' });
     await expect(put(versioned(1), { ConditionExpression: 'attribute_not_exists(pk)' })).rejects.toBeInstanceOf(ConditionalCheckFailedException);
-    await expect(put(versioned(2), { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': 7 } })).rejects.toBeInstanceOf(ConditionalCheckFailedException);
-    await put(versioned(2), { ConditionExpression: '#v = :v AND attribute_exists(pk)', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': 1 } });
+    await expect(put(versioned(2), { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': 7 } })).rejects.toBeInstanceOf(
+      ConditionalCheckFailedException,
+    );
+    await put(versioned(2), {
+      ConditionExpression: '#v = :v AND attribute_exists(pk)',
+      ExpressionAttributeNames: { '#v': 'version' },
+      ExpressionAttributeValues: { ':v': 1 },
+    });
     expect((await b.ddb.send(new GetCommand({ TableName: b.TableName, Key: { pk: 'BRIEFING#b', sk: 'BRIEFING' } }))).Item).toEqual(versioned(2));
   });
 
@@ -109,7 +129,14 @@ describe.each([
       b.ddb.send(
         new TransactWriteCommand({
           TransactItems: [
-            { Put: { TableName: b.TableName, Item: versioned(expected + 1), ConditionExpression: 'version = :e', ExpressionAttributeValues: { ':e': expected } } },
+            {
+              Put: {
+                TableName: b.TableName,
+                Item: versioned(expected + 1),
+                ConditionExpression: 'version = :e',
+                ExpressionAttributeValues: { ':e': expected },
+              },
+            },
             { Put: { TableName: b.TableName, Item: { pk: 'OUTBOX#e', sk: 'OUTBOX' }, ConditionExpression: 'attribute_not_exists(pk)' } },
           ],
         }),
@@ -121,12 +148,17 @@ describe.each([
     // Assess
     expect(stale).toBeInstanceOf(TransactionCanceledException);
     expect((stale as TransactionCanceledException).CancellationReasons?.map((r) => r.Code)).toEqual(['ConditionalCheckFailed', 'None']);
-    expect((replayed as TransactionCanceledException).CancellationReasons?.map((r) => r.Code)).toEqual(['ConditionalCheckFailed', 'ConditionalCheckFailed']);
+    expect((replayed as TransactionCanceledException).CancellationReasons?.map((r) => r.Code)).toEqual([
+      'ConditionalCheckFailed',
+      'ConditionalCheckFailed',
+    ]);
     expect(await b.items()).toEqual([versioned(2), { pk: 'OUTBOX#e', sk: 'OUTBOX' }]);
   });
 
   it('refuses two operations on one item in a transaction, as DynamoDB does', async () => {
-    const twice = new TransactWriteCommand({ TransactItems: [{ Put: { TableName: b.TableName, Item: versioned(1) } }, { Put: { TableName: b.TableName, Item: versioned(2) } }] });
+    const twice = new TransactWriteCommand({
+      TransactItems: [{ Put: { TableName: b.TableName, Item: versioned(1) } }, { Put: { TableName: b.TableName, Item: versioned(2) } }],
+    });
     await expect(b.ddb.send(twice)).rejects.toMatchObject({ name: 'ValidationException' });
     expect(await b.items()).toEqual([]);
   });
@@ -150,23 +182,43 @@ describe.each([
     await b.ddb.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Update: { TableName: b.TableName, Key: key, UpdateExpression: 'SET followers = followers - :one, kind = :kind', ExpressionAttributeValues: { ':one': 1, ':kind': 'company' } } },
+          {
+            Update: {
+              TableName: b.TableName,
+              Key: key,
+              UpdateExpression: 'SET followers = followers - :one, kind = :kind',
+              ExpressionAttributeValues: { ':one': 1, ':kind': 'company' },
+            },
+          },
           { Put: { TableName: b.TableName, Item: { pk: 'ENTITY#acme', sk: 'OTHER' } } },
         ],
       }),
     );
     // Assess
-    expect((await b.ddb.send(new GetCommand({ TableName: b.TableName, Key: key }))).Item).toEqual({ ...key, name: 'Acme', followers: 1, kind: 'company' });
+    expect((await b.ddb.send(new GetCommand({ TableName: b.TableName, Key: key }))).Item).toEqual({
+      ...key,
+      name: 'Acme',
+      followers: 1,
+      kind: 'company',
+    });
   });
 
   it('queries a partition by sort-key prefix, and the index newest first with its projection and pages', async () => {
     // Prepare
-    for (const [sk, at] of [['SOURCE#a', '1'], ['SOURCE#b', '3'], ['NOTE#c', '2']] as const) {
+    for (const [sk, at] of [
+      ['SOURCE#a', '1'],
+      ['SOURCE#b', '3'],
+      ['NOTE#c', '2'],
+    ] as const) {
       await put({ pk: 'BRIEFING#b', sk, gsi1pk: 'FEED#published', gsi1sk: at, summary: { at }, secret: 'not projected' });
     }
     // Act
     const sources = await b.ddb.send(
-      new QueryCommand({ TableName: b.TableName, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': 'BRIEFING#b', ':p': 'SOURCE#' } }),
+      new QueryCommand({
+        TableName: b.TableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': 'BRIEFING#b', ':p': 'SOURCE#' },
+      }),
     );
     const feed = (ExclusiveStartKey?: Record<string, unknown>) =>
       b.ddb.send(
@@ -189,5 +241,4 @@ describe.each([
     expect(second.Items?.map((i) => i['gsi1sk'])).toEqual(['1']);
     expect(second.LastEvaluatedKey).toBeUndefined();
   });
-
 });

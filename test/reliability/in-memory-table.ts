@@ -27,7 +27,15 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ConditionalCheckFailedException, ResourceNotFoundException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import { TABLE_SCHEMA } from '../../functions/commons/table/schema.ts';
 
@@ -196,7 +204,7 @@ export class InMemoryTable {
     if (!pkTerm || rest.length > 0) throw new Error(`in-memory table: unsupported key condition "${input.KeyConditionExpression}"`);
     const pkMatch = /^\s*([#\w]+)\s*=\s*(:\w+)\s*$/.exec(pkTerm);
     if (!pkMatch || resolveName(pkMatch[1]!, names) !== index.partitionKey) throw new Error(`in-memory table: unsupported key condition "${pkTerm}"`);
-    const pkValue = valueOf(pkMatch[2]!, values);
+    const pkValue = attributeValue(pkMatch[2]!, values);
     const skTest = skTerm ? sortKeyTest(skTerm, index.sortKey, names, values) : () => true;
 
     const order = (item: Item) => [String(item[index.sortKey] ?? ''), String(item[PK]), String(item[SK])] as const;
@@ -205,7 +213,9 @@ export class InMemoryTable {
       for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
       return 0;
     };
-    let matching = [...this.items.values()].filter((item) => item[index.partitionKey] === pkValue && index.sortKey in item && skTest(item[index.sortKey]));
+    let matching = [...this.items.values()].filter(
+      (item) => item[index.partitionKey] === pkValue && index.sortKey in item && skTest(item[index.sortKey]),
+    );
     matching.sort(compare);
     if (input.ScanIndexForward === false) matching.reverse();
     if (input.ExclusiveStartKey) {
@@ -218,13 +228,13 @@ export class InMemoryTable {
     // Like DynamoDB: stopping at Limit returns a LastEvaluatedKey, even when nothing is left.
     const last = limit !== undefined && page.length === limit ? page.at(-1) : undefined;
     const project = (item: Item) =>
-      index.projected ? Object.fromEntries(Object.entries(item).filter(([k]) => [PK, SK, index.partitionKey, index.sortKey, ...index.projected!].includes(k))) : item;
+      index.projected
+        ? Object.fromEntries(Object.entries(item).filter(([k]) => [PK, SK, index.partitionKey, index.sortKey, ...index.projected!].includes(k)))
+        : item;
     return {
       Items: page.map((item) => clone(project(item))),
       Count: page.length,
-      ...(last
-        ? { LastEvaluatedKey: Object.fromEntries([PK, SK, index.partitionKey, index.sortKey].map((k) => [k, last[k]])) }
-        : {}),
+      ...(last ? { LastEvaluatedKey: Object.fromEntries([PK, SK, index.partitionKey, index.sortKey].map((k) => [k, last[k]])) } : {}),
     };
   }
 
@@ -275,8 +285,8 @@ function applyUpdate(current: Item | undefined, input: any): Item {
   const next: Item = { ...clone(current ?? {}), ...clone(input.Key as Item) };
   const operand = (term: string): unknown => {
     const ifNotExists = /^if_not_exists\(\s*([#\w]+)\s*,\s*(:\w+)\s*\)$/.exec(term);
-    if (ifNotExists) return next[resolveName(ifNotExists[1]!, names)] ?? valueOf(ifNotExists[2]!, values);
-    if (/^:\w+$/.test(term)) return valueOf(term, values);
+    if (ifNotExists) return next[resolveName(ifNotExists[1]!, names)] ?? attributeValue(ifNotExists[2]!, values);
+    if (/^:\w+$/.test(term)) return attributeValue(term, values);
     if (/^[#\w]+$/.test(term)) return next[resolveName(term, names)];
     throw new Error(`in-memory table: unsupported update operand "${term}"`);
   };
@@ -300,7 +310,7 @@ function applyUpdate(current: Item | undefined, input: any): Item {
     const arithmetic = /^(.+?)\s*([+-])\s*(:\w+)$/.exec(m[2]!);
     let value: unknown;
     if (arithmetic) {
-      const [a, b] = [operand(arithmetic[1]!.trim()), valueOf(arithmetic[3]!, values)];
+      const [a, b] = [operand(arithmetic[1]!.trim()), attributeValue(arithmetic[3]!, values)];
       if (typeof a !== 'number' || typeof b !== 'number') throw validation('An operand in the update expression has an incorrect data type');
       value = arithmetic[2] === '+' ? a + b : a - b;
     } else {
@@ -327,13 +337,15 @@ function resolveName(token: string, names: Names): string {
   return name;
 }
 
-function valueOf(token: string, values: Values): unknown {
+function attributeValue(token: string, values: Values): unknown {
   if (!values || !(token in values)) throw validation(`An expression attribute value used in expression is not defined; attribute value: ${token}`);
   return values[token];
 }
 
 function attribute(item: Item | undefined, path: string, names: Names): unknown {
-  return path.split('.').reduce<unknown>((value, part) => (value && typeof value === 'object' ? (value as Item)[resolveName(part, names)] : undefined), item);
+  return path
+    .split('.')
+    .reduce<unknown>((value, part) => (value && typeof value === 'object' ? (value as Item)[resolveName(part, names)] : undefined), item);
 }
 
 const same = (a: unknown, b: unknown) => (typeof a === 'object' || typeof b === 'object' ? JSON.stringify(a) === JSON.stringify(b) : a === b);
@@ -348,7 +360,7 @@ function evaluate(term: string, item: Item | undefined, names: Names, values: Va
   const comparison = /^([#\w.]+)\s*(=|<>|<=|>=|<|>)\s*(:\w+)$/.exec(term);
   if (comparison) {
     const [, path, op, token] = comparison as unknown as [string, string, string, string];
-    const [a, b] = [attribute(item, path, names), valueOf(token, values)];
+    const [a, b] = [attribute(item, path, names), attributeValue(token, values)];
     if (a === undefined) return op === '<>';
     if (op === '=') return same(a, b);
     if (op === '<>') return !same(a, b);
@@ -362,17 +374,17 @@ function evaluate(term: string, item: Item | undefined, names: Names, values: Va
 function sortKeyTest(term: string, sortKey: string, names: Names, values: Values): (value: unknown) => boolean {
   const prefix = /^begins_with\(\s*([#\w]+)\s*,\s*(:\w+)\s*\)$/.exec(term);
   if (prefix && resolveName(prefix[1]!, names) === sortKey) {
-    const p = String(valueOf(prefix[2]!, values));
+    const p = String(attributeValue(prefix[2]!, values));
     return (v) => typeof v === 'string' && v.startsWith(p);
   }
   const between = /^([#\w]+)\s+BETWEEN\s+(:\w+)\s+&\s+(:\w+)$/i.exec(term);
   if (between && resolveName(between[1]!, names) === sortKey) {
-    const [lo, hi] = [valueOf(between[2]!, values), valueOf(between[3]!, values)] as [string, string];
+    const [lo, hi] = [attributeValue(between[2]!, values), attributeValue(between[3]!, values)] as [string, string];
     return (v) => typeof v === 'string' && v >= lo && v <= hi;
   }
   const comparison = /^([#\w]+)\s*(=|<=|>=|<|>)\s*(:\w+)$/.exec(term);
   if (comparison && resolveName(comparison[1]!, names) === sortKey) {
-    const [op, b] = [comparison[2]!, valueOf(comparison[3]!, values) as string];
+    const [op, b] = [comparison[2]!, attributeValue(comparison[3]!, values) as string];
     return (v) => typeof v === 'string' && (op === '=' ? v === b : op === '<' ? v < b : op === '<=' ? v <= b : op === '>' ? v > b : v >= b);
   }
   throw new Error(`in-memory table: unsupported sort key condition "${term}"`);

@@ -5,18 +5,19 @@
  * the pipeline running until it is quiet. Sources reuse a small pool of URLs,
  * so duplicates (409, no event) happen too.
  */
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+
+import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
-import { GRADES, SOURCE_KINDS, STANCES, type Grade, type SourceKind, type Stance } from '../../domain/scoring.ts';
+import { GRADES, type Grade, SOURCE_KINDS, type SourceKind, STANCES, type Stance } from '../../domain/scoring.ts';
 import { toItems as briefingItems } from '../../functions/commons/table/briefings.ts';
 import { toItem as entitlementItem } from '../../functions/commons/table/entitlements.ts';
 import { entitlements } from '../../functions/commons/viewer.ts';
 import { recordFor } from '../support/entitlements.ts';
 import { briefingInput, draft, sourceText } from '../support/fixtures.ts';
 import { claimsFor, httpEvent } from '../support/lambda.ts';
-import { World, type FaultPlan, type Chaos } from './simulated-aws.ts';
+import { type Chaos, type FaultPlan, World } from './simulated-aws.ts';
 
 export const ANALYST = claimsFor('analyst-1', ['analysts']);
 export const EDITOR = claimsFor('editor-1', ['editors']);
@@ -27,26 +28,39 @@ export interface BriefingSpec {
   complete: boolean;
 }
 
-export type Op =
-  | { kind: 'ingest'; briefing: number; source: number; sourceKind: SourceKind; stance: Stance }
-  | { kind: 'publish'; briefing: number };
+export type Op = { kind: 'ingest'; briefing: number; source: number; sourceKind: SourceKind; stance: Stance } | { kind: 'publish'; briefing: number };
 
 export interface Scenario {
   briefings: BriefingSpec[];
   rounds: Op[][];
 }
 
-const briefingArb = fc.record({ autoPublish: fc.option(fc.constantFrom(...GRADES), { nil: undefined }), complete: fc.boolean() }, { requiredKeys: ['complete'] });
+const briefingArb = fc.record(
+  { autoPublish: fc.option(fc.constantFrom(...GRADES), { nil: undefined }), complete: fc.boolean() },
+  { requiredKeys: ['complete'] },
+);
 
 const opArb = (briefings: number): fc.Arbitrary<Op> =>
   fc.oneof(
-    { weight: 5, arbitrary: fc.record({ kind: fc.constant('ingest' as const), briefing: fc.nat(briefings - 1), source: fc.nat(5), sourceKind: fc.constantFrom(...SOURCE_KINDS), stance: fc.constantFrom(...STANCES) }) },
+    {
+      weight: 5,
+      arbitrary: fc.record({
+        kind: fc.constant('ingest' as const),
+        briefing: fc.nat(briefings - 1),
+        source: fc.nat(5),
+        sourceKind: fc.constantFrom(...SOURCE_KINDS),
+        stance: fc.constantFrom(...STANCES),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('publish' as const), briefing: fc.nat(briefings - 1) }) },
   );
 
 /** 1-3 briefings, 1-4 rounds of 1-4 requests. */
 export const scenarioArb: fc.Arbitrary<Scenario> = fc.array(briefingArb, { minLength: 1, maxLength: 3 }).chain((briefings) =>
-  fc.record({ briefings: fc.constant(briefings), rounds: fc.array(fc.array(opArb(briefings.length), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }) }),
+  fc.record({
+    briefings: fc.constant(briefings),
+    rounds: fc.array(fc.array(opArb(briefings.length), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+  }),
 );
 
 export const briefingIdOf = (i: number) => `b-${i}`;
@@ -93,8 +107,17 @@ export async function worldFor(scenario: Pick<Scenario, 'briefings'>, opts: Play
   entitlements.clear();
   for (const claims of [ANALYST, EDITOR]) world.table.seed(entitlementItem(recordFor(claims)));
   scenario.briefings.forEach((spec, i) => {
-    const sections = spec.complete ? {} : { sections: { ...briefingInput().sections, operatingSurface: { affectedParties: [], operatingSurface: 'Backhaul routes', marketExposure: 'Wholesale capacity' } } };
-    for (const item of briefingItems(draft({ ...sections, ...(spec.autoPublish ? { autoPublish: { minGrade: spec.autoPublish } } : {}) }, briefingIdOf(i)))) {
+    const sections = spec.complete
+      ? {}
+      : {
+          sections: {
+            ...briefingInput().sections,
+            operatingSurface: { affectedParties: [], operatingSurface: 'Backhaul routes', marketExposure: 'Wholesale capacity' },
+          },
+        };
+    for (const item of briefingItems(
+      draft({ ...sections, ...(spec.autoPublish ? { autoPublish: { minGrade: spec.autoPublish } } : {}) }, briefingIdOf(i)),
+    )) {
       world.table.seed(item);
     }
   });

@@ -13,20 +13,21 @@
  * copies held back to a later round. A {@link FaultPlan} injects throttling,
  * crashes after a commit, PutEvents failures and failing invocations.
  */
-import { pathToFileURL } from 'node:url';
+
 import { resolve } from 'node:path';
-import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { pathToFileURL } from 'node:url';
+import { type EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import { vi } from 'vitest';
 import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
-import { FUNCTIONS, STREAM_CONSUMER, SUBSCRIPTIONS, type FunctionName } from '../../functions/manifest.ts';
+import { FUNCTIONS, type FunctionName, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
+import type { EventEnvelope as LocalEnvelope } from '../../infra/local/event-bus.ts';
 import { matchesPattern } from '../../infra/local/event-pattern.ts';
 import { context as lambdaContext } from '../support/lambda.ts';
-import { InMemoryTable, type CommandContext, type StreamRecord } from './in-memory-table.ts';
-import type { EventEnvelope as LocalEnvelope } from '../../infra/local/event-bus.ts';
+import { type CommandContext, InMemoryTable, type StreamRecord } from './in-memory-table.ts';
 
 /** As the deployed mappings: Lambda's async invoke tries 3 times (retryAttempts 2); the stream mapping 6 (retryAttempts 5). */
 export const CONSUMER_ATTEMPTS = 3;
@@ -114,7 +115,10 @@ export async function settle<T>(promise: Promise<T>): Promise<T> {
 }
 
 const throttled = (service: string) =>
-  Object.assign(new Error(`${service}: Rate exceeded`), { name: service === 'DynamoDB' ? 'ProvisionedThroughputExceededException' : 'ThrottlingException', $retryable: { throttling: true } });
+  Object.assign(new Error(`${service}: Rate exceeded`), {
+    name: service === 'DynamoDB' ? 'ProvisionedThroughputExceededException' : 'ThrottlingException',
+    $retryable: { throttling: true },
+  });
 class InjectedCrash extends Error {
   override name = 'InjectedCrash';
 }
@@ -171,7 +175,10 @@ export class World {
   }
 
   /** A fresh world on the given client mocks (reset and re-wired). */
-  static async create(mocks: { ddb: AwsClientStub<DynamoDBDocumentClient>; bus: AwsClientStub<EventBridgeClient> }, opts: WorldOptions): Promise<World> {
+  static async create(
+    mocks: { ddb: AwsClientStub<DynamoDBDocumentClient>; bus: AwsClientStub<EventBridgeClient> },
+    opts: WorldOptions,
+  ): Promise<World> {
     await Promise.all([...new Set([STREAM_CONSUMER, ...SUBSCRIPTIONS.map((s) => s.fn)])].map(handlerOf));
     return new World(opts, mocks.ddb, mocks.bus);
   }

@@ -4,11 +4,11 @@
  * `primeEntitlements` makes that read happen before the test, so the test's
  * own table mocks and call counts are about the handler alone.
  */
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
+import { type Entitlement, provisionedEntitlement } from '../../domain/entitlement.ts';
 import { toItem } from '../../functions/commons/table/entitlements.ts';
 import { entitlements, groupsClaim } from '../../functions/commons/viewer.ts';
-import { provisionedEntitlement, type Entitlement } from '../../domain/entitlement.ts';
 import { NOW } from './fixtures.ts';
 
 type DdbMock = AwsClientStub<DynamoDBDocumentClient>;
@@ -25,7 +25,10 @@ export function recordFor(claims: Record<string, string>): Entitlement {
  * Empties the entitlement cache, then reads each caller's record through the
  * mock (a record agreeing with their token, or the one given) and resets the mock.
  */
-export async function primeEntitlements(ddb: DdbMock, callers: Array<Record<string, string> | { userId: string; record?: Entitlement }>): Promise<void> {
+export async function primeEntitlements(
+  ddb: DdbMock,
+  callers: Array<Record<string, string> | { userId: string; record?: Entitlement }>,
+): Promise<void> {
   entitlements.clear();
   for (const caller of callers) {
     const userId = 'userId' in caller ? String(caller.userId) : caller['sub']!;

@@ -1,7 +1,7 @@
 /** Small, valid inputs for tests; each test changes only what it is about. */
-import { BriefingInput, createDraft, type Briefing } from '../../domain/briefing.ts';
-import { newSource, SourceInput, type Source } from '../../domain/source.ts';
+import { type Briefing, BriefingInput, createDraft } from '../../domain/briefing.ts';
 import type { SourceKind, Stance } from '../../domain/scoring.ts';
+import { newSource, type Source, SourceInput } from '../../domain/source.ts';
 
 export const NOW = new Date('2026-06-20T08:00:00.000Z');
 
@@ -45,11 +45,17 @@ export function sourceText(n: number, words = 40): string {
     state ^= state << 5;
     return (state >>> 0) % WORDS.length;
   };
-  return Array.from({ length: words }, () => WORDS[next()]).join(' ') + '.';
+  return `${Array.from({ length: words }, () => WORDS[next()]).join(' ')}.`;
 }
 
 /** A stored source of `kind`; its URL, publisher and text derive from `n`, so different numbers are independent sources. */
-export const source = (kind: SourceKind, n: number, stance: Stance = 'supports', briefingId = 'b-1', overrides: Record<string, unknown> = {}): Source =>
+export const source = (
+  kind: SourceKind,
+  n: number,
+  stance: Stance = 'supports',
+  briefingId = 'b-1',
+  overrides: Record<string, unknown> = {},
+): Source =>
   newSource(
     SourceInput.parse({
       briefingId,

@@ -3,7 +3,7 @@
  * through the real ingest path (`newSource`, fingerprints) into the model.
  * test/unit/domain/scoring-golden.test.ts checks the doc's table against them.
  */
-import { scoreEvidence, type ContentGap } from '../../domain/scoring.ts';
+import { type ContentGap, scoreEvidence } from '../../domain/scoring.ts';
 import { evidenceOf, type Source } from '../../domain/source.ts';
 import { source, sourceText } from './fixtures.ts';
 import { INDEPENDENT_ZH, WIRE_EN, WIRE_EN_COPY, WIRE_ZH, WIRE_ZH_COPY } from './texts.ts';
@@ -22,7 +22,8 @@ const src = (kind: Source['kind'], extra: Record<string, unknown> = {}, stance: 
   return source(kind, n, stance, 'golden', { ...('text' in extra || 'excerpt' in extra ? {} : { text: sourceText(n) }), ...extra });
 };
 const twoYearsOld = { publishedAt: '2024-06-01T00:00:00Z', retrievedAt: '2026-06-01T00:00:00Z' };
-const ZH_STATEMENT = 'Scale AI今日发布声明，确认公司正在调整团队结构，生成式AI业务将整合为五个方向，并表示公司资金充足，将加大对企业和政府客户的投入。';
+const ZH_STATEMENT =
+  'Scale AI今日发布声明，确认公司正在调整团队结构，生成式AI业务将整合为五个方向，并表示公司资金充足，将加大对企业和政府客户的投入。';
 
 export const GOLDEN_CASES: GoldenCase[] = [
   { name: 'No evidence yet', evidence: '-', sources: [] },
@@ -133,4 +134,3 @@ export function goldenTable(): string {
   });
   return [HEADER, HEADER.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
-

@@ -27,8 +27,7 @@ export const WIRE_ZH =
   '联合创始人Alexandr Wang随即离职，加入Meta新成立的超级智能实验室。';
 
 /** The Chinese story as a portal republishes it: a credit, full-width digits, one verb changed, an end mark. */
-export const WIRE_ZH_COPY =
-  '据36氪报道，' + WIRE_ZH.replace('约14%', '约１４％').replace('备忘录中表示', '备忘录中称').replace('Scale AI裁减', 'Scale AI 裁减') + '（完）';
+export const WIRE_ZH_COPY = `据36氪报道，${WIRE_ZH.replace('约14%', '约１４％').replace('备忘录中表示', '备忘录中称').replace('Scale AI裁减', 'Scale AI 裁减')}（完）`;
 
 export const INDEPENDENT_ZH =
   '数据标注公司Scale AI宣布重组，生成式AI部门的团队数量被大幅压缩，数百名合同工受到影响。分析人士认为，Meta入股之后，' +

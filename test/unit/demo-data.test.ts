@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { GROUP_NAMES } from '../../domain/access.ts';
-import { BriefingInput, assessCompleteness, rescore } from '../../domain/briefing.ts';
-import { nearDuplicate } from '../../domain/fingerprint.ts';
-import { RECENCY, type Grade, scoreEvidence } from '../../domain/scoring.ts';
-import { SourceInput, canonicalUrl, evidenceOf, newSource, type Source } from '../../domain/source.ts';
+import { assessCompleteness, BriefingInput, rescore } from '../../domain/briefing.ts';
 import { EntityProfileInput } from '../../domain/entity.ts';
+import { nearDuplicate } from '../../domain/fingerprint.ts';
+import { type Grade, RECENCY, scoreEvidence } from '../../domain/scoring.ts';
+import { canonicalUrl, evidenceOf, newSource, type Source, SourceInput } from '../../domain/source.ts';
 import {
   DEMO_BRIEFINGS,
   DEMO_ENTITIES,
   DEMO_PASSWORD,
   DEMO_USERS,
   DEMO_WATCHLISTS,
-  EXAMPLE_SOURCE,
   type DemoBriefing,
   type DemoSource,
+  EXAMPLE_SOURCE,
 } from '../../infra/local/demo-data.ts';
 import { draft, NOW, source } from '../support/fixtures.ts';
 
@@ -157,12 +157,21 @@ describe('demo sources', () => {
     expect(copies.map((c) => c.publisher).sort()).toEqual(['36氪', '新浪科技（转载）']);
     const { explanation } = scoreEvidence(records.map(evidenceOf));
     const origin = explanation.origins.find((o) => o.members.length === 2)!;
-    expect(records.filter((r) => origin.members.includes(r.sourceId)).map((r) => r.publisher).sort()).toEqual(['36氪', '新浪科技（转载）']);
+    expect(
+      records
+        .filter((r) => origin.members.includes(r.sourceId))
+        .map((r) => r.publisher)
+        .sort(),
+    ).toEqual(['36氪', '新浪科技（转载）']);
     expect(confidenceOf(zh.sources).score).toBe(confidenceOf(zh.sources.filter((s) => !s.publisher.includes('转载'))).score);
   });
 
   it('give every briefing at least one analyst note', () => {
-    for (const b of DEMO_BRIEFINGS) expect(b.sources.some((s) => s.note), b.key).toBe(true);
+    for (const b of DEMO_BRIEFINGS)
+      expect(
+        b.sources.some((s) => s.note),
+        b.key,
+      ).toBe(true);
   });
 
   it('mark exactly one duplicate, which canonicalises to another entry of the same briefing', () => {

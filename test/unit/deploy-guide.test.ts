@@ -18,8 +18,7 @@ function calls(): { method: string; path: string }[] {
   return [...guide.matchAll(/curl -s (?:-X (\w+) )?\$API(\/[^\s"]*)/g)].map((m) => ({ method: m[1] ?? 'GET', path: m[2]! }));
 }
 
-const matches = (pattern: string, path: string) =>
-  new RegExp(`^${pattern.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path.replace(/\$\w+/g, 'x'));
+const matches = (pattern: string, path: string) => new RegExp(`^${pattern.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path.replace(/\$\w+/g, 'x'));
 
 describe('the deploy guide', () => {
   it('sends a briefing that POST /briefings accepts', () => {

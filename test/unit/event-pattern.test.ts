@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SUBSCRIPTIONS } from '../../functions/manifest.ts';
+import { BriefingScored, CONTRACTS, patternFor, SourceIngested } from '../../events/index.ts';
 import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
-import { BriefingScored, CONTRACTS, SourceIngested, patternFor } from '../../events/index.ts';
+import { SUBSCRIPTIONS } from '../../functions/manifest.ts';
 import { matchesPattern } from '../../infra/local/event-pattern.ts';
 
 const envelope = (detailType: string, detail: Record<string, unknown>) => ({

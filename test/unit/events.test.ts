@@ -33,7 +33,11 @@ describe('announcements', () => {
   const published = publish(scored, { by: 'editor-1', now: NOW });
 
   it('match their contracts', () => {
-    const [ingested, scoredEvent, publishedEvent] = [sourceIngested(src, NOW), briefingScored(before, scored, NOW), briefingPublished(published, NOW)];
+    const [ingested, scoredEvent, publishedEvent] = [
+      sourceIngested(src, NOW),
+      briefingScored(before, scored, NOW),
+      briefingPublished(published, NOW),
+    ];
     for (const e of [ingested, scoredEvent, publishedEvent]) {
       const contract = CONTRACTS.find((c) => c.detailType === e.detailType)!;
       expect(contract.detail.safeParse(e.detail).error).toBeUndefined();

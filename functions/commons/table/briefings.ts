@@ -273,7 +273,9 @@ export async function saveBriefing(
   // The input limits keep every change under this (test/unit/functions/briefing-transaction-size.test.ts);
   // failing here names the cause, where DynamoDB would answer an opaque ValidationException.
   if (TransactItems.length > TRANSACTION_LIMIT) {
-    throw new Error(`saving briefing ${next.briefingId} needs ${TransactItems.length} writes, more than one transaction takes (${TRANSACTION_LIMIT})`);
+    throw new Error(
+      `saving briefing ${next.briefingId} needs ${TransactItems.length} writes, more than one transaction takes (${TRANSACTION_LIMIT})`,
+    );
   }
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems }));

@@ -14,11 +14,11 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Briefing } from '../../../domain/briefing.ts';
-import { linkOf, relationSlug, type EntityProfile, type Relation, type Relationship } from '../../../domain/entity.ts';
+import { type EntityProfile, linkOf, type Relation, type Relationship, relationSlug } from '../../../domain/entity.ts';
 import { ddb } from '../clients/dynamodb.ts';
 import { config } from '../config.ts';
-import { VersionConflictError } from './versioning.ts';
 import type { TransactItem } from './transact.ts';
+import { VersionConflictError } from './versioning.ts';
 
 export const PROFILE_ENTITY = 'entity-profile';
 export const LINK_ENTITY = 'entity-link';
@@ -82,7 +82,9 @@ export async function getEntity(entityId: string, opts: { consistent?: boolean }
 
 /** A profile alone (one GetItem), or undefined. */
 export async function getProfile(entityId: string, opts: { consistent?: boolean } = {}): Promise<EntityProfile | undefined> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: profileKey(entityId), ConsistentRead: opts.consistent ?? false }));
+  const { Item } = await ddb.send(
+    new GetCommand({ TableName: config.tableName, Key: profileKey(entityId), ConsistentRead: opts.consistent ?? false }),
+  );
   return Item && Item['entity'] === PROFILE_ENTITY ? fromProfileItem(Item) : undefined;
 }
 
@@ -134,7 +136,10 @@ export function profileWrites(tableName: string, prev: EntityRecord, profile: En
           : { ConditionExpression: 'attribute_not_exists(pk)' }),
       },
     },
-    ...relationships.flatMap((r) => [{ Put: { TableName: tableName, Item: toLinkItem(r) } }, { Put: { TableName: tableName, Item: toMirrorItem(r) } }]),
+    ...relationships.flatMap((r) => [
+      { Put: { TableName: tableName, Item: toLinkItem(r) } },
+      { Put: { TableName: tableName, Item: toMirrorItem(r) } },
+    ]),
     ...removed.flatMap((r) => [
       { Delete: { TableName: tableName, Key: linkKey(r.from.entityId, r.relation, r.to.entityId) } },
       { Delete: { TableName: tableName, Key: mirrorKey(r.from.entityId, r.relation, r.to.entityId) } },

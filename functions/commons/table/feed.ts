@@ -13,26 +13,26 @@
  * suffix after the last `#`, and dimensions contain no `=`.
  */
 import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { Briefing } from '../../../domain/briefing.ts';
+import { ValidationError } from '../../../domain/errors.ts';
 import {
+  ALL_TIME,
   CursorError,
-  FEED_QUERY_BUDGET,
-  FEED_START_MONTH,
   decodeCursor,
   encodeCursor,
-  ALL_TIME,
+  FEED_QUERY_BUDGET,
+  FEED_START_MONTH,
+  type FeedDimension,
+  type FeedEntry,
+  type FeedFilter,
+  type FeedPosition,
   isBucketed,
   monthOf,
   planFeedChanges,
   previousMonth,
   queryDimension,
   residualFilter,
-  type FeedDimension,
-  type FeedEntry,
-  type FeedFilter,
-  type FeedPosition,
 } from '../../../domain/feed.ts';
-import { ValidationError } from '../../../domain/errors.ts';
-import type { Briefing } from '../../../domain/briefing.ts';
 import type { BriefingSummary } from '../../../domain/visibility.ts';
 import { ddb } from '../clients/dynamodb.ts';
 import { config } from '../config.ts';
@@ -84,7 +84,9 @@ export function feedWrites(prev: Briefing | undefined, next: Briefing): Transact
 }
 
 /** The FilterExpression of what the queried dimension leaves to check, or nothing. */
-function filterExpression(filter: FeedFilter): Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'> {
+function filterExpression(
+  filter: FeedFilter,
+): Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'> {
   const residual = residualFilter(filter);
   const conditions: string[] = [];
   const names: Record<string, string> = {};
@@ -113,7 +115,8 @@ function positionOf(cursor: string, filter: FeedFilter): FeedPosition {
   try {
     return decodeCursor(cursor, filter, config.cursorSigningKey);
   } catch (error) {
-    if (error instanceof CursorError) throw new ValidationError('the cursor is not valid for this query', [{ pointer: 'query:cursor', detail: error.message }]);
+    if (error instanceof CursorError)
+      throw new ValidationError('the cursor is not valid for this query', [{ pointer: 'query:cursor', detail: error.message }]);
     throw error;
   }
 }
@@ -158,8 +161,7 @@ export async function listFeed(
     );
     items.push(...Items.map((item) => item[ATTR.summary] as BriefingSummary));
     const last: unknown = LastEvaluatedKey?.['sk'];
-    position =
-      typeof last === 'string' ? { month: position.month, after: last } : bucketed ? { month: previousMonth(position.month) } : undefined;
+    position = typeof last === 'string' ? { month: position.month, after: last } : bucketed ? { month: previousMonth(position.month) } : undefined;
   }
   if (position && position.month < FEED_START_MONTH) position = undefined;
   return { items, ...(position ? { nextCursor: encodeCursor(position, filter, config.cursorSigningKey) } : {}) };

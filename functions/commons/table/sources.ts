@@ -4,8 +4,9 @@
  *
  *   BRIEFING#<briefingId> / SOURCE#<sourceId>     sourceId derives from the canonical URL
  */
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Source } from '../../../domain/source.ts';
 import type { OutgoingEvent } from '../../../events/index.ts';
 import { ddb } from '../clients/dynamodb.ts';

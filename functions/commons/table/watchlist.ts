@@ -14,8 +14,8 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../../../domain/errors.ts';
 import type { EntityProfile } from '../../../domain/entity.ts';
+import { ConflictError } from '../../../domain/errors.ts';
 import type { BriefingSummary } from '../../../domain/visibility.ts';
 import { ddb } from '../clients/dynamodb.ts';
 import { config } from '../config.ts';

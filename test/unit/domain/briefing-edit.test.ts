@@ -18,7 +18,14 @@ describe('BriefingPatch', () => {
 
   it('covers every written section and refuses the rest, and an empty patch', () => {
     expect(Object.keys(BriefingPatch.shape.sections.def.innerType.shape)).toEqual(Object.keys(WrittenSections.shape));
-    for (const bad of [{}, { status: 'published' }, { language: 'de' }, { version: 9 }, { sections: { sourceNotes: [] } }, { sections: { headline: '' } }]) {
+    for (const bad of [
+      {},
+      { status: 'published' },
+      { language: 'de' },
+      { version: 9 },
+      { sections: { sourceNotes: [] } },
+      { sections: { headline: '' } },
+    ]) {
       expect(BriefingPatch.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
     for (const name of Object.keys(WrittenSections.shape)) {
@@ -29,8 +36,18 @@ describe('BriefingPatch', () => {
 
 describe('editBriefing', () => {
   it('applies the patch over the briefing as exactly one new version, by whom and when', () => {
-    const { briefing } = editBriefing(scored, { sections: { headline: 'Acme resumes part of the build' }, related: ['b-9'] }, { by: 'a-2', now: LATER, sources });
-    expect(briefing).toMatchObject({ version: scored.version + 1, updatedAt: LATER.toISOString(), updatedBy: 'a-2', related: ['b-9'], status: 'draft' });
+    const { briefing } = editBriefing(
+      scored,
+      { sections: { headline: 'Acme resumes part of the build' }, related: ['b-9'] },
+      { by: 'a-2', now: LATER, sources },
+    );
+    expect(briefing).toMatchObject({
+      version: scored.version + 1,
+      updatedAt: LATER.toISOString(),
+      updatedBy: 'a-2',
+      related: ['b-9'],
+      status: 'draft',
+    });
     expect(briefing.sections).toEqual({ ...scored.sections, headline: 'Acme resumes part of the build' });
     expect(briefing.createdBy).toBe(scored.createdBy);
     expect(scored.sections.headline).not.toBe('Acme resumes part of the build'); // pure: the input is untouched
@@ -45,7 +62,11 @@ describe('editBriefing', () => {
   });
 
   it('re-scores from the sources: boilerplate caps the score, and the change is reported', () => {
-    const { briefing, scoreChanged } = editBriefing(scored, { sections: { coverage: 'Lorem ipsum dolor sit amet.' } }, { by: 'a-2', now: LATER, sources });
+    const { briefing, scoreChanged } = editBriefing(
+      scored,
+      { sections: { coverage: 'Lorem ipsum dolor sit amet.' } },
+      { by: 'a-2', now: LATER, sources },
+    );
     expect(scoreChanged).toBe(true);
     expect(briefing.confidence.score).toBeLessThanOrEqual(0.74);
     expect(briefing.version).toBe(scored.version + 1);
@@ -54,14 +75,29 @@ describe('editBriefing', () => {
 
   it('keeps a published briefing published (first publication date kept) as a new version', () => {
     const { briefing } = editBriefing(published, { sections: { headline: 'Corrected headline' } }, { by: 'a-2', now: LATER, sources });
-    expect(briefing).toMatchObject({ status: 'published', publishedAt: published.publishedAt, publishedBy: 'editor-1', version: published.version + 1 });
+    expect(briefing).toMatchObject({
+      status: 'published',
+      publishedAt: published.publishedAt,
+      publishedBy: 'editor-1',
+      version: published.version + 1,
+    });
   });
 
   it('refuses an edit that would leave a published briefing incomplete', () => {
     expect(() =>
-      editBriefing(published, { sections: { operatingSurface: { affectedParties: [], operatingSurface: '', marketExposure: '' } } }, { by: 'a-2', now: LATER, sources }),
+      editBriefing(
+        published,
+        { sections: { operatingSurface: { affectedParties: [], operatingSurface: '', marketExposure: '' } } },
+        { by: 'a-2', now: LATER, sources },
+      ),
     ).toThrow(IncompleteError);
     // A draft may be incomplete while it is written.
-    expect(editBriefing(scored, { sections: { operatingSurface: { affectedParties: [], operatingSurface: '', marketExposure: '' } } }, { by: 'a-2', now: LATER, sources }).briefing.status).toBe('draft');
+    expect(
+      editBriefing(
+        scored,
+        { sections: { operatingSurface: { affectedParties: [], operatingSurface: '', marketExposure: '' } } },
+        { by: 'a-2', now: LATER, sources },
+      ).briefing.status,
+    ).toBe('draft');
   });
 });

@@ -9,7 +9,12 @@ const later = new Date(NOW.getTime() + 60_000);
 describe('Briefing Scored', () => {
   it('carries the old and new score and grade, the model version and the top three reasons', () => {
     const before = rescore(draft(), [source('reporting', 1)], NOW).briefing;
-    const sources = [source('reporting', 1), source('reporting', 2), source('social', 3, 'contradicts'), source('secondary', 4, 'supports', 'b-1', { reliability: { grade: 'A', reason: 'x' } })];
+    const sources = [
+      source('reporting', 1),
+      source('reporting', 2),
+      source('social', 3, 'contradicts'),
+      source('secondary', 4, 'supports', 'b-1', { reliability: { grade: 'A', reason: 'x' } }),
+    ];
     const after = rescore(before, sources, later).briefing;
 
     const event = briefingScored(before, after, later);
@@ -29,7 +34,12 @@ describe('Briefing Scored', () => {
     const b = draft({
       sections: { ...draft().sections, trendContext: 'CANARY-STRATEGY said twice here. CANARY-STRATEGY said twice here.' },
     });
-    const sources = [source('direct', 1, 'supports', 'b-1', { publisher: 'CANARY-PUBLISHER', title: 'CANARY-TITLE', note: 'CANARY-NOTE' }), source('reporting', 2), source('reporting', 3), source('reporting', 4)];
+    const sources = [
+      source('direct', 1, 'supports', 'b-1', { publisher: 'CANARY-PUBLISHER', title: 'CANARY-TITLE', note: 'CANARY-NOTE' }),
+      source('reporting', 2),
+      source('reporting', 3),
+      source('reporting', 4),
+    ];
     const after = rescore(b, sources, NOW).briefing;
 
     const event = briefingScored(b, after, NOW);

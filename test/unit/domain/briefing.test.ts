@@ -99,7 +99,12 @@ describe('rescore', () => {
     expect(briefing.scoreExplanation).toMatchObject({ modelVersion: 'v2', method: 'shapley' });
     expect(briefing.scoreExplanation!.origins.map((o) => o.members.length).sort()).toEqual([1, 2]);
     const notes = Object.fromEntries(briefing.sourceNotes.map((n) => [n.publisher, n]));
-    expect(notes['Portal']).toMatchObject({ copyOf: wire.sourceId, share: 0, contribution: 0, reasons: ['same text as Wire: counted once, through it'] });
+    expect(notes['Portal']).toMatchObject({
+      copyOf: wire.sourceId,
+      share: 0,
+      contribution: 0,
+      reasons: ['same text as Wire: counted once, through it'],
+    });
     expect(notes['Wire']).toMatchObject({ share: 0.37, reliability: { grade: 'B', setBy: 'default' } });
     expect(notes['Outlet 1']).toMatchObject({ share: 0.63, weight: 0.6 });
   });
@@ -119,7 +124,15 @@ describe('rescore', () => {
     const sources = [source('direct', 1), source('reporting', 2)];
     const once = rescore(draft(), sources, NOW).briefing;
     const reorder = (v: unknown): unknown =>
-      Array.isArray(v) ? v.map(reorder) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reorder(x)])) : v;
+      Array.isArray(v)
+        ? v.map(reorder)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.entries(v)
+                .reverse()
+                .map(([k, x]) => [k, reorder(x)]),
+            )
+          : v;
     const stored = reorder(JSON.parse(JSON.stringify(once))) as typeof once;
     expect(rescore(stored, sources, later)).toEqual({ briefing: stored, changed: false });
   });
@@ -127,7 +140,10 @@ describe('rescore', () => {
   it('re-scores a briefing scored by model v1 without announcing a change when score and grade stay', () => {
     const sources = [source('direct', 1), source('reporting', 2)];
     const current = rescore(draft(), sources, NOW).briefing;
-    const v1 = { ...current, confidence: { score: 0.76, grade: 'A/B', label: 'Strong', sourceCounts: current.confidence.sourceCounts, modelVersion: 'v1' } } as unknown as typeof current;
+    const v1 = {
+      ...current,
+      confidence: { score: 0.76, grade: 'A/B', label: 'Strong', sourceCounts: current.confidence.sourceCounts, modelVersion: 'v1' },
+    } as unknown as typeof current;
     const { briefing, changed } = rescore(v1, sources, later);
     expect(changed).toBe(false);
     expect(briefing.confidence.modelVersion).toBe('v2');

@@ -2,17 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { grantFromGroups, groupsForGrant, meetGrants, viewerOf } from '../../../domain/access.ts';
 import {
   bootstrapAdminEntitlement,
+  type Entitlement,
   entitledViewer,
   entitlementChanged,
-  grantEntitlement,
   GrantInput,
+  grantEntitlement,
   grantOf,
   provisionedEntitlement,
   revokeEntitlement,
   selfView,
   signUpEntitlement,
   statusOf,
-  type Entitlement,
 } from '../../../domain/entitlement.ts';
 import { ConflictError, NotFoundError, ValidationError } from '../../../domain/errors.ts';
 import { EntitlementChanged } from '../../../events/index.ts';

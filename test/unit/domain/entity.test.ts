@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, viewerFromGroups, type Viewer } from '../../../domain/access.ts';
-import { EntityProfileInput, replaceProfile, type EntityProfile } from '../../../domain/entity.ts';
+import { ANONYMOUS, type Viewer, viewerFromGroups } from '../../../domain/access.ts';
+import { type EntityProfile, EntityProfileInput, replaceProfile } from '../../../domain/entity.ts';
 import { ValidationError } from '../../../domain/errors.ts';
 import { sectionAccess, viewEntity } from '../../../domain/visibility.ts';
 import { entityWrites } from '../../../functions/commons/table/entities.ts';
@@ -34,13 +34,26 @@ const ctx = { by: 'analyst-1', now: NOW, names };
 describe('replacing an entity profile', () => {
   it('names both ends of each relationship and bumps the version', () => {
     // Prepare
-    const prev: EntityProfile = { entityId: 'meta', name: 'Meta', kind: 'company', aliases: [], origin: 'briefing', updatedAt: NOW.toISOString(), version: 0 };
+    const prev: EntityProfile = {
+      entityId: 'meta',
+      name: 'Meta',
+      kind: 'company',
+      aliases: [],
+      origin: 'briefing',
+      updatedAt: NOW.toISOString(),
+      version: 0,
+    };
     // Act
     const { profile, relationships } = replaceProfile('meta', input(), prev, ctx);
     // Assess
     expect(profile).toMatchObject({ entityId: 'meta', origin: 'analyst', version: 1, updatedBy: 'analyst-1' });
     expect(relationships).toEqual([
-      expect.objectContaining({ from: { entityId: 'meta', name: 'Meta' }, relation: 'investor in', to: { entityId: 'scale-ai', name: 'Scale AI' }, since: '2025-06' }),
+      expect.objectContaining({
+        from: { entityId: 'meta', name: 'Meta' },
+        relation: 'investor in',
+        to: { entityId: 'scale-ai', name: 'Scale AI' },
+        since: '2025-06',
+      }),
     ]);
   });
 
@@ -66,14 +79,24 @@ describe('replacing an entity profile', () => {
   });
 
   it('accepts only the relations of the vocabulary and slug targets', () => {
-    expect(EntityProfileInput.safeParse({ ...input(), relationships: [{ relation: 'invests in', target: 'scale-ai', summary: 'x' }] }).success).toBe(false);
-    expect(EntityProfileInput.safeParse({ ...input(), relationships: [{ relation: 'partner of', target: 'Scale AI', summary: 'x' }] }).success).toBe(false);
+    expect(EntityProfileInput.safeParse({ ...input(), relationships: [{ relation: 'invests in', target: 'scale-ai', summary: 'x' }] }).success).toBe(
+      false,
+    );
+    expect(EntityProfileInput.safeParse({ ...input(), relationships: [{ relation: 'partner of', target: 'Scale AI', summary: 'x' }] }).success).toBe(
+      false,
+    );
   });
 });
 
 describe('what each tier sees of an entity', () => {
   const { profile, relationships } = replaceProfile('meta', input(), undefined, ctx);
-  const incoming = { from: { entityId: 'alexandr-wang', name: 'Alexandr Wang' }, relation: 'executive moved to' as const, to: { entityId: 'meta', name: 'Meta' }, summary: 'Joined Meta.', evidence: [{ text: 'CANARY-EVIDENCE memo' }] };
+  const incoming = {
+    from: { entityId: 'alexandr-wang', name: 'Alexandr Wang' },
+    relation: 'executive moved to' as const,
+    to: { entityId: 'meta', name: 'Meta' },
+    summary: 'Joined Meta.',
+    evidence: [{ text: 'CANARY-EVIDENCE memo' }],
+  };
 
   it.each([
     ['anonymous', ANONYMOUS],
@@ -101,8 +124,20 @@ describe('what each tier sees of an entity', () => {
   });
 
   it('marks the direction on the target: the same link shows as incoming on the other page', () => {
-    const target: EntityProfile = { entityId: 'scale-ai', name: 'Scale AI', kind: 'company', aliases: [], origin: 'analyst', updatedAt: NOW.toISOString(), version: 1 };
-    expect(viewEntity(target, relationships, ANONYMOUS).relationships[0]).toMatchObject({ direction: 'incoming', from: { name: 'Meta' }, to: { name: 'Scale AI' } });
+    const target: EntityProfile = {
+      entityId: 'scale-ai',
+      name: 'Scale AI',
+      kind: 'company',
+      aliases: [],
+      origin: 'analyst',
+      updatedAt: NOW.toISOString(),
+      version: 1,
+    };
+    expect(viewEntity(target, relationships, ANONYMOUS).relationships[0]).toMatchObject({
+      direction: 'incoming',
+      from: { name: 'Meta' },
+      to: { name: 'Scale AI' },
+    });
   });
 
   it("says which of a briefing's sections a tier reads now", () => {
@@ -116,7 +151,12 @@ describe('entity profiles a briefing ensures (entityWrites)', () => {
   it('creates a minimal profile only for entities new in the briefing, never overwriting one', () => {
     // Prepare
     const prev = draft();
-    const next = draft({ entities: [{ entityId: 'acme', name: 'Acme Networks' }, { entityId: 'northwind', name: 'Northwind', kind: 'company' }] });
+    const next = draft({
+      entities: [
+        { entityId: 'acme', name: 'Acme Networks' },
+        { entityId: 'northwind', name: 'Northwind', kind: 'company' },
+      ],
+    });
     // Act
     const writes = entityWrites(prev, next);
     // Assess
@@ -130,7 +170,12 @@ describe('entity profiles a briefing ensures (entityWrites)', () => {
   });
 
   it('ensures every entity of a new briefing, each once', () => {
-    const next = draft({ entities: [{ entityId: 'acme', name: 'Acme' }, { entityId: 'acme', name: 'Acme again' }] });
+    const next = draft({
+      entities: [
+        { entityId: 'acme', name: 'Acme' },
+        { entityId: 'acme', name: 'Acme again' },
+      ],
+    });
     expect(entityWrites(undefined, next).map((w) => w.Update!.Key)).toEqual([{ pk: 'ENTITY#acme', sk: 'PROFILE' }]);
   });
 });

@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { publish, rescore, retract, type Briefing } from '../../../domain/briefing.ts';
+import { type Briefing, publish, rescore, retract } from '../../../domain/briefing.ts';
 import {
-  CursorError,
   ALL_TIME,
+  CursorError,
   decodeCursor,
   encodeCursor,
   entryIdentity,
@@ -76,7 +76,11 @@ describe('feed entries of a briefing', () => {
 
   it('include every translation language, normalised and without repeats', () => {
     const b = { ...published(), language: 'zh-Hans', translations: { en: {}, 'ZH-hans': {} } } as unknown as Briefing;
-    expect(feedEntries(b).filter((e) => e.dimension === 'lang').map((e) => e.value)).toEqual(['zh-hans', 'en']);
+    expect(
+      feedEntries(b)
+        .filter((e) => e.dimension === 'lang')
+        .map((e) => e.value),
+    ).toEqual(['zh-hans', 'en']);
   });
 
   it('are none for a draft or a retracted briefing', () => {

@@ -6,8 +6,8 @@ import {
   nearDuplicate,
   normalise,
   overlap,
-  shingleHashes,
   SKETCH_SIZE,
+  shingleHashes,
 } from '../../../domain/fingerprint.ts';
 import { sourceText } from '../../support/fixtures.ts';
 import { INDEPENDENT_EN, INDEPENDENT_ZH, WIRE_EN, WIRE_EN_COPY, WIRE_ZH, WIRE_ZH_COPY } from '../../support/texts.ts';

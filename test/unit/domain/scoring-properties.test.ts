@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../../domain/fingerprint.ts';
 import {
   CONTENT_GAPS,
+  type ContentGap,
   CREDIBILITY_LEVELS,
+  type Evidence,
   RELIABILITY_GRADES,
   SOURCE_KINDS,
   STANCES,
   scoreEvidence,
-  type ContentGap,
-  type Evidence,
 } from '../../../domain/scoring.ts';
 import { sourceText } from '../../support/fixtures.ts';
 
@@ -36,14 +36,26 @@ const attributes = {
   ageDays: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: undefined }),
 };
 
-function evidence(id: string, a: { kind: Evidence['kind']; stance: Evidence['stance']; reliability?: Evidence['reliability']; credibility?: Evidence['credibility']; ageDays?: number | undefined }, fp: Evidence['fingerprint']): Evidence {
+function evidence(
+  id: string,
+  a: {
+    kind: Evidence['kind'];
+    stance: Evidence['stance'];
+    reliability?: Evidence['reliability'];
+    credibility?: Evidence['credibility'];
+    ageDays?: number | undefined;
+  },
+  fp: Evidence['fingerprint'],
+): Evidence {
   return {
     sourceId: id,
     kind: a.kind,
     stance: a.stance,
     ...(a.reliability ? { reliability: a.reliability } : {}),
     ...(a.credibility ? { credibility: a.credibility } : {}),
-    ...(a.ageDays !== undefined ? { publishedAt: new Date(PUBLISHED).toISOString(), retrievedAt: new Date(PUBLISHED + a.ageDays * DAY).toISOString() } : {}),
+    ...(a.ageDays !== undefined
+      ? { publishedAt: new Date(PUBLISHED).toISOString(), retrievedAt: new Date(PUBLISHED + a.ageDays * DAY).toISOString() }
+      : {}),
     ...(fp ? { fingerprint: fp } : {}),
   };
 }
@@ -103,29 +115,40 @@ describe('confidence model properties', () => {
 
   it('a duplicate (the same source id again) changes nothing', () => {
     fc.assert(
-      fc.property(evidenceList.filter((l) => l.length > 0), fc.nat(), gaps, (list, pick, g) => {
-        const again = list[pick % list.length]!;
-        expect(scoreEvidence([...list, { ...again }], { gaps: g })).toEqual(scoreEvidence(list, { gaps: g }));
-      }),
+      fc.property(
+        evidenceList.filter((l) => l.length > 0),
+        fc.nat(),
+        gaps,
+        (list, pick, g) => {
+          const again = list[pick % list.length]!;
+          expect(scoreEvidence([...list, { ...again }], { gaps: g })).toEqual(scoreEvidence(list, { gaps: g }));
+        },
+      ),
     );
   });
 
   it('a syndicated copy (same text, lightly edited, retrieved as late or later) changes neither score nor grade', () => {
     fc.assert(
-      fc.property(evidenceList.filter((l) => l.length > 0), fc.nat(), fc.integer({ min: 0, max: 1000 }), gaps, (list, pick, laterBy, g) => {
-        const original = list[pick % list.length]!;
-        const pool = POOL.find((p) => p.original === original.fingerprint || p.copy === original.fingerprint)!;
-        const retrieved = original.retrievedAt ? new Date(Date.parse(original.retrievedAt) + laterBy * DAY).toISOString() : undefined;
-        const copy: Evidence = {
-          ...original,
-          sourceId: newId(list),
-          fingerprint: original.fingerprint === pool.original ? pool.copy : pool.original,
-          ...(retrieved ? { retrievedAt: retrieved } : {}),
-        };
-        const before = scoreEvidence(list, { gaps: g }).confidence;
-        const after = scoreEvidence([...list, copy], { gaps: g }).confidence;
-        expect([after.score, after.grade, after.independentOrigins]).toEqual([before.score, before.grade, before.independentOrigins]);
-      }),
+      fc.property(
+        evidenceList.filter((l) => l.length > 0),
+        fc.nat(),
+        fc.integer({ min: 0, max: 1000 }),
+        gaps,
+        (list, pick, laterBy, g) => {
+          const original = list[pick % list.length]!;
+          const pool = POOL.find((p) => p.original === original.fingerprint || p.copy === original.fingerprint)!;
+          const retrieved = original.retrievedAt ? new Date(Date.parse(original.retrievedAt) + laterBy * DAY).toISOString() : undefined;
+          const copy: Evidence = {
+            ...original,
+            sourceId: newId(list),
+            fingerprint: original.fingerprint === pool.original ? pool.copy : pool.original,
+            ...(retrieved ? { retrievedAt: retrieved } : {}),
+          };
+          const before = scoreEvidence(list, { gaps: g }).confidence;
+          const after = scoreEvidence([...list, copy], { gaps: g }).confidence;
+          expect([after.score, after.grade, after.independentOrigins]).toEqual([before.score, before.grade, before.independentOrigins]);
+        },
+      ),
     );
   });
 
@@ -161,9 +184,13 @@ describe('confidence model properties', () => {
 
   it('an incomplete briefing never scores above 0.74', () => {
     fc.assert(
-      fc.property(evidenceList, gaps.filter((g) => g.length > 0), (list, g) => {
-        expect(score(list, g)).toBeLessThanOrEqual(0.74);
-      }),
+      fc.property(
+        evidenceList,
+        gaps.filter((g) => g.length > 0),
+        (list, g) => {
+          expect(score(list, g)).toBeLessThanOrEqual(0.74);
+        },
+      ),
     );
   });
 });

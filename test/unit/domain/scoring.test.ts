@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../../domain/fingerprint.ts';
 import {
   admiraltyCredibility,
+  type Evidence,
   gradeFor,
   INCOMPLETE_CAP,
   MODEL_VERSION,
   NO_DIRECT_SOURCE_CAP,
   NO_EVIDENCE,
   recencyFactor,
-  scoreEvidence,
   SHAPLEY_MAX_ORIGINS,
+  scoreEvidence,
   stixConfidence,
-  type Evidence,
 } from '../../../domain/scoring.ts';
 import { sourceText } from '../../support/fixtures.ts';
 import { WIRE_EN, WIRE_EN_COPY } from '../../support/texts.ts';
@@ -119,7 +119,10 @@ describe('scoreEvidence', () => {
   });
 
   it('weighs reliability, credibility and age at retrieval', () => {
-    const at = (days: number) => ({ publishedAt: '2026-01-01T00:00:00Z', retrievedAt: new Date(Date.parse('2026-01-01T00:00:00Z') + days * 86_400_000).toISOString() });
+    const at = (days: number) => ({
+      publishedAt: '2026-01-01T00:00:00Z',
+      retrievedAt: new Date(Date.parse('2026-01-01T00:00:00Z') + days * 86_400_000).toISOString(),
+    });
     expect(score([ev('reporting', 'supports', 1, { reliability: 'A' })]).score).toBe(0.48);
     expect(score([ev('reporting', 'supports', 1, { reliability: 'D' })]).score).toBe(0.16);
     expect(score([ev('reporting', 'supports', 1, { credibility: 4 })]).score).toBe(0.24);
@@ -142,7 +145,10 @@ describe('scoreEvidence', () => {
     const { confidence, explanation } = scoreEvidence([ev('direct'), ev('reporting', 'supports', 1), ev('social', 'contradicts', 2)]);
     expect(confidence.sourceCounts).toEqual({ direct: 1, reporting: 1, secondary: 0, social: 1, internal: 0 });
     const contribution = Object.fromEntries(explanation.sources.map((s) => [s.sourceId, s.contribution]));
-    expect(contribution['direct-supports-0']! + contribution['reporting-supports-1']! + contribution['social-contradicts-2']!).toBeCloseTo(confidence.score, 2);
+    expect(contribution['direct-supports-0']! + contribution['reporting-supports-1']! + contribution['social-contradicts-2']!).toBeCloseTo(
+      confidence.score,
+      2,
+    );
     expect(contribution['direct-supports-0']).toBeGreaterThan(contribution['reporting-supports-1']!);
     expect(contribution['social-contradicts-2']).toBeLessThan(0);
     expect(explanation.method).toBe('shapley');
@@ -173,7 +179,11 @@ describe('exports', () => {
   });
 
   it('takes the Admiralty reliability of the source that carries the most of the score', () => {
-    const confidence = score([ev('direct', 'supports', 0, { reliability: 'A' }), ev('reporting', 'supports', 1, { reliability: 'C' }), ev('reporting', 'supports', 2)]);
+    const confidence = score([
+      ev('direct', 'supports', 0, { reliability: 'A' }),
+      ev('reporting', 'supports', 1, { reliability: 'C' }),
+      ev('reporting', 'supports', 2),
+    ]);
     expect(confidence.admiralty).toEqual({ reliability: 'A', credibility: 1, code: 'A1' });
   });
 });

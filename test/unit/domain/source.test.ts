@@ -47,7 +47,14 @@ describe('canonicalUrl', () => {
 });
 
 describe('SourceInput', () => {
-  const valid = { briefingId: 'b-1', url: 'https://example.com/a', publisher: 'Example', kind: 'reporting', title: 'A story', excerpt: 'Acme paused its fibre build.' };
+  const valid = {
+    briefingId: 'b-1',
+    url: 'https://example.com/a',
+    publisher: 'Example',
+    kind: 'reporting',
+    title: 'A story',
+    excerpt: 'Acme paused its fibre build.',
+  };
 
   it('accepts a minimal source and defaults stance and language', () => {
     expect(SourceInput.parse(valid)).toMatchObject({ stance: 'supports', language: 'en' });
@@ -93,7 +100,15 @@ describe('SourceInput', () => {
 
 describe('newSource', () => {
   const input = (extra: Record<string, unknown> = {}) =>
-    SourceInput.parse({ briefingId: 'b-1', url: 'https://example.com/a?utm_source=x', publisher: 'Example', kind: 'reporting', title: 'A', text: WIRE_EN, ...extra });
+    SourceInput.parse({
+      briefingId: 'b-1',
+      url: 'https://example.com/a?utm_source=x',
+      publisher: 'Example',
+      kind: 'reporting',
+      title: 'A',
+      text: WIRE_EN,
+      ...extra,
+    });
   const issuesOf = (fn: () => unknown) => {
     try {
       fn();

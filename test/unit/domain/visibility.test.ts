@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, viewerFromGroups, type Viewer } from '../../../domain/access.ts';
+import { ANONYMOUS, type Viewer, viewerFromGroups } from '../../../domain/access.ts';
 import { rescore } from '../../../domain/briefing.ts';
 import { isVisible, viewBriefing } from '../../../domain/visibility.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';

@@ -1,8 +1,8 @@
-import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { publish, rescore, retract, type Briefing } from '../../../domain/briefing.ts';
+import { type Briefing, publish, rescore, retract } from '../../../domain/briefing.ts';
 import { BriefingPublished } from '../../../events/index.ts';
 import { handler as alertFollowers } from '../../../functions/alert-followers.ts';
 import { metrics } from '../../../functions/commons/metrics.ts';
@@ -26,12 +26,12 @@ const event = busEvent(BriefingPublished.detailType, {
 });
 const followers = (entityId: string, ...pages: string[][]) => {
   const stub = ddb.on(QueryCommand, { IndexName: 'gsi1', ExpressionAttributeValues: { ':pk': `FOLLOWERS#${entityId}` } });
-  pages.forEach((users, i) =>
+  for (const [i, users] of pages.entries()) {
     stub.resolvesOnce({
       Items: users.map((u) => ({ pk: `USER#${u}`, sk: `WATCH#${entityId}`, gsi1pk: `FOLLOWERS#${entityId}`, gsi1sk: u })),
       ...(i < pages.length - 1 ? { LastEvaluatedKey: { pk: 'x', sk: 'y', gsi1pk: `FOLLOWERS#${entityId}`, gsi1sk: users.at(-1) } } : {}),
-    }),
-  );
+    });
+  }
 };
 const alertPuts = () => ddb.commandCalls(PutCommand).map((c) => c.args[0].input);
 
@@ -61,7 +61,10 @@ describe('alert-followers (on Briefing Published)', () => {
     const u2 = puts.find((p) => p.Item!['pk'] === 'USER#u-2')!;
     expect(u2).toMatchObject({
       ConditionExpression: 'attribute_not_exists(pk)',
-      Item: { sk: `ALERT#2026-06-20T08:15:02.000Z#${published.briefingId}#${String(published.version).padStart(6, '0')}`, entityIds: ['scale-ai', 'meta'] },
+      Item: {
+        sk: `ALERT#2026-06-20T08:15:02.000Z#${published.briefingId}#${String(published.version).padStart(6, '0')}`,
+        entityIds: ['scale-ai', 'meta'],
+      },
     });
     expect(u2.Item!['expiresAt']).toBeGreaterThan(Date.now() / 1000 + 89 * 86_400);
     expect(u2.Item!['briefing']).toMatchObject({ briefingId: published.briefingId, headline: published.sections.headline });
@@ -124,7 +127,11 @@ describe('GET /me/alerts', () => {
     expect(body.items[0]).not.toHaveProperty('expiresAt');
     expect(body.items[0].sections.unlocked).toContain('trendContext');
     expect(body.items[0].sections.locked.map((s: { name: string }) => s.name)).toEqual(['relationshipEvidence', 'failurePaths', 'sourceNotes']);
-    expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({ ScanIndexForward: false, Limit: 20, ExpressionAttributeValues: { ':pk': 'USER#s-1', ':prefix': 'ALERT#' } });
+    expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({
+      ScanIndexForward: false,
+      Limit: 20,
+      ExpressionAttributeValues: { ':pk': 'USER#s-1', ':prefix': 'ALERT#' },
+    });
   });
 
   it('promises a revoked member nothing beyond public sections, whatever their token says', async () => {

@@ -6,8 +6,8 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BriefingInput, editBriefing, publish, rescore, snapshotOf, type BriefingPatch } from '../../../domain/briefing.ts';
 import { briefingPublished, briefingScored } from '../../../domain/announcements.ts';
+import { BriefingInput, type BriefingPatch, editBriefing, publish, rescore, snapshotOf } from '../../../domain/briefing.ts';
 import { ddb as documentClient } from '../../../functions/commons/clients/dynamodb.ts';
 import { saveBriefing, TRANSACTION_LIMIT } from '../../../functions/commons/table/briefings.ts';
 import { briefingInput, draft, NOW, source } from '../../support/fixtures.ts';
@@ -21,7 +21,8 @@ const maxOf = (schema: unknown, probe: (n: number) => unknown): number => {
   while ((schema as { safeParse: (v: unknown) => { success: boolean } }).safeParse(probe(n + 1)).success && n < 1000) n++;
   return n;
 };
-const entities = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ entityId: `${prefix}-${i}`, name: `${prefix} ${i}`, kind: 'company' }));
+const entities = (n: number, prefix: string) =>
+  Array.from({ length: n }, (_, i) => ({ entityId: `${prefix}-${i}`, name: `${prefix} ${i}`, kind: 'company' }));
 const LANGS = ['de', 'fr', 'es', 'it', 'pt', 'ja', 'ko', 'ar', 'ru', 'nl', 'pl', 'sv', 'tr', 'uk', 'vi', 'id', 'th', 'hi', 'he', 'fa'];
 const translations = (langs: string[]) => Object.fromEntries(langs.map((l) => [l, { ...briefingInput().sections, headline: `Headline in ${l}` }]));
 
@@ -32,7 +33,11 @@ describe('the largest change to a briefing fits in one transaction', () => {
     const maxTranslations = maxOf(LIMITS.translations, (n) => translations(LANGS.slice(0, n)));
     expect(maxTranslations).toBeLessThan(LANGS.length / 2);
     const before = publish(
-      rescore(draft({ entities: entities(maxEntities, 'old'), translations: translations(LANGS.slice(0, maxTranslations)) }), [source('direct', 1)], NOW).briefing,
+      rescore(
+        draft({ entities: entities(maxEntities, 'old'), translations: translations(LANGS.slice(0, maxTranslations)) }),
+        [source('direct', 1)],
+        NOW,
+      ).briefing,
       { by: 'editor-1', now: NOW },
     );
     const patch: BriefingPatch = {
@@ -46,7 +51,13 @@ describe('the largest change to a briefing fits in one transaction', () => {
     const { briefing: after } = editBriefing(before, patch, { by: 'analyst-1', now: NOW, sources: [source('direct', 1)] });
     ddb.on(TransactWriteCommand).resolves({});
     // Act
-    await saveBriefing(before, after, [briefingPublished(after, NOW), briefingScored(before, after, NOW)], NOW, snapshotOf(after, { action: 'edited', by: 'analyst-1', now: NOW }));
+    await saveBriefing(
+      before,
+      after,
+      [briefingPublished(after, NOW), briefingScored(before, after, NOW)],
+      NOW,
+      snapshotOf(after, { action: 'edited', by: 'analyst-1', now: NOW }),
+    );
     // Assess
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(items.length).toBeGreaterThan(2 * maxEntities); // the change really touched every entity's feed entries

@@ -23,15 +23,28 @@ const metaInput = EntityProfileInput.parse({
   name: 'Meta',
   kind: 'company',
   coverage: 'Covered for its AI investments.',
-  relationships: [{ relation: 'investor in', target: 'scale-ai', summary: 'Holds a minority stake in Scale AI.', evidence: [{ text: 'CANARY-EVIDENCE stake filing' }] }],
+  relationships: [
+    {
+      relation: 'investor in',
+      target: 'scale-ai',
+      summary: 'Holds a minority stake in Scale AI.',
+      evidence: [{ text: 'CANARY-EVIDENCE stake filing' }],
+    },
+  ],
 });
 const meta = replaceProfile('meta', metaInput, undefined, { by: 'a-1', now: NOW, names: new Map([['scale-ai', 'Scale AI']]) });
 const partition = [...meta.relationships.map(toLinkItem), toProfileItem(meta.profile)];
 
 const get = (id: string, extra: Partial<Parameters<typeof httpEvent>[0]> = {}) =>
-  getEntity(httpEvent({ method: 'GET', path: `/entities/${id}`, routeKey: 'GET /entities/{entityId}', pathParameters: { entityId: id }, ...extra }), context);
+  getEntity(
+    httpEvent({ method: 'GET', path: `/entities/${id}`, routeKey: 'GET /entities/{entityId}', pathParameters: { entityId: id }, ...extra }),
+    context,
+  );
 const put = (id: string, body: unknown, claims = analyst) =>
-  putEntity(httpEvent({ method: 'PUT', path: `/entities/${id}`, routeKey: 'PUT /entities/{entityId}', pathParameters: { entityId: id }, body, claims }), context);
+  putEntity(
+    httpEvent({ method: 'PUT', path: `/entities/${id}`, routeKey: 'PUT /entities/{entityId}', pathParameters: { entityId: id }, body, claims }),
+    context,
+  );
 
 beforeEach(async () => {
   await primeEntitlements(ddb, [analyst, leadership, strategy]);
@@ -48,7 +61,12 @@ describe('GET /entities/{entityId}', () => {
     expect(res.statusCode).toBe(200);
     const body = parseBody(res);
     expect(body).toMatchObject({ entityId: 'meta', name: 'Meta', viewerTier: 'public', recentBriefings: [{ briefingId: 'b-1' }] });
-    expect(body.relationships[0]).toMatchObject({ direction: 'outgoing', relation: 'investor in', to: { entityId: 'scale-ai' }, evidence: { locked: true, unlockTier: 'leadership-alliance' } });
+    expect(body.relationships[0]).toMatchObject({
+      direction: 'outgoing',
+      relation: 'investor in',
+      to: { entityId: 'scale-ai' },
+      evidence: { locked: true, unlockTier: 'leadership-alliance' },
+    });
     expect(res.body).not.toMatch(/CANARY/);
     expect(res.headers).toMatchObject({ 'cache-control': 'public, max-age=60', vary: 'authorization' });
     expect(res.headers!['etag']).toMatch(/^"[\w-]+-public"$/);
@@ -99,8 +117,14 @@ describe('PUT /entities/{entityId}', () => {
     // Assess
     expect(res.statusCode).toBe(200);
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(items[0]!.Put).toMatchObject({ Item: { pk: 'ENTITY#meta', sk: 'PROFILE', version: 2 }, ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': 1 } });
-    expect(items.slice(1).map((i) => (i.Put ? ['put', i.Put.Item!['pk'], i.Put.Item!['sk']] : ['delete', i.Delete!.Key!['pk'], i.Delete!.Key!['sk']]))).toEqual([
+    expect(items[0]!.Put).toMatchObject({
+      Item: { pk: 'ENTITY#meta', sk: 'PROFILE', version: 2 },
+      ConditionExpression: 'version = :expected',
+      ExpressionAttributeValues: { ':expected': 1 },
+    });
+    expect(
+      items.slice(1).map((i) => (i.Put ? ['put', i.Put.Item!['pk'], i.Put.Item!['sk']] : ['delete', i.Delete!.Key!['pk'], i.Delete!.Key!['sk']])),
+    ).toEqual([
       ['put', 'ENTITY#meta', 'REL#partner-of#google'],
       ['put', 'ENTITY#google', 'INV#partner-of#meta'],
       ['delete', 'ENTITY#meta', 'REL#investor-in#scale-ai'],
@@ -119,7 +143,10 @@ describe('PUT /entities/{entityId}', () => {
   });
 
   it('creates a profile conditionally when there is none, and applies itself again over a concurrent write', async () => {
-    ddb.on(QueryCommand).resolvesOnce({ Items: [] }).resolves({ Items: [toMirrorItem(meta.relationships[0]!)] });
+    ddb
+      .on(QueryCommand)
+      .resolvesOnce({ Items: [] })
+      .resolves({ Items: [toMirrorItem(meta.relationships[0]!)] });
     ddb.on(BatchGetCommand).resolves({ Responses: { 'briefings-test': [{ entity: 'entity-profile', entityId: 'google', name: 'Google' }] } });
     ddb
       .on(TransactWriteCommand)

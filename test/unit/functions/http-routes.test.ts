@@ -2,15 +2,15 @@ import { DynamoDBDocumentClient, PutCommand, QueryCommand, TransactWriteCommand 
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { publish, rescore } from '../../../domain/briefing.ts';
+import { feedEntries } from '../../../domain/feed.ts';
+import { toEntryItem } from '../../../functions/commons/table/feed.ts';
 import { handler as createBriefing } from '../../../functions/create-briefing.ts';
 import { handler as getBriefing } from '../../../functions/get-briefing.ts';
 import { handler as listBriefings } from '../../../functions/list-briefings.ts';
 import { handler as publishBriefing } from '../../../functions/publish-briefing.ts';
 import { handler as notFound } from '../../../functions/route-not-found.ts';
-import { toEntryItem } from '../../../functions/commons/table/feed.ts';
-import { feedEntries } from '../../../domain/feed.ts';
-import { briefingInput, draft, NOW, source } from '../../support/fixtures.ts';
 import { primeEntitlements } from '../../support/entitlements.ts';
+import { briefingInput, draft, NOW, source } from '../../support/fixtures.ts';
 import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
 import { eventsPut, partsPut, storeBriefing } from './stored-briefing.ts';
 
@@ -18,7 +18,10 @@ const ddb = mockClient(DynamoDBDocumentClient);
 const scoredDraft = rescore(draft(), [source('direct', 1)], NOW).briefing;
 const published = publish(scoredDraft, { by: 'editor-1', now: NOW });
 const get = (id: string, extra: Partial<Parameters<typeof httpEvent>[0]> = {}) =>
-  getBriefing(httpEvent({ method: 'GET', path: `/briefings/${id}`, routeKey: 'GET /briefings/{briefingId}', pathParameters: { briefingId: id }, ...extra }), context);
+  getBriefing(
+    httpEvent({ method: 'GET', path: `/briefings/${id}`, routeKey: 'GET /briefings/{briefingId}', pathParameters: { briefingId: id }, ...extra }),
+    context,
+  );
 
 // Each caller's entitlement record (agreeing with their token) is read before the test, so the mocks below are the handler's own.
 beforeEach(() => primeEntitlements(ddb, [claimsFor('a-1', ['analysts']), claimsFor('e-1', ['editors'])]));
@@ -26,11 +29,19 @@ beforeEach(() => primeEntitlements(ddb, [claimsFor('a-1', ['analysts']), claimsF
 describe('POST /briefings', () => {
   it('creates a draft for an analyst, in parts with its first snapshot, and reports what it still lacks', async () => {
     ddb.on(TransactWriteCommand).resolves({});
-    const res = await createBriefing(httpEvent({ method: 'POST', path: '/briefings', body: briefingInput(), claims: claimsFor('a-1', ['analysts']) }), context);
+    const res = await createBriefing(
+      httpEvent({ method: 'POST', path: '/briefings', body: briefingInput(), claims: claimsFor('a-1', ['analysts']) }),
+      context,
+    );
 
     expect(res.statusCode).toBe(201);
     const body = parseBody(res);
-    expect(body).toMatchObject({ status: 'draft', language: 'en', availableLanguages: ['en'], completeness: { complete: false, problems: ['no sources yet'] } });
+    expect(body).toMatchObject({
+      status: 'draft',
+      language: 'en',
+      availableLanguages: ['en'],
+      completeness: { complete: false, problems: ['no sources yet'] },
+    });
     expect(res.headers!['location']).toBe(`/briefings/${body.briefingId}`);
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(items[0]!.Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(pk)', Item: { sk: 'P', version: 1 } });
@@ -42,7 +53,10 @@ describe('POST /briefings', () => {
     ddb.on(TransactWriteCommand).resolves({});
     const zh = { ...briefingInput().sections, headline: 'Acme 暂停北部光纤建设' };
     const create = (translations: unknown) =>
-      createBriefing(httpEvent({ method: 'POST', path: '/briefings', body: { ...briefingInput(), translations }, claims: claimsFor('a-1', ['analysts']) }), context);
+      createBriefing(
+        httpEvent({ method: 'POST', path: '/briefings', body: { ...briefingInput(), translations }, claims: claimsFor('a-1', ['analysts']) }),
+        context,
+      );
 
     const res = await create({ zh });
     expect(res.statusCode).toBe(201);
@@ -57,7 +71,12 @@ describe('POST /briefings', () => {
 
   it('refuses fields a client must not set (status, score, publishedAt) with their paths', async () => {
     const res = await createBriefing(
-      httpEvent({ method: 'POST', path: '/briefings', body: { ...briefingInput(), status: 'published', confidence: { score: 1 } }, claims: claimsFor('a-1', ['analysts']) }),
+      httpEvent({
+        method: 'POST',
+        path: '/briefings',
+        body: { ...briefingInput(), status: 'published', confidence: { score: 1 } },
+        claims: claimsFor('a-1', ['analysts']),
+      }),
       context,
     );
     expect(res.statusCode).toBe(400);
@@ -78,7 +97,9 @@ describe('POST /briefings/{briefingId}/publish', () => {
 
     expect(res.statusCode).toBe(200);
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(eventsPut(items)).toEqual([expect.objectContaining({ detailType: 'Briefing Published', detail: expect.objectContaining({ briefingId: 'b-1', publishedBy: 'e-1' }) })]);
+    expect(eventsPut(items)).toEqual([
+      expect.objectContaining({ detailType: 'Briefing Published', detail: expect.objectContaining({ briefingId: 'b-1', publishedBy: 'e-1' }) }),
+    ]);
     // The head (status, version), the staff part (who published) and the snapshot: the member part is not rewritten.
     expect(partsPut(items)).toEqual(['P', 'L', `V#${String(scoredDraft.version + 1).padStart(9, '0')}`]);
   });

@@ -8,7 +8,14 @@ import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.t
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const analyst = claimsFor('analyst-1', ['analysts']);
-const body = { briefingId: 'b-1', url: 'https://Example.com/story/?utm_source=x', publisher: 'Example', kind: 'reporting', title: 'Story', excerpt: 'Acme paused its northern fibre build.' };
+const body = {
+  briefingId: 'b-1',
+  url: 'https://Example.com/story/?utm_source=x',
+  publisher: 'Example',
+  kind: 'reporting',
+  title: 'Story',
+  excerpt: 'Acme paused its northern fibre build.',
+};
 const post = (b: unknown, claims: Record<string, string> | null = analyst) =>
   handler(httpEvent({ method: 'POST', path: '/sources', body: b, ...(claims ? { claims } : {}) }), context);
 
@@ -101,7 +108,11 @@ describe('POST /sources', () => {
 
     expect(res.statusCode).toBe(201);
     const item = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems![1]!.Put!.Item!;
-    expect(item).toMatchObject({ fingerprint: { shingles: expect.any(Number), sketch: expect.any(String) }, reliability: { grade: 'A' }, credibility: 2 });
+    expect(item).toMatchObject({
+      fingerprint: { shingles: expect.any(Number), sketch: expect.any(String) },
+      reliability: { grade: 'A' },
+      credibility: 2,
+    });
     expect(item).not.toHaveProperty('text');
   });
 

@@ -3,8 +3,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { publish, rescore } from '../../../domain/briefing.ts';
 import { FEED_QUERY_BUDGET, feedEntries } from '../../../domain/feed.ts';
-import { handler as listBriefings } from '../../../functions/list-briefings.ts';
 import { toEntryItem } from '../../../functions/commons/table/feed.ts';
+import { handler as listBriefings } from '../../../functions/list-briefings.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
 import { context, httpEvent, parseBody } from '../../support/lambda.ts';
 
@@ -50,7 +50,9 @@ describe('GET /briefings without filters', () => {
 
   it('continues from the cursor where the last page stopped, with the key rebuilt from the verified cursor', async () => {
     // Prepare
-    ddb.on(QueryCommand).resolvesOnce({ Items: [{ summary: allEntry['summary'] }], LastEvaluatedKey: { pk: 'FEED#all=*#2026-06', sk: allEntry['sk'] } });
+    ddb
+      .on(QueryCommand)
+      .resolvesOnce({ Items: [{ summary: allEntry['summary'] }], LastEvaluatedKey: { pk: 'FEED#all=*#2026-06', sk: allEntry['sk'] } });
     const first = parseBody(await list({ limit: '1' }));
     ddb.on(QueryCommand).resolves({ Items: [] });
 
@@ -120,7 +122,14 @@ describe('GET /briefings with filters', () => {
     ddb.on(QueryCommand).resolves({ Items: [] });
 
     // Act
-    const res = await list({ entity: 'acme', region: ' EUROPE ', signalType: 'Operational dependency', language: 'zh-Hans', minGrade: 'A/B', limit: '5' });
+    const res = await list({
+      entity: 'acme',
+      region: ' EUROPE ',
+      signalType: 'Operational dependency',
+      language: 'zh-Hans',
+      minGrade: 'A/B',
+      limit: '5',
+    });
 
     // Assess
     expect(res.statusCode).toBe(200);
@@ -133,7 +142,13 @@ describe('GET /briefings with filters', () => {
       ':grade': 3,
     });
     expect(q.FilterExpression).toBe('#region = :region AND #type = :type AND contains(#langs, :lang) AND #grade >= :grade');
-    expect(q.ExpressionAttributeNames).toMatchObject({ '#region': 'fRegion', '#type': 'fType', '#langs': 'fLangs', '#grade': 'gradeRank', '#summary': 'summary' });
+    expect(q.ExpressionAttributeNames).toMatchObject({
+      '#region': 'fRegion',
+      '#type': 'fType',
+      '#langs': 'fLangs',
+      '#grade': 'gradeRank',
+      '#summary': 'summary',
+    });
   });
 
   it('reads an entity in one Query: its entries are not bucketed by month, so there is nothing to walk back through', async () => {
@@ -146,7 +161,10 @@ describe('GET /briefings with filters', () => {
   it('filters the `all` feed by grade alone', async () => {
     ddb.on(QueryCommand).resolves({ Items: [] });
     await list({ minGrade: 'D' });
-    expect(queries()[0]).toMatchObject({ FilterExpression: '#grade >= :grade', ExpressionAttributeValues: { ':pk': 'FEED#all=*#2026-06', ':grade': 0 } });
+    expect(queries()[0]).toMatchObject({
+      FilterExpression: '#grade >= :grade',
+      ExpressionAttributeValues: { ':pk': 'FEED#all=*#2026-06', ':grade': 0 },
+    });
   });
 
   it('refuses a cursor issued for other filters, without touching the table', async () => {

@@ -12,8 +12,10 @@ import { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand 
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GrantInput, grantEntitlement, revokeEntitlement, signUpEntitlement, type Entitlement } from '../../../domain/entitlement.ts';
 import { publish, rescore } from '../../../domain/briefing.ts';
+import { type Entitlement, GrantInput, grantEntitlement, revokeEntitlement, signUpEntitlement } from '../../../domain/entitlement.ts';
+import { toHistoryItem, toItem } from '../../../functions/commons/table/entitlements.ts';
+import { entitlementCache, entitlements } from '../../../functions/commons/viewer.ts';
 import { handler as confirmSignUp } from '../../../functions/confirm-sign-up.ts';
 import { handler as getBriefing } from '../../../functions/get-briefing.ts';
 import { handler as getEntitlement } from '../../../functions/get-entitlement.ts';
@@ -22,12 +24,10 @@ import { handler as grant } from '../../../functions/grant-entitlement.ts';
 import { handler as listBriefings } from '../../../functions/list-briefings.ts';
 import { handler as revoke } from '../../../functions/revoke-entitlement.ts';
 import { handler as syncGroups } from '../../../functions/sync-member-groups.ts';
-import { toHistoryItem, toItem } from '../../../functions/commons/table/entitlements.ts';
-import { storeBriefing } from './stored-briefing.ts';
-import { entitlementCache, entitlements } from '../../../functions/commons/viewer.ts';
-import { recordFor, primeEntitlements } from '../../support/entitlements.ts';
+import { primeEntitlements, recordFor } from '../../support/entitlements.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
 import { busEvent, claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { storeBriefing } from './stored-briefing.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const idp = mockClient(CognitoIdentityProviderClient);
@@ -60,7 +60,13 @@ afterEach(() => {
 describe('who is calling: token and entitlement record', () => {
   const read = (claims?: Record<string, string>) =>
     getBriefing(
-      httpEvent({ method: 'GET', path: '/briefings/b-1', routeKey: 'GET /briefings/{briefingId}', pathParameters: { briefingId: 'b-1' }, ...(claims ? { claims } : {}) }),
+      httpEvent({
+        method: 'GET',
+        path: '/briefings/b-1',
+        routeKey: 'GET /briefings/{briefingId}',
+        pathParameters: { briefingId: 'b-1' },
+        ...(claims ? { claims } : {}),
+      }),
       context,
     );
 
@@ -147,7 +153,14 @@ describe('the entitlement cache', () => {
     // Prepare
     let now = 0;
     let reads = 0;
-    const cache = entitlementCache({ load: async () => (reads++, record), ttlSeconds: () => 60, clock: () => now });
+    const cache = entitlementCache({
+      load: async () => {
+        reads++;
+        return record;
+      },
+      ttlSeconds: () => 60,
+      clock: () => now,
+    });
     // Act
     await cache.get('u-9');
     now = 59_999;
@@ -163,8 +176,21 @@ describe('the entitlement cache', () => {
   it('with a window of 0 reads every time, and stays within its size bound', async () => {
     // Prepare
     let reads = 0;
-    const uncached = entitlementCache({ load: async () => (reads++, record), ttlSeconds: () => 0 });
-    const bounded = entitlementCache({ load: async () => (reads++, undefined), ttlSeconds: () => 60, maxEntries: 2 });
+    const uncached = entitlementCache({
+      load: async () => {
+        reads++;
+        return record;
+      },
+      ttlSeconds: () => 0,
+    });
+    const bounded = entitlementCache({
+      load: async () => {
+        reads++;
+        return undefined;
+      },
+      ttlSeconds: () => 60,
+      maxEntries: 2,
+    });
     // Act
     await uncached.get('u-9');
     await uncached.get('u-9');
@@ -259,7 +285,10 @@ describe('PUT /members/{userId}/entitlement', () => {
     const v1 = signUpEntitlement('u-2', NOW);
     const v2 = { ...v1, version: 2 };
     idp.on(AdminGetUserCommand).resolves({ Username: 'u-2' });
-    ddb.on(GetCommand).resolvesOnce({ Item: toItem(v1) }).resolves({ Item: toItem(v2) });
+    ddb
+      .on(GetCommand)
+      .resolvesOnce({ Item: toItem(v1) })
+      .resolves({ Item: toItem(v2) });
     ddb
       .on(TransactWriteCommand)
       .rejectsOnce(new TransactionCanceledException({ message: 'x', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }] }))
@@ -281,7 +310,11 @@ describe('DELETE /members/{userId}/entitlement', () => {
     const res = await revoke(memberPath('u-2', 'DELETE', { reason: 'payment failed' }), context);
     // Assess
     expect(res.statusCode).toBe(200);
-    expect(parseBody(res)).toMatchObject({ status: 'revoked', grants: { tier: 'public', roles: [] }, record: { revokedBy: 'admin-1', revokedReason: 'payment failed' } });
+    expect(parseBody(res)).toMatchObject({
+      status: 'revoked',
+      grants: { tier: 'public', roles: [] },
+      record: { revokedBy: 'admin-1', revokedReason: 'payment failed' },
+    });
     const [, history, outbox] = transactItems();
     expect(history!.Put!.Item).toMatchObject({ change: 'revoked', sk: 'ENTITLEMENT#000002' });
     expect(outbox!.Put!.Item).toMatchObject({ detail: { change: 'revoked', revoked: true } });
@@ -307,10 +340,17 @@ describe('GET /members/{userId}/entitlement', () => {
   it('gives an admin the record, its status and its history newest first, in one bounded query', async () => {
     // Prepare
     const v1 = signUpEntitlement('u-2', NOW);
-    const v2 = grantEntitlement(v1, GrantInput.parse({ tier: 'leadership-alliance', validUntil: inDays(30) }), { userId: 'u-2', by: 'admin-1', now: NOW });
+    const v2 = grantEntitlement(v1, GrantInput.parse({ tier: 'leadership-alliance', validUntil: inDays(30) }), {
+      userId: 'u-2',
+      by: 'admin-1',
+      now: NOW,
+    });
     ddb.on(GetCommand).resolves({ Item: toItem(v2) });
     ddb.on(QueryCommand).resolves({
-      Items: [toHistoryItem({ ...v2, change: 'granted', changedBy: 'admin-1' }), toHistoryItem({ ...v1, change: 'signed-up', changedBy: v1.grantedBy })],
+      Items: [
+        toHistoryItem({ ...v2, change: 'granted', changedBy: 'admin-1' }),
+        toHistoryItem({ ...v1, change: 'signed-up', changedBy: v1.grantedBy }),
+      ],
     });
     // Act
     const res = await getEntitlement(memberPath('u-2', 'GET'), context);
@@ -331,7 +371,10 @@ describe('post-confirmation trigger', () => {
     userName: 'u-3',
     callerContext: { awsSdkVersion: '3', clientId: 'client-1' },
     triggerSource: 'PostConfirmation_ConfirmSignUp',
-    request: { userAttributes: { sub: 'u-3', email: 'new@example.com', 'custom:tier': 'leadership-alliance' }, clientMetadata: { tier: 'leadership-alliance' } },
+    request: {
+      userAttributes: { sub: 'u-3', email: 'new@example.com', 'custom:tier': 'leadership-alliance' },
+      clientMetadata: { tier: 'leadership-alliance' },
+    },
     response: {},
     ...overrides,
   });
@@ -381,11 +424,15 @@ describe('group sync on Entitlement Changed', () => {
       ...(record.validUntil ? { validUntil: record.validUntil } : {}),
       revoked: Boolean(record.revokedAt),
     });
-  const leadership = grantEntitlement(signUpEntitlement('u-4', NOW), GrantInput.parse({ tier: 'leadership-alliance', roles: ['editor'], validUntil: inDays(90) }), {
-    userId: 'u-4',
-    by: 'admin-1',
-    now: new Date(),
-  });
+  const leadership = grantEntitlement(
+    signUpEntitlement('u-4', NOW),
+    GrantInput.parse({ tier: 'leadership-alliance', roles: ['editor'], validUntil: inDays(90) }),
+    {
+      userId: 'u-4',
+      by: 'admin-1',
+      now: new Date(),
+    },
+  );
   const groupNames = (command: typeof AdminAddUserToGroupCommand | typeof AdminRemoveUserFromGroupCommand) =>
     idp.commandCalls(command).map((c) => c.args[0].input.GroupName);
 
@@ -412,7 +459,10 @@ describe('group sync on Entitlement Changed', () => {
     // Prepare
     const revoked = revokeEntitlement(leadership, { reason: 'x' }, { by: 'admin-1', now: new Date() });
     ddb.on(GetCommand).resolves({ Item: toItem(revoked) });
-    idp.on(AdminListGroupsForUserCommand).resolvesOnce({ Groups: [{ GroupName: 'leadership-alliance' }, { GroupName: 'editors' }] }).resolves({ Groups: [] });
+    idp
+      .on(AdminListGroupsForUserCommand)
+      .resolvesOnce({ Groups: [{ GroupName: 'leadership-alliance' }, { GroupName: 'editors' }] })
+      .resolves({ Groups: [] });
     // Act
     await syncGroups(changed(revoked, 'revoked'), context);
     await syncGroups(changed(revoked, 'revoked'), context);

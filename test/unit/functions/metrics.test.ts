@@ -21,7 +21,14 @@ import { claimsFor, context, httpEvent } from '../../support/lambda.ts';
 const ddb = mockClient(DynamoDBDocumentClient);
 const bus = mockClient(EventBridgeClient);
 const analyst = claimsFor('analyst-1', ['analysts']);
-const body = { briefingId: 'b-1', url: 'https://example.com/story', publisher: 'Example', kind: 'reporting', title: 'Story', excerpt: 'Acme paused its northern fibre build.' };
+const body = {
+  briefingId: 'b-1',
+  url: 'https://example.com/story',
+  publisher: 'Example',
+  kind: 'reporting',
+  title: 'Story',
+  excerpt: 'Acme paused its northern fibre build.',
+};
 const post = () => ingest(httpEvent({ method: 'POST', path: '/sources', body, claims: analyst }), context);
 
 type Emf = { _aws: { CloudWatchMetrics: Array<{ Namespace: string; Metrics: Array<{ Name: string; Unit: string }> }> } } & Record<string, unknown>;
@@ -48,14 +55,21 @@ describe('business metrics', () => {
     expect((await post()).statusCode).toBe(201);
 
     expect(flushed).toHaveLength(1);
-    expect(flushed[0]!._aws.CloudWatchMetrics[0]).toMatchObject({ Namespace: 'SignalBriefings', Metrics: [{ Name: 'SourcesIngested', Unit: 'Count' }] });
+    expect(flushed[0]!._aws.CloudWatchMetrics[0]).toMatchObject({
+      Namespace: 'SignalBriefings',
+      Metrics: [{ Name: 'SourcesIngested', Unit: 'Count' }],
+    });
     expect(flushed[0]!['SourcesIngested']).toBe(1);
     expect(metrics.hasStoredMetrics()).toBe(false);
   });
 
   it('counts a refused duplicate as DuplicateSources, flushed although the handler threw', async () => {
     ddb.on(TransactWriteCommand).rejects(
-      new TransactionCanceledException({ message: 'cancelled', $metadata: {}, CancellationReasons: ['None', 'ConditionalCheckFailed', 'None'].map((Code) => ({ Code })) }),
+      new TransactionCanceledException({
+        message: 'cancelled',
+        $metadata: {},
+        CancellationReasons: ['None', 'ConditionalCheckFailed', 'None'].map((Code) => ({ Code })),
+      }),
     );
 
     expect((await post()).statusCode).toBe(409);
@@ -71,12 +85,17 @@ describe('business metrics', () => {
   it('counts the events the relay published and failed', async () => {
     // The bus keeps refusing e-1 (the publisher retries it), accepts e-0.
     bus.on(PutEventsCommand).callsFake(({ Entries }) => {
-      const results = Entries.map((e: { Detail: string }) => (JSON.parse(e.Detail).eventId === 'e-1' ? { ErrorCode: 'InternalFailure' } : { EventId: 'ok' }));
+      const results = Entries.map((e: { Detail: string }) =>
+        JSON.parse(e.Detail).eventId === 'e-1' ? { ErrorCode: 'InternalFailure' } : { EventId: 'ok' },
+      );
       return { FailedEntryCount: results.filter((r: object) => 'ErrorCode' in r).length, Entries: results };
     });
     const records = ['e-0', 'e-1'].map((eventId, i) => ({
       eventName: 'INSERT' as const,
-      dynamodb: { SequenceNumber: String(100 + i), NewImage: marshall(toOutboxItem({ detailType: 'Source Ingested', detail: { eventId, schemaVersion: 1 } }, NOW)) as never },
+      dynamodb: {
+        SequenceNumber: String(100 + i),
+        NewImage: marshall(toOutboxItem({ detailType: 'Source Ingested', detail: { eventId, schemaVersion: 1 } }, NOW)) as never,
+      },
     }));
 
     await relay({ Records: records });

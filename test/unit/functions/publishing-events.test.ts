@@ -3,10 +3,10 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { OutgoingEvent } from '../../../events/index.ts';
 import { publishEvents } from '../../../functions/commons/publisher.ts';
 import { toOutboxItem } from '../../../functions/commons/table/outbox.ts';
 import { handler as relay } from '../../../functions/relay-events.ts';
-import type { OutgoingEvent } from '../../../events/index.ts';
 import { NOW } from '../../support/fixtures.ts';
 
 const bus = mockClient(EventBridgeClient);
@@ -69,7 +69,9 @@ describe('relay-events (table stream → bus)', () => {
   it('reports the first unpublished record so the stream retries from there', async () => {
     // Prepare: the bus keeps refusing event e-1
     bus.on(PutEventsCommand).callsFake(({ Entries }) => {
-      const results = Entries.map((e: { Detail: string }) => (JSON.parse(e.Detail).eventId === 'e-1' ? { ErrorCode: 'InternalFailure' } : { EventId: 'ok' }));
+      const results = Entries.map((e: { Detail: string }) =>
+        JSON.parse(e.Detail).eventId === 'e-1' ? { ErrorCode: 'InternalFailure' } : { EventId: 'ok' },
+      );
       return { FailedEntryCount: results.filter((r: object) => 'ErrorCode' in r).length, Entries: results };
     });
 

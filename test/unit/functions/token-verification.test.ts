@@ -10,9 +10,9 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { UnauthorizedError } from '../../../domain/errors.ts';
 import { httpRoute, json } from '../../../functions/commons/http.ts';
-import { handler as notFound } from '../../../functions/route-not-found.ts';
 import { FALLBACK_FUNCTION, FUNCTIONS, ROUTES } from '../../../functions/manifest.ts';
 import { loadRoutes } from '../../../functions/openapi.ts';
+import { handler as notFound } from '../../../functions/route-not-found.ts';
 import { primeEntitlements } from '../../support/entitlements.ts';
 import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
 
@@ -73,7 +73,10 @@ describe('routes without a verifier', () => {
   it('take the claims of the JWT authorizer, whatever the Authorization header says', async () => {
     const route = httpRoute({ access: ['analyst'] }, async ({ viewer }) => json(200, { userId: viewer.userId }));
 
-    const res = await route(httpEvent({ method: 'GET', path: '/staff', headers: { authorization: 'Token not-even-bearer' }, claims: ANALYST }), context);
+    const res = await route(
+      httpEvent({ method: 'GET', path: '/staff', headers: { authorization: 'Token not-even-bearer' }, claims: ANALYST }),
+      context,
+    );
 
     expect(res.statusCode).toBe(200);
     expect(parseBody(res)).toEqual({ userId: 'a-1' });
@@ -82,7 +85,10 @@ describe('routes without a verifier', () => {
   it('route-not-found answers everyone alike: a token, even a malformed one, changes nothing', async () => {
     const event = (headers: Record<string, string>) => httpEvent({ method: 'GET', path: '/no-such-route', headers });
 
-    const statuses = [(await notFound(event({}), context)).statusCode, (await notFound(event({ authorization: 'Bearer forged' }), context)).statusCode];
+    const statuses = [
+      (await notFound(event({}), context)).statusCode,
+      (await notFound(event({ authorization: 'Bearer forged' }), context)).statusCode,
+    ];
 
     expect(statuses).toEqual([404, 404]);
   });

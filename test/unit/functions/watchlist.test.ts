@@ -13,13 +13,27 @@ import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.t
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const member = claimsFor('m-1', ['strategy-circle']);
-const scaleAi = toProfileItem({ entityId: 'scale-ai', name: 'Scale AI', kind: 'company', aliases: [], origin: 'analyst', updatedAt: NOW.toISOString(), version: 1 });
+const scaleAi = toProfileItem({
+  entityId: 'scale-ai',
+  name: 'Scale AI',
+  kind: 'company',
+  aliases: [],
+  origin: 'analyst',
+  updatedAt: NOW.toISOString(),
+  version: 1,
+});
 const cancelled = (...codes: string[]) =>
   new TransactionCanceledException({ message: 'x', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
 
 const call = (fn: typeof follow, method: 'PUT' | 'DELETE', id: string, claims: Record<string, string> | null = member) =>
   fn(
-    httpEvent({ method, path: `/me/watchlist/${id}`, routeKey: `${method} /me/watchlist/{entityId}`, pathParameters: { entityId: id }, ...(claims ? { claims } : {}) }),
+    httpEvent({
+      method,
+      path: `/me/watchlist/${id}`,
+      routeKey: `${method} /me/watchlist/{entityId}`,
+      pathParameters: { entityId: id },
+      ...(claims ? { claims } : {}),
+    }),
     context,
   );
 
@@ -40,7 +54,10 @@ describe('PUT /me/watchlist/{entityId}', () => {
       Item: { pk: 'USER#m-1', sk: 'WATCH#scale-ai', gsi1pk: 'FOLLOWERS#scale-ai', gsi1sk: 'm-1' },
       ConditionExpression: 'attribute_not_exists(pk)',
     });
-    expect(count!.Update).toMatchObject({ Key: { pk: 'USER#m-1', sk: 'WATCHLIST' }, ExpressionAttributeValues: expect.objectContaining({ ':cap': 200 }) });
+    expect(count!.Update).toMatchObject({
+      Key: { pk: 'USER#m-1', sk: 'WATCHLIST' },
+      ExpressionAttributeValues: expect.objectContaining({ ':cap': 200 }),
+    });
   });
 
   it('is idempotent: following again answers 200 with the entry as first stored', async () => {
@@ -84,9 +101,14 @@ describe('DELETE /me/watchlist/{entityId}', () => {
 
 describe('GET /me/watchlist', () => {
   it("lists the caller's own watch items, from their partition only", async () => {
-    ddb.on(QueryCommand).resolves({ Items: [toWatchItem('m-1', { entityId: 'scale-ai', name: 'Scale AI', kind: 'company', followedAt: NOW.toISOString() })] });
+    ddb
+      .on(QueryCommand)
+      .resolves({ Items: [toWatchItem('m-1', { entityId: 'scale-ai', name: 'Scale AI', kind: 'company', followedAt: NOW.toISOString() })] });
     const res = await getWatchlist(httpEvent({ method: 'GET', path: '/me/watchlist', claims: member }), context);
-    expect(parseBody(res)).toEqual({ items: [{ entityId: 'scale-ai', name: 'Scale AI', kind: 'company', followedAt: NOW.toISOString() }], limit: 200 });
+    expect(parseBody(res)).toEqual({
+      items: [{ entityId: 'scale-ai', name: 'Scale AI', kind: 'company', followedAt: NOW.toISOString() }],
+      limit: 200,
+    });
     expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input.ExpressionAttributeValues).toEqual({ ':pk': 'USER#m-1', ':prefix': 'WATCH#' });
   });
 });
