@@ -12,17 +12,20 @@ import { BriefingPublished } from '../events/index.ts';
 import { eventConsumer } from './commons/consumer.ts';
 import { logger } from './commons/logger.ts';
 import { MetricUnit, metrics } from './commons/metrics.ts';
-import { getBriefing } from './commons/table/briefings.ts';
+import { readBriefing } from './commons/table/briefings.ts';
 import { type Alert, followersOf, putAlert } from './commons/table/watchlist.ts';
 
 /** Conditional Puts in flight at once: enough to be quick, few enough not to throttle a small table. */
 export const WRITE_CONCURRENCY = 10;
 
-/** The one read of the briefing (consistent: the event may have overtaken an eventually consistent copy). */
-const readBriefing = (briefingId: string): Promise<Briefing | undefined> => getBriefing(briefingId, { consistent: true });
+/**
+ * The one read of the briefing: its public parts only (an alert carries the public summary), strongly
+ * consistent, since the event may have overtaken an eventually consistent copy.
+ */
+const readPublicParts = (briefingId: string): Promise<Briefing | undefined> => readBriefing(briefingId, 'public', { consistent: true });
 
 export const handler = eventConsumer(BriefingPublished, async (detail, { now }) => {
-  const briefing = await readBriefing(detail.briefingId);
+  const briefing = await readPublicParts(detail.briefingId);
   if (briefing?.status !== 'published') {
     return logger.info('briefing not published now; no alerts', { briefingId: detail.briefingId, status: briefing?.status ?? 'missing' });
   }

@@ -200,11 +200,12 @@ const rangeQuery = (briefingId: string, parts: BriefingParts | 'write', consiste
 };
 
 /**
- * A briefing as a reader needs it (`partsFor(viewer)`): one eventually
- * consistent Query of the parts that reader may see, every language included.
+ * A briefing as a reader needs it (`partsFor(viewer)`): one Query of the parts
+ * that reader may see, every language included; eventually consistent unless
+ * asked (a consumer reading what an event announced asks).
  */
-export async function readBriefing(briefingId: string, parts: BriefingParts): Promise<Briefing | undefined> {
-  return fromItems(await queryAll(rangeQuery(briefingId, parts, false)));
+export async function readBriefing(briefingId: string, parts: BriefingParts, opts: { consistent?: boolean } = {}): Promise<Briefing | undefined> {
+  return fromItems(await queryAll(rangeQuery(briefingId, parts, opts.consistent ?? false)));
 }
 
 /** The whole briefing (every part staff see), optionally strongly consistent. */

@@ -12,8 +12,8 @@ import { draft, NOW, source } from '../../support/fixtures.ts';
 import { busEvent, claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
 
 // The briefing module is another part's; the consumer only needs its read, so the read is what is stubbed.
-const getBriefing = vi.hoisted(() => vi.fn<(id: string, opts?: { consistent?: boolean }) => Promise<Briefing | undefined>>());
-vi.mock('../../../functions/commons/table/briefings.ts', () => ({ getBriefing }));
+const readBriefing = vi.hoisted(() => vi.fn<(id: string, parts: string, opts?: { consistent?: boolean }) => Promise<Briefing | undefined>>());
+vi.mock('../../../functions/commons/table/briefings.ts', () => ({ readBriefing }));
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const published = publish(rescore(draft(), [source('direct', 1)], NOW).briefing, { by: 'editor-1', now: NOW });
@@ -38,7 +38,7 @@ const alertPuts = () => ddb.commandCalls(PutCommand).map((c) => c.args[0].input)
 let recorded: Array<{ name: string; value: number }>;
 beforeEach(() => {
   ddb.reset();
-  getBriefing.mockReset().mockResolvedValue(published);
+  readBriefing.mockReset().mockResolvedValue(published);
   recorded = [];
   vi.spyOn(metrics, 'addMetric').mockImplementation((name, _unit, value) => {
     recorded.push({ name, value });
@@ -69,7 +69,7 @@ describe('alert-followers (on Briefing Published)', () => {
     expect(u2.Item!['expiresAt']).toBeGreaterThan(Date.now() / 1000 + 89 * 86_400);
     expect(u2.Item!['briefing']).toMatchObject({ briefingId: published.briefingId, headline: published.sections.headline });
     expect(JSON.stringify(puts)).not.toMatch(/CANARY/);
-    expect(getBriefing).toHaveBeenCalledWith(published.briefingId, { consistent: true });
+    expect(readBriefing).toHaveBeenCalledWith(published.briefingId, 'public', { consistent: true });
     expect(recorded).toEqual([{ name: 'AlertsWritten', value: 3 }]);
   });
 
@@ -83,7 +83,7 @@ describe('alert-followers (on Briefing Published)', () => {
   });
 
   it('alerts nobody about a briefing retracted (or gone) before the event arrived', async () => {
-    getBriefing.mockResolvedValueOnce(retract(published, { by: 'editor-1', now: NOW, reason: 'wrong' })).mockResolvedValueOnce(undefined);
+    readBriefing.mockResolvedValueOnce(retract(published, { by: 'editor-1', now: NOW, reason: 'wrong' })).mockResolvedValueOnce(undefined);
     await alertFollowers(event, context);
     await alertFollowers(event, context);
     expect(ddb.calls()).toHaveLength(0);
