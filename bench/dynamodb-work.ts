@@ -11,7 +11,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Briefing } from '../domain/briefing.ts';
-import { BRIEFING_ENTITY, briefingKey, getBriefing, partsRange } from '../functions/commons/table/briefings.ts';
+import { BRIEFING_ENTITY, briefingKey, partsRange, readBriefing } from '../functions/commons/table/briefings.ts';
 import { feedWrites } from '../functions/commons/table/feed.ts';
 import { SOURCE_ENTITY } from '../functions/commons/table/sources.ts';
 import { ALERT_ENTITY } from '../functions/commons/table/watchlist.ts';
@@ -263,7 +263,7 @@ export async function measureDynamoDbWork(opts: {
     const publishedEvents = tap.count('Briefing Published', since);
 
     // The feed entries a publish must write, as the table module plans them for the briefing as published.
-    const publishedBriefing = (await getBriefing(briefingId, { consistent: true })) as Briefing;
+    const publishedBriefing = (await readBriefing(briefingId, 'staff', { consistent: true })) as Briefing;
     const entryBytes = feedWrites(undefined, publishedBriefing).flatMap((w) => (w.Put ? [itemSize(w.Put.Item as Record<string, unknown>)] : []));
     const feedEntryUnits = sum(entryBytes.map(writeUnits));
 

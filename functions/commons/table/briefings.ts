@@ -208,11 +208,6 @@ export async function readBriefing(briefingId: string, parts: BriefingParts, opt
   return fromItems(await queryAll(rangeQuery(briefingId, parts, opts.consistent ?? false)));
 }
 
-/** The whole briefing (every part staff see), optionally strongly consistent. */
-export async function getBriefing(briefingId: string, opts: { consistent?: boolean } = {}): Promise<Briefing | undefined> {
-  return fromItems(await queryAll(rangeQuery(briefingId, 'staff', opts.consistent ?? false)));
-}
-
 /**
  * A briefing and its sources, as a write must start from: one strongly
  * consistent Query (paged only when the sources exceed 1 MB).
