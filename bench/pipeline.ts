@@ -148,6 +148,26 @@ export async function measureRawRate(stack: LocalStack, opts: { seconds: number 
 }
 
 /** Maps `items` through `fn` with at most `limit` calls in flight; results in input order. */
+/**
+ * Realistic drafts to ingest into: the published demo briefings, cycled, each with an A/B
+ * auto-publish rule that its last (direct) source meets. Returns their ids.
+ */
+export async function createRuleBriefings(stack: LocalStack, tokens: Tokens, count: number, concurrency: number): Promise<string[]> {
+  const demos = DEMO_BRIEFINGS.filter((d) => d.publish !== 'draft');
+  return inPool(
+    Array.from({ length: count }, (_, b) => b),
+    concurrency,
+    async (b) => {
+      const { relatedKeys, autoPublish, ...input } = demos[b % demos.length]!.input;
+      const res = await expectCall(stack, 201, 'POST', '/briefings', {
+        token: tokens.analyst,
+        body: { ...input, related: [], autoPublish: { minGrade: 'A/B' } },
+      });
+      return (res.json as { briefingId: string }).briefingId;
+    },
+  );
+}
+
 export async function inPool<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
@@ -180,20 +200,7 @@ export async function measurePipeline(opts: {
   const { stack, recorder, tap, tokens } = opts;
   const raw = await measureRawRate(stack, { seconds: opts.rawSeconds });
 
-  // Realistic briefings: the demo ones, cycled, each with a rule its last source meets.
-  const demos = DEMO_BRIEFINGS.filter((d) => d.publish !== 'draft');
-  const ids = await inPool(
-    Array.from({ length: opts.briefings }, (_, b) => b),
-    opts.concurrency,
-    async (b) => {
-      const { relatedKeys, autoPublish, ...input } = demos[b % demos.length]!.input;
-      const res = await expectCall(stack, 201, 'POST', '/briefings', {
-        token: tokens.analyst,
-        body: { ...input, related: [], autoPublish: { minGrade: 'A/B' } },
-      });
-      return (res.json as { briefingId: string }).briefingId;
-    },
-  );
+  const ids = await createRuleBriefings(stack, tokens, opts.briefings, opts.concurrency);
   await stack.settled();
 
   const sentAt = new Map<string, number>(); // sourceId → POST sent

@@ -1,19 +1,6 @@
-/**
- * Reads under ingestion (issue 6): 50 concurrent connections on anonymous
- * reads for the whole window, split between GET /briefings/{id} (the typical
- * demo briefing) and GET /briefings (the feed page the pipeline keeps
- * rewriting), each in its own autocannon child, while this process POSTs
- * sources across many fresh briefings with an A/B auto-publish rule (a
- * briefing's 5 sources one after another, as bench/pipeline.ts does; later
- * rounds add evidence to briefings already published, so re-scores rewrite
- * feed index entries while the feed is read). Ingestion starts before the
- * readers and stops when they stop; then the pipeline is left to settle
- * (bounded) and the events of the window's sources are counted.
- */
-import { DEMO_BRIEFINGS } from '../infra/local/demo-data.ts';
 import { type AutocannonJson, autocannon } from './http-load.ts';
-import { call, type EventTap, expectCall, type LocalStack, type Tokens } from './local.ts';
-import { deadLetters, inPool, KINDS, sourceBody } from './pipeline.ts';
+import { call, type EventTap, type LocalStack, type Tokens } from './local.ts';
+import { createRuleBriefings, deadLetters, KINDS, sourceBody } from './pipeline.ts';
 import { quantile } from './stats.ts';
 
 export interface ReadUnderIngestionRun {
@@ -77,19 +64,7 @@ export async function measureReadsUnderIngestion(opts: {
 }): Promise<ReadsUnderIngestionResult> {
   const { stack, tap, tokens } = opts;
   // Fresh briefings for the ingestion loop, each with a rule its direct source meets.
-  const demos = DEMO_BRIEFINGS.filter((d) => d.publish !== 'draft');
-  const ids = await inPool(
-    Array.from({ length: opts.briefings }, (_, b) => b),
-    8,
-    async (b) => {
-      const { relatedKeys, autoPublish, ...input } = demos[b % demos.length]!.input;
-      const res = await expectCall(stack, 201, 'POST', '/briefings', {
-        token: tokens.analyst,
-        body: { ...input, related: [], autoPublish: { minGrade: 'A/B' } },
-      });
-      return (res.json as { briefingId: string }).briefingId;
-    },
-  );
+  const ids = await createRuleBriefings(stack, tokens, opts.briefings, 8);
   await stack.settled(opts.settleTimeoutMs);
   const mine = new Set(ids);
   const eventsBefore = tap.events.length;

@@ -10,7 +10,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_SOURCE } from '../../events/index.ts';
 import { briefingInput, sourceText } from '../support/fixtures.ts';
-import { api, type LocalStack, startTestStack, tokenFor } from './harness.ts';
+import { api, type LocalStack, startTestStack, type UsualTokens, usualTokens } from './harness.ts';
 
 const RUN = randomUUID().slice(0, 8);
 const CANARY = `CANARY-ENTITY-${RUN.toUpperCase()}`;
@@ -18,18 +18,13 @@ const TARGET = `target-${RUN}`;
 const INVESTOR = `investor-${RUN}`;
 
 let stack: LocalStack;
-const tokens = { analyst: '', editor: '', strategy: '', leadership: '' };
-type Who = keyof typeof tokens | 'anonymous';
+let tokens: UsualTokens;
+type Who = keyof UsualTokens | 'anonymous';
 const as = (who: Who) => (who === 'anonymous' ? {} : { token: tokens[who] });
 
 beforeAll(async () => {
   stack = await startTestStack();
-  [tokens.analyst, tokens.editor, tokens.strategy, tokens.leadership] = await Promise.all([
-    tokenFor(stack, ['analysts']),
-    tokenFor(stack, ['editors']),
-    tokenFor(stack, ['strategy-circle']),
-    tokenFor(stack, ['leadership-alliance']),
-  ]);
+  tokens = await usualTokens(stack);
 });
 afterAll(() => stack?.stop());
 

@@ -96,6 +96,24 @@ export async function tokenFor(stack: LocalStack, groups: readonly GroupName[], 
   return opts.token === 'id' ? tokens.idToken : tokens.accessToken;
 }
 
+/** The four callers most tests need: an analyst, an editor, and a reader of each member tier. */
+export interface UsualTokens {
+  analyst: string;
+  editor: string;
+  strategy: string;
+  leadership: string;
+}
+
+export async function usualTokens(stack: LocalStack): Promise<UsualTokens> {
+  const [analyst, editor, strategy, leadership] = await Promise.all([
+    tokenFor(stack, ['analysts']),
+    tokenFor(stack, ['editors']),
+    tokenFor(stack, ['strategy-circle']),
+    tokenFor(stack, ['leadership-alliance']),
+  ]);
+  return { analyst, editor, strategy, leadership };
+}
+
 export interface ApiResponse<T = any> {
   status: number;
   headers: Headers;

@@ -6,19 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReceivedEvent } from '../../infra/local/event-bus.ts';
 import { briefingInput, sourceText } from '../support/fixtures.ts';
-import { api, type LocalStack, startTestStack, tokenFor } from './harness.ts';
+import { api, type LocalStack, startTestStack, type UsualTokens, usualTokens } from './harness.ts';
 
 let stack: LocalStack;
-const tokens: Record<'analyst' | 'editor' | 'strategy' | 'leadership', string> = { analyst: '', editor: '', strategy: '', leadership: '' };
+let tokens: UsualTokens;
 
 beforeAll(async () => {
   stack = await startTestStack();
-  [tokens.analyst, tokens.editor, tokens.strategy, tokens.leadership] = await Promise.all([
-    tokenFor(stack, ['analysts']),
-    tokenFor(stack, ['editors']),
-    tokenFor(stack, ['strategy-circle']),
-    tokenFor(stack, ['leadership-alliance']),
-  ]);
+  tokens = await usualTokens(stack);
 });
 afterAll(() => stack?.stop());
 

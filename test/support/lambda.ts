@@ -58,6 +58,22 @@ export function httpEvent(opts: {
   };
 }
 
+/** `GET /briefings/{briefingId}` (of `b-1` unless told) as API Gateway hands it to get-briefing. */
+export const briefingRead = (
+  opts: { briefingId?: string; claims?: Record<string, string>; headers?: Record<string, string>; lang?: string } = {},
+) => {
+  const briefingId = opts.briefingId ?? 'b-1';
+  return httpEvent({
+    method: 'GET',
+    path: `/briefings/${briefingId}`,
+    routeKey: 'GET /briefings/{briefingId}',
+    pathParameters: { briefingId },
+    headers: opts.headers ?? {},
+    ...(opts.lang !== undefined ? { query: { lang: opts.lang } } : {}),
+    ...(opts.claims ? { claims: opts.claims } : {}),
+  });
+};
+
 export function busEvent<D>(detailType: string, detail: D) {
   return {
     version: '0',

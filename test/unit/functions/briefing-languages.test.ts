@@ -6,7 +6,7 @@ import { publish, rescore } from '../../../domain/briefing.ts';
 import { handler as getBriefing } from '../../../functions/get-briefing.ts';
 import { primeEntitlements } from '../../support/entitlements.ts';
 import { briefingInput, draft, NOW, source } from '../../support/fixtures.ts';
-import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { briefingRead, claimsFor, context, parseBody } from '../../support/lambda.ts';
 import { storeBriefing } from './stored-briefing.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -19,18 +19,7 @@ const zh = {
 const published = publish(rescore(draft({ translations: { zh } }), [source('direct', 1)], NOW).briefing, { by: 'e-1', now: NOW });
 
 const get = (opts: { lang?: string; headers?: Record<string, string>; claims?: Record<string, string> } = {}) =>
-  getBriefing(
-    httpEvent({
-      method: 'GET',
-      path: '/briefings/b-1',
-      routeKey: 'GET /briefings/{briefingId}',
-      pathParameters: { briefingId: 'b-1' },
-      ...(opts.lang !== undefined ? { query: { lang: opts.lang } } : {}),
-      headers: opts.headers ?? {},
-      ...(opts.claims ? { claims: opts.claims } : {}),
-    }),
-    context,
-  );
+  getBriefing(briefingRead(opts), context);
 
 beforeEach(async () => {
   await primeEntitlements(ddb, [member]);

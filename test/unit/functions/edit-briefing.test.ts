@@ -9,7 +9,7 @@ import { handler as editBriefing } from '../../../functions/edit-briefing.ts';
 import { handler as getBriefing } from '../../../functions/get-briefing.ts';
 import { primeEntitlements } from '../../support/entitlements.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
-import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { briefingRead, claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
 import { eventsPut, partsPut, putAt, storeBriefing } from './stored-briefing.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -33,17 +33,7 @@ const patch = (body: unknown, headers: Record<string, string> = {}, claims: Reco
     context,
   );
 const get = (headers: Record<string, string> = {}, claims?: Record<string, string>) =>
-  getBriefing(
-    httpEvent({
-      method: 'GET',
-      path: '/briefings/b-1',
-      routeKey: 'GET /briefings/{briefingId}',
-      pathParameters: { briefingId: 'b-1' },
-      headers,
-      ...(claims ? { claims } : {}),
-    }),
-    context,
-  );
+  getBriefing(briefingRead({ headers, ...(claims ? { claims } : {}) }), context);
 const stored = (b = published) => storeBriefing(ddb, b, sources);
 
 beforeEach(() => primeEntitlements(ddb, [analyst, member, claimsFor('e-1', ['editors'])]));

@@ -26,7 +26,7 @@ import { handler as revoke } from '../../../functions/revoke-entitlement.ts';
 import { handler as syncGroups } from '../../../functions/sync-member-groups.ts';
 import { primeEntitlements, recordFor } from '../../support/entitlements.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
-import { busEvent, claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { briefingRead, busEvent, claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
 import { storeBriefing } from './stored-briefing.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -58,17 +58,7 @@ afterEach(() => {
 });
 
 describe('who is calling: token and entitlement record', () => {
-  const read = (claims?: Record<string, string>) =>
-    getBriefing(
-      httpEvent({
-        method: 'GET',
-        path: '/briefings/b-1',
-        routeKey: 'GET /briefings/{briefingId}',
-        pathParameters: { briefingId: 'b-1' },
-        ...(claims ? { claims } : {}),
-      }),
-      context,
-    );
+  const read = (claims?: Record<string, string>) => getBriefing(briefingRead(claims ? { claims } : {}), context);
 
   it('reads nothing more for an anonymous reader: one Query, the public parts of the briefing', async () => {
     // Prepare

@@ -10,7 +10,7 @@ import { handler as getBriefing } from '../../../functions/get-briefing.ts';
 import { handler as retractBriefing } from '../../../functions/retract-briefing.ts';
 import { primeEntitlements } from '../../support/entitlements.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
-import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { briefingRead, claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
 import { eventsPut, partsPut, putAt, storeBriefing } from './stored-briefing.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -34,17 +34,7 @@ const post = (body: unknown, claims: Record<string, string> | null = editor) =>
     }),
     context,
   );
-const get = (claims?: Record<string, string>) =>
-  getBriefing(
-    httpEvent({
-      method: 'GET',
-      path: '/briefings/b-1',
-      routeKey: 'GET /briefings/{briefingId}',
-      pathParameters: { briefingId: 'b-1' },
-      ...(claims ? { claims } : {}),
-    }),
-    context,
-  );
+const get = (claims?: Record<string, string>) => getBriefing(briefingRead(claims ? { claims } : {}), context);
 const stored = (b: Briefing | undefined) => storeBriefing(ddb, b);
 
 beforeEach(() => primeEntitlements(ddb, [editor, admin, analyst, member]));
