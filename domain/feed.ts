@@ -21,12 +21,16 @@ export type FeedDimension = (typeof FEED_DIMENSIONS)[number];
 export const ALL_VALUE = '*';
 
 /**
- * The oldest month bucket a read walks back to. A constant rather than a
- * stored "first publication" item: that item would be written by every publish
- * (one hot key, and transaction conflicts between concurrent publishes). Lower
- * it before backfilling briefings published earlier.
+ * The oldest month bucket a read walks back to, unless the deployment names a
+ * later one (its launch month: `FEED_START_MONTH`, functions/commons/config.ts).
+ * Configuration rather than a stored "first publication" item: that item would
+ * be written by every publish (one hot key, and transaction conflicts between
+ * concurrent publishes). Lower it before backfilling older briefings.
  */
 export const FEED_START_MONTH = '2025-01';
+
+/** A month bucket, `yyyy-mm`. */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * Dimensions whose entries are not bucketed by month. A single entity is in a
@@ -241,7 +245,6 @@ export interface FeedPosition {
 }
 
 const CURSOR_VERSION = 1;
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Why a cursor was refused; the HTTP edge maps every reason to 400 on `query:cursor`. */
 export type CursorProblem = 'malformed' | 'tampered' | 'foreign';
@@ -291,7 +294,7 @@ export function decodeCursor(cursor: string, filter: FeedFilter, key: string): F
   if (
     v !== CURSOR_VERSION ||
     typeof m !== 'string' ||
-    !(MONTH.test(m) || m === ALL_TIME) ||
+    !(MONTH_PATTERN.test(m) || m === ALL_TIME) ||
     (a !== undefined && typeof a !== 'string') ||
     typeof f !== 'string'
   ) {

@@ -5,6 +5,7 @@
  * its reason, on the resource it concerns makes `cdk synth` fail.
  */
 import { App, Tags } from 'aws-cdk-lib';
+import { MONTH_PATTERN } from '../domain/feed.ts';
 import { addComplianceChecks } from './compliance.ts';
 import { BriefingsStack } from './stack.ts';
 import { stackName, stageSettings } from './stage.ts';
@@ -14,10 +15,16 @@ addComplianceChecks(app);
 const stage = stageSettings(String(app.node.tryGetContext('stage') ?? 'dev'));
 // `-c reservedConcurrency=false` for accounts whose Lambda concurrency quota is too small to reserve any.
 const reserveConcurrency = String(app.node.tryGetContext('reservedConcurrency') ?? 'true') !== 'false';
+// `-c feedStartMonth=2026-11`: the launch month, so reads of a young feed stop there (docs/feeds.md).
+const feedStartMonth = app.node.tryGetContext('feedStartMonth') as string | undefined;
+if (feedStartMonth !== undefined && !MONTH_PATTERN.test(String(feedStartMonth))) {
+  throw new Error(`feedStartMonth must be a month such as 2026-11, got "${String(feedStartMonth)}"`);
+}
 
 const stack = new BriefingsStack(app, stackName(stage), {
   stage,
   reserveConcurrency,
+  ...(feedStartMonth === undefined ? {} : { feedStartMonth: String(feedStartMonth) }),
   description: `Signal Briefings backend (${stage.name})`,
 });
 Tags.of(stack).add('project', 'signal-briefings');

@@ -17,6 +17,8 @@ export interface BriefingsStackProps extends StackProps {
   stage: StageSettings;
   /** Reserve concurrency for the bus consumers (default true); see RESERVED_CONCURRENCY. */
   reserveConcurrency?: boolean;
+  /** The feed's first month, `yyyy-mm` (see BriefingsFunctionsProps). */
+  feedStartMonth?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export class BriefingsStack extends Stack {
       userPool: identity.userPool,
       removalPolicy,
       ...(props.reserveConcurrency === undefined ? {} : { reserveConcurrency: props.reserveConcurrency }),
+      ...(props.feedStartMonth === undefined ? {} : { feedStartMonth: props.feedStartMonth }),
     });
 
     const api = new Api(this, 'Api', { functions, identity, removalPolicy });

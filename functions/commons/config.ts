@@ -1,4 +1,5 @@
 /** Configuration from the environment, read once; a missing variable fails loudly at first use. */
+import { FEED_START_MONTH, MONTH_PATTERN } from '../../domain/feed.ts';
 import { ENV } from './env.ts';
 
 /** A revoked or expired entitlement stops gated access within this many seconds. */
@@ -31,6 +32,12 @@ export const config = {
     const key = requireEnv(ENV.cursorSigningKey);
     if (key.length < 32) throw new Error(`${ENV.cursorSigningKey} must be at least 32 characters`);
     return key;
+  },
+  /** The oldest month the feed holds entries for: where a read stops walking back. */
+  get feedStartMonth() {
+    const month = process.env[ENV.feedStartMonth] || FEED_START_MONTH;
+    if (!MONTH_PATTERN.test(month)) throw new Error(`${ENV.feedStartMonth} must be a month such as 2026-11, got "${month}"`);
+    return month;
   },
   /** How long a function may reuse an entitlement record it read: 0-60 s, 60 when unset (the revocation promise is 60 s). */
   get entitlementCacheSeconds() {

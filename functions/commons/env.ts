@@ -16,4 +16,6 @@ export const ENV = {
   entitlementCacheSeconds: 'ENTITLEMENT_CACHE_SECONDS',
   /** HMAC-SHA256 key the feed signs its page cursors with (functions whose manifest entry has `signsCursors`). */
   cursorSigningKey: 'CURSOR_SIGNING_KEY',
+  /** The feed's first month (`yyyy-mm`, the deployment's launch): reads walk no further back. Default in domain/feed.ts. */
+  feedStartMonth: 'FEED_START_MONTH',
 } as const;

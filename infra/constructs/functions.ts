@@ -4,6 +4,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { FEED_START_MONTH } from '../../domain/feed.ts';
 import { ENV } from '../../functions/commons/env.ts';
 import {
   FALLBACK_FUNCTION,
@@ -28,6 +29,11 @@ export interface BriefingsFunctionsProps {
   userPool: IUserPool;
   /** Of the functions' log groups. */
   removalPolicy: RemovalPolicy;
+  /**
+   * The feed's first month (`yyyy-mm`): the launch month of the deployment, so reads of a young
+   * feed do not walk back through months that cannot hold entries. Default: domain/feed.ts.
+   */
+  feedStartMonth?: string;
   /**
    * Reserve {@link RESERVED_CONCURRENCY} for the bus consumers (default true). An account whose
    * Lambda concurrency quota is still 10 cannot reserve any: deploy there with `-c reservedConcurrency=false`.
@@ -78,6 +84,7 @@ export class BriefingsFunctions extends Construct {
       if (spec.signsCursors) {
         cursorKey ??= cursorSigningKey(this, props.removalPolicy);
         fn.signCursorsWith(cursorKey);
+        fn.addEnvironment(ENV.feedStartMonth, props.feedStartMonth ?? FEED_START_MONTH);
       }
       this.byName.set(name, fn);
     }

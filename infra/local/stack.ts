@@ -47,6 +47,8 @@ export interface LocalStackOptions {
   busRetry?: Partial<RetryPolicy>;
   /** Stream relay attempts before dead-lettering (default 6, the mapping's first try and 5 retries; 200 ms doubling). */
   streamRetry?: Partial<RetryPolicy>;
+  /** The feed's first month (`FEED_START_MONTH`, `yyyy-mm`); the default of domain/feed.ts when absent. */
+  feedStartMonth?: string;
 }
 
 /** A running local stack. */
@@ -171,6 +173,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       userPoolId: pool.userPoolId,
       clientId: pool.clientId,
       quiet: opts.quiet ?? false,
+      ...(opts.feedStartMonth ? { feedStartMonth: opts.feedStartMonth } : {}),
     });
     const functions = await loadFunctions(REPO_ROOT, {
       region: REGION,
@@ -278,6 +281,7 @@ function configureHandlerEnvironment(c: {
   userPoolId: string;
   clientId: string;
   quiet: boolean;
+  feedStartMonth?: string;
 }): void {
   const env = process.env;
   // Dummy credentials, and no profile: a developer's real AWS setup must never be picked up by local handlers.
@@ -300,6 +304,8 @@ function configureHandlerEnvironment(c: {
     // A new key on every start: cursors handed out before a restart answer 400 and the client starts from page one.
     [ENV.cursorSigningKey]: randomBytes(32).toString('base64url'),
   });
+  if (c.feedStartMonth) env[ENV.feedStartMonth] = c.feedStartMonth;
+  else delete env[ENV.feedStartMonth];
   // As the deployed functions' environment (infra/constructs/briefings-function.ts keeps this name private).
   env['POWERTOOLS_SERVICE_NAME'] ??= 'signal-briefings';
   // Handlers log JSON for CloudWatch; locally only warnings and errors, readable. An explicit setting wins.

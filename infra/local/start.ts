@@ -6,7 +6,7 @@
  *   npm start -- --reset      delete .data/ first (also: npm run reset)
  *   PORT=4000 npm start       API on another port (default 3000)
  */
-import { rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EXAMPLE_SOURCE } from './demo-data.ts';
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
   setInterval(() => process.ppid !== parent && void shutdown('parent process exited'), 1_000).unref();
 
   try {
-    stack = await startLocalStack({ dataDir, apiPort, dynamoPort, cognitoPort, busPort, seed: true });
+    stack = await startLocalStack({ dataDir, apiPort, dynamoPort, cognitoPort, busPort, seed: true, feedStartMonth: launchMonth(dataDir) });
   } catch (error) {
     if (error instanceof SeedError) {
       console.error(
@@ -142,4 +142,18 @@ function isRunning(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * The month this local deployment started (kept in .data/ across restarts): the feed's first month,
+ * as an operator sets it at deploy, so a young feed's first page is one Query, not a walk through
+ * empty months back to the code's default.
+ */
+function launchMonth(dir: string): string {
+  const file = join(dir, 'feed-start-month');
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, `${new Date().toISOString().slice(0, 7)}\n`);
+  }
+  return readFileSync(file, 'utf8').trim();
 }

@@ -4,6 +4,7 @@
  * reference resolved by CloudFormation (no runtime read, no IAM grant).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FEED_START_MONTH } from '../../domain/feed.ts';
 import { ENV } from '../../functions/commons/env.ts';
 import { FUNCTIONS, type FunctionName } from '../../functions/manifest.ts';
 import { actionsOf, functionId, idsOfType, render, type Synthesized, synthesize } from './synth.ts';
@@ -44,6 +45,23 @@ describe('cursor signing key', () => {
   it('needs no Secrets Manager permission at run time', () => {
     for (const name of names) {
       expect(actionsOf(synth.resources, functionId(synth.resources, name)).filter((a) => a.startsWith('secretsmanager:'))).toEqual([]);
+    }
+  });
+});
+
+describe("the feed's first month", () => {
+  it('reaches the functions that read the feed: the default, or the launch month the operator names', () => {
+    // Prepare
+    const launched = synthesize({ bundle: false, feedStartMonth: '2026-11' });
+    const launchedVariables = (name: FunctionName) =>
+      (launched.resources[functionId(launched.resources, name)]!['Properties']['Environment']?.['Variables'] ?? {}) as Record<string, unknown>;
+    // Act
+    const readers = names.filter((name) => ENV.feedStartMonth in variables(name));
+    // Assess
+    expect(readers.sort()).toEqual(names.filter(signs).sort());
+    for (const name of readers) {
+      expect(variables(name)[ENV.feedStartMonth]).toBe(FEED_START_MONTH);
+      expect(launchedVariables(name)[ENV.feedStartMonth]).toBe('2026-11');
     }
   });
 });

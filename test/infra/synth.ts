@@ -27,7 +27,13 @@ export interface Synthesized {
  * `reserveConcurrency` is the stack prop (`-c reservedConcurrency=false`); `checks` registers the
  * compliance packs as infra/app.ts does, so that synthesis fails on an unacknowledged finding.
  */
-export function synthesize({ stage = 'test', bundle = true, reserveConcurrency = true, checks = false } = {}): Synthesized {
+export function synthesize({
+  stage = 'test',
+  bundle = true,
+  reserveConcurrency = true,
+  checks = false,
+  feedStartMonth = undefined as string | undefined,
+} = {}): Synthesized {
   const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Json };
   const app = new App({
     // CloudFormation's own template validation is most of a synth's time; `cdk synth` still runs it.
@@ -39,7 +45,11 @@ export function synthesize({ stage = 'test', bundle = true, reserveConcurrency =
     },
   });
   if (checks) addComplianceChecks(app);
-  const stack = new BriefingsStack(app, stackName(stageSettings(stage)), { stage: stageSettings(stage), reserveConcurrency });
+  const stack = new BriefingsStack(app, stackName(stageSettings(stage)), {
+    stage: stageSettings(stage),
+    reserveConcurrency,
+    ...(feedStartMonth === undefined ? {} : { feedStartMonth }),
+  });
   const template = Template.fromStack(stack);
   const outdir = app.outdir;
   const resources = template.toJSON()['Resources'] as Record<string, Json>;

@@ -21,7 +21,6 @@ import {
   decodeCursor,
   encodeCursor,
   FEED_QUERY_BUDGET,
-  FEED_START_MONTH,
   type FeedDimension,
   type FeedEntry,
   type FeedFilter,
@@ -134,13 +133,14 @@ export async function listFeed(
 ): Promise<{ items: BriefingSummary[]; nextCursor?: string }> {
   const { dimension, value } = queryDimension(filter);
   const bucketed = isBucketed(dimension);
+  const startMonth = config.feedStartMonth;
   let position: FeedPosition | undefined = page.cursor
     ? positionOf(page.cursor, filter)
     : { month: bucketed ? monthOf(page.now ?? new Date()) : ALL_TIME };
   const items: BriefingSummary[] = [];
   const residual = filterExpression(filter);
   for (let queries = 0; position && queries < FEED_QUERY_BUDGET && items.length < page.limit; queries++) {
-    if (position.month < FEED_START_MONTH) {
+    if (position.month < startMonth) {
       position = undefined;
       break;
     }
@@ -163,6 +163,6 @@ export async function listFeed(
     const last: unknown = LastEvaluatedKey?.['sk'];
     position = typeof last === 'string' ? { month: position.month, after: last } : bucketed ? { month: previousMonth(position.month) } : undefined;
   }
-  if (position && position.month < FEED_START_MONTH) position = undefined;
+  if (position && position.month < startMonth) position = undefined;
   return { items, ...(position ? { nextCursor: encodeCursor(position, filter, config.cursorSigningKey) } : {}) };
 }

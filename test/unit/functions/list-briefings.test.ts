@@ -21,7 +21,10 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2026-06-20T08:00:00.000Z'));
 });
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllEnvs();
+});
 
 describe('GET /briefings without filters', () => {
   it('reads the current month of the `all` feed, newest first, summaries only, and is cacheable', async () => {
@@ -113,6 +116,26 @@ describe('GET /briefings without filters', () => {
     // Assess
     expect(queries().map((q) => q.ExpressionAttributeValues![':pk'])).toEqual(['FEED#all=*#2025-02', 'FEED#all=*#2025-01']);
     expect(body).toEqual({ items: [] });
+  });
+
+  it("stops at the deployment's launch month when it names one (FEED_START_MONTH): a young feed's page is one Query", async () => {
+    // Prepare: launched this month, with fewer briefings than a page
+    vi.stubEnv('FEED_START_MONTH', '2026-06');
+    ddb.on(QueryCommand).resolves({ Items: [] });
+
+    // Act
+    const body = parseBody(await list());
+
+    // Assess
+    expect(queries().map((q) => q.ExpressionAttributeValues![':pk'])).toEqual(['FEED#all=*#2026-06']);
+    expect(body).toEqual({ items: [] });
+  });
+
+  it('refuses a launch month that is not a month, rather than walking an unbounded feed', async () => {
+    vi.stubEnv('FEED_START_MONTH', 'June');
+    const res = await list();
+    expect(res.statusCode).toBe(500);
+    expect(queries()).toEqual([]);
   });
 });
 
