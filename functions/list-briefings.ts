@@ -1,9 +1,11 @@
 /** GET /briefings — published briefings, newest first, filtered, one page per request. */
 import * as z from 'zod/mini';
 import { BriefingInput, EntityRef, SIGNAL_TYPES } from '../domain/briefing.ts';
+import { ValidationError } from '../domain/errors.ts';
 import { GRADES } from '../domain/scoring.ts';
 import { json } from './commons/http.ts';
 import { publicRoute } from './commons/public-route.ts';
+import { getProfile } from './commons/table/entities.ts';
 import { listFeed } from './commons/table/feed.ts';
 
 export const MAX_PAGE_SIZE = 50;
@@ -29,5 +31,10 @@ export const handler = publicRoute({ viewer: 'ignored', query: Query }, async ({
     { ...filter, ...(entity !== undefined ? { entityId: entity } : {}) },
     { limit, now, ...(cursor !== undefined ? { cursor } : {}) },
   );
+  // An entity nobody has described is a bad filter, not an empty feed. Asked only when the page is empty:
+  // an entity with briefings has a profile (briefings create one), so the usual page stays one request.
+  if (entity !== undefined && page.items.length === 0 && !page.nextCursor && !(await getProfile(entity))) {
+    throw new ValidationError('the entity filter names no known entity', [{ pointer: 'query:entity', detail: `no entity ${entity}` }]);
+  }
   return json(200, page, { 'cache-control': 'public, max-age=30' });
 });

@@ -72,13 +72,15 @@ async function allPages(query: Record<string, string>): Promise<{ ids: string[];
 beforeAll(async () => {
   stack = await startTestStack();
   // Imported once the stack has set the environment: the table client reads its endpoint at load.
-  const [{ feedWrites }, { ddb }, { TransactWriteCommand }] = await Promise.all([
+  const [{ feedWrites }, { entityWrites }, { ddb }, { TransactWriteCommand }] = await Promise.all([
     import('../../functions/commons/table/feed.ts'),
+    import('../../functions/commons/table/entities.ts'),
     import('../../functions/commons/clients/dynamodb.ts'),
     import('@aws-sdk/lib-dynamodb'),
   ]);
+  // What the briefing's own transaction writes besides the briefing: its feed entries and the profiles of its entities.
   writeFeed = async (prev, next) => {
-    const items = feedWrites(prev, next);
+    const items = [...feedWrites(prev, next), ...entityWrites(prev, next)];
     if (items.length) await ddb.send(new TransactWriteCommand({ TransactItems: items }));
   };
   for (const b of BRIEFINGS) await writeFeed(undefined, b);
@@ -153,6 +155,7 @@ describe('GET /briefings on the local stack', () => {
       ['/briefings?limit=51', 'query:limit'],
       ['/briefings?minGrade=Z', 'query:minGrade'],
       ['/briefings?signalType=Weather', 'query:signalType'],
+      ['/briefings?entity=no-such-entity', 'query:entity'],
       ['/briefings?colour=red', 'query:'],
     ];
 

@@ -1,8 +1,9 @@
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { publish, rescore } from '../../../domain/briefing.ts';
 import { FEED_QUERY_BUDGET, feedEntries } from '../../../domain/feed.ts';
+import { PROFILE_ENTITY, profileKey } from '../../../functions/commons/table/entities.ts';
 import { toEntryItem } from '../../../functions/commons/table/feed.ts';
 import { handler as listBriefings } from '../../../functions/list-briefings.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
@@ -13,6 +14,9 @@ const published = publish(rescore(draft(), [source('direct', 1)], NOW).briefing,
 const allEntry = toEntryItem(feedEntries(published).find((e) => e.dimension === 'all')!);
 const list = (query: Record<string, string> = {}) => listBriefings(httpEvent({ method: 'GET', path: '/briefings', query }), context);
 const queries = () => ddb.commandCalls(QueryCommand).map((c) => c.args[0].input);
+/** The entity has a profile (briefings create one for every entity they name). */
+const knownEntity = (entityId: string) =>
+  ddb.on(GetCommand, { Key: profileKey(entityId) }).resolves({ Item: { ...profileKey(entityId), entity: PROFILE_ENTITY, entityId, name: entityId } });
 const pointers = (res: Awaited<ReturnType<typeof list>>) => parseBody(res).errors.map((e: { pointer: string }) => e.pointer);
 
 beforeEach(() => {
@@ -143,6 +147,7 @@ describe('GET /briefings with filters', () => {
   it('queries the most selective filter and leaves the others to a FilterExpression', async () => {
     // Prepare
     ddb.on(QueryCommand).resolves({ Items: [] });
+    knownEntity('acme');
 
     // Act
     const res = await list({
@@ -175,10 +180,26 @@ describe('GET /briefings with filters', () => {
   });
 
   it('reads an entity in one Query: its entries are not bucketed by month, so there is nothing to walk back through', async () => {
-    ddb.on(QueryCommand).resolves({ Items: [] });
+    ddb.on(QueryCommand).resolves({ Items: [{ summary: allEntry['summary'] }] });
     const res = await list({ entity: 'acme' });
-    expect(JSON.parse(res.body!)).toEqual({ items: [] });
+    expect(parseBody(res).items).toHaveLength(1);
     expect(queries().map((q) => q.ExpressionAttributeValues?.[':pk'])).toEqual(['FEED#entity=acme#all-time']);
+    expect(ddb.commandCalls(GetCommand)).toEqual([]);
+  });
+
+  it('answers an empty page for a known entity without briefings, and 400 naming the parameter for an unknown one', async () => {
+    // Prepare: acme has a profile, nope has none; neither has feed entries
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    knownEntity('acme');
+    ddb.on(GetCommand, { Key: profileKey('nope') }).resolves({});
+    // Act
+    const known = await list({ entity: 'acme' });
+    const unknown = await list({ entity: 'nope' });
+    // Assess
+    expect(known.statusCode).toBe(200);
+    expect(parseBody(known)).toEqual({ items: [] });
+    expect(unknown.statusCode).toBe(400);
+    expect(pointers(unknown)).toEqual(['query:entity']);
   });
 
   it('filters the `all` feed by grade alone', async () => {
