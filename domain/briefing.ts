@@ -20,6 +20,7 @@ import {
   scoreEvidence,
 } from './scoring.ts';
 import { evidenceOf, type Source } from './source.ts';
+import { stableJson } from './stable-json.ts';
 
 /** Every section of a briefing, in page order, with the tier that may read it. */
 export const SECTIONS = [
@@ -447,13 +448,6 @@ export function rescore(b: Briefing, sources: readonly Source[], now: Date): { b
     briefing: { ...b, confidence, sourceNotes, scoreExplanation: explanation, updatedAt: now.toISOString(), version: b.version + 1 },
     changed,
   };
-}
-
-/** JSON with object keys sorted: stored items come back from the table with their map keys in any order. */
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => compareIds(a, b))) : v,
-  );
 }
 
 /** What staff read at GET /briefings/{id}/score: the confidence, how it was reached, and every source's part in it. */

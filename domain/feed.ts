@@ -8,6 +8,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Briefing } from './briefing.ts';
 import { type Grade, gradeRank } from './scoring.ts';
+import { stableJson } from './stable-json.ts';
 import { type BriefingSummary, summarize } from './visibility.ts';
 
 /**
@@ -302,11 +303,4 @@ export function decodeCursor(cursor: string, filter: FeedFilter, key: string): F
   }
   if (f !== filterDigest(filter)) throw new CursorError('foreign');
   return { month: m, ...(a !== undefined ? { after: a } : {}) };
-}
-
-/** JSON with object keys sorted, so stored entries compare equal whatever order their maps come back in. */
-function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : v,
-  );
 }

@@ -4,6 +4,7 @@
  * stored and read back byte for byte, in the language each reader asks for.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stableJson } from '../../domain/stable-json.ts';
 import { briefingInput, sourceText } from '../support/fixtures.ts';
 import { api, type LocalStack, startTestStack, tokenFor } from './harness.ts';
 
@@ -28,11 +29,6 @@ const zh = {
   whatToWatch: ['地区主管机关的许可裁决；'],
   trendContext: '区域光纤建设放缓，资本开支趋于谨慎。',
 };
-/** JSON with object keys sorted (the table hands maps back in any key order); strings stay exactly as stored. */
-const stableJson = (value: unknown) =>
-  JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
-  );
 const headline = (body: { sections: Array<{ name: string; content?: unknown }> }) => body.sections.find((s) => s.name === 'headline')!.content;
 const contentOf = (body: { sections: Array<{ name: string; content?: unknown }> }, name: string) =>
   body.sections.find((s) => s.name === name)!.content;

@@ -25,6 +25,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type Briefing, type BriefingSnapshot, SECTIONS, snapshotOf, type WrittenSections } from '../../../domain/briefing.ts';
 import type { Source } from '../../../domain/source.ts';
+import { stableJson } from '../../../domain/stable-json.ts';
 import type { BriefingParts } from '../../../domain/visibility.ts';
 import type { OutgoingEvent } from '../../../events/index.ts';
 import { ddb } from '../clients/dynamodb.ts';
@@ -171,12 +172,6 @@ export function fromItems(items: readonly Item[]): Briefing | undefined {
     sourceNotes,
   } as unknown as Briefing;
 }
-
-/** JSON with object keys sorted: stored maps come back with their keys in any order. */
-const stableJson = (value: unknown) =>
-  JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
 
 async function queryAll(input: QueryCommandInput): Promise<Item[]> {
   const items: Item[] = [];
