@@ -80,8 +80,12 @@ async function deployedTarget(): Promise<string> {
 }
 
 /** Bundles the named functions (all by default) and the floor as the CDK app does and reports what each is made of. */
-export async function bundleCompositions(opts: { functions?: readonly FunctionName[]; top?: number } = {}): Promise<Composition[]> {
-  const { BUNDLING } = await import('../infra/constructs/briefings-function.ts');
+export async function bundleCompositions(
+  opts: { functions?: readonly FunctionName[]; top?: number; apiTracing?: boolean } = {},
+): Promise<Composition[]> {
+  const { BUNDLING: DEFAULT, apiTracingDefine } = await import('../infra/constructs/briefings-function.ts');
+  // As a deployment with `-c apiTracing=true` bundles them, when asked.
+  const BUNDLING = opts.apiTracing ? { ...DEFAULT, define: { ...DEFAULT.define, ...apiTracingDefine(true) } } : DEFAULT;
   const target = await deployedTarget();
   const names = opts.functions ?? (Object.keys(FUNCTIONS) as FunctionName[]);
   const entries: Array<[string, string, Composition['kind']]> = [

@@ -15,6 +15,8 @@ addComplianceChecks(app);
 const stage = stageSettings(String(app.node.tryGetContext('stage') ?? 'dev'));
 // `-c reservedConcurrency=false` for accounts whose Lambda concurrency quota is too small to reserve any.
 const reserveConcurrency = String(app.node.tryGetContext('reservedConcurrency') ?? 'true') !== 'false';
+// `-c apiTracing=true`: the Powertools tracer in the API functions too, at ~120 KB more per bundle (docs/performance.md).
+const apiTracing = String(app.node.tryGetContext('apiTracing') ?? 'false') === 'true';
 // `-c feedStartMonth=2026-11`: the launch month, so reads of a young feed stop there (docs/feeds.md).
 const feedStartMonth = app.node.tryGetContext('feedStartMonth') as string | undefined;
 if (feedStartMonth !== undefined && !MONTH_PATTERN.test(String(feedStartMonth))) {
@@ -24,6 +26,7 @@ if (feedStartMonth !== undefined && !MONTH_PATTERN.test(String(feedStartMonth)))
 const stack = new BriefingsStack(app, stackName(stage), {
   stage,
   reserveConcurrency,
+  apiTracing,
   ...(feedStartMonth === undefined ? {} : { feedStartMonth: String(feedStartMonth) }),
   description: `Signal Briefings backend (${stage.name})`,
 });

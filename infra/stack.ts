@@ -19,6 +19,8 @@ export interface BriefingsStackProps extends StackProps {
   reserveConcurrency?: boolean;
   /** The feed's first month, `yyyy-mm` (see BriefingsFunctionsProps). */
   feedStartMonth?: string;
+  /** Bundle the Powertools tracer into the API functions too (see BriefingsFunctionsProps). */
+  apiTracing?: boolean;
 }
 
 /**
@@ -45,6 +47,7 @@ export class BriefingsStack extends Stack {
       removalPolicy,
       ...(props.reserveConcurrency === undefined ? {} : { reserveConcurrency: props.reserveConcurrency }),
       ...(props.feedStartMonth === undefined ? {} : { feedStartMonth: props.feedStartMonth }),
+      ...(props.apiTracing ? { apiTracing: true } : {}),
     });
 
     const api = new Api(this, 'Api', { functions, identity, removalPolicy });

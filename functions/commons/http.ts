@@ -21,6 +21,14 @@ import { resolveViewer, type TokenVerifier } from './viewer.ts';
 
 export type { Schema } from './validation.ts';
 
+/**
+ * The Powertools tracer, only in deployments that bundle it: esbuild replaces
+ * `process.env.API_TRACING` with a constant (BUNDLING in
+ * infra/constructs/briefings-function.ts), so when it is off this import is not
+ * in the bundle at all. Unbundled (tests, the local stack) it is off unless set.
+ */
+const apiTracing = process.env['API_TRACING'] === 'on' ? await import('./api-tracing.ts') : undefined;
+
 /** Larger bodies are refused before parsing (API Gateway's own limit is 10 MB). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -131,10 +139,7 @@ export function httpRoute<B extends Schema = z.ZodMiniUndefined, P extends Schem
     return { ...result, headers: { ...result.headers, [CORRELATION_HEADER]: id } };
   };
   // `route` exposes the exact schemas this handler validates with, for the OpenAPI generator (functions/openapi.ts).
-  return Object.assign(
-    middy(handle)
-      .use(injectLambdaContext(logger, { resetKeys: true }))
-      .use(metricsMiddleware()),
-    { route: spec },
-  );
+  const wrapped = middy(handle);
+  if (apiTracing) wrapped.use(apiTracing.tracingMiddleware());
+  return Object.assign(wrapped.use(injectLambdaContext(logger, { resetKeys: true })).use(metricsMiddleware()), { route: spec });
 }

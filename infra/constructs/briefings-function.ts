@@ -17,6 +17,12 @@ const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 /** The service name Powertools stamps on every log line and trace; the function name tells them apart. */
 const SERVICE_NAME = 'signal-briefings';
 
+/**
+ * Whether API functions bundle the Powertools tracer (functions/commons/http.ts reads this name, and
+ * esbuild replaces it with a constant, so when off the tracer is not in the bundle at all).
+ */
+export const apiTracingDefine = (on: boolean) => ({ 'process.env.API_TRACING': JSON.stringify(on ? 'on' : 'off') });
+
 /** How every function is bundled; exported so that `npm run bench` bundles exactly the same way. */
 export const BUNDLING: BundlingOptions = {
   format: OutputFormat.ESM,
@@ -32,6 +38,8 @@ export const BUNDLING: BundlingOptions = {
   forceDockerBundling: false,
   // Warnings and errors only: the per-bundle size report is noise in every synth and test run.
   logLevel: LogLevel.WARNING,
+  // Off by default: the tracer's X-Ray SDK is ~120 KB, and an API function's cold-start budget is 1.3× the floor.
+  define: apiTracingDefine(false),
 };
 
 /** How long a caller can wait: a person on HTTP, or a bus event / stream batch. */
@@ -52,6 +60,8 @@ export interface BriefingsFunctionProps {
   removalPolicy?: RemovalPolicy;
   /** Reserved concurrency: caps (and guarantees) how many instances run at once. Unset: the account's shared pool. */
   reservedConcurrency?: number;
+  /** Bundle the Powertools tracer into an API function too (bus consumers always have it). Default false. */
+  apiTracing?: boolean;
 }
 
 /** Item reads a handler makes (ConditionCheckItem: a transaction's condition on another item). */
@@ -111,7 +121,7 @@ export class BriefingsFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: BUNDLING,
+      bundling: props.apiTracing ? { ...BUNDLING, define: { ...BUNDLING.define, ...apiTracingDefine(true) } } : BUNDLING,
     });
     // The policy hangs off the role, which is a sibling of the function, so the acknowledgement goes on the role.
     Validations.of(role).acknowledge({

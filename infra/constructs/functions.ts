@@ -34,6 +34,8 @@ export interface BriefingsFunctionsProps {
    * feed do not walk back through months that cannot hold entries. Default: domain/feed.ts.
    */
   feedStartMonth?: string;
+  /** Bundle the Powertools tracer into the API functions too (`cdk deploy -c apiTracing=true`); consumers always have it. */
+  apiTracing?: boolean;
   /**
    * Reserve {@link RESERVED_CONCURRENCY} for the bus consumers (default true). An account whose
    * Lambda concurrency quota is still 10 cannot reserve any: deploy there with `-c reservedConcurrency=false`.
@@ -76,6 +78,7 @@ export class BriefingsFunctions extends Construct {
         kind: kindOf(name),
         removalPolicy: props.removalPolicy,
         ...(props.reserveConcurrency !== false && RESERVED_CONCURRENCY[name] ? { reservedConcurrency: RESERVED_CONCURRENCY[name] } : {}),
+        ...(props.apiTracing ? { apiTracing: true } : {}),
       });
       if (spec.table !== 'none') fn.bindTable({ table: props.table, access: spec.table });
       if (spec.putsEvents) fn.bindBus(props.bus);

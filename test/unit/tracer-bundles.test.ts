@@ -28,4 +28,16 @@ describe('tracer in bundles', () => {
       for (const pkg of TRACER) expect(parts(name), name).not.toContain(pkg);
     }
   });
+
+  it('is bundled into the API functions when the deployment asks for it (cdk deploy -c apiTracing=true)', async () => {
+    const traced = await bundleCompositions({ functions: ['get-briefing', 'create-briefing'], top: 0, apiTracing: true });
+    for (const name of ['get-briefing', 'create-briefing']) {
+      const bundle = traced.find((b) => b.name === name)!;
+      expect(
+        bundle.all.map((c) => c.name),
+        name,
+      ).toEqual(expect.arrayContaining(TRACER));
+      expect(bundle.bundleKB).toBeGreaterThan(bundles.find((b) => b.name === name)!.bundleKB + 50);
+    }
+  });
 });
