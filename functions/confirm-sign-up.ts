@@ -11,10 +11,13 @@
  */
 
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { entitlementChanged, signUpEntitlement, UserId } from '../domain/entitlement.ts';
+import { ddb } from './commons/clients/dynamodb.ts';
+import { traced, tracer } from './commons/clients/tracer.ts';
 import { logger } from './commons/logger.ts';
 import { metricsMiddleware } from './commons/metrics.ts';
 import './commons/validation.ts';
@@ -53,6 +56,11 @@ async function confirmSignUp(event: PostConfirmationTriggerEvent): Promise<PostC
   return event;
 }
 
+// Traced like the bus consumers (it runs off the request path, so the tracer's size costs no reader a cold start);
+// the document client is shared with API functions, so this trigger wraps it itself.
+traced(ddb);
+
 export const handler = middy(confirmSignUp)
+  .use(captureLambdaHandler(tracer, { captureResponse: false }))
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(metricsMiddleware());

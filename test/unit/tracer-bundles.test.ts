@@ -5,9 +5,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleCompositions, type Composition } from '../../bench/bundle-composition.ts';
-import { FALLBACK_FUNCTION, type FunctionName, ROUTES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
+import { FALLBACK_FUNCTION, type FunctionName, ROUTES, STREAM_CONSUMER, SUBSCRIPTIONS, USER_POOL_TRIGGERS } from '../../functions/manifest.ts';
 
-const CONSUMERS: FunctionName[] = [...new Set([...SUBSCRIPTIONS.map((s) => s.fn), STREAM_CONSUMER])];
+/** Everything off the request path: bus consumers, the stream relay, the user pool's triggers. */
+const CONSUMERS: FunctionName[] = [...new Set([...SUBSCRIPTIONS.map((s) => s.fn), STREAM_CONSUMER, ...Object.values(USER_POOL_TRIGGERS)])];
 const API: FunctionName[] = [...new Set([...ROUTES.map((r) => r.fn), FALLBACK_FUNCTION])];
 const TRACER = ['@aws-lambda-powertools/tracer', 'aws-xray-sdk-core'];
 
@@ -19,7 +20,7 @@ describe('tracer in bundles', () => {
     bundles = await bundleCompositions({ functions: [...CONSUMERS, ...API], top: 0 });
   });
 
-  it('is bundled into every bus consumer and the stream relay', () => {
+  it('is bundled into every bus consumer, the stream relay and the user pool trigger', () => {
     for (const name of CONSUMERS) expect(parts(name), name).toEqual(expect.arrayContaining(TRACER));
   });
 
