@@ -1,3 +1,16 @@
+/**
+ * Reads under ingestion (issue 6): 50 concurrent connections on anonymous
+ * reads for the whole window, split between GET /briefings/{id} (the typical
+ * demo briefing) and GET /briefings (the feed page the pipeline keeps
+ * rewriting), each in its own autocannon child, while this process POSTs
+ * sources across many fresh briefings with an A/B auto-publish rule (a
+ * briefing's 5 sources one after another, as bench/pipeline.ts does; later
+ * rounds add evidence to briefings already published, so re-scores rewrite
+ * feed entries while the feed is read). Ingestion starts before the
+ * readers and stops when they stop; then the pipeline is left to settle
+ * (bounded) and the events of the window's sources are counted.
+ */
+
 import { type AutocannonJson, autocannon } from './http-load.ts';
 import { call, type EventTap, type LocalStack, type Tokens } from './local.ts';
 import { createRuleBriefings, deadLetters, KINDS, sourceBody } from './pipeline.ts';

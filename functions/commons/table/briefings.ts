@@ -21,7 +21,7 @@
  * `BETWEEN 'L' AND 'SOURCE#~'`. A save writes only the parts whose content
  * changed, always `P` (it carries the version).
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+
 import { GetCommand, QueryCommand, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type Briefing, type BriefingSnapshot, SECTIONS, snapshotOf, type WrittenSections } from '../../../domain/briefing.ts';
 import type { Source } from '../../../domain/source.ts';
@@ -34,7 +34,7 @@ import { entityWrites } from './entities.ts';
 import { feedWrites } from './feed.ts';
 import { outboxPut } from './outbox.ts';
 import { SOURCE_ENTITY, fromItem as sourceFromItem, sourceKey } from './sources.ts';
-import type { TransactItem } from './transact.ts';
+import { cancellationCodes, type TransactItem } from './transact.ts';
 import { VersionConflictError } from './versioning.ts';
 
 // Kept for the modules that imported them from here before versioning.ts existed.
@@ -273,8 +273,8 @@ export async function saveBriefing(
   } catch (error) {
     // ConditionalCheckFailed on the head: another version landed first. TransactionConflict: another write to the
     // briefing was in flight. Either way the caller's read may be stale, so it re-reads (or answers 412).
-    const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-    if (reasons[0]?.Code === 'ConditionalCheckFailed' || reasons.some((r) => r.Code === 'TransactionConflict')) {
+    const codes = cancellationCodes(error);
+    if (codes[0] === 'ConditionalCheckFailed' || codes.includes('TransactionConflict')) {
       throw new VersionConflictError(`briefing ${next.briefingId} changed since version ${prev?.version ?? 'none'}`);
     }
     throw error;

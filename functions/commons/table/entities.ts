@@ -11,13 +11,13 @@
  * neither. Entities are never deleted, so a target read before a write still
  * exists when the write lands.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Briefing } from '../../../domain/briefing.ts';
 import { type EntityProfile, linkOf, type Relation, type Relationship, relationSlug } from '../../../domain/entity.ts';
 import { ddb } from '../clients/dynamodb.ts';
 import { config } from '../config.ts';
-import type { TransactItem } from './transact.ts';
+import { cancellationCodes, type TransactItem } from './transact.ts';
 import { VersionConflictError } from './versioning.ts';
 
 export const PROFILE_ENTITY = 'entity-profile';
@@ -152,8 +152,8 @@ export async function saveProfile(prev: EntityRecord, profile: EntityProfile, re
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: profileWrites(config.tableName, prev, profile, relationships) }));
   } catch (error) {
-    const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-    if (reasons.some((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'TransactionConflict')) {
+    const codes = cancellationCodes(error);
+    if (codes.includes('ConditionalCheckFailed') || codes.includes('TransactionConflict')) {
       throw new VersionConflictError(`entity ${profile.entityId} changed since version ${prev.profile?.version ?? 'none'}`);
     }
     throw error;

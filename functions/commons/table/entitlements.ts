@@ -9,13 +9,14 @@
  * A change writes the new record (conditional on the version it read), its
  * history entry and its Entitlement Changed event in one transaction.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Entitlement, EntitlementHistoryEntry } from '../../../domain/entitlement.ts';
 import type { OutgoingEvent } from '../../../events/index.ts';
 import { ddb } from '../clients/dynamodb.ts';
 import { config } from '../config.ts';
 import { outboxPut } from './outbox.ts';
+import { cancellationCodes } from './transact.ts';
 import { VersionConflictError } from './versioning.ts';
 
 export const ENTITLEMENT_ENTITY = 'entitlement';
@@ -91,7 +92,7 @@ export async function saveEntitlement(
   try {
     await ddb.send(new TransactWriteCommand({ TransactItems: entitlementWrites(config.tableName, entry, expectedVersion, events, now) }));
   } catch (error) {
-    if (error instanceof TransactionCanceledException && error.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed')) {
+    if (cancellationCodes(error).includes('ConditionalCheckFailed')) {
       throw new VersionConflictError(`the entitlement of ${entry.userId} changed since version ${expectedVersion ?? 'none'}`);
     }
     throw error;

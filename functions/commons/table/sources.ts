@@ -5,7 +5,6 @@
  *   BRIEFING#<briefingId> / SOURCE#<sourceId>     sourceId derives from the canonical URL
  */
 
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Source } from '../../../domain/source.ts';
 import type { OutgoingEvent } from '../../../events/index.ts';
@@ -13,6 +12,7 @@ import { ddb } from '../clients/dynamodb.ts';
 import { config } from '../config.ts';
 import { briefingKey } from './briefings.ts';
 import { outboxPut } from './outbox.ts';
+import { cancellationCodes } from './transact.ts';
 
 export const SOURCE_ENTITY = 'source';
 
@@ -48,10 +48,9 @@ export async function addSource(source: Source, event: OutgoingEvent, now: Date)
     );
     return 'added';
   } catch (error) {
-    if (!(error instanceof TransactionCanceledException)) throw error;
-    const [briefing, duplicate] = error.CancellationReasons ?? [];
-    if (briefing?.Code === 'ConditionalCheckFailed') return 'no-such-briefing';
-    if (duplicate?.Code === 'ConditionalCheckFailed') return 'duplicate';
+    const [briefing, duplicate] = cancellationCodes(error);
+    if (briefing === 'ConditionalCheckFailed') return 'no-such-briefing';
+    if (duplicate === 'ConditionalCheckFailed') return 'duplicate';
     throw error;
   }
 }

@@ -12,7 +12,7 @@
  * Following writes the watch item and bumps the count in one transaction that
  * refuses a 201st entity, so the cap holds under concurrent requests.
  */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { EntityProfile } from '../../../domain/entity.ts';
 import { ConflictError } from '../../../domain/errors.ts';
@@ -21,6 +21,7 @@ import { ddb } from '../clients/dynamodb.ts';
 import { config } from '../config.ts';
 import { entitlementKey } from './entitlements.ts';
 import { TABLE_SCHEMA } from './schema.ts';
+import { cancellationCodes } from './transact.ts';
 
 export const WATCH_ENTITY = 'watch';
 export const WATCHLIST_COUNT_ENTITY = 'watchlist-count';
@@ -81,12 +82,12 @@ export async function follow(userId: string, entry: WatchEntry): Promise<{ entry
     );
     return { entry, created: true };
   } catch (error) {
-    const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-    if (reasons[0]?.Code === 'ConditionalCheckFailed') {
+    const codes = cancellationCodes(error);
+    if (codes[0] === 'ConditionalCheckFailed') {
       const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: watchKey(userId, entry.entityId), ConsistentRead: true }));
       return { entry: Item ? fromWatchItem(Item) : entry, created: false };
     }
-    if (reasons[1]?.Code === 'ConditionalCheckFailed') {
+    if (codes[1] === 'ConditionalCheckFailed') {
       throw new ConflictError(`a watchlist holds at most ${WATCHLIST_CAP} entities: unfollow one first`, { limit: WATCHLIST_CAP });
     }
     throw error;
@@ -115,8 +116,7 @@ export async function unfollow(userId: string, entityId: string): Promise<boolea
     );
     return true;
   } catch (error) {
-    const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-    if (reasons[0]?.Code === 'ConditionalCheckFailed') return false;
+    if (cancellationCodes(error)[0] === 'ConditionalCheckFailed') return false;
     throw error;
   }
 }
