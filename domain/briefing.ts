@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import type { Tier } from './access.ts';
 import { ConflictError, IncompleteError, ValidationError } from './errors.ts';
 import { LanguageTag } from './language.ts';
+import { schema } from './schema.ts';
 import {
   type Confidence,
   type ContentGap,
@@ -46,42 +47,46 @@ export const SIGNAL_TYPES = ['Market', 'Infrastructure', 'Governance', 'Operatio
 export const RELEVANCE = ['Low', 'Medium', 'High', 'Critical'] as const;
 
 // The sections that may be left out, without their defaults: BriefingPatch takes them bare, so an absent one never resets a stored one.
-const whatToWatch = z.array(text(500)).check(z.maxLength(20));
-const trendContext = optionalText(10000);
-const relationshipEvidence = z
-  .array(z.strictObject({ from: text(200), to: text(200), relation: text(200), evidence: text(2000) }))
-  .check(z.maxLength(50));
-const failurePaths = z.array(z.strictObject({ path: text(1000), affected: text(500) })).check(z.maxLength(30));
+const whatToWatch = /* @__PURE__ */ schema(() => z.array(text(500)).check(z.maxLength(20)));
+const trendContext = /* @__PURE__ */ schema(() => optionalText(10000));
+const relationshipEvidence = /* @__PURE__ */ schema(() =>
+  z.array(z.strictObject({ from: text(200), to: text(200), relation: text(200), evidence: text(2000) })).check(z.maxLength(50)),
+);
+const failurePaths = /* @__PURE__ */ schema(() => z.array(z.strictObject({ path: text(1000), affected: text(500) })).check(z.maxLength(30)));
 
 /** The sections an analyst writes (confidence and source notes are computed). */
-export const WrittenSections = z.strictObject({
-  headline: text(300),
-  coverage: text(1000),
-  publishedReporting: text(8000),
-  signalBrief: z.strictObject({
-    signal: text(500),
-    signalType: z.enum(SIGNAL_TYPES),
-    region: text(100),
-    marketClass: text(100),
+export const WrittenSections = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    headline: text(300),
+    coverage: text(1000),
+    publishedReporting: text(8000),
+    signalBrief: z.strictObject({
+      signal: text(500),
+      signalType: z.enum(SIGNAL_TYPES),
+      region: text(100),
+      marketClass: text(100),
+    }),
+    operatingSurface: z.strictObject({
+      affectedParties: z._default(z.array(text(200)).check(z.maxLength(30)), []),
+      operatingSurface: z._default(optionalText(2000), ''),
+      marketExposure: z._default(optionalText(2000), ''),
+    }),
+    marketContext: z.strictObject({ operationalRelevance: z.enum(RELEVANCE), timeHorizon: text(100) }),
+    whatToWatch: z._default(whatToWatch, []),
+    trendContext: z._default(trendContext, ''),
+    relationshipEvidence: z._default(relationshipEvidence, []),
+    failurePaths: z._default(failurePaths, []),
   }),
-  operatingSurface: z.strictObject({
-    affectedParties: z._default(z.array(text(200)).check(z.maxLength(30)), []),
-    operatingSurface: z._default(optionalText(2000), ''),
-    marketExposure: z._default(optionalText(2000), ''),
-  }),
-  marketContext: z.strictObject({ operationalRelevance: z.enum(RELEVANCE), timeHorizon: text(100) }),
-  whatToWatch: z._default(whatToWatch, []),
-  trendContext: z._default(trendContext, ''),
-  relationshipEvidence: z._default(relationshipEvidence, []),
-  failurePaths: z._default(failurePaths, []),
-});
+);
 export type WrittenSections = z.infer<typeof WrittenSections>;
 
-export const EntityRef = z.strictObject({
-  entityId: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lowercase slug such as scale-ai')),
-  name: text(200),
-  kind: z._default(z.enum(['company', 'person', 'government', 'organisation', 'network']), 'company'),
-});
+export const EntityRef = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    entityId: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a lowercase slug such as scale-ai')),
+    name: text(200),
+    kind: z._default(z.enum(['company', 'person', 'government', 'organisation', 'network']), 'company'),
+  }),
+);
 export type EntityRef = z.infer<typeof EntityRef>;
 
 /**
@@ -93,38 +98,43 @@ export const MAX_ENTITIES = 10;
 export const MAX_TRANSLATIONS = 5;
 
 /** Language tag → the written sections in that language. */
-export const Translations = z
-  .record(LanguageTag, WrittenSections)
-  .check(z.refine((t) => Object.keys(t).length <= MAX_TRANSLATIONS, { error: `at most ${MAX_TRANSLATIONS} translations` }));
+export const Translations = /* @__PURE__ */ schema(() =>
+  z
+    .record(LanguageTag, WrittenSections)
+    .check(z.refine((t) => Object.keys(t).length <= MAX_TRANSLATIONS, { error: `at most ${MAX_TRANSLATIONS} translations` })),
+);
 export type Translations = z.infer<typeof Translations>;
 
-const related = z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(10));
-const AutoPublishRule = z.strictObject({ minGrade: z.enum(GRADES) });
+const related = /* @__PURE__ */ schema(() => z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(10)));
+const AutoPublishRule = /* @__PURE__ */ schema(() => z.strictObject({ minGrade: z.enum(GRADES) }));
+const entities = /* @__PURE__ */ schema(() => z.array(EntityRef).check(z.minLength(1), z.maxLength(MAX_ENTITIES)));
 
 /** What an analyst sends to create a draft. Status, score and dates are never accepted from clients. */
-export const BriefingInput = z
-  .strictObject({
-    language: LanguageTag,
-    entities: z.array(EntityRef).check(z.minLength(1), z.maxLength(MAX_ENTITIES)),
-    related: z._default(related, []),
-    autoPublish: z.optional(AutoPublishRule),
-    sections: WrittenSections,
-    translations: z.optional(Translations),
-  })
-  .check(
-    z.superRefine((input, ctx) => {
-      if (input.translations && input.language in input.translations) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['translations', input.language],
-          message: `the original language (${input.language}) is not a translation`,
-        });
-      }
-    }),
-  );
+export const BriefingInput = /* @__PURE__ */ schema(() =>
+  z
+    .strictObject({
+      language: LanguageTag,
+      entities,
+      related: z._default(related, []),
+      autoPublish: z.optional(AutoPublishRule),
+      sections: WrittenSections,
+      translations: z.optional(Translations),
+    })
+    .check(
+      z.superRefine((input, ctx) => {
+        if (input.translations && input.language in input.translations) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['translations', input.language],
+            message: `the original language (${input.language}) is not a translation`,
+          });
+        }
+      }),
+    ),
+);
 export type BriefingInput = z.infer<typeof BriefingInput>;
 
-const written = WrittenSections.shape;
+const written = /* @__PURE__ */ schema(() => WrittenSections.shape);
 
 /**
  * What an analyst sends to edit a briefing: any of its written sections (each
@@ -132,35 +142,37 @@ const written = WrittenSections.shape;
  * one), entities, related briefings and the auto-publish rule (`null` removes
  * it). Language, status, score and dates are not editable here.
  */
-export const BriefingPatch = z
-  .strictObject({
-    sections: z.optional(
-      z.strictObject({
-        headline: z.optional(written.headline),
-        coverage: z.optional(written.coverage),
-        publishedReporting: z.optional(written.publishedReporting),
-        signalBrief: z.optional(written.signalBrief),
-        operatingSurface: z.optional(written.operatingSurface),
-        marketContext: z.optional(written.marketContext),
-        whatToWatch: z.optional(whatToWatch),
-        trendContext: z.optional(trendContext),
-        relationshipEvidence: z.optional(relationshipEvidence),
-        failurePaths: z.optional(failurePaths),
+export const BriefingPatch = /* @__PURE__ */ schema(() =>
+  z
+    .strictObject({
+      sections: z.optional(
+        z.strictObject({
+          headline: z.optional(written.headline),
+          coverage: z.optional(written.coverage),
+          publishedReporting: z.optional(written.publishedReporting),
+          signalBrief: z.optional(written.signalBrief),
+          operatingSurface: z.optional(written.operatingSurface),
+          marketContext: z.optional(written.marketContext),
+          whatToWatch: z.optional(whatToWatch),
+          trendContext: z.optional(trendContext),
+          relationshipEvidence: z.optional(relationshipEvidence),
+          failurePaths: z.optional(failurePaths),
+        }),
+      ),
+      entities: z.optional(entities),
+      related: z.optional(related),
+      autoPublish: z.optional(z.nullable(AutoPublishRule)),
+      /** Each translation replaced whole; `null` removes it. */
+      translations: z.optional(
+        z.record(LanguageTag, z.nullable(WrittenSections)).check(z.refine((t) => Object.keys(t).length > 0, { error: 'name at least one language' })),
+      ),
+    })
+    .check(
+      z.refine((p) => Object.values(p).some((v) => v !== undefined), {
+        error: 'send at least one of sections, entities, related, autoPublish, translations',
       }),
     ),
-    entities: z.optional(BriefingInput.shape.entities),
-    related: z.optional(related),
-    autoPublish: z.optional(z.nullable(AutoPublishRule)),
-    /** Each translation replaced whole; `null` removes it. */
-    translations: z.optional(
-      z.record(LanguageTag, z.nullable(WrittenSections)).check(z.refine((t) => Object.keys(t).length > 0, { error: 'name at least one language' })),
-    ),
-  })
-  .check(
-    z.refine((p) => Object.values(p).some((v) => v !== undefined), {
-      error: 'send at least one of sections, entities, related, autoPublish, translations',
-    }),
-  );
+);
 export type BriefingPatch = z.infer<typeof BriefingPatch>;
 
 /** One source as Leadership Alliance readers see it: how it was weighed and its share of the score. */
@@ -365,7 +377,7 @@ export function editBriefing(
 }
 
 /** What an editor sends to retract a published briefing. */
-export const RetractionInput = z.strictObject({ reason: text(1000) });
+export const RetractionInput = /* @__PURE__ */ schema(() => z.strictObject({ reason: text(1000) }));
 export type RetractionInput = z.infer<typeof RetractionInput>;
 
 /**

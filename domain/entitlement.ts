@@ -32,6 +32,7 @@ import {
   viewerOf,
 } from './access.ts';
 import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
+import { schema } from './schema.ts';
 
 /** How the record came to be: sign-up confirmation, an admin, or the local stack's provisioning of demo and test users. */
 export const ORIGINS = ['sign-up', 'admin', 'seed'] as const;
@@ -71,21 +72,25 @@ const SYSTEM_BOOTSTRAP = 'system:bootstrap';
 const uniqueRoles = (roles: readonly StaffRole[]) => new Set(roles).size === roles.length;
 
 /** What an admin sends to grant or change a member's entitlement. Everything else (status, origin, dates of revocation) is refused. */
-export const GrantInput = z.strictObject({
-  tier: z.enum(MEMBER_TIERS),
-  roles: z._default(z.array(z.enum(STAFF_ROLES)).check(z.maxLength(STAFF_ROLES.length), z.refine(uniqueRoles, 'roles must not repeat')), []),
-  validUntil: z.optional(z.iso.datetime({ offset: true })),
-});
+export const GrantInput = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    tier: z.enum(MEMBER_TIERS),
+    roles: z._default(z.array(z.enum(STAFF_ROLES)).check(z.maxLength(STAFF_ROLES.length), z.refine(uniqueRoles, 'roles must not repeat')), []),
+    validUntil: z.optional(z.iso.datetime({ offset: true })),
+  }),
+);
 export type GrantInput = z.infer<typeof GrantInput>;
 
 /** What an admin sends to revoke a member's entitlement. */
-export const RevokeInput = z.strictObject({
-  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
-});
+export const RevokeInput = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  }),
+);
 export type RevokeInput = z.infer<typeof RevokeInput>;
 
 /** Member ids are Cognito `sub`s (UUIDs); anything else is refused before it reaches a key. */
-export const UserId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,128}$/, 'must be a user id (the token `sub`)'));
+export const UserId = /* @__PURE__ */ schema(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,128}$/, 'must be a user id (the token `sub`)')));
 
 function inRoleOrder(roles: readonly StaffRole[]): StaffRole[] {
   return STAFF_ROLES.filter((role) => roles.includes(role));

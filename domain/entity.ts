@@ -11,10 +11,11 @@ import * as z from 'zod/mini';
 import { EntityRef } from './briefing.ts';
 import { ValidationError } from './errors.ts';
 import { LanguageTag } from './language.ts';
+import { schema } from './schema.ts';
 
 /** The slug rule of EntityRef: `scale-ai`, `meta`. */
-export const EntityId = EntityRef.shape.entityId;
-export const ENTITY_KINDS = EntityRef.shape.kind.def.innerType.options;
+export const EntityId = /* @__PURE__ */ schema(() => EntityRef.shape.entityId);
+export const ENTITY_KINDS = /* @__PURE__ */ schema(() => EntityRef.shape.kind.def.innerType.options);
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /**
@@ -47,39 +48,47 @@ export const MAX_RELATIONSHIPS = 20;
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
-export const Alias = z.strictObject({
-  language: LanguageTag,
-  name: text(200),
-});
+export const Alias = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    language: LanguageTag,
+    name: text(200),
+  }),
+);
 export type Alias = z.infer<typeof Alias>;
 
-export const Evidence = z.strictObject({
-  text: text(2000),
-  briefingId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-  url: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2000))),
-});
+export const Evidence = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    text: text(2000),
+    briefingId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+    url: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2000))),
+  }),
+);
 export type Evidence = z.infer<typeof Evidence>;
 
 /** A relationship as an analyst states it on its source entity. */
-export const RelationshipInput = z.strictObject({
-  relation: z.enum(RELATIONS),
-  target: EntityId,
-  since: z.optional(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date such as 2025-06, 2025-06-12 or 2025'))),
-  /** One public line: who is linked to whom and how. */
-  summary: text(300),
-  evidence: z._default(z.array(Evidence).check(z.maxLength(10)), []),
-});
+export const RelationshipInput = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    relation: z.enum(RELATIONS),
+    target: EntityId,
+    since: z.optional(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date such as 2025-06, 2025-06-12 or 2025'))),
+    /** One public line: who is linked to whom and how. */
+    summary: text(300),
+    evidence: z._default(z.array(Evidence).check(z.maxLength(10)), []),
+  }),
+);
 export type RelationshipInput = z.infer<typeof RelationshipInput>;
 
 /** What an analyst sends to PUT /entities/{entityId}: the whole profile and every outgoing relationship. */
-export const EntityProfileInput = z.strictObject({
-  name: text(200),
-  kind: z.enum(ENTITY_KINDS),
-  aliases: z._default(z.array(Alias).check(z.maxLength(20)), []),
-  /** Why the entity is covered (market relevance, infrastructure, governance…). */
-  coverage: text(1000),
-  relationships: z._default(z.array(RelationshipInput).check(z.maxLength(MAX_RELATIONSHIPS)), []),
-});
+export const EntityProfileInput = /* @__PURE__ */ schema(() =>
+  z.strictObject({
+    name: text(200),
+    kind: z.enum(ENTITY_KINDS),
+    aliases: z._default(z.array(Alias).check(z.maxLength(20)), []),
+    /** Why the entity is covered (market relevance, infrastructure, governance…). */
+    coverage: text(1000),
+    relationships: z._default(z.array(RelationshipInput).check(z.maxLength(MAX_RELATIONSHIPS)), []),
+  }),
+);
 export type EntityProfileInput = z.infer<typeof EntityProfileInput>;
 
 /**

@@ -3,15 +3,18 @@
  * the caller hands in the query parameter and the Accept-Language header.
  */
 import * as z from 'zod/mini';
+import { schema } from './schema.ts';
 
 /** A BCP 47 tag as this API stores it: `en`, `zh`, `zh-Hans`, `pt-BR`. */
-export const LanguageTag = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or zh-Hans'));
+export const LanguageTag = /* @__PURE__ */ schema(() =>
+  z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or zh-Hans')),
+);
 export type LanguageTag = z.infer<typeof LanguageTag>;
 
 /** What `?lang=` accepts: a tag in any letter case (it is matched case-insensitively), at most 35 characters. */
-export const LanguageQuery = z
-  .string()
-  .check(z.maxLength(35), z.regex(/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag such as en or zh-CN'));
+export const LanguageQuery = /* @__PURE__ */ schema(() =>
+  z.string().check(z.maxLength(35), z.regex(/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag such as en or zh-CN')),
+);
 
 interface Range {
   tag: string;

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { type FieldIssue, ValidationError } from './errors.ts';
 import { type Fingerprint, fingerprint } from './fingerprint.ts';
+import { schema } from './schema.ts';
 import {
   CREDIBILITY_LEVELS,
   type Credibility,
@@ -22,7 +23,9 @@ import {
   type Stance,
 } from './scoring.ts';
 
-const instant = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-06-20T08:00:00Z' });
+const instant = /* @__PURE__ */ schema(() =>
+  z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-06-20T08:00:00Z' }),
+);
 const nonEmpty = (max: number) => z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max));
 
 /**
@@ -30,32 +33,34 @@ const nonEmpty = (max: number) => z.string().check(z.trim(), z.minLength(1, 'mus
  * `text` (the article) or `excerpt` is required: it is fingerprinted to
  * recognise copies. The full text is not stored; the excerpt is.
  */
-export const SourceInput = z
-  .strictObject({
-    briefingId: z.string().check(z.minLength(1), z.maxLength(64)),
-    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).check(z.maxLength(2048)),
-    publisher: nonEmpty(200),
-    kind: z.enum(SOURCE_KINDS),
-    stance: z._default(z.enum(STANCES), 'supports'),
-    title: nonEmpty(500),
-    language: z._default(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or zh-Hans')), 'en'),
-    publishedAt: z.optional(instant),
-    /** When the analyst retrieved it; the time of ingest when absent. */
-    retrievedAt: z.optional(instant),
-    text: z.optional(nonEmpty(50_000)),
-    excerpt: z.optional(nonEmpty(5000)),
-    /** Admiralty source reliability set by the analyst, with why. */
-    reliability: z.optional(z.strictObject({ grade: z.enum(RELIABILITY_GRADES), reason: nonEmpty(1000) })),
-    /** Admiralty information credibility (1 confirmed … 5 improbable, 6 cannot be judged); kept apart from reliability. */
-    credibility: z.optional(z.literal(CREDIBILITY_LEVELS)),
-    note: z.optional(z.string().check(z.maxLength(2000))),
-  })
-  .check(
-    z.refine((s) => s.text !== undefined || s.excerpt !== undefined, {
-      path: ['text'],
-      error: 'send the text of the source or an excerpt of it: it is fingerprinted to recognise copies',
-    }),
-  );
+export const SourceInput = /* @__PURE__ */ schema(() =>
+  z
+    .strictObject({
+      briefingId: z.string().check(z.minLength(1), z.maxLength(64)),
+      url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).check(z.maxLength(2048)),
+      publisher: nonEmpty(200),
+      kind: z.enum(SOURCE_KINDS),
+      stance: z._default(z.enum(STANCES), 'supports'),
+      title: nonEmpty(500),
+      language: z._default(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or zh-Hans')), 'en'),
+      publishedAt: z.optional(instant),
+      /** When the analyst retrieved it; the time of ingest when absent. */
+      retrievedAt: z.optional(instant),
+      text: z.optional(nonEmpty(50_000)),
+      excerpt: z.optional(nonEmpty(5000)),
+      /** Admiralty source reliability set by the analyst, with why. */
+      reliability: z.optional(z.strictObject({ grade: z.enum(RELIABILITY_GRADES), reason: nonEmpty(1000) })),
+      /** Admiralty information credibility (1 confirmed … 5 improbable, 6 cannot be judged); kept apart from reliability. */
+      credibility: z.optional(z.literal(CREDIBILITY_LEVELS)),
+      note: z.optional(z.string().check(z.maxLength(2000))),
+    })
+    .check(
+      z.refine((s) => s.text !== undefined || s.excerpt !== undefined, {
+        path: ['text'],
+        error: 'send the text of the source or an excerpt of it: it is fingerprinted to recognise copies',
+      }),
+    ),
+);
 export type SourceInput = z.infer<typeof SourceInput>;
 
 export interface Source {

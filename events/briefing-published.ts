@@ -1,36 +1,40 @@
 /** Briefing Published v1: a briefing became visible to readers. Public fields only. */
+
 import * as z from 'zod/mini';
+import { schema } from '../domain/schema.ts';
 import { GRADES } from '../domain/scoring.ts';
 import { defineEvent } from './contract.ts';
 
-export const BriefingPublished = defineEvent({
-  detailType: 'Briefing Published',
-  schemaVersion: 1,
-  summary: 'A briefing became visible to readers. Carries only public fields, never gated sections.',
-  fields: {
-    briefingId: z.string(),
-    briefingVersion: z.int().check(z.positive()),
-    publishedAt: z.iso.datetime({ offset: true }),
-    publishedBy: z.string(),
-    language: z.string(),
-    headline: z.string(),
-    entityIds: z.array(z.string()),
-    score: z.number().check(z.gte(0), z.lte(1)),
-    grade: z.enum(GRADES),
-  },
-  example: {
+export const BriefingPublished = /* @__PURE__ */ schema(() =>
+  defineEvent({
+    detailType: 'Briefing Published',
     schemaVersion: 1,
-    eventId: 'published_01JY7ZK6Q3W8Y2N4V5T6R7S8PA_4',
-    occurredAt: '2026-06-20T08:15:02.000Z',
-    briefingId: '01JY7ZK6Q3W8Y2N4V5T6R7S8PA',
-    briefingVersion: 4,
-    publishedAt: '2026-06-20T08:15:02.000Z',
-    publishedBy: 'rule:auto-publish',
-    language: 'en',
-    headline: 'Scale AI cuts about 14% of staff after Meta deal',
-    entityIds: ['scale-ai', 'meta'],
-    score: 0.91,
-    grade: 'A',
-  },
-});
+    summary: 'A briefing became visible to readers. Carries only public fields, never gated sections.',
+    fields: {
+      briefingId: z.string(),
+      briefingVersion: z.int().check(z.positive()),
+      publishedAt: z.iso.datetime({ offset: true }),
+      publishedBy: z.string(),
+      language: z.string(),
+      headline: z.string(),
+      entityIds: z.array(z.string()),
+      score: z.number().check(z.gte(0), z.lte(1)),
+      grade: z.enum(GRADES),
+    },
+    example: {
+      schemaVersion: 1,
+      eventId: 'published_01JY7ZK6Q3W8Y2N4V5T6R7S8PA_4',
+      occurredAt: '2026-06-20T08:15:02.000Z',
+      briefingId: '01JY7ZK6Q3W8Y2N4V5T6R7S8PA',
+      briefingVersion: 4,
+      publishedAt: '2026-06-20T08:15:02.000Z',
+      publishedBy: 'rule:auto-publish',
+      language: 'en',
+      headline: 'Scale AI cuts about 14% of staff after Meta deal',
+      entityIds: ['scale-ai', 'meta'],
+      score: 0.91,
+      grade: 'A',
+    },
+  }),
+);
 export type BriefingPublishedDetail = z.infer<typeof BriefingPublished.detail>;

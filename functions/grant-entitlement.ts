@@ -3,38 +3,31 @@
  * (Leadership Alliance with an end date) and staff roles. The record, its
  * history entry and Entitlement Changed are written in one transaction; the
  * group sync then puts the member in the matching Cognito groups.
+ *
+ * Only members are granted: a user has an entitlement record from the moment
+ * they confirm their sign-up (functions/confirm-sign-up.ts), so a user id
+ * without one is a 404. The record is the member directory here: asking the
+ * user pool instead would put the Cognito client (~33 KB) in this bundle.
  */
-import { AdminGetUserCommand, UserNotFoundException } from '@aws-sdk/client-cognito-identity-provider';
 import * as z from 'zod/mini';
 import { adminView, entitlementChanged, GrantInput, grantEntitlement, UserId } from '../domain/entitlement.ts';
 import { NotFoundError } from '../domain/errors.ts';
-import { cognito } from './commons/clients/cognito.ts';
-import { config } from './commons/config.ts';
 import { httpRoute, json } from './commons/http.ts';
 import { getEntitlement, saveEntitlement } from './commons/table/entitlements.ts';
 import { withVersionRetry } from './commons/table/versioning.ts';
 
 const Path = z.object({ userId: UserId });
 
-/** A grant for a user the pool does not know would never reach a token; refuse it instead of storing it. */
-async function assertUserExists(userId: string): Promise<void> {
-  try {
-    await cognito.send(new AdminGetUserCommand({ UserPoolId: config.userPoolId, Username: userId }));
-  } catch (error) {
-    if (error instanceof UserNotFoundException) throw new NotFoundError(`no user ${userId} in the user pool`);
-    throw error;
-  }
-}
-
 export const handler = httpRoute({ access: ['admin'], path: Path, body: GrantInput }, async ({ path, body, viewer, now }) => {
-  await assertUserExists(path.userId);
   const record = await withVersionRetry(async () => {
     const current = await getEntitlement(path.userId);
+    // A grant for someone who never confirmed a sign-up would never reach a token; refuse it instead of storing it.
+    if (!current) throw new NotFoundError(`no member ${path.userId}: members have a record once they confirm their sign-up`);
     const next = grantEntitlement(current, body, { userId: path.userId, by: viewer.userId!, now });
     if (next !== current) {
       await saveEntitlement(
         { ...next, change: 'granted', changedBy: viewer.userId! },
-        current?.version,
+        current.version,
         [entitlementChanged(next, 'granted', now)],
         now,
       );

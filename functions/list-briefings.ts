@@ -1,10 +1,16 @@
-/** GET /briefings — published briefings, newest first, filtered, one page per request. */
+/**
+ * GET /briefings — published briefings, newest first, filtered, one page per
+ * request. The same page for every caller (a CDN may cache it), so no token is
+ * read: the route has no authorizer (`auth: 'none'` in functions/manifest.ts) and
+ * the function bundles no token verifier.
+ */
 import * as z from 'zod/mini';
-import { BriefingInput, EntityRef, SIGNAL_TYPES } from '../domain/briefing.ts';
+import { SIGNAL_TYPES } from '../domain/briefing.ts';
+import { EntityId } from '../domain/entity.ts';
 import { ValidationError } from '../domain/errors.ts';
+import { LanguageTag } from '../domain/language.ts';
 import { GRADES } from '../domain/scoring.ts';
-import { json } from './commons/http.ts';
-import { publicRoute } from './commons/public-route.ts';
+import { httpRoute, json } from './commons/http.ts';
 import { getProfile } from './commons/table/entities.ts';
 import { listFeed } from './commons/table/feed.ts';
 
@@ -18,14 +24,14 @@ const Query = z.strictObject({
   signalType: z.optional(z.enum(SIGNAL_TYPES)),
   region: z.optional(label),
   marketClass: z.optional(label),
-  entity: z.optional(EntityRef.shape.entityId),
+  entity: z.optional(EntityId),
   minGrade: z.optional(z.enum(GRADES)),
-  language: z.optional(BriefingInput.shape.language),
+  language: z.optional(LanguageTag),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE)), DEFAULT_PAGE_SIZE),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))),
 });
 
-export const handler = publicRoute({ viewer: 'ignored', query: Query }, async ({ query, now }) => {
+export const handler = httpRoute({ access: 'public', viewer: 'ignored', query: Query }, async ({ query, now }) => {
   const { entity, limit, cursor, ...filter } = query;
   const page = await listFeed(
     { ...filter, ...(entity !== undefined ? { entityId: entity } : {}) },

@@ -9,8 +9,11 @@ import { BriefingPublished, BriefingScored, EntitlementChanged, type EventPatter
 /** How a function uses the table: read-only, read-write, or not at all (the relay reads only the stream). */
 export type TableAccess = 'RO' | 'RW' | 'none';
 
-/** `jwt`: the API's JWT authorizer rejects calls without a valid token. `optional`: no authorizer; the handler verifies a token if one is sent. */
-export type RouteAuth = 'jwt' | 'optional';
+/**
+ * `jwt`: the API's JWT authorizer rejects calls without a valid token. `optional`: no authorizer; the handler
+ * verifies a token if one is sent. `none`: no authorizer and no token read: every caller gets the same answer.
+ */
+export type RouteAuth = 'jwt' | 'optional' | 'none';
 
 export interface FunctionSpec {
   /** Path of the handler module, from the project root; it exports `handler`. */
@@ -21,8 +24,8 @@ export interface FunctionSpec {
   putsEvents?: boolean;
   /** Verifies optional bearer tokens itself, so it needs the user pool's issuer. */
   verifiesTokens?: boolean;
-  /** Calls the user pool's admin API: `read-users` (AdminGetUser) or `manage-groups` (group membership and global sign-out). */
-  userPool?: 'read-users' | 'manage-groups';
+  /** Calls the user pool's admin API: `manage-groups` (group membership and global sign-out). */
+  userPool?: 'manage-groups';
   /** Reads the published feed and signs its page cursors, so it needs the cursor signing key. */
   signsCursors?: boolean;
 }
@@ -49,7 +52,6 @@ export const FUNCTIONS = {
     entry: 'functions/list-briefings.ts',
     description: 'GET /briefings: published briefings, newest first, filtered',
     table: 'RO',
-    verifiesTokens: true,
     signsCursors: true,
   },
   'get-briefing': {
@@ -100,7 +102,6 @@ export const FUNCTIONS = {
     entry: 'functions/grant-entitlement.ts',
     description: 'PUT /members/{userId}/entitlement: an admin grants a tier (Leadership Alliance with an end date) or staff roles',
     table: 'RW',
-    userPool: 'read-users',
   },
   'revoke-entitlement': {
     entry: 'functions/revoke-entitlement.ts',
@@ -160,7 +161,7 @@ export interface RouteSpec {
 
 export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/briefings', fn: 'create-briefing', auth: 'jwt' },
-  { method: 'GET', path: '/briefings', fn: 'list-briefings', auth: 'optional' },
+  { method: 'GET', path: '/briefings', fn: 'list-briefings', auth: 'none' },
   { method: 'GET', path: '/briefings/{briefingId}', fn: 'get-briefing', auth: 'optional' },
   { method: 'PATCH', path: '/briefings/{briefingId}', fn: 'edit-briefing', auth: 'jwt' },
   { method: 'GET', path: '/briefings/{briefingId}/score', fn: 'get-briefing-score', auth: 'jwt' },
@@ -191,11 +192,12 @@ export interface SubscriptionSpec {
   pattern: EventPattern;
 }
 
+// `@__PURE__`: a function that reads ROUTES only (route-not-found) leaves the event contracts out (domain/schema.ts).
 export const SUBSCRIPTIONS: readonly SubscriptionSpec[] = [
-  { rule: 'ScoreOnSourceIngested', fn: 'score-briefing', pattern: patternFor(SourceIngested) },
-  { rule: 'AutoPublishOnBriefingScored', fn: 'auto-publish-briefing', pattern: patternFor(BriefingScored) },
-  { rule: 'SyncGroupsOnEntitlementChanged', fn: 'sync-member-groups', pattern: patternFor(EntitlementChanged) },
-  { rule: 'AlertFollowersOnBriefingPublished', fn: 'alert-followers', pattern: patternFor(BriefingPublished) },
+  { rule: 'ScoreOnSourceIngested', fn: 'score-briefing', pattern: /* @__PURE__ */ patternFor(SourceIngested) },
+  { rule: 'AutoPublishOnBriefingScored', fn: 'auto-publish-briefing', pattern: /* @__PURE__ */ patternFor(BriefingScored) },
+  { rule: 'SyncGroupsOnEntitlementChanged', fn: 'sync-member-groups', pattern: /* @__PURE__ */ patternFor(EntitlementChanged) },
+  { rule: 'AlertFollowersOnBriefingPublished', fn: 'alert-followers', pattern: /* @__PURE__ */ patternFor(BriefingPublished) },
 ];
 
 /** The function that consumes the table's stream and publishes outbox records. */

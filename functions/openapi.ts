@@ -126,8 +126,8 @@ export function buildOpenApi(routes: readonly DocumentedRoute[], opts: OpenApiOp
       summary: doc?.summary ?? FUNCTIONS[route.fn].description,
       description: [doc?.description, `**Who:** ${who(spec?.access, route)}`].filter(Boolean).join('\n\n'),
       tags: [tagOf(route.path)],
-      // jwt routes sit behind the API's JWT authorizer; optional ones take a token if sent.
-      security: route.auth === 'jwt' ? [{ bearer: [] }] : [{}, { bearer: [] }],
+      // jwt routes sit behind the API's JWT authorizer; optional ones take a token if sent; `none` reads no token.
+      security: securityOf(route.auth),
       ...(parameters.length ? { parameters } : {}),
       ...(requestBody ? { requestBody } : {}),
       responses: responsesOf(route, spec, doc),
@@ -237,16 +237,18 @@ function responsesOf(route: RouteSpec, spec: DocumentedRoute['spec'], doc: (type
       failures[400]?.schema ?? ValidationProblem,
     );
   }
-  responses['401'] =
-    route.auth === 'jwt'
-      ? {
-          description: "No bearer token, or an invalid or expired one (API Gateway's JWT authorizer; the function is not called).",
-          headers: { 'www-authenticate': { description: 'Why the token was refused', schema: { type: 'string' } } },
-          content: { 'application/json': { schema: ref('GatewayMessage') } },
-        }
-      : problem('The bearer token sent is invalid or expired (send none to read as the public).', Problem, {
-          'www-authenticate': { description: '`Bearer`', schema: { type: 'string' } },
-        });
+  if (route.auth !== 'none') {
+    responses['401'] =
+      route.auth === 'jwt'
+        ? {
+            description: "No bearer token, or an invalid or expired one (API Gateway's JWT authorizer; the function is not called).",
+            headers: { 'www-authenticate': { description: 'Why the token was refused', schema: { type: 'string' } } },
+            content: { 'application/json': { schema: ref('GatewayMessage') } },
+          }
+        : problem('The bearer token sent is invalid or expired (send none to read as the public).', Problem, {
+            'www-authenticate': { description: '`Bearer`', schema: { type: 'string' } },
+          });
+  }
   const access = spec?.access;
   if (access && access !== 'public' && access !== 'member') {
     responses['403'] = problem(`The caller is not ${roles(access)}, or the membership that made them one has ended.`, Problem);
@@ -338,7 +340,14 @@ function tidy(value: unknown, open: boolean): Json {
   return Object.fromEntries(Object.entries(schema).map(([key, v]) => [key, tidy(v, open)]));
 }
 
+/** OpenAPI security requirements of a route: a bearer token required, optional (`{}` = none), or not read at all. */
+export function securityOf(auth: RouteSpec['auth']): Json[] {
+  if (auth === 'jwt') return [{ bearer: [] }];
+  return auth === 'optional' ? [{}, { bearer: [] }] : [];
+}
+
 function who(access: Access | undefined, route: RouteSpec): string {
+  if (route.auth === 'none') return 'anyone (the same answer for every caller: no token is read)';
   if (access === undefined) return route.auth === 'jwt' ? 'signed-in callers' : 'anyone';
   if (access === 'public') return "anyone; a valid token unlocks the caller's tier, an invalid one is refused (401)";
   if (access === 'member') return 'any signed-in member';

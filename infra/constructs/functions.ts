@@ -128,7 +128,6 @@ function cursorSigningKey(scope: Construct, removalPolicy: RemovalPolicy): Secre
 
 /** The user pool admin actions each `userPool` use needs, on that pool only. */
 export const USER_POOL_ACTIONS: Record<NonNullable<FunctionSpec['userPool']>, string[]> = {
-  'read-users': ['cognito-idp:AdminGetUser'],
   'manage-groups': [
     'cognito-idp:AdminListGroupsForUser',
     'cognito-idp:AdminAddUserToGroup',

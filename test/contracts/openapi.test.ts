@@ -48,8 +48,8 @@ describe('the OpenAPI document', () => {
       // Act
       const op = operation(route)!;
       const params = (op['parameters'] ?? []) as Json[];
-      // Assess: jwt routes require a bearer token, optional ones accept none
-      expect(op['security']).toEqual(route.auth === 'jwt' ? [{ bearer: [] }] : [{}, { bearer: [] }]);
+      // Assess: jwt routes require a bearer token, optional ones accept none, `none` routes read no token
+      expect(op['security']).toEqual({ jwt: [{ bearer: [] }], optional: [{}, { bearer: [] }], none: [] }[route.auth]);
       const templated = [...route.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
       expect(params.filter((p) => p['in'] === 'path').map((p) => [p['name'], p['required']])).toEqual(templated.map((name) => [name, true]));
       const query = spec.query instanceof z.core.$ZodObject ? Object.keys(spec.query._zod.def.shape) : [];

@@ -275,7 +275,8 @@ describe('bad input and the wrong caller', () => {
     ['an analyst on the editor route', 'POST', '/briefings/any/publish', 'analyst', 403],
     ['a wrong method', 'DELETE', '/briefings', undefined, 405],
     ['an unknown route', 'GET', '/nowhere', undefined, 404],
-    ['a garbage token on a public route', 'GET', '/briefings', 'garbage', 401],
+    ['a garbage token on a route that shapes its answer by tier', 'GET', '/briefings/any', 'garbage', 401],
+    ['a garbage token on the public feed, which reads no token', 'GET', '/briefings', 'garbage', 200],
   ] as const)('%s → %s', async (_, method, path, who, status) => {
     const token = who === 'garbage' ? 'not.a.jwt' : who ? tokens[who] : undefined;
     const res = await api(stack, method, path, { ...(token ? { token } : {}), ...(method === 'GET' ? {} : { body: {} }) });

@@ -6,7 +6,6 @@
  * problem+json with type, title, status and detail; and a refused request
  * writes nothing (no table write at all, so no outbox record either).
  */
-import { AdminGetUserCommand, CognitoIdentityProviderClient, UserNotFoundException } from '@aws-sdk/client-cognito-identity-provider';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
@@ -22,7 +21,6 @@ import { ingestBody, worldFor } from './scenario.ts';
 import { handlerOf, type World } from './simulated-aws.ts';
 
 const mocks = { ddb: mockClient(DynamoDBDocumentClient), bus: mockClient(EventBridgeClient) };
-const cognito = mockClient(CognitoIdentityProviderClient);
 
 const SEED = Number(process.env['FC_SEED'] ?? 20260620);
 const RUNS = Number(process.env['FC_RUNS'] ?? 10_000);
@@ -37,7 +35,6 @@ const CALLERS = {
   editor: claimsFor('editor-1', ['editors']),
   admin: claimsFor('admin-1', ['admins']),
 };
-const KNOWN_USERS = Object.values(CALLERS).flatMap((c) => (c ? [c['sub']!] : []));
 type Caller = keyof typeof CALLERS;
 /** Who may call each route; most requests come from them, so that they reach validation and the handler's work. */
 const ENTITLED: Partial<Record<RouteSpec['fn'], Caller>> = {
@@ -184,13 +181,6 @@ let world: World;
 beforeAll(async () => {
   world = await worldFor({ briefings: [{ complete: true }, { complete: true, autoPublish: 'A' }, { complete: false }] }, { mocks });
   for (const claims of [CALLERS.member, CALLERS.leadership, CALLERS.admin]) world.table.seed(entitlementItem(recordFor(claims)));
-  cognito.send.callsFake(async (command) => {
-    const username = String((command.input as { Username?: string }).Username);
-    if (command instanceof AdminGetUserCommand && !KNOWN_USERS.includes(username)) {
-      throw new UserNotFoundException({ message: 'User does not exist.', $metadata: {} });
-    }
-    return { Username: username, UserAttributes: [] } as never;
-  });
 });
 
 describe('fuzzing the write routes', () => {

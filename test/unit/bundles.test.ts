@@ -3,12 +3,17 @@
  * own bundling options): only the functions that verify tokens themselves
  * (`verifiesTokens` in functions/manifest.ts) bundle the token verifier (jose);
  * no function bundles classic zod, yet each answers with zod's English
- * messages; the scoring model is bundled only where a briefing is scored.
+ * messages; the scoring model is bundled only where a briefing is scored; a
+ * read leaves out the write schemas and event contracts of the modules it
+ * imports (domain/schema.ts).
  */
 import { spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleCompositions, type Composition } from '../../bench/bundle-composition.ts';
+import { esbuildOptions } from '../../bench/cold-start.ts';
 import { FUNCTIONS, type FunctionName } from '../../functions/manifest.ts';
+import { BUNDLING } from '../../infra/constructs/briefings-function.ts';
 
 const ALL = Object.keys(FUNCTIONS) as FunctionName[];
 const VERIFIES_TOKENS = ALL.filter((name) => (FUNCTIONS[name] as { verifiesTokens?: boolean }).verifiesTokens);
@@ -45,6 +50,39 @@ describe('bundles', () => {
 
     expect(scoring).toBeGreaterThan(0);
     expect(drafting).toBeLessThan(scoring / 4);
+  });
+
+  it('leave the event contracts out of a function that reads only the route table (route-not-found)', () => {
+    expect(parts('route-not-found').filter((p) => p.startsWith('events/'))).toEqual([]);
+    expect(parts('edit-briefing')).toContain('events/briefing-scored.ts');
+  });
+});
+
+describe('module-level schemas', () => {
+  /** The deployed bundle's text (nothing written to disk). */
+  const bundleText = async (name: FunctionName) => {
+    const { outputFiles } = await build({ ...esbuildOptions(BUNDLING, 'node22', FUNCTIONS[name].entry, '/tmp/unused'), write: false });
+    return outputFiles.find((f) => f.path.endsWith('.mjs'))!.text;
+  };
+  // A message only one schema carries stands for that schema in the minified text.
+  const WRITE_SCHEMAS = {
+    SourceInput: 'must be an http(s) URL',
+    BriefingPatch: 'send at least one of sections',
+    GrantInput: 'roles must not repeat',
+    RelationshipInput: 'must be a date such as 2025-06',
+  };
+
+  it('are left out of a read that imports their modules but not them (the @__PURE__ schema() wrapper)', async () => {
+    const text = await bundleText('get-briefing');
+    const carried = Object.entries(WRITE_SCHEMAS).filter(([, message]) => text.includes(message));
+
+    expect(text).toContain('must be a language tag'); // what it does use (LanguageQuery) is there
+    expect(carried).toEqual([]);
+  });
+
+  it('stay in the functions that validate with them', async () => {
+    expect(await bundleText('ingest-source')).toContain(WRITE_SCHEMAS.SourceInput);
+    expect(await bundleText('edit-briefing')).toContain(WRITE_SCHEMAS.BriefingPatch);
   });
 });
 

@@ -1,6 +1,5 @@
 import {
   AdminAddUserToGroupCommand,
-  AdminGetUserCommand,
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminUserGlobalSignOutCommand,
@@ -221,7 +220,6 @@ describe('PUT /members/{userId}/entitlement', () => {
   it('writes the record (conditional on its version), its history entry and Entitlement Changed in one transaction', async () => {
     // Prepare
     const current = signUpEntitlement('u-2', NOW);
-    idp.on(AdminGetUserCommand).resolves({ Username: 'u-2' });
     ddb.on(GetCommand).resolves({ Item: toItem(current) });
     ddb.on(TransactWriteCommand).resolves({});
     // Act
@@ -248,20 +246,21 @@ describe('PUT /members/{userId}/entitlement', () => {
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
-  it('answers 404 for a user the pool does not know', async () => {
+  it('answers 404 for a user with no member record (never confirmed a sign-up), without asking the user pool', async () => {
     // Prepare
-    idp.on(AdminGetUserCommand).rejects(new UserNotFoundException({ message: 'User does not exist.', $metadata: {} }));
+    ddb.on(GetCommand).resolves({});
     // Act
     const res = await grant(memberPath('nobody', 'PUT', leadership), context);
     // Assess
     expect(res.statusCode).toBe(404);
+    expect(parseBody(res).detail).toMatch(/no member nobody/);
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    expect(idp.calls()).toHaveLength(0);
   });
 
   it('writes nothing when the grant is already what was asked', async () => {
     // Prepare
     const current = grantEntitlement(signUpEntitlement('u-2', NOW), GrantInput.parse(leadership), { userId: 'u-2', by: 'admin-1', now: NOW });
-    idp.on(AdminGetUserCommand).resolves({ Username: 'u-2' });
     ddb.on(GetCommand).resolves({ Item: toItem(current) });
     // Act
     const res = await grant(memberPath('u-2', 'PUT', leadership), context);
@@ -274,7 +273,6 @@ describe('PUT /members/{userId}/entitlement', () => {
     // Prepare
     const v1 = signUpEntitlement('u-2', NOW);
     const v2 = { ...v1, version: 2 };
-    idp.on(AdminGetUserCommand).resolves({ Username: 'u-2' });
     ddb
       .on(GetCommand)
       .resolvesOnce({ Item: toItem(v1) })
