@@ -2,7 +2,7 @@
  * GET /entities/{entityId} — an entity's page shaped for the caller's tier: its
  * profile, its relationships in both directions (evidence locked below
  * Leadership Alliance) and its recent briefings. One Query on the entity's
- * partition plus one feed read.
+ * partition plus one Query of its feed partition (the newest few, no cursor).
  */
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
@@ -13,16 +13,16 @@ import { audienceOf, noneMatchHolds } from './commons/etag.ts';
 import { json } from './commons/http.ts';
 import { publicRoute } from './commons/public-route.ts';
 import { getEntity } from './commons/table/entities.ts';
-import { listFeed } from './commons/table/feed.ts';
+import { recentForEntity } from './commons/table/feed.ts';
 
 export const RECENT_BRIEFINGS = 10;
 
 const Path = z.object({ entityId: EntityId });
 
-export const handler = publicRoute({ path: Path }, async ({ path, viewer, event, now }) => {
-  const [record, recent] = await Promise.all([getEntity(path.entityId), listFeed({ entityId: path.entityId }, { limit: RECENT_BRIEFINGS, now })]);
+export const handler = publicRoute({ path: Path }, async ({ path, viewer, event }) => {
+  const [record, recent] = await Promise.all([getEntity(path.entityId), recentForEntity(path.entityId, RECENT_BRIEFINGS)]);
   if (!record.profile) throw new NotFoundError(`no entity ${path.entityId}`);
-  const page = { ...viewEntity(record.profile, [...record.outgoing, ...record.incoming], viewer), recentBriefings: recent.items };
+  const page = { ...viewEntity(record.profile, [...record.outgoing, ...record.incoming], viewer), recentBriefings: recent };
   const body = JSON.stringify(page);
   // The page joins records that change on their own (the profile, other entities' links, the feed), so no one
   // version names it: the tag is a digest of the representation, per audience like a briefing's.

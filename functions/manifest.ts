@@ -124,7 +124,6 @@ export const FUNCTIONS = {
     description: "GET /entities/{entityId}: an entity's profile, relationships and recent briefings, shaped for the caller's tier",
     table: 'RO',
     verifiesTokens: true,
-    signsCursors: true,
   },
   'put-entity': {
     entry: 'functions/put-entity.ts',

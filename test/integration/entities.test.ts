@@ -167,6 +167,9 @@ describe('watchlists and alerts', () => {
     ]);
     expect(alerts.text).not.toMatch(/CANARY/);
     expect((await api(stack, 'GET', '/me/alerts', { token: tokens.leadership })).body.items).toEqual([]);
+    // The entity's page lists it among its recent briefings (one Query of the entity's feed partition).
+    const page = await api(stack, 'GET', `/entities/${TARGET}`);
+    expect(page.body.recentBriefings.map((b: { briefingId: string }) => b.briefingId)).toEqual([briefingId]);
   });
 
   it('after unfollowing (204, twice), the watchlist is empty; alerts already written stay', async () => {

@@ -166,3 +166,23 @@ export async function listFeed(
   if (position && position.month < startMonth) position = undefined;
   return { items, ...(position ? { nextCursor: encodeCursor(position, filter, config.cursorSigningKey) } : {}) };
 }
+
+/**
+ * The newest `limit` published briefings naming an entity: one Query of its
+ * all-time partition (entity entries are not bucketed by month), no cursor.
+ * For the entity page, which shows the latest few and links to the feed.
+ */
+export async function recentForEntity(entityId: string, limit: number): Promise<BriefingSummary[]> {
+  const { Items = [] }: QueryCommandOutput = await ddb.send(
+    new QueryCommand({
+      TableName: config.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': feedPartition('entity', queryDimension({ entityId }).value, ALL_TIME) },
+      ProjectionExpression: '#summary',
+      ExpressionAttributeNames: { '#summary': ATTR.summary },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
+  );
+  return Items.map((item) => item[ATTR.summary] as BriefingSummary);
+}

@@ -11,8 +11,8 @@ import { NOW } from '../../support/fixtures.ts';
 import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
 
 // The feed module belongs to the feed; here it answers one recent briefing so the page's join is visible.
-const listFeed = vi.hoisted(() => vi.fn());
-vi.mock('../../../functions/commons/table/feed.ts', () => ({ listFeed }));
+const recentForEntity = vi.hoisted(() => vi.fn());
+vi.mock('../../../functions/commons/table/feed.ts', () => ({ recentForEntity }));
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const analyst = claimsFor('a-1', ['analysts']);
@@ -48,7 +48,7 @@ const put = (id: string, body: unknown, claims = analyst) =>
 
 beforeEach(async () => {
   await primeEntitlements(ddb, [analyst, leadership, strategy]);
-  listFeed.mockReset().mockResolvedValue({ items: [{ briefingId: 'b-1', headline: 'Meta raises its AI budget' }] });
+  recentForEntity.mockReset().mockResolvedValue([{ briefingId: 'b-1', headline: 'Meta raises its AI budget' }]);
 });
 
 describe('GET /entities/{entityId}', () => {
@@ -72,7 +72,7 @@ describe('GET /entities/{entityId}', () => {
     expect(res.headers!['etag']).toMatch(/^"[\w-]+-public"$/);
     expect(ddb.commandCalls(QueryCommand)).toHaveLength(1);
     expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input.ExpressionAttributeValues).toEqual({ ':pk': 'ENTITY#meta' });
-    expect(listFeed).toHaveBeenCalledWith({ entityId: 'meta' }, expect.objectContaining({ limit: 10 }));
+    expect(recentForEntity).toHaveBeenCalledWith('meta', 10);
   });
 
   it('shows the evidence to Leadership Alliance, privately, and Strategy Circle only the marker', async () => {
