@@ -4,14 +4,14 @@
  * or a re-published record carries the same id and consumers can deduplicate.
  */
 import {
-  BriefingPublished,
+  BRIEFING_PUBLISHED,
+  BRIEFING_RETRACTED,
+  BRIEFING_SCORED,
   type BriefingPublishedDetail,
-  BriefingRetracted,
   type BriefingRetractedDetail,
-  BriefingScored,
   type BriefingScoredDetail,
   type OutgoingEvent,
-  SourceIngested,
+  SOURCE_INGESTED,
   type SourceIngestedDetail,
 } from '../events/index.ts';
 import type { Briefing } from './briefing.ts';
@@ -27,7 +27,7 @@ export function sourceIngested(s: Source, now: Date): OutgoingEvent {
     kind: s.kind,
     stance: s.stance,
   };
-  return { detailType: SourceIngested.detailType, detail };
+  return { detailType: SOURCE_INGESTED, detail };
 }
 
 export function briefingScored(before: Briefing, after: Briefing, now: Date): OutgoingEvent {
@@ -42,7 +42,7 @@ export function briefingScored(before: Briefing, after: Briefing, now: Date): Ou
     briefingVersion: after.version,
     reasons: after.confidence.reasons.slice(0, 3),
   };
-  return { detailType: BriefingScored.detailType, detail };
+  return { detailType: BRIEFING_SCORED, detail };
 }
 
 export function briefingPublished(b: Briefing, now: Date): OutgoingEvent {
@@ -60,7 +60,7 @@ export function briefingPublished(b: Briefing, now: Date): OutgoingEvent {
     score: b.confidence.score,
     grade: b.confidence.grade,
   };
-  return { detailType: BriefingPublished.detailType, detail };
+  return { detailType: BRIEFING_PUBLISHED, detail };
 }
 
 /** A retraction, announced without its reason (editorial text, for staff only). */
@@ -74,5 +74,5 @@ export function briefingRetracted(b: Briefing, now: Date): OutgoingEvent {
     retractedAt: b.retractedAt ?? now.toISOString(),
     retractedBy: b.retractedBy ?? 'unknown',
   };
-  return { detailType: BriefingRetracted.detailType, detail };
+  return { detailType: BRIEFING_RETRACTED, detail };
 }

@@ -17,7 +17,7 @@
  */
 import * as z from 'zod/mini';
 // The contract's own module, not events/index.ts: membership functions then bundle no other event (nor what those import).
-import { type EntitlementChange, EntitlementChanged, type EntitlementChangedDetail } from '../events/entitlement-changed.ts';
+import { ENTITLEMENT_CHANGED, type EntitlementChange, type EntitlementChangedDetail } from '../events/entitlement-changed.ts';
 import type { OutgoingEvent } from '../events/index.ts';
 import {
   type Grant,
@@ -226,7 +226,7 @@ export function entitlementChanged(record: Entitlement, change: EntitlementChang
     ...(record.validUntil ? { validUntil: record.validUntil } : {}),
     revoked: Boolean(record.revokedAt),
   };
-  return { detailType: EntitlementChanged.detailType, detail };
+  return { detailType: ENTITLEMENT_CHANGED, detail };
 }
 
 /** What the caller of `GET /me` learns: what the API grants them now and until when. Nothing about who granted it or why. */

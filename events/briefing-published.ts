@@ -5,9 +5,12 @@ import { schema } from '../domain/schema.ts';
 import { GRADES } from '../domain/scoring.ts';
 import { defineEvent } from './contract.ts';
 
+/** The detail-type, apart from the contract: code that only emits the event then does not build its schema. */
+export const BRIEFING_PUBLISHED = 'Briefing Published';
+
 export const BriefingPublished = /* @__PURE__ */ schema(() =>
   defineEvent({
-    detailType: 'Briefing Published',
+    detailType: BRIEFING_PUBLISHED,
     schemaVersion: 1,
     summary: 'A briefing became visible to readers. Carries only public fields, never gated sections.',
     fields: {

@@ -8,9 +8,12 @@ import * as z from 'zod/mini';
 import { schema } from '../domain/schema.ts';
 import { defineEvent } from './contract.ts';
 
+/** The detail-type, apart from the contract: code that only emits the event then does not build its schema. */
+export const BRIEFING_RETRACTED = 'Briefing Retracted';
+
 export const BriefingRetracted = /* @__PURE__ */ schema(() =>
   defineEvent({
-    detailType: 'Briefing Retracted',
+    detailType: BRIEFING_RETRACTED,
     schemaVersion: 1,
     summary: 'A published briefing was retracted: readers no longer see it. Carries no reason (editorial text, for staff only).',
     fields: {

@@ -16,9 +16,12 @@ const ScoreSnapshot = /* @__PURE__ */ schema(() => z.object({ score: z.number().
 /** One plain-language reason for the new score, e.g. `capped at 0.89: no direct source (...)`. */
 const Reason = /* @__PURE__ */ schema(() => z.object({ code: z.string(), text: z.string() }));
 
+/** The detail-type, apart from the contract: code that only emits the event then does not build its schema. */
+export const BRIEFING_SCORED = 'Briefing Scored';
+
 export const BriefingScored = /* @__PURE__ */ schema(() =>
   defineEvent({
-    detailType: 'Briefing Scored',
+    detailType: BRIEFING_SCORED,
     schemaVersion: 1,
     summary: "A briefing's confidence score or grade changed; carries the old and new values and the top reasons.",
     fields: {

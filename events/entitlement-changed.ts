@@ -9,9 +9,12 @@ import { defineEvent } from './contract.ts';
 export const ENTITLEMENT_CHANGES = ['signed-up', 'granted', 'revoked'] as const;
 export type EntitlementChange = (typeof ENTITLEMENT_CHANGES)[number];
 
+/** The detail-type, apart from the contract: code that only emits the event then does not build its schema. */
+export const ENTITLEMENT_CHANGED = 'Entitlement Changed';
+
 export const EntitlementChanged = /* @__PURE__ */ schema(() =>
   defineEvent({
-    detailType: 'Entitlement Changed',
+    detailType: ENTITLEMENT_CHANGED,
     schemaVersion: 1,
     summary:
       "A member's entitlement record changed; carries the record's tier, roles and end date as the change left them (no email, no reason text). " +

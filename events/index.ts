@@ -5,12 +5,12 @@ import { BriefingScored } from './briefing-scored.ts';
 import { EntitlementChanged } from './entitlement-changed.ts';
 import { SourceIngested } from './source-ingested.ts';
 
-export type { BriefingPublishedDetail } from './briefing-published.ts';
-export type { BriefingRetractedDetail } from './briefing-retracted.ts';
-export type { BriefingScoredDetail } from './briefing-scored.ts';
+export { BRIEFING_PUBLISHED, type BriefingPublishedDetail } from './briefing-published.ts';
+export { BRIEFING_RETRACTED, type BriefingRetractedDetail } from './briefing-retracted.ts';
+export { BRIEFING_SCORED, type BriefingScoredDetail } from './briefing-scored.ts';
 export { EVENT_SOURCE, type EventContract, type EventPattern, patternFor } from './contract.ts';
-export { ENTITLEMENT_CHANGES, type EntitlementChange, type EntitlementChangedDetail } from './entitlement-changed.ts';
-export type { SourceIngestedDetail } from './source-ingested.ts';
+export { ENTITLEMENT_CHANGED, ENTITLEMENT_CHANGES, type EntitlementChange, type EntitlementChangedDetail } from './entitlement-changed.ts';
+export { SOURCE_INGESTED, type SourceIngestedDetail } from './source-ingested.ts';
 export { BriefingPublished, BriefingRetracted, BriefingScored, EntitlementChanged, SourceIngested };
 
 export const CONTRACTS = [SourceIngested, BriefingScored, BriefingPublished, BriefingRetracted, EntitlementChanged] as const;

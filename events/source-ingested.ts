@@ -5,9 +5,12 @@ import { schema } from '../domain/schema.ts';
 import { SOURCE_KINDS, STANCES } from '../domain/scoring.ts';
 import { defineEvent } from './contract.ts';
 
+/** The detail-type, apart from the contract: code that only emits the event then does not build its schema. */
+export const SOURCE_INGESTED = 'Source Ingested';
+
 export const SourceIngested = /* @__PURE__ */ schema(() =>
   defineEvent({
-    detailType: 'Source Ingested',
+    detailType: SOURCE_INGESTED,
     schemaVersion: 1,
     summary: 'A new, non-duplicate source was stored as evidence for a briefing.',
     fields: {
