@@ -54,8 +54,9 @@ export function autocannon(url: string, opts: { seconds: number; connections: nu
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`autocannon exited ${code}: ${err}`));
+    // 'close', not 'exit': 'exit' can fire before the child's stdout has been read to the end.
+    child.on('close', (code, signal) => {
+      if (code !== 0) return reject(new Error(`autocannon exited ${code ?? signal}: ${err}`));
       try {
         resolve(JSON.parse(out) as AutocannonJson);
       } catch {
