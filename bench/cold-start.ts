@@ -240,13 +240,17 @@ export async function measureColdStarts(opts: { runs: number; log: (line: string
         maxRssMB: median(s.map((x) => x.maxRssKB)) / 1024,
       };
     };
-    const floor = rowOf(targets.find((t) => t.kind === 'floor')!);
+    const floorTarget = targets.find((t) => t.kind === 'floor')!;
+    const floor = rowOf(floorTarget);
+    const floorSamples = samples.get(floorTarget.name)!;
     const rows = targets.map((t) => {
       const row = rowOf(t);
       return {
         ...row,
         sizeRatio: ratio(row.bundleKB, floor.bundleKB),
-        initRatio: ratio(row.initMs, floor.initMs),
+        // Paired by round: each import against the floor's import of the same round, a few seconds apart, so a
+        // slow stretch of this shared machine slows both; the median of those ratios, not a ratio of medians.
+        initRatio: median(samples.get(t.name)!.map((x, round) => x.initMs / floorSamples[round]!.initMs)),
         rssRatio: ratio(row.maxRssMB, floor.maxRssMB),
       };
     });

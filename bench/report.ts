@@ -58,7 +58,7 @@ function coldStart(c: ColdStartResult): string {
   return [
     `Each function bundled with the CDK app's own options (\`BUNDLING\` of infra/constructs/briefings-function.ts: esbuild, ${c.esbuildTarget}, ESM, minified, SDK bundled in, banner, source map); ${verified}.`,
     `Imported by ${c.runs} fresh \`node ${c.nodeOptions}\` processes each (round-robin, the deployed NODE_OPTIONS); memory setting ${c.memoryMb} MB.`,
-    `Init = the dynamic import of the bundle, timed inside the child; peak RSS = the child's maxRSS. Goal for API functions: ≤ ${GOAL}× the floor in size and init.`,
+    `Init = the dynamic import of the bundle, timed inside the child; its × floor is the median, over the rounds, of each import's time over the floor's import in the same round (a ratio of medians swings with the floor's own median on a shared machine); peak RSS = the child's maxRSS. Goal for API functions: ≤ ${GOAL}× the floor in size and init.`,
     '',
     table(
       ['function', 'kind', 'bundle KB', '× floor', 'init ms (median)', 'init ms (p90)', '× floor', 'peak RSS MB', '× floor', `goal ≤ ${GOAL}×`],
