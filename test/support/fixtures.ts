@@ -1,5 +1,6 @@
 /** Small, valid inputs for tests; each test changes only what it is about. */
 import { type Briefing, BriefingInput, createDraft } from '../../domain/briefing.ts';
+import type { EntityProfile } from '../../domain/entity.ts';
 import type { SourceKind, Stance } from '../../domain/scoring.ts';
 import { newSource, type Source, SourceInput } from '../../domain/source.ts';
 
@@ -70,3 +71,15 @@ export const source = (
     'analyst-1',
     NOW,
   );
+
+/** An analyst-described company profile as stored: Scale AI unless told otherwise. */
+export const entityProfile = (overrides: Partial<EntityProfile> = {}): EntityProfile => ({
+  entityId: 'scale-ai',
+  name: 'Scale AI',
+  kind: 'company',
+  aliases: [],
+  origin: 'analyst',
+  updatedAt: NOW.toISOString(),
+  version: 1,
+  ...overrides,
+});

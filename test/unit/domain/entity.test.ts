@@ -4,7 +4,7 @@ import { type EntityProfile, EntityProfileInput, replaceProfile } from '../../..
 import { ValidationError } from '../../../domain/errors.ts';
 import { sectionAccess, viewEntity } from '../../../domain/visibility.ts';
 import { entityWrites } from '../../../functions/commons/table/entities.ts';
-import { draft, NOW } from '../../support/fixtures.ts';
+import { draft, entityProfile, NOW } from '../../support/fixtures.ts';
 
 const strategy = viewerFromGroups('u-1', ['strategy-circle']);
 const leadership = viewerFromGroups('u-2', ['leadership-alliance']);
@@ -124,15 +124,7 @@ describe('what each tier sees of an entity', () => {
   });
 
   it('marks the direction on the target: the same link shows as incoming on the other page', () => {
-    const target: EntityProfile = {
-      entityId: 'scale-ai',
-      name: 'Scale AI',
-      kind: 'company',
-      aliases: [],
-      origin: 'analyst',
-      updatedAt: NOW.toISOString(),
-      version: 1,
-    };
+    const target = entityProfile();
     expect(viewEntity(target, relationships, ANONYMOUS).relationships[0]).toMatchObject({
       direction: 'incoming',
       from: { name: 'Meta' },

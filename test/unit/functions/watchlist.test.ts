@@ -8,20 +8,12 @@ import { handler as follow } from '../../../functions/follow-entity.ts';
 import { handler as getWatchlist } from '../../../functions/get-watchlist.ts';
 import { handler as unfollow } from '../../../functions/unfollow-entity.ts';
 import { primeEntitlements } from '../../support/entitlements.ts';
-import { NOW } from '../../support/fixtures.ts';
+import { entityProfile, NOW } from '../../support/fixtures.ts';
 import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const member = claimsFor('m-1', ['strategy-circle']);
-const scaleAi = toProfileItem({
-  entityId: 'scale-ai',
-  name: 'Scale AI',
-  kind: 'company',
-  aliases: [],
-  origin: 'analyst',
-  updatedAt: NOW.toISOString(),
-  version: 1,
-});
+const scaleAi = toProfileItem(entityProfile());
 const cancelled = (...codes: string[]) =>
   new TransactionCanceledException({ message: 'x', $metadata: {}, CancellationReasons: codes.map((Code) => ({ Code })) });
 
