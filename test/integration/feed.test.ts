@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Briefing, publish, rescore, retract, SIGNAL_TYPES } from '../../domain/briefing.ts';
-import { monthOf, previousMonth } from '../../domain/feed.ts';
 import { GRADES, gradeRank } from '../../domain/scoring.ts';
+import { inMonthBefore } from '../support/clock.ts';
 import { briefingInput, draft, source, sourceText } from '../support/fixtures.ts';
 import { api, type LocalStack, startTestStack, tokenFor } from './harness.ts';
 
@@ -15,14 +15,24 @@ let stack: LocalStack;
 /** Writes a briefing's feed changes as the briefing module does: one transaction. */
 let writeFeed: (prev: Briefing | undefined, next: Briefing) => Promise<void>;
 
-// Four month buckets with gaps between them: this month, last month, three and five months back.
-const thisMonth = monthOf(new Date());
-const back = (n: number) => Array.from({ length: n }).reduce<string>((m) => previousMonth(m), thisMonth);
-const MONTHS = [thisMonth, back(1), back(3), back(5)];
+// Four month buckets with gaps between them: this month, last month, three and five months back,
+// all before the moment the file loads, whatever the day of the month (a briefing the tests publish
+// through the API later is the newest).
+const LOADED_AT = new Date();
+const MONTHS_BACK = [0, 1, 3, 5] as const;
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** This month's fixtures minutes before now; older months' between their 10th and 16th day. */
+function publishedAt(i: number): Date {
+  const monthsBack = MONTHS_BACK[i % MONTHS_BACK.length]!;
+  const offset = monthsBack === 0 ? i * MINUTE : (9 + (i % 7)) * DAY + 12 * 60 * MINUTE + i * 1000;
+  return inMonthBefore(LOADED_AT, monthsBack, offset);
+}
 
 function briefing(i: number): Briefing {
   const id = `feed-${String(i).padStart(2, '0')}`;
-  const at = new Date(`${MONTHS[i % MONTHS.length]}-${String(10 + (i % 7)).padStart(2, '0')}T12:00:${String(i).padStart(2, '0')}.000Z`);
+  const at = publishedAt(i);
   const base = draft(
     {
       language: i % 3 === 0 ? 'fr' : 'en',

@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { toItem as entitlementItem } from '../../functions/commons/table/entitlements.ts';
 import { ROUTES, type RouteSpec } from '../../functions/manifest.ts';
+import { inDays } from '../support/clock.ts';
 import { recordFor } from '../support/entitlements.ts';
 import { briefingInput } from '../support/fixtures.ts';
 import { claimsFor, context, httpEvent } from '../support/lambda.ts';
@@ -55,7 +56,7 @@ function validBody(route: RouteSpec, n: number): unknown {
     case 'PATCH /briefings/{briefingId}':
       return { sections: { headline: `Edited headline ${n}`, whatToWatch: ['Permit rulings'] }, related: [`b-${n % 3}`] };
     case 'PUT /members/{userId}/entitlement':
-      return { tier: 'leadership-alliance', roles: [], validUntil: '2027-06-20T08:00:00.000Z' };
+      return { tier: 'leadership-alliance', roles: [], validUntil: inDays(365) };
     case 'DELETE /members/{userId}/entitlement':
       return { reason: 'membership ended' };
     case 'POST /briefings/{briefingId}/retract':

@@ -9,16 +9,18 @@ import type { AwsClientStub } from 'aws-sdk-client-mock';
 import { type Entitlement, provisionedEntitlement } from '../../domain/entitlement.ts';
 import { toItem } from '../../functions/commons/table/entitlements.ts';
 import { entitlements, groupsClaim } from '../../functions/commons/viewer.ts';
-import { NOW } from './fixtures.ts';
+import { inDays } from './clock.ts';
 
 type DdbMock = AwsClientStub<DynamoDBDocumentClient>;
 
-/** A record that grants exactly what these claims' groups carry, ending a year after NOW. */
+/**
+ * A record that grants exactly what these claims' groups carry, from now until
+ * a year from now: handlers judge it against the wall clock, so its dates come
+ * from that clock too (a fixed date would expire it on some future run).
+ */
 export function recordFor(claims: Record<string, string>): Entitlement {
-  return provisionedEntitlement(claims['sub']!, groupsClaim(claims['cognito:groups']), {
-    now: NOW,
-    validUntil: new Date(NOW.getTime() + 365 * 24 * 3600 * 1000),
-  });
+  const now = new Date();
+  return provisionedEntitlement(claims['sub']!, groupsClaim(claims['cognito:groups']), { now, validUntil: new Date(inDays(365, now)) });
 }
 
 /**

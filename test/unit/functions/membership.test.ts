@@ -23,6 +23,7 @@ import { handler as grant } from '../../../functions/grant-entitlement.ts';
 import { handler as listBriefings } from '../../../functions/list-briefings.ts';
 import { handler as revoke } from '../../../functions/revoke-entitlement.ts';
 import { handler as syncGroups } from '../../../functions/sync-member-groups.ts';
+import { inDays } from '../../support/clock.ts';
 import { primeEntitlements, recordFor } from '../../support/entitlements.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
 import { briefingRead, busEvent, claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
@@ -31,8 +32,6 @@ import { storeBriefing } from './stored-briefing.ts';
 const ddb = mockClient(DynamoDBDocumentClient);
 const idp = mockClient(CognitoIdentityProviderClient);
 
-const DAY = 24 * 3600 * 1000;
-const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
 const admin = claimsFor('admin-1', ['admins']);
 const member = claimsFor('u-1', ['leadership-alliance']);
 const published = publish(rescore(draft(), [source('direct', 1)], NOW).briefing, { by: 'editor-1', now: NOW });
