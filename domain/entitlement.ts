@@ -117,6 +117,21 @@ export function bootstrapAdminEntitlement(userId: string, now: Date): Entitlemen
   };
 }
 
+/** How close to its end a local user's seeded grant is renewed (see {@link renewedSeedGrant}). */
+export const SEED_RENEWAL_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * A local user's seeded Leadership Alliance, renewed to `fresh`'s end date once
+ * it has less than {@link SEED_RENEWAL_MS} to run, so a `.data/` kept for over a
+ * year still has the demo users its banner promises. Undefined for any record an
+ * admin granted or revoked since (those are left as they are), or still far from its end.
+ */
+export function renewedSeedGrant(current: Entitlement, fresh: Entitlement, now: Date): Entitlement | undefined {
+  if (current.grantedBy !== SYSTEM_SEED || current.revokedAt || !current.validUntil || !fresh.validUntil) return undefined;
+  if (Date.parse(current.validUntil) - now.getTime() > SEED_RENEWAL_MS) return undefined;
+  return { ...current, validUntil: fresh.validUntil, version: current.version + 1, updatedAt: now.toISOString() };
+}
+
 /** A record for a user created with groups by the local stack (demo and test users), so tokens and record agree. */
 export function provisionedEntitlement(userId: string, groups: readonly string[], ctx: { now: Date; validUntil?: Date }): Entitlement {
   const { tier, roles } = grantFromGroups(groups);

@@ -148,9 +148,11 @@ export class LocalEventBus {
   /**
    * Resolves with the first received event (already received or arriving
    * later) for which `predicate` holds; re-checked whenever a delivery changes
-   * state, so a predicate may also wait for `deliveries[].status`.
+   * state, so a predicate may also wait for `deliveries[].status`. The
+   * timeout only stops a wait that would never end (it is not a speed
+   * figure): generous, so a busy machine passes, and below the suite's 120 s test timeout.
    */
-  waitFor(predicate: (event: ReceivedEvent) => boolean, timeoutMs = 10_000): Promise<ReceivedEvent> {
+  waitFor(predicate: (event: ReceivedEvent) => boolean, timeoutMs = 90_000): Promise<ReceivedEvent> {
     return new Promise((resolveWait, reject) => {
       const check = () => {
         const found = this.received.find(predicate);

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { provisionedEntitlement } from '../../domain/entitlement.ts';
+import { provisionedEntitlement, renewedSeedGrant } from '../../domain/entitlement.ts';
 import { ENV } from '../../functions/commons/env.ts';
 import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
 import { FALLBACK_FUNCTION, FUNCTIONS, ROUTES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
@@ -181,9 +181,16 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     });
     lambda.attach(functions);
     // Imported only now, like the handlers: the table module's client reads the endpoint from the environment.
-    const { provisionEntitlement } = await import('../../functions/commons/table/entitlements.ts');
-    const provision = (sub: string, groups: readonly string[]) =>
-      provisionEntitlement(provisionedEntitlement(sub, groups, { now: new Date(), validUntil: new Date(Date.now() + YEAR_MS) }));
+    const { getEntitlement, provisionEntitlement, saveEntitlement } = await import('../../functions/commons/table/entitlements.ts');
+    // A year from now, renewed near its end on a later start: the demo users outlive any one year of `.data/`.
+    const provision = async (sub: string, groups: readonly string[]) => {
+      const now = new Date();
+      const fresh = provisionedEntitlement(sub, groups, { now, validUntil: new Date(now.getTime() + YEAR_MS) });
+      if (await provisionEntitlement(fresh, now)) return;
+      const current = await getEntitlement(sub, { consistent: true });
+      const renewed = current && renewedSeedGrant(current, fresh, now);
+      if (renewed) await saveEntitlement({ ...renewed, change: 'provisioned', changedBy: renewed.grantedBy }, current.version, [], now);
+    };
     for (const { sub, groups } of demoSubs) await provision(sub, groups);
 
     for (const { rule, fn, pattern } of SUBSCRIPTIONS) {
@@ -317,7 +324,8 @@ function configureHandlerEnvironment(c: {
   env['POWERTOOLS_TRACE_ENABLED'] = 'false';
 }
 
-async function settled(bus: LocalEventBus, relay: StreamRelay, timeoutMs = 30_000): Promise<void> {
+// The deadline only ends a wait that would never end (see LocalEventBus.waitFor), whatever the machine's load.
+async function settled(bus: LocalEventBus, relay: StreamRelay, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await bus.idle();

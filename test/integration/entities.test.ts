@@ -122,7 +122,7 @@ describe('watchlists and alerts', () => {
       excerpt: sourceText(7),
     };
     expect((await api(stack, 'POST', '/sources', { token: tokens.analyst, body })).status).toBe(201);
-    await stack.bus.waitFor((e) => e.envelope['detail-type'] === 'Briefing Scored' && e.envelope.detail['briefingId'] === briefingId, 20_000);
+    await stack.bus.waitFor((e) => e.envelope['detail-type'] === 'Briefing Scored' && e.envelope.detail['briefingId'] === briefingId);
     await stack.settled();
 
     // Act: publish, then deliver the same Briefing Published again.
@@ -132,7 +132,6 @@ describe('watchlists and alerts', () => {
         e.envelope['detail-type'] === 'Briefing Published' &&
         e.envelope.detail['briefingId'] === briefingId &&
         e.deliveries.every((d) => d.status === 'delivered'),
-      20_000,
     );
     await stack.settled();
     const eventBridge = new EventBridgeClient({});

@@ -68,7 +68,6 @@ const synced = async (userId: string, version: number) => {
       (e.envelope.detail as { recordVersion: number }).recordVersion === version &&
       e.deliveries.length > 0 &&
       e.deliveries.every((d) => d.status !== 'pending'),
-    20_000,
   );
   expect(received.deliveries.map((d) => `${d.target}:${d.status}`)).toEqual(['sync-member-groups:delivered']);
   return received;

@@ -55,7 +55,6 @@ describe('ingest → score → publish → read', () => {
 
     const published = await stack.bus.waitFor(
       (e) => e.envelope['detail-type'] === 'Briefing Published' && (e.envelope.detail as { briefingId: string }).briefingId === briefingId,
-      20_000,
     );
     await stack.settled();
 
@@ -231,7 +230,6 @@ describe('an editor retracts a published briefing', () => {
     expect(res.body).toMatchObject({ briefingId: id, status: 'retracted' });
     const retracted = await stack.bus.waitFor(
       (e) => e.envelope['detail-type'] === 'Briefing Retracted' && (e.envelope.detail as { briefingId: string }).briefingId === id,
-      20_000,
     );
     expect(retracted.envelope.detail).toMatchObject({
       schemaVersion: 1,

@@ -70,7 +70,6 @@ describe('a briefing in English and Chinese', () => {
     expect(added.status).toBe(201);
     await stack.bus.waitFor(
       (e) => e.envelope['detail-type'] === 'Briefing Published' && (e.envelope.detail as { briefingId: string }).briefingId === briefingId,
-      20_000,
     );
 
     const res = await api(stack, 'GET', `/briefings/${briefingId}`, { headers: { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.5' } });

@@ -9,6 +9,7 @@ import {
   grantEntitlement,
   grantOf,
   provisionedEntitlement,
+  renewedSeedGrant,
   revokeEntitlement,
   selfView,
   signUpEntitlement,
@@ -89,6 +90,34 @@ describe('the viewer the API serves: token AND record', () => {
     const demoted = grantEntitlement(editor, GrantInput.parse({ tier: 'strategy-circle' }), { userId: 'e-1', by: ADMIN, now: later(1) });
     expect(entitledViewer('e-1', ['editors'], editor, later(1))).toEqual({ userId: 'e-1', tier: 'leadership-alliance', roles: ['editor'] });
     expect(entitledViewer('e-1', ['editors'], demoted, later(1))).toEqual({ userId: 'e-1', tier: 'strategy-circle', roles: [] });
+  });
+});
+
+describe("a local user's seeded grant", () => {
+  const seeded = provisionedEntitlement('l-1', ['leadership-alliance'], { now: NOW, validUntil: later(365) });
+  const freshAt = (days: number) => provisionedEntitlement('l-1', ['leadership-alliance'], { now: later(days), validUntil: later(days + 365) });
+
+  it('is renewed for another year once it has less than 30 days to run, as its next version', () => {
+    // Act
+    const early = renewedSeedGrant(seeded, freshAt(300), later(300));
+    const late = renewedSeedGrant(seeded, freshAt(340), later(340));
+    const ended = renewedSeedGrant(seeded, freshAt(400), later(400));
+
+    // Assess
+    expect(early).toBeUndefined();
+    expect(late).toMatchObject({ validUntil: later(705).toISOString(), version: 2, updatedAt: later(340).toISOString(), grantedBy: 'system:seed' });
+    expect(ended && entitledViewer('l-1', ['leadership-alliance'], ended, later(400)).tier).toBe('leadership-alliance');
+  });
+
+  it('is left alone once an admin granted or revoked it', () => {
+    const granted = grantEntitlement(seeded, GrantInput.parse({ tier: 'leadership-alliance', validUntil: later(360).toISOString() }), {
+      userId: 'l-1',
+      by: ADMIN,
+      now: later(1),
+    });
+    const revoked = revokeEntitlement(seeded, { reason: 'demo ended' }, { by: ADMIN, now: later(1) });
+    expect(renewedSeedGrant(granted, freshAt(355), later(355))).toBeUndefined();
+    expect(renewedSeedGrant(revoked, freshAt(355), later(355))).toBeUndefined();
   });
 });
 
