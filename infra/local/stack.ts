@@ -137,6 +137,9 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const cognitoFront = new LocalCognitoFront({ upstream: cognito.endpoint, log });
     await cognitoFront.start();
     cleanups.push(() => cognitoFront.stop());
+    // Stopped before the engines and the Cognito front the consumers use: running deliveries finish first
+    // (the later engine stop of the bus finds it stopped already).
+    cleanups.push(() => bus.stop());
     const ddb = new DynamoDBClient({ ...LOCAL_AWS, endpoint: dynamodb.endpoint });
     const idp = cognitoClient(cognitoFront.url);
     cleanups.push(async () => {

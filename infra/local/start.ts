@@ -13,6 +13,7 @@ import { EXAMPLE_SOURCE } from './demo-data.ts';
 import { isPortFree } from './engines.ts';
 import { localFile, readLocalDetails } from './local-file.ts';
 import { SeedError } from './seed.ts';
+import { stopOnSignals } from './shutdown.ts';
 import { type LocalStack, startLocalStack } from './stack.ts';
 
 process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
@@ -55,16 +56,13 @@ async function main(): Promise<void> {
   const started = Date.now();
   let stack: LocalStack | undefined;
   let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping the local stack...`);
-    await stack?.stop();
-    console.log('stopped; data kept in .data/ (npm run reset to delete it)');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  const { shutdown } = stopOnSignals(async () => stack?.stop(), {
+    stopping: (signal) => {
+      stopping = true;
+      console.log(`\n${signal}: stopping the local stack (running deliveries finish first)...`);
+    },
+    stopped: () => console.log('stopped; data kept in .data/, undelivered events included (npm run reset to delete it)'),
+  });
   // `kill <npm pid>` makes npm forward SIGTERM to the `sh -c` it runs scripts with, which dies without
   // passing it on; this process is then re-parented. Notice that and stop, instead of leaving a JVM behind.
   const parent = process.ppid;

@@ -9,10 +9,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_SOURCE, patternFor, SourceIngested } from '../../events/index.ts';
 import { toOutboxItem } from '../../functions/commons/table/outbox.ts';
+import { journalFile } from '../../infra/local/bus-journal.ts';
 import type { EventEnvelope } from '../../infra/local/event-bus.ts';
 import { api, type LocalStack, restartTestStack, startTestStack, tokenFor } from './harness.ts';
 
@@ -311,5 +312,86 @@ describe('restart', () => {
     expect(existsSync(join(stack.dataDir, 'stream-checkpoint.json'))).toBe(true);
     expect(stack.clientId).toBe(clientId);
     expect(stack.bus.received).toEqual([]);
+  });
+});
+
+describe('durable event bus', () => {
+  it('has an accepted entry in its journal on disk when PutEvents answers', async () => {
+    // Prepare
+    const detail = { n: randomUUID() };
+
+    // Act
+    const result = await eventBridge.send(
+      new PutEventsCommand({
+        Entries: [{ EventBusName: stack.busName, Source: 'test', DetailType: 'Test Journal', Detail: JSON.stringify(detail) }],
+      }),
+    );
+
+    // Assess: read as soon as the answer is in, before anything else runs.
+    const id = result.Entries?.[0]?.EventId;
+    const lines = readFileSync(journalFile(stack.dataDir), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toContainEqual({ accepted: expect.objectContaining({ envelope: expect.objectContaining({ id, detail }) }) });
+  });
+
+  it('finishes a delivery running when the stack stops (DynamoDB still up), and makes an interrupted one again after the restart', async () => {
+    // Prepare: two targets caught mid-delivery by the stop; one completes its write, one fails.
+    const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+    const marker = { pk: `TEST#${randomUUID()}`, sk: 'DRAINED' };
+    const running = { finishing: 0, interrupted: 0 };
+    let bothRunning: () => void = () => undefined;
+    const bothStarted = new Promise<void>((resolve) => (bothRunning = resolve));
+    const started = () => running.finishing + running.interrupted === 2 && bothRunning();
+    const bus = stack.bus;
+    bus.subscribe({
+      rule: 'TestFinishing',
+      target: 'finishing-target',
+      pattern: { 'detail-type': ['Test Stop'] },
+      invoke: async () => {
+        running.finishing++;
+        started();
+        await bus.stopRequested;
+        await ddb.send(new PutCommand({ TableName: stack.tableName, Item: marker }));
+      },
+    });
+    bus.subscribe({
+      rule: 'TestInterrupted',
+      target: 'interrupted-target',
+      pattern: { 'detail-type': ['Test Stop'] },
+      invoke: async () => {
+        running.interrupted++;
+        started();
+        await bus.stopRequested;
+        throw new Error('interrupted by the stop');
+      },
+    });
+    const detail = { n: randomUUID() };
+    await eventBridge.send(
+      new PutEventsCommand({ Entries: [{ EventBusName: stack.busName, Source: 'test', DetailType: 'Test Stop', Detail: JSON.stringify(detail) }] }),
+    );
+    await bothStarted;
+
+    // Act
+    stack = await restartTestStack(stack);
+    const redelivered: EventEnvelope[] = [];
+    stack.bus.subscribe({ rule: 'TestFinishing', target: 'finishing-target', pattern: { 'detail-type': ['Test Stop'] }, invoke: async () => {} });
+    stack.bus.subscribe({
+      rule: 'TestInterrupted',
+      target: 'interrupted-target',
+      pattern: { 'detail-type': ['Test Stop'] },
+      invoke: async (event) => void redelivered.push(event),
+    });
+    const after = await stack.bus.waitFor((e) => e.envelope.detail['n'] === detail.n && e.deliveries.every((d) => d.status === 'delivered'));
+    const { Item } = await ddb.send(new GetCommand({ TableName: stack.tableName, Key: marker, ConsistentRead: true }));
+    ddb.destroy();
+
+    // Assess
+    expect(Item).toMatchObject(marker);
+    expect(after.deliveries).toEqual([{ rule: 'TestInterrupted', target: 'interrupted-target', status: 'delivered', attempts: 1 }]);
+    expect(redelivered).toEqual([after.envelope]);
+    expect(after.envelope.detail).toEqual(detail);
+    expect(running).toEqual({ finishing: 1, interrupted: 1 });
   });
 });
