@@ -8,15 +8,21 @@ import { ConflictError, IncompleteError, ValidationError } from './errors.ts';
 import { LanguageTag } from './language.ts';
 import { schema } from './schema.ts';
 import {
+  applyOverride,
+  BANDS,
   type Confidence,
   type ContentGap,
   type Credibility,
   compareIds,
+  type EventWindow,
   type Explanation,
+  evidenceKey,
   GRADES,
   type Grade,
+  gradeRange,
   gradeRank,
   NO_EVIDENCE,
+  type Override,
   type Reliability,
   scoreEvidence,
 } from './scoring.ts';
@@ -107,6 +113,14 @@ export type Translations = z.infer<typeof Translations>;
 
 const related = /* @__PURE__ */ schema(() => z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(10)));
 const AutoPublishRule = /* @__PURE__ */ schema(() => z.strictObject({ minGrade: z.enum(GRADES) }));
+/** When the thing the briefing is about happened: a date (`2026-06-20`) or a date-time with a time zone. */
+const eventTime = /* @__PURE__ */ schema(() =>
+  z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    error: 'must be an ISO 8601 date (2026-06-20) or date-time with a time zone (2026-06-20T08:00:00Z)',
+  }),
+);
+const eventEndNotBefore = (b: { eventDate?: string | null; eventEnd?: string | null }) =>
+  !b.eventDate || !b.eventEnd || Date.parse(b.eventEnd) >= Date.parse(b.eventDate);
 const entities = /* @__PURE__ */ schema(() => z.array(EntityRef).check(z.minLength(1), z.maxLength(MAX_ENTITIES)));
 
 /** What an analyst sends to create a draft. Status, score and dates are never accepted from clients. */
@@ -117,10 +131,16 @@ export const BriefingInput = /* @__PURE__ */ schema(() =>
       entities,
       related: z._default(related, []),
       autoPublish: z.optional(AutoPublishRule),
+      /** When the event happened (or the observation window opened): sources are judged by their distance from it. */
+      eventDate: z.optional(eventTime),
+      /** The end of the observation window, when the briefing covers a period. */
+      eventEnd: z.optional(eventTime),
       sections: WrittenSections,
       translations: z.optional(Translations),
     })
     .check(
+      z.refine(eventEndNotBefore, { path: ['eventEnd'], error: 'must not be before eventDate' }),
+      z.refine((b) => !b.eventEnd || b.eventDate !== undefined, { path: ['eventDate'], error: 'send eventDate with eventEnd' }),
       z.superRefine((input, ctx) => {
         if (input.translations && input.language in input.translations) {
           ctx.addIssue({
@@ -162,6 +182,9 @@ export const BriefingPatch = /* @__PURE__ */ schema(() =>
       entities: z.optional(entities),
       related: z.optional(related),
       autoPublish: z.optional(z.nullable(AutoPublishRule)),
+      /** `null` removes it. */
+      eventDate: z.optional(z.nullable(eventTime)),
+      eventEnd: z.optional(z.nullable(eventTime)),
       /** Each translation replaced whole; `null` removes it. */
       translations: z.optional(
         z.record(LanguageTag, z.nullable(WrittenSections)).check(z.refine((t) => Object.keys(t).length > 0, { error: 'name at least one language' })),
@@ -169,8 +192,9 @@ export const BriefingPatch = /* @__PURE__ */ schema(() =>
     })
     .check(
       z.refine((p) => Object.values(p).some((v) => v !== undefined), {
-        error: 'send at least one of sections, entities, related, autoPublish, translations',
+        error: 'send at least one of sections, entities, related, autoPublish, eventDate, eventEnd, translations',
       }),
+      z.refine(eventEndNotBefore, { path: ['eventEnd'], error: 'must not be before eventDate' }),
     ),
 );
 export type BriefingPatch = z.infer<typeof BriefingPatch>;
@@ -217,6 +241,11 @@ export interface Briefing {
   sections: WrittenSections;
   /** The same sections in other languages, by language tag; absent or empty when there are none. */
   translations?: Translations;
+  /** When the event happened, or its observation window (see docs/scoring.md, "Time"). */
+  eventDate?: string;
+  eventEnd?: string;
+  /** An analyst's assessment of the score in place of the model's, while the evidence stays as it was. */
+  override?: Override;
   confidence: Confidence;
   sourceNotes: SourceNote[];
   /** How the score was reached (origins, caps, shares); staff read it. Absent until first scored. */
@@ -245,6 +274,8 @@ export function createDraft(input: BriefingInput, ctx: { briefingId: string; by:
     entities: input.entities,
     related: input.related,
     ...(input.autoPublish ? { autoPublish: input.autoPublish } : {}),
+    ...(input.eventDate ? { eventDate: input.eventDate } : {}),
+    ...(input.eventEnd ? { eventEnd: input.eventEnd } : {}),
     sections: input.sections,
     ...(input.translations && Object.keys(input.translations).length > 0 ? { translations: input.translations } : {}),
     confidence: NO_EVIDENCE,
@@ -356,10 +387,18 @@ export function editBriefing(
       { pointer: `#/translations/${b.language}`, detail: `the original language (${b.language}) is not a translation: edit sections instead` },
     ]);
   }
-  const { autoPublish: _, translations: __, ...rest } = b;
+  const { autoPublish: _, translations: __, eventDate: ___, eventEnd: ____, ...rest } = b;
   const translations = applyTranslations(b.translations ?? {}, patch.translations ?? {});
+  const eventDate = patch.eventDate === undefined ? b.eventDate : (patch.eventDate ?? undefined);
+  const eventEnd =
+    patch.eventEnd === undefined || patch.eventDate === null ? (patch.eventDate === null ? undefined : b.eventEnd) : (patch.eventEnd ?? undefined);
+  if (eventEnd && (!eventDate || Date.parse(eventEnd) < Date.parse(eventDate))) {
+    throw new ValidationError('the request body is invalid', [{ pointer: '#/eventEnd', detail: 'must not be before eventDate, and needs one' }]);
+  }
   const edited: Briefing = {
     ...rest,
+    ...(eventDate ? { eventDate } : {}),
+    ...(eventEnd ? { eventEnd } : {}),
     ...(patch.autoPublish === null || !b.autoPublish ? {} : { autoPublish: b.autoPublish }),
     ...(patch.autoPublish ? { autoPublish: patch.autoPublish } : {}),
     ...(patch.entities ? { entities: patch.entities } : {}),
@@ -425,7 +464,12 @@ export function dueForAutoPublish(b: Briefing): boolean {
  * The result depends on the evidence only, never on `now` (which only dates the write).
  */
 export function rescore(b: Briefing, sources: readonly Source[], now: Date): { briefing: Briefing; changed: boolean } {
-  const { confidence, explanation } = scoreEvidence(sources.map(evidenceOf), { gaps: briefingGaps(b) });
+  const evidence = sources.map(evidenceOf);
+  const key = evidenceKey(evidence);
+  const model = scoreEvidence(evidence, { gaps: briefingGaps(b), ...(eventWindowOf(b) ? { event: eventWindowOf(b)! } : {}) });
+  // An override stands while the evidence is what it was made on; any change to the evidence lifts it.
+  const override = b.override?.evidenceKey === key ? b.override : undefined;
+  const { confidence, explanation } = applyOverride(model, override, key);
   const assessed = new Map(explanation.sources.map((a) => [a.sourceId, a]));
   const sourceNotes: SourceNote[] = [...new Map(sources.map((s) => [s.sourceId, s])).values()]
     .sort((x, y) => compareIds(x.sourceId, y.sourceId))
@@ -456,10 +500,84 @@ export function rescore(b: Briefing, sources: readonly Source[], now: Date): { b
   if (!changed && same(confidence, b.confidence) && same(sourceNotes, b.sourceNotes) && same(explanation, b.scoreExplanation)) {
     return { briefing: b, changed: false };
   }
+  const { override: _, ...rest } = b;
   return {
-    briefing: { ...b, confidence, sourceNotes, scoreExplanation: explanation, updatedAt: now.toISOString(), version: b.version + 1 },
+    briefing: {
+      ...rest,
+      ...(override ? { override } : {}),
+      confidence,
+      sourceNotes,
+      scoreExplanation: explanation,
+      updatedAt: now.toISOString(),
+      version: b.version + 1,
+    },
     changed,
   };
+}
+
+/** The event window a briefing's sources are judged against, if the analyst gave one. */
+export function eventWindowOf(b: Pick<Briefing, 'eventDate' | 'eventEnd'>): EventWindow | undefined {
+  if (!b.eventDate) return undefined;
+  return { from: b.eventDate, ...(b.eventEnd ? { to: b.eventEnd } : {}) };
+}
+
+/** What an analyst sends to assess the score in place of the model: a score or a grade (or both), and why. */
+export const OverrideInput = /* @__PURE__ */ schema(() =>
+  z
+    .strictObject({
+      score: z.optional(z.number().check(z.gte(0), z.lte(1))),
+      grade: z.optional(z.enum(GRADES)),
+      reason: text(1000),
+    })
+    .check(
+      z.refine((o) => o.score !== undefined || o.grade !== undefined, { path: ['score'], error: 'send a score, a grade, or both' }),
+      z.refine((o) => o.score === undefined || o.grade === undefined || inGrade(o.score, o.grade), {
+        path: ['grade'],
+        error: 'must be the grade of the score (see the confidence bands)',
+      }),
+    ),
+);
+export type OverrideInput = z.infer<typeof OverrideInput>;
+
+function inGrade(score: number, grade: Grade): boolean {
+  const [min, max] = gradeRange(grade);
+  return score >= min && score < max;
+}
+
+/**
+ * An analyst's override of the score or grade, on the current evidence. A grade alone keeps the
+ * model's score brought into the grade's band; a score alone takes the band's grade. The version
+ * history records it (action `assessed`); a later change to the evidence lifts it.
+ */
+export function overrideScore(
+  b: Briefing,
+  input: OverrideInput,
+  ctx: { by: string; now: Date; sources: readonly Source[] },
+): { briefing: Briefing; scoreChanged: boolean } {
+  if (b.status === 'retracted') throw new ConflictError(`briefing ${b.briefingId} was retracted`);
+  const model = scoreEvidence(ctx.sources.map(evidenceOf), { gaps: briefingGaps(b), ...(eventWindowOf(b) ? { event: eventWindowOf(b)! } : {}) });
+  const grade = input.grade ?? BANDS.find((band) => (input.score ?? 0) >= band.min)!.grade;
+  const [min, max] = gradeRange(grade);
+  const score = input.score ?? Math.round(Math.min(Math.max(model.confidence.score, min), max - 0.01) * 100) / 100;
+  const override: Override = {
+    score,
+    grade,
+    reason: input.reason,
+    by: ctx.by,
+    at: ctx.now.toISOString(),
+    evidenceKey: evidenceKey(ctx.sources.map(evidenceOf)),
+    model: { score: model.confidence.score, grade: model.confidence.grade },
+  };
+  const { briefing, changed } = rescore({ ...b, override }, ctx.sources, ctx.now);
+  return { briefing: { ...briefing, updatedAt: ctx.now.toISOString(), updatedBy: ctx.by, version: b.version + 1 }, scoreChanged: changed };
+}
+
+/** Lifts an analyst's override: the model's score stands again. */
+export function liftOverride(b: Briefing, ctx: { by: string; now: Date; sources: readonly Source[] }): { briefing: Briefing; scoreChanged: boolean } {
+  if (!b.override) throw new ConflictError(`briefing ${b.briefingId} has no analyst override`);
+  const { override: _, ...rest } = b;
+  const { briefing, changed } = rescore(rest, ctx.sources, ctx.now);
+  return { briefing: { ...briefing, updatedAt: ctx.now.toISOString(), updatedBy: ctx.by, version: b.version + 1 }, scoreChanged: changed };
 }
 
 /** What staff read at GET /briefings/{id}/score: the confidence, how it was reached, and every source's part in it. */

@@ -1,31 +1,50 @@
 /**
- * Confidence model v2: a briefing's confidence computed from its evidence,
+ * Confidence model v3: a briefing's confidence computed from its evidence,
  * with the reasons and each source's share. Pure and deterministic: the same
  * evidence gives the same result in any order. docs/scoring.md explains it
- * with worked cases (checked by test/unit/domain/scoring-golden.test.ts).
+ * for analysts, with worked cases that are checked through the API.
  *
- * 1. Each source weighs  kind × reliability × credibility × recency  (at most 0.95).
- *    Reliability is the Admiralty letter (A-F): the analyst's override, else the
- *    kind's default. Credibility (1-6) can only lower: the model itself counts
- *    corroboration. Recency is the source's age when it was retrieved.
- * 2. Sources with the same stance whose texts are near-duplicates (see
- *    fingerprint.ts) form one origin, which weighs as its strongest member:
- *    corroboration counts independent origins, not articles.
- * 3. Origins combine like independent chances of being right (noisy-OR), so
- *    agreement raises confidence with diminishing returns:
- *      support = 1 − Π (1 − w)        over supporting origins
- *      raw     = support × Π (1 − w/2) over contradicting origins
- * 4. Caps: without a direct source at most 0.89 (never grade A); an incomplete
- *    briefing at most 0.74. The score is rounded to two decimals.
- * 5. Shares: each origin's Shapley value in that game (exact up to 14 origins,
- *    leave-one-out rescaled beyond), given to its strongest member; shares sum
- *    to the score.
+ * 1. Each source weighs  kind × reliability × credibility × time  (at most 0.95).
+ *    Reliability is the Admiralty letter (A-F): the analyst's, else the kind's
+ *    default. Credibility 4-5 lowers a source; 1-3 set by an analyst are a
+ *    floor under the score (below). Time is the distance between the source's
+ *    publication and the event the briefing is about (full weight within 30
+ *    days, then halving every 180); undated sources weigh 0.8.
+ * 2. Lines of evidence (provenance.ts): two sources are dependent when they
+ *    share an outlet or ownership group, one credits the other or both credit
+ *    the same outlet or document, or one copies, paraphrases or translates the
+ *    other. The score counts the best set of mutually independent sources
+ *    (each one a line); the others are derivative and add nothing. A source
+ *    that copies two lines never joins them, so adding support never lowers
+ *    the score.
+ * 3. Lines combine like independent chances of being right (noisy-OR), with
+ *    diminishing returns within a kind (the k-th line of a kind counts
+ *    × 0.75^(k−1)):  support = 1 − Π (1 − w·0.75^rank).
+ * 4. Ceilings, each named in the reasons: what the evidence can stand for
+ *    (social-only ≤ 0.54, internal-only ≤ 0.34, secondary-only ≤ 0.74, reports
+ *    resting on unnamed people ≤ 0.55, below one on-record direct source);
+ *    grade A needs a direct source rated at least B2 (else ≤ 0.89); an
+ *    incomplete briefing ≤ 0.74; aggregation never passes 0.95 (1.00 is an
+ *    analyst's call: an override).
+ * 5. Contradiction is applied after the ceilings, so it always shows:
+ *    score × Π (1 − w/2) over independent contradicting lines; an on-record
+ *    denial (a direct or on-record contradicting source) makes the briefing
+ *    disputed (at most 0.74, shown to readers).
+ * 6. Export: the Admiralty pair of the leading source (the analyst's letter
+ *    and digit when given and consistent with the score) and STIX 2.1
+ *    confidence from the digit (1→90, 2→70, 3→50, 4→30, 5→10, 6 none).
+ * 7. Shares: each counted source's Shapley value (exact up to 14, leave-one-out
+ *    rescaled beyond); shares sum to the score.
  *
- * Every constant of the model is in this file; `MODEL_VERSION` is stored with every score.
+ * Every constant of the model is in this file (the outlets table is in
+ * outlets.ts); `MODEL_VERSION` is stored with every score.
  */
-import { type Fingerprint, nearDuplicate } from './fingerprint.ts';
 
-export const MODEL_VERSION = 'v2';
+import type { Fingerprint } from './fingerprint.ts';
+import { lineName, type Sourcing } from './outlets.ts';
+import { dependence, type Provenance, type Relation } from './provenance.ts';
+
+export const MODEL_VERSION = 'v3';
 
 export const SOURCE_KINDS = ['direct', 'reporting', 'secondary', 'social', 'internal'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -57,7 +76,7 @@ export const CREDIBILITY_LABELS: Record<Credibility, string> = {
   6: 'Truth cannot be judged',
 };
 
-/** Base weight of one source of each kind, before reliability, credibility and recency. */
+/** Base weight of one source of each kind, before reliability, credibility and time. */
 export const KIND_WEIGHTS: Record<SourceKind, number> = {
   direct: 0.6, // official statement, filing, first-party data
   reporting: 0.4, // published reporting
@@ -78,26 +97,71 @@ export const DEFAULT_RELIABILITY: Record<SourceKind, Reliability> = {
 /** Multiplier per reliability letter (B, "usually reliable", is neutral). */
 export const RELIABILITY_FACTORS: Record<Reliability, number> = { A: 1.2, B: 1, C: 0.8, D: 0.4, E: 0.2, F: 0.5 };
 
-/** Multiplier per credibility level: only doubt lowers; 1, 2 and 6 are neutral. */
-export const CREDIBILITY_FACTORS: Record<Credibility, number> = { 1: 1, 2: 1, 3: 0.9, 4: 0.6, 5: 0.3, 6: 1 };
+/** Multiplier per credibility level: doubt (4, 5) lowers a source; 1-3 work as floors, 6 is neutral. */
+export const CREDIBILITY_FACTORS: Record<Credibility, number> = { 1: 1, 2: 1, 3: 1, 4: 0.6, 5: 0.3, 6: 1 };
 
-/** Full weight while a source is at most `fullWeightDays` old when retrieved; then it halves every `halfLifeDays`, down to `floor`. */
-export const RECENCY = { fullWeightDays: 30, halfLifeDays: 180, floor: 0.25 } as const;
+/** An analyst's credibility on a supporting source is a floor under the score: the bottom of its STIX range. */
+export const CREDIBILITY_FLOORS: Partial<Record<Credibility, number>> = { 1: 0.8, 2: 0.6, 3: 0.4 };
 
-/** No single origin is certainty. */
+/** STIX 2.1 confidence per Admiralty credibility (the published mapping); 6 has none. */
+export const STIX_BY_CREDIBILITY: Record<Credibility, number | undefined> = { 1: 90, 2: 70, 3: 50, 4: 30, 5: 10, 6: undefined };
+
+/** The score range each credibility digit stands for (STIX 2.1 ranges): [min, max). */
+export const CREDIBILITY_RANGES: Record<Exclude<Credibility, 6>, readonly [number, number]> = {
+  1: [0.8, 1.01],
+  2: [0.6, 0.8],
+  3: [0.4, 0.6],
+  4: [0.2, 0.4],
+  5: [0, 0.2],
+};
+
+/** Full weight while a source is published within `fullWeightDays` of the event's window; then it halves every `halfLifeDays`, down to `floor`. */
+export const EVENT_TIME = { fullWeightDays: 30, halfLifeDays: 180, floor: 0.25 } as const;
+
+/** Weight of a source whose publication date is unknown. */
+export const UNDATED_FACTOR = 0.8;
+
+/** No single source is certainty. */
 export const MAX_WEIGHT = 0.95;
 
-/** A contradicting origin of weight w multiplies the score by 1 − w × this. */
+/** The k-th line of the same kind counts × this^(k−1): diminishing returns within a kind. */
+export const DIMINISHING = 0.75;
+
+/** A contradicting line of weight w multiplies the score by 1 − w × this. */
 export const CONTRADICTION_STRENGTH = 0.5;
 
-/** Highest score a briefing without a direct source may carry (top of A/B). */
+/** Counting never reaches certainty. */
+export const AGGREGATION_CAP = 0.95;
+
+/** Highest score without a direct source rated at least B2 (top of A/B): grade A needs one. */
 export const NO_DIRECT_SOURCE_CAP = 0.89;
 
 /** Highest score an incomplete briefing may carry (top of B/C). */
 export const INCOMPLETE_CAP = 0.74;
 
-/** Up to this many origins shares are exact Shapley values (2^n coalitions); beyond, leave-one-out rescaled. */
+/** Highest score of a disputed briefing (top of B/C). */
+export const DISPUTED_CAP = 0.74;
+
+/**
+ * What a source can stand for on its own: the score cannot pass the highest ceiling among the
+ * supporting sources. A source that is weakly rated (D-F) or doubted (credibility 4-5) stands for
+ * no more than social evidence.
+ */
+export const QUALITY_CEILINGS = {
+  direct: 1,
+  reporting: 1,
+  /** Reporting that rests on unnamed people: below one on-record direct source of usual reliability (0.60). */
+  unnamed: 0.55,
+  secondary: 0.74,
+  social: 0.54,
+  internal: 0.34,
+} as const;
+
+/** Up to this many counted sources shares are exact Shapley values (2^n coalitions); beyond, leave-one-out rescaled. */
 export const SHAPLEY_MAX_ORIGINS = 14;
+
+/** Above this many supporting (or contradicting) sources, the best independent set is searched greedily. */
+export const EXACT_SEARCH_STEPS = 200_000;
 
 export const GRADES = ['D', 'C/D', 'B/C', 'A/B', 'A'] as const;
 export type Grade = (typeof GRADES)[number];
@@ -122,31 +186,57 @@ export const CONTENT_GAPS = {
 } as const;
 export type ContentGap = keyof typeof CONTENT_GAPS;
 
-/** One source as scoring sees it: no text, its fingerprint instead. */
+/** One source as scoring sees it: no text; its fingerprint and provenance instead. */
 export interface Evidence {
   sourceId: string;
   kind: SourceKind;
   stance: Stance;
-  /** Analyst's Admiralty reliability override; the kind's default otherwise. */
+  /** Analyst's Admiralty reliability; the kind's default otherwise. */
   reliability?: Reliability;
+  /** Analyst's Admiralty credibility of the information. */
   credibility?: Credibility;
   publishedAt?: string;
-  retrievedAt?: string;
   fingerprint?: Fingerprint;
+  /** The publisher's line of evidence (outlets.ts `publisherLine`); the label's when absent. */
+  line?: string;
+  /** Lines it credits (outlets.ts `creditLine`). */
+  credits?: string[];
+  /** Whether it rests on unnamed people. */
+  sourcing?: Sourcing;
   /** How source reasons name it (its publisher); never used in briefing-level reasons. */
   label?: string;
+}
+
+/** What the briefing is about in time: the event's date, or an observation window. */
+export interface EventWindow {
+  from: string;
+  to?: string;
+}
+
+export interface ScoreContext {
+  gaps?: readonly ContentGap[];
+  event?: EventWindow;
 }
 
 export type ReasonCode =
   | 'no-evidence'
   | 'capped-incomplete'
   | 'capped-no-direct'
+  | 'capped-quality'
+  | 'capped-certainty'
   | 'incomplete'
   | 'corroboration'
+  | 'provenance'
   | 'contradiction'
+  | 'disputed'
+  | 'event-time'
+  | 'no-event-date'
+  | 'undated'
   | 'stale'
   | 'reliability'
-  | 'credibility';
+  | 'credibility'
+  | 'export'
+  | 'analyst-assessed';
 
 /** A plain-language reason. It never quotes briefing or source content, so it may travel in events. */
 export interface Reason {
@@ -166,14 +256,20 @@ export interface Confidence {
   score: number;
   grade: Grade;
   label: string;
-  /** Number of sources of each kind. */
+  /** Number of sources of each kind (withdrawn ones excluded). */
   sourceCounts: Record<SourceKind, number>;
-  /** Independent origins that support the signal. */
+  /** Independent lines of evidence that support the signal. */
   independentOrigins: number;
   reasons: Reason[];
-  /** STIX 2.1 `confidence` (0-100). */
-  stix: number;
+  /** STIX 2.1 `confidence`, from the Admiralty credibility (1→90 … 5→10); absent for 6 (cannot be judged). */
+  stix?: number;
   admiralty: Admiralty;
+  /** Set when an on-record denial or a contradicting primary source disputes the signal. */
+  disputed?: { label: string; reason: string };
+  /** Set when an analyst assessed the score or grade in place of the model (see Explanation.override). */
+  analystAssessed?: { label: string };
+  /** Publication of the newest supporting source: when the signal was last confirmed. */
+  lastConfirmedAt?: string;
   modelVersion: string;
 }
 
@@ -181,15 +277,21 @@ export interface Confidence {
 export interface SourceAssessment {
   sourceId: string;
   originId: string;
-  /** False for a copy: its origin is counted through another member. */
+  /** False for a derivative source: its line is counted through another source. */
   counted: boolean;
-  /** The member through which a copy's origin is counted. */
+  /** The first counted source it depends on (derivative sources only). */
   copyOf?: string;
+  /** Every counted source it depends on, and how (derivative sources only). */
+  dependsOn?: Array<{ sourceId: string; relation: Relation }>;
+  /** The publisher's line of evidence and what it credits. */
+  line?: string;
+  credits?: string[];
   reliability: Reliability;
   reliabilitySetBy: 'analyst' | 'default';
   credibility?: Credibility;
-  /** Age when retrieved, in whole days (0 when the publication time is unknown). */
+  /** Days between its publication and the event's window (0 inside it, or when either is unknown). */
   ageDays: number;
+  dated: boolean;
   factors: { kind: number; reliability: number; credibility: number; recency: number };
   weight: number;
   /** Points of the score this source accounts for (negative when it lowers it). */
@@ -203,11 +305,24 @@ export interface OriginExplanation {
   originId: string;
   stance: Stance;
   members: string[];
-  /** The member whose weight the origin carries. */
+  /** The counted source of the line. */
   lead: string;
   weight: number;
   contribution: number;
   share: number;
+}
+
+/** An analyst's assessment in place of the model's. */
+export interface Override {
+  score: number;
+  grade: Grade;
+  reason: string;
+  by: string;
+  at: string;
+  /** The evidence it was made on (`evidenceKey`); a change to the evidence lifts it. */
+  evidenceKey: string;
+  /** The model's score and grade it replaced. */
+  model: { score: number; grade: Grade };
 }
 
 /** Stored with the score; staff read it at GET /briefings/{id}/score. */
@@ -215,11 +330,17 @@ export interface Explanation {
   modelVersion: string;
   /** How shares were computed. */
   method: 'shapley' | 'leave-one-out';
-  /** The combined evidence before caps and rounding. */
+  /** The combined support before ceilings, floors, contradiction and rounding. */
   raw: number;
   caps: Array<{ cap: number; why: string; binding: boolean }>;
+  /** The floor an analyst's credibility sets, when it raised the score. */
+  floor?: { floor: number; why: string; binding: boolean };
   origins: OriginExplanation[];
   sources: SourceAssessment[];
+  /** The event window recency was judged against. */
+  event?: EventWindow;
+  /** Set while an analyst's override stands. */
+  override?: Override;
 }
 
 export interface Scoring {
@@ -227,7 +348,7 @@ export interface Scoring {
   explanation: Explanation;
 }
 
-/** Grade and label for a score, with the rule that only direct evidence earns an A. */
+/** Grade and label for a score, with the rule that only a direct source rated at least B2 earns an A. */
 export function gradeFor(score: number, hasDirectSource: boolean): { grade: Grade; label: string } {
   const band = BANDS.find((b) => score >= b.min) ?? BANDS[BANDS.length - 1]!;
   if (band.grade === 'A' && !hasDirectSource) return BANDS[1]!;
@@ -238,24 +359,39 @@ export function gradeRank(grade: Grade): number {
   return GRADES.indexOf(grade);
 }
 
-/** STIX 2.1 confidence (0-100) for a score. */
-export function stixConfidence(score: number): number {
-  return Math.round(score * 100);
+/** The score range of a grade: [min, max). */
+export function gradeRange(grade: Grade): readonly [number, number] {
+  const i = BANDS.findIndex((b) => b.grade === grade);
+  const top = i === 0 ? 1.01 : BANDS[i - 1]!.min;
+  const last = BANDS.map((b) => b.grade).lastIndexOf(grade);
+  return [BANDS[last]!.min, top];
+}
+
+/** STIX 2.1 confidence for an Admiralty credibility digit (the published mapping); none for 6. */
+export function stixConfidence(credibility: Credibility): number | undefined {
+  return STIX_BY_CREDIBILITY[credibility];
 }
 
 /**
- * Admiralty credibility from the STIX value, by the STIX 2.1 mapping
- * (80-100 → 1, 60-79 → 2, 40-59 → 3, 20-39 → 4, 0-19 → 5), except that
- * 1 ("confirmed by other sources") needs two independent supporting origins,
- * and no evidence at all is 6 ("cannot be judged").
+ * The model's Admiralty credibility for a score, by the STIX 2.1 ranges (80-100 → 1, 60-79 → 2,
+ * 40-59 → 3, 20-39 → 4, 0-19 → 5), except that 1 ("confirmed by other sources") needs two
+ * independent supporting lines (or an analyst's own 1 on a supporting source: the only way one line
+ * reaches 0.8), and no evidence at all is 6 ("cannot be judged").
  */
-export function admiraltyCredibility(stix: number, supportingOrigins: number, anyEvidence: boolean): Credibility {
+export function admiraltyCredibility(score: number, supportingLines: number, anyEvidence: boolean, confirmedByAnalyst = false): Credibility {
   if (!anyEvidence) return 6;
-  if (stix >= 80) return supportingOrigins >= 2 ? 1 : 2;
-  if (stix >= 60) return 2;
-  if (stix >= 40) return 3;
-  if (stix >= 20) return 4;
+  if (score >= 0.8) return supportingLines >= 2 || confirmedByAnalyst ? 1 : 2;
+  if (score >= 0.6) return 2;
+  if (score >= 0.4) return 3;
+  if (score >= 0.2) return 4;
   return 5;
+}
+
+/** True when a score lies in the range a credibility digit stands for (6, "cannot be judged", fits any). */
+export function credibilityFits(credibility: Credibility, score: number): boolean {
+  if (credibility === 6) return true;
+  const [min, max] = CREDIBILITY_RANGES[credibility];
+  return score >= min && score < max;
 }
 
 const DAY_MS = 86_400_000;
@@ -263,115 +399,173 @@ const DAY_MS = 86_400_000;
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits || 0;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** Multiplier for a source `ageDays` old when retrieved. */
-export function recencyFactor(ageDays: number): number {
-  if (ageDays <= RECENCY.fullWeightDays) return 1;
-  return Math.max(RECENCY.floor, 0.5 ** ((ageDays - RECENCY.fullWeightDays) / RECENCY.halfLifeDays));
+/** Multiplier for a source published `days` away from the event's window. */
+export function recencyFactor(days: number): number {
+  if (days <= EVENT_TIME.fullWeightDays) return 1;
+  return Math.max(EVENT_TIME.floor, 0.5 ** ((days - EVENT_TIME.fullWeightDays) / EVENT_TIME.halfLifeDays));
 }
 
-function ageInDays(e: Evidence): number {
-  if (!e.publishedAt || !e.retrievedAt) return 0;
-  return Math.max(0, Math.floor((Date.parse(e.retrievedAt) - Date.parse(e.publishedAt)) / DAY_MS));
+/** Whole days between a publication and the event's window (0 inside it). */
+export function daysFromEvent(publishedAt: string, event: EventWindow): number {
+  const at = Date.parse(publishedAt);
+  const from = Date.parse(event.from);
+  const to = event.to ? Date.parse(event.to) : from;
+  const distance = at < from ? from - at : at > to ? at - to : 0;
+  return Math.floor(distance / DAY_MS);
 }
 
 interface Weighed {
   evidence: Evidence;
+  provenance: Provenance;
   reliability: Reliability;
   ageDays: number;
   factors: SourceAssessment['factors'];
   weight: number;
+  /** The most the score may be with this source as the best support. */
+  ceiling: number;
+  /** The analyst's credibility floor it carries (0 when none). */
+  floor: number;
+  /** A direct source rated at least B2: it opens grade A. */
+  qualifiesForA: boolean;
+  onRecordDenial: boolean;
 }
 
-function weigh(e: Evidence): Weighed {
+function ceilingOf(e: Evidence, reliability: Reliability): number {
+  const weak = ['D', 'E', 'F'].includes(reliability) || e.credibility === 4 || e.credibility === 5;
+  const own =
+    e.kind === 'reporting' && e.sourcing === 'unnamed' ? QUALITY_CEILINGS.unnamed : QUALITY_CEILINGS[e.kind === 'reporting' ? 'reporting' : e.kind];
+  return weak ? Math.min(own, QUALITY_CEILINGS.social) : own;
+}
+
+function weigh(e: Evidence, event: EventWindow | undefined): Weighed {
   const reliability = e.reliability ?? DEFAULT_RELIABILITY[e.kind];
-  const ageDays = ageInDays(e);
+  const ageDays = e.publishedAt && event ? daysFromEvent(e.publishedAt, event) : 0;
   const factors = {
     kind: KIND_WEIGHTS[e.kind],
     reliability: RELIABILITY_FACTORS[reliability],
     credibility: e.credibility ? CREDIBILITY_FACTORS[e.credibility] : 1,
-    recency: recencyFactor(ageDays),
+    recency: e.publishedAt ? recencyFactor(ageDays) : UNDATED_FACTOR,
   };
   const weight = Math.min(MAX_WEIGHT, factors.kind * factors.reliability * factors.credibility * factors.recency);
-  return { evidence: e, reliability, ageDays, factors, weight };
-}
-
-interface Origin {
-  originId: string;
-  stance: Stance;
-  members: Weighed[];
-  lead: Weighed;
-  weight: number;
-  direct: boolean;
-}
-
-const published = (w: Weighed) => (w.evidence.publishedAt ? Date.parse(w.evidence.publishedAt) : Number.POSITIVE_INFINITY);
-
-/** Near-duplicate sources of the same stance, joined transitively; ids and order derive from source ids only. */
-function groupOrigins(weighed: readonly Weighed[]): Origin[] {
-  const parent = weighed.map((_, i) => i);
-  const find = (i: number): number => {
-    if (parent[i] === i) return i;
-    const root = find(parent[i]!);
-    parent[i] = root; // path compression
-    return root;
+  const line = e.line ?? `publisher:${(e.label ?? e.sourceId).toLowerCase()}`;
+  return {
+    evidence: e,
+    provenance: { sourceId: e.sourceId, line, credits: [...(e.credits ?? [])].sort(), ...(e.fingerprint ? { fingerprint: e.fingerprint } : {}) },
+    reliability,
+    ageDays,
+    factors,
+    weight,
+    ceiling: ceilingOf(e, reliability),
+    floor: (e.credibility && CREDIBILITY_FLOORS[e.credibility]) || 0,
+    qualifiesForA: e.kind === 'direct' && (reliability === 'A' || reliability === 'B') && (e.credibility === undefined || e.credibility <= 2),
+    onRecordDenial: e.stance === 'contradicts' && (e.kind === 'direct' || e.sourcing === 'on-record'),
   };
-  for (let i = 0; i < weighed.length; i++) {
-    for (let j = i + 1; j < weighed.length; j++) {
-      const a = weighed[i]!.evidence;
-      const b = weighed[j]!.evidence;
-      if (a.stance === b.stance && a.fingerprint && b.fingerprint && nearDuplicate(a.fingerprint, b.fingerprint)) {
-        parent[find(j)] = find(i);
-      }
-    }
-  }
-  const groups = new Map<number, Weighed[]>();
-  weighed.forEach((w, i) => {
-    const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), w]);
-  });
-  return [...groups.values()]
-    .map((members) => {
-      // The strongest member; among equals the first published (the original), then the smallest id.
-      const lead = members.reduce((best, m) => (m.weight > best.weight || (m.weight === best.weight && published(m) < published(best)) ? m : best));
-      return {
-        originId: members[0]!.evidence.sourceId,
-        stance: lead.evidence.stance,
-        members,
-        lead,
-        weight: lead.weight,
-        direct: members.some((m) => m.evidence.kind === 'direct'),
-      };
-    })
-    .sort((x, y) => compareIds(x.originId, y.originId));
 }
 
-/** The game whose payoffs shares divide: the capped score of a coalition of origins. */
-function coalitionValue(origins: readonly Origin[], gaps: readonly ContentGap[]) {
-  const incomplete = gaps.length > 0;
-  return (included: (i: number) => boolean) => {
-    let doubt = 1;
-    let contradiction = 1;
-    let direct = false;
-    origins.forEach((o, i) => {
-      if (!included(i)) return;
-      if (o.stance === 'supports') {
-        doubt *= 1 - o.weight;
-        direct ||= o.direct;
-      } else {
-        contradiction *= 1 - o.weight * CONTRADICTION_STRENGTH;
-      }
+/** Noisy-OR with diminishing returns within a kind: 1 − Π (1 − w · DIMINISHING^rank-in-kind). */
+function combine(members: readonly Weighed[], strength = 1): number {
+  const byKind = new Map<SourceKind, number[]>();
+  for (const m of members) byKind.set(m.evidence.kind, [...(byKind.get(m.evidence.kind) ?? []), m.weight]);
+  let doubt = 1;
+  for (const weights of byKind.values()) {
+    weights.sort((a, b) => b - a);
+    weights.forEach((w, rank) => {
+      doubt *= 1 - w * strength * DIMINISHING ** rank;
     });
-    const raw = (1 - doubt) * contradiction;
-    let capped = raw;
-    if (!direct) capped = Math.min(capped, NO_DIRECT_SOURCE_CAP);
-    if (incomplete) capped = Math.min(capped, INCOMPLETE_CAP);
-    return { raw, capped, direct };
+  }
+  return 1 - doubt;
+}
+
+/**
+ * The set of mutually independent sources that gives the most support: branch and bound over
+ * sources in order of weight (the bound: every remaining source compatible with the set so far);
+ * greedy when the search would exceed EXACT_SEARCH_STEPS.
+ */
+function bestIndependent(items: readonly Weighed[], conflicts: (a: number, b: number) => boolean, strength: number): number[] {
+  // Strongest first; among equals the first published (the original), then the smallest id.
+  const published = (i: number) => (items[i]!.evidence.publishedAt ? Date.parse(items[i]!.evidence.publishedAt!) : Number.POSITIVE_INFINITY);
+  const order = items
+    .map((_, i) => i)
+    .sort(
+      (a, b) =>
+        items[b]!.weight - items[a]!.weight || published(a) - published(b) || compareIds(items[a]!.evidence.sourceId, items[b]!.evidence.sourceId),
+    );
+  const greedy: number[] = [];
+  for (const i of order) if (greedy.every((j) => !conflicts(i, j))) greedy.push(i);
+  let best = greedy;
+  let bestValue = combine(
+    greedy.map((i) => items[i]!),
+    strength,
+  );
+  let steps = 0;
+  const search = (k: number, chosen: number[]) => {
+    if (++steps > EXACT_SEARCH_STEPS) return;
+    const open = order.slice(k).filter((i) => chosen.every((j) => !conflicts(i, j)));
+    const bound = combine(
+      [...chosen, ...open].map((i) => items[i]!),
+      strength,
+    );
+    if (bound <= bestValue + 1e-12) return;
+    if (open.length === 0) {
+      best = [...chosen];
+      bestValue = bound;
+      return;
+    }
+    const next = open[0]!;
+    const at = order.indexOf(next);
+    search(at + 1, [...chosen, next]);
+    search(at + 1, chosen);
   };
+  search(0, []);
+  return [...best].sort((a, b) => compareIds(items[a]!.evidence.sourceId, items[b]!.evidence.sourceId));
+}
+
+interface Outcome {
+  support: number;
+  ceiling: number;
+  ceilingWhy: Array<{ cap: number; why: string }>;
+  floor: number;
+  base: number;
+  against: number;
+  disputed: boolean;
+  score: number;
+  qualifiedDirect: boolean;
+}
+
+/** The score of a set of supporting and contradicting sources, each set already mutually independent (`support` given). */
+function outcome(
+  supportSet: readonly Weighed[],
+  allSupporting: readonly Weighed[],
+  contradicting: readonly Weighed[],
+  gaps: readonly ContentGap[],
+): Outcome {
+  const support = combine(supportSet);
+  const quality = allSupporting.reduce((c, w) => Math.max(c, w.ceiling), 0);
+  const qualifiedDirect = allSupporting.some((w) => w.qualifiesForA);
+  const ceilingWhy: Array<{ cap: number; why: string }> = [{ cap: AGGREGATION_CAP, why: 'counting never reaches certainty' }];
+  if (allSupporting.length > 0 && quality < 1) ceilingWhy.push({ cap: quality, why: qualityWhy(quality) });
+  if (!qualifiedDirect) ceilingWhy.push({ cap: NO_DIRECT_SOURCE_CAP, why: 'no direct source rated at least B2' });
+  if (gaps.length > 0) ceilingWhy.push({ cap: INCOMPLETE_CAP, why: `incomplete: ${gaps.map((g) => CONTENT_GAPS[g]).join(', ')}` });
+  const ceiling = Math.min(...ceilingWhy.map((c) => c.cap));
+  const floor = allSupporting.reduce((f, w) => Math.max(f, w.floor), 0);
+  const base = Math.min(ceiling, Math.max(support, floor));
+  const against = combine(contradicting, CONTRADICTION_STRENGTH);
+  const disputed = contradicting.some((w) => w.onRecordDenial);
+  let score = base * (1 - against);
+  if (disputed) score = Math.min(score, DISPUTED_CAP);
+  return { support, ceiling, ceilingWhy, floor, base, against, disputed, score, qualifiedDirect };
+}
+
+function qualityWhy(cap: number): string {
+  if (cap === QUALITY_CEILINGS.internal) return 'internal monitoring only';
+  if (cap === QUALITY_CEILINGS.social) return 'only social posts or weakly rated sources';
+  if (cap === QUALITY_CEILINGS.unnamed) return 'reporting that rests on unnamed people, nothing on record';
+  return 'secondary write-ups only';
 }
 
 /**
  * Exact Shapley values over up to SHAPLEY_MAX_ORIGINS players; beyond, the
- * leave-one-out differences rescaled to the total, or (when a cap makes every
+ * leave-one-out differences rescaled to the total, or (when a ceiling makes every
  * difference 0) the total split by `fallback` weights.
  */
 function sharesOf(
@@ -401,174 +595,327 @@ function sharesOf(
   }
   const all = value(() => true);
   const loo = Array.from({ length: n }, (_, k) => all - value((i) => i !== k));
-  const sum = loo.reduce((a, b) => a + b, 0);
-  if (sum > 0) return { method: 'leave-one-out', phi: loo.map((d) => (d * all) / sum) };
+  const sum = loo.reduce((a, b) => a + Math.abs(b), 0);
+  if (sum > 0) return { method: 'leave-one-out', phi: loo.map((d) => (d * all) / loo.reduce((a, b) => a + b, 0) || 0) };
   const total = fallback.reduce((a, b) => a + b, 0);
   return { method: 'leave-one-out', phi: fallback.map((w) => (total > 0 ? (w * all) / total : 0)) };
 }
 
+const RELATION_TEXT: Record<Relation, string> = {
+  'same outlet': 'same outlet or ownership group as',
+  credits: 'credits or is credited by',
+  'same credit': 'credits the same origin as',
+  copy: 'same text as',
+  paraphrase: 'a paraphrase of',
+  translation: 'a translation of',
+};
+
+interface Counted {
+  weighed: Weighed;
+  dependents: Array<{ weighed: Weighed; relation: Relation }>;
+}
+
 function reasonsFor(args: {
-  evidence: readonly Weighed[];
-  origins: readonly Origin[];
-  gaps: readonly ContentGap[];
-  raw: number;
+  all: readonly Weighed[];
+  supporting: readonly Counted[];
+  contradicting: readonly Counted[];
+  result: Outcome;
+  event: EventWindow | undefined;
   lowering: number;
-  direct: boolean;
 }): Reason[] {
-  const { evidence, origins, gaps, raw, lowering, direct } = args;
-  if (evidence.length === 0) return [{ code: 'no-evidence', text: 'no sources yet' }];
+  const { all, supporting, contradicting, result, event, lowering } = args;
+  if (all.length === 0) return [{ code: 'no-evidence', text: 'no sources yet' }];
   const reasons: Reason[] = [];
-  const gapText = gaps.map((g) => CONTENT_GAPS[g]).join(', ');
-  const cappedIncomplete = gaps.length > 0 && raw > INCOMPLETE_CAP;
-  if (cappedIncomplete) {
-    reasons.push({ code: 'capped-incomplete', text: `capped at ${INCOMPLETE_CAP}: the briefing is incomplete (${gapText})` });
-  } else if (!direct && raw > NO_DIRECT_SOURCE_CAP) {
+  if (result.disputed) {
     reasons.push({
-      code: 'capped-no-direct',
-      text: `capped at ${NO_DIRECT_SOURCE_CAP}: no direct source (official statement, filing or first-party data)`,
+      code: 'disputed',
+      text: `disputed: an on-record denial or a primary source contradicts the signal (score at most ${DISPUTED_CAP})`,
     });
   }
-  if (gaps.length > 0 && !cappedIncomplete) {
-    reasons.push({ code: 'incomplete', text: `the briefing is incomplete (${gapText}): its score cannot exceed ${INCOMPLETE_CAP}` });
+  const binding = result.ceilingWhy.filter((c) => c.cap === result.ceiling && Math.max(result.support, result.floor) > c.cap);
+  for (const c of binding) {
+    const code: ReasonCode =
+      c.cap === AGGREGATION_CAP && c.why.startsWith('counting')
+        ? 'capped-certainty'
+        : c.why.startsWith('incomplete')
+          ? 'capped-incomplete'
+          : c.why.startsWith('no direct')
+            ? 'capped-no-direct'
+            : 'capped-quality';
+    reasons.push({ code, text: `capped at ${c.cap}: ${c.why}` });
   }
-  const supporting = origins.filter((o) => o.stance === 'supports');
-  const supportingSources = supporting.reduce((n, o) => n + o.members.length, 0);
-  const copies = supportingSources - supporting.length;
-  const copiesText = copies > 0 ? `; ${plural(copies, 'copy', 'copies')} of the same text counted once` : '';
+  const incomplete = result.ceilingWhy.find((c) => c.why.startsWith('incomplete'));
+  if (incomplete && !binding.includes(incomplete)) {
+    reasons.push({
+      code: 'incomplete',
+      text: `the briefing is ${incomplete.why.replace('incomplete: ', 'incomplete (')}): its score cannot exceed ${INCOMPLETE_CAP}`,
+    });
+  }
+  const sources = supporting.reduce((n, c) => n + 1 + c.dependents.length, 0);
+  const derivative = sources - supporting.length;
+  const derivedText = derivative > 0 ? `; ${plural(derivative, 'dependent source')} counted through them` : '';
   if (supporting.length === 0) reasons.push({ code: 'corroboration', text: 'no source supports the signal' });
   else if (supporting.length === 1) {
-    reasons.push({ code: 'corroboration', text: `a single origin supports the signal (${plural(supportingSources, 'source')}${copiesText})` });
+    reasons.push({ code: 'corroboration', text: `a single line of evidence supports the signal (${plural(sources, 'source')}${derivedText})` });
   } else {
     reasons.push({
       code: 'corroboration',
-      text: `${supporting.length} independent origins support the signal (${plural(supportingSources, 'source')}${copiesText})`,
+      text: `${supporting.length} independent lines of evidence support the signal (${plural(sources, 'source')}${derivedText}); each further line of the same kind counts less`,
     });
   }
-  const contradicting = origins.filter((o) => o.stance === 'contradicts');
+  const relations = new Map<Relation, number>();
+  for (const c of [...supporting, ...contradicting]) for (const d of c.dependents) relations.set(d.relation, (relations.get(d.relation) ?? 0) + 1);
+  if (relations.size > 0) {
+    const parts = [...relations.entries()].sort(([a], [b]) => compareIds(a, b)).map(([r, n]) => `${n} by ${r === 'credits' ? 'credit line' : r}`);
+    reasons.push({ code: 'provenance', text: `dependent sources found (${parts.join(', ')}): one line each, never joining independent lines` });
+  }
+  if (result.floor > 0 && result.floor > result.support) {
+    reasons.push({ code: 'credibility', text: `an analyst's credibility rating holds the score at ${result.floor} or more` });
+  }
   if (contradicting.length > 0) {
     const by = round(lowering, 2);
     reasons.push({
       code: 'contradiction',
-      text: `${plural(contradicting.length, 'contradicting origin')} ${by > 0 ? `lower${contradicting.length === 1 ? 's' : ''} the score by ${by.toFixed(2)}` : `do${contradicting.length === 1 ? 'es' : ''} not change the capped score`}`,
+      text: `${plural(contradicting.length, 'contradicting line')} of evidence lower${contradicting.length === 1 ? 's' : ''} the score by ${by.toFixed(2)}`,
     });
   }
-  const counted = origins.map((o) => o.lead);
-  const stale = counted.filter((w) => w.factors.recency < 1).length;
-  if (stale > 0) {
-    reasons.push({ code: 'stale', text: `${plural(stale, 'source')} over ${RECENCY.fullWeightDays} days old when retrieved: weight reduced` });
+  const counted = [...supporting, ...contradicting].map((c) => c.weighed);
+  if (!event) reasons.push({ code: 'no-event-date', text: 'no event date on the briefing: sources are not judged by their distance from the event' });
+  else {
+    const far = counted.filter((w) => w.evidence.publishedAt && w.factors.recency < 1).length;
+    if (far > 0)
+      reasons.push({
+        code: 'event-time',
+        text: `${plural(far, 'source')} published over ${EVENT_TIME.fullWeightDays} days from the event: weight reduced`,
+      });
   }
-  const overridden = evidence.filter((w) => w.evidence.reliability !== undefined);
-  if (overridden.length > 0) {
-    const letters = [...new Set(overridden.map((w) => w.reliability))].sort().join(', ');
-    reasons.push({ code: 'reliability', text: `reliability set by an analyst on ${plural(overridden.length, 'source')} (${letters})` });
+  const undated = counted.filter((w) => !w.evidence.publishedAt).length;
+  if (undated > 0) reasons.push({ code: 'undated', text: `${plural(undated, 'source')} without a publication date: weight ×${UNDATED_FACTOR}` });
+  const rated = all.filter((w) => w.evidence.reliability !== undefined);
+  if (rated.length > 0) {
+    const letters = [...new Set(rated.map((w) => w.reliability))].sort().join(', ');
+    reasons.push({ code: 'reliability', text: `reliability set by an analyst on ${plural(rated.length, 'source')} (${letters})` });
   }
   const doubted = counted.filter((w) => w.factors.credibility < 1).length;
-  if (doubted > 0) reasons.push({ code: 'credibility', text: `${plural(doubted, 'source')} judged less than probably true: weight reduced` });
+  if (doubted > 0) reasons.push({ code: 'credibility', text: `${plural(doubted, 'source')} judged doubtful or improbable: weight reduced` });
   return reasons;
 }
 
-function sourceReasons(w: Weighed, origin: Origin): string[] {
+function sourceReasons(w: Weighed, dependsOn: ReadonlyArray<{ weighed: Weighed; relation: Relation }>): string[] {
   const out: string[] = [];
   const e = w.evidence;
-  if (origin.lead !== w) out.push(`same text as ${origin.lead.evidence.label ?? origin.lead.evidence.sourceId}: counted once, through it`);
+  for (const d of dependsOn) out.push(`${RELATION_TEXT[d.relation]} ${d.weighed.evidence.label ?? d.weighed.evidence.sourceId}: counted through it`);
+  if (w.provenance.credits.length > 0) out.push(`credits ${w.provenance.credits.map(lineName).join(', ')}`);
   if (e.reliability) out.push(`reliability ${w.reliability} (${RELIABILITY_LABELS[w.reliability]}) set by an analyst`);
-  if (w.factors.credibility < 1) out.push(`credibility ${e.credibility} (${CREDIBILITY_LABELS[e.credibility!]})`);
-  if (w.factors.recency < 1) out.push(`${w.ageDays} days old when retrieved: weight ×${w.factors.recency.toFixed(2)}`);
-  if (e.stance === 'contradicts') out.push('contradicts the signal');
+  if (e.credibility) out.push(`credibility ${e.credibility} (${CREDIBILITY_LABELS[e.credibility]}) set by an analyst`);
+  if (e.sourcing === 'unnamed') out.push('rests on unnamed people');
+  if (!e.publishedAt) out.push(`no publication date: weight ×${UNDATED_FACTOR}`);
+  else if (w.factors.recency < 1) out.push(`published ${w.ageDays} days from the event: weight ×${w.factors.recency.toFixed(2)}`);
+  if (e.stance === 'contradicts') out.push(w.onRecordDenial ? 'an on-record denial: disputes the signal' : 'contradicts the signal');
   return out;
 }
 
+/** A key of the evidence a score was computed on: an override made on other evidence is lifted. */
+export function evidenceKey(evidence: readonly Evidence[]): string {
+  return [...evidence]
+    .sort(byIdThenContent)
+    .map((e) => `${e.sourceId}:${e.kind}:${e.stance}:${e.reliability ?? ''}:${e.credibility ?? ''}:${e.publishedAt ?? ''}`)
+    .join('|');
+}
+
 /**
- * Scores a briefing from all of its sources. `gaps` are the content gaps of
- * the briefing (see `contentGaps` in briefing.ts). Pure, order-independent;
- * a source id seen twice counts once.
+ * Scores a briefing from all of its sources that count (withdrawn ones excluded by the caller).
+ * `gaps` are the content gaps of the briefing (see `contentGaps` in briefing.ts); `event` its event
+ * window. Pure, order-independent; a source id seen twice counts once.
  */
-export function scoreEvidence(evidence: readonly Evidence[], ctx: { gaps?: readonly ContentGap[] } = {}): Scoring {
+export function scoreEvidence(evidence: readonly Evidence[], ctx: ScoreContext = {}): Scoring {
   const gaps = [...new Set(ctx.gaps ?? [])].sort();
   const unique = [...new Map([...evidence].sort(byIdThenContent).map((e) => [e.sourceId, e])).values()];
-  const weighed = unique.map(weigh);
-  const origins = groupOrigins(weighed);
-  const game = coalitionValue(origins, gaps);
-  const all = game(() => true);
-  const score = round(all.capped, 2);
-  const { method, phi } = sharesOf(
-    origins.length,
-    (included) => game(included).capped,
-    origins.map((o) => (o.stance === 'supports' ? o.weight : 0)),
+  const weighed = unique.map((e) => weigh(e, ctx.event));
+  const pick = (stance: Stance) => {
+    const items = weighed.filter((w) => w.evidence.stance === stance);
+    const relation = (a: number, b: number) => dependence(items[a]!.provenance, items[b]!.provenance);
+    const memo = new Map<number, Relation | undefined>();
+    const related = (a: number, b: number) => {
+      const key = a < b ? a * 100_003 + b : b * 100_003 + a;
+      if (!memo.has(key)) memo.set(key, relation(a, b));
+      return memo.get(key);
+    };
+    const chosen = bestIndependent(items, (a, b) => related(a, b) !== undefined, stance === 'supports' ? 1 : CONTRADICTION_STRENGTH);
+    const counted: Counted[] = chosen.map((i) => ({ weighed: items[i]!, dependents: [] }));
+    const dependsOn = new Map<Weighed, Array<{ weighed: Weighed; relation: Relation }>>();
+    items.forEach((w, i) => {
+      if (chosen.includes(i)) return;
+      const on = chosen.flatMap((j) => {
+        const r = related(i, j);
+        return r ? [{ weighed: items[j]!, relation: r }] : [];
+      });
+      dependsOn.set(w, on);
+      for (const d of on) counted.find((c) => c.weighed === d.weighed)!.dependents.push({ weighed: w, relation: d.relation });
+    });
+    return { items, counted, dependsOn };
+  };
+  const sup = pick('supports');
+  const con = pick('contradicts');
+  const result = outcome(
+    sup.counted.map((c) => c.weighed),
+    sup.items,
+    con.counted.map((c) => c.weighed),
+    gaps,
   );
-  const supportOnly = game((i) => origins[i]!.stance === 'supports');
-  const originShare = (i: number) => (score > 0 ? round(phi[i]! / all.capped, 2) : 0);
+  const score = round(result.score, 2);
+  const players = [...sup.counted, ...con.counted];
+  const game = (included: (i: number) => boolean) => {
+    const s = sup.counted.filter((_, i) => included(i)).map((c) => c.weighed);
+    const c = con.counted.filter((_, i) => included(i + sup.counted.length)).map((x) => x.weighed);
+    return outcome(s, s, c, gaps).score;
+  };
+  const { method, phi: rawPhi } = sharesOf(
+    players.length,
+    game,
+    players.map((p) => (p.weighed.evidence.stance === 'supports' ? p.weighed.weight : 0)),
+  );
+  const total = game(() => true);
+  const phi = rawPhi.map((x) => (total > 0 ? (x * result.score) / total : 0));
+  const share = (i: number) => (score > 0 ? round(phi[i]! / result.score, 2) : 0);
 
   const sourceCounts = Object.fromEntries(SOURCE_KINDS.map((k) => [k, 0])) as Record<SourceKind, number>;
   for (const e of unique) sourceCounts[e.kind] += 1;
-  const supporting = origins.filter((o) => o.stance === 'supports');
-  const stix = stixConfidence(score);
-  const main = origins
-    .map((o, i) => ({ o, phi: phi[i]! }))
-    .filter(({ o }) => o.stance === 'supports')
-    .sort((x, y) => y.phi - x.phi || compareIds(x.o.originId, y.o.originId))[0];
-  const admiralty: Admiralty = {
-    reliability: main ? main.o.lead.reliability : 'F',
-    credibility: admiraltyCredibility(stix, supporting.length, unique.length > 0),
-    code: '',
-  };
+
+  // The leading source: the largest share among supporting lines.
+  const lead = sup.counted
+    .map((c, i) => ({ c, phi: phi[i]! }))
+    .sort(
+      (x, y) => y.phi - x.phi || y.c.weighed.weight - x.c.weighed.weight || compareIds(x.c.weighed.evidence.sourceId, y.c.weighed.evidence.sourceId),
+    )[0]?.c.weighed;
+  const modelDigit = admiraltyCredibility(
+    score,
+    sup.counted.length,
+    unique.length > 0,
+    sup.items.some((w) => w.evidence.credibility === 1),
+  );
+  const analystDigit = lead?.evidence.credibility;
+  const digit = analystDigit !== undefined && credibilityFits(analystDigit, score) ? analystDigit : modelDigit;
+  const admiralty: Admiralty = { reliability: lead ? lead.reliability : 'F', credibility: digit, code: '' };
   admiralty.code = `${admiralty.reliability}${admiralty.credibility}`;
+  const stix = stixConfidence(digit);
+
+  const reasons = reasonsFor({
+    all: weighed,
+    supporting: sup.counted,
+    contradicting: con.counted,
+    result,
+    event: ctx.event,
+    lowering: result.base - result.score,
+  });
+  if (analystDigit !== undefined && digit !== analystDigit) {
+    reasons.push({
+      code: 'export',
+      text: `exported credibility ${digit}, not the analyst's ${analystDigit} on the leading source: the evidence puts the score at ${score.toFixed(2)}`,
+    });
+  }
 
   const sources: SourceAssessment[] = [];
-  origins.forEach((o, i) => {
-    for (const m of o.members) {
-      const counted = o.lead === m;
+  for (const group of [sup, con]) {
+    for (const w of group.items) {
+      const playerIndex = players.findIndex((p) => p.weighed === w);
+      const counted = playerIndex >= 0;
+      const on = group.dependsOn.get(w) ?? [];
       sources.push({
-        sourceId: m.evidence.sourceId,
-        originId: o.originId,
+        sourceId: w.evidence.sourceId,
+        originId: counted ? w.evidence.sourceId : (on[0]?.weighed.evidence.sourceId ?? w.evidence.sourceId),
         counted,
-        ...(counted ? {} : { copyOf: o.lead.evidence.sourceId }),
-        reliability: m.reliability,
-        reliabilitySetBy: m.evidence.reliability ? 'analyst' : 'default',
-        ...(m.evidence.credibility ? { credibility: m.evidence.credibility } : {}),
-        ageDays: m.ageDays,
-        factors: { ...m.factors, recency: round(m.factors.recency, 4) },
-        weight: round(m.weight, 4),
-        contribution: counted ? round(phi[i]!, 3) : 0,
-        share: counted ? originShare(i) : 0,
-        reasons: sourceReasons(m, o),
+        ...(counted || !on[0]
+          ? {}
+          : { copyOf: on[0].weighed.evidence.sourceId, dependsOn: on.map((d) => ({ sourceId: d.weighed.evidence.sourceId, relation: d.relation })) }),
+        line: w.provenance.line,
+        ...(w.provenance.credits.length > 0 ? { credits: [...w.provenance.credits] } : {}),
+        reliability: w.reliability,
+        reliabilitySetBy: w.evidence.reliability ? 'analyst' : 'default',
+        ...(w.evidence.credibility ? { credibility: w.evidence.credibility } : {}),
+        ageDays: w.ageDays,
+        dated: w.evidence.publishedAt !== undefined,
+        factors: { ...w.factors, recency: round(w.factors.recency, 4) },
+        weight: round(w.weight, 4),
+        contribution: counted ? round(phi[playerIndex]!, 3) : 0,
+        share: counted ? share(playerIndex) : 0,
+        reasons: sourceReasons(w, on),
       });
     }
-  });
+  }
   sources.sort((x, y) => compareIds(x.sourceId, y.sourceId));
 
+  const supportingDates = sup.items.map((w) => w.evidence.publishedAt).filter((d): d is string => d !== undefined);
+  const lastConfirmedAt = supportingDates.sort().at(-1);
+  const caps = result.ceilingWhy.map((c) => ({
+    cap: c.cap,
+    why: c.why,
+    binding: c.cap === result.ceiling && Math.max(result.support, result.floor) > c.cap,
+  }));
   return {
     confidence: {
       score,
-      ...gradeFor(score, all.direct),
+      ...gradeFor(score, result.qualifiedDirect),
       sourceCounts,
-      independentOrigins: supporting.length,
-      reasons: reasonsFor({ evidence: weighed, origins, gaps, raw: all.raw, lowering: supportOnly.capped - all.capped, direct: all.direct }),
-      stix,
+      independentOrigins: sup.counted.length,
+      reasons,
+      ...(stix === undefined ? {} : { stix }),
       admiralty,
+      ...(result.disputed ? { disputed: { label: 'Disputed', reason: 'an on-record denial or a primary source contradicts the signal' } } : {}),
+      ...(lastConfirmedAt ? { lastConfirmedAt } : {}),
       modelVersion: MODEL_VERSION,
     },
     explanation: {
       modelVersion: MODEL_VERSION,
       method,
-      raw: round(all.raw, 4),
-      caps: [
-        ...(all.direct ? [] : [{ cap: NO_DIRECT_SOURCE_CAP, why: 'no direct source', binding: all.raw > NO_DIRECT_SOURCE_CAP }]),
-        ...(gaps.length
-          ? [{ cap: INCOMPLETE_CAP, why: `incomplete: ${gaps.map((g) => CONTENT_GAPS[g]).join(', ')}`, binding: all.raw > INCOMPLETE_CAP }]
-          : []),
-      ],
-      origins: origins.map((o, i) => ({
-        originId: o.originId,
-        stance: o.stance,
-        members: o.members.map((m) => m.evidence.sourceId).sort(),
-        lead: o.lead.evidence.sourceId,
-        weight: round(o.weight, 4),
+      raw: round(result.support, 4),
+      caps: unique.length > 0 ? caps : [],
+      ...(result.floor > 0 ? { floor: { floor: result.floor, why: "an analyst's credibility rating", binding: result.floor > result.support } } : {}),
+      origins: players.map((p, i) => ({
+        originId: p.weighed.evidence.sourceId,
+        stance: p.weighed.evidence.stance,
+        members: [p.weighed.evidence.sourceId, ...p.dependents.map((d) => d.weighed.evidence.sourceId)].sort(),
+        lead: p.weighed.evidence.sourceId,
+        weight: round(p.weighed.weight, 4),
         contribution: round(phi[i]!, 3),
-        share: originShare(i),
+        share: share(i),
       })),
       sources,
+      ...(ctx.event ? { event: ctx.event } : {}),
     },
+  };
+}
+
+/**
+ * An analyst's assessment in place of the model's, while the evidence is what it was made on.
+ * A score alone sets the grade by the bands; a grade alone keeps the model's score moved into the
+ * grade's band. Readers see "Analyst-assessed"; staff see the override and the model's result.
+ */
+export function applyOverride(scoring: Scoring, override: Override | undefined, key: string): Scoring {
+  if (!override || override.evidenceKey !== key) return scoring;
+  const { confidence } = scoring;
+  return {
+    confidence: {
+      ...confidence,
+      score: override.score,
+      grade: override.grade,
+      label: BANDS.find((b) => b.grade === override.grade && override.score >= b.min)?.label ?? gradeFor(override.score, true).label,
+      reasons: [
+        { code: 'analyst-assessed', text: "assessed by an analyst: the score and grade are an analyst's call on this evidence" },
+        ...confidence.reasons,
+      ],
+      ...(() => {
+        const digit = admiraltyCredibility(override.score, confidence.independentOrigins, true);
+        const fits = credibilityFits(confidence.admiralty.credibility, override.score) ? confidence.admiralty.credibility : digit;
+        const stix = stixConfidence(fits);
+        return {
+          admiralty: { ...confidence.admiralty, credibility: fits, code: `${confidence.admiralty.reliability}${fits}` },
+          ...(stix === undefined ? {} : { stix }),
+        };
+      })(),
+      analystAssessed: { label: 'Analyst-assessed' },
+    },
+    explanation: { ...scoring.explanation, override: { ...override, model: { score: confidence.score, grade: confidence.grade } } },
   };
 }
 
@@ -593,7 +940,6 @@ export const NO_EVIDENCE: Confidence = {
   sourceCounts: { direct: 0, reporting: 0, secondary: 0, social: 0, internal: 0 },
   independentOrigins: 0,
   reasons: [{ code: 'no-evidence', text: 'no sources yet' }],
-  stix: 0,
   admiralty: { reliability: 'F', credibility: 6, code: 'F6' },
   modelVersion: MODEL_VERSION,
 };

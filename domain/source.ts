@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { type FieldIssue, ValidationError } from './errors.ts';
 import { type Fingerprint, fingerprint } from './fingerprint.ts';
+import { creditLine, creditsIn, publisherLine, SOURCINGS, type Sourcing, sourcingOf } from './outlets.ts';
 import { schema } from './schema.ts';
 import {
   CREDIBILITY_LEVELS,
@@ -44,8 +45,12 @@ export const SourceInput = /* @__PURE__ */ schema(() =>
       title: nonEmpty(500),
       language: z._default(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or zh-Hans')), 'en'),
       publishedAt: z.optional(instant),
-      /** When the analyst retrieved it; the time of ingest when absent. */
+      /** When the analyst retrieved it; the time of ingest when absent. Kept for the record: scoring judges time by publication against the event. */
       retrievedAt: z.optional(instant),
+      /** What the source credits (outlets such as "Reuters", or documents: "memo", "letter", "document"); detected in the text when absent. */
+      credits: z.optional(z.array(nonEmpty(200)).check(z.maxLength(10))),
+      /** Whether it rests on named people or documents (`on-record`) or unnamed people (`unnamed`); detected in the text when absent. */
+      sourcing: z.optional(z.enum(SOURCINGS)),
       text: z.optional(nonEmpty(50_000)),
       excerpt: z.optional(nonEmpty(5000)),
       /** Admiralty source reliability set by the analyst, with why. */
@@ -81,6 +86,10 @@ export interface Source {
   credibility?: Credibility;
   /** Of `text`, else `excerpt`. Absent only on sources stored before scoring model v2. */
   fingerprint?: Fingerprint;
+  /** What it credits: outlet names, or `document:<kind>`; set by the analyst or detected in the text at ingest. */
+  credits?: string[];
+  /** On record, resting on unnamed people, or unspecified; set by the analyst or detected at ingest. */
+  sourcing?: Sourcing;
   note?: string;
   ingestedAt: string;
   ingestedBy: string;
@@ -150,10 +159,15 @@ function checkDates(input: SourceInput, now: Date): FieldIssue[] {
 export function newSource(input: SourceInput, by: string, now: Date): Source {
   const issues = checkDates(input, now);
   if (issues.length > 0) throw new ValidationError('the request body is invalid', issues);
-  const { text, ...kept } = input;
+  const { text, credits, sourcing, ...kept } = input;
   const canonical = canonicalUrl(input.url);
+  const body = text ?? input.excerpt ?? '';
+  const own = publisherLine(input.publisher, canonical);
+  const detected = credits ? credits.map((c) => (DOCUMENT_KINDS.has(c.toLowerCase()) ? `document:${c.toLowerCase()}` : c)) : creditsIn(body, own);
   return {
     ...kept,
+    ...(detected.length > 0 ? { credits: detected } : {}),
+    sourcing: sourcing ?? sourcingOf(body),
     sourceId: sourceIdFor(canonical),
     canonicalUrl: canonical,
     retrievedAt: input.retrievedAt ?? now.toISOString(),
@@ -162,6 +176,8 @@ export function newSource(input: SourceInput, by: string, now: Date): Source {
     ingestedBy: by,
   };
 }
+
+const DOCUMENT_KINDS = new Set(['memo', 'letter', 'document']);
 
 /** A stored source as the scoring model sees it. */
 export function evidenceOf(s: Source): Evidence {
@@ -172,8 +188,10 @@ export function evidenceOf(s: Source): Evidence {
     ...(s.reliability ? { reliability: s.reliability.grade } : {}),
     ...(s.credibility ? { credibility: s.credibility } : {}),
     ...(s.publishedAt ? { publishedAt: s.publishedAt } : {}),
-    retrievedAt: s.retrievedAt ?? s.ingestedAt,
     ...(s.fingerprint ? { fingerprint: s.fingerprint } : {}),
+    line: publisherLine(s.publisher, s.canonicalUrl),
+    ...(s.credits?.length ? { credits: s.credits.map(creditLine) } : {}),
+    ...(s.sourcing ? { sourcing: s.sourcing } : {}),
     label: s.publisher,
   };
 }

@@ -147,12 +147,21 @@ const REASON_CODES = [
   'no-evidence',
   'capped-incomplete',
   'capped-no-direct',
+  'capped-quality',
+  'capped-certainty',
   'incomplete',
   'corroboration',
+  'provenance',
   'contradiction',
+  'disputed',
+  'event-time',
+  'no-event-date',
+  'undated',
   'stale',
   'reliability',
   'credibility',
+  'export',
+  'analyst-assessed',
 ] as const satisfies readonly ReasonCode[];
 
 export const Confidence = named(
@@ -163,14 +172,23 @@ export const Confidence = named(
       grade: z.enum(GRADES),
       label: z.string(),
       sourceCounts: z.record(z.enum(SOURCE_KINDS), z.number().check(z.int(), z.minimum(0))).check(z.describe('Number of sources of each kind')),
-      independentOrigins: z.number().check(z.int(), z.minimum(0), z.describe('Independent origins that support the signal')),
+      independentOrigins: z.number().check(z.int(), z.minimum(0), z.describe('Independent lines of evidence that support the signal')),
       reasons: z.array(z.object({ code: z.enum(REASON_CODES), text: z.string() })),
-      stix: z.number().check(z.int(), z.minimum(0), z.maximum(100), z.describe('STIX 2.1 `confidence` (0-100)')),
+      stix: z
+        .optional(z.number().check(z.int(), z.minimum(0), z.maximum(100)))
+        .check(z.describe('STIX 2.1 `confidence` from the Admiralty credibility (1→90, 2→70, 3→50, 4→30, 5→10); absent for 6')),
       admiralty: z.object({
         reliability: Reliability,
         credibility: Credibility,
         code: z.string().check(z.describe('The pair as written, e.g. `B2`')),
       }),
+      disputed: z
+        .optional(z.object({ label: z.string(), reason: z.string() }))
+        .check(z.describe('Set when an on-record denial or a contradicting primary source disputes the signal')),
+      analystAssessed: z
+        .optional(z.object({ label: z.string() }))
+        .check(z.describe("Set when the score and grade are an analyst's assessment in place of the model's")),
+      lastConfirmedAt: z.optional(z.string()).check(z.describe('Publication of the newest supporting source')),
       modelVersion: z.string(),
     })
     .check(z.describe("The briefing's confidence, computed from its sources (docs/scoring.md).")),
@@ -280,8 +298,22 @@ export const Source = named(
     reliability: z.optional(z.object({ grade: Reliability, reason: z.string() })),
     credibility: z.optional(Credibility),
     fingerprint: z
-      .optional(z.object({ scheme: z.string(), shingles: z.number().check(z.int(), z.minimum(0)), sketch: z.string() }))
-      .check(z.describe('Of the text (or excerpt): how copies are recognised')),
+      .optional(
+        z.object({
+          scheme: z.string(),
+          shingles: z.number().check(z.int(), z.minimum(0)),
+          sketch: z.string(),
+          words: z.optional(z.number().check(z.int(), z.minimum(0))),
+          wordSketch: z.optional(z.string()),
+          figures: z.optional(z.array(z.string())),
+          names: z.optional(z.array(z.string())),
+          script: z.optional(z.enum(['latin', 'han', 'other'])),
+          exact: z.optional(z.string()),
+        }),
+      )
+      .check(z.describe('Of the text (or excerpt): how copies, paraphrases and translations are recognised')),
+    credits: z.optional(z.array(z.string())).check(z.describe('What it credits: outlets, or `document:<kind>`')),
+    sourcing: z.optional(z.enum(['on-record', 'unnamed', 'unspecified'])),
     note: z.optional(z.string()),
     ingestedAt: z.iso.datetime(),
     ingestedBy: z.string(),
@@ -296,8 +328,9 @@ export const ScoreExplanation = named(
     .object({
       modelVersion: z.string(),
       method: z.enum(['shapley', 'leave-one-out']).check(z.describe('How shares were computed')),
-      raw: z.number().check(z.describe('The combined evidence before caps and rounding')),
+      raw: z.number().check(z.describe('The combined support before ceilings, floors, contradiction and rounding')),
       caps: z.array(z.object({ cap: z.number(), why: z.string(), binding: z.boolean() })),
+      floor: z.optional(z.object({ floor: z.number(), why: z.string(), binding: z.boolean() })),
       origins: z.array(
         z.object({
           originId: z.string(),
@@ -313,12 +346,20 @@ export const ScoreExplanation = named(
         z.object({
           sourceId: z.string(),
           originId: z.string(),
-          counted: z.boolean().check(z.describe('False for a copy: its origin is counted through another member')),
+          counted: z.boolean().check(z.describe('False for a dependent source: its line is counted through another source')),
           copyOf: z.optional(z.string()),
+          dependsOn: z.optional(
+            z.array(
+              z.object({ sourceId: z.string(), relation: z.enum(['same outlet', 'credits', 'same credit', 'copy', 'paraphrase', 'translation']) }),
+            ),
+          ),
+          line: z.optional(z.string()),
+          credits: z.optional(z.array(z.string())),
           reliability: Reliability,
           reliabilitySetBy: z.enum(['analyst', 'default']),
           credibility: z.optional(Credibility),
           ageDays: z.number().check(z.int(), z.minimum(0)),
+          dated: z.boolean(),
           factors: z.object({ kind: z.number(), reliability: z.number(), credibility: z.number(), recency: z.number() }),
           weight: z.number(),
           contribution: z.number(),
@@ -326,6 +367,20 @@ export const ScoreExplanation = named(
           reasons: z.array(z.string()),
         }),
       ),
+      event: z.optional(z.object({ from: z.string(), to: z.optional(z.string()) })).check(z.describe('The event window recency was judged against')),
+      override: z
+        .optional(
+          z.object({
+            score: z.number(),
+            grade: z.enum(GRADES),
+            reason: z.string(),
+            by: z.string(),
+            at: z.string(),
+            evidenceKey: z.string(),
+            model: z.object({ score: z.number(), grade: z.enum(GRADES) }),
+          }),
+        )
+        .check(z.describe("An analyst's assessment standing in place of the model's, with the model's result it replaced")),
     })
     .check(z.describe('How the score was computed, source by source (docs/scoring.md).')),
 );

@@ -8,14 +8,14 @@
  * source URL is a demo URL (its path starts with `/demo/`): it points at no
  * real article. The "draft-example" entity is fictional.
  *
- * Expected confidence once every source is ingested (scoring model v2,
+ * Expected confidence once every source is ingested (scoring model v3,
  * docs/scoring.md; test/unit/demo-data.test.ts checks these):
  *
  * | key                  | sources                                                  | score | grade |
  * |----------------------|----------------------------------------------------------|-------|-------|
- * | scale-ai-en          | 1 direct + 3 reporting (+1 duplicate URL, refused)       | 0.91  | A     |
- * | scale-ai-zh          | 1 direct + 2 reporting (+1 syndicated copy, same origin) | 0.86  | A/B   |
- * | meta-ai-talent       | 2 reporting + 1 secondary + 1 internal                   | 0.73  | B/C   |
+ * | scale-ai-en          | 1 direct (rated A) + 3 reporting (+1 duplicate URL)      | 0.91  | A     |
+ * | scale-ai-zh          | 1 direct + 2 reporting (+1 syndicated copy, same origin) | 0.83  | A/B   |
+ * | meta-ai-talent       | 2 reporting + 1 secondary + 1 internal                   | 0.68  | B/C   |
  * | bain-emea-hyperscale | 1 direct + 1 reporting + 1 secondary                     | 0.81  | A/B   |
  * | sparkle-geant        | 1 direct + 1 reporting, 1 contradicting (rated B3)       | 0.67  | B/C   |
  * | draft-example        | 1 social                                                 | 0.10  | D     |
@@ -23,7 +23,7 @@
  * Every source carries an excerpt (fingerprinted to find copies) and a
  * `retrievedAt` close to its publication, so none is weighed as stale however
  * late the demo is seeded. scale-ai-en's sources are listed in ingestion order
- * so that its score climbs through A/B (0.86, where its auto-publish rule
+ * so that its score climbs through A/B (where its auto-publish rule
  * fires) before ending at A; the Chinese portal's copy of the 36氪 story
  * shows origin grouping: it is stored, and changes nothing.
  *
@@ -230,6 +230,7 @@ const scaleAiEn: DemoBriefing = {
       retrievedAt: '2025-07-16T21:15:00Z',
       excerpt:
         'Today we made the difficult decision to reduce the size of our team. We grew our generative-AI work faster than the business could support, and we are simplifying how we are organised. We remain well capitalised and will invest in enterprise, public-sector and government customers.',
+      reliability: { grade: 'A', reason: "The company's own statement about its own staff and organisation." },
       note: 'First-party statement: confirms the restructuring and the enterprise and government focus; gives no customer names.',
     },
     {

@@ -75,6 +75,7 @@ export function ingestBody(op: Extract<Op, { kind: 'ingest' }>) {
     stance: op.stance,
     title: `Story ${n}`,
     excerpt: sourceText(n),
+    publishedAt: '2026-06-19T08:00:00Z',
   };
 }
 

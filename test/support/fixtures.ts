@@ -66,6 +66,7 @@ export const source = (
       stance,
       title: `Story ${n}`,
       excerpt: sourceText(n),
+      publishedAt: '2026-06-19T08:00:00Z',
       ...overrides,
     }),
     'analyst-1',

@@ -3,7 +3,7 @@ import { GROUP_NAMES } from '../../domain/access.ts';
 import { assessCompleteness, BriefingInput, rescore } from '../../domain/briefing.ts';
 import { EntityProfileInput } from '../../domain/entity.ts';
 import { nearDuplicate } from '../../domain/fingerprint.ts';
-import { type Grade, RECENCY, scoreEvidence } from '../../domain/scoring.ts';
+import { EVENT_TIME, type Grade, scoreEvidence } from '../../domain/scoring.ts';
 import { canonicalUrl, evidenceOf, newSource, type Source, SourceInput } from '../../domain/source.ts';
 import {
   DEMO_BRIEFINGS,
@@ -19,8 +19,8 @@ import { draft, NOW, source } from '../support/fixtures.ts';
 
 const EXPECTED: Record<string, { score: number; grade: Grade }> = {
   'scale-ai-en': { score: 0.91, grade: 'A' },
-  'scale-ai-zh': { score: 0.86, grade: 'A/B' },
-  'meta-ai-talent': { score: 0.73, grade: 'B/C' },
+  'scale-ai-zh': { score: 0.83, grade: 'A/B' },
+  'meta-ai-talent': { score: 0.68, grade: 'B/C' },
   'bain-emea-hyperscale': { score: 0.81, grade: 'A/B' },
   'sparkle-geant': { score: 0.67, grade: 'B/C' },
   'draft-example': { score: 0.1, grade: 'D' },
@@ -141,7 +141,7 @@ describe('demo sources', () => {
     expect(parsed.excerpt ?? parsed.text).toBeDefined();
     const retrievedAfterDays = (Date.parse(parsed.retrievedAt!) - at.getTime()) / 86_400_000;
     expect(retrievedAfterDays).toBeGreaterThanOrEqual(0);
-    expect(retrievedAfterDays).toBeLessThanOrEqual(RECENCY.fullWeightDays);
+    expect(retrievedAfterDays).toBeLessThanOrEqual(EVENT_TIME.fullWeightDays);
   });
 
   it('are accepted by the ingest domain as the seeder would send them (no future dates)', () => {

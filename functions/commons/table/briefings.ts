@@ -109,6 +109,9 @@ export function toItems(b: Briefing): Item[] {
     retractionReason,
     autoPublish,
     scoreExplanation,
+    eventDate,
+    eventEnd,
+    override,
     ...unplaced
   } = b;
   // A new field of Briefing must be given a part here (who may read it decides which).
@@ -130,7 +133,20 @@ export function toItems(b: Briefing): Item[] {
       briefingId,
       SK.staff,
       BRIEFING_PART_ENTITY,
-      defined({ createdAt, createdBy, updatedBy, publishedBy, retractedAt, retractedBy, retractionReason, autoPublish, scoreExplanation }),
+      defined({
+        createdAt,
+        createdBy,
+        updatedBy,
+        publishedBy,
+        retractedAt,
+        retractedBy,
+        retractionReason,
+        autoPublish,
+        scoreExplanation,
+        eventDate,
+        eventEnd,
+        override,
+      }),
     ),
   ];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { briefingScored } from '../../../domain/announcements.ts';
 import { rescore } from '../../../domain/briefing.ts';
+import { MODEL_VERSION } from '../../../domain/scoring.ts';
 import { BriefingScored } from '../../../events/index.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
 
@@ -24,10 +25,10 @@ describe('Briefing Scored', () => {
     expect(detail).toMatchObject({
       previous: { score: 0.4, grade: 'C/D' },
       current: { score: after.confidence.score, grade: after.confidence.grade },
-      modelVersion: 'v2',
+      modelVersion: MODEL_VERSION,
     });
     expect(detail.reasons).toEqual(after.confidence.reasons.slice(0, 3));
-    expect(detail.reasons.map((r) => r.code)).toEqual(['corroboration', 'contradiction', 'reliability']);
+    expect(detail.reasons.map((r) => r.code)).toEqual(['corroboration', 'contradiction', 'no-event-date']);
   });
 
   it('quotes no section text, source title, publisher or analyst note, even for an incomplete briefing', () => {

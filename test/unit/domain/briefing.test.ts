@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessCompleteness, contentGaps, dueForAutoPublish, publish, rescore, scoreReport } from '../../../domain/briefing.ts';
 import { ConflictError, IncompleteError } from '../../../domain/errors.ts';
+import { MODEL_VERSION } from '../../../domain/scoring.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
 import { WIRE_EN, WIRE_EN_COPY } from '../../support/texts.ts';
 
@@ -95,15 +96,15 @@ describe('rescore', () => {
     const wire = source('reporting', 2, 'supports', 'b-1', { text: WIRE_EN, publisher: 'Wire', publishedAt: '2026-06-19T08:00:00Z' });
     const copy = source('reporting', 3, 'supports', 'b-1', { text: WIRE_EN_COPY, publisher: 'Portal', publishedAt: '2026-06-19T09:00:00Z' });
     const { briefing } = rescore(draft(), [source('direct', 1), wire, copy], NOW);
-    expect(briefing.confidence).toMatchObject({ score: 0.76, grade: 'A/B', independentOrigins: 2, stix: 76, admiralty: { code: 'B2' } });
-    expect(briefing.scoreExplanation).toMatchObject({ modelVersion: 'v2', method: 'shapley' });
+    expect(briefing.confidence).toMatchObject({ score: 0.76, grade: 'A/B', independentOrigins: 2, stix: 70, admiralty: { code: 'B2' } });
+    expect(briefing.scoreExplanation).toMatchObject({ modelVersion: MODEL_VERSION, method: 'shapley' });
     expect(briefing.scoreExplanation!.origins.map((o) => o.members.length).sort()).toEqual([1, 2]);
     const notes = Object.fromEntries(briefing.sourceNotes.map((n) => [n.publisher, n]));
     expect(notes['Portal']).toMatchObject({
       copyOf: wire.sourceId,
       share: 0,
       contribution: 0,
-      reasons: ['same text as Wire: counted once, through it'],
+      reasons: ['same text as Wire: counted through it', 'credits a memo'],
     });
     expect(notes['Wire']).toMatchObject({ share: 0.37, reliability: { grade: 'B', setBy: 'default' } });
     expect(notes['Outlet 1']).toMatchObject({ share: 0.63, weight: 0.6 });
@@ -146,7 +147,7 @@ describe('rescore', () => {
     } as unknown as typeof current;
     const { briefing, changed } = rescore(v1, sources, later);
     expect(changed).toBe(false);
-    expect(briefing.confidence.modelVersion).toBe('v2');
+    expect(briefing.confidence.modelVersion).toBe(MODEL_VERSION);
     expect(briefing.version).toBe(v1.version + 1);
   });
 

@@ -64,10 +64,21 @@ describe('near-duplicates', () => {
     expect(overlap(fingerprint(a), fingerprint(b))).toBe(exactOverlap(a, b));
   });
 
-  it('never calls texts too short to tell copies', () => {
+  it('calls short texts copies only when (nearly) identical: a flash headline run by five portals', () => {
     const short = 'Scale AI cuts staff';
     expect(shingleHashes(short).size).toBeLessThan(MIN_SHINGLES);
-    expect(nearDuplicate(fingerprint(short), fingerprint(short))).toBe(false);
+    expect(nearDuplicate(fingerprint(short), fingerprint(`${short}!`))).toBe(true);
+    expect(nearDuplicate(fingerprint(short), fingerprint('Scale AI hires staff'))).toBe(false);
+    expect(nearDuplicate(fingerprint(short), fingerprint(`${short} after Meta bought 49% of it`))).toBe(false);
+  });
+
+  it('folds traditional Chinese into simplified, so script variants are one text', () => {
+    expect(
+      overlap(
+        fingerprint('臨時首席執行官在內部備忘錄中表示，生成式業務擴張過快'),
+        fingerprint('临时首席执行官在内部备忘录中表示，生成式业务扩张过快'),
+      ),
+    ).toBe(1);
   });
 });
 

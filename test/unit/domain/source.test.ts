@@ -149,7 +149,7 @@ describe('newSource', () => {
     expect(() => newSource(input({ retrievedAt: '2026-06-20T08:04:00Z' }), 'analyst-1', NOW)).not.toThrow();
   });
 
-  it('hands scoring the evidence without the text, and the ingest time for a source stored before v2', () => {
+  it('hands scoring the evidence without the text: provenance instead, and no analyst-typed retrieval time', () => {
     const s = newSource(input({ reliability: { grade: 'A', reason: 'wire' }, credibility: 2, publishedAt: '2026-06-01T00:00:00Z' }), 'a', NOW);
     expect(evidenceOf(s)).toEqual({
       sourceId: s.sourceId,
@@ -158,12 +158,14 @@ describe('newSource', () => {
       reliability: 'A',
       credibility: 2,
       publishedAt: '2026-06-01T00:00:00Z',
-      retrievedAt: NOW.toISOString(),
+      credits: ['document:memo'],
       fingerprint: s.fingerprint,
+      line: expect.stringMatching(/^(publisher|outlet|group):/),
+      sourcing: 'unspecified',
       label: 'Example',
     });
     const { retrievedAt: _r, fingerprint: _f, ...legacy } = s;
-    expect(evidenceOf(legacy)).toMatchObject({ retrievedAt: s.ingestedAt });
     expect(evidenceOf(legacy)).not.toHaveProperty('fingerprint');
+    expect(evidenceOf(legacy)).not.toHaveProperty('retrievedAt');
   });
 });

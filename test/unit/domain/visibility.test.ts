@@ -48,7 +48,7 @@ describe('confidence and source notes', () => {
   };
 
   it('every reader sees the score, its reasons and the exports; the staff explanation is in no view', () => {
-    expect(content(ANONYMOUS, 'confidence')).toMatchObject({ score: 0.6, reasons: expect.any(Array), stix: 60, admiralty: { code: 'B2' } });
+    expect(content(ANONYMOUS, 'confidence')).toMatchObject({ score: 0.6, reasons: expect.any(Array), stix: 70, admiralty: { code: 'B2' } });
     for (const viewer of [ANONYMOUS, strategy, leadership, analyst]) {
       expect(JSON.stringify(viewBriefing(briefing, viewer))).not.toMatch(/scoreExplanation|"origins"/);
     }

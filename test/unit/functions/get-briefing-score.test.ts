@@ -2,6 +2,7 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rescore } from '../../../domain/briefing.ts';
+import { MODEL_VERSION } from '../../../domain/scoring.ts';
 import { handler } from '../../../functions/get-briefing-score.ts';
 import { primeEntitlements } from '../../support/entitlements.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
@@ -40,7 +41,7 @@ describe('GET /briefings/{briefingId}/score', () => {
     expect(body).toMatchObject({
       briefingId: 'b-1',
       status: 'draft',
-      confidence: { score: scored.confidence.score, modelVersion: 'v2', admiralty: { code: expect.stringMatching(/^[A-F][1-6]$/) } },
+      confidence: { score: scored.confidence.score, modelVersion: MODEL_VERSION, admiralty: { code: expect.stringMatching(/^[A-F][1-6]$/) } },
       explanation: { method: 'shapley', origins: expect.any(Array), sources: expect.any(Array) },
     });
     expect(body.sources).toHaveLength(3);
