@@ -41,6 +41,11 @@ export interface FunctionSpec {
 export const FUNCTIONS = {
   'create-briefing': { entry: 'functions/create-briefing.ts', description: 'POST /briefings: an analyst creates a draft', table: 'RW' },
   'ingest-source': { entry: 'functions/ingest-source.ts', description: 'POST /sources: an analyst adds evidence to a briefing', table: 'RW' },
+  'get-source': {
+    entry: 'functions/get-source.ts',
+    description: 'GET /briefings/{briefingId}/sources/{sourceId}: staff read a source, its state, history and ETag',
+    table: 'RO',
+  },
   'correct-source': {
     entry: 'functions/correct-source.ts',
     description:
@@ -188,6 +193,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/briefings/{briefingId}/publish', fn: 'publish-briefing', auth: 'jwt' },
   { method: 'POST', path: '/briefings/{briefingId}/retract', fn: 'retract-briefing', auth: 'jwt' },
   { method: 'POST', path: '/sources', fn: 'ingest-source', auth: 'jwt' },
+  { method: 'GET', path: '/briefings/{briefingId}/sources/{sourceId}', fn: 'get-source', auth: 'jwt' },
   { method: 'PATCH', path: '/briefings/{briefingId}/sources/{sourceId}', fn: 'correct-source', auth: 'jwt' },
   { method: 'DELETE', path: '/briefings/{briefingId}/sources/{sourceId}', fn: 'withdraw-source', auth: 'jwt' },
   { method: 'GET', path: '/me', fn: 'get-me', auth: 'jwt' },

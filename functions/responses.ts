@@ -765,6 +765,20 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
       },
     },
   },
+  'GET /briefings/{briefingId}/sources/{sourceId}': {
+    summary: 'Read a source',
+    description: 'Staff read a stored source (active, withdrawn or retracted by its publisher) with its state and history.',
+    success: {
+      status: 200,
+      description: 'The source.',
+      schema: Source,
+      headers: {
+        etag: { description: '`"source-v<version>"`: send it in If-Match to correct or withdraw the source' },
+        ...cacheControl('`private, no-store`'),
+      },
+    },
+    failures: { 404: { description: 'No such source in this briefing.' } },
+  },
   'PATCH /briefings/{briefingId}/sources/{sourceId}': {
     summary: 'Correct a source, or change its state',
     description:

@@ -8,7 +8,8 @@ export const SourcePath = /* @__PURE__ */ z.object({
 });
 
 /** The 428 answer when If-Match is missing. */
-export const SOURCE_IF_MATCH_HINT = 'send If-Match with the ETag of the source, "source-v<version>" (POST /sources and every change answer it)';
+export const SOURCE_IF_MATCH_HINT =
+  'send If-Match with the ETag of the source, "source-v<version>" (GET /briefings/{briefingId}/sources/{sourceId} answers it)';
 
 /** Where a source is corrected, withdrawn or restored. */
 export const sourcePath = (briefingId: string, sourceId: string) => `/briefings/${briefingId}/sources/${sourceId}`;

@@ -59,6 +59,8 @@ describe('correcting and withdrawing a source', () => {
   });
 
   it('PATCH corrects it to "reporting" with a reason; the score changes through Source Updated and Briefing Scored', async () => {
+    const read = await api(stack, 'GET', `/briefings/${briefingId}/sources/${sourceId}`, { token: tokens.analyst });
+    expect([read.status, read.headers.get('etag')]).toEqual([200, etag]);
     const res = await api(stack, 'PATCH', `/briefings/${briefingId}/sources/${sourceId}`, {
       token: tokens.analyst,
       headers: { 'if-match': etag },
@@ -110,6 +112,9 @@ describe('correcting and withdrawing a source', () => {
     const note = report.sources.find((s: { sourceId: string }) => s.sourceId === sourceId);
     expect(note).toMatchObject({ state, weight: 0, share: 0 });
     expect(report.sources).toHaveLength(2);
+    const stored = await api(stack, 'GET', `/briefings/${briefingId}/sources/${sourceId}`, { token: tokens.analyst });
+    expect(stored.body.history.map((h: { action: string }) => h.action)).toEqual(['corrected', 'withdrawn']);
+    expect(stored.body.kind).toBe('reporting');
   });
 
   it('a POST of the withdrawn URL answers 409 saying it is withdrawn and how to restore it', async () => {

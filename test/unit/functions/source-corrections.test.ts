@@ -13,6 +13,7 @@ import { type Source, withdrawSource } from '../../../domain/source.ts';
 import { SourceUpdated } from '../../../events/index.ts';
 import type { HttpEvent, Result } from '../../../functions/commons/http.ts';
 import { handler as correct } from '../../../functions/correct-source.ts';
+import { handler as read } from '../../../functions/get-source.ts';
 import { handler as ingest } from '../../../functions/ingest-source.ts';
 import { handler as score } from '../../../functions/score-briefing.ts';
 import { handler as withdraw } from '../../../functions/withdraw-source.ts';
@@ -183,6 +184,37 @@ describe('DELETE /briefings/{briefingId}/sources/{sourceId}', () => {
     storeSource(withdrawSource(stored, { reason: 'x' }, { by: 'analyst-1', now: NOW }));
     expect((await del({ reason: 'again' }, { ifMatch: '"source-v2"' })).statusCode).toBe(409);
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+});
+
+describe('GET /briefings/{briefingId}/sources/{sourceId}', () => {
+  const get = (claims: Record<string, string>) =>
+    read(
+      httpEvent({
+        method: 'GET',
+        path,
+        routeKey: 'GET /briefings/{briefingId}/sources/{sourceId}',
+        pathParameters: { briefingId: 'b-1', sourceId: stored.sourceId },
+        claims,
+      }),
+      context,
+    );
+
+  it('gives staff the source with its state, history and ETag; members 403; an unknown source 404', async () => {
+    storeSource(withdrawSource(stored, { reason: 'wrong kind' }, { by: 'analyst-1', now: NOW }));
+
+    const res = await get(editor);
+
+    expect(res.statusCode).toBe(200);
+    expect(res.headers!['etag']).toBe('"source-v2"');
+    expect(parseBody(res)).toMatchObject({ state: { status: 'withdrawn', reason: 'wrong kind' }, history: [{ action: 'withdrawn' }] });
+    expect(ddb.commandCalls(GetCommand)[0]!.args[0].input).toMatchObject({
+      Key: { pk: 'BRIEFING#b-1', sk: `SOURCE#${stored.sourceId}` },
+      ConsistentRead: true,
+    });
+    expect((await get(member)).statusCode).toBe(403);
+    storeSource(undefined);
+    expect((await get(analyst)).statusCode).toBe(404);
   });
 });
 
