@@ -501,7 +501,9 @@ function uncountedNote(s: Source): SourceNote {
     weight: 0,
     contribution: 0,
     share: 0,
-    reasons: [s.state?.status === 'withdrawn' ? 'withdrawn by an analyst: not counted' : 'retracted by its publisher: not counted'],
+    reasons: [
+      s.state?.status === 'withdrawn' ? 'withdrawn by staff: not counted as evidence' : 'retracted by its publisher: not counted as evidence',
+    ],
     ...(s.note ? { note: s.note } : {}),
     ...(s.state ? { state: s.state } : {}),
   };

@@ -253,7 +253,9 @@ describe('score-briefing (on Source Updated)', () => {
     expect(scored.current.score).toBeLessThan(scored.previous.score);
   });
 
-  it('rejects a Source Updated that breaks its contract', async () => {
+  it('rejects a Source Updated that breaks its contract, and an event of a type it does not take', async () => {
     await expect(score(busEvent(SourceUpdated.detailType, { briefingId: 'b-1' }), context)).rejects.toThrow(/invalid Source Updated/);
+    await expect(score(busEvent('Briefing Scored', { ...SourceUpdated.example }), context)).rejects.toThrow(/unexpected Briefing Scored/);
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 });
