@@ -285,6 +285,14 @@ describe('BOPLA (API3): fields a client must not set are refused and never store
       ['score', 'weight', 'status'],
     ],
     [
+      'a source correction with a history, a version, who ingested it and a weight',
+      'analyst',
+      'PATCH',
+      () => `/briefings/${P}/sources/${P_SOURCE.sourceId}`,
+      () => ({ kind: 'reporting', reason: marker, history: [], version: 99, ingestedBy: marker, weight: 1 }),
+      ['history', 'version', 'ingestedBy', 'weight'],
+    ],
+    [
       'an entitlement with status, origin, grantedBy, revocation and version',
       'admin',
       'PUT',
