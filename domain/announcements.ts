@@ -12,10 +12,13 @@ import {
   type BriefingScoredDetail,
   type OutgoingEvent,
   SOURCE_INGESTED,
+  SOURCE_UPDATED,
+  type SourceChange,
   type SourceIngestedDetail,
+  type SourceUpdatedDetail,
 } from '../events/index.ts';
 import type { Briefing } from './briefing.ts';
-import type { Source } from './source.ts';
+import { type Source, sourceVersion } from './source.ts';
 
 export function sourceIngested(s: Source, now: Date): OutgoingEvent {
   const detail: SourceIngestedDetail = {
@@ -28,6 +31,21 @@ export function sourceIngested(s: Source, now: Date): OutgoingEvent {
     stance: s.stance,
   };
   return { detailType: SOURCE_INGESTED, detail };
+}
+
+/** A correction or change of state of a source, one event per source version. */
+export function sourceUpdated(s: Source, change: SourceChange, now: Date): OutgoingEvent {
+  const version = sourceVersion(s);
+  const detail: SourceUpdatedDetail = {
+    schemaVersion: 1,
+    eventId: `source-updated_${s.briefingId}_${s.sourceId}_${version}`,
+    occurredAt: now.toISOString(),
+    briefingId: s.briefingId,
+    sourceId: s.sourceId,
+    change,
+    sourceVersion: version,
+  };
+  return { detailType: SOURCE_UPDATED, detail };
 }
 
 export function briefingScored(before: Briefing, after: Briefing, now: Date): OutgoingEvent {

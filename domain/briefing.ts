@@ -14,6 +14,7 @@ import {
   type ContentGap,
   type Credibility,
   compareIds,
+  DEFAULT_RELIABILITY,
   type EventWindow,
   type Explanation,
   evidenceKey,
@@ -26,7 +27,7 @@ import {
   type Reliability,
   scoreEvidence,
 } from './scoring.ts';
-import { evidenceOf, type Source } from './source.ts';
+import { countsAsEvidence, evidenceOf, type Source, type SourceState } from './source.ts';
 import { stableJson } from './stable-json.ts';
 
 /** Every section of a briefing, in page order, with the tier that may read it. */
@@ -225,6 +226,8 @@ export interface SourceNote {
   /** Plain reasons for its weight (copy, analyst ratings, age, stance). */
   reasons: string[];
   note?: string;
+  /** Set on a source that no longer counts (withdrawn, or retracted by its publisher): listed with who, when and why, weighing nothing. */
+  state?: SourceState;
 }
 
 /** `retracted` is final: a retracted briefing is hidden from readers and is neither edited nor published again. */
@@ -344,7 +347,7 @@ export function assessCompleteness(b: Languages & Pick<Briefing, 'sourceNotes'>)
   const problems = sectionsInEveryLanguage(b).flatMap(([language, sections]) =>
     sectionProblems(sections).map((p) => (language === b.language ? p : `translations.${language}: ${p}`)),
   );
-  if (b.sourceNotes.length === 0) problems.push('no sources yet');
+  if (b.sourceNotes.every((n) => n.state !== undefined)) problems.push('no sources yet');
   return { complete: problems.length === 0, problems };
 }
 
@@ -464,6 +467,7 @@ export function dueForAutoPublish(b: Briefing): boolean {
  * The result depends on the evidence only, never on `now` (which only dates the write).
  */
 export function rescore(b: Briefing, sources: readonly Source[], now: Date): { briefing: Briefing; changed: boolean } {
+  if (!sources.every(countsAsEvidence)) return rescoreCountedOnly(b, sources, now);
   const evidence = sources.map(evidenceOf);
   const key = evidenceKey(evidence);
   const model = scoreEvidence(evidence, { gaps: briefingGaps(b), ...(eventWindowOf(b) ? { event: eventWindowOf(b)! } : {}) });
@@ -578,6 +582,49 @@ export function liftOverride(b: Briefing, ctx: { by: string; now: Date; sources:
   const { override: _, ...rest } = b;
   const { briefing, changed } = rescore(rest, ctx.sources, ctx.now);
   return { briefing: { ...briefing, updatedAt: ctx.now.toISOString(), updatedBy: ctx.by, version: b.version + 1 }, scoreChanged: changed };
+}
+
+/**
+ * Re-scores from the sources that count as evidence only; the others
+ * (withdrawn, retracted by their publisher) stay in the source notes with their
+ * state and no weight, so staff see what was taken out, by whom and why.
+ */
+function rescoreCountedOnly(b: Briefing, sources: readonly Source[], now: Date): { briefing: Briefing; changed: boolean } {
+  const { briefing: scored, changed } = rescore(b, sources.filter(countsAsEvidence), now);
+  const uncounted = [...new Map(sources.filter((s) => !countsAsEvidence(s)).map((s) => [s.sourceId, s])).values()].map(uncountedNote);
+  const sourceNotes = [...scored.sourceNotes, ...uncounted].sort((x, y) => compareIds(x.sourceId, y.sourceId));
+  const same = (x: unknown, y: unknown) => stableJson(x) === stableJson(y);
+  if (!changed && same(sourceNotes, b.sourceNotes) && same(scored.confidence, b.confidence) && same(scored.scoreExplanation, b.scoreExplanation)) {
+    return { briefing: b, changed: false };
+  }
+  return { briefing: { ...scored, sourceNotes, updatedAt: now.toISOString(), version: b.version + 1 }, changed };
+}
+
+/** The note of a source that does not count: its own ratings, no weight, no share. */
+function uncountedNote(s: Source): SourceNote {
+  return {
+    sourceId: s.sourceId,
+    url: s.canonicalUrl,
+    publisher: s.publisher,
+    title: s.title,
+    kind: s.kind,
+    stance: s.stance,
+    language: s.language,
+    ...(s.publishedAt ? { publishedAt: s.publishedAt } : {}),
+    reliability: s.reliability
+      ? { grade: s.reliability.grade, setBy: 'analyst', reason: s.reliability.reason }
+      : { grade: DEFAULT_RELIABILITY[s.kind], setBy: 'default' },
+    ...(s.credibility ? { credibility: s.credibility } : {}),
+    originId: s.sourceId,
+    weight: 0,
+    contribution: 0,
+    share: 0,
+    reasons: [
+      s.state?.status === 'withdrawn' ? 'withdrawn by staff: not counted as evidence' : 'retracted by its publisher: not counted as evidence',
+    ],
+    ...(s.note ? { note: s.note } : {}),
+    ...(s.state ? { state: s.state } : {}),
+  };
 }
 
 /** What staff read at GET /briefings/{id}/score: the confidence, how it was reached, and every source's part in it. */

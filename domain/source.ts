@@ -7,7 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
-import { type FieldIssue, ValidationError } from './errors.ts';
+import type { SourceChange } from '../events/index.ts';
+import { ConflictError, type FieldIssue, ValidationError } from './errors.ts';
 import { type Fingerprint, fingerprint } from './fingerprint.ts';
 import { creditLine, creditsIn, publisherLine, SOURCINGS, type Sourcing, sourcingOf } from './outlets.ts';
 import { schema } from './schema.ts';
@@ -23,6 +24,7 @@ import {
   STANCES,
   type Stance,
 } from './scoring.ts';
+import { stableJson } from './stable-json.ts';
 
 const instant = /* @__PURE__ */ schema(() =>
   z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-06-20T08:00:00Z' }),
@@ -93,6 +95,37 @@ export interface Source {
   note?: string;
   ingestedAt: string;
   ingestedBy: string;
+  /** Absent: the source is active and counts as evidence. */
+  state?: SourceState;
+  /** Incremented by every correction or change of state; absent means 1 (never changed). The basis of If-Match. */
+  version?: number;
+  /** Every correction and change of state, oldest first; absent until the first one. */
+  history?: SourceHistoryEntry[];
+}
+
+/** Why a stored source no longer counts: an analyst withdrew it, or its publisher retracted the article. */
+export const SOURCE_STATUSES = ['withdrawn', 'retracted-by-publisher'] as const;
+export type SourceStatus = (typeof SOURCE_STATUSES)[number];
+
+export interface SourceState {
+  status: SourceStatus;
+  by: string;
+  at: string;
+  reason: string;
+}
+
+/** The fields an analyst may correct; the URL is not one of them (it is the source's identity). */
+export const CORRECTABLE_FIELDS = ['kind', 'stance', 'publisher', 'title', 'publishedAt', 'language', 'reliability', 'credibility', 'note'] as const;
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
+
+/** One correction or change of state; `action` is what Source Updated announces as its `change`. */
+export interface SourceHistoryEntry {
+  action: SourceChange;
+  by: string;
+  at: string;
+  reason: string;
+  /** For a correction: each field changed, with its value before and after (absent: it was or became unset). */
+  changed?: Array<{ field: CorrectableField; from?: unknown; to?: unknown }>;
 }
 
 const TRACKING_PARAMS =
@@ -178,6 +211,146 @@ export function newSource(input: SourceInput, by: string, now: Date): Source {
 }
 
 const DOCUMENT_KINDS = new Set(['memo', 'letter', 'document']);
+/**
+ * What an analyst sends to correct a source (PATCH): any of the correctable
+ * fields (`null` unsets an optional one), or a change of state: `state:
+ * "retracted-by-publisher"` when the publisher retracted the article, `state:
+ * "active"` to restore a withdrawn or retracted source. Never both in one
+ * request, and always a `reason`. The URL cannot be corrected.
+ */
+export const SourceCorrection = /* @__PURE__ */ schema(() =>
+  z
+    .strictObject({
+      kind: z.optional(z.enum(SOURCE_KINDS)),
+      stance: z.optional(z.enum(STANCES)),
+      publisher: z.optional(nonEmpty(200)),
+      title: z.optional(nonEmpty(500)),
+      language: z.optional(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or zh-Hans'))),
+      publishedAt: z.optional(z.nullable(instant)),
+      reliability: z.optional(z.nullable(z.strictObject({ grade: z.enum(RELIABILITY_GRADES), reason: nonEmpty(1000) }))),
+      credibility: z.optional(z.nullable(z.literal(CREDIBILITY_LEVELS))),
+      note: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
+      state: z.optional(z.enum(['active', 'retracted-by-publisher'])),
+      /** Why: recorded in the source's history. */
+      reason: nonEmpty(1000),
+      /** Accepted only to be refused with a clear word: a wrong URL is withdrawn and the right one ingested. */
+      url: z.optional(z.unknown()),
+    })
+    .check(
+      z.superRefine((c, ctx) => {
+        if (c.url !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['url'],
+            message: 'the URL identifies the source and cannot be corrected: withdraw this source (DELETE) and ingest the right URL',
+          });
+        }
+        const fields = CORRECTABLE_FIELDS.filter((f) => c[f] !== undefined);
+        if (c.state !== undefined && fields.length > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['state'],
+            message: `change the state or correct fields, not both in one request (sent ${fields.join(', ')})`,
+          });
+        }
+        if (c.state === undefined && fields.length === 0 && c.url === undefined) {
+          ctx.addIssue({ code: 'custom', path: [], message: `send at least one of ${CORRECTABLE_FIELDS.join(', ')}, or a state` });
+        }
+      }),
+    ),
+);
+export type SourceCorrection = z.infer<typeof SourceCorrection>;
+
+/** What an analyst sends to withdraw a source (DELETE). */
+export const SourceWithdrawal = /* @__PURE__ */ schema(() => z.strictObject({ reason: nonEmpty(1000) }));
+export type SourceWithdrawal = z.infer<typeof SourceWithdrawal>;
+
+/** False for a source withdrawn by an analyst or retracted by its publisher: it stays stored and listed, but is no evidence. */
+export function countsAsEvidence(s: Source): boolean {
+  return s.state === undefined;
+}
+
+/** The version of a stored source (1 until its first change). */
+export const sourceVersion = (s: Source): number => s.version ?? 1;
+
+interface ChangeContext {
+  by: string;
+  now: Date;
+}
+
+/** The source with one more history entry and the next version. */
+function recorded(s: Source, entry: SourceHistoryEntry): Source {
+  return { ...s, version: sourceVersion(s) + 1, history: [...(s.history ?? []), entry] };
+}
+
+const sameValue = (x: unknown, y: unknown) => stableJson(x ?? null) === stableJson(y ?? null);
+
+/**
+ * Applies a correction (or a change of state sent by PATCH) to a stored
+ * source. Returns the source itself when nothing would change (no new version,
+ * nothing to announce), else the next version with its history entry and what
+ * changed. A withdrawn source is restored before it is corrected
+ * (`ConflictError`); dates are checked against `now` as at ingest.
+ */
+export function correctSource(s: Source, c: SourceCorrection, ctx: ChangeContext): { source: Source; change?: SourceChange } {
+  const at = ctx.now.toISOString();
+  if (c.state === 'active') {
+    if (!s.state) throw new ConflictError(`source ${s.sourceId} is active: there is nothing to restore`, { sourceId: s.sourceId });
+    const { state: _, ...active } = s;
+    return { source: recorded(active, { action: 'restored', by: ctx.by, at, reason: c.reason }), change: 'restored' };
+  }
+  if (c.state === 'retracted-by-publisher') {
+    if (s.state) throw new ConflictError(`source ${s.sourceId} is already ${s.state.status}`, { sourceId: s.sourceId, state: s.state });
+    const state: SourceState = { status: 'retracted-by-publisher', by: ctx.by, at, reason: c.reason };
+    return {
+      source: recorded({ ...s, state }, { action: 'retracted-by-publisher', by: ctx.by, at, reason: c.reason }),
+      change: 'retracted-by-publisher',
+    };
+  }
+  if (s.state?.status === 'withdrawn') {
+    throw new ConflictError(`source ${s.sourceId} is withdrawn: restore it (state "active") before correcting it`, {
+      sourceId: s.sourceId,
+      state: s.state,
+    });
+  }
+  if (c.publishedAt) {
+    const published = Date.parse(c.publishedAt);
+    const retrieved = Date.parse(s.retrievedAt ?? s.ingestedAt);
+    if (published > ctx.now.getTime() + CLOCK_SKEW_MS) {
+      throw new ValidationError('the request body is invalid', [{ pointer: '#/publishedAt', detail: 'must not be in the future' }]);
+    }
+    if (published > retrieved) {
+      throw new ValidationError('the request body is invalid', [
+        { pointer: '#/publishedAt', detail: `must not be after the source was retrieved (${s.retrievedAt ?? s.ingestedAt})` },
+      ]);
+    }
+  }
+  const next: Record<string, unknown> = { ...s };
+  const changed: NonNullable<SourceHistoryEntry['changed']> = [];
+  for (const field of CORRECTABLE_FIELDS) {
+    const value = c[field];
+    if (value === undefined || sameValue(value, s[field])) continue;
+    changed.push({ field, ...(s[field] !== undefined ? { from: s[field] } : {}), ...(value !== null ? { to: value } : {}) });
+    if (value === null) delete next[field];
+    else next[field] = value;
+  }
+  if (changed.length === 0) return { source: s };
+  return { source: recorded(next as unknown as Source, { action: 'corrected', by: ctx.by, at, reason: c.reason, changed }), change: 'corrected' };
+}
+
+/**
+ * An analyst withdraws a source entered by mistake: it is kept, with who, when
+ * and why, and no longer counts as evidence. Withdrawing a withdrawn source is
+ * a `ConflictError`; a source its publisher retracted may still be withdrawn.
+ */
+export function withdrawSource(s: Source, w: SourceWithdrawal, ctx: ChangeContext): Source {
+  if (s.state?.status === 'withdrawn') {
+    throw new ConflictError(`source ${s.sourceId} is already withdrawn`, { sourceId: s.sourceId, state: s.state });
+  }
+  const at = ctx.now.toISOString();
+  const state: SourceState = { status: 'withdrawn', by: ctx.by, at, reason: w.reason };
+  return recorded({ ...s, state }, { action: 'withdrawn', by: ctx.by, at, reason: w.reason });
+}
 
 /** A stored source as the scoring model sees it. */
 export function evidenceOf(s: Source): Evidence {

@@ -59,9 +59,10 @@ export function languagesOf(b: Pick<Briefing, 'language' | 'translations'>): str
   ];
 }
 
-function sectionContent(b: Briefing, sections: WrittenSections, name: SectionName): unknown {
+function sectionContent(b: Briefing, sections: WrittenSections, name: SectionName, viewer: Viewer): unknown {
   if (name === 'confidence') return b.confidence;
-  if (name === 'sourceNotes') return b.sourceNotes;
+  // Withdrawn and publisher-retracted sources are not evidence; who took them out and why is for staff.
+  if (name === 'sourceNotes') return viewer.roles.length > 0 ? b.sourceNotes : b.sourceNotes.filter((n) => n.state === undefined);
   return sections[name];
 }
 
@@ -82,7 +83,7 @@ export function viewBriefing(b: Briefing, viewer: Viewer, language: string = b.l
     viewerTier: viewer.tier,
     sections: SECTIONS.map(({ name, title, tier }) =>
       canRead(viewer, tier)
-        ? { name, title, tier, locked: false, content: sectionContent(b, sections, name) }
+        ? { name, title, tier, locked: false, content: sectionContent(b, sections, name, viewer) }
         : { name, title, tier, locked: true, unlockTier: tier },
     ),
   };

@@ -4,6 +4,7 @@ import { BriefingRetracted } from './briefing-retracted.ts';
 import { BriefingScored } from './briefing-scored.ts';
 import { EntitlementChanged } from './entitlement-changed.ts';
 import { SourceIngested } from './source-ingested.ts';
+import { SourceUpdated } from './source-updated.ts';
 
 export { BRIEFING_PUBLISHED, type BriefingPublishedDetail } from './briefing-published.ts';
 export { BRIEFING_RETRACTED, type BriefingRetractedDetail } from './briefing-retracted.ts';
@@ -11,9 +12,10 @@ export { BRIEFING_SCORED, type BriefingScoredDetail } from './briefing-scored.ts
 export { EVENT_SOURCE, type EventContract, type EventPattern, patternFor } from './contract.ts';
 export { ENTITLEMENT_CHANGED, ENTITLEMENT_CHANGES, type EntitlementChange, type EntitlementChangedDetail } from './entitlement-changed.ts';
 export { SOURCE_INGESTED, type SourceIngestedDetail } from './source-ingested.ts';
-export { BriefingPublished, BriefingRetracted, BriefingScored, EntitlementChanged, SourceIngested };
+export { SOURCE_CHANGES, SOURCE_UPDATED, type SourceChange, type SourceUpdatedDetail } from './source-updated.ts';
+export { BriefingPublished, BriefingRetracted, BriefingScored, EntitlementChanged, SourceIngested, SourceUpdated };
 
-export const CONTRACTS = [SourceIngested, BriefingScored, BriefingPublished, BriefingRetracted, EntitlementChanged] as const;
+export const CONTRACTS = [SourceIngested, SourceUpdated, BriefingScored, BriefingPublished, BriefingRetracted, EntitlementChanged] as const;
 
 /** An event about to be published: what the outbox stores and the relay sends. */
 export interface OutgoingEvent {

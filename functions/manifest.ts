@@ -4,7 +4,15 @@
  * HTTP requests, bus events and table-stream records with the same table, so
  * the two cannot drift.
  */
-import { BriefingPublished, BriefingScored, EntitlementChanged, type EventPattern, patternFor, SourceIngested } from '../events/index.ts';
+import {
+  BriefingPublished,
+  BriefingScored,
+  EntitlementChanged,
+  type EventPattern,
+  patternFor,
+  SourceIngested,
+  SourceUpdated,
+} from '../events/index.ts';
 
 /** How a function uses the table: read-only, read-write, or not at all (the relay reads only the stream). */
 export type TableAccess = 'RO' | 'RW' | 'none';
@@ -33,6 +41,22 @@ export interface FunctionSpec {
 export const FUNCTIONS = {
   'create-briefing': { entry: 'functions/create-briefing.ts', description: 'POST /briefings: an analyst creates a draft', table: 'RW' },
   'ingest-source': { entry: 'functions/ingest-source.ts', description: 'POST /sources: an analyst adds evidence to a briefing', table: 'RW' },
+  'get-source': {
+    entry: 'functions/get-source.ts',
+    description: 'GET /briefings/{briefingId}/sources/{sourceId}: staff read a source, its state, history and ETag',
+    table: 'RO',
+  },
+  'correct-source': {
+    entry: 'functions/correct-source.ts',
+    description:
+      'PATCH /briefings/{briefingId}/sources/{sourceId}: an analyst or editor corrects a source or changes its state, with a reason (If-Match)',
+    table: 'RW',
+  },
+  'withdraw-source': {
+    entry: 'functions/withdraw-source.ts',
+    description: 'DELETE /briefings/{briefingId}/sources/{sourceId}: an analyst or editor withdraws a source, with a reason (If-Match); it is kept',
+    table: 'RW',
+  },
   'publish-briefing': {
     entry: 'functions/publish-briefing.ts',
     description: 'POST /briefings/{briefingId}/publish: an editor publishes',
@@ -78,7 +102,7 @@ export const FUNCTIONS = {
   'route-not-found': { entry: 'functions/route-not-found.ts', description: 'Unknown routes (404) and wrong methods (405)', table: 'none' },
   'score-briefing': {
     entry: 'functions/score-briefing.ts',
-    description: 'On Source Ingested: re-scores the briefing from all its sources',
+    description: 'On Source Ingested and Source Updated: re-scores the briefing from all its sources',
     table: 'RW',
   },
   'auto-publish-briefing': {
@@ -169,6 +193,9 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/briefings/{briefingId}/publish', fn: 'publish-briefing', auth: 'jwt' },
   { method: 'POST', path: '/briefings/{briefingId}/retract', fn: 'retract-briefing', auth: 'jwt' },
   { method: 'POST', path: '/sources', fn: 'ingest-source', auth: 'jwt' },
+  { method: 'GET', path: '/briefings/{briefingId}/sources/{sourceId}', fn: 'get-source', auth: 'jwt' },
+  { method: 'PATCH', path: '/briefings/{briefingId}/sources/{sourceId}', fn: 'correct-source', auth: 'jwt' },
+  { method: 'DELETE', path: '/briefings/{briefingId}/sources/{sourceId}', fn: 'withdraw-source', auth: 'jwt' },
   { method: 'GET', path: '/me', fn: 'get-me', auth: 'jwt' },
   { method: 'GET', path: '/members/{userId}/entitlement', fn: 'get-entitlement', auth: 'jwt' },
   { method: 'PUT', path: '/members/{userId}/entitlement', fn: 'grant-entitlement', auth: 'jwt' },
@@ -194,6 +221,7 @@ export interface SubscriptionSpec {
 // `@__PURE__`: a function that reads ROUTES only (route-not-found) leaves the event contracts out (domain/schema.ts).
 export const SUBSCRIPTIONS: readonly SubscriptionSpec[] = [
   { rule: 'ScoreOnSourceIngested', fn: 'score-briefing', pattern: /* @__PURE__ */ patternFor(SourceIngested) },
+  { rule: 'ScoreOnSourceUpdated', fn: 'score-briefing', pattern: /* @__PURE__ */ patternFor(SourceUpdated) },
   { rule: 'AutoPublishOnBriefingScored', fn: 'auto-publish-briefing', pattern: /* @__PURE__ */ patternFor(BriefingScored) },
   { rule: 'SyncGroupsOnEntitlementChanged', fn: 'sync-member-groups', pattern: /* @__PURE__ */ patternFor(EntitlementChanged) },
   { rule: 'AlertFollowersOnBriefingPublished', fn: 'alert-followers', pattern: /* @__PURE__ */ patternFor(BriefingPublished) },

@@ -39,7 +39,7 @@ import {
   SOURCE_KINDS,
   STANCES,
 } from '../domain/scoring.ts';
-import type { Source as DomainSource } from '../domain/source.ts';
+import { CORRECTABLE_FIELDS, type Source as DomainSource, SOURCE_STATUSES } from '../domain/source.ts';
 import type {
   EntityView as DomainEntityView,
   RelationshipView as DomainRelationshipView,
@@ -47,7 +47,7 @@ import type {
   BriefingSummary as DomainSummary,
   BriefingView as DomainView,
 } from '../domain/visibility.ts';
-import { ENTITLEMENT_CHANGES } from '../events/index.ts';
+import { ENTITLEMENT_CHANGES, SOURCE_CHANGES } from '../events/index.ts';
 import type { Alert as DomainAlert, WatchEntry as DomainWatchEntry } from './commons/table/watchlist.ts';
 
 /** Named response components: the id is the name under `#/components/schemas`. */
@@ -90,14 +90,30 @@ export const IncompleteProblem = named(
     .check(z.describe('A 422: the briefing is not complete.')),
 );
 
+const SourceState = named(
+  'SourceState',
+  z
+    .object({
+      status: z.enum(SOURCE_STATUSES),
+      by: z.string().check(z.describe('Who withdrew it, or recorded its retraction by the publisher')),
+      at: z.iso.datetime(),
+      reason: z.string(),
+    })
+    .check(z.describe('Why a source no longer counts as evidence; absent on an active source.')),
+);
+
 export const DuplicateSourceProblem = named(
   'DuplicateSourceProblem',
   z
     .extend(Problem, {
       sourceId: z.string().check(z.describe('The stored source with the same canonical URL')),
       canonicalUrl: z.string(),
+      state: z.optional(SourceState).check(z.describe('Set when the stored source was withdrawn or retracted by its publisher')),
+      restore: z
+        .optional(z.object({ method: z.literal('PATCH'), href: z.string(), ifMatch: z.string(), body: z.object({ state: z.literal('active') }) }))
+        .check(z.describe('With `state`: the request that restores the stored source (add a `reason` to the body)')),
     })
-    .check(z.describe('A 409: this briefing already has a source with the same canonical URL.')),
+    .check(z.describe('A 409: this briefing already has a source with the same canonical URL (possibly withdrawn: see `state`).')),
 );
 
 export const GatewayMessage = named(
@@ -139,6 +155,7 @@ export const SourceNote = named(
       share: z.number().check(z.describe('Its share of the score (contribution ÷ score)')),
       reasons: z.array(z.string()),
       note: z.optional(z.string()),
+      state: z.optional(SourceState).check(z.describe('Set on a source that no longer counts (staff only: readers do not see such sources)')),
     })
     .check(z.describe('One source as Leadership Alliance readers see it: how it was weighed and its share of the score.')),
 );
@@ -317,6 +334,21 @@ export const Source = named(
     note: z.optional(z.string()),
     ingestedAt: z.iso.datetime(),
     ingestedBy: z.string(),
+    state: z.optional(SourceState),
+    version: z.optional(z.int().check(z.positive())).check(z.describe('Absent until the first change: 1. The ETag is `"source-v<version>"`')),
+    history: z
+      .optional(
+        z.array(
+          z.object({
+            action: z.enum(SOURCE_CHANGES),
+            by: z.string(),
+            at: z.iso.datetime(),
+            reason: z.string(),
+            changed: z.optional(z.array(z.object({ field: z.enum(CORRECTABLE_FIELDS), from: z.optional(z.unknown()), to: z.optional(z.unknown()) }))),
+          }),
+        ),
+      )
+      .check(z.describe('Every correction and change of state, oldest first')),
   }),
 );
 
@@ -773,11 +805,82 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     description:
       'An analyst adds evidence to a briefing; the briefing is re-scored asynchronously (Source Ingested → score-briefing). ' +
       'A source is stored once per canonical URL and briefing.',
-    success: { status: 201, description: 'The stored source.', schema: Source, headers: location },
+    success: {
+      status: 201,
+      description: 'The stored source.',
+      schema: Source,
+      headers: { ...location, etag: { description: '`"source-v1"`: send it in If-Match to correct or withdraw the source' } },
+    },
     failures: {
       400: { description: 'Invalid input, or the briefing does not exist (`#/briefingId`).' },
-      409: { description: 'The same canonical URL is already stored for the briefing.', schema: DuplicateSourceProblem },
+      409: {
+        description:
+          'The same canonical URL is already stored for the briefing; if it was withdrawn, `state` says so and `restore` how to count it again.',
+        schema: DuplicateSourceProblem,
+      },
     },
+  },
+  'GET /briefings/{briefingId}/sources/{sourceId}': {
+    summary: 'Read a source',
+    description: 'Staff read a stored source (active, withdrawn or retracted by its publisher) with its state and history.',
+    success: {
+      status: 200,
+      description: 'The source.',
+      schema: Source,
+      headers: {
+        etag: { description: '`"source-v<version>"`: send it in If-Match to correct or withdraw the source' },
+        ...cacheControl('`private, no-store`'),
+      },
+    },
+    failures: { 404: { description: 'No such source in this briefing.' } },
+  },
+  'PATCH /briefings/{briefingId}/sources/{sourceId}': {
+    summary: 'Correct a source, or change its state',
+    description:
+      'An analyst or editor corrects a stored source (kind, stance, publisher, title, publishedAt, language, reliability, credibility, ' +
+      'note; `null` unsets an optional field) or changes its state: `"retracted-by-publisher"` when the publisher retracted the article, ' +
+      '`"active"` to restore a withdrawn or retracted source. Never both in one request, always with a `reason`; the URL cannot be ' +
+      'corrected (withdraw the source and ingest the right URL). Each change is kept in the source history (who, when, why, what) and ' +
+      'announced as Source Updated, which re-scores the briefing. A correction that changes nothing writes nothing.',
+    success: {
+      status: 200,
+      description: 'The source as the change left it, with its state and history.',
+      schema: Source,
+      headers: {
+        etag: { description: 'The new version, `"source-v<version>"`: send it in If-Match for the next change' },
+        ...cacheControl('`private, no-store`'),
+      },
+    },
+    failures: {
+      404: { description: 'No such source in this briefing.' },
+      409: {
+        description:
+          'The state change does not apply (restoring an active source, retracting a withdrawn one), or the source is withdrawn: restore it before correcting it.',
+      },
+      412: { description: 'If-Match does not name the current version of the source: it changed since it was read.' },
+      428: { description: 'No If-Match (or `*`).' },
+    },
+    requestHeaders: { 'if-match': { required: true, description: 'The ETag of the source, `"source-v<version>"`.' } },
+  },
+  'DELETE /briefings/{briefingId}/sources/{sourceId}': {
+    summary: 'Withdraw a source',
+    description:
+      'An analyst or editor withdraws a source entered by mistake, with a `reason` in the body. Withdrawn is not erased: the source stays ' +
+      'stored, with who withdrew it, when and why, and is listed (as withdrawn, weighing nothing) in the score report; it no longer counts. ' +
+      'Source Updated re-scores the briefing. A POST of the same URL answers 409 naming the withdrawal; PATCH with `state: "active"` restores it.',
+    success: {
+      status: 200,
+      description: 'The withdrawn source, with its state and history.',
+      schema: Source,
+      headers: { etag: { description: 'The new version, `"source-v<version>"`' }, ...cacheControl('`private, no-store`') },
+    },
+    failures: {
+      404: { description: 'No such source in this briefing.' },
+      409: { description: 'The source is already withdrawn.' },
+      412: { description: 'If-Match does not name the current version of the source: it changed since it was read.' },
+      428: { description: 'No If-Match (or `*`).' },
+    },
+    requestHeaders: { 'if-match': { required: true, description: 'The ETag of the source, `"source-v<version>"`.' } },
   },
   'GET /briefings/{briefingId}/score': {
     summary: "Read a briefing's score and its explanation",

@@ -1,20 +1,21 @@
 /**
- * On Source Ingested: re-scores the briefing from all of its sources (read
- * with the briefing in one consistent Query) and,
+ * On Source Ingested and Source Updated (a correction, withdrawal or
+ * restoration): re-scores the briefing from all of its sources (read with the
+ * briefing in one consistent Query; withdrawn sources do not count) and,
  * when score or grade changed, announces Briefing Scored in the same write.
  * Scoring reads the current evidence, not the event, so duplicates and
  * reordering converge on the same result.
  */
 import { briefingScored } from '../domain/announcements.ts';
 import { rescore } from '../domain/briefing.ts';
-import { SourceIngested } from '../events/index.ts';
+import { SourceIngested, SourceUpdated } from '../events/index.ts';
 import { eventConsumer } from './commons/consumer.ts';
 import { logger } from './commons/logger.ts';
 import { MetricUnit, metrics } from './commons/metrics.ts';
 import { loadBriefing, saveBriefing } from './commons/table/briefings.ts';
 import { withVersionRetry } from './commons/table/versioning.ts';
 
-export const handler = eventConsumer(SourceIngested, async ({ briefingId }, { now }) =>
+export const handler = eventConsumer([SourceIngested, SourceUpdated], async ({ briefingId }, { now }) =>
   withVersionRetry(async () => {
     const loaded = await loadBriefing(briefingId);
     if (!loaded) return logger.warn('no such briefing; nothing to score', { briefingId });

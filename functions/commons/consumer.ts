@@ -30,14 +30,25 @@ import './validation.ts';
 // (in the local stack, one process for all, tracing is off and this changes nothing).
 traced(ddb);
 
+/**
+ * `contracts`: the contract the consumer's rule selects, or several (one rule
+ * each); the detail is parsed with the contract of its detail-type.
+ */
 export function eventConsumer<C extends EventContract>(
-  contract: C,
+  contracts: C | readonly C[],
   fn: (detail: z.infer<C['detail']>, ctx: { now: Date; event: EventBridgeEvent<string, unknown> }) => Promise<void>,
 ) {
+  const list: readonly C[] = Array.isArray(contracts) ? contracts : [contracts as C];
   const handle = async (event: EventBridgeEvent<string, unknown>): Promise<void> => {
     const raw = (event.detail ?? {}) as { correlationId?: unknown; eventId?: unknown };
     const correlationId = correlationIdOf(raw.correlationId) ?? correlationIdOf(raw.eventId) ?? event.id;
     return withCorrelationId(correlationId, async () => {
+      // A single contract parses whatever its rule delivered, as before; with several, the detail-type picks one.
+      const contract = list.length === 1 ? list[0] : list.find((c) => c.detailType === event['detail-type']);
+      if (!contract) {
+        logger.error('event of a type this consumer does not take', { detailType: event['detail-type'] });
+        throw new Error(`unexpected ${event['detail-type']} event ${event.id}`);
+      }
       const parsed = contract.detail.safeParse(event.detail);
       if (!parsed.success) {
         logger.error('event does not match its contract', { detailType: event['detail-type'], issues: parsed.error.issues });

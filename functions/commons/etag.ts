@@ -5,6 +5,7 @@
  * both: `"v<version>-<tier>"` for readers (`public`, `strategy-circle`,
  * `leadership-alliance`) and `"v<version>-staff"` for staff.
  * Writes take the staff ETag in `If-Match`: only its version part decides.
+ * Sources, which read the same for all staff, carry `"source-v<version>"`.
  */
 import type { Viewer } from '../../domain/access.ts';
 import { HttpError } from './problem.ts';
@@ -32,10 +33,11 @@ export function noneMatchHolds(header: string | undefined, etag: string): boolea
  * If-Match on a briefing write is required: 428 without it, before anything is
  * read. `*` is refused like a missing header: it would let a blind write through.
  */
-export function requireIfMatch(header: string | undefined): string {
-  if (header === undefined || header.trim() === '' || header.trim() === '*') {
-    throw new HttpError(428, 'send If-Match with the ETag of the briefing as you read it (GET /briefings/{briefingId} as staff)');
-  }
+export function requireIfMatch(
+  header: string | undefined,
+  hint = 'send If-Match with the ETag of the briefing as you read it (GET /briefings/{briefingId} as staff)',
+): string {
+  if (header === undefined || header.trim() === '' || header.trim() === '*') throw new HttpError(428, hint);
   return header;
 }
 
@@ -51,4 +53,21 @@ export const staleVersion = (current?: number) =>
     current === undefined
       ? 'the briefing changed while this edit was being saved: its current version is newer than the one in If-Match; read it again and reapply the edit'
       : `If-Match does not name the current version: the briefing is now at "v${current}-staff", newer than the copy that was edited; read it again and reapply the edit`,
+  );
+
+/** The ETag of a source: `"source-v<version>"`, the same for every staff reader. */
+export const sourceEtag = (version: number): string => `"source-v${version}"`;
+
+/** 412 unless If-Match names the source's current version. */
+export function assertSourceIfMatch(header: string, current: number): void {
+  if (!tagsOf(header).includes(sourceEtag(current))) throw staleSource(current);
+}
+
+/** 412: the source changed since the caller read it (`undefined`: while this change was being saved). */
+export const staleSource = (current?: number) =>
+  new HttpError(
+    412,
+    current === undefined
+      ? 'the source changed while this change was being saved; read it again and reapply the change'
+      : `If-Match does not name the current version of the source: it is now at ${sourceEtag(current)}; read it again and reapply the change`,
   );

@@ -16,8 +16,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sourceIngested } from '../../domain/announcements.ts';
 import { publish, rescore } from '../../domain/briefing.ts';
 import type { Entitlement } from '../../domain/entitlement.ts';
+import type { Source } from '../../domain/source.ts';
 import { ROUTES } from '../../functions/manifest.ts';
 import { briefingInput, draft, NOW, source } from '../support/fixtures.ts';
 import { api, type LocalStack, startTestStack, tokenFor } from './harness.ts';
@@ -71,6 +73,7 @@ let stack: LocalStack;
 const tokens = {} as Record<Exclude<ViewerName, 'anonymous'>, string>;
 const subs = {} as Record<Exclude<ViewerName, 'anonymous'>, string>;
 let scanTable: () => Promise<string>;
+let P_SOURCE: Source;
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -94,20 +97,16 @@ beforeAll(async () => {
   const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
   scanTable = async () => JSON.stringify((await ddb.send(new ScanCommand({ TableName: stack.tableName }))).Items ?? []);
 
+  // Who reported what is source notes (Leadership Alliance): publisher, title and note all carry canaries.
+  const sourceOf = (id: string, tag: string) =>
+    source('direct', 1, 'supports', id, { note: `${canary(tag, 'NOTE')} analyst note`, publisher: canary(tag, 'PUB'), title: canary(tag, 'TITLE') });
   const scored = (id: string, tag: string, opts: { headline?: boolean } = {}) =>
-    rescore(
-      draft(withCanaries(tag, opts), id),
-      // Who reported what is source notes (Leadership Alliance): publisher, title and note all carry canaries.
-      [
-        source('direct', 1, 'supports', id, {
-          note: `${canary(tag, 'NOTE')} analyst note`,
-          publisher: canary(tag, 'PUB'),
-          title: canary(tag, 'TITLE'),
-        }),
-      ],
-      NOW,
-    ).briefing;
+    rescore(draft(withCanaries(tag, opts), id), [sourceOf(id, tag)], NOW).briefing;
   await briefings.createBriefing(publish(scored(P, 'P'), { by: 'editor-1', now: NOW }));
+  // P's source is stored too, for the staff route that reads one source.
+  P_SOURCE = sourceOf(P, 'P');
+  const { addSource } = await import('../../functions/commons/table/sources.ts');
+  expect(await addSource(P_SOURCE, sourceIngested(P_SOURCE, NOW), NOW)).toBe('added');
   await briefings.createBriefing(scored(D, 'D', { headline: true }));
   await briefings.createBriefing(scored(E, 'E'));
 
@@ -152,6 +151,7 @@ const READ_ROUTES: Record<string, ReadRoute> = {
   'GET /briefings': { path: () => '/briefings?limit=50', allowed: () => [] },
   'GET /briefings/{briefingId}': { path: () => `/briefings/${P}`, allowed: (who) => expected('P', PUBLISHED_ALLOWED[who]) },
   'GET /briefings/{briefingId}/score': { path: () => `/briefings/${P}/score`, staffOnly: true },
+  'GET /briefings/{briefingId}/sources/{sourceId}': { path: () => `/briefings/${P}/sources/${P_SOURCE.sourceId}`, staffOnly: true },
   'GET /briefings/{briefingId}/versions': { path: () => `/briefings/${P}/versions`, staffOnly: true },
   // createBriefing leaves a snapshot of the stored version (draft 1, scored 2, published 3).
   'GET /briefings/{briefingId}/versions/{version}': { path: () => `/briefings/${P}/versions/3`, staffOnly: true },
@@ -285,6 +285,14 @@ describe('BOPLA (API3): fields a client must not set are refused and never store
       ['score', 'weight', 'status'],
     ],
     [
+      'a source correction with a history, a version, who ingested it and a weight',
+      'analyst',
+      'PATCH',
+      () => `/briefings/${P}/sources/${P_SOURCE.sourceId}`,
+      () => ({ kind: 'reporting', reason: marker, history: [], version: 99, ingestedBy: marker, weight: 1 }),
+      ['history', 'version', 'ingestedBy', 'weight'],
+    ],
+    [
       'an entitlement with status, origin, grantedBy, revocation and version',
       'admin',
       'PUT',
@@ -319,6 +327,8 @@ describe('BFLA (API5): members calling staff routes', () => {
       ['POST', `/briefings/${P}/publish`, ['editor']],
       ['POST', `/briefings/${P}/retract`, ['editor']],
       ['PATCH', `/briefings/${P}`, ['analyst']],
+      ['PATCH', `/briefings/${P}/sources/${target}`, ['analyst', 'editor']],
+      ['DELETE', `/briefings/${P}/sources/${target}`, ['analyst', 'editor']],
       ['GET', `/members/${target}/entitlement`, []],
       ['PUT', `/members/${target}/entitlement`, []],
       ['DELETE', `/members/${target}/entitlement`, []],
@@ -364,6 +374,8 @@ describe('resource consumption (API4)', () => {
       ['analyst', 'POST', '/briefings'],
       ['analyst', 'POST', '/sources'],
       ['analyst', 'PATCH', `/briefings/${P}`],
+      ['analyst', 'PATCH', `/briefings/${P}/sources/x`],
+      ['editor', 'DELETE', `/briefings/${P}/sources/x`],
       ['admin', 'PUT', `/members/${subs.strategy}/entitlement`],
       ['admin', 'DELETE', `/members/${subs.strategy}/entitlement`],
       ['analyst', 'PUT', `/entities/${N}`],

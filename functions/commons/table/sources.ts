@@ -3,16 +3,20 @@
  * briefing's evidence with one query:
  *
  *   BRIEFING#<briefingId> / SOURCE#<sourceId>     sourceId derives from the canonical URL
+ *
+ * A source is never deleted: a correction or a withdrawal rewrites its item
+ * (conditional on the version read) together with its Source Updated event.
  */
 
-import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Source } from '../../../domain/source.ts';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type Source, sourceVersion } from '../../../domain/source.ts';
 import type { OutgoingEvent } from '../../../events/index.ts';
 import { ddb } from '../clients/dynamodb.ts';
 import { config } from '../config.ts';
 import { briefingKey } from './briefings.ts';
 import { outboxPut } from './outbox.ts';
 import { cancellationCodes } from './transact.ts';
+import { VersionConflictError } from './versioning.ts';
 
 export const SOURCE_ENTITY = 'source';
 
@@ -73,4 +77,41 @@ export async function listSources(briefingId: string): Promise<Source[]> {
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return sources;
+}
+
+/** One source of a briefing (strongly consistent: a correction is checked against the latest version). */
+export async function getSource(briefingId: string, sourceId: string): Promise<Source | undefined> {
+  const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: sourceKey(briefingId, sourceId), ConsistentRead: true }));
+  return Item ? fromItem(Item) : undefined;
+}
+
+/**
+ * Writes the next version of a source and its Source Updated event in one
+ * transaction, only if the stored source is still at the version `next` was
+ * made from (sources stored before versioning carry none: version 1).
+ * Throws VersionConflictError when it moved on.
+ */
+export async function saveSource(previous: Source, next: Source, event: OutgoingEvent, now: Date): Promise<void> {
+  const expected = sourceVersion(previous);
+  try {
+    await ddb.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: config.tableName,
+              Item: { ...sourceKey(next.briefingId, next.sourceId), entity: SOURCE_ENTITY, ...next },
+              ConditionExpression:
+                expected === 1 ? 'attribute_exists(pk) AND (attribute_not_exists(version) OR version = :v)' : 'attribute_exists(pk) AND version = :v',
+              ExpressionAttributeValues: { ':v': expected },
+            },
+          },
+          outboxPut(config.tableName, event, now),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (cancellationCodes(error)[0] === 'ConditionalCheckFailed') throw new VersionConflictError(`source ${next.sourceId} changed since it was read`);
+    throw error;
+  }
 }

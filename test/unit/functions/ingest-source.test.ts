@@ -1,5 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/ingest-source.ts';
@@ -33,6 +33,7 @@ describe('POST /sources', () => {
 
     expect(res.statusCode).toBe(201);
     expect(parseBody(res)).toMatchObject({ briefingId: 'b-1', canonicalUrl: 'https://example.com/story', ingestedBy: 'analyst-1' });
+    expect(res.headers!['etag']).toBe('"source-v1"');
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(items.map((i) => Object.keys(i)[0])).toEqual(['ConditionCheck', 'Put', 'Put']);
     expect(items[2]!.Put!.Item).toMatchObject({ entity: 'outbox', detailType: 'Source Ingested', detail: { briefingId: 'b-1', kind: 'reporting' } });
@@ -56,6 +57,7 @@ describe('POST /sources', () => {
 
   it('refuses a duplicate canonical URL with 409, naming the stored source', async () => {
     ddb.on(TransactWriteCommand).rejects(cancelled(['None', 'ConditionalCheckFailed', 'None']));
+    ddb.on(GetCommand).resolves({ Item: { pk: 'BRIEFING#b-1', sk: 'SOURCE#x', sourceId: 'x' } });
 
     const res = await post(body);
 

@@ -5,7 +5,7 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -71,6 +71,8 @@ describe('business metrics', () => {
         CancellationReasons: ['None', 'ConditionalCheckFailed', 'None'].map((Code) => ({ Code })),
       }),
     );
+    // The 409 names the stored source's state: an active one here.
+    ddb.on(GetCommand).resolves({ Item: { pk: 'BRIEFING#b-1', sk: 'SOURCE#x', sourceId: 'x' } });
 
     expect((await post()).statusCode).toBe(409);
 
