@@ -6,8 +6,10 @@
  *       gsi1: FOLLOWERS#<entityId> / <userId>, so the alert consumer finds an
  *       entity's followers with one Query on the index (paged)
  *   USER#<userId> / WATCHLIST             how many entities the member follows (the cap)
- *   USER#<userId> / ALERT#<occurredAt>#<briefingId>#<version, 6 digits>
- *       one alert per briefing version, newest first; TTL 90 days
+ *   USER#<userId> / ALERT#<versionAt>#<briefingId>#<version, 6 digits>
+ *       one alert per briefing version, newest first; TTL 90 days. Every part
+ *       identifies the change (never the delivery's occurredAt), so a
+ *       redelivered or re-emitted event finds its alert
  *
  * Following writes the watch item and bumps the count in one transaction that
  * refuses a 201st entity, so the cap holds under concurrent requests.
@@ -156,7 +158,7 @@ export async function* followersOf(entityId: string): AsyncGenerator<string[]> {
 export interface Alert {
   briefingId: string;
   briefingVersion: number;
-  /** When the version was announced (the event's `occurredAt`): the alert's place, newest first. */
+  /** When the announced version was made (`versionAt`, else `publishedAt`): the alert's place, newest first. */
   alertedAt: string;
   /** The followed entities the briefing names. */
   entityIds: string[];
@@ -164,8 +166,8 @@ export interface Alert {
 }
 
 /**
- * Writes an alert once: a conditional Put, so a repeated event (same version,
- * same announcement time) writes nothing. Returns false when it was there.
+ * Writes an alert once: a conditional Put, so a repeated event (same briefing
+ * and version, whenever delivered) writes nothing. Returns false when it was there.
  */
 export async function putAlert(userId: string, alert: Alert, now: Date): Promise<boolean> {
   try {

@@ -21,6 +21,8 @@ const event = busEvent(BriefingPublished.detailType, {
   ...BriefingPublished.example,
   briefingId: published.briefingId,
   briefingVersion: published.version,
+  publishedAt: published.publishedAt!,
+  versionAt: published.updatedAt,
   occurredAt: '2026-06-20T08:15:02.000Z',
   entityIds: ['scale-ai', 'meta'],
 });
@@ -62,7 +64,7 @@ describe('alert-followers (on Briefing Published)', () => {
     expect(u2).toMatchObject({
       ConditionExpression: 'attribute_not_exists(pk)',
       Item: {
-        sk: `ALERT#2026-06-20T08:15:02.000Z#${published.briefingId}#${String(published.version).padStart(6, '0')}`,
+        sk: `ALERT#${published.updatedAt}#${published.briefingId}#${String(published.version).padStart(6, '0')}`,
         entityIds: ['scale-ai', 'meta'],
       },
     });
@@ -80,6 +82,39 @@ describe('alert-followers (on Briefing Published)', () => {
     await expect(alertFollowers(event, context)).resolves.toBeUndefined();
     expect(alertPuts()).toHaveLength(1);
     expect(recorded).toEqual([]);
+  });
+
+  it('writes one alert when the same change arrives twice with another occurredAt (deduplicated on the change, not the delivery)', async () => {
+    // Prepare: one follower on every delivery; a table that refuses a second Put of the same key, as DynamoDB's condition does.
+    ddb.on(QueryCommand, { IndexName: 'gsi1' }).resolves({ Items: [] });
+    ddb.on(QueryCommand, { IndexName: 'gsi1', ExpressionAttributeValues: { ':pk': 'FOLLOWERS#scale-ai' } }).resolves({ Items: [{ gsi1sk: 'u-1' }] });
+    const stored = new Set<string>();
+    ddb.on(PutCommand).callsFake(({ Item }: { Item: Record<string, string> }) => {
+      const key = `${Item['pk']}|${Item['sk']}`;
+      if (stored.has(key)) throw new ConditionalCheckFailedException({ message: 'exists', $metadata: {} });
+      stored.add(key);
+      return {};
+    });
+    const again = busEvent(BriefingPublished.detailType, { ...event.detail, occurredAt: '2026-06-20T09:40:00.000Z' });
+    // Act
+    await alertFollowers(event, context);
+    await alertFollowers(again, context);
+    // Assess
+    expect(alertPuts()).toHaveLength(2);
+    expect(stored.size).toBe(1);
+    expect(recorded).toEqual([{ name: 'AlertsWritten', value: 1 }]);
+  });
+
+  it('places an alert of an event without versionAt (published before the field) at its publishedAt', async () => {
+    followers('scale-ai', ['u-1']);
+    followers('meta', []);
+    ddb.on(PutCommand).resolves({});
+    const { versionAt: _, ...older } = event.detail;
+    await alertFollowers(busEvent(BriefingPublished.detailType, { ...older, publishedAt: '2026-06-19T07:00:00.000Z' }), context);
+    expect(alertPuts()[0]!.Item).toMatchObject({
+      sk: expect.stringMatching(/^ALERT#2026-06-19T07:00:00\.000Z#/),
+      alertedAt: '2026-06-19T07:00:00.000Z',
+    });
   });
 
   it('alerts nobody about a briefing retracted (or gone) before the event arrived', async () => {
