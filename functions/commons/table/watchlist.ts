@@ -18,7 +18,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { EntityProfile } from '../../../domain/entity.ts';
 import { ConflictError } from '../../../domain/errors.ts';
-import type { BriefingSummary } from '../../../domain/visibility.ts';
+import type { StoredAlert } from '../../../domain/visibility.ts';
 import { ddb } from '../clients/dynamodb.ts';
 import { config } from '../config.ts';
 import { entitlementKey } from './entitlements.ts';
@@ -154,16 +154,11 @@ export async function* followersOf(entityId: string): AsyncGenerator<string[]> {
   } while (start);
 }
 
-/** An alert: a briefing version that names entities the member follows, with its public summary only. */
-export interface Alert {
-  briefingId: string;
-  briefingVersion: number;
-  /** When the announced version was made (`versionAt`, else `publishedAt`): the alert's place, newest first. */
-  alertedAt: string;
-  /** The followed entities the briefing names. */
-  entityIds: string[];
-  briefing: BriefingSummary;
-}
+/**
+ * An alert: a briefing version that names entities the member follows, with its public summary only
+ * (`alertedAt`: when the announced version was made, `versionAt` else `publishedAt`, its place newest first).
+ */
+export type Alert = StoredAlert;
 
 /**
  * Writes an alert once: a conditional Put, so a repeated event (same briefing

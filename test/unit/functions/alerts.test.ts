@@ -13,7 +13,8 @@ import { busEvent, claimsFor, context, httpEvent, parseBody } from '../../suppor
 
 // The briefing module is another part's; the consumer only needs its read, so the read is what is stubbed.
 const readBriefing = vi.hoisted(() => vi.fn<(id: string, parts: string, opts?: { consistent?: boolean }) => Promise<Briefing | undefined>>());
-vi.mock('../../../functions/commons/table/briefings.ts', () => ({ readBriefing }));
+const briefingStatuses = vi.hoisted(() => vi.fn<(ids: readonly string[]) => Promise<Map<string, string>>>());
+vi.mock('../../../functions/commons/table/briefings.ts', () => ({ readBriefing, briefingStatuses }));
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const published = publish(rescore(draft(), [source('direct', 1)], NOW).briefing, { by: 'editor-1', now: NOW });
@@ -41,6 +42,7 @@ let recorded: Array<{ name: string; value: number }>;
 beforeEach(() => {
   ddb.reset();
   readBriefing.mockReset().mockResolvedValue(published);
+  briefingStatuses.mockReset().mockImplementation(async (ids) => new Map(ids.map((id) => [id, 'published'])));
   recorded = [];
   vi.spyOn(metrics, 'addMetric').mockImplementation((name, _unit, value) => {
     recorded.push({ name, value });
@@ -167,6 +169,33 @@ describe('GET /me/alerts', () => {
       Limit: 20,
       ExpressionAttributeValues: { ':pk': 'USER#s-1', ':prefix': 'ALERT#' },
     });
+  });
+
+  it("shows a retracted briefing's alert as retracted, without its headline or summary", async () => {
+    // Prepare: two alerts; b-2 was retracted after its alert was written, b-3 no longer exists.
+    await primeEntitlements(ddb, [strategy]);
+    const withdrawn = { ...alertItem, sk: 'ALERT#y', briefingId: 'b-2', briefing: { briefingId: 'b-2', headline: 'WITHDRAWN-HEADLINE' } };
+    const gone = { ...alertItem, sk: 'ALERT#z', briefingId: 'b-3', briefing: { briefingId: 'b-3', headline: 'GONE-HEADLINE' } };
+    ddb.on(QueryCommand).resolves({ Items: [alertItem, withdrawn, gone] });
+    briefingStatuses.mockResolvedValue(
+      new Map([
+        ['b-1', 'published'],
+        ['b-2', 'retracted'],
+      ]),
+    );
+    // Act
+    const res = await list(strategy);
+    // Assess
+    const items = parseBody(res).items;
+    expect(items.map((a: { briefingId: string; status: string }) => [a.briefingId, a.status])).toEqual([
+      ['b-1', 'published'],
+      ['b-2', 'retracted'],
+      ['b-3', 'retracted'],
+    ]);
+    expect(items[0].briefing.headline).toBe('Scale AI cuts staff');
+    expect(items[1]).toEqual({ briefingId: 'b-2', briefingVersion: 3, alertedAt: NOW.toISOString(), entityIds: ['scale-ai'], status: 'retracted' });
+    expect(res.body).not.toMatch(/WITHDRAWN-HEADLINE|GONE-HEADLINE/);
+    expect(briefingStatuses).toHaveBeenCalledWith(['b-1', 'b-2', 'b-3']);
   });
 
   it('promises a revoked member nothing beyond public sections, whatever their token says', async () => {
