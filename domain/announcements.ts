@@ -71,6 +71,7 @@ export function briefingPublished(b: Briefing, now: Date): OutgoingEvent {
     briefingId: b.briefingId,
     briefingVersion: b.version,
     publishedAt: b.publishedAt ?? now.toISOString(),
+    versionAt: b.updatedAt,
     publishedBy: b.publishedBy ?? 'unknown',
     language: b.language,
     headline: b.sections.headline,

@@ -282,8 +282,10 @@ export function decodeCursor(cursor: string, filter: FeedFilter, key: string): F
   const parts = cursor.split('.');
   if (parts.length !== 2 || !parts.every((p) => /^[A-Za-z0-9_-]+$/.test(p))) throw new CursorError('malformed');
   const [payload, signature] = parts as [string, string];
-  const expected = mac(key, payload);
-  const given = Buffer.from(signature, 'base64url');
+  // Compared as text, in its one canonical encoding: decoding first would ignore the last
+  // character's unused low bits, so an altered character would still match.
+  const expected = Buffer.from(mac(key, payload).toString('base64url'));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new CursorError('tampered');
   let decoded: unknown;
   try {

@@ -186,9 +186,34 @@ export function viewEntity(profile: EntityProfile, relationships: readonly Relat
 }
 
 /** Which of a briefing's sections a viewer's tier reads now, and which stay locked (for alerts: never a promise of locked content). */
-export function sectionAccess(viewer: Viewer): { unlocked: SectionName[]; locked: Array<{ name: SectionName; unlockTier: Tier }> } {
+export function sectionAccess(viewer: Viewer): SectionAccess {
   return {
     unlocked: SECTIONS.filter((s) => canRead(viewer, s.tier)).map((s) => s.name),
     locked: SECTIONS.filter((s) => !canRead(viewer, s.tier)).map((s) => ({ name: s.name, unlockTier: s.tier })),
   };
+}
+export interface SectionAccess {
+  unlocked: SectionName[];
+  locked: Array<{ name: SectionName; unlockTier: Tier }>;
+}
+
+/** What an alert stores: which version of which briefing, when, for which followed entities, with its summary then. */
+export interface StoredAlert {
+  briefingId: string;
+  briefingVersion: number;
+  alertedAt: string;
+  entityIds: string[];
+  briefing: BriefingSummary;
+}
+
+/** An alert as its member reads it: the summary only while the briefing is published. */
+export type AlertView = (StoredAlert & { status: 'published'; sections: SectionAccess }) | (Omit<StoredAlert, 'briefing'> & { status: 'retracted' });
+
+/**
+ * An alert judged against its briefing's status NOW: a briefing retracted (or gone) since the alert was
+ * written shows as retracted, with nothing of its content (no headline, no summary, no sections).
+ */
+export function alertView(alert: StoredAlert, briefingStatus: Briefing['status'] | undefined, access: SectionAccess): AlertView {
+  const { briefing, ...rest } = alert;
+  return briefingStatus === 'published' ? { ...rest, briefing, status: 'published', sections: access } : { ...rest, status: 'retracted' };
 }

@@ -17,6 +17,12 @@ export const BriefingPublished = /* @__PURE__ */ schema(() =>
       briefingId: z.string(),
       briefingVersion: z.int().check(z.positive()),
       publishedAt: z.iso.datetime({ offset: true }),
+      /**
+       * When this version was made (the briefing's `updatedAt` at this version): with the briefing id and
+       * version, part of what identifies the change, unlike `occurredAt`. Optional (added within v1);
+       * an event without it falls back to `publishedAt`.
+       */
+      versionAt: z.optional(z.iso.datetime({ offset: true })),
       publishedBy: z.string(),
       language: z.string(),
       headline: z.string(),
@@ -31,6 +37,7 @@ export const BriefingPublished = /* @__PURE__ */ schema(() =>
       briefingId: '01JY7ZK6Q3W8Y2N4V5T6R7S8PA',
       briefingVersion: 4,
       publishedAt: '2026-06-20T08:15:02.000Z',
+      versionAt: '2026-06-20T08:15:02.000Z',
       publishedBy: 'rule:auto-publish',
       language: 'en',
       headline: 'Scale AI cuts about 14% of staff after Meta deal',

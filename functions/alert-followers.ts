@@ -3,12 +3,13 @@
  * briefing names, once per briefing version. It reads the briefing as it is
  * now (a retracted or missing one alerts nobody); a member following several
  * of its entities gets one alert naming them all. Alerts are conditional Puts
- * keyed by the version and its announcement time (fixed by the outbox), so a
- * repeated or replayed event writes nothing new.
+ * keyed by what identifies the change (briefing, version and the version's own
+ * time), never by the delivery's `occurredAt`, so a repeated, replayed or
+ * re-emitted event writes nothing new.
  */
 import type { Briefing } from '../domain/briefing.ts';
 import { summarize } from '../domain/visibility.ts';
-import { BriefingPublished } from '../events/index.ts';
+import { BriefingPublished, type BriefingPublishedDetail } from '../events/index.ts';
 import { eventConsumer } from './commons/consumer.ts';
 import { logger } from './commons/logger.ts';
 import { MetricUnit, metrics } from './commons/metrics.ts';
@@ -23,6 +24,12 @@ export const WRITE_CONCURRENCY = 10;
  * consistent, since the event may have overtaken an eventually consistent copy.
  */
 const readPublicParts = (briefingId: string): Promise<Briefing | undefined> => readBriefing(briefingId, 'public', { consistent: true });
+
+/**
+ * The version's own time, which orders alerts newest first: `versionAt`, or for an event from before
+ * that field, `publishedAt` (also fixed by the change; an edited version then sorts at the first publication).
+ */
+export const versionTimeOf = (detail: Pick<BriefingPublishedDetail, 'versionAt' | 'publishedAt'>): string => detail.versionAt ?? detail.publishedAt;
 
 export const handler = eventConsumer(BriefingPublished, async (detail, { now }) => {
   const briefing = await readPublicParts(detail.briefingId);
@@ -45,7 +52,7 @@ export const handler = eventConsumer(BriefingPublished, async (detail, { now }) 
       const alert: Alert = {
         briefingId: detail.briefingId,
         briefingVersion: detail.briefingVersion,
-        alertedAt: detail.occurredAt,
+        alertedAt: versionTimeOf(detail),
         entityIds,
         briefing: summary,
       };

@@ -140,7 +140,8 @@ export const FUNCTIONS = {
   'sync-member-groups': {
     entry: 'functions/sync-member-groups.ts',
     description: 'On Entitlement Changed: puts the member in the Cognito groups of the record; signs a revoked member out everywhere',
-    table: 'RO',
+    // RW only to confirm the event's consequence (delete its outbox record); it writes nothing else.
+    table: 'RW',
     userPool: 'manage-groups',
   },
   'get-entity': {
@@ -170,6 +171,12 @@ export const FUNCTIONS = {
     entry: 'functions/alert-followers.ts',
     description: 'On Briefing Published: writes one alert per follower of its entities',
     table: 'RW',
+  },
+  reconcile: {
+    entry: 'functions/reconcile.ts',
+    description: 'Every 5 minutes: re-drives changes whose consequence no consumer confirmed (pending outbox records)',
+    table: 'RW',
+    putsEvents: true,
   },
 } as const satisfies Record<string, FunctionSpec>;
 export type FunctionName = keyof typeof FUNCTIONS;
@@ -234,3 +241,13 @@ export const STREAM_CONSUMER: FunctionName = 'relay-events';
 export const USER_POOL_TRIGGERS = {
   postConfirmation: 'confirm-sign-up',
 } as const satisfies Record<string, FunctionName>;
+
+export interface ScheduleSpec {
+  /** Logical id of the schedule's rule. */
+  rule: string;
+  fn: FunctionName;
+  everyMinutes: number;
+}
+
+/** Functions run on a timer: an EventBridge schedule rule in AWS, a timer in the local stack. */
+export const SCHEDULES: readonly ScheduleSpec[] = [{ rule: 'ReconcileEvery5Minutes', fn: 'reconcile', everyMinutes: 5 }];

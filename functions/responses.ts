@@ -41,6 +41,7 @@ import {
 } from '../domain/scoring.ts';
 import { CORRECTABLE_FIELDS, type Source as DomainSource, SOURCE_STATUSES } from '../domain/source.ts';
 import type {
+  AlertView as DomainAlertView,
   EntityView as DomainEntityView,
   RelationshipView as DomainRelationshipView,
   SectionView as DomainSection,
@@ -610,10 +611,11 @@ export const Watchlist = named(
 const Alert = z.object({
   briefingId: z.string(),
   briefingVersion: z.number().check(z.int(), z.minimum(1)),
-  alertedAt: z.iso.datetime().check(z.describe('When the version was announced')),
+  alertedAt: z.iso.datetime().check(z.describe('When the announced version was made')),
   entityIds: z.array(z.string()).check(z.describe('The followed entities the briefing names')),
   briefing: BriefingSummary,
 });
+const { briefing: _summary, ...alertFields } = Alert.shape;
 
 const SectionNames = z.enum(SECTIONS.map((s) => s.name) as [SectionName, ...SectionName[]]);
 
@@ -622,14 +624,20 @@ export const AlertPage = named(
   z.object({
     viewerTier: Tier,
     items: z.array(
-      z.extend(Alert, {
-        sections: z
-          .object({
-            unlocked: z.array(SectionNames),
-            locked: z.array(z.object({ name: SectionNames, unlockTier: Tier })),
-          })
-          .check(z.describe("Which of the briefing's sections the caller's tier reads now")),
-      }),
+      z.union([
+        z.extend(Alert, {
+          status: z.literal('published'),
+          sections: z
+            .object({
+              unlocked: z.array(SectionNames),
+              locked: z.array(z.object({ name: SectionNames, unlockTier: Tier })),
+            })
+            .check(z.describe("Which of the briefing's sections the caller's tier reads now")),
+        }),
+        z
+          .object({ ...alertFields, status: z.literal('retracted') })
+          .check(z.describe('The briefing was retracted since the alert: nothing of its content is shown')),
+      ]),
     ),
   }),
 );
@@ -660,6 +668,7 @@ export type ResponseChecks = [
   Check<Same<typeof EntityView, DomainEntityView>>,
   Check<Same<typeof WatchEntry, DomainWatchEntry>>,
   Check<SameType<Omit<z.output<typeof Alert>, 'briefing'>, Omit<DomainAlert, 'briefing'>>>,
+  Check<SameType<Extract<z.output<typeof AlertPage>['items'][number], { status: 'retracted' }>, Extract<DomainAlertView, { status: 'retracted' }>>>,
   // Sections: the domain types content as `unknown`; the schema says what each section holds.
   Check<Equals<keyof z.output<typeof BriefingView>, keyof DomainView>>,
   Check<SameType<Omit<z.output<typeof BriefingView>, 'sections'>, Omit<DomainView, 'sections'>>>,

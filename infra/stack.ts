@@ -1,6 +1,6 @@
 import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { STREAM_CONSUMER, SUBSCRIPTIONS, USER_POOL_TRIGGERS } from '../functions/manifest.ts';
+import { SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS, USER_POOL_TRIGGERS } from '../functions/manifest.ts';
 import { Api } from './constructs/api.ts';
 import { Data } from './constructs/data.ts';
 import { EventSchemas } from './constructs/event-schemas.ts';
@@ -61,6 +61,7 @@ export class BriefingsStack extends Stack {
       });
     }
     for (const subscription of SUBSCRIPTIONS) events.subscribe(subscription, functions.get(subscription.fn));
+    for (const schedule of SCHEDULES) events.schedule(schedule, functions.get(schedule.fn));
     new OutboxRelay(this, 'OutboxRelay', { table: data.table, relay: functions.get(STREAM_CONSUMER), failures });
     new EventSchemas(this, 'EventSchemas');
 

@@ -10,6 +10,12 @@
  * each table request as a subsegment. The table client is shared with the API
  * functions, which must not bundle the tracer, so it is captured here, where
  * only consumer bundles import it.
+ *
+ * Once the handler has done its work (whatever it decided: a duplicate that
+ * changes nothing counts), the consumer of an awaited event confirms the
+ * consequence by deleting the event's outbox record and its pending marker
+ * (functions/commons/table/pending-changes.ts); a record still there minutes
+ * later is what the reconciler re-drives. A failed handler confirms nothing.
  */
 
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
@@ -23,6 +29,8 @@ import { traced, tracer } from './clients/tracer.ts';
 import { correlationIdOf, withCorrelationId } from './correlation.ts';
 import { logger } from './logger.ts';
 import { metricsMiddleware } from './metrics.ts';
+import { AWAITED_EVENTS } from './table/outbox.ts';
+import { confirmConsequence } from './table/pending-changes.ts';
 // English issue messages in the log of a detail that breaks its contract.
 import './validation.ts';
 
@@ -54,8 +62,10 @@ export function eventConsumer<C extends EventContract>(
         logger.error('event does not match its contract', { detailType: event['detail-type'], issues: parsed.error.issues });
         throw new Error(`invalid ${contract.detailType} event ${event.id}`);
       }
-      logger.appendKeys({ eventId: (parsed.data as { eventId: string }).eventId });
+      const { eventId } = parsed.data as { eventId: string };
+      logger.appendKeys({ eventId });
       await fn(parsed.data as z.infer<C['detail']>, { now: new Date(), event });
+      if (AWAITED_EVENTS.has(contract.detailType)) await confirmConsequence(eventId);
     });
   };
   // A consumer returns nothing, so there is no response to record; errors are recorded on the subsegment.

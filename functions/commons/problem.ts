@@ -38,6 +38,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   428: 'Precondition Required',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
 };
 
@@ -56,10 +57,13 @@ export function problem(
 
 /** Zod issues as field paths: JSON pointers into the body, names for parameters. */
 export function issuesOf(error: z.core.$ZodError, where: 'body' | 'query' | 'path'): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    pointer: where === 'body' ? `#/${issue.path.join('/')}` : `${where}:${issue.path.join('.')}`,
-    detail: issue.message,
-  }));
+  const pointer = (path: PropertyKey[]) => (where === 'body' ? `#/${path.join('/')}` : `${where}:${path.join('.')}`);
+  // zod reports unknown keys once, at their parent; each is named, so the pointer says which one to drop.
+  return error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ pointer: pointer([...issue.path, key]), detail: `unknown ${where === 'body' ? 'field' : 'parameter'} "${key}"` }))
+      : [{ pointer: pointer(issue.path), detail: issue.message }],
+  );
 }
 
 export function problemFor(error: unknown): APIGatewayProxyStructuredResultV2 | undefined {

@@ -15,7 +15,7 @@ import { TABLE_SCHEMA } from '../../functions/commons/table/schema.ts';
 const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 /** The service name Powertools stamps on every log line and trace; the function name tells them apart. */
-const SERVICE_NAME = 'signal-briefings';
+export const SERVICE_NAME = 'signal-briefings';
 
 /**
  * Whether API functions bundle the Powertools tracer (functions/commons/http.ts reads this name, and

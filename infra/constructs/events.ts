@@ -1,11 +1,11 @@
 import { Duration, Validations } from 'aws-cdk-lib';
-import { type Archive, EventBus, type EventPattern, Rule } from 'aws-cdk-lib/aws-events';
+import { type Archive, EventBus, type EventPattern, Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
 import { EVENT_SOURCE } from '../../events/index.ts';
-import type { SubscriptionSpec } from '../../functions/manifest.ts';
+import type { ScheduleSpec, SubscriptionSpec } from '../../functions/manifest.ts';
 import type { FailureQueues } from './failure-queues.ts';
 
 /** How long the bus archive keeps every event this system emits, for replay. */
@@ -56,6 +56,22 @@ export class Events extends Construct {
     });
     rule.addTarget(new LambdaFunction(fn, { deadLetterQueue: undelivered, retryAttempts: 8, maxEventAge: Duration.hours(2) }));
     this.catchFailedInvocations(fn, subscription.fn);
+    return rule;
+  }
+
+  /**
+   * A schedule rule (on the account's default bus, where EventBridge runs schedules) invoking the
+   * function every `everyMinutes`; a missed run is retried twice, then kept like a failed event.
+   */
+  schedule(spec: ScheduleSpec, fn: IFunction): Rule {
+    const undelivered = this.failures.add(this, `${spec.rule}Undelivered`, `scheduled runs ${spec.rule} could not deliver to ${spec.fn}`);
+    const rule = new Rule(this, spec.rule, {
+      description: `${spec.fn} every ${spec.everyMinutes} minutes`,
+      schedule: Schedule.rate(Duration.minutes(spec.everyMinutes)),
+    });
+    // A run older than the next one is worth nothing: the next run does the same work.
+    rule.addTarget(new LambdaFunction(fn, { deadLetterQueue: undelivered, retryAttempts: 2, maxEventAge: Duration.minutes(spec.everyMinutes) }));
+    this.catchFailedInvocations(fn, spec.fn);
     return rule;
   }
 

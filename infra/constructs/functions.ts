@@ -12,6 +12,7 @@ import {
   type FunctionName,
   type FunctionSpec,
   ROUTES,
+  SCHEDULES,
   STREAM_CONSUMER,
   SUBSCRIPTIONS,
   USER_POOL_TRIGGERS,
@@ -148,13 +149,13 @@ function bindUserPool(fn: BriefingsFunction, pool: IUserPool, use: NonNullable<F
 
 /**
  * API if a route, the fallback or the user pool (a trigger: Cognito waits for it)
- * invokes it, consumer if an event or the stream does; a function with no trigger is a mistake.
+ * invokes it, consumer if an event, a schedule or the stream does; a function with no trigger is a mistake.
  */
 function kindOf(name: FunctionName): FunctionKind {
   const trigger = (Object.values(USER_POOL_TRIGGERS) as FunctionName[]).includes(name);
   const api = name === FALLBACK_FUNCTION || trigger || ROUTES.some((route) => route.fn === name);
-  const consumer = name === STREAM_CONSUMER || SUBSCRIPTIONS.some((sub) => sub.fn === name);
+  const consumer = name === STREAM_CONSUMER || SUBSCRIPTIONS.some((sub) => sub.fn === name) || SCHEDULES.some((s) => s.fn === name);
   if (api && consumer) throw new Error(`function "${name}" is both routed and subscribed; give it one trigger`);
-  if (!api && !consumer) throw new Error(`function "${name}" has no route, subscription or stream; nothing would invoke it`);
+  if (!api && !consumer) throw new Error(`function "${name}" has no route, subscription, schedule or stream; nothing would invoke it`);
   return api ? 'api' : 'consumer';
 }

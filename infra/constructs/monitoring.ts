@@ -1,13 +1,15 @@
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, type IMetric, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { METRICS_NAMESPACE } from '../../functions/commons/metrics.ts';
 import { pascalCase } from '../naming.ts';
+import { SERVICE_NAME } from './briefings-function.ts';
 import type { FailureQueue } from './failure-queues.ts';
 
 /** Where the runbook for every alarm lives. */
@@ -83,6 +85,19 @@ export class Monitoring extends Construct {
       evaluationPeriods: 5,
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
       description: `Outbox records wait more than a minute to be published: the relay is failing or behind; after 6 hours a batch goes to FailedBatches (${RUNBOOK}#alarms).`,
+    });
+    // The reconciler found a change whose consequence was missing and re-drove it: the pipeline lost or failed something.
+    this.alarm('ChangesRedriven', {
+      metric: new Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: 'ChangesRedriven',
+        dimensionsMap: { service: SERVICE_NAME },
+        statistic: 'Sum',
+        period: Duration.minutes(5),
+      }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      description: `The reconciler re-drove changes whose consequence was missing; its log lines name each event and the consumer's own alarms say why (${RUNBOOK}#the-reconciler).`,
     });
     this.alarm('Api5xx', {
       metric: props.api.metricServerError({ statistic: 'Sum', period: Duration.minutes(5) }),

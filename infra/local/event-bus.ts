@@ -111,6 +111,7 @@ class AwsError extends Error {
 export class LocalEventBus {
   /** Accepted entries (the latest 1000), in arrival order, with their deliveries. */
   readonly received: ReceivedEvent[] = [];
+  private readonly disabledRules = new Set<string>();
   private readonly subscribers: Subscriber[] = [];
   private readonly changes = new EventEmitter();
   private readonly retry: RetryPolicy;
@@ -180,6 +181,15 @@ export class LocalEventBus {
       await this.journal.close();
     })();
     return this.stopped;
+  }
+
+  /**
+   * Disables or enables a rule, as EventBridge's DisableRule/EnableRule: while disabled, events that match it
+   * are not delivered to it (nor kept for it). Tests use it to lose a consequence on purpose.
+   */
+  setRuleEnabled(rule: string, enabled: boolean): void {
+    if (enabled) this.disabledRules.delete(rule);
+    else this.disabledRules.add(rule);
   }
 
   /** Adds a rule with one target; returns a function that removes it. Deliveries a previous run left unfinished for this rule start now. */
@@ -295,7 +305,8 @@ export class LocalEventBus {
       detail: detail as Record<string, unknown>,
     };
     const event: ReceivedEvent = { busName, receivedAt: new Date().toISOString(), envelope, deliveries: [] };
-    const targets = busName === this.opts.busName ? this.subscribers.filter((s) => matchesPattern(s.pattern, envelope)) : [];
+    const targets =
+      busName === this.opts.busName ? this.subscribers.filter((s) => !this.disabledRules.has(s.rule) && matchesPattern(s.pattern, envelope)) : [];
     if (busName === this.opts.busName && targets.length === 0) this.opts.log.info(`  event "${envelope['detail-type']}" (no rule matches)`);
     if (busName !== this.opts.busName) {
       // EventBridge answers success for an unknown bus and drops the event; say so loudly here.

@@ -7,9 +7,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { JWTPayload } from 'jose';
 import { verifyToken } from '../../functions/commons/auth.ts';
+import { problem } from '../../functions/commons/problem.ts';
 import type { FunctionName, RouteSpec } from '../../functions/manifest.ts';
 import { BodyTooLargeError, readBody } from './http-body.ts';
 import { FunctionTimeoutError, type Invoke } from './lambda-runtime.ts';
@@ -71,6 +73,7 @@ export class LocalHttpApi {
 
   async start(port = 0): Promise<void> {
     ({ server: this.server, port: this.port } = await listenOnLoopback((req, res) => this.handle(req, res), port));
+    this.server.on('clientError', answerClientError);
   }
 
   async stop(): Promise<void> {
@@ -224,7 +227,9 @@ function buildEvent(
   req: IncomingMessage,
   r: { method: string; rawPath: string; rawQueryString: string; body: Buffer; routeKey: string; pathParameters: Record<string, string> | undefined },
 ): APIGatewayProxyEventV2 {
-  const headers: Record<string, string> = {};
+  // Null-prototype objects: a header or parameter named `constructor` or `__proto__` is data like any other
+  // (an own property, as in the JSON event API Gateway sends), never the prototype's.
+  const headers: Record<string, string> = Object.create(null);
   const cookies: string[] = [];
   const raw = req.rawHeaders;
   for (let i = 0; i < raw.length; i += 2) {
@@ -245,7 +250,7 @@ function buildEvent(
   headers['x-amzn-trace-id'] ??= `Root=1-${Math.floor(Date.now() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
 
   const query = new URLSearchParams(r.rawQueryString);
-  const queryStringParameters: Record<string, string> = {};
+  const queryStringParameters: Record<string, string> = Object.create(null);
   for (const [key, value] of query) queryStringParameters[key] = key in queryStringParameters ? `${queryStringParameters[key]},${value}` : value;
 
   const now = new Date();
@@ -256,8 +261,9 @@ function buildEvent(
     rawPath: r.rawPath,
     rawQueryString: r.rawQueryString,
     ...(cookies.length ? { cookies } : {}),
-    headers,
-    ...(Object.keys(queryStringParameters).length ? { queryStringParameters } : {}),
+    // Plain objects again, with own properties only, as JSON.parse gives the function in AWS.
+    headers: Object.fromEntries(Object.entries(headers)),
+    ...(Object.keys(queryStringParameters).length ? { queryStringParameters: Object.fromEntries(Object.entries(queryStringParameters)) } : {}),
     ...(r.pathParameters ? { pathParameters: r.pathParameters } : {}),
     requestContext: {
       accountId: '000000000000',
@@ -339,6 +345,27 @@ function reply(res: ServerResponse, status: number, body: unknown, headers: Reco
   });
   res.end(payload);
   return status;
+}
+
+/**
+ * A request Node's parser refused before any handler saw it (a request line and headers over its
+ * 16 KB, a malformed request): answered as problem+json, like every error of the API, instead of
+ * Node's default empty 431 or 400.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const answer = tooLarge
+    ? problem(431, 'the request line and headers together are too large: shorten the query string or the headers')
+    : problem(400, 'the request is not valid HTTP');
+  const body = answer.body ?? '';
+  socket.end(
+    `HTTP/1.1 ${answer.statusCode} ${(JSON.parse(body) as { title: string }).title}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n` +
+      `apigw-requestid: ${requestId()}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 /** API Gateway's request ids look like `JKJaXmPLvHcESHA=`. */

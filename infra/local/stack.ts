@@ -13,7 +13,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { provisionedEntitlement, renewedSeedGrant } from '../../domain/entitlement.ts';
 import { ENV } from '../../functions/commons/env.ts';
 import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
-import { FALLBACK_FUNCTION, FUNCTIONS, ROUTES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
+import { FALLBACK_FUNCTION, FUNCTIONS, ROUTES, SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
 import { apiDocsPages } from './api-docs.ts';
 import { LocalCognitoFront } from './cognito-front.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
@@ -77,6 +77,11 @@ export interface LocalStack extends Omit<LocalDetails, 'pid' | 'startedAt'> {
    * flight and a full stream poll found nothing new.
    */
   settled(timeoutMs?: number): Promise<void>;
+  /**
+   * Runs the reconciler now, as its timer does every 5 minutes (functions/reconcile.ts); `olderThanSeconds`
+   * shortens its wait (default 300 s). Resolves with its report.
+   */
+  reconcile(input?: { olderThanSeconds?: number }): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -213,6 +218,20 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     relay.start();
     cleanups.push(() => relay.stop());
 
+    // The schedules of functions/manifest.ts, on timers (EventBridge runs them in AWS). A run that fails is logged;
+    // the next one tries again, as a scheduled Lambda whose retries are spent.
+    const timers = SCHEDULES.map(({ fn, everyMinutes }) =>
+      setInterval(() => {
+        functions[fn]({ source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} }).catch((error: unknown) =>
+          log.error(`scheduled ${fn} failed`, error),
+        );
+      }, everyMinutes * 60_000).unref(),
+    );
+    // Stopped before the bus and the stream relay (cleanups run in reverse), so no run starts against stopping parts.
+    cleanups.push(async () => {
+      for (const timer of timers) clearInterval(timer);
+    });
+
     const api = new LocalHttpApi({
       routes: ROUTES,
       fallback: FALLBACK_FUNCTION,
@@ -251,6 +270,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
           return { sub };
         }),
       settled: (timeoutMs) => settled(bus, relay, timeoutMs),
+      reconcile: (input = {}) => functions.reconcile(input),
       stop: async () => {
         await cleanup();
         const details = readLocalDetails(dataDir);

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTRACTS } from '../../events/index.ts';
 import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
-import { STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
+import { SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
 import { functionId, idsOfType, refId, type Synthesized, synthesize } from './synth.ts';
 
 let synth: Synthesized;
@@ -14,7 +14,15 @@ beforeAll(() => {
 });
 
 const props = (id: string) => synth.resources[id]!['Properties'];
-const rules = () => idsOfType(synth.resources, 'AWS::Events::Rule').map(props);
+/** The rules that match events (schedule rules have no pattern). */
+const rules = () =>
+  idsOfType(synth.resources, 'AWS::Events::Rule')
+    .map(props)
+    .filter((rule) => rule['EventPattern']);
+const scheduleRules = () =>
+  idsOfType(synth.resources, 'AWS::Events::Rule')
+    .map(props)
+    .filter((rule) => !rule['EventPattern']);
 
 describe('event subscriptions', () => {
   it.each(SUBSCRIPTIONS.map((sub) => [sub.rule, sub] as const))(
@@ -63,7 +71,39 @@ describe('event subscriptions', () => {
     }
   });
 
-  it.each(SUBSCRIPTIONS.map((sub) => [sub.fn]))('keeps events %s fails on after its retries in a queue', (fn) => {
+  it('runs each schedule of the manifest, and nothing else, on the default bus, with a dead-letter queue and bounded retries', () => {
+    // Act
+    const deployed = scheduleRules();
+    // Assess
+    expect(deployed.map((rule) => [rule['ScheduleExpression'], rule['Targets'].map((t: any) => refId(t['Arn']))])).toEqual(
+      SCHEDULES.map((s) => [`rate(${s.everyMinutes} minutes)`, [functionId(synth.resources, s.fn)]]),
+    );
+    for (const [i, rule] of deployed.entries()) {
+      expect(rule['EventBusName']).toBeUndefined();
+      const [target] = rule['Targets'];
+      expect(synth.resources[refId(target['DeadLetterConfig']?.['Arn'])]?.['Type']).toBe('AWS::SQS::Queue');
+      expect(target['RetryPolicy']).toEqual({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: SCHEDULES[i]!.everyMinutes * 60 });
+    }
+  });
+
+  it("raises an alarm as soon as the reconciler re-drives anything (its metric, in the functions' namespace and service)", () => {
+    // Act
+    const alarms = idsOfType(synth.resources, 'AWS::CloudWatch::Alarm')
+      .map(props)
+      .filter((a) => a['MetricName'] === 'ChangesRedriven');
+    // Assess
+    expect(alarms).toHaveLength(1);
+    expect(alarms[0]).toMatchObject({
+      Namespace: 'SignalBriefings',
+      Dimensions: [{ Name: 'service', Value: 'signal-briefings' }],
+      Statistic: 'Sum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    expect(alarms[0]!['AlarmActions']).toHaveLength(1);
+  });
+
+  it.each([...SUBSCRIPTIONS, ...SCHEDULES].map((sub) => [sub.fn]))('keeps events %s fails on after its retries in a queue', (fn) => {
     // Prepare
     const fnId = functionId(synth.resources, fn);
     // Act

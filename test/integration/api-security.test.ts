@@ -368,6 +368,16 @@ describe('resource consumption (API4)', () => {
     expect((await call('anonymous', 'GET', `/briefings?cursor=${'a'.repeat(2000)}`)).status).toBe(400);
   });
 
+  it('answers an over-long query string or header with a problem+json 431, not an empty one', async () => {
+    const longQuery = await api(stack, 'GET', `/briefings?region=${'x'.repeat(20_000)}`);
+    const longHeader = await api(stack, 'GET', '/briefings', { headers: { 'x-padding': 'y'.repeat(20_000) } });
+    for (const res of [longQuery, longHeader]) {
+      expect(res.status).toBe(431);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect(res.body).toMatchObject({ type: 'about:blank', title: 'Request Header Fields Too Large', status: 431, detail: expect.any(String) });
+    }
+  });
+
   it('caps bodies at 64 KB on every write route', async () => {
     const big = JSON.stringify({ pad: 'x'.repeat(70_000) });
     for (const [who, method, path] of [

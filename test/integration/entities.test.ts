@@ -177,6 +177,22 @@ describe('watchlists and alerts', () => {
     expect((await api(stack, 'GET', '/me/watchlist', { token: tokens.strategy })).body.items).toEqual([]);
     expect((await api(stack, 'GET', '/me/alerts', { token: tokens.strategy })).body.items).toHaveLength(1);
   });
+
+  it('once the briefing is retracted, its alert shows as retracted, without its headline', async () => {
+    // Prepare
+    const before = await api(stack, 'GET', '/me/alerts', { token: tokens.strategy });
+    const headline = before.body.items[0].briefing.headline as string;
+    expect(before.body.items[0].status).toBe('published');
+    // Act
+    const retracted = await api(stack, 'POST', `/briefings/${briefingId}/retract`, { token: tokens.editor, body: { reason: 'source withdrawn' } });
+    expect(retracted.status, retracted.text).toBe(200);
+    const after = await api(stack, 'GET', '/me/alerts', { token: tokens.strategy });
+    // Assess
+    expect(after.body.items).toEqual([
+      { briefingId, briefingVersion: expect.any(Number), alertedAt: expect.any(String), entityIds: [TARGET], status: 'retracted' },
+    ]);
+    expect(after.text).not.toContain(headline);
+  });
 });
 
 describe('replacing a profile', () => {

@@ -166,7 +166,9 @@ describe('GET /briefings on the local stack', () => {
       ['/briefings?minGrade=Z', 'query:minGrade'],
       ['/briefings?signalType=Weather', 'query:signalType'],
       ['/briefings?entity=no-such-entity', 'query:entity'],
-      ['/briefings?colour=red', 'query:'],
+      ['/briefings?colour=red', 'query:colour'],
+      ['/briefings?__proto__=1', 'query:__proto__'],
+      ['/briefings?constructor=1&toString=2', 'query:constructor'],
     ];
 
     // Act

@@ -4,14 +4,40 @@
  * relay (relay-events), which publishes them; TTL removes them a day later.
  * A record carries the correlation id of the work that wrote it, if any
  * (functions/commons/correlation.ts).
+ *
+ * A record of an event that a consumer of this system acts on is also the
+ * "pending" marker of its consequence, in a sparse part of gsi1:
+ *
+ *   OUTBOX#<eventId> / OUTBOX    gsi1: PENDING#<shard 0-3> / <written at>#<eventId>
+ *
+ * The consumer deletes the record once its work is done (functions/commons/consumer.ts),
+ * so the index holds only changes whose consequence is not confirmed yet, and the
+ * reconciler (functions/reconcile.ts) reads just those older than a few minutes:
+ * no scan, and an empty Query per shard when all is well. Reading and clearing
+ * markers is in pending-changes.ts (the relay, which imports this module, needs no table client).
  */
-import type { OutgoingEvent } from '../../../events/index.ts';
+import { createHash } from 'node:crypto';
+import { BRIEFING_PUBLISHED, BRIEFING_SCORED, ENTITLEMENT_CHANGED, type OutgoingEvent, SOURCE_INGESTED } from '../../../events/index.ts';
 import { currentCorrelationId } from '../correlation.ts';
 import { OUTBOX_ENTITY } from './schema.ts';
 
 const RETENTION_SECONDS = 24 * 60 * 60;
 
+/**
+ * The events whose consequence a consumer of this system confirms (one subscription each, checked in
+ * test/unit/functions/reconcile.test.ts against functions/manifest.ts). Others (Briefing Retracted) are
+ * for outside consumers: their records carry no marker and simply expire.
+ */
+export const AWAITED_EVENTS: ReadonlySet<string> = new Set([SOURCE_INGESTED, BRIEFING_SCORED, BRIEFING_PUBLISHED, ENTITLEMENT_CHANGED]);
+
+/** Index partitions the markers are spread over, so no one partition takes every change. */
+export const PENDING_SHARDS = 4;
+
 export const outboxKey = (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'OUTBOX' });
+export const pendingPk = (shard: number) => `PENDING#${shard}`;
+const shardOf = (eventId: string) => createHash('sha256').update(eventId).digest().readUInt32BE(0) % PENDING_SHARDS;
+/** The marker's index keys: which shard, and when (the reconciler's cut-off compares this). */
+export const pendingKeys = (eventId: string, at: Date) => ({ gsi1pk: pendingPk(shardOf(eventId)), gsi1sk: `${at.toISOString()}#${eventId}` });
 
 export interface OutboxItem {
   pk: string;
@@ -21,6 +47,9 @@ export interface OutboxItem {
   detail: OutgoingEvent['detail'];
   expiresAt: number;
   correlationId?: string;
+  /** The pending marker (awaited events only): set until the consumer confirms the consequence. */
+  gsi1pk?: string;
+  gsi1sk?: string;
 }
 
 export function toOutboxItem(event: OutgoingEvent, now: Date): OutboxItem {
@@ -32,6 +61,7 @@ export function toOutboxItem(event: OutgoingEvent, now: Date): OutboxItem {
     detail: event.detail,
     expiresAt: Math.floor(now.getTime() / 1000) + RETENTION_SECONDS,
     ...(correlationId ? { correlationId } : {}),
+    ...(AWAITED_EVENTS.has(event.detailType) ? pendingKeys(event.detail.eventId, now) : {}),
   };
 }
 

@@ -6,8 +6,10 @@
  *       gsi1: FOLLOWERS#<entityId> / <userId>, so the alert consumer finds an
  *       entity's followers with one Query on the index (paged)
  *   USER#<userId> / WATCHLIST             how many entities the member follows (the cap)
- *   USER#<userId> / ALERT#<occurredAt>#<briefingId>#<version, 6 digits>
- *       one alert per briefing version, newest first; TTL 90 days
+ *   USER#<userId> / ALERT#<versionAt>#<briefingId>#<version, 6 digits>
+ *       one alert per briefing version, newest first; TTL 90 days. Every part
+ *       identifies the change (never the delivery's occurredAt), so a
+ *       redelivered or re-emitted event finds its alert
  *
  * Following writes the watch item and bumps the count in one transaction that
  * refuses a 201st entity, so the cap holds under concurrent requests.
@@ -16,7 +18,7 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { EntityProfile } from '../../../domain/entity.ts';
 import { ConflictError } from '../../../domain/errors.ts';
-import type { BriefingSummary } from '../../../domain/visibility.ts';
+import type { StoredAlert } from '../../../domain/visibility.ts';
 import { ddb } from '../clients/dynamodb.ts';
 import { config } from '../config.ts';
 import { entitlementKey } from './entitlements.ts';
@@ -152,20 +154,15 @@ export async function* followersOf(entityId: string): AsyncGenerator<string[]> {
   } while (start);
 }
 
-/** An alert: a briefing version that names entities the member follows, with its public summary only. */
-export interface Alert {
-  briefingId: string;
-  briefingVersion: number;
-  /** When the version was announced (the event's `occurredAt`): the alert's place, newest first. */
-  alertedAt: string;
-  /** The followed entities the briefing names. */
-  entityIds: string[];
-  briefing: BriefingSummary;
-}
+/**
+ * An alert: a briefing version that names entities the member follows, with its public summary only
+ * (`alertedAt`: when the announced version was made, `versionAt` else `publishedAt`, its place newest first).
+ */
+export type Alert = StoredAlert;
 
 /**
- * Writes an alert once: a conditional Put, so a repeated event (same version,
- * same announcement time) writes nothing. Returns false when it was there.
+ * Writes an alert once: a conditional Put, so a repeated event (same briefing
+ * and version, whenever delivered) writes nothing. Returns false when it was there.
  */
 export async function putAlert(userId: string, alert: Alert, now: Date): Promise<boolean> {
   try {

@@ -223,6 +223,19 @@ describe('signed cursor', () => {
     expect(problem('e30.===')).toBe('malformed');
   });
 
+  it('refuses a cursor whose last character differs only in the unused low bits (canonical encoding)', () => {
+    // Prepare: 32 bytes of HMAC are 43 base64url characters, whose last one carries 2 bits nobody reads.
+    const cursor = encodeCursor({ month: '2026-05' }, filter, KEY);
+    const [payload, signature] = cursor.split('.') as [string, string];
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const lowBit = (s: string) => s.slice(0, -1) + alphabet[alphabet.indexOf(s.at(-1)!) ^ 1];
+    const altered = lowBit(signature);
+    expect(Buffer.from(altered, 'base64url').equals(Buffer.from(signature, 'base64url'))).toBe(true); // the same bytes
+    // Act + Assess
+    expect(() => decodeCursor(`${payload}.${altered}`, filter, KEY)).toThrow(expect.objectContaining({ problem: 'tampered' }));
+    expect(() => decodeCursor(`${lowBit(payload)}.${signature}`, filter, KEY)).toThrow(CursorError);
+  });
+
   it('refuses a correctly signed payload of the wrong shape as malformed', () => {
     const payload = Buffer.from(JSON.stringify({ v: 1, m: '2026-13', f: filterDigest(filter) })).toString('base64url');
     const signature = createHmac('sha256', KEY).update(payload).digest('base64url');

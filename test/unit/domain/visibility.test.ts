@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Viewer, viewerFromGroups } from '../../../domain/access.ts';
 import { rescore } from '../../../domain/briefing.ts';
-import { isVisible, viewBriefing } from '../../../domain/visibility.ts';
+import { alertView, isVisible, sectionAccess, summarize, viewBriefing } from '../../../domain/visibility.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
 
 const briefing = rescore(draft(), [source('direct', 1)], NOW).briefing;
@@ -74,5 +74,33 @@ describe('viewerFromGroups', () => {
   it('makes any signed-in user Strategy Circle and ignores unknown groups', () => {
     expect(viewerFromGroups('u', [])).toEqual({ userId: 'u', tier: 'strategy-circle', roles: [] });
     expect(viewerFromGroups('u', ['root', 'admins'])).toEqual({ userId: 'u', tier: 'leadership-alliance', roles: ['admin'] });
+  });
+});
+
+describe('alertView (an alert judged against its briefing now)', () => {
+  const briefing = rescore(draft(), [source('direct', 1)], NOW).briefing;
+  const stored = {
+    briefingId: briefing.briefingId,
+    briefingVersion: 3,
+    alertedAt: NOW.toISOString(),
+    entityIds: ['scale-ai'],
+    briefing: summarize(briefing),
+  };
+  const access = sectionAccess(ANONYMOUS);
+
+  it('keeps the summary and the sections the viewer reads while the briefing is published', () => {
+    expect(alertView(stored, 'published', access)).toEqual({ ...stored, status: 'published', sections: access });
+  });
+
+  it.each([['retracted' as const], [undefined]])('shows nothing of the content when the briefing is %s', (status) => {
+    const view = alertView(stored, status, access);
+    expect(view).toEqual({
+      briefingId: stored.briefingId,
+      briefingVersion: 3,
+      alertedAt: stored.alertedAt,
+      entityIds: ['scale-ai'],
+      status: 'retracted',
+    });
+    expect(JSON.stringify(view)).not.toContain(briefing.sections.headline);
   });
 });

@@ -13,7 +13,8 @@ import { busEvent, claimsFor, context, httpEvent, parseBody } from '../../suppor
 
 // The briefing module is another part's; the consumer only needs its read, so the read is what is stubbed.
 const readBriefing = vi.hoisted(() => vi.fn<(id: string, parts: string, opts?: { consistent?: boolean }) => Promise<Briefing | undefined>>());
-vi.mock('../../../functions/commons/table/briefings.ts', () => ({ readBriefing }));
+const briefingStatuses = vi.hoisted(() => vi.fn<(ids: readonly string[]) => Promise<Map<string, string>>>());
+vi.mock('../../../functions/commons/table/briefings.ts', () => ({ readBriefing, briefingStatuses }));
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const published = publish(rescore(draft(), [source('direct', 1)], NOW).briefing, { by: 'editor-1', now: NOW });
@@ -21,6 +22,8 @@ const event = busEvent(BriefingPublished.detailType, {
   ...BriefingPublished.example,
   briefingId: published.briefingId,
   briefingVersion: published.version,
+  publishedAt: published.publishedAt!,
+  versionAt: published.updatedAt,
   occurredAt: '2026-06-20T08:15:02.000Z',
   entityIds: ['scale-ai', 'meta'],
 });
@@ -39,6 +42,7 @@ let recorded: Array<{ name: string; value: number }>;
 beforeEach(() => {
   ddb.reset();
   readBriefing.mockReset().mockResolvedValue(published);
+  briefingStatuses.mockReset().mockImplementation(async (ids) => new Map(ids.map((id) => [id, 'published'])));
   recorded = [];
   vi.spyOn(metrics, 'addMetric').mockImplementation((name, _unit, value) => {
     recorded.push({ name, value });
@@ -62,7 +66,7 @@ describe('alert-followers (on Briefing Published)', () => {
     expect(u2).toMatchObject({
       ConditionExpression: 'attribute_not_exists(pk)',
       Item: {
-        sk: `ALERT#2026-06-20T08:15:02.000Z#${published.briefingId}#${String(published.version).padStart(6, '0')}`,
+        sk: `ALERT#${published.updatedAt}#${published.briefingId}#${String(published.version).padStart(6, '0')}`,
         entityIds: ['scale-ai', 'meta'],
       },
     });
@@ -82,11 +86,45 @@ describe('alert-followers (on Briefing Published)', () => {
     expect(recorded).toEqual([]);
   });
 
+  it('writes one alert when the same change arrives twice with another occurredAt (deduplicated on the change, not the delivery)', async () => {
+    // Prepare: one follower on every delivery; a table that refuses a second Put of the same key, as DynamoDB's condition does.
+    ddb.on(QueryCommand, { IndexName: 'gsi1' }).resolves({ Items: [] });
+    ddb.on(QueryCommand, { IndexName: 'gsi1', ExpressionAttributeValues: { ':pk': 'FOLLOWERS#scale-ai' } }).resolves({ Items: [{ gsi1sk: 'u-1' }] });
+    const stored = new Set<string>();
+    ddb.on(PutCommand).callsFake(({ Item }: { Item: Record<string, string> }) => {
+      const key = `${Item['pk']}|${Item['sk']}`;
+      if (stored.has(key)) throw new ConditionalCheckFailedException({ message: 'exists', $metadata: {} });
+      stored.add(key);
+      return {};
+    });
+    const again = busEvent(BriefingPublished.detailType, { ...event.detail, occurredAt: '2026-06-20T09:40:00.000Z' });
+    // Act
+    await alertFollowers(event, context);
+    await alertFollowers(again, context);
+    // Assess
+    expect(alertPuts()).toHaveLength(2);
+    expect(stored.size).toBe(1);
+    expect(recorded).toEqual([{ name: 'AlertsWritten', value: 1 }]);
+  });
+
+  it('places an alert of an event without versionAt (published before the field) at its publishedAt', async () => {
+    followers('scale-ai', ['u-1']);
+    followers('meta', []);
+    ddb.on(PutCommand).resolves({});
+    const { versionAt: _, ...older } = event.detail;
+    await alertFollowers(busEvent(BriefingPublished.detailType, { ...older, publishedAt: '2026-06-19T07:00:00.000Z' }), context);
+    expect(alertPuts()[0]!.Item).toMatchObject({
+      sk: expect.stringMatching(/^ALERT#2026-06-19T07:00:00\.000Z#/),
+      alertedAt: '2026-06-19T07:00:00.000Z',
+    });
+  });
+
   it('alerts nobody about a briefing retracted (or gone) before the event arrived', async () => {
     readBriefing.mockResolvedValueOnce(retract(published, { by: 'editor-1', now: NOW, reason: 'wrong' })).mockResolvedValueOnce(undefined);
     await alertFollowers(event, context);
     await alertFollowers(event, context);
-    expect(ddb.calls()).toHaveLength(0);
+    // Nothing read of followers, nothing written: only the event's consequence confirmed (its outbox record deleted).
+    expect(ddb.calls().map((c) => c.args[0].constructor.name)).toEqual(['DeleteCommand', 'DeleteCommand']);
   });
 
   it('lets a write failure through, so the event is retried', async () => {
@@ -132,6 +170,33 @@ describe('GET /me/alerts', () => {
       Limit: 20,
       ExpressionAttributeValues: { ':pk': 'USER#s-1', ':prefix': 'ALERT#' },
     });
+  });
+
+  it("shows a retracted briefing's alert as retracted, without its headline or summary", async () => {
+    // Prepare: two alerts; b-2 was retracted after its alert was written, b-3 no longer exists.
+    await primeEntitlements(ddb, [strategy]);
+    const withdrawn = { ...alertItem, sk: 'ALERT#y', briefingId: 'b-2', briefing: { briefingId: 'b-2', headline: 'WITHDRAWN-HEADLINE' } };
+    const gone = { ...alertItem, sk: 'ALERT#z', briefingId: 'b-3', briefing: { briefingId: 'b-3', headline: 'GONE-HEADLINE' } };
+    ddb.on(QueryCommand).resolves({ Items: [alertItem, withdrawn, gone] });
+    briefingStatuses.mockResolvedValue(
+      new Map([
+        ['b-1', 'published'],
+        ['b-2', 'retracted'],
+      ]),
+    );
+    // Act
+    const res = await list(strategy);
+    // Assess
+    const items = parseBody(res).items;
+    expect(items.map((a: { briefingId: string; status: string }) => [a.briefingId, a.status])).toEqual([
+      ['b-1', 'published'],
+      ['b-2', 'retracted'],
+      ['b-3', 'retracted'],
+    ]);
+    expect(items[0].briefing.headline).toBe('Scale AI cuts staff');
+    expect(items[1]).toEqual({ briefingId: 'b-2', briefingVersion: 3, alertedAt: NOW.toISOString(), entityIds: ['scale-ai'], status: 'retracted' });
+    expect(res.body).not.toMatch(/WITHDRAWN-HEADLINE|GONE-HEADLINE/);
+    expect(briefingStatuses).toHaveBeenCalledWith(['b-1', 'b-2', 'b-3']);
   });
 
   it('promises a revoked member nothing beyond public sections, whatever their token says', async () => {

@@ -177,7 +177,9 @@ describe('GET /briefings', () => {
     [{ limit: 'ten' }, 'query:limit'],
     [{ cursor: 'not-a-cursor' }, 'query:cursor'],
     [{ cursor: Buffer.from(JSON.stringify({ pk: 'USER#x', sk: 'ENTITLEMENT', gsi1pk: 'x', gsi1sk: 'y' })).toString('base64url') }, 'query:cursor'],
-    [{ color: 'red' }, 'query:'],
+    [{ color: 'red' }, 'query:color'],
+    [JSON.parse('{"__proto__":"1"}') as Record<string, string>, 'query:__proto__'],
+    [{ constructor: '1' }, 'query:constructor'],
   ])('refuses %j naming the parameter', async (query, pointer) => {
     const res = await list(query);
     expect(res.statusCode).toBe(400);

@@ -80,7 +80,7 @@ describe('POST /sources', () => {
 
     expect(res.statusCode).toBe(400);
     const pointers = parseBody(res).errors.map((e: { pointer: string }) => e.pointer);
-    expect(pointers).toEqual(expect.arrayContaining(['#/kind', '#/url', '#/']));
+    expect(pointers).toEqual(expect.arrayContaining(['#/kind', '#/url', '#/status']));
     expect(ddb.calls()).toHaveLength(0);
   });
 

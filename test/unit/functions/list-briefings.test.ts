@@ -259,7 +259,9 @@ describe('GET /briefings with filters', () => {
     [{ marketClass: 'x'.repeat(101) }, 'query:marketClass'],
     [{ cursor: 'not-a-cursor' }, 'query:cursor'],
     [{ cursor: Buffer.from(JSON.stringify({ pk: 'USER#x', sk: 'ENTITLEMENT' })).toString('base64url') }, 'query:cursor'],
-    [{ color: 'red' }, 'query:'],
+    [{ color: 'red' }, 'query:color'],
+    [JSON.parse('{"__proto__":"1"}') as Record<string, string>, 'query:__proto__'],
+    [{ constructor: '1' }, 'query:constructor'],
   ])('refuses %j naming the parameter, without touching the table', async (query, pointer) => {
     const res = await list(query);
     expect(res.statusCode).toBe(400);

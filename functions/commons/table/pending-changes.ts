@@ -1,0 +1,76 @@
+/**
+ * The pending markers of outbox records (keys in outbox.ts): confirming a
+ * consequence (the consumer), finding the changes still pending and re-marking
+ * the ones re-driven (the reconciler).
+ */
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb } from '../clients/dynamodb.ts';
+import { config } from '../config.ts';
+import { type OutboxItem, outboxKey, PENDING_SHARDS, pendingKeys, pendingPk } from './outbox.ts';
+import { OUTBOX_ENTITY, TABLE_SCHEMA } from './schema.ts';
+
+/**
+ * Confirms an event's consequence: deletes its outbox record, and with it the pending marker (a delete,
+ * so the relay, which the stream feeds inserts only, never sees it). Idempotent: a second delivery deletes nothing.
+ */
+export async function confirmConsequence(eventId: string): Promise<void> {
+  await ddb.send(new DeleteCommand({ TableName: config.tableName, Key: outboxKey(eventId) }));
+}
+
+/** A change whose consequence is not confirmed: its outbox record's key and when it was marked. */
+export interface PendingChange {
+  eventId: string;
+  markedAt: string;
+}
+
+/**
+ * The pending markers written before `before`, oldest first, at most `limit` per shard: one Query
+ * per shard on gsi1 (eventually consistent; a marker just cleared may show once more, which is harmless).
+ */
+export async function pendingChanges(before: Date, limit: number): Promise<PendingChange[]> {
+  const shards = Array.from({ length: PENDING_SHARDS }, (_, shard) =>
+    ddb.send(
+      new QueryCommand({
+        TableName: config.tableName,
+        IndexName: TABLE_SCHEMA.gsi1.indexName,
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
+        ExpressionAttributeValues: { ':pk': pendingPk(shard), ':before': before.toISOString() },
+        Limit: limit,
+      }),
+    ),
+  );
+  return (await Promise.all(shards)).flatMap(({ Items = [] }) =>
+    Items.map((item) => {
+      const sk = String(item['gsi1sk']);
+      const at = sk.indexOf('#');
+      return { markedAt: sk.slice(0, at), eventId: sk.slice(at + 1) };
+    }),
+  );
+}
+
+/** An outbox record as stored (consistent read), or undefined once confirmed or expired. */
+export async function readOutboxItem(eventId: string): Promise<OutboxItem | undefined> {
+  const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: outboxKey(eventId), ConsistentRead: true }));
+  return Item?.['entity'] === OUTBOX_ENTITY ? (Item as OutboxItem) : undefined;
+}
+
+/**
+ * Moves a re-driven record's marker to `now`, so the next run re-drives it only if it is still pending
+ * a full wait later. Only if the record is still there (its consumer may have confirmed it meanwhile).
+ * Returns false when it was gone.
+ */
+export async function markRedriven(item: OutboxItem, now: Date): Promise<boolean> {
+  try {
+    await ddb.send(
+      new PutCommand({
+        TableName: config.tableName,
+        Item: { ...item, ...pendingKeys(item.detail.eventId, now), redrivenAt: now.toISOString() },
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
