@@ -4,9 +4,12 @@
  * or a re-published record carries the same id and consumers can deduplicate.
  */
 import {
+  BRIEFING_EDITED,
   BRIEFING_PUBLISHED,
   BRIEFING_RETRACTED,
   BRIEFING_SCORED,
+  type BriefingChange,
+  type BriefingEditedDetail,
   type BriefingPublishedDetail,
   type BriefingRetractedDetail,
   type BriefingScoredDetail,
@@ -61,6 +64,19 @@ export function briefingScored(before: Briefing, after: Briefing, now: Date): Ou
     reasons: after.confidence.reasons.slice(0, 3),
   };
   return { detailType: BRIEFING_SCORED, detail };
+}
+
+/** An edit of content or metadata, or an override set or lifted: what changed, for scoring to re-read. */
+export function briefingEdited(b: Briefing, changes: readonly BriefingChange[], now: Date): OutgoingEvent {
+  const detail: BriefingEditedDetail = {
+    schemaVersion: 1,
+    eventId: `edited_${b.briefingId}_${b.version}`,
+    occurredAt: now.toISOString(),
+    briefingId: b.briefingId,
+    briefingVersion: b.version,
+    changes: [...changes],
+  };
+  return { detailType: BRIEFING_EDITED, detail };
 }
 
 export function briefingPublished(b: Briefing, now: Date): OutgoingEvent {

@@ -3,8 +3,9 @@
  * scoring and publishing. Pure: ids, clocks and people are handed in.
  */
 import * as z from 'zod/mini';
+import type { BriefingChange } from '../events/briefing-edited.ts';
 import type { Tier } from './access.ts';
-import { ConflictError, IncompleteError, ValidationError } from './errors.ts';
+import { ConflictError, IncompleteError, NotFoundError, ValidationError } from './errors.ts';
 import { LanguageTag } from './language.ts';
 import { schema } from './schema.ts';
 import {
@@ -373,17 +374,15 @@ export function publish(b: Briefing, ctx: { by: string; now: Date }): Briefing {
 }
 
 /**
- * An analyst's edit: the patch applied over the briefing, re-scored from its
- * sources (the content gaps of the new text may move the score), as exactly one
- * new version. A published briefing stays published and the edit is a new
- * published version, so it must stay complete (`IncompleteError` otherwise);
- * `publishedAt` keeps the first publication (the feed's order).
+ * An analyst's edit: the patch applied over the briefing, as exactly one new
+ * version, with what it changed. The score is not recomputed here: the edit is
+ * announced (Briefing Edited) and scoring re-reads the briefing, since the
+ * content gaps and the event window of the new text may move it. A published
+ * briefing stays published and the edit is a new published version, so it must
+ * stay complete (`IncompleteError` otherwise); `publishedAt` keeps the first
+ * publication (the feed's order).
  */
-export function editBriefing(
-  b: Briefing,
-  patch: BriefingPatch,
-  ctx: { by: string; now: Date; sources: readonly Source[] },
-): { briefing: Briefing; scoreChanged: boolean } {
+export function editBriefing(b: Briefing, patch: BriefingPatch, ctx: { by: string; now: Date }): { briefing: Briefing; changes: BriefingChange[] } {
   if (b.status === 'retracted') throw new ConflictError(`briefing ${b.briefingId} was retracted and cannot be edited`);
   if (patch.translations && b.language in patch.translations) {
     throw new ValidationError('the request body is invalid', [
@@ -409,13 +408,21 @@ export function editBriefing(
     sections: { ...b.sections, ...stripUndefined(patch.sections ?? {}) },
     ...(Object.keys(translations).length > 0 ? { translations } : {}),
   };
-  const { briefing: scored, changed } = rescore(edited, ctx.sources, ctx.now);
-  const briefing: Briefing = { ...scored, updatedAt: ctx.now.toISOString(), updatedBy: ctx.by, version: b.version + 1 };
+  const briefing: Briefing = { ...edited, updatedAt: ctx.now.toISOString(), updatedBy: ctx.by, version: b.version + 1 };
   if (briefing.status === 'published') {
     const { complete, problems } = assessCompleteness(briefing);
     if (!complete) throw new IncompleteError(`the edit would leave published briefing ${b.briefingId} incomplete`, problems);
   }
-  return { briefing, scoreChanged: changed };
+  const given = (k: keyof BriefingPatch) => patch[k] !== undefined;
+  const changes: BriefingChange[] = [
+    ...(given('sections') ? (['sections'] as const) : []),
+    ...(given('translations') ? (['translations'] as const) : []),
+    ...(given('entities') ? (['entities'] as const) : []),
+    ...(given('related') ? (['related'] as const) : []),
+    ...(given('autoPublish') ? (['autoPublish'] as const) : []),
+    ...(given('eventDate') || given('eventEnd') ? (['eventDate'] as const) : []),
+  ];
+  return { briefing, changes };
 }
 
 /** What an editor sends to retract a published briefing. */
@@ -469,7 +476,7 @@ export function dueForAutoPublish(b: Briefing): boolean {
 export function rescore(b: Briefing, sources: readonly Source[], now: Date): { briefing: Briefing; changed: boolean } {
   if (!sources.every(countsAsEvidence)) return rescoreCountedOnly(b, sources, now);
   const evidence = sources.map(evidenceOf);
-  const key = evidenceKey(evidence);
+  const key = overrideKeyOf(sources);
   const model = scoreEvidence(evidence, { gaps: briefingGaps(b), ...(eventWindowOf(b) ? { event: eventWindowOf(b)! } : {}) });
   // An override stands while the evidence is what it was made on; any change to the evidence lifts it.
   const override = b.override?.evidenceKey === key ? b.override : undefined;
@@ -548,40 +555,49 @@ function inGrade(score: number, grade: Grade): boolean {
   return score >= min && score < max;
 }
 
+/** What an override rests on, from stored sources: the same key `rescore` computes from their evidence. */
+export function overrideKeyOf(sources: readonly Source[]): string {
+  return evidenceKey(
+    sources.filter(countsAsEvidence).map((s) => ({
+      sourceId: s.sourceId,
+      kind: s.kind,
+      stance: s.stance,
+      ...(s.reliability ? { reliability: s.reliability.grade } : {}),
+      ...(s.credibility ? { credibility: s.credibility } : {}),
+      ...(s.publishedAt ? { publishedAt: s.publishedAt } : {}),
+    })),
+  );
+}
+
 /**
- * An analyst's override of the score or grade, on the current evidence. A grade alone keeps the
- * model's score brought into the grade's band; a score alone takes the band's grade. The version
- * history records it (action `assessed`); a later change to the evidence lifts it.
+ * An analyst's assessment of the score or grade in place of the model's, on the current evidence,
+ * as one new version. A grade alone keeps the model's score brought into the grade's band; a score
+ * alone takes the band's grade. Scoring applies it (announced as Briefing Edited, `override`), and
+ * lifts it when the evidence changes. The version history records it.
  */
-export function overrideScore(
-  b: Briefing,
-  input: OverrideInput,
-  ctx: { by: string; now: Date; sources: readonly Source[] },
-): { briefing: Briefing; scoreChanged: boolean } {
+export function setOverride(b: Briefing, input: OverrideInput, ctx: { by: string; now: Date; sources: readonly Source[] }): Briefing {
   if (b.status === 'retracted') throw new ConflictError(`briefing ${b.briefingId} was retracted`);
-  const model = scoreEvidence(ctx.sources.map(evidenceOf), { gaps: briefingGaps(b), ...(eventWindowOf(b) ? { event: eventWindowOf(b)! } : {}) });
+  const model = b.scoreExplanation?.override?.model ?? { score: b.confidence.score, grade: b.confidence.grade };
   const grade = input.grade ?? BANDS.find((band) => (input.score ?? 0) >= band.min)!.grade;
   const [min, max] = gradeRange(grade);
-  const score = input.score ?? Math.round(Math.min(Math.max(model.confidence.score, min), max - 0.01) * 100) / 100;
+  const score = input.score ?? Math.round(Math.min(Math.max(model.score, min), max - 0.01) * 100) / 100;
   const override: Override = {
     score,
     grade,
     reason: input.reason,
     by: ctx.by,
     at: ctx.now.toISOString(),
-    evidenceKey: evidenceKey(ctx.sources.map(evidenceOf)),
-    model: { score: model.confidence.score, grade: model.confidence.grade },
+    evidenceKey: overrideKeyOf(ctx.sources),
+    model,
   };
-  const { briefing, changed } = rescore({ ...b, override }, ctx.sources, ctx.now);
-  return { briefing: { ...briefing, updatedAt: ctx.now.toISOString(), updatedBy: ctx.by, version: b.version + 1 }, scoreChanged: changed };
+  return { ...b, override, updatedAt: ctx.now.toISOString(), updatedBy: ctx.by, version: b.version + 1 };
 }
 
-/** Lifts an analyst's override: the model's score stands again. */
-export function liftOverride(b: Briefing, ctx: { by: string; now: Date; sources: readonly Source[] }): { briefing: Briefing; scoreChanged: boolean } {
-  if (!b.override) throw new ConflictError(`briefing ${b.briefingId} has no analyst override`);
+/** Lifts an analyst's override, as one new version: the model's score returns when scoring re-reads the briefing. */
+export function liftOverride(b: Briefing, ctx: { by: string; now: Date }): Briefing {
+  if (!b.override) throw new NotFoundError(`briefing ${b.briefingId} has no analyst override`);
   const { override: _, ...rest } = b;
-  const { briefing, changed } = rescore(rest, ctx.sources, ctx.now);
-  return { briefing: { ...briefing, updatedAt: ctx.now.toISOString(), updatedBy: ctx.by, version: b.version + 1 }, scoreChanged: changed };
+  return { ...rest, updatedAt: ctx.now.toISOString(), updatedBy: ctx.by, version: b.version + 1 };
 }
 
 /**
@@ -650,7 +666,7 @@ export function scoreReport(b: Briefing): ScoreReport {
 }
 
 /** The editorial actions that leave a snapshot in a briefing's version history (rescoring alone does not). */
-export const EDITORIAL_ACTIONS = ['created', 'edited', 'published', 'retracted'] as const;
+export const EDITORIAL_ACTIONS = ['created', 'edited', 'published', 'retracted', 'assessed', 'unassessed'] as const;
 export type EditorialAction = (typeof EDITORIAL_ACTIONS)[number];
 
 /** The written content of a briefing as one editorial action left it, and who did what when. Staff read it. */

@@ -715,11 +715,13 @@ function sourceReasons(w: Weighed, dependsOn: ReadonlyArray<{ weighed: Weighed; 
   return out;
 }
 
+/** What of a source an analyst's assessment rests on: a change to any of these lifts an override. */
+export type KeyedEvidence = Pick<Evidence, 'sourceId' | 'kind' | 'stance' | 'reliability' | 'credibility' | 'publishedAt'>;
+
 /** A key of the evidence a score was computed on: an override made on other evidence is lifted. */
-export function evidenceKey(evidence: readonly Evidence[]): string {
-  return [...evidence]
-    .sort(byIdThenContent)
-    .map((e) => `${e.sourceId}:${e.kind}:${e.stance}:${e.reliability ?? ''}:${e.credibility ?? ''}:${e.publishedAt ?? ''}`)
+export function evidenceKey(evidence: readonly KeyedEvidence[]): string {
+  return [...new Set(evidence.map((e) => `${e.sourceId}:${e.kind}:${e.stance}:${e.reliability ?? ''}:${e.credibility ?? ''}:${e.publishedAt ?? ''}`))]
+    .sort(compareIds)
     .join('|');
 }
 

@@ -1,4 +1,5 @@
 /** Every event this system emits, by detail-type. */
+import { BriefingEdited } from './briefing-edited.ts';
 import { BriefingPublished } from './briefing-published.ts';
 import { BriefingRetracted } from './briefing-retracted.ts';
 import { BriefingScored } from './briefing-scored.ts';
@@ -6,6 +7,7 @@ import { EntitlementChanged } from './entitlement-changed.ts';
 import { SourceIngested } from './source-ingested.ts';
 import { SourceUpdated } from './source-updated.ts';
 
+export { BRIEFING_CHANGES, BRIEFING_EDITED, type BriefingChange, type BriefingEditedDetail } from './briefing-edited.ts';
 export { BRIEFING_PUBLISHED, type BriefingPublishedDetail } from './briefing-published.ts';
 export { BRIEFING_RETRACTED, type BriefingRetractedDetail } from './briefing-retracted.ts';
 export { BRIEFING_SCORED, type BriefingScoredDetail } from './briefing-scored.ts';
@@ -13,9 +15,17 @@ export { EVENT_SOURCE, type EventContract, type EventPattern, patternFor } from 
 export { ENTITLEMENT_CHANGED, ENTITLEMENT_CHANGES, type EntitlementChange, type EntitlementChangedDetail } from './entitlement-changed.ts';
 export { SOURCE_INGESTED, type SourceIngestedDetail } from './source-ingested.ts';
 export { SOURCE_CHANGES, SOURCE_UPDATED, type SourceChange, type SourceUpdatedDetail } from './source-updated.ts';
-export { BriefingPublished, BriefingRetracted, BriefingScored, EntitlementChanged, SourceIngested, SourceUpdated };
+export { BriefingEdited, BriefingPublished, BriefingRetracted, BriefingScored, EntitlementChanged, SourceIngested, SourceUpdated };
 
-export const CONTRACTS = [SourceIngested, SourceUpdated, BriefingScored, BriefingPublished, BriefingRetracted, EntitlementChanged] as const;
+export const CONTRACTS = [
+  SourceIngested,
+  SourceUpdated,
+  BriefingEdited,
+  BriefingScored,
+  BriefingPublished,
+  BriefingRetracted,
+  EntitlementChanged,
+] as const;
 
 /** An event about to be published: what the outbox stores and the relay sends. */
 export interface OutgoingEvent {

@@ -4,9 +4,12 @@
  * 428 without it, 412 when the briefing has changed since. No retry on a
  * version conflict: a retry would apply the edit over a version the analyst
  * never saw, which is the lost update the precondition exists to prevent.
+ * The edit is announced (Briefing Edited) in the same write; scoring re-reads
+ * the briefing, so a change of content gaps or event date reaches the score
+ * through the normal events (Briefing Scored), not in this response.
  */
 import * as z from 'zod/mini';
-import { briefingPublished, briefingScored } from '../domain/announcements.ts';
+import { briefingEdited, briefingPublished } from '../domain/announcements.ts';
 import { BriefingPatch, editBriefing, snapshotOf } from '../domain/briefing.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { viewBriefing } from '../domain/visibility.ts';
@@ -22,22 +25,18 @@ export const handler = httpRoute({ access: ['analyst'], path: Path, body: Briefi
   const ifMatch = requireIfMatch(event.headers?.['if-match']);
   const loaded = await loadBriefing(path.briefingId);
   if (!loaded) throw new NotFoundError(`no briefing ${path.briefingId}`);
-  const { briefing: current, sources } = loaded;
+  const { briefing: current } = loaded;
   assertIfMatch(ifMatch, current.version);
   const by = viewer.userId!;
-  const { briefing, scoreChanged } = editBriefing(current, body, { by, now, sources });
+  const { briefing, changes } = editBriefing(current, body, { by, now });
   // A published briefing stays published: the edit is its new published version, announced again.
-  const events = [
-    ...(scoreChanged ? [briefingScored(current, briefing, now)] : []),
-    ...(briefing.status === 'published' ? [briefingPublished(briefing, now)] : []),
-  ];
+  const events = [briefingEdited(briefing, changes, now), ...(briefing.status === 'published' ? [briefingPublished(briefing, now)] : [])];
   try {
     await saveBriefing(current, briefing, events, now, snapshotOf(briefing, { action: 'edited', by, now }));
   } catch (error) {
     if (error instanceof VersionConflictError) throw staleVersion();
     throw error;
   }
-  if (scoreChanged) metrics.addMetric('ScoreChanges', MetricUnit.Count, 1);
   if (briefing.status === 'published') metrics.addMetric('BriefingsPublished', MetricUnit.Count, 1);
   return json(200, viewBriefing(briefing, viewer), { etag: etagOf(briefing.version, viewer), 'cache-control': 'private, no-store' });
 });

@@ -5,6 +5,7 @@
  * the two cannot drift.
  */
 import {
+  BriefingEdited,
   BriefingPublished,
   BriefingScored,
   EntitlementChanged,
@@ -57,6 +58,17 @@ export const FUNCTIONS = {
     description: 'DELETE /briefings/{briefingId}/sources/{sourceId}: an analyst or editor withdraws a source, with a reason (If-Match); it is kept',
     table: 'RW',
   },
+  'override-score': {
+    entry: 'functions/override-score.ts',
+    description:
+      'PUT /briefings/{briefingId}/score/override: an analyst or editor assesses the score or grade in place of the model, with a reason (If-Match)',
+    table: 'RW',
+  },
+  'lift-score-override': {
+    entry: 'functions/lift-score-override.ts',
+    description: "DELETE /briefings/{briefingId}/score/override: an analyst or editor lifts an override; the model's score returns (If-Match)",
+    table: 'RW',
+  },
   'publish-briefing': {
     entry: 'functions/publish-briefing.ts',
     description: 'POST /briefings/{briefingId}/publish: an editor publishes',
@@ -102,7 +114,7 @@ export const FUNCTIONS = {
   'route-not-found': { entry: 'functions/route-not-found.ts', description: 'Unknown routes (404) and wrong methods (405)', table: 'none' },
   'score-briefing': {
     entry: 'functions/score-briefing.ts',
-    description: 'On Source Ingested and Source Updated: re-scores the briefing from all its sources',
+    description: 'On Source Ingested, Source Updated and Briefing Edited: re-scores the briefing from all its sources',
     table: 'RW',
   },
   'auto-publish-briefing': {
@@ -202,6 +214,8 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/sources', fn: 'ingest-source', auth: 'jwt' },
   { method: 'GET', path: '/briefings/{briefingId}/sources/{sourceId}', fn: 'get-source', auth: 'jwt' },
   { method: 'PATCH', path: '/briefings/{briefingId}/sources/{sourceId}', fn: 'correct-source', auth: 'jwt' },
+  { method: 'PUT', path: '/briefings/{briefingId}/score/override', fn: 'override-score', auth: 'jwt' },
+  { method: 'DELETE', path: '/briefings/{briefingId}/score/override', fn: 'lift-score-override', auth: 'jwt' },
   { method: 'DELETE', path: '/briefings/{briefingId}/sources/{sourceId}', fn: 'withdraw-source', auth: 'jwt' },
   { method: 'GET', path: '/me', fn: 'get-me', auth: 'jwt' },
   { method: 'GET', path: '/members/{userId}/entitlement', fn: 'get-entitlement', auth: 'jwt' },
@@ -229,6 +243,7 @@ export interface SubscriptionSpec {
 export const SUBSCRIPTIONS: readonly SubscriptionSpec[] = [
   { rule: 'ScoreOnSourceIngested', fn: 'score-briefing', pattern: /* @__PURE__ */ patternFor(SourceIngested) },
   { rule: 'ScoreOnSourceUpdated', fn: 'score-briefing', pattern: /* @__PURE__ */ patternFor(SourceUpdated) },
+  { rule: 'ScoreOnBriefingEdited', fn: 'score-briefing', pattern: /* @__PURE__ */ patternFor(BriefingEdited) },
   { rule: 'AutoPublishOnBriefingScored', fn: 'auto-publish-briefing', pattern: /* @__PURE__ */ patternFor(BriefingScored) },
   { rule: 'SyncGroupsOnEntitlementChanged', fn: 'sync-member-groups', pattern: /* @__PURE__ */ patternFor(EntitlementChanged) },
   { rule: 'AlertFollowersOnBriefingPublished', fn: 'alert-followers', pattern: /* @__PURE__ */ patternFor(BriefingPublished) },

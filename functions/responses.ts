@@ -355,6 +355,16 @@ export const Source = named(
 
 // ---- the score and its explanation (domain/scoring.ts), for staff --------------------------------
 
+const OverrideSchema = z.object({
+  score: z.number(),
+  grade: z.enum(GRADES),
+  reason: z.string(),
+  by: z.string(),
+  at: z.string(),
+  evidenceKey: z.string(),
+  model: z.object({ score: z.number(), grade: z.enum(GRADES) }),
+});
+
 export const ScoreExplanation = named(
   'ScoreExplanation',
   z
@@ -402,20 +412,21 @@ export const ScoreExplanation = named(
       ),
       event: z.optional(z.object({ from: z.string(), to: z.optional(z.string()) })).check(z.describe('The event window recency was judged against')),
       override: z
-        .optional(
-          z.object({
-            score: z.number(),
-            grade: z.enum(GRADES),
-            reason: z.string(),
-            by: z.string(),
-            at: z.string(),
-            evidenceKey: z.string(),
-            model: z.object({ score: z.number(), grade: z.enum(GRADES) }),
-          }),
-        )
+        .optional(OverrideSchema)
         .check(z.describe("An analyst's assessment standing in place of the model's, with the model's result it replaced")),
     })
     .check(z.describe('How the score was computed, source by source (docs/scoring.md).')),
+);
+
+export const ScoreOverrideAccepted = named(
+  'ScoreOverrideAccepted',
+  z
+    .object({
+      briefingId: z.string(),
+      version: z.number().check(z.int(), z.minimum(1)),
+      override: z.optional(OverrideSchema).check(z.describe('The override as stored (absent once lifted)')),
+    })
+    .check(z.describe("An analyst's override accepted: the score follows through Briefing Edited and Briefing Scored.")),
 );
 
 export const ScoreReport = named(
@@ -692,7 +703,7 @@ export interface ResponseDoc {
 export interface RouteResponses {
   summary: string;
   description?: string;
-  success: { status: 200 | 201 | 204 } & ResponseDoc;
+  success: { status: 200 | 201 | 202 | 204 } & ResponseDoc;
   failures?: Partial<Record<400 | 404 | 409 | 412 | 422 | 428, { description: string; schema?: z.ZodMiniType }>>;
   /** Request headers the route reads (conditional requests). */
   requestHeaders?: Record<string, { description: string; required?: boolean }>;
@@ -762,7 +773,8 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     description:
       'An analyst edits written sections (each replaced whole), translations (each replaced whole; `null` removes one; the original ' +
       'language is refused, `#/translations/<lang>`), entities, related briefings or the auto-publish rule (`null` removes it), ' +
-      'conditional on the version they read: send its staff ETag in If-Match. The briefing is re-scored from its sources; editing a ' +
+      'conditional on the version they read: send its staff ETag in If-Match. The edit is announced as Briefing Edited and the ' +
+      'score follows through the normal events (Briefing Scored) when content gaps or the event date move it; editing a ' +
       'published briefing keeps it published as a new version and announces Briefing Published for that version.',
     success: {
       status: 200,
@@ -782,6 +794,45 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     requestHeaders: {
       'if-match': { required: true, description: 'The ETag of the briefing as staff read it, `"v<version>-staff"`.' },
     },
+  },
+  'PUT /briefings/{briefingId}/score/override': {
+    summary: "Assess the score in place of the model (analyst's override)",
+    description:
+      'An analyst or editor sets the score, the grade, or both, with a mandatory reason, on the version they read (If-Match). A grade ' +
+      "alone keeps the model's score brought into the grade's band; a score alone takes its band's grade. The override is stored with " +
+      'who, when, why and the evidence it rests on, recorded in the version history (`assessed`) and announced as Briefing Edited; ' +
+      'scoring applies it, readers see `confidence.analystAssessed`, and any later change to the evidence lifts it unless it is set again.',
+    success: {
+      status: 202,
+      description: 'The override as stored; the score follows through Briefing Scored.',
+      schema: ScoreOverrideAccepted,
+      headers: { ...etag('the new version, `"v<version>-staff"`') },
+    },
+    failures: {
+      404: { description: 'No such briefing.' },
+      409: { description: 'The briefing was retracted.' },
+      412: { description: 'If-Match does not name the current version.' },
+      428: { description: 'No If-Match (or `*`).' },
+    },
+    requestHeaders: { 'if-match': { required: true, description: 'The ETag of the briefing as staff read it, `"v<version>-staff"`.' } },
+  },
+  'DELETE /briefings/{briefingId}/score/override': {
+    summary: "Lift an analyst's override",
+    description:
+      "An analyst or editor lifts the override on the version they read (If-Match); the model's score returns through Briefing Edited " +
+      'and Briefing Scored. Recorded in the version history (`unassessed`).',
+    success: {
+      status: 202,
+      description: 'Lifted; the score follows through Briefing Scored.',
+      schema: ScoreOverrideAccepted,
+      headers: { ...etag('the new version, `"v<version>-staff"`') },
+    },
+    failures: {
+      404: { description: 'No such briefing, or no override stands on it.' },
+      412: { description: 'If-Match does not name the current version.' },
+      428: { description: 'No If-Match (or `*`).' },
+    },
+    requestHeaders: { 'if-match': { required: true, description: 'The ETag of the briefing as staff read it, `"v<version>-staff"`.' } },
   },
   'POST /briefings/{briefingId}/publish': {
     summary: 'Publish a briefing',

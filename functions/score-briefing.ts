@@ -1,6 +1,6 @@
 /**
- * On Source Ingested and Source Updated (a correction, withdrawal or
- * restoration): re-scores the briefing from all of its sources (read with the
+ * On Source Ingested, Source Updated (a correction, withdrawal or restoration)
+ * and Briefing Edited (content, event date, an analyst's override): re-scores the briefing from all of its sources (read with the
  * briefing in one consistent Query; withdrawn sources do not count) and,
  * when score or grade changed, announces Briefing Scored in the same write.
  * Scoring reads the current evidence, not the event, so duplicates and
@@ -8,14 +8,14 @@
  */
 import { briefingScored } from '../domain/announcements.ts';
 import { rescore } from '../domain/briefing.ts';
-import { SourceIngested, SourceUpdated } from '../events/index.ts';
+import { BriefingEdited, SourceIngested, SourceUpdated } from '../events/index.ts';
 import { eventConsumer } from './commons/consumer.ts';
 import { logger } from './commons/logger.ts';
 import { MetricUnit, metrics } from './commons/metrics.ts';
 import { loadBriefing, saveBriefing } from './commons/table/briefings.ts';
 import { withVersionRetry } from './commons/table/versioning.ts';
 
-export const handler = eventConsumer([SourceIngested, SourceUpdated], async ({ briefingId }, { now }) =>
+export const handler = eventConsumer([SourceIngested, SourceUpdated, BriefingEdited], async ({ briefingId }, { now }) =>
   withVersionRetry(async () => {
     const loaded = await loadBriefing(briefingId);
     if (!loaded) return logger.warn('no such briefing; nothing to score', { briefingId });

@@ -4,8 +4,8 @@
  * by rule, and readers of each tier see exactly the sections their tier unlocks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReceivedEvent } from '../../infra/local/event-bus.ts';
 import { MODEL_VERSION } from '../../domain/scoring.ts';
+import type { ReceivedEvent } from '../../infra/local/event-bus.ts';
 import { briefingInput, sourceText } from '../support/fixtures.ts';
 import { api, type LocalStack, startTestStack, type UsualTokens, usualTokens } from './harness.ts';
 
@@ -95,7 +95,12 @@ describe('ingest → score → publish → read', () => {
   it('the confidence section counts the sources, and source notes give each its share', async () => {
     const res = await api(stack, 'GET', `/briefings/${briefingId}`, { token: tokens.leadership });
     const section = (name: string) => res.body.sections.find((s: { name: string }) => s.name === name).content;
-    expect(section('confidence')).toMatchObject({ score: 0.76, grade: 'A/B', sourceCounts: { direct: 1, reporting: 1 }, modelVersion: MODEL_VERSION });
+    expect(section('confidence')).toMatchObject({
+      score: 0.76,
+      grade: 'A/B',
+      sourceCounts: { direct: 1, reporting: 1 },
+      modelVersion: MODEL_VERSION,
+    });
     expect(
       section('sourceNotes')
         .map((n: { share: number }) => n.share)

@@ -17,7 +17,15 @@
  * markers is in pending-changes.ts (the relay, which imports this module, needs no table client).
  */
 import { createHash } from 'node:crypto';
-import { BRIEFING_PUBLISHED, BRIEFING_SCORED, ENTITLEMENT_CHANGED, type OutgoingEvent, SOURCE_INGESTED } from '../../../events/index.ts';
+import {
+  BRIEFING_EDITED,
+  BRIEFING_PUBLISHED,
+  BRIEFING_SCORED,
+  ENTITLEMENT_CHANGED,
+  type OutgoingEvent,
+  SOURCE_INGESTED,
+  SOURCE_UPDATED,
+} from '../../../events/index.ts';
 import { currentCorrelationId } from '../correlation.ts';
 import { OUTBOX_ENTITY } from './schema.ts';
 
@@ -28,7 +36,14 @@ const RETENTION_SECONDS = 24 * 60 * 60;
  * test/unit/functions/reconcile.test.ts against functions/manifest.ts). Others (Briefing Retracted) are
  * for outside consumers: their records carry no marker and simply expire.
  */
-export const AWAITED_EVENTS: ReadonlySet<string> = new Set([SOURCE_INGESTED, BRIEFING_SCORED, BRIEFING_PUBLISHED, ENTITLEMENT_CHANGED]);
+export const AWAITED_EVENTS: ReadonlySet<string> = new Set([
+  SOURCE_INGESTED,
+  BRIEFING_EDITED,
+  SOURCE_UPDATED,
+  BRIEFING_SCORED,
+  BRIEFING_PUBLISHED,
+  ENTITLEMENT_CHANGED,
+]);
 
 /** Index partitions the markers are spread over, so no one partition takes every change. */
 export const PENDING_SHARDS = 4;

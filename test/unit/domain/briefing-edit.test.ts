@@ -39,7 +39,7 @@ describe('editBriefing', () => {
     const { briefing } = editBriefing(
       scored,
       { sections: { headline: 'Acme resumes part of the build' }, related: ['b-9'] },
-      { by: 'a-2', now: LATER, sources },
+      { by: 'a-2', now: LATER },
     );
     expect(briefing).toMatchObject({
       version: scored.version + 1,
@@ -54,27 +54,35 @@ describe('editBriefing', () => {
   });
 
   it('replaces a section whole, sets or removes the auto-publish rule', () => {
-    const { briefing } = editBriefing(scored, { sections: { whatToWatch: [] }, autoPublish: null }, { by: 'a-2', now: LATER, sources });
+    const { briefing } = editBriefing(scored, { sections: { whatToWatch: [] }, autoPublish: null }, { by: 'a-2', now: LATER });
     expect(briefing.sections.whatToWatch).toEqual([]);
     expect(briefing).not.toHaveProperty('autoPublish');
-    const { briefing: ruled } = editBriefing(briefing, { autoPublish: { minGrade: 'B/C' } }, { by: 'a-2', now: LATER, sources });
+    const { briefing: ruled } = editBriefing(briefing, { autoPublish: { minGrade: 'B/C' } }, { by: 'a-2', now: LATER });
     expect(ruled.autoPublish).toEqual({ minGrade: 'B/C' });
   });
 
-  it('re-scores from the sources: boilerplate caps the score, and the change is reported', () => {
-    const { briefing, scoreChanged } = editBriefing(
+  it('says what it changed, for scoring to re-read (the score itself follows through Briefing Edited)', () => {
+    const { briefing, changes } = editBriefing(
       scored,
-      { sections: { coverage: 'Lorem ipsum dolor sit amet.' } },
-      { by: 'a-2', now: LATER, sources },
+      { sections: { coverage: 'Lorem ipsum dolor sit amet.' }, eventDate: '2026-06-01' },
+      { by: 'a-2', now: LATER },
     );
-    expect(scoreChanged).toBe(true);
-    expect(briefing.confidence.score).toBeLessThanOrEqual(0.74);
-    expect(briefing.version).toBe(scored.version + 1);
-    expect(editBriefing(scored, { related: ['b-9'] }, { by: 'a-2', now: LATER, sources }).scoreChanged).toBe(false);
+    expect(changes).toEqual(['sections', 'eventDate']);
+    expect(briefing.confidence).toEqual(scored.confidence);
+    expect(briefing.eventDate).toBe('2026-06-01');
+    // Re-scored as score-briefing does on Briefing Edited: boilerplate caps the score.
+    const rescored = rescore(briefing, sources, LATER);
+    expect(rescored.changed).toBe(true);
+    expect(rescored.briefing.confidence.score).toBeLessThanOrEqual(0.74);
+    expect(editBriefing(scored, { related: ['b-9'] }, { by: 'a-2', now: LATER }).changes).toEqual(['related']);
+  });
+
+  it('refuses an event window that ends before it starts', () => {
+    expect(() => editBriefing(scored, { eventDate: '2026-06-10', eventEnd: '2026-06-01' }, { by: 'a-2', now: LATER })).toThrow();
   });
 
   it('keeps a published briefing published (first publication date kept) as a new version', () => {
-    const { briefing } = editBriefing(published, { sections: { headline: 'Corrected headline' } }, { by: 'a-2', now: LATER, sources });
+    const { briefing } = editBriefing(published, { sections: { headline: 'Corrected headline' } }, { by: 'a-2', now: LATER });
     expect(briefing).toMatchObject({
       status: 'published',
       publishedAt: published.publishedAt,
@@ -88,7 +96,7 @@ describe('editBriefing', () => {
       editBriefing(
         published,
         { sections: { operatingSurface: { affectedParties: [], operatingSurface: '', marketExposure: '' } } },
-        { by: 'a-2', now: LATER, sources },
+        { by: 'a-2', now: LATER },
       ),
     ).toThrow(IncompleteError);
     // A draft may be incomplete while it is written.
@@ -96,7 +104,7 @@ describe('editBriefing', () => {
       editBriefing(
         scored,
         { sections: { operatingSurface: { affectedParties: [], operatingSurface: '', marketExposure: '' } } },
-        { by: 'a-2', now: LATER, sources },
+        { by: 'a-2', now: LATER },
       ).briefing.status,
     ).toBe('draft');
   });

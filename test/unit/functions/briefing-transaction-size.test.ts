@@ -48,7 +48,7 @@ describe('the largest change to a briefing fits in one transaction', () => {
       },
       sections: { signalBrief: { signal: 'Changed', signalType: 'Governance', region: 'Asia', marketClass: 'Retail' } },
     };
-    const { briefing: after } = editBriefing(before, patch, { by: 'analyst-1', now: NOW, sources: [source('direct', 1)] });
+    const { briefing: after } = editBriefing(before, patch, { by: 'analyst-1', now: NOW });
     ddb.on(TransactWriteCommand).resolves({});
     // Act
     await saveBriefing(
