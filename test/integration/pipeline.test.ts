@@ -102,9 +102,13 @@ describe('ingest → score → publish → read', () => {
     ).toEqual([0.37, 0.63]);
   });
 
-  it('the same article under another URL form is a duplicate: 409, nothing stored, no event', async () => {
+  it.each([
+    ['another spelling', 'HTTPS://www.Outlet1.example.com/news/acme-pause-1/?utm_source=newsletter#top'],
+    ['its mobile site', 'https://m.outlet1.example.com/news/acme-pause-1'],
+    ['a messaging-app share link', 'https://outlet1.example.com/news/acme-pause-1?from=singlemessage&isappinstalled=0&share=1'],
+  ])('the same article under %s is a duplicate: 409, nothing stored, no event', async (_, url) => {
     const before = eventsOf('Source Ingested', briefingId).length;
-    const again = { ...source(briefingId, 1, 'direct'), url: 'HTTPS://www.Outlet1.example.com/news/acme-pause-1/?utm_source=newsletter#top' };
+    const again = { ...source(briefingId, 1, 'direct'), url };
 
     const res = await api(stack, 'POST', '/sources', { token: tokens.analyst, body: again });
     await stack.settled();
