@@ -83,11 +83,24 @@ export const ValidationProblem = named(
     .check(z.describe('A 400: the request is invalid; nothing was written.')),
 );
 
+const CompletenessIssueSchema = z.object({
+  pointer: z
+    .string()
+    .check(
+      z.describe('The field: `#/sections/operatingSurface/marketExposure`, `#/translations/zh/whatToWatch/1`; `#/sources` for missing evidence'),
+    ),
+  code: z.enum(['empty', 'too-short', 'placeholder', 'template', 'section-title', 'repeated-sentence', 'no-sources']),
+  detail: z.string().check(z.describe('What is wrong with it, for a person to read')),
+});
+
+const completenessFields = {
+  problems: z.array(z.string()).check(z.describe('What still blocks publishing, one line per issue (`<pointer>: <detail>`)')),
+  issues: z.array(CompletenessIssueSchema).check(z.describe('What still blocks publishing, per field')),
+};
+
 export const IncompleteProblem = named(
   'IncompleteProblem',
-  z
-    .extend(Problem, { problems: z.array(z.string()).check(z.describe('What still blocks publishing')) })
-    .check(z.describe('A 422: the briefing is not complete.')),
+  z.extend(Problem, completenessFields).check(z.describe('A 422: the briefing is not complete.')),
 );
 
 export const DuplicateSourceProblem = named(
@@ -233,7 +246,7 @@ export const BriefingView = named(
 export const CreatedBriefing = named(
   'CreatedBriefing',
   z.extend(briefingViewFields, {
-    completeness: z.object({ complete: z.boolean(), problems: z.array(z.string()).check(z.describe('What still blocks publishing')) }),
+    completeness: z.object({ complete: z.boolean(), ...completenessFields }),
   }),
 );
 
