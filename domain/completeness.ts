@@ -13,7 +13,8 @@ import type { ContentGap } from './scoring.ts';
 import { FIELD_TITLE, GENERIC_WATCH_VOCABULARY, PLACEHOLDER_PATTERNS, PLACEHOLDER_VALUE, PUBLISHER_TEMPLATES } from './templates.ts';
 
 /** What is wrong with a field. */
-export type CompletenessCode = 'empty' | 'too-short' | 'placeholder' | 'template' | 'section-title' | 'repeated-sentence' | 'no-sources';
+export const COMPLETENESS_CODES = ['empty', 'too-short', 'placeholder', 'template', 'section-title', 'repeated-sentence', 'no-sources'] as const;
+export type CompletenessCode = (typeof COMPLETENESS_CODES)[number];
 
 /** One problem that blocks publishing, named by the field it is in. */
 export interface CompletenessIssue {
@@ -37,19 +38,15 @@ export function normaliseText(text: string): string {
 /** A sentence's identity: normalised, without punctuation, symbols or spaces (`.` and `。`, `１４` and `14` are one). */
 const sentenceKey = (sentence: string) => normaliseText(sentence).replace(/[\p{P}\p{S}\s]/gu, '');
 
-/** Chinese characters: a word is about two of them, and a sentence says more in fewer characters. */
-const CJK = /\p{sc=Han}/u;
+/** Words in a text; Chinese, which writes a word in about two characters, counts one word per two. */
+const wordCount = (text: string) =>
+  text
+    .normalize('NFKC')
+    .replace(/\p{sc=Han}{1,2}/gu, ' x ')
+    .match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
 
-/** Words in a text; an ideograph counts half a word (Chinese writes a word in about two). */
-function wordCount(text: string): number {
-  const normalised = text.normalize('NFKC');
-  const ideographs = [...normalised].filter((c) => CJK.test(c)).length;
-  const words = normalised.replace(new RegExp(CJK.source, 'gu'), ' ').match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  return words + ideographs / 2;
-}
-
-/** How much a sentence says, for the repeat check: an ideograph weighs two letters. */
-const weight = (key: string) => [...key].reduce((n, c) => n + (CJK.test(c) ? 2 : 1), 0);
+/** How much a sentence says, for the repeat check: a Chinese character weighs two letters. */
+const weight = (key: string) => key.replace(/\p{sc=Han}/gu, 'xx').length;
 
 /** Repeated sentences shorter than this (12 letters, 6 ideographs) are set phrases, not copied text. */
 const MIN_REPEATED_WEIGHT = 12;

@@ -13,8 +13,8 @@
 /** A template sentence of the publisher's page, recognised by its wording. */
 export interface PublisherTemplate {
   /** Names the template in the problem an editor reads (never the matched text). */
+  /** Ends in its language where the wording is language-specific (`-zh`). */
   id: string;
-  language: 'en' | 'zh';
   /** Matched anywhere in a field (`field`) or against one whole sentence of it (`sentence`). */
   scope: 'field' | 'sentence';
   pattern: RegExp;
@@ -25,13 +25,11 @@ export const PUBLISHER_TEMPLATES: readonly PublisherTemplate[] = [
   // this trend map is treated as complete", printed in place of content.
   {
     id: 'trend-map-placeholder',
-    language: 'en',
     scope: 'field',
     pattern: /published sources should identify the affected parties|before this trend map is treated as complete/,
   },
   {
-    id: 'trend-map-placeholder',
-    language: 'zh',
+    id: 'trend-map-placeholder-zh',
     scope: 'field',
     pattern:
       /(?:公开|已发布|已公开)的?(?:来源|报道|信息源)(?:应|应当|须|需|需要)(?:明确|指明|说明|确认|识别)|(?:才能|方可|之前)[^。]{0,6}(?:趋势图|趋势地图)[^。]{0,6}(?:完整|完备)/,
@@ -39,13 +37,11 @@ export const PUBLISHER_TEMPLATES: readonly PublisherTemplate[] = [
   // "Signal briefing for <entity>.", repeated on the page with `.` and `。`.
   {
     id: 'signal-briefing-for',
-    language: 'en',
     scope: 'sentence',
     pattern: /^(?:this is )?(?:an? |the )?signal briefing (?:for|on|about) [^.。]{1,80}[.。]?$/,
   },
   {
-    id: 'signal-briefing-for',
-    language: 'zh',
+    id: 'signal-briefing-for-zh',
     scope: 'sentence',
     pattern: /^(?:这是)?(?:一份)?(?:关于|针对)?[^。]{1,40}的信号简报[.。]?$|^信号简报[:：][^。]{1,40}[.。]?$/,
   },
@@ -59,9 +55,8 @@ export const PUBLISHER_TEMPLATES: readonly PublisherTemplate[] = [
  * disclosures."), however it is punctuated.
  */
 export const GENERIC_WATCH_VOCABULARY: readonly RegExp[] = [
-  /official statements?|regulatory (?:updates?|developments?|changes?)|(?:customer|partner)s?(?: (?:and|or|\/) (?:customer|partner)s?)? exposure|customers?|partners?|exposure|follow-?up disclosures?|disclosures?|updates?/g,
-  /\b(?:watch(?:ing)? for|watch|monitor(?:ing)?|keep an eye on|look for|any|further|new|possible|potential|and|or|the|of|on|for|from|about|related)\b/g,
-  /官方声明|监管动态|监管更新|监管进展|客户(?:和|与|及|\/)?合作伙伴敞口|客户|合作伙伴|风险敞口|敞口|后续披露|披露|动态|更新|关注|留意|跟踪|以及|及|和|与|或|的|方面|是否|等/g,
+  /\b(?:official|statements?|regulatory|updates?|developments?|changes?|customers?|partners?|exposure|follow-?up|disclosures?|watch(?:ing)?|monitor(?:ing)?|look|any|further|new|possible|potential|and|or|the|of|on|for|from|about|related)\b/g,
+  /官方声明|监管动态|监管更新|监管进展|客户|合作伙伴|风险敞口|敞口|后续披露|披露|动态|更新|关注|留意|跟踪|以及|及|和|与|或|的|方面|是否|等/g,
 ];
 
 /**
@@ -73,8 +68,7 @@ export const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   /^\s*n\/a\s*\.?\s*$/i,
   /\b(?:TBD|TBC|TBA|TODO|FIXME|XXX+)\b/,
   /待补充|待补全|待完善|待填写|待填充|此处填写|占位符?文本|(?:请)?在此(?:处)?(?:填写|插入)/,
-  /\[\s*(?:insert|add|enter|placeholder|fill in)[^\]]*\]/i,
-  /<\s*(?:insert|add|enter|placeholder)[^>]*>/i,
+  /[[<]\s*(?:insert|add|enter|placeholder|fill in)[^\]>]*[\]>]/i,
   /\{\{[^}]*\}\}/,
   /【[^】]*(?:待|填写|插入|占位)[^】]*】/,
 ];

@@ -20,6 +20,7 @@ import {
   Translations,
   WrittenSections,
 } from '../domain/briefing.ts';
+import { COMPLETENESS_CODES, type CompletenessIssue as DomainCompletenessIssue } from '../domain/completeness.ts';
 import {
   type MemberAdminView as DomainAdminView,
   type Entitlement as DomainEntitlement,
@@ -89,7 +90,7 @@ const CompletenessIssueSchema = z.object({
     .check(
       z.describe('The field: `#/sections/operatingSurface/marketExposure`, `#/translations/zh/whatToWatch/1`; `#/sources` for missing evidence'),
     ),
-  code: z.enum(['empty', 'too-short', 'placeholder', 'template', 'section-title', 'repeated-sentence', 'no-sources']),
+  code: z.enum(COMPLETENESS_CODES),
   detail: z.string().check(z.describe('What is wrong with it, for a person to read')),
 });
 
@@ -255,7 +256,8 @@ export const BriefingSummary = named(
   z
     .object({
       briefingId: z.string(),
-      language: z.string(),
+      language: z.string().check(z.describe("The headline's language: the original's, or a translation's when the feed is filtered by `language`")),
+      originalLanguage: z.optional(z.string().check(z.describe('Present when the headline is a translation: the original language'))),
       publishedAt: z.iso.datetime(),
       headline: z.string(),
       signalType: z.string(),
@@ -568,6 +570,7 @@ type SameType<O, D> = Equals<{ [K in keyof O]: O[K] }, { [K in keyof D]: D[K] }>
 type Same<S extends z.ZodMiniType, D> = SameType<z.output<S>, D>;
 export type ResponseChecks = [
   Check<Same<typeof FieldIssueSchema, FieldIssue>>,
+  Check<Same<typeof CompletenessIssueSchema, DomainCompletenessIssue>>,
   Check<Same<typeof SourceNote, DomainSourceNote>>,
   Check<Same<typeof Confidence, DomainConfidence>>,
   Check<Same<typeof BriefingSummary, Omit<DomainSummary, 'grade'> & { grade: DomainConfidence['grade'] }>>,
