@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import type { BriefingChange } from '../events/briefing-edited.ts';
 import type { Tier } from './access.ts';
+import { type CompletenessIssue, gapsOf, issuesOf, sectionFindings } from './completeness.ts';
 import { ConflictError, IncompleteError, NotFoundError, ValidationError } from './errors.ts';
 import { LanguageTag } from './language.ts';
 import { schema } from './schema.ts';
@@ -291,15 +292,6 @@ export function createDraft(input: BriefingInput, ctx: { briefingId: string; by:
   };
 }
 
-/** Placeholder prose that must never be published in place of content. */
-const BOILERPLATE = [/published sources should identify the affected parties/i, /lorem ipsum/i, /\bTBD\b|\bTODO\b/];
-
-const sentences = (s: string) =>
-  s
-    .split(/(?<=[.!?。！？])\s*|\n+/)
-    .map((x) => x.trim().toLowerCase())
-    .filter((x) => x.length >= 12);
-
 /** The written content of a briefing in its languages (a bare `sections` is the original alone). */
 type Languages = Pick<Briefing, 'sections'> & Partial<Pick<Briefing, 'language' | 'translations'>>;
 
@@ -308,67 +300,52 @@ export function sectionsInEveryLanguage(b: Languages): Array<[string | undefined
   return [[b.language, b.sections], ...Object.entries(b.translations ?? {}).sort(([x], [y]) => compareIds(x, y))];
 }
 
+/** Every language's findings, under `#/sections` for the original and `#/translations/<lang>` for a translation. */
+const findingsOf = (b: Languages) =>
+  sectionsInEveryLanguage(b).flatMap(([language, sections]) =>
+    sectionFindings(sections, language === undefined || language === b.language ? '#/sections' : `#/translations/${language}`),
+  );
+
 /**
  * Content defects of a briefing in any of its languages, as codes the scoring
  * cap can name without quoting content: readers of a translation see its text,
  * so its defects weigh like the original's (the evidence, and so the score, is shared).
  */
 export function briefingGaps(b: Languages): ContentGap[] {
-  return [...new Set(sectionsInEveryLanguage(b).flatMap(([, sections]) => contentGaps(sections)))];
+  return gapsOf(findingsOf(b));
 }
 
 /** Content defects of one language's sections, as codes the scoring cap can name without quoting content. */
 export function contentGaps(sections: WrittenSections): ContentGap[] {
-  const gaps: ContentGap[] = [];
-  const surface = sections.operatingSurface;
-  if (surface.affectedParties.length === 0) gaps.push('affected-parties');
-  if (!surface.operatingSurface) gaps.push('operating-surface');
-  if (!surface.marketExposure) gaps.push('market-exposure');
-  if (repeatedSentence(sections) !== undefined) gaps.push('repeated-text');
-  if (prose(sections).some((p) => BOILERPLATE.some((re) => re.test(p)))) gaps.push('boilerplate');
-  return gaps;
+  return gapsOf(sectionFindings(sections, '#/sections'));
 }
 
-const prose = (s: WrittenSections) => [s.headline, s.coverage, s.publishedReporting, s.trendContext, ...s.whatToWatch];
-
-function repeatedSentence(s: WrittenSections): string | undefined {
-  const seen = new Set<string>();
-  for (const sentence of prose(s).flatMap(sentences)) {
-    if (seen.has(sentence)) return sentence;
-    seen.add(sentence);
-  }
-  return undefined;
+/** Whether a briefing may be published, and if not, why: each problem as a line and as an issue naming its field. */
+export interface Completeness {
+  complete: boolean;
+  /** One plain line per issue: `<pointer>: <detail>`, or the detail alone when it is about no written field. */
+  problems: string[];
+  issues: CompletenessIssue[];
 }
 
 /**
- * What stops a briefing from being complete: a missing operating surface,
- * repeated sentences, boilerplate in place of content, or no evidence at all.
+ * What stops a briefing from being complete, in any language: empty or
+ * too-short operating-surface fields, template or placeholder text, a field
+ * that is only its title, repeated sentences, or no evidence at all
+ * (domain/completeness.ts, domain/templates.ts).
  */
-export function assessCompleteness(b: Languages & Pick<Briefing, 'sourceNotes'>): { complete: boolean; problems: string[] } {
-  const problems = sectionsInEveryLanguage(b).flatMap(([language, sections]) =>
-    sectionProblems(sections).map((p) => (language === b.language ? p : `translations.${language}: ${p}`)),
-  );
-  if (b.sourceNotes.every((n) => n.state !== undefined)) problems.push('no sources yet');
-  return { complete: problems.length === 0, problems };
-}
-
-function sectionProblems(sections: WrittenSections): string[] {
-  const gaps = new Set(contentGaps(sections));
-  const problems: string[] = [];
-  if (gaps.has('affected-parties')) problems.push('operatingSurface.affectedParties is empty');
-  if (gaps.has('operating-surface')) problems.push('operatingSurface.operatingSurface is empty');
-  if (gaps.has('market-exposure')) problems.push('operatingSurface.marketExposure is empty');
-  const repeated = repeatedSentence(sections);
-  if (repeated !== undefined) problems.push(`repeated sentence: "${repeated.slice(0, 80)}"`);
-  if (gaps.has('boilerplate')) problems.push('boilerplate text in place of content');
-  return problems;
+export function assessCompleteness(b: Languages & Pick<Briefing, 'sourceNotes'>): Completeness {
+  const issues = issuesOf(findingsOf(b));
+  if (b.sourceNotes.every((n) => n.state !== undefined)) issues.push({ pointer: '#/sources', code: 'no-sources', detail: 'no sources yet' });
+  const problems = issues.map((i) => (i.code === 'no-sources' ? i.detail : `${i.pointer}: ${i.detail}`));
+  return { complete: issues.length === 0, problems, issues };
 }
 
 export function publish(b: Briefing, ctx: { by: string; now: Date }): Briefing {
   if (b.status === 'published') throw new ConflictError(`briefing ${b.briefingId} is already published`);
   if (b.status === 'retracted') throw new ConflictError(`briefing ${b.briefingId} was retracted and cannot be published again`);
-  const { complete, problems } = assessCompleteness(b);
-  if (!complete) throw new IncompleteError(`briefing ${b.briefingId} is incomplete`, problems);
+  const { complete, problems, issues } = assessCompleteness(b);
+  if (!complete) throw new IncompleteError(`briefing ${b.briefingId} is incomplete`, problems, issues);
   const at = ctx.now.toISOString();
   return { ...b, status: 'published', publishedAt: at, publishedBy: ctx.by, updatedAt: at, version: b.version + 1 };
 }
@@ -410,8 +387,8 @@ export function editBriefing(b: Briefing, patch: BriefingPatch, ctx: { by: strin
   };
   const briefing: Briefing = { ...edited, updatedAt: ctx.now.toISOString(), updatedBy: ctx.by, version: b.version + 1 };
   if (briefing.status === 'published') {
-    const { complete, problems } = assessCompleteness(briefing);
-    if (!complete) throw new IncompleteError(`the edit would leave published briefing ${b.briefingId} incomplete`, problems);
+    const { complete, problems, issues } = assessCompleteness(briefing);
+    if (!complete) throw new IncompleteError(`the edit would leave published briefing ${b.briefingId} incomplete`, problems, issues);
   }
   const given = (k: keyof BriefingPatch) => patch[k] !== undefined;
   const changes: BriefingChange[] = [

@@ -37,11 +37,12 @@ export class ConflictError extends DomainError {
   }
 }
 
-/** The briefing cannot be published yet; `problems` says what is missing. */
+/** The briefing cannot be published yet; `problems` says what is missing, `issues` names each field. */
 export class IncompleteError extends DomainError {
   constructor(
     message: string,
     readonly problems: string[],
+    readonly issues: Array<FieldIssue & { code: string }> = [],
   ) {
     super(message);
   }

@@ -7,7 +7,8 @@
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { Briefing } from './briefing.ts';
-import { type Grade, gradeRank } from './scoring.ts';
+import { feedLanguage } from './language.ts';
+import { compareIds, type Grade, gradeRank } from './scoring.ts';
 import { stableJson } from './stable-json.ts';
 import { type BriefingSummary, summarize } from './visibility.ts';
 
@@ -79,6 +80,12 @@ export interface FeedFilterAttributes {
   langs?: string[];
 }
 
+/** A translation's headline, and the tag it is written in. */
+export interface TranslatedHeadline {
+  language: string;
+  headline: string;
+}
+
 /** One entry of a briefing in the feed: where it sorts and what it holds. */
 export interface FeedEntry {
   dimension: FeedDimension;
@@ -88,8 +95,15 @@ export interface FeedEntry {
   month: string;
   publishedAt: string;
   briefingId: string;
+  /** In the entry's language on the `lang` dimension (the translation's headline), in the original elsewhere. */
   summary: BriefingSummary;
   filter: FeedFilterAttributes;
+  /**
+   * On entries that a language filter is evaluated on (they carry `filter.langs`) of a translated
+   * briefing: each translation's headline by feed language, so a filtered read shows the headline in
+   * the language asked for ({@link localise}).
+   */
+  headlines?: Record<string, TranslatedHeadline>;
 }
 
 /** Case-folded, trimmed, inner whitespace collapsed: how a value is keyed and compared. */
@@ -110,9 +124,44 @@ export function previousMonth(month: string): string {
   return m === 1 ? `${String(y - 1).padStart(4, '0')}-12` : `${String(y).padStart(4, '0')}-${String(m - 1).padStart(2, '0')}`;
 }
 
-/** The original language and every translation's, normalised, original first, without repeats. */
+/**
+ * The feed languages a briefing is listed under: its original's and every translation's
+ * ({@link feedLanguage}: `zh-CN` and `zh-Hans` are `zh`), original first, without repeats.
+ */
 export function languagesOf(b: Briefing): string[] {
-  return [...new Set([b.language, ...Object.keys(b.translations ?? {})].map(normalise))];
+  return [...new Set([b.language, ...Object.keys(b.translations ?? {})].map(feedLanguage))];
+}
+
+/**
+ * The translation a feed language shows, when it is not the original's: the first of its tags in
+ * code-unit order (`zh` before `zh-CN` before `zh-Hans`).
+ */
+function translationFor(b: Briefing, language: string): TranslatedHeadline | undefined {
+  if (feedLanguage(b.language) === language) return undefined;
+  const tag = Object.keys(b.translations ?? {})
+    .filter((t) => feedLanguage(t) === language)
+    .sort(compareIds)[0];
+  return tag === undefined ? undefined : { language: tag, headline: b.translations![tag]!.headline };
+}
+
+/** A summary shown in another language: that language's headline, and the original named. */
+const translated = (summary: BriefingSummary, t: TranslatedHeadline): BriefingSummary => ({
+  ...summary,
+  language: t.language,
+  headline: t.headline,
+  originalLanguage: summary.language,
+});
+
+/**
+ * The summary a read filtered by `language` shows: the entry's own when it is already in that
+ * language (every `lang` entry is, and an original in it), else the translation's headline the entry
+ * carries. Without a language filter, the original.
+ */
+export function localise(summary: BriefingSummary, headlines: Record<string, TranslatedHeadline> | undefined, language?: string): BriefingSummary {
+  if (language === undefined) return summary;
+  const wanted = feedLanguage(language);
+  const t = feedLanguage(summary.language) === wanted ? undefined : headlines?.[wanted];
+  return t ? translated(summary, t) : summary;
 }
 
 const unique = (values: string[]) => [...new Set(values.map(normalise))];
@@ -151,16 +200,27 @@ export function feedEntries(b: Briefing | undefined): FeedEntry[] {
   if (b?.status !== 'published' || !b.publishedAt) return [];
   const values = dimensionValues(b);
   const summary = summarize(b);
+  const headlines = Object.fromEntries(
+    values.lang.flatMap((language) => {
+      const t = translationFor(b, language);
+      return t ? [[language, t]] : [];
+    }),
+  );
+  const translatedInto = (language: string) => (headlines[language] ? translated(summary, headlines[language]) : summary);
   return FEED_DIMENSIONS.flatMap((dimension) =>
-    values[dimension].map((value) => ({
-      dimension,
-      value,
-      month: bucketOf(dimension, b.publishedAt!),
-      publishedAt: b.publishedAt!,
-      briefingId: b.briefingId,
-      summary,
-      filter: filterAttributes(values, dimension, b),
-    })),
+    values[dimension].map((value) => {
+      const filter = filterAttributes(values, dimension, b);
+      return {
+        dimension,
+        value,
+        month: bucketOf(dimension, b.publishedAt!),
+        publishedAt: b.publishedAt!,
+        briefingId: b.briefingId,
+        summary: dimension === 'lang' ? translatedInto(value) : summary,
+        filter,
+        ...(filter.langs && Object.keys(headlines).length > 0 ? { headlines } : {}),
+      };
+    }),
   );
 }
 
@@ -168,7 +228,7 @@ export function feedEntries(b: Briefing | undefined): FeedEntry[] {
 export const entryIdentity = (e: Pick<FeedEntry, 'dimension' | 'value' | 'month' | 'publishedAt' | 'briefingId'>) =>
   JSON.stringify([e.dimension, e.value, e.month, e.publishedAt, e.briefingId]);
 
-const content = (e: FeedEntry) => stableJson([e.summary, e.filter]);
+const content = (e: FeedEntry) => stableJson([e.summary, e.filter, e.headlines ?? null]);
 
 /**
  * What makes the stored entries of `prev` match `next`: entries of `next`
@@ -194,7 +254,7 @@ export function queryDimension(filter: FeedFilter): { dimension: FeedDimension; 
   if (filter.marketClass !== undefined) return { dimension: 'market', value: normalise(filter.marketClass) };
   if (filter.region !== undefined) return { dimension: 'region', value: normalise(filter.region) };
   if (filter.signalType !== undefined) return { dimension: 'type', value: normalise(filter.signalType) };
-  if (filter.language !== undefined) return { dimension: 'lang', value: normalise(filter.language) };
+  if (filter.language !== undefined) return { dimension: 'lang', value: feedLanguage(filter.language) };
   return { dimension: 'all', value: ALL_VALUE };
 }
 
@@ -210,7 +270,7 @@ export function residualFilter(filter: FeedFilter): { market?: string; region?: 
     market: pick('market', filter.marketClass),
     region: pick('region', filter.region),
     type: pick('type', filter.signalType),
-    lang: pick('lang', filter.language),
+    lang: filter.language !== undefined && later.includes('lang') ? feedLanguage(filter.language) : undefined,
     minGradeRank: filter.minGrade !== undefined ? gradeRank(filter.minGrade) : undefined,
   };
   return Object.fromEntries(Object.entries(residual).filter(([, v]) => v !== undefined));
@@ -229,9 +289,9 @@ export function passesResidual(attrs: FeedFilterAttributes, residual: ReturnType
 
 /** A short digest of the normalised filter: a cursor is valid for the query that issued it only. */
 export function filterDigest(filter: FeedFilter): string {
-  const canonical = [filter.entityId, filter.marketClass, filter.region, filter.signalType, filter.language].map((v) =>
-    v === undefined ? null : normalise(v),
-  );
+  const canonical = [filter.entityId, filter.marketClass, filter.region, filter.signalType].map((v) => (v === undefined ? null : normalise(v)));
+  // `zh-CN` and `zh` read the same entries, so a cursor of one serves the other.
+  canonical.push(filter.language === undefined ? null : feedLanguage(filter.language));
   return createHash('sha256')
     .update(JSON.stringify([...canonical, filter.minGrade ?? null]))
     .digest('base64url')

@@ -73,3 +73,22 @@ export function negotiateLanguage(opts: { original: string; available: readonly 
   }
   return opts.original;
 }
+
+/** Regions whose Chinese is written in traditional characters. */
+const TRADITIONAL_REGIONS = new Set(['tw', 'hk', 'mo']);
+
+/**
+ * The language a tag is listed under in the feed (`GET /briefings?language=`),
+ * lower case: the primary language and its script, without region or
+ * variant. Chinese is simplified unless the tag says otherwise: `zh`,
+ * `zh-CN`, `zh-SG`, `zh-Hans` and `zh-Hans-CN` are `zh`; `zh-Hant`, `zh-TW`,
+ * `zh-HK` and `zh-MO` are `zh-hant`, a feed of its own (another script, read by
+ * other readers). Elsewhere a script subtag is kept (`sr-Latn` is
+ * `sr-latn`), regions are dropped (`en-GB` and `pt-BR` are `en` and `pt`).
+ */
+export function feedLanguage(tag: string): string {
+  const [primary = '', ...rest] = tag.trim().toLowerCase().split('-');
+  const script = rest.find((s) => /^[a-z]{4}$/.test(s));
+  if (primary === 'zh') return script === 'hant' || (!script && rest.some((s) => TRADITIONAL_REGIONS.has(s))) ? 'zh-hant' : 'zh';
+  return script ? `${primary}-${script}` : primary;
+}

@@ -1,11 +1,13 @@
 /**
  * Sources: the evidence behind a briefing. A source is identified by its
  * canonical URL, so the same article twice (tracking parameters, fragments,
- * host case, default ports, trailing slashes, AMP variants) is recognised as a
- * duplicate; its text is fingerprinted at ingest so that copies of one story
- * under other URLs are grouped into one origin when the briefing is scored.
+ * host case, default ports, trailing slashes, mobile and AMP variants, share
+ * parameters of messaging apps) is recognised as a duplicate; its text is
+ * fingerprinted at ingest so that copies of one story under other URLs are
+ * grouped into one origin when the briefing is scored.
  */
 import { createHash } from 'node:crypto';
+import normalizeUrl from 'normalize-url';
 import * as z from 'zod/mini';
 import type { SourceChange } from '../events/index.ts';
 import { ConflictError, type FieldIssue, ValidationError } from './errors.ts';
@@ -128,8 +130,40 @@ export interface SourceHistoryEntry {
   changed?: Array<{ field: CorrectableField; from?: unknown; to?: unknown }>;
 }
 
+/**
+ * Query parameters that never identify an article, on any host: campaign and click tracking, and the
+ * parameters messaging apps and share buttons append (WeChat's `isappinstalled`, `from=singlemessage`
+ * further down, share-sheet `share`/`sharer_*`, referral `ref`/`cmpid`). Matched on the whole name.
+ */
 const TRACKING_PARAMS =
-  /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|ref_src|_hsenc|_hsmi|mkt_tok|_ga|_gl|spm|isappinstalled|sharer_.*|amp)$/i;
+  /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|igsh|mibextid|ref|ref_src|ref_url|referrer|cmpid|cmp|smid|_hsenc|_hsmi|mkt_tok|_ga|_gl|spm|share|shared|share_source|share_medium|share_from|share_token|sharer_.*|isappinstalled|wt_mc|amp)$/i;
+
+/** `from` is content on some sites; only the values WeChat and QQ append when an article is forwarded are dropped. */
+const SHARED_FROM = /^(singlemessage|groupmessage|timeline|message)$/i;
+
+/**
+ * Share parameters particular to one site, dropped on its hosts only (elsewhere the same names can
+ * identify content): the share-sheet token `s`/`t` on X; `si` (share id) and `feature` on YouTube and
+ * Spotify; WeChat article links, whose article is `__biz`, `mid`, `idx` and `sn`, carry the reader's
+ * session (`chksm`, `scene`, `mpshare`, `srcid`, `clicktime`, `enterid`, `sessionid`, `ascene`,
+ * `subscene`, `devicetype`, `version`, `nettype`, `lang`, `exportkey`, `pass_ticket`, `wx_header`, `key`).
+ */
+const SITE_SHARE_PARAMS: ReadonlyArray<{ host: RegExp; params: RegExp }> = [
+  { host: /^(x|twitter)\.com$/, params: /^(s|t)$/ },
+  { host: /^(youtube\.com|youtu\.be|music\.youtube\.com|open\.spotify\.com)$/, params: /^(si|feature|pp)$/ },
+  {
+    host: /^mp\.weixin\.qq\.com$/,
+    params:
+      /^(chksm|scene|mpshare|srcid|clicktime|enterid|sessionid|ascene|subscene|devicetype|version|nettype|lang|exportkey|pass_ticket|wx_header|key|sharer_.*|from)$/,
+  },
+];
+
+/**
+ * Subdomains that serve the same article to phones or through AMP: `m.example.com`, `mobile.example.com`
+ * and `amp.example.com` are `example.com` (as `www.` is). Only one such label is removed, and never when
+ * it would leave a bare top-level domain.
+ */
+const VARIANT_HOST = /^(m|mobile|amp|www)\.(?=[^.]+\.[^.]+)/;
 
 /** AMP caches serve a page under their own host: `<dashed-host>.cdn.ampproject.org/c/s/<host>/<path>`, `google.com/amp/s/<host>/<path>`. */
 function unwrapAmpCache(url: URL): URL {
@@ -146,16 +180,34 @@ function unwrapAmpCache(url: URL): URL {
   }
 }
 
-/** The canonical form of a URL: the key under which a source is stored once. */
+function isShareParam(host: string, key: string, value: string): boolean {
+  if (TRACKING_PARAMS.test(key) || (key === 'outputType' && value === 'amp') || (key === 'from' && SHARED_FROM.test(value))) return true;
+  return SITE_SHARE_PARAMS.some((site) => site.host.test(host) && site.params.test(key));
+}
+
+/**
+ * The canonical form of a URL: the key under which a source is stored once (docs/scoring.md,
+ * "Canonical URLs"). `normalize-url` does the general part (scheme, case, default ports, percent
+ * escapes, duplicate slashes, `www.`, fragments, credentials); the rules above add what it does not
+ * know: mobile and AMP variants, AMP caches, and share parameters. The query is then written as
+ * sorted `application/x-www-form-urlencoded`, the form earlier versions stored, so the id of a URL
+ * that was already canonical does not change.
+ */
 export function canonicalUrl(raw: string): string {
-  const url = unwrapAmpCache(new URL(raw));
-  url.hash = '';
-  url.hostname = url.hostname.toLowerCase().replace(/^(www|amp)\./, '');
-  if ((url.protocol === 'http:' && url.port === '80') || (url.protocol === 'https:' && url.port === '443')) url.port = '';
-  url.protocol = 'https:';
-  const kept = [...url.searchParams]
-    .filter(([key, value]) => !TRACKING_PARAMS.test(key) && !(key === 'outputType' && value === 'amp'))
-    .sort(([a], [b]) => compareIds(a, b));
+  const url = new URL(
+    normalizeUrl(unwrapAmpCache(new URL(raw)).toString(), {
+      forceHttps: true,
+      stripHash: true,
+      stripWWW: true,
+      removeExplicitPort: false,
+      removeQueryParameters: false,
+      removeSingleSlash: false,
+      sortQueryParameters: false,
+    }),
+  );
+  url.hostname = url.hostname.replace(VARIANT_HOST, '');
+  const host = url.hostname;
+  const kept = [...url.searchParams].filter(([key, value]) => !isShareParam(host, key, value)).sort(([a], [b]) => compareIds(a, b));
   url.search = new URLSearchParams(kept).toString();
   url.pathname =
     url.pathname

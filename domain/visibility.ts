@@ -92,7 +92,10 @@ export function viewBriefing(b: Briefing, viewer: Viewer, language: string = b.l
 /** A list item: public sections only, the same for every viewer. */
 export interface BriefingSummary {
   briefingId: string;
+  /** The language of the headline: the original's, or a translation's in a feed filtered by language. */
   language: string;
+  /** Set when the headline is a translation's: the briefing's original language. */
+  originalLanguage?: string;
   publishedAt: string;
   headline: string;
   signalType: string;

@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import { SIGNAL_TYPES } from '../domain/briefing.ts';
 import { EntityId } from '../domain/entity.ts';
 import { ValidationError } from '../domain/errors.ts';
-import { LanguageTag } from '../domain/language.ts';
+import { LanguageQuery } from '../domain/language.ts';
 import { GRADES } from '../domain/scoring.ts';
 import { httpRoute, json } from './commons/http.ts';
 import { getProfile } from './commons/table/entities.ts';
@@ -26,7 +26,8 @@ const Query = z.strictObject({
   marketClass: z.optional(label),
   entity: z.optional(EntityId),
   minGrade: z.optional(z.enum(GRADES)),
-  language: z.optional(LanguageTag),
+  /** A briefing is listed under its original language and each translation's (domain/language.ts `feedLanguage`). */
+  language: z.optional(LanguageQuery),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_SIZE)), DEFAULT_PAGE_SIZE),
   cursor: z.optional(z.string().check(z.minLength(1), z.maxLength(1024))),
 });

@@ -20,6 +20,7 @@ import {
   Translations,
   WrittenSections,
 } from '../domain/briefing.ts';
+import { COMPLETENESS_CODES, type CompletenessIssue as DomainCompletenessIssue } from '../domain/completeness.ts';
 import {
   type MemberAdminView as DomainAdminView,
   type Entitlement as DomainEntitlement,
@@ -84,11 +85,24 @@ export const ValidationProblem = named(
     .check(z.describe('A 400: the request is invalid; nothing was written.')),
 );
 
+const CompletenessIssueSchema = z.object({
+  pointer: z
+    .string()
+    .check(
+      z.describe('The field: `#/sections/operatingSurface/marketExposure`, `#/translations/zh/whatToWatch/1`; `#/sources` for missing evidence'),
+    ),
+  code: z.enum(COMPLETENESS_CODES),
+  detail: z.string().check(z.describe('What is wrong with it, for a person to read')),
+});
+
+const completenessFields = {
+  problems: z.array(z.string()).check(z.describe('What still blocks publishing, one line per issue (`<pointer>: <detail>`)')),
+  issues: z.array(CompletenessIssueSchema).check(z.describe('What still blocks publishing, per field')),
+};
+
 export const IncompleteProblem = named(
   'IncompleteProblem',
-  z
-    .extend(Problem, { problems: z.array(z.string()).check(z.describe('What still blocks publishing')) })
-    .check(z.describe('A 422: the briefing is not complete.')),
+  z.extend(Problem, completenessFields).check(z.describe('A 422: the briefing is not complete.')),
 );
 
 const SourceState = named(
@@ -269,7 +283,7 @@ export const BriefingView = named(
 export const CreatedBriefing = named(
   'CreatedBriefing',
   z.extend(briefingViewFields, {
-    completeness: z.object({ complete: z.boolean(), problems: z.array(z.string()).check(z.describe('What still blocks publishing')) }),
+    completeness: z.object({ complete: z.boolean(), ...completenessFields }),
   }),
 );
 
@@ -278,7 +292,8 @@ export const BriefingSummary = named(
   z
     .object({
       briefingId: z.string(),
-      language: z.string(),
+      language: z.string().check(z.describe("The headline's language: the original's, or a translation's when the feed is filtered by `language`")),
+      originalLanguage: z.optional(z.string().check(z.describe('Present when the headline is a translation: the original language'))),
       publishedAt: z.iso.datetime(),
       headline: z.string(),
       signalType: z.string(),
@@ -661,6 +676,7 @@ type SameType<O, D> = Equals<{ [K in keyof O]: O[K] }, { [K in keyof D]: D[K] }>
 type Same<S extends z.ZodMiniType, D> = SameType<z.output<S>, D>;
 export type ResponseChecks = [
   Check<Same<typeof FieldIssueSchema, FieldIssue>>,
+  Check<Same<typeof CompletenessIssueSchema, DomainCompletenessIssue>>,
   Check<Same<typeof SourceNote, DomainSourceNote>>,
   Check<Same<typeof Confidence, DomainConfidence>>,
   Check<Same<typeof BriefingSummary, Omit<DomainSummary, 'grade'> & { grade: DomainConfidence['grade'] }>>,

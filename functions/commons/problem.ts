@@ -72,7 +72,7 @@ export function problemFor(error: unknown): APIGatewayProxyStructuredResultV2 | 
   if (error instanceof ForbiddenError) return problem(403, error.message);
   if (error instanceof NotFoundError) return problem(404, error.message);
   if (error instanceof ConflictError) return problem(409, error.message, error.details);
-  if (error instanceof IncompleteError) return problem(422, error.message, { problems: error.problems });
+  if (error instanceof IncompleteError) return problem(422, error.message, { problems: error.problems, issues: error.issues });
   if (error instanceof HttpError) return problem(error.status, error.message, {}, error.headers);
   return undefined;
 }

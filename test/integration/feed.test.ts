@@ -44,7 +44,7 @@ function briefing(i: number): Briefing {
         ...draft().sections,
         headline: `Feed briefing number ${i}`,
         signalBrief: {
-          signal: 'Signal',
+          signal: `Feed signal ${i}`,
           signalType: SIGNAL_TYPES[i % SIGNAL_TYPES.length],
           region: i % 2 === 0 ? 'Europe' : 'Global',
           marketClass: 'Institutional',
@@ -227,5 +227,68 @@ describe('GET /briefings on the local stack', () => {
     expect(newest.body.items[0]).toMatchObject({ briefingId: id, headline: input.sections.headline });
     expect(retracted.status).toBe(200);
     expect(afterRetraction.body.items).toEqual([]);
+  });
+});
+
+describe('GET /briefings?language= on the local stack', () => {
+  // Written after the tests above, which count every fixture: a briefing in English with a Chinese
+  // translation, one written in Chinese (zh-CN), one in traditional Chinese, minutes before now.
+  const zhSections = (headline: string) => ({ ...draft().sections, headline });
+  const publishedNow = (id: string, minutesAgo: number, overrides: Record<string, unknown>) => {
+    const at = new Date(LOADED_AT.getTime() - minutesAgo * MINUTE);
+    const b = draft({ entities: [{ entityId: 'lang-co', name: 'Lang Co' }], ...overrides }, id);
+    return publish(rescore(b, [source('direct', 1, 'supports', id)], at).briefing, { by: 'editor-1', now: at });
+  };
+  const translated = publishedNow('lang-en-zh', 3, { translations: { 'zh-Hans': zhSections('英文简报的中文标题') } });
+  const writtenInChinese = publishedNow('lang-zh-cn', 2, { language: 'zh-CN', sections: zhSections('中文原文简报') });
+  const traditional = publishedNow('lang-zh-tw', 1, { language: 'zh-TW', sections: zhSections('繁體中文簡報') });
+  const shown = (items: Array<{ briefingId: string; headline: string; language: string; originalLanguage?: string }>) =>
+    items.filter((i) => i.briefingId.startsWith('lang-')).map((i) => [i.briefingId, i.headline, i.language, i.originalLanguage ?? null]);
+
+  beforeAll(async () => {
+    for (const b of [translated, writtenInChinese, traditional]) await writeFeed(undefined, b);
+  });
+
+  it.each(['zh', 'zh-CN', 'zh-Hans', 'ZH-hans-CN'])(
+    '?language=%s lists briefings written in Chinese and those translated into it, each with its Chinese headline',
+    async (language) => {
+      // Act
+      const res = await api(stack, 'GET', `/briefings?language=${language}`);
+
+      // Assess
+      expect(res.status).toBe(200);
+      expect(shown(res.body.items)).toEqual([
+        ['lang-zh-cn', '中文原文简报', 'zh-CN', null],
+        ['lang-en-zh', '英文简报的中文标题', 'zh-Hans', 'en'],
+      ]);
+    },
+  );
+
+  it('does the same when the language is filtered on another dimension (an entity)', async () => {
+    const res = await api(stack, 'GET', '/briefings?entity=lang-co&language=zh-CN');
+
+    expect(shown(res.body.items)).toEqual([
+      ['lang-zh-cn', '中文原文简报', 'zh-CN', null],
+      ['lang-en-zh', '英文简报的中文标题', 'zh-Hans', 'en'],
+    ]);
+  });
+
+  it('lists traditional Chinese apart (zh-TW, zh-Hant), and the original headline elsewhere', async () => {
+    const read = (q: string) => api(stack, 'GET', `/briefings${q}`);
+    const [tw, hant, en, all] = [
+      await read('?language=zh-TW'),
+      await read('?language=zh-Hant'),
+      await read('?entity=lang-co&language=en'),
+      await read('?entity=lang-co'),
+    ];
+
+    expect(shown(tw.body.items)).toEqual([['lang-zh-tw', '繁體中文簡報', 'zh-TW', null]]);
+    expect(shown(hant.body.items)).toEqual(shown(tw.body.items));
+    expect(shown(en.body.items)).toEqual([['lang-en-zh', draft().sections.headline, 'en', null]]);
+    expect(shown(all.body.items).map(([id, headline]) => [id, headline])).toEqual([
+      ['lang-zh-tw', '繁體中文簡報'],
+      ['lang-zh-cn', '中文原文简报'],
+      ['lang-en-zh', draft().sections.headline],
+    ]);
   });
 });

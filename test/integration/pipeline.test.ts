@@ -108,9 +108,13 @@ describe('ingest → score → publish → read', () => {
     ).toEqual([0.37, 0.63]);
   });
 
-  it('the same article under another URL form is a duplicate: 409, nothing stored, no event', async () => {
+  it.each([
+    ['another spelling', 'HTTPS://www.Outlet1.example.com/news/acme-pause-1/?utm_source=newsletter#top'],
+    ['its mobile site', 'https://m.outlet1.example.com/news/acme-pause-1'],
+    ['a messaging-app share link', 'https://outlet1.example.com/news/acme-pause-1?from=singlemessage&isappinstalled=0&share=1'],
+  ])('the same article under %s is a duplicate: 409, nothing stored, no event', async (_, url) => {
     const before = eventsOf('Source Ingested', briefingId).length;
-    const again = { ...source(briefingId, 1, 'direct'), url: 'HTTPS://www.Outlet1.example.com/news/acme-pause-1/?utm_source=newsletter#top' };
+    const again = { ...source(briefingId, 1, 'direct'), url };
 
     const res = await api(stack, 'POST', '/sources', { token: tokens.analyst, body: again });
     await stack.settled();
@@ -143,6 +147,64 @@ describe('an editor publishes a briefing without a rule', () => {
     await stack.bus.waitFor(
       (e) => e.envelope['detail-type'] === 'Briefing Published' && (e.envelope.detail as { briefingId: string }).briefingId === body.briefingId,
     );
+  });
+});
+
+describe("the seed page's boilerplate does not publish", () => {
+  it('a draft carrying the template lines, in English and in its Chinese translation, is neither auto-published nor published: 422 per field', async () => {
+    // Prepare: the publisher's template lines in place of content, with evidence that would otherwise reach the rule's grade
+    const sections = {
+      ...briefingInput().sections,
+      coverage: 'Signal briefing for Acme Networks. Acme is covered for operational-dependency signals in regional connectivity.',
+      publishedReporting: 'Acme said it will pause construction for two quarters. Signal briefing for Acme Networks。',
+      operatingSurface: {
+        affectedParties: ['Regional ISPs'],
+        operatingSurface:
+          'Published sources should identify the affected parties, operating surface and market exposure before this trend map is treated as complete.',
+        marketExposure: 'Wholesale capacity',
+      },
+      whatToWatch: ['Official statements, regulatory updates, customer/partner exposure, follow-up disclosures.'],
+    };
+    const zh = { ...sections, headline: 'Acme暂停北部光纤建设', coverage: 'Acme Networks的信号简报。' };
+    const { body: created } = await api(stack, 'POST', '/briefings', {
+      token: tokens.analyst,
+      body: { ...briefingInput({ autoPublish: { minGrade: 'A/B' } }), sections, translations: { zh } },
+    });
+    const id = created.briefingId as string;
+    expect(created.completeness.issues).toContainEqual(expect.objectContaining({ pointer: '#/translations/zh/coverage', code: 'template' }));
+
+    // Act
+    for (const [n, kind] of [
+      [21, 'direct'],
+      [22, 'reporting'],
+    ] as const) {
+      expect((await api(stack, 'POST', '/sources', { token: tokens.analyst, body: source(id, n, kind) })).status).toBe(201);
+    }
+    await stack.bus.waitFor(
+      (e) => e.envelope['detail-type'] === 'Briefing Scored' && (e.envelope.detail as { briefingId: string }).briefingId === id,
+    );
+    await stack.settled();
+    const refused = await api(stack, 'POST', `/briefings/${id}/publish`, { token: tokens.editor });
+
+    // Assess
+    expect(eventsOf('Briefing Published', id)).toEqual([]);
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get('content-type')).toBe('application/problem+json');
+    expect(refused.body.issues.map((i: { pointer: string; code: string }) => `${i.pointer} ${i.code}`)).toEqual([
+      '#/sections/coverage template',
+      '#/sections/operatingSurface/operatingSurface template',
+      '#/sections/publishedReporting template',
+      '#/sections/whatToWatch/0 template',
+      '#/sections/publishedReporting repeated-sentence',
+      '#/translations/zh/coverage template',
+      '#/translations/zh/operatingSurface/operatingSurface template',
+      '#/translations/zh/publishedReporting template',
+      '#/translations/zh/whatToWatch/0 template',
+    ]);
+    expect(refused.body.problems).toContain(
+      '#/sections/publishedReporting: repeats "Signal briefing for Acme Networks。" (first in #/sections/coverage)',
+    );
+    expect((await api(stack, 'GET', `/briefings/${id}`)).status).toBe(404);
   });
 });
 

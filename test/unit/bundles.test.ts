@@ -52,9 +52,10 @@ describe('bundles', () => {
     expect(drafting).toBeLessThan(scoring / 4);
   });
 
-  it("keep every API function within 1.3× the floor's size (issue 3), but for edit-briefing's documented 1.33×", () => {
+  it("keep every API function within 1.3× the floor's size (issue 3), but for edit-briefing's documented 1.34×", () => {
     // Bytes, not time: deterministic for a given lockfile. The init half of the goal is the bench's (npm run bench).
-    // edit-briefing is the one API function that runs the scoring model and validates every section and translation:
+    // edit-briefing is the one API function that runs the scoring model and validates every section and translation
+    // (and, like every function that assesses completeness, carries the template list of domain/templates.ts):
     // docs/performance.md ("far from floor") says what it carries and what closing the gap would take.
     const ceiling = (name: string) => (name === 'edit-briefing' ? 1.34 : 1.3);
     const over = bundles.filter((b) => b.kind === 'api' && b.sizeRatio > ceiling(b.name)).map((b) => `${b.name} ${b.sizeRatio.toFixed(3)}×`);

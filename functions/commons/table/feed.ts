@@ -7,8 +7,9 @@
  * `region`, `market`, `entity`, `lang`), in the base table, bucketed by the
  * month of publication (`yyyy-mm`) so no partition key takes every publish,
  * except per entity (`all-time`: an entity's key stays cold; docs/feeds.md).
- * An entry holds the public `summary` and the normalised attributes a read
- * filters on. The value is normalised (case-folded, trimmed); a partition key
+ * An entry holds the public `summary` (in the entry's language on `lang`), the
+ * normalised attributes a read filters on and, where a language filter is
+ * evaluated, the translations' headlines (`fHeads`). The value is normalised (case-folded, trimmed); a partition key
  * maps back to exactly one (dimension, value, bucket): the bucket is the
  * suffix after the last `#`, and dimensions contain no `=`.
  */
@@ -26,11 +27,13 @@ import {
   type FeedFilter,
   type FeedPosition,
   isBucketed,
+  localise,
   monthOf,
   planFeedChanges,
   previousMonth,
   queryDimension,
   residualFilter,
+  type TranslatedHeadline,
 } from '../../../domain/feed.ts';
 import type { BriefingSummary } from '../../../domain/visibility.ts';
 import { ddb } from '../clients/dynamodb.ts';
@@ -51,7 +54,15 @@ export const feedEntryKey = (e: Pick<FeedEntry, 'dimension' | 'value' | 'month' 
  * Attribute names on an entry. Short on purpose: an `all` entry is read 20 to
  * a page, and the page must stay within 8 KB (one read unit, eventually consistent).
  */
-const ATTR = { summary: 'summary', gradeRank: 'gradeRank', market: 'fMarket', region: 'fRegion', type: 'fType', langs: 'fLangs' } as const;
+const ATTR = {
+  summary: 'summary',
+  gradeRank: 'gradeRank',
+  market: 'fMarket',
+  region: 'fRegion',
+  type: 'fType',
+  langs: 'fLangs',
+  headlines: 'fHeads',
+} as const;
 
 export function toEntryItem(e: FeedEntry): Record<string, unknown> {
   const { gradeRank, market, region, type, langs } = e.filter;
@@ -63,6 +74,7 @@ export function toEntryItem(e: FeedEntry): Record<string, unknown> {
     ...(region !== undefined ? { [ATTR.region]: region } : {}),
     ...(type !== undefined ? { [ATTR.type]: type } : {}),
     ...(langs !== undefined ? { [ATTR.langs]: langs } : {}),
+    ...(e.headlines !== undefined ? { [ATTR.headlines]: e.headlines } : {}),
   };
 }
 
@@ -139,6 +151,8 @@ export async function listFeed(
     : { month: bucketed ? monthOf(page.now ?? new Date()) : ALL_TIME };
   const items: BriefingSummary[] = [];
   const residual = filterExpression(filter);
+  // A language read on another dimension shows each translated briefing's headline in that language (fHeads).
+  const localised = filter.language !== undefined && dimension !== 'lang';
   for (let queries = 0; position && queries < FEED_QUERY_BUDGET && items.length < page.limit; queries++) {
     if (position.month < startMonth) {
       position = undefined;
@@ -151,15 +165,23 @@ export async function listFeed(
         KeyConditionExpression: 'pk = :pk',
         ...residual,
         ExpressionAttributeValues: { ...residual.ExpressionAttributeValues, ':pk': pk },
-        ProjectionExpression: '#summary',
-        ExpressionAttributeNames: { ...residual.ExpressionAttributeNames, '#summary': ATTR.summary },
+        ProjectionExpression: localised ? '#summary, #heads' : '#summary',
+        ExpressionAttributeNames: {
+          ...residual.ExpressionAttributeNames,
+          '#summary': ATTR.summary,
+          ...(localised ? { '#heads': ATTR.headlines } : {}),
+        },
         ScanIndexForward: false,
         Limit: page.limit - items.length,
         // Built from the verified cursor's month and the request's own filter, never from client data as such.
         ...(position.after !== undefined ? { ExclusiveStartKey: { pk, sk: position.after } } : {}),
       }),
     );
-    items.push(...Items.map((item) => item[ATTR.summary] as BriefingSummary));
+    items.push(
+      ...Items.map((item) =>
+        localise(item[ATTR.summary] as BriefingSummary, item[ATTR.headlines] as Record<string, TranslatedHeadline> | undefined, filter.language),
+      ),
+    );
     const last: unknown = LastEvaluatedKey?.['sk'];
     position = typeof last === 'string' ? { month: position.month, after: last } : bucketed ? { month: previousMonth(position.month) } : undefined;
   }

@@ -46,7 +46,7 @@ describe('translations of a briefing', () => {
   it('must be complete too: a repeated sentence or boilerplate in a translation blocks publishing, named by language', () => {
     const repeated = { ...zh, coverage: '这一句话在译文中重复出现。这一句话在译文中重复出现。' };
     const b = rescore(draft({ translations: { zh: repeated } }), sources, NOW).briefing;
-    expect(assessCompleteness(b).problems).toEqual([expect.stringMatching(/^translations\.zh: repeated sentence/)]);
+    expect(assessCompleteness(b).problems).toEqual([expect.stringMatching(/^#\/translations\/zh\/coverage: repeats "这一句话在译文中重复出现。"/)]);
     expect(() => publish(b, { by: 'e-1', now: NOW })).toThrow(/incomplete/);
     // The score is shared: a defect readers of the translation see caps it like one in the original.
     expect(b.scoreExplanation!.caps).toContainEqual(expect.objectContaining({ why: expect.stringMatching(/^incomplete: repeated/) }));

@@ -10,10 +10,10 @@ const later = new Date(NOW.getTime() + 60_000);
 describe('completeness', () => {
   it('a scored briefing with every section filled is complete', () => {
     const b = rescore(draft(), [source('direct', 1)], NOW).briefing;
-    expect(assessCompleteness(b)).toEqual({ complete: true, problems: [] });
+    expect(assessCompleteness(b)).toEqual({ complete: true, problems: [], issues: [] });
   });
 
-  it('names a missing operating surface, repeated sentences, boilerplate and missing evidence', () => {
+  it('names a missing operating surface, repeated sentences, boilerplate and missing evidence, each by its field', () => {
     const b = draft({
       sections: {
         ...draft().sections,
@@ -22,14 +22,22 @@ describe('completeness', () => {
         trendContext: 'Published sources should identify the affected parties before this trend map is treated as complete.',
       },
     });
-    const { complete, problems } = assessCompleteness(b);
+    const { complete, problems, issues } = assessCompleteness(b);
     expect(complete).toBe(false);
+    expect(issues.map((i) => [i.pointer, i.code])).toEqual([
+      ['#/sections/operatingSurface/affectedParties', 'empty'],
+      ['#/sections/operatingSurface/marketExposure', 'empty'],
+      ['#/sections/operatingSurface/operatingSurface', 'empty'],
+      ['#/sections/trendContext', 'template'],
+      ['#/sections/publishedReporting', 'repeated-sentence'],
+      ['#/sources', 'no-sources'],
+    ]);
     expect(problems).toEqual([
-      'operatingSurface.affectedParties is empty',
-      'operatingSurface.operatingSurface is empty',
-      'operatingSurface.marketExposure is empty',
-      expect.stringMatching(/^repeated sentence/),
-      'boilerplate text in place of content',
+      '#/sections/operatingSurface/affectedParties: is empty',
+      '#/sections/operatingSurface/marketExposure: is empty',
+      '#/sections/operatingSurface/operatingSurface: is empty',
+      '#/sections/trendContext: is template text (trend-map-placeholder)',
+      '#/sections/publishedReporting: repeats "Acme paused the build this week." (first in #/sections/publishedReporting)',
       'no sources yet',
     ]);
   });

@@ -10,6 +10,7 @@ import {
   entryIdentity,
   feedEntries,
   filterDigest,
+  localise,
   monthOf,
   normalise,
   passesResidual,
@@ -74,13 +75,42 @@ describe('feed entries of a briefing', () => {
     expect(Object.keys(by('all'))).toEqual(['gradeRank']);
   });
 
-  it('include every translation language, normalised and without repeats', () => {
-    const b = { ...published(), language: 'zh-Hans', translations: { en: {}, 'ZH-hans': {} } } as unknown as Briefing;
+  it('include every translation language, as feed languages (zh-Hans and zh-CN are zh) and without repeats', () => {
+    const b = { ...published(), language: 'zh-Hans', translations: { en: {}, 'ZH-hans': {}, 'zh-CN': {}, 'zh-TW': {} } } as unknown as Briefing;
     expect(
       feedEntries(b)
         .filter((e) => e.dimension === 'lang')
         .map((e) => e.value),
-    ).toEqual(['zh-hans', 'en']);
+    ).toEqual(['zh', 'en', 'zh-hant']);
+  });
+
+  it("list a translated briefing under its translation's language with that language's headline, and carry it where a language filter is evaluated", () => {
+    const zh = { ...draft().sections, headline: 'Acme 暂停北部光纤建设' };
+    const b = published({ translations: { 'zh-Hans': zh } });
+
+    const entries = feedEntries(b);
+    const entry = (dimension: string, value?: string) =>
+      entries.find((e) => e.dimension === dimension && (value === undefined || e.value === value))!;
+
+    expect(entry('lang', 'zh').summary).toMatchObject({ language: 'zh-Hans', originalLanguage: 'en', headline: 'Acme 暂停北部光纤建设' });
+    expect(entry('lang', 'en').summary).toEqual(entry('all').summary);
+    expect(entry('all').summary).not.toHaveProperty('originalLanguage');
+    expect(entry('entity').headlines).toEqual({ zh: { language: 'zh-Hans', headline: 'Acme 暂停北部光纤建设' } });
+    expect(entry('type').headlines).toEqual(entry('entity').headlines);
+    expect(entry('all')).not.toHaveProperty('headlines');
+    expect(entry('lang', 'zh')).not.toHaveProperty('headlines');
+    expect(feedEntries(published()).some((e) => e.headlines)).toBe(false);
+  });
+
+  it('show the headline in the language a read filters by, whichever tag names it, and the original otherwise', () => {
+    const zh = { ...draft().sections, headline: 'Acme 暂停北部光纤建设' };
+    const entity = feedEntries(published({ translations: { zh } })).find((e) => e.dimension === 'entity')!;
+
+    const shown = (language?: string) => localise(entity.summary, entity.headlines, language).headline;
+
+    expect(['zh', 'zh-CN', 'zh-Hans', 'ZH-hans-CN'].map(shown)).toEqual(Array(4).fill('Acme 暂停北部光纤建设'));
+    expect([undefined, 'en', 'en-GB', 'zh-TW'].map(shown)).toEqual(Array(4).fill(draft().sections.headline));
+    expect(localise(entity.summary, entity.headlines, 'zh-CN')).toMatchObject({ language: 'zh', originalLanguage: 'en' });
   });
 
   it('are none for a draft or a retracted briefing', () => {
@@ -95,6 +125,23 @@ describe('planning feed changes', () => {
     const b = published();
     expect(planFeedChanges(undefined, b).puts).toHaveLength(feedEntries(b).length);
     expect(planFeedChanges(b, { ...b, version: b.version + 1, updatedAt: '2026-06-21T00:00:00.000Z' })).toEqual({ puts: [], deletes: [] });
+  });
+
+  it("rewrites the entries that show a translation's headline when it changes, and only those", () => {
+    const zh = { ...draft().sections, headline: 'Acme 暂停北部光纤建设' };
+    const before = published({ translations: { zh } });
+    const after = { ...before, translations: { zh: { ...zh, headline: 'Acme 暂停北部光纤工程' } } };
+
+    const { puts, deletes } = planFeedChanges(before, after);
+
+    expect(deletes).toEqual([]);
+    expect(puts.map((e) => `${e.dimension}=${e.value}`).sort()).toEqual([
+      'entity=acme',
+      'lang=zh',
+      'market=institutional',
+      'region=europe',
+      'type=infrastructure',
+    ]);
   });
 
   it('rewrites entries whose summary changed and deletes the ones of a removed entity', () => {
@@ -164,6 +211,15 @@ describe('planning feed changes', () => {
 });
 
 describe('query plan', () => {
+  it('reads zh-CN, zh-Hans and zh as one language, in the query, the residual filter and the cursor', () => {
+    for (const tag of ['zh-CN', 'zh-Hans', 'ZH']) {
+      expect(queryDimension({ language: tag })).toEqual({ dimension: 'lang', value: 'zh' });
+      expect(residualFilter({ entityId: 'acme', language: tag })).toEqual({ lang: 'zh' });
+      expect(filterDigest({ language: tag })).toBe(filterDigest({ language: 'zh' }));
+    }
+    expect(queryDimension({ language: 'zh-TW' })).toEqual({ dimension: 'lang', value: 'zh-hant' });
+  });
+
   it('queries the most selective dimension named and filters the rest', () => {
     expect(queryDimension({})).toEqual({ dimension: 'all', value: '*' });
     expect(queryDimension({ language: 'EN', signalType: 'Market' })).toEqual({ dimension: 'type', value: 'market' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LanguageQuery, negotiateLanguage, parseAcceptLanguage } from '../../../domain/language.ts';
+import { feedLanguage, LanguageQuery, negotiateLanguage, parseAcceptLanguage } from '../../../domain/language.ts';
 
 const briefing = { original: 'en', available: ['en', 'zh', 'pt-BR'] };
 
@@ -38,5 +38,26 @@ describe('negotiating the language of a briefing', () => {
   it('accepts well-formed ?lang= values only', () => {
     for (const ok of ['zh', 'zh-CN', 'EN', 'zh-Hans-CN']) expect(LanguageQuery.safeParse(ok).success, ok).toBe(true);
     for (const bad of ['', 'zh_CN', 'zh-', '中文', 'en;q=1', 'x'.repeat(36)]) expect(LanguageQuery.safeParse(bad).success, bad).toBe(false);
+  });
+});
+
+describe('the language a tag is listed under in the feed', () => {
+  it.each([
+    ['zh', 'zh'],
+    ['zh-CN', 'zh'],
+    ['zh-Hans', 'zh'],
+    ['ZH-hans-cn', 'zh'],
+    ['zh-SG', 'zh'],
+    ['zh-Hant', 'zh-hant'],
+    ['zh-TW', 'zh-hant'],
+    ['zh-HK', 'zh-hant'],
+    ['zh-Hant-HK', 'zh-hant'],
+    ['zh-Hans-HK', 'zh'],
+    ['en', 'en'],
+    ['en-GB', 'en'],
+    ['pt-BR', 'pt'],
+    ['sr-Latn-RS', 'sr-latn'],
+  ])('%s is listed as %s', (tag, listed) => {
+    expect(feedLanguage(tag)).toBe(listed);
   });
 });

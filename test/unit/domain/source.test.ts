@@ -40,6 +40,64 @@ describe('canonicalUrl', () => {
     expect(canonicalUrl('https://example.com/a?outputType=print')).toBe('https://example.com/a?outputType=print');
   });
 
+  it.each([
+    // mobile hosts
+    'https://m.example.com/news/scale-ai-cuts',
+    'https://mobile.example.com/news/scale-ai-cuts',
+    'https://m.example.com/news/scale-ai-cuts/amp',
+    // messaging apps and share buttons
+    'https://example.com/news/scale-ai-cuts?from=singlemessage&isappinstalled=0',
+    'https://example.com/news/scale-ai-cuts?from=groupmessage',
+    'https://example.com/news/scale-ai-cuts?share=1&ref=whatsapp',
+    'https://example.com/news/scale-ai-cuts?cmpid=tg&share_source=telegram&sharer_shareid=9',
+    'https://m.example.com/news/scale-ai-cuts?igsh=1&mibextid=2&smid=nytcore-ios-share',
+    // what normalize-url adds: duplicate slashes, unreserved escapes, credentials, text fragments
+    'https://example.com//news//scale-ai-cuts',
+    'https://example.com/news/scale%2Dai%2Dcuts',
+    'https://user:secret@example.com/news/scale-ai-cuts',
+    'https://example.com/news/scale-ai-cuts#:~:text=Scale',
+  ])('%s (mobile, share or spelling variant) is the same source', (url) => {
+    expect(canonicalUrl(url)).toBe(canonical);
+  });
+
+  it.each([
+    ['https://x.com/scale_ai/status/1900?s=46&t=AbC', 'https://x.com/scale_ai/status/1900'],
+    ['https://mobile.twitter.com/scale_ai/status/1900?s=20', 'https://twitter.com/scale_ai/status/1900'],
+    ['https://m.youtube.com/watch?v=abc&si=Share1&feature=shared&t=30', 'https://youtube.com/watch?t=30&v=abc'],
+    ['https://youtu.be/abc?si=Share1', 'https://youtu.be/abc'],
+    [
+      'https://mp.weixin.qq.com/s?__biz=MzA5&mid=22&idx=1&sn=ab12&chksm=8f&scene=21&mpshare=1&srcid=0716&from=timeline#rd',
+      'https://mp.weixin.qq.com/s?__biz=MzA5&idx=1&mid=22&sn=ab12',
+    ],
+  ])('drops the share parameters of one site on its own hosts: %s', (url, expected) => {
+    expect(canonicalUrl(url)).toBe(expected);
+  });
+
+  it('keeps parameters that only look like share parameters elsewhere', () => {
+    expect(canonicalUrl('https://example.com/search?s=scale+ai&si=2')).toBe('https://example.com/search?s=scale+ai&si=2');
+    expect(canonicalUrl('https://example.com/a?from=2025-07-01')).toBe('https://example.com/a?from=2025-07-01');
+    expect(canonicalUrl('https://m.co/news')).toBe('https://m.co/news');
+  });
+
+  it('keeps the id of every URL that was already canonical (stored ids do not move)', () => {
+    // Ids computed by the canonicalisation before normalize-url; sources stored under them must still be found.
+    const stored = {
+      'https://example.com/news/scale-ai-cuts': '7Oh_SW1CB341VG6kCGjPkL',
+      'https://example.com/': 'DxFdsGK3wN0DCxaHjJnepc',
+      'https://example.com/a?a=1&b=2': 'BRAptqE_xmhuRSNCfgOzoX',
+      'https://example.com/search?q=scale+ai': 'tjFIXw0Q0OIrGBpbbbTDyw',
+      'https://example.com/a?url=https%3A%2F%2Fx.y%2Fz': 'qi1qtjinikJ1x3tlv1vPnG',
+      'https://example.com/%E4%B8%AD%E6%96%87': '8y6EY6hZeXAwdXonmI0LvN',
+      'https://36kr.com/demo/scale-ai-caiyuan': 'BIO2LNK0zngdbhoARxQnKw',
+      'https://mp.weixin.qq.com/s?__biz=MzA5&idx=1&mid=22&sn=ab12': 'j5wekMLcsimGWQyPkuJ3jm',
+      'https://x.com/demo/status/1900000000000000000': 'jxAigQVs1OEyonsugDfqH2',
+    };
+    for (const [url, id] of Object.entries(stored)) {
+      expect(canonicalUrl(url)).toBe(url);
+      expect(sourceIdFor(canonicalUrl(url))).toBe(id);
+    }
+  });
+
   it('tells different articles apart', () => {
     expect(sourceIdFor(canonicalUrl('https://example.com/a'))).not.toBe(sourceIdFor(canonicalUrl('https://example.com/b')));
     expect(canonicalUrl('https://example.com/amplify')).toBe('https://example.com/amplify');

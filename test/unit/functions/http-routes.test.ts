@@ -104,11 +104,18 @@ describe('POST /briefings/{briefingId}/publish', () => {
     expect(partsPut(items)).toEqual(['P', 'L', `V#${String(scoredDraft.version + 1).padStart(9, '0')}`]);
   });
 
-  it('answers 422 with the problems for an incomplete draft, writing nothing', async () => {
-    storeBriefing(ddb, draft());
+  it('answers 422 with the problems for an incomplete draft, each named by field, writing nothing', async () => {
+    storeBriefing(
+      ddb,
+      draft({ sections: { ...draft().sections, operatingSurface: { ...draft().sections.operatingSurface, marketExposure: 'TBD' } } }),
+    );
     const res = await post();
     expect(res.statusCode).toBe(422);
-    expect(parseBody(res).problems).toEqual(['no sources yet']);
+    expect(parseBody(res).problems).toEqual(['#/sections/operatingSurface/marketExposure: is a placeholder', 'no sources yet']);
+    expect(parseBody(res).issues).toEqual([
+      { pointer: '#/sections/operatingSurface/marketExposure', code: 'placeholder', detail: 'is a placeholder' },
+      { pointer: '#/sources', code: 'no-sources', detail: 'no sources yet' },
+    ]);
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 

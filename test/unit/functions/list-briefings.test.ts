@@ -166,7 +166,7 @@ describe('GET /briefings with filters', () => {
       ':pk': 'FEED#entity=acme#all-time',
       ':region': 'europe',
       ':type': 'operational dependency',
-      ':lang': 'zh-hans',
+      ':lang': 'zh',
       ':grade': 3,
     });
     expect(q.FilterExpression).toBe('#region = :region AND #type = :type AND contains(#langs, :lang) AND #grade >= :grade');
@@ -176,7 +176,30 @@ describe('GET /briefings with filters', () => {
       '#langs': 'fLangs',
       '#grade': 'gradeRank',
       '#summary': 'summary',
+      '#heads': 'fHeads',
     });
+    expect(q.ProjectionExpression).toBe('#summary, #heads');
+  });
+
+  it("answers a language filter on another dimension with each translated briefing's headline in that language", async () => {
+    // Prepare
+    knownEntity('acme');
+    const zh = { ...draft().sections, headline: 'Acme 暂停北部光纤建设' };
+    const translated = publish(rescore(draft({ translations: { 'zh-Hans': zh } }), [source('direct', 1)], NOW).briefing, { by: 'e', now: NOW });
+    const entityItem = toEntryItem(feedEntries(translated).find((e) => e.dimension === 'entity')!);
+    ddb.on(QueryCommand).resolves({ Items: [{ summary: entityItem['summary'], fHeads: entityItem['fHeads'] }] });
+
+    // Act
+    const inChinese = parseBody(await list({ entity: 'acme', language: 'zh-CN' })).items;
+    const inEnglish = parseBody(await list({ entity: 'acme', language: 'en' })).items;
+    const unfiltered = parseBody(await list({ entity: 'acme' })).items;
+
+    // Assess
+    expect(inChinese).toEqual([expect.objectContaining({ headline: 'Acme 暂停北部光纤建设', language: 'zh-Hans', originalLanguage: 'en' })]);
+    expect(inEnglish).toEqual([expect.objectContaining({ headline: draft().sections.headline, language: 'en' })]);
+    expect(inEnglish[0]).not.toHaveProperty('originalLanguage');
+    expect(unfiltered[0].headline).toBe(draft().sections.headline);
+    expect(queries().map((q) => q.ProjectionExpression)).toEqual(['#summary, #heads', '#summary, #heads', '#summary']);
   });
 
   it('reads an entity in one Query: its entries are not bucketed by month, so there is nothing to walk back through', async () => {
