@@ -117,13 +117,18 @@ export type Translations = z.infer<typeof Translations>;
 const related = /* @__PURE__ */ schema(() => z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(10)));
 const AutoPublishRule = /* @__PURE__ */ schema(() => z.strictObject({ minGrade: z.enum(GRADES) }));
 /** When the thing the briefing is about happened: a date (`2026-06-20`) or a date-time with a time zone. */
+/** When the thing the briefing is about happened: a date (`2026-06-20`) or a date-time with a time zone. */
 const eventTime = /* @__PURE__ */ schema(() =>
-  z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
-    error: 'must be an ISO 8601 date (2026-06-20) or date-time with a time zone (2026-06-20T08:00:00Z)',
-  }),
+  z
+    .string()
+    .check(
+      z.regex(
+        /^\d{4}-[01]\d-[0-3]\d(?:T[0-2]\d:[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-][0-2]\d:[0-5]\d))?$/,
+        'must be an ISO 8601 date (2026-06-20) or date-time with a time zone (2026-06-20T08:00:00Z)',
+      ),
+    ),
 );
-const eventEndNotBefore = (b: { eventDate?: string | null; eventEnd?: string | null }) =>
-  !b.eventDate || !b.eventEnd || Date.parse(b.eventEnd) >= Date.parse(b.eventDate);
+
 const entities = /* @__PURE__ */ schema(() => z.array(EntityRef).check(z.minLength(1), z.maxLength(MAX_ENTITIES)));
 
 /** What an analyst sends to create a draft. Status, score and dates are never accepted from clients. */
@@ -136,14 +141,10 @@ export const BriefingInput = /* @__PURE__ */ schema(() =>
       autoPublish: z.optional(AutoPublishRule),
       /** When the event happened (or the observation window opened): sources are judged by their distance from it. */
       eventDate: z.optional(eventTime),
-      /** The end of the observation window, when the briefing covers a period. */
-      eventEnd: z.optional(eventTime),
       sections: WrittenSections,
       translations: z.optional(Translations),
     })
     .check(
-      z.refine(eventEndNotBefore, { path: ['eventEnd'], error: 'must not be before eventDate' }),
-      z.refine((b) => !b.eventEnd || b.eventDate !== undefined, { path: ['eventDate'], error: 'send eventDate with eventEnd' }),
       z.superRefine((input, ctx) => {
         if (input.translations && input.language in input.translations) {
           ctx.addIssue({
@@ -187,7 +188,6 @@ export const BriefingPatch = /* @__PURE__ */ schema(() =>
       autoPublish: z.optional(z.nullable(AutoPublishRule)),
       /** `null` removes it. */
       eventDate: z.optional(z.nullable(eventTime)),
-      eventEnd: z.optional(z.nullable(eventTime)),
       /** Each translation replaced whole; `null` removes it. */
       translations: z.optional(
         z.record(LanguageTag, z.nullable(WrittenSections)).check(z.refine((t) => Object.keys(t).length > 0, { error: 'name at least one language' })),
@@ -195,9 +195,8 @@ export const BriefingPatch = /* @__PURE__ */ schema(() =>
     })
     .check(
       z.refine((p) => Object.values(p).some((v) => v !== undefined), {
-        error: 'send at least one of sections, entities, related, autoPublish, eventDate, eventEnd, translations',
+        error: 'send at least one of sections, entities, related, autoPublish, eventDate, translations',
       }),
-      z.refine(eventEndNotBefore, { path: ['eventEnd'], error: 'must not be before eventDate' }),
     ),
 );
 export type BriefingPatch = z.infer<typeof BriefingPatch>;
@@ -246,9 +245,8 @@ export interface Briefing {
   sections: WrittenSections;
   /** The same sections in other languages, by language tag; absent or empty when there are none. */
   translations?: Translations;
-  /** When the event happened, or its observation window (see docs/scoring.md, "Time"). */
+  /** When the event happened (see docs/scoring.md, "Weights"): sources are judged by their distance from it. */
   eventDate?: string;
-  eventEnd?: string;
   /** An analyst's assessment of the score in place of the model's, while the evidence stays as it was. */
   override?: Override;
   confidence: Confidence;
@@ -280,7 +278,6 @@ export function createDraft(input: BriefingInput, ctx: { briefingId: string; by:
     related: input.related,
     ...(input.autoPublish ? { autoPublish: input.autoPublish } : {}),
     ...(input.eventDate ? { eventDate: input.eventDate } : {}),
-    ...(input.eventEnd ? { eventEnd: input.eventEnd } : {}),
     sections: input.sections,
     ...(input.translations && Object.keys(input.translations).length > 0 ? { translations: input.translations } : {}),
     confidence: NO_EVIDENCE,
@@ -366,18 +363,12 @@ export function editBriefing(b: Briefing, patch: BriefingPatch, ctx: { by: strin
       { pointer: `#/translations/${b.language}`, detail: `the original language (${b.language}) is not a translation: edit sections instead` },
     ]);
   }
-  const { autoPublish: _, translations: __, eventDate: ___, eventEnd: ____, ...rest } = b;
+  const { autoPublish: _, translations: __, eventDate: ___, ...rest } = b;
   const translations = applyTranslations(b.translations ?? {}, patch.translations ?? {});
   const eventDate = patch.eventDate === undefined ? b.eventDate : (patch.eventDate ?? undefined);
-  const eventEnd =
-    patch.eventEnd === undefined || patch.eventDate === null ? (patch.eventDate === null ? undefined : b.eventEnd) : (patch.eventEnd ?? undefined);
-  if (eventEnd && (!eventDate || Date.parse(eventEnd) < Date.parse(eventDate))) {
-    throw new ValidationError('the request body is invalid', [{ pointer: '#/eventEnd', detail: 'must not be before eventDate, and needs one' }]);
-  }
   const edited: Briefing = {
     ...rest,
     ...(eventDate ? { eventDate } : {}),
-    ...(eventEnd ? { eventEnd } : {}),
     ...(patch.autoPublish === null || !b.autoPublish ? {} : { autoPublish: b.autoPublish }),
     ...(patch.autoPublish ? { autoPublish: patch.autoPublish } : {}),
     ...(patch.entities ? { entities: patch.entities } : {}),
@@ -397,7 +388,7 @@ export function editBriefing(b: Briefing, patch: BriefingPatch, ctx: { by: strin
     ...(given('entities') ? (['entities'] as const) : []),
     ...(given('related') ? (['related'] as const) : []),
     ...(given('autoPublish') ? (['autoPublish'] as const) : []),
-    ...(given('eventDate') || given('eventEnd') ? (['eventDate'] as const) : []),
+    ...(given('eventDate') ? (['eventDate'] as const) : []),
   ];
   return { briefing, changes };
 }
@@ -504,9 +495,8 @@ export function rescore(b: Briefing, sources: readonly Source[], now: Date): { b
 }
 
 /** The event window a briefing's sources are judged against, if the analyst gave one. */
-export function eventWindowOf(b: Pick<Briefing, 'eventDate' | 'eventEnd'>): EventWindow | undefined {
-  if (!b.eventDate) return undefined;
-  return { from: b.eventDate, ...(b.eventEnd ? { to: b.eventEnd } : {}) };
+export function eventWindowOf(b: Pick<Briefing, 'eventDate'>): EventWindow | undefined {
+  return b.eventDate ? { from: b.eventDate } : undefined;
 }
 
 /** What an analyst sends to assess the score in place of the model: a score or a grade (or both), and why. */

@@ -25,7 +25,10 @@
  * `relation` (in provenance.ts) compares two fingerprints with these views.
  */
 import { Buffer } from 'node:buffer';
-import { Converter } from 'opencc-js/t2cn';
+import { ConverterFactory } from 'opencc-js/core';
+import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
+import TSCharacters from 'opencc-js/dict/TSCharacters';
+import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 
 /** Characters per shingle. */
 export const SHINGLE_CHARS = 5;
@@ -67,7 +70,11 @@ let toSimplified: ((text: string) => string) | undefined;
 /** Traditional Chinese (Taiwan and Hong Kong variants included) as simplified; other text unchanged. */
 export function simplified(text: string): string {
   if (!/\p{Script=Han}/u.test(text)) return text;
-  toSimplified ??= Converter({ from: 'tw', to: 'cn' });
+  // Character-level folding is what a fingerprint needs (both texts are folded the same way): Taiwan
+  // and Hong Kong variant characters to OpenCC's standard traditional, then each traditional character
+  // to its simplified form. Phrase tables (軟體/软件, 乾隆 vs 乾淨) are left out: they would triple the
+  // ingest bundle for a few shingles; regional vocabulary stays as written.
+  toSimplified ??= ConverterFactory([TWVariantsRev, HKVariantsRev], [TSCharacters]);
   return toSimplified!(text);
 }
 
@@ -104,7 +111,7 @@ export function shingleHashes(text: string): Set<number> {
 }
 
 const STOP_WORDS = /* @__PURE__ */ new Set(
-  (
+  /* @__PURE__ */ (
     'the and for that with this from have has had was were are is its it its their they them will would said says ' +
     'about after before into over under than then also but not been being which who whom what when where while ' +
     'of to in on at by as an a or be our your his her he she we you more most other some such can could should ' +

@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { assessCompleteness, BriefingInput, createDraft, snapshotOf } from '../domain/briefing.ts';
 import { viewBriefing } from '../domain/visibility.ts';
 import { httpRoute, json } from './commons/http.ts';
-import { saveBriefing } from './commons/table/briefings.ts';
+import { saveNewDraft } from './commons/table/briefings.ts';
 
 export const handler = httpRoute({ access: ['analyst'], body: BriefingInput }, async ({ body, viewer, now }) => {
   const by = viewer.userId!;
   const briefing = createDraft(body, { briefingId: randomUUID(), by, now });
-  await saveBriefing(undefined, briefing, [], now, snapshotOf(briefing, { action: 'created', by, now }));
+  await saveNewDraft(briefing, [], now, snapshotOf(briefing, { action: 'created', by, now }));
   return json(
     201,
     { ...viewBriefing(briefing, viewer), completeness: assessCompleteness(briefing) },

@@ -43,21 +43,22 @@ describe('bundles', () => {
     expect(apiWithoutMessages).toEqual([]);
   });
 
-  it('leave the scoring model out of functions that only start drafts at "no evidence"', () => {
-    // create-briefing uses NO_EVIDENCE and the grade constants of domain/scoring.ts; edit-briefing re-scores with scoreEvidence.
-    const drafting = kbOf('create-briefing', 'domain/scoring.ts');
-    const scoring = kbOf('edit-briefing', 'domain/scoring.ts');
+  it('leave the scoring model out of every API function: it runs only where evidence or an edit is scored (score-briefing)', () => {
+    // create-briefing uses NO_EVIDENCE and the grade constants of domain/scoring.ts; edits and overrides are scored by score-briefing (Briefing Edited).
+    const scoring = kbOf('score-briefing', 'domain/scoring.ts');
+    const api = ['create-briefing', 'edit-briefing', 'override-score', 'lift-score-override', 'ingest-source', 'correct-source'];
 
     expect(scoring).toBeGreaterThan(0);
-    expect(drafting).toBeLessThan(scoring / 4);
+    for (const name of api) expect(kbOf(name, 'domain/scoring.ts'), name).toBeLessThan(scoring / 10);
   });
 
-  it("keep every API function within 1.3× the floor's size (issue 3), but for edit-briefing's documented 1.34×", () => {
+  it("keep every API function within 1.3× the floor's size (issue 3), but for edit-briefing's 1.34× and ingest-source's 1.5×, documented", () => {
     // Bytes, not time: deterministic for a given lockfile. The init half of the goal is the bench's (npm run bench).
-    // edit-briefing is the one API function that runs the scoring model and validates every section and translation
-    // (and, like every function that assesses completeness, carries the template list of domain/templates.ts):
-    // docs/performance.md ("far from floor") says what it carries and what closing the gap would take.
-    const ceiling = (name: string) => (name === 'edit-briefing' ? 1.34 : 1.3);
+    // edit-briefing validates every section and translation and carries the completeness gate (domain/templates.ts);
+    // ingest-source folds traditional Chinese into simplified before fingerprinting (OpenCC's character table, ~55 KB):
+    // docs/performance.md ("far from floor") says what each carries and what closing the gap would take.
+    const CEILINGS: Record<string, number> = { 'edit-briefing': 1.34, 'ingest-source': 1.5 };
+    const ceiling = (name: string) => CEILINGS[name] ?? 1.3;
     const over = bundles.filter((b) => b.kind === 'api' && b.sizeRatio > ceiling(b.name)).map((b) => `${b.name} ${b.sizeRatio.toFixed(3)}×`);
 
     expect(bundles.filter((b) => b.kind === 'api').length).toBeGreaterThan(15);

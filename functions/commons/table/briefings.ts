@@ -110,7 +110,6 @@ export function toItems(b: Briefing): Item[] {
     autoPublish,
     scoreExplanation,
     eventDate,
-    eventEnd,
     override,
     ...unplaced
   } = b;
@@ -144,7 +143,6 @@ export function toItems(b: Briefing): Item[] {
         autoPublish,
         scoreExplanation,
         eventDate,
-        eventEnd,
         override,
       }),
     ),
@@ -297,13 +295,34 @@ export async function saveBriefing(
   now: Date,
   snapshot?: BriefingSnapshot,
 ): Promise<void> {
-  const TransactItems: TransactItem[] = [
+  await commit(prev, next, [
     ...stateWrites(prev, next, prev?.version),
-    ...(snapshot ? [{ Put: { TableName: config.tableName, Item: toSnapshotItem(snapshot), ConditionExpression: 'attribute_not_exists(pk)' } }] : []),
+    ...(snapshot ? [snapshotPut(snapshot)] : []),
     ...events.map((e) => outboxPut(config.tableName, e, now)),
     ...feedWrites(prev, next),
     ...entityWrites(prev, next),
-  ];
+  ]);
+}
+
+/**
+ * Stores a new draft with its `created` snapshot and events: `saveBriefing` without the feed,
+ * where a draft never is (so create-briefing leaves the feed's code out of its bundle).
+ */
+export async function saveNewDraft(next: Briefing, events: readonly OutgoingEvent[], now: Date, snapshot: BriefingSnapshot): Promise<void> {
+  if (next.status !== 'draft') throw new Error(`briefing ${next.briefingId} is not a draft: save it with saveBriefing`);
+  await commit(undefined, next, [
+    ...stateWrites(undefined, next, undefined),
+    snapshotPut(snapshot),
+    ...events.map((e) => outboxPut(config.tableName, e, now)),
+    ...entityWrites(undefined, next),
+  ]);
+}
+
+const snapshotPut = (snapshot: BriefingSnapshot): TransactItem => ({
+  Put: { TableName: config.tableName, Item: toSnapshotItem(snapshot), ConditionExpression: 'attribute_not_exists(pk)' },
+});
+
+async function commit(prev: Briefing | undefined, next: Briefing, TransactItems: TransactItem[]): Promise<void> {
   // The input limits keep every change under this (test/unit/functions/briefing-transaction-size.test.ts);
   // failing here names the cause, where DynamoDB would answer an opaque ValidationException.
   if (TransactItems.length > TRANSACTION_LIMIT) {

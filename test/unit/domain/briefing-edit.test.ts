@@ -77,8 +77,12 @@ describe('editBriefing', () => {
     expect(editBriefing(scored, { related: ['b-9'] }, { by: 'a-2', now: LATER }).changes).toEqual(['related']);
   });
 
-  it('refuses an event window that ends before it starts', () => {
-    expect(() => editBriefing(scored, { eventDate: '2026-06-10', eventEnd: '2026-06-01' }, { by: 'a-2', now: LATER })).toThrow();
+  it('takes an event date as a date or a date-time with a time zone, and nothing else', () => {
+    for (const eventDate of ['2026-06-01', '2026-06-01T08:00:00Z', '2026-06-01T08:00+08:00'])
+      expect(BriefingPatch.safeParse({ eventDate }).success).toBe(true);
+    for (const eventDate of ['June 1', '2026-6-1', '2026-06-01T08:00', '2026-13-45'])
+      expect(BriefingPatch.safeParse({ eventDate }).success).toBe(false);
+    expect(editBriefing(scored, { eventDate: null }, { by: 'a-2', now: LATER }).briefing).not.toHaveProperty('eventDate');
   });
 
   it('keeps a published briefing published (first publication date kept) as a new version', () => {

@@ -192,7 +192,12 @@ describe("the seed page's own boilerplate", () => {
     operatingSurface: { ...seedPage.operatingSurface, operatingSurface: '公开来源应明确受影响方、运营面和市场敞口，之后才能将此趋势图视为完整。' },
     whatToWatch: ['官方声明、监管动态、客户及合作伙伴敞口、后续披露。'],
   });
-  const strong = [source('direct', 1), source('reporting', 2), source('reporting', 3), source('reporting', 4)];
+  const strong = [
+    source('direct', 1, 'supports', 'b-1', { reliability: { grade: 'A', reason: 'regulatory filing' } }),
+    source('reporting', 2),
+    source('reporting', 3),
+    source('reporting', 4),
+  ];
 
   it('is caught in both languages, field by field, and the draft does not publish', () => {
     const b = rescore(draft({ sections: seedPage, translations: { zh } }), strong, NOW).briefing;

@@ -95,6 +95,7 @@ describe('PATCH /briefings/{briefingId}', () => {
       Item: { action: 'edited', by: 'a-1', version: next, sections: { headline: 'Acme resumes part of its northern fibre build' } },
     });
     expect(eventsPut(items)).toEqual([
+      expect.objectContaining({ detailType: 'Briefing Edited', detail: expect.objectContaining({ briefingVersion: next, changes: ['sections'] }) }),
       expect.objectContaining({
         detailType: 'Briefing Published',
         detail: expect.objectContaining({ briefingVersion: next, headline: 'Acme resumes part of its northern fibre build' }),
