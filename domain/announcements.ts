@@ -61,7 +61,14 @@ export function briefingScored(before: Briefing, after: Briefing, now: Date): Ou
     current: { score: after.confidence.score, grade: after.confidence.grade, label: after.confidence.label },
     modelVersion: after.confidence.modelVersion,
     briefingVersion: after.version,
-    reasons: after.confidence.reasons.slice(0, 3),
+    // A change of model is the first reason: consumers see why a score moved with no new evidence.
+    reasons:
+      before.confidence.modelVersion === after.confidence.modelVersion
+        ? after.confidence.reasons.slice(0, 3)
+        : [
+            { code: 'model-change', text: `scored with model ${after.confidence.modelVersion} (was ${before.confidence.modelVersion})` },
+            ...after.confidence.reasons.slice(0, 2),
+          ],
   };
   return { detailType: BRIEFING_SCORED, detail };
 }

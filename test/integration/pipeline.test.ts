@@ -25,6 +25,7 @@ const source = (briefingId: string, n: number, kind: string) => ({
   kind,
   title: `Acme pauses build (${n})`,
   excerpt: sourceText(n),
+  publishedAt: '2026-06-19T08:00:00Z',
 });
 const eventsOf = (type: string, briefingId: string) =>
   stack.bus.received.filter(

@@ -25,6 +25,7 @@ const source = (briefingId: string, n: number, kind: string) => ({
   kind,
   title: `Acme pauses build (${n})`,
   excerpt: sourceText(100 + n),
+  publishedAt: '2026-06-19T08:00:00Z',
 });
 type Detail = { briefingId?: string; sourceId?: string; sourceVersion?: number; current?: { score: number } };
 const detailOf = (e: ReceivedEvent) => e.envelope.detail as Detail;
