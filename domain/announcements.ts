@@ -118,3 +118,16 @@ export function briefingRetracted(b: Briefing, now: Date): OutgoingEvent {
   };
   return { detailType: BRIEFING_RETRACTED, detail };
 }
+
+/** A request to score a briefing again with the current model: one per briefing and model version, so a repeated run adds nothing. */
+export function briefingModelChanged(briefingId: string, version: number, modelVersion: string, now: Date): OutgoingEvent {
+  const detail: BriefingEditedDetail = {
+    schemaVersion: 1,
+    eventId: `model_${briefingId}_${modelVersion}`,
+    occurredAt: now.toISOString(),
+    briefingId,
+    briefingVersion: version,
+    changes: ['model'],
+  };
+  return { detailType: BRIEFING_EDITED, detail };
+}

@@ -1,8 +1,9 @@
 /**
  * Briefing Edited v1: staff changed a briefing without publishing or retracting
  * it: its written content or metadata (an analyst's edit), or its score by an
- * analyst's assessment (an override set or lifted). Scoring re-reads the
- * briefing, so the event says what changed, not the new values.
+ * analyst's assessment (an override set or lifted); or the scoring model
+ * changed (`model`). Scoring re-reads the briefing, so the event says what
+ * changed, not the new values.
  */
 
 import * as z from 'zod/mini';
@@ -12,8 +13,12 @@ import { defineEvent } from './contract.ts';
 /** The detail-type, apart from the contract: code that only emits the event then does not build its schema. */
 export const BRIEFING_EDITED = 'Briefing Edited';
 
-/** What an edit can change; `override` is an analyst's assessment of the score set or lifted. */
-export const BRIEFING_CHANGES = ['sections', 'translations', 'entities', 'related', 'autoPublish', 'eventDate', 'override'] as const;
+/**
+ * What an edit can change; `override` is an analyst's assessment of the score set or lifted;
+ * `model` is no edit of the briefing: the scoring model changed and an operator asked for every
+ * briefing to be scored again (`rescore-briefings`).
+ */
+export const BRIEFING_CHANGES = ['sections', 'translations', 'entities', 'related', 'autoPublish', 'eventDate', 'override', 'model'] as const;
 export type BriefingChange = (typeof BRIEFING_CHANGES)[number];
 
 export const BriefingEdited = /* @__PURE__ */ schema(() =>

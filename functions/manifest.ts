@@ -69,6 +69,12 @@ export const FUNCTIONS = {
     description: "DELETE /briefings/{briefingId}/score/override: an analyst or editor lifts an override; the model's score returns (If-Match)",
     table: 'RW',
   },
+  'rescore-briefings': {
+    entry: 'functions/rescore-briefings.ts',
+    description:
+      'Run by operators after a scoring model change: asks score-briefing (Briefing Edited, model) to re-score every briefing scored by another model version; resumable, idempotent',
+    table: 'RW',
+  },
   'publish-briefing': {
     entry: 'functions/publish-briefing.ts',
     description: 'POST /briefings/{briefingId}/publish: an editor publishes',
@@ -263,6 +269,9 @@ export interface ScheduleSpec {
   fn: FunctionName;
   everyMinutes: number;
 }
+
+/** The function operators invoke after a change of the scoring model (`npm run rescore` locally). */
+export const RESCORE_FUNCTION: FunctionName = 'rescore-briefings';
 
 /** Functions run on a timer: an EventBridge schedule rule in AWS, a timer in the local stack. */
 export const SCHEDULES: readonly ScheduleSpec[] = [{ rule: 'ReconcileEvery5Minutes', fn: 'reconcile', everyMinutes: 5 }];

@@ -1,6 +1,6 @@
 import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS, USER_POOL_TRIGGERS } from '../functions/manifest.ts';
+import { RESCORE_FUNCTION, SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS, USER_POOL_TRIGGERS } from '../functions/manifest.ts';
 import { Api } from './constructs/api.ts';
 import { Data } from './constructs/data.ts';
 import { EventSchemas } from './constructs/event-schemas.ts';
@@ -86,6 +86,10 @@ export class BriefingsStack extends Stack {
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn, description: 'Subscribe an email or pager to receive alarms' });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'RescoreFunctionName', {
+      value: functions.get(RESCORE_FUNCTION).functionName,
+      description: 'After a scoring model change: aws lambda invoke it until it returns no cursor (docs/deploy.md)',
+    });
   }
 }
 

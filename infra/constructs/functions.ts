@@ -11,6 +11,7 @@ import {
   FUNCTIONS,
   type FunctionName,
   type FunctionSpec,
+  RESCORE_FUNCTION,
   ROUTES,
   SCHEDULES,
   STREAM_CONSUMER,
@@ -149,12 +150,14 @@ function bindUserPool(fn: BriefingsFunction, pool: IUserPool, use: NonNullable<F
 
 /**
  * API if a route, the fallback or the user pool (a trigger: Cognito waits for it)
- * invokes it, consumer if an event, a schedule or the stream does; a function with no trigger is a mistake.
+ * invokes it, consumer if an event, a schedule, the stream or an operator does; a function with no trigger is a mistake.
  */
 function kindOf(name: FunctionName): FunctionKind {
   const trigger = (Object.values(USER_POOL_TRIGGERS) as FunctionName[]).includes(name);
   const api = name === FALLBACK_FUNCTION || trigger || ROUTES.some((route) => route.fn === name);
-  const consumer = name === STREAM_CONSUMER || SUBSCRIPTIONS.some((sub) => sub.fn === name) || SCHEDULES.some((s) => s.fn === name);
+  // Operators invoke the rescore function after a model change (aws lambda invoke): a consumer's limits, no route.
+  const consumer =
+    name === STREAM_CONSUMER || name === RESCORE_FUNCTION || SUBSCRIPTIONS.some((sub) => sub.fn === name) || SCHEDULES.some((s) => s.fn === name);
   if (api && consumer) throw new Error(`function "${name}" is both routed and subscribed; give it one trigger`);
   if (!api && !consumer) throw new Error(`function "${name}" has no route, subscription, schedule or stream; nothing would invoke it`);
   return api ? 'api' : 'consumer';

@@ -18,7 +18,8 @@ export interface LocalUser {
 export interface LocalDetails {
   apiUrl: string;
   region: string;
-  endpoints: { dynamodb: string; cognito: string; eventbridge: string };
+  /** `lambda`: the local Lambda Invoke API (operators' functions, `npm run rescore`). */
+  endpoints: { dynamodb: string; cognito: string; eventbridge: string; lambda?: string };
   userPoolId: string;
   clientId: string;
   /** The issuer tokens carry and the API's authorizer accepts. */

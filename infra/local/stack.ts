@@ -248,7 +248,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       dataDir,
       apiUrl: api.url,
       region: REGION,
-      endpoints: { dynamodb: dynamodb.endpoint, cognito: cognito.endpoint, eventbridge: bus.url },
+      endpoints: { dynamodb: dynamodb.endpoint, cognito: cognito.endpoint, eventbridge: bus.url, lambda: lambda.url },
       userPoolId: pool.userPoolId,
       clientId: pool.clientId,
       jwtIssuer,
