@@ -13,7 +13,7 @@
  *   are copies when the shorter is at least 85 % contained in the longer
  *   (containment, so an excerpt matches its article).
  * - **Words.** Content words (English: stop words dropped, light stemming;
- *   Chinese: character pairs), as a bottom-96 sketch: a light paraphrase keeps
+ *   Chinese: character pairs), as a bottom-64 sketch: a light paraphrase keeps
  *   most of them and every number where an independent report of the same
  *   facts keeps few.
  * - **Figures and names.** The numbers with their scale (`$14.3 billion` and
@@ -35,7 +35,7 @@ export const SHINGLE_CHARS = 5;
 /** Hashes kept per fingerprint (bottom-k sketch). */
 export const SKETCH_SIZE = 128;
 /** Word hashes kept per fingerprint. */
-export const WORD_SKETCH_SIZE = 96;
+export const WORD_SKETCH_SIZE = 64;
 /** Figures and names kept per fingerprint. */
 export const MAX_FIGURES = 32;
 /** Share of the shorter text found in the longer one from which two texts are copies. */

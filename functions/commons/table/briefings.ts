@@ -23,7 +23,8 @@
  */
 
 import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { type Briefing, type BriefingSnapshot, SECTIONS, snapshotOf, type WrittenSections } from '../../../domain/briefing.ts';
+import { type Briefing, type BriefingSnapshot, SECTIONS, type SourceNote, snapshotOf, type WrittenSections } from '../../../domain/briefing.ts';
+import type { Explanation } from '../../../domain/scoring.ts';
 import type { Source } from '../../../domain/source.ts';
 import { stableJson } from '../../../domain/stable-json.ts';
 import type { BriefingParts } from '../../../domain/visibility.ts';
@@ -85,6 +86,54 @@ const part = (briefingId: string, sk: string, entity: string, attrs: Item): Item
   ...attrs,
 });
 
+/**
+ * The explanation as stored: each source's assessment without what its source note (the member
+ * part, written with it) already holds, so a re-score writes those bytes once; `expandExplanation`
+ * joins them again on read. Old explanations, stored whole, read as they are.
+ */
+function compactExplanation(e: Explanation): Item {
+  return {
+    ...e,
+    sources: e.sources.map(
+      ({
+        originId: _o,
+        copyOf: _c,
+        reliability: _r,
+        reliabilitySetBy: _s,
+        credibility: _cr,
+        weight: _w,
+        contribution: _ct,
+        share: _sh,
+        reasons: _re,
+        ...own
+      }) => own,
+    ),
+  };
+}
+
+function expandExplanation(stored: Explanation, notes: readonly SourceNote[]): Explanation {
+  const byId = new Map(notes.map((n) => [n.sourceId, n]));
+  return {
+    ...stored,
+    sources: stored.sources.map((s) => {
+      const note = byId.get(s.sourceId);
+      if (!note || (s as { weight?: number }).weight !== undefined) return s;
+      return {
+        ...s,
+        originId: note.originId,
+        ...(note.copyOf ? { copyOf: note.copyOf } : {}),
+        reliability: note.reliability.grade,
+        reliabilitySetBy: note.reliability.setBy,
+        ...(note.credibility ? { credibility: note.credibility } : {}),
+        weight: note.weight,
+        contribution: note.contribution,
+        share: note.share,
+        reasons: note.reasons,
+      };
+    }),
+  };
+}
+
 /** Every item of a briefing's state (not its sources or snapshots), `P` first. */
 export function toItems(b: Briefing): Item[] {
   const {
@@ -141,7 +190,7 @@ export function toItems(b: Briefing): Item[] {
         retractedBy,
         retractionReason,
         autoPublish,
-        scoreExplanation,
+        scoreExplanation: scoreExplanation && compactExplanation(scoreExplanation),
         eventDate,
         override,
       }),
@@ -174,10 +223,12 @@ export function fromItems(items: readonly Item[]): Briefing | undefined {
       .filter((l) => bySk.has(publicSk(l)))
       .map((l) => [l, sectionsOf(bySk.get(publicSk(l))?.['sections'], bySk.get(memberSk(l))?.['sections'])]),
   );
+  const explanation = staff['scoreExplanation'] as Explanation | undefined;
   return {
     createdAt: '',
     createdBy: '',
     ...staff,
+    ...(explanation ? { scoreExplanation: expandExplanation(explanation, sourceNotes as SourceNote[]) } : {}),
     ...headAttrs,
     briefingId: String(head['briefingId']),
     language: String(head['language']),
