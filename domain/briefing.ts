@@ -27,6 +27,7 @@ import {
   NO_EVIDENCE,
   type Override,
   type Reliability,
+  recencyFactor,
   scoreEvidence,
 } from './scoring.ts';
 import { countsAsEvidence, evidenceOf, type Source, type SourceState } from './source.ts';
@@ -532,6 +533,8 @@ export function overrideKeyOf(sources: readonly Source[]): string {
       ...(s.reliability ? { reliability: s.reliability.grade } : {}),
       ...(s.credibility ? { credibility: s.credibility } : {}),
       ...(s.publishedAt ? { publishedAt: s.publishedAt } : {}),
+      ...(s.credits ? { credits: s.credits } : {}),
+      ...(s.sourcing ? { sourcing: s.sourcing } : {}),
     })),
   );
 }
@@ -619,9 +622,24 @@ export interface ScoreReport {
   /** Absent for a briefing not scored since model v2 (no sources yet, or scored before). */
   explanation?: Explanation;
   sources: SourceNote[];
+  /** How old the signal is now, for editors; absent before any supporting source has a date. */
+  freshness?: Freshness;
 }
 
-export function scoreReport(b: Briefing): ScoreReport {
+/**
+ * Staleness against now, for the editor: when the signal was last confirmed and the score it would
+ * carry if it decayed like old evidence (full for 30 days, then halving every 180). Never applied to
+ * the published score, which depends on the evidence only; the editor decides whether to look again.
+ */
+export interface Freshness {
+  lastConfirmedAt: string;
+  daysSinceConfirmed: number;
+  decayedScore: number;
+}
+
+export function scoreReport(b: Briefing, now: Date = new Date()): ScoreReport {
+  const last = b.confidence.lastConfirmedAt;
+  const days = last ? Math.max(0, Math.floor((now.getTime() - Date.parse(last)) / 86_400_000)) : 0;
   return {
     briefingId: b.briefingId,
     status: b.status,
@@ -629,6 +647,15 @@ export function scoreReport(b: Briefing): ScoreReport {
     confidence: b.confidence,
     ...(b.scoreExplanation ? { explanation: b.scoreExplanation } : {}),
     sources: b.sourceNotes,
+    ...(last
+      ? {
+          freshness: {
+            lastConfirmedAt: last,
+            daysSinceConfirmed: days,
+            decayedScore: Math.round(b.confidence.score * recencyFactor(days) * 100) / 100,
+          },
+        }
+      : {}),
   };
 }
 

@@ -716,13 +716,13 @@ function sourceReasons(w: Weighed, dependsOn: ReadonlyArray<{ weighed: Weighed; 
 }
 
 /** What of a source an analyst's assessment rests on: a change to any of these lifts an override. */
-export type KeyedEvidence = Pick<Evidence, 'sourceId' | 'kind' | 'stance' | 'reliability' | 'credibility' | 'publishedAt'>;
+export type KeyedEvidence = Pick<Evidence, 'sourceId' | 'kind' | 'stance' | 'reliability' | 'credibility' | 'publishedAt' | 'credits' | 'sourcing'>;
 
 /** A key of the evidence a score was computed on: an override made on other evidence is lifted. */
 export function evidenceKey(evidence: readonly KeyedEvidence[]): string {
-  return [...new Set(evidence.map((e) => `${e.sourceId}:${e.kind}:${e.stance}:${e.reliability ?? ''}:${e.credibility ?? ''}:${e.publishedAt ?? ''}`))]
-    .sort(compareIds)
-    .join('|');
+  const key = (e: KeyedEvidence) =>
+    `${e.sourceId}:${e.kind}:${e.stance}:${e.reliability ?? ''}:${e.credibility ?? ''}:${e.publishedAt ?? ''}:${(e.credits ?? []).join(',')}:${e.sourcing ?? ''}`;
+  return [...new Set(evidence.map(key))].sort(compareIds).join('|');
 }
 
 /**

@@ -117,7 +117,19 @@ export interface SourceState {
 }
 
 /** The fields an analyst may correct; the URL is not one of them (it is the source's identity). */
-export const CORRECTABLE_FIELDS = ['kind', 'stance', 'publisher', 'title', 'publishedAt', 'language', 'reliability', 'credibility', 'note'] as const;
+export const CORRECTABLE_FIELDS = [
+  'kind',
+  'stance',
+  'publisher',
+  'title',
+  'publishedAt',
+  'language',
+  'reliability',
+  'credibility',
+  'credits',
+  'sourcing',
+  'note',
+] as const;
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
 /** One correction or change of state; `action` is what Source Updated announces as its `change`. */
@@ -248,7 +260,7 @@ export function newSource(input: SourceInput, by: string, now: Date): Source {
   const canonical = canonicalUrl(input.url);
   const body = text ?? input.excerpt ?? '';
   const own = publisherLine(input.publisher, canonical);
-  const detected = credits ? credits.map((c) => (DOCUMENT_KINDS.has(c.toLowerCase()) ? `document:${c.toLowerCase()}` : c)) : creditsIn(body, own);
+  const detected = credits ? credits.map(creditOf) : creditsIn(body, own);
   return {
     ...kept,
     ...(detected.length > 0 ? { credits: detected } : {}),
@@ -263,6 +275,9 @@ export function newSource(input: SourceInput, by: string, now: Date): Source {
 }
 
 const DOCUMENT_KINDS = new Set(['memo', 'letter', 'document']);
+
+/** A credit as stored: an outlet's name as given, or `document:<kind>` for a memo, letter or document. */
+const creditOf = (c: string) => (DOCUMENT_KINDS.has(c.toLowerCase()) ? `document:${c.toLowerCase()}` : c);
 /**
  * What an analyst sends to correct a source (PATCH): any of the correctable
  * fields (`null` unsets an optional one), or a change of state: `state:
@@ -281,6 +296,9 @@ export const SourceCorrection = /* @__PURE__ */ schema(() =>
       publishedAt: z.optional(z.nullable(instant)),
       reliability: z.optional(z.nullable(z.strictObject({ grade: z.enum(RELIABILITY_GRADES), reason: nonEmpty(1000) }))),
       credibility: z.optional(z.nullable(z.literal(CREDIBILITY_LEVELS))),
+      /** What it credits (outlets, or memo / letter / document); `null` or `[]`: it credits nothing. */
+      credits: z.optional(z.nullable(z.array(nonEmpty(200)).check(z.maxLength(10)))),
+      sourcing: z.optional(z.nullable(z.enum(SOURCINGS))),
       note: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
       state: z.optional(z.enum(['active', 'retracted-by-publisher'])),
       /** Why: recorded in the source's history. */
@@ -380,7 +398,7 @@ export function correctSource(s: Source, c: SourceCorrection, ctx: ChangeContext
   const next: Record<string, unknown> = { ...s };
   const changed: NonNullable<SourceHistoryEntry['changed']> = [];
   for (const field of CORRECTABLE_FIELDS) {
-    const value = c[field];
+    const value = field === 'credits' && c.credits ? (c.credits.length > 0 ? c.credits.map(creditOf) : null) : c[field];
     if (value === undefined || sameValue(value, s[field])) continue;
     changed.push({ field, ...(s[field] !== undefined ? { from: s[field] } : {}), ...(value !== null ? { to: value } : {}) });
     if (value === null) delete next[field];

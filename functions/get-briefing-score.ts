@@ -7,8 +7,8 @@ import { readBriefing } from './commons/table/briefings.ts';
 
 const Path = z.object({ briefingId: z.string().check(z.minLength(1), z.maxLength(64)) });
 
-export const handler = httpRoute({ access: ['analyst', 'editor'], path: Path }, async ({ path }) => {
+export const handler = httpRoute({ access: ['analyst', 'editor'], path: Path }, async ({ path, now }) => {
   const briefing = await readBriefing(path.briefingId, 'staff');
   if (!briefing) throw new NotFoundError(`no briefing ${path.briefingId}`);
-  return json(200, scoreReport(briefing), { 'cache-control': 'private, no-store' });
+  return json(200, scoreReport(briefing, now), { 'cache-control': 'private, no-store' });
 });

@@ -453,6 +453,13 @@ export const ScoreReport = named(
     confidence: Confidence,
     explanation: z.optional(ScoreExplanation).check(z.describe('Absent for a briefing not scored since model v2')),
     sources: z.array(SourceNote),
+    freshness: z
+      .optional(z.object({ lastConfirmedAt: z.string(), daysSinceConfirmed: z.number().check(z.int(), z.minimum(0)), decayedScore: z.number() }))
+      .check(
+        z.describe(
+          'How old the signal is now: when a supporting source last confirmed it, and the score it would carry if it decayed like old evidence (full 30 days, then halving every 180). For editors; never applied to the published score',
+        ),
+      ),
   }),
 );
 

@@ -61,13 +61,14 @@ describe('content gaps', () => {
 describe('score report (staff)', () => {
   it('carries the confidence, the explanation and every source note', () => {
     const b = rescore(draft(), [source('direct', 1)], NOW).briefing;
-    expect(scoreReport(b)).toEqual({
+    expect(scoreReport(b, NOW)).toEqual({
       briefingId: b.briefingId,
       status: 'draft',
       updatedAt: b.updatedAt,
       confidence: b.confidence,
       explanation: b.scoreExplanation,
       sources: b.sourceNotes,
+      freshness: { lastConfirmedAt: '2026-06-19T08:00:00Z', daysSinceConfirmed: 0, decayedScore: b.confidence.score },
     });
     expect(scoreReport(draft())).not.toHaveProperty('explanation');
   });

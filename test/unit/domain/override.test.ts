@@ -1,6 +1,6 @@
 /** An analyst's assessment of the score: set with a reason, applied by scoring, lifted by any change to the evidence. */
 import { describe, expect, it } from 'vitest';
-import { liftOverride, OverrideInput, rescore, setOverride } from '../../../domain/briefing.ts';
+import { liftOverride, OverrideInput, rescore, scoreReport, setOverride } from '../../../domain/briefing.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
 
@@ -61,5 +61,21 @@ describe('analyst override', () => {
     expect(mismatch.success).toBe(false);
     expect(mismatch.error!.issues[0]!.path).toEqual(['grade']);
     expect(OverrideInput.safeParse({ score: 0.95, grade: 'A', reason: 'x' }).success).toBe(true);
+  });
+});
+
+describe('freshness (staleness against now, for editors)', () => {
+  it('says when the signal was last confirmed and what decay would make of the score, without changing it', () => {
+    const report = (now: string) => scoreReport(scored, new Date(now));
+    // The fixture's sources are published 2026-06-19T08:00:00Z.
+    expect(report('2026-07-01T08:00:00Z').freshness).toEqual({
+      lastConfirmedAt: '2026-06-19T08:00:00Z',
+      daysSinceConfirmed: 12,
+      decayedScore: scored.confidence.score,
+    });
+    const year = report('2027-06-19T08:00:00Z');
+    expect(year.freshness!.daysSinceConfirmed).toBe(365);
+    expect(year.freshness!.decayedScore).toBeLessThan(scored.confidence.score / 2);
+    expect(year.confidence.score).toBe(scored.confidence.score);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../../../domain/access.ts';
 import { assessCompleteness, rescore } from '../../../domain/briefing.ts';
 import { ConflictError, ValidationError } from '../../../domain/errors.ts';
-import { correctSource, countsAsEvidence, SourceCorrection, SourceWithdrawal, withdrawSource } from '../../../domain/source.ts';
+import { correctSource, countsAsEvidence, evidenceOf, SourceCorrection, SourceWithdrawal, withdrawSource } from '../../../domain/source.ts';
 import { viewBriefing } from '../../../domain/visibility.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
 
@@ -174,5 +174,21 @@ describe('rescore with sources that do not count', () => {
     const staff = notesFor({ userId: 'a-1', tier: 'leadership-alliance', roles: ['analyst'] });
     expect(reader && 'content' in reader ? (reader.content as unknown[]).length : -1).toBe(1);
     expect(staff && 'content' in staff ? (staff.content as unknown[]).length : -1).toBe(2);
+  });
+});
+
+describe('correcting provenance', () => {
+  it('corrects what a source credits and how it is sourced; the line of evidence follows', () => {
+    const stored = source('reporting', 41, 'supports', 'b-1', { credits: [] });
+    const { source: credited, change } = correctSource(
+      stored,
+      correction({ credits: ['Reuters', 'memo'], sourcing: 'unnamed', reason: 'credit line missed' }),
+      by,
+    );
+    expect(change).toBe('corrected');
+    expect(credited).toMatchObject({ credits: ['Reuters', 'document:memo'], sourcing: 'unnamed' });
+    expect(evidenceOf(credited).credits).toEqual(['outlet:reuters', 'document:memo']);
+    const { source: cleared } = correctSource(credited, correction({ credits: [], reason: 'no credit after all' }), by);
+    expect(cleared.credits).toBeUndefined();
   });
 });
