@@ -68,7 +68,7 @@ describe('score report (staff)', () => {
       confidence: b.confidence,
       explanation: b.scoreExplanation,
       sources: b.sourceNotes,
-      freshness: { lastConfirmedAt: '2026-06-19T08:00:00Z', daysSinceConfirmed: 0, decayedScore: b.confidence.score },
+      freshness: { lastConfirmedAt: '2026-06-19T08:00:00Z', daysSinceConfirmed: 1, decayedScore: b.confidence.score },
     });
     expect(scoreReport(draft())).not.toHaveProperty('explanation');
   });
