@@ -77,6 +77,7 @@ const scaleAiEn: DemoBriefing = {
   publish: 'auto',
   input: {
     language: 'en',
+    eventDate: '2025-07-16',
     entities: [
       { entityId: 'scale-ai', name: 'Scale AI', kind: 'company' },
       { entityId: 'meta', name: 'Meta', kind: 'company' },
@@ -252,6 +253,7 @@ const scaleAiZh: DemoBriefing = {
   publish: 'auto',
   input: {
     language: 'zh-Hans',
+    eventDate: '2025-07-16',
     entities: [
       { entityId: 'scale-ai', name: 'Scale AI', kind: 'company' },
       { entityId: 'meta', name: 'Meta', kind: 'company' },
@@ -407,6 +409,7 @@ const metaAiTalent: DemoBriefing = {
   publish: 'editor',
   input: {
     language: 'en',
+    eventDate: '2025-06-30',
     entities: [
       { entityId: 'meta', name: 'Meta', kind: 'company' },
       { entityId: 'scale-ai', name: 'Scale AI', kind: 'company' },
@@ -529,6 +532,7 @@ const bainEmeaHyperscale: DemoBriefing = {
   publish: 'editor',
   input: {
     language: 'en',
+    eventDate: '2025-07-22',
     entities: [{ entityId: 'bain-capital', name: 'Bain Capital', kind: 'company' }],
     relatedKeys: ['sparkle-geant', 'scale-ai-en'],
     sections: {
@@ -641,6 +645,7 @@ const sparkleGeant: DemoBriefing = {
   publish: 'editor',
   input: {
     language: 'en',
+    eventDate: '2025-09-10',
     entities: [
       { entityId: 'sparkle', name: 'Sparkle', kind: 'company' },
       { entityId: 'geant', name: 'GÉANT', kind: 'network' },
@@ -753,6 +758,7 @@ const draftExample: DemoBriefing = {
   publish: 'draft',
   input: {
     language: 'en',
+    eventDate: '2025-10-03',
     entities: [{ entityId: 'demo-nordic-colo', name: 'Example Nordic Colocation (fictional)', kind: 'company' }],
     relatedKeys: [],
     sections: {

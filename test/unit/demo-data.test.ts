@@ -51,7 +51,9 @@ function stored(sources: readonly DemoSource[], now = SEEDED_AT[0]!): Source[] {
   return [...byId.values()];
 }
 
-const confidenceOf = (sources: readonly DemoSource[], now?: Date) => scoreEvidence(stored(sources, now).map(evidenceOf)).confidence;
+/** As the pipeline scores a demo briefing: its sources as ingested, judged against its event date. */
+const confidenceOf = (sources: readonly DemoSource[], now?: Date, eventDate?: string) =>
+  scoreEvidence(stored(sources, now).map(evidenceOf), eventDate ? { event: { from: eventDate } } : {}).confidence;
 
 const fakeNotes = rescore(draft(), [source('reporting', 1)], NOW).briefing.sourceNotes;
 
@@ -196,7 +198,8 @@ describe('demo sources', () => {
 describe('demo scores', () => {
   it.each(DEMO_BRIEFINGS.map((b) => [b.key, b] as const))('%s ends at its expected score and grade, whenever it is seeded', (key, b) => {
     for (const now of SEEDED_AT) {
-      const confidence = confidenceOf(b.sources, now);
+      expect(b.input.eventDate, 'each demo briefing says when its event happened').toBeDefined();
+      const confidence = confidenceOf(b.sources, now, b.input.eventDate);
       expect({ score: confidence.score, grade: confidence.grade }).toEqual(EXPECTED[key]);
     }
   });
