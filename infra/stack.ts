@@ -60,6 +60,12 @@ export class BriefingsStack extends Stack {
           "receives failed asynchronous invocations. A failure fails the sign-up step and raises the function's Errors alarm.",
       });
     }
+    Validations.of(functions.get(RESCORE_FUNCTION)).acknowledge({
+      id: 'Serverless-LambdaDLQ',
+      reason:
+        'Operators invoke rescore-briefings synchronously (aws lambda invoke, RequestResponse) and read its answer; a dead-letter ' +
+        "queue only receives failed asynchronous invocations. A failed run is run again (it is idempotent) and raises the function's Errors alarm.",
+    });
     for (const subscription of SUBSCRIPTIONS) events.subscribe(subscription, functions.get(subscription.fn));
     for (const schedule of SCHEDULES) events.schedule(schedule, functions.get(schedule.fn));
     new OutboxRelay(this, 'OutboxRelay', { table: data.table, relay: functions.get(STREAM_CONSUMER), failures });
