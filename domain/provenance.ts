@@ -55,7 +55,6 @@ export function contentRelation(a: Fingerprint, b: Fingerprint): 'copy' | 'parap
   }
   if (a.script && b.script && a.script !== b.script) {
     const figures = subsetShare(a.figures ?? [], b.figures ?? []);
-    if (figures.shared < TRANSLATION_FIGURES.min || figures.share < TRANSLATION_FIGURES.share) return undefined;
     // The names written in Latin script in the Chinese text must be the English text's too.
     const han = a.script === 'han' ? a : b;
     const latin = han === a ? b : a;
@@ -63,7 +62,10 @@ export function contentRelation(a: Fingerprint, b: Fingerprint): 'copy' | 'parap
     const hanNames = han.names ?? [];
     const found = hanNames.filter((n) => (latin.names ?? []).some((l) => ` ${l} `.includes(` ${n} `))).length;
     if (hanNames.length > 0 && found / hanNames.length < TRANSLATION_FIGURES.share) return undefined;
-    return 'translation';
+    // Many figures in common; or a short story's every figure (at least two) and at least two names.
+    const manyFigures = figures.shared >= TRANSLATION_FIGURES.min && figures.share >= TRANSLATION_FIGURES.share;
+    const shortStory = figures.shared >= 2 && figures.share === 1 && found >= 2;
+    return manyFigures || shortStory ? 'translation' : undefined;
   }
   return undefined;
 }

@@ -286,3 +286,25 @@ describe('exports', () => {
     expect(c.reasons.map((r) => r.code)).toContain('export');
   });
 });
+
+describe('translations of short stories', () => {
+  const en = 'Meta will cut 5% of staff at Reality Labs, about 600 jobs, chief executive Mark Zuckerberg told employees.';
+  const zh = 'Meta首席执行官Mark Zuckerberg告诉员工，公司将裁减Reality Labs约5%的员工，约600个职位。';
+  const other = 'Meta首席执行官Mark Zuckerberg表示，公司将继续扩大Reality Labs的投入，并招聘更多工程师。';
+
+  it('are one line when every figure (two or more) and the Latin names agree', () => {
+    const c = conf([
+      ingested(1, 'reporting', 'Outlet A', 'https://a.example.com/1', en),
+      ingested(2, 'reporting', 'Outlet B', 'https://b.example.cn/1', zh),
+    ]);
+    expect(c.independentOrigins).toBe(1);
+  });
+
+  it('stay two lines when only the names agree (an independent report of the same company)', () => {
+    const c = conf([
+      ingested(1, 'reporting', 'Outlet A', 'https://a.example.com/1', en),
+      ingested(2, 'reporting', 'Outlet B', 'https://b.example.cn/1', other),
+    ]);
+    expect(c.independentOrigins).toBe(2);
+  });
+});
