@@ -30,7 +30,7 @@ import {
   recencyFactor,
   scoreEvidence,
 } from './scoring.ts';
-import { countsAsEvidence, evidenceOf, type Source, type SourceState } from './source.ts';
+import { countsAsEvidence, evidenceOf, keyedEvidenceOf, type Source, type SourceState } from './source.ts';
 import { stableJson } from './stable-json.ts';
 
 /** Every section of a briefing, in page order, with the tier that may read it. */
@@ -456,14 +456,7 @@ export function rescore(b: Briefing, sources: readonly Source[], now: Date): { b
     .map((s) => {
       const a = assessed.get(s.sourceId)!;
       return {
-        sourceId: s.sourceId,
-        url: s.canonicalUrl,
-        publisher: s.publisher,
-        title: s.title,
-        kind: s.kind,
-        stance: s.stance,
-        language: s.language,
-        ...(s.publishedAt ? { publishedAt: s.publishedAt } : {}),
+        ...describedSource(s),
         reliability: { grade: a.reliability, setBy: a.reliabilitySetBy, ...(s.reliability ? { reason: s.reliability.reason } : {}) },
         ...(s.credibility ? { credibility: s.credibility } : {}),
         originId: a.originId,
@@ -525,18 +518,7 @@ function inGrade(score: number, grade: Grade): boolean {
 
 /** What an override rests on, from stored sources: the same key `rescore` computes from their evidence. */
 export function overrideKeyOf(sources: readonly Source[]): string {
-  return evidenceKey(
-    sources.filter(countsAsEvidence).map((s) => ({
-      sourceId: s.sourceId,
-      kind: s.kind,
-      stance: s.stance,
-      ...(s.reliability ? { reliability: s.reliability.grade } : {}),
-      ...(s.credibility ? { credibility: s.credibility } : {}),
-      ...(s.publishedAt ? { publishedAt: s.publishedAt } : {}),
-      ...(s.credits ? { credits: s.credits } : {}),
-      ...(s.sourcing ? { sourcing: s.sourcing } : {}),
-    })),
-  );
+  return evidenceKey(sources.filter(countsAsEvidence).map(keyedEvidenceOf));
 }
 
 /**
@@ -586,8 +568,8 @@ function rescoreCountedOnly(b: Briefing, sources: readonly Source[], now: Date):
   return { briefing: { ...scored, sourceNotes, updatedAt: now.toISOString(), version: b.version + 1 }, changed };
 }
 
-/** The note of a source that does not count: its own ratings, no weight, no share. */
-function uncountedNote(s: Source): SourceNote {
+/** What a source note says of the source itself, counted or not. */
+function describedSource(s: Source): Pick<SourceNote, 'sourceId' | 'url' | 'publisher' | 'title' | 'kind' | 'stance' | 'language' | 'publishedAt'> {
   return {
     sourceId: s.sourceId,
     url: s.canonicalUrl,
@@ -597,6 +579,13 @@ function uncountedNote(s: Source): SourceNote {
     stance: s.stance,
     language: s.language,
     ...(s.publishedAt ? { publishedAt: s.publishedAt } : {}),
+  };
+}
+
+/** The note of a source that does not count: its own ratings, no weight, no share. */
+function uncountedNote(s: Source): SourceNote {
+  return {
+    ...describedSource(s),
     reliability: s.reliability
       ? { grade: s.reliability.grade, setBy: 'analyst', reason: s.reliability.reason }
       : { grade: DEFAULT_RELIABILITY[s.kind], setBy: 'default' },

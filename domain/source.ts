@@ -19,6 +19,7 @@ import {
   type Credibility,
   compareIds,
   type Evidence,
+  type KeyedEvidence,
   RELIABILITY_GRADES,
   type Reliability,
   SOURCE_KINDS,
@@ -422,8 +423,8 @@ export function withdrawSource(s: Source, w: SourceWithdrawal, ctx: ChangeContex
   return recorded({ ...s, state }, { action: 'withdrawn', by: ctx.by, at, reason: w.reason });
 }
 
-/** A stored source as the scoring model sees it. */
-export function evidenceOf(s: Source): Evidence {
+/** What of a stored source its assessment rests on (an analyst's override is lifted when any of it changes). */
+export function keyedEvidenceOf(s: Source): KeyedEvidence {
   return {
     sourceId: s.sourceId,
     kind: s.kind,
@@ -431,10 +432,18 @@ export function evidenceOf(s: Source): Evidence {
     ...(s.reliability ? { reliability: s.reliability.grade } : {}),
     ...(s.credibility ? { credibility: s.credibility } : {}),
     ...(s.publishedAt ? { publishedAt: s.publishedAt } : {}),
+    ...(s.credits?.length ? { credits: s.credits } : {}),
+    ...(s.sourcing ? { sourcing: s.sourcing } : {}),
+  };
+}
+
+/** A stored source as the scoring model sees it. */
+export function evidenceOf(s: Source): Evidence {
+  return {
+    ...keyedEvidenceOf(s),
     ...(s.fingerprint ? { fingerprint: s.fingerprint } : {}),
     line: publisherLine(s.publisher, s.canonicalUrl),
     ...(s.credits?.length ? { credits: s.credits.map(creditLine) } : {}),
-    ...(s.sourcing ? { sourcing: s.sourcing } : {}),
     label: s.publisher,
   };
 }
