@@ -532,12 +532,17 @@ interface Outcome {
   qualifiedDirect: boolean;
 }
 
-/** The score of a set of supporting and contradicting sources, each set already mutually independent (`support` given). */
+/**
+ * The score of independent supporting and contradicting sets. Ceilings and floors come from every
+ * supporting source, the disputed state from every contradicting one (whichever are counted), so
+ * that adding a source can only lift a ceiling, raise a floor or dispute.
+ */
 function outcome(
   supportSet: readonly Weighed[],
   allSupporting: readonly Weighed[],
   contradicting: readonly Weighed[],
   gaps: readonly ContentGap[],
+  allContradicting: readonly Weighed[] = contradicting,
 ): Outcome {
   const support = combine(supportSet);
   const quality = allSupporting.reduce((c, w) => Math.max(c, w.ceiling), 0);
@@ -550,7 +555,7 @@ function outcome(
   const floor = allSupporting.reduce((f, w) => Math.max(f, w.floor), 0);
   const base = Math.min(ceiling, Math.max(support, floor));
   const against = combine(contradicting, CONTRADICTION_STRENGTH);
-  const disputed = contradicting.some((w) => w.onRecordDenial);
+  const disputed = allContradicting.some((w) => w.onRecordDenial);
   let score = base * (1 - against);
   if (disputed) score = Math.min(score, DISPUTED_CAP);
   return { support, ceiling, ceilingWhy, floor, base, against, disputed, score, qualifiedDirect };
@@ -764,6 +769,7 @@ export function scoreEvidence(evidence: readonly Evidence[], ctx: ScoreContext =
     sup.items,
     con.counted.map((c) => c.weighed),
     gaps,
+    con.items,
   );
   const score = round(result.score, 2);
   const players = [...sup.counted, ...con.counted];
