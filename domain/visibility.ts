@@ -145,8 +145,32 @@ export interface EntityView {
   aliases: EntityProfile['aliases'];
   coverage?: string;
   updatedAt: string;
+  /** When the profile became public; absent: only staff see it (they see drafts too). */
+  publishedAt?: string;
   viewerTier: Tier;
   relationships: RelationshipView[];
+}
+
+/**
+ * Whether a viewer may know the entity exists: a public profile to anyone, any profile to staff.
+ * To everyone else an unpublished profile is absent (a draft must not tell who staff are working on).
+ */
+export function canSeeEntity(profile: Pick<EntityProfile, 'publishedAt'> | undefined, viewer: Viewer): profile is EntityProfile {
+  return profile !== undefined && (profile.publishedAt !== undefined || viewer.roles.length > 0);
+}
+
+/**
+ * The relationships a viewer may see on an entity's page: staff all, anyone else those whose other end is a
+ * public profile (`isPublic`), so a public page does not name an entity only a draft knows.
+ */
+export function visibleLinks(
+  entityId: string,
+  links: readonly Relationship[],
+  viewer: Viewer,
+  isPublic: (entityId: string) => boolean,
+): Relationship[] {
+  if (viewer.roles.length > 0) return [...links];
+  return links.filter((r) => isPublic(r.from.entityId === entityId ? r.to.entityId : r.from.entityId));
 }
 
 /**
@@ -182,7 +206,9 @@ export function viewEntity(profile: EntityProfile, relationships: readonly Relat
     kind: profile.kind,
     aliases: profile.aliases,
     ...(profile.coverage ? { coverage: profile.coverage } : {}),
-    updatedAt: profile.updatedAt,
+    // Readers never see a time from before the profile was public (when a draft first named it, say).
+    updatedAt: viewer.roles.length === 0 && profile.publishedAt && profile.publishedAt > profile.updatedAt ? profile.publishedAt : profile.updatedAt,
+    ...(profile.publishedAt ? { publishedAt: profile.publishedAt } : {}),
     viewerTier: viewer.tier,
     relationships: views,
   };

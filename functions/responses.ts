@@ -603,8 +603,11 @@ const entityViewFields = z.object({
   aliases: z.array(z.object({ language: z.string(), name: z.string() })).check(z.describe('Other names, by language')),
   coverage: z.optional(z.string()).check(z.describe('Why the entity is covered; absent until an analyst writes the profile')),
   updatedAt: z.iso.datetime(),
+  publishedAt: z
+    .optional(z.iso.datetime())
+    .check(z.describe('When the profile became public (a published briefing named it, or an editor published it); absent only for staff')),
   viewerTier: Tier.check(z.describe('The tier the page was shaped for')),
-  relationships: z.array(RelationshipView).check(z.describe('Outgoing first, then incoming')),
+  relationships: z.array(RelationshipView).check(z.describe('Outgoing first, then incoming; readers see only links to public entities')),
 });
 
 export const EntityView = named(
@@ -752,7 +755,12 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     summary: 'List published briefings',
     description: 'Published briefings, newest first, one page per request. The same for every caller.',
     success: { status: 200, description: 'A page of the feed.', schema: BriefingPage, headers: cacheControl('`public, max-age=30`') },
-    failures: { 400: { description: 'A limit out of range, an unknown parameter, or a cursor this API did not issue.' } },
+    failures: {
+      400: {
+        description:
+          'A limit out of range, an unknown parameter, a cursor this API did not issue, or an entity readers do not know (none, or only a draft names it).',
+      },
+    },
   },
   'GET /briefings/{briefingId}': {
     summary: 'Read a briefing',
@@ -1043,7 +1051,13 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
         vary: { description: '`authorization`: the representation depends on the token' },
       },
     },
-    failures: { 404: { description: 'No such entity.' } },
+    failures: {
+      404: {
+        description:
+          'No such entity, or none readers may know of yet: an entity becomes public once a published briefing names it or an editor ' +
+          'publishes its profile; until then the answer is the same as for an id nobody used (staff see it).',
+      },
+    },
     requestHeaders: {
       'if-none-match': { description: 'An ETag from an earlier read: when the page is unchanged for this caller, the answer is 304 with no body.' },
     },
@@ -1056,7 +1070,8 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     summary: "Write an entity's profile and relationships",
     description:
       'An analyst or editor writes the whole profile and every relationship the entity states, in one transaction: relationships no longer ' +
-      'listed are removed, and each is mirrored on its target, so both pages show it.',
+      'listed are removed, and each is mirrored on its target, so both pages show it. `publish: true` (editors only: an analyst sending it gets 403) makes the profile ' +
+      'public; without it the profile stays as visible as it was (a new one is known to staff only until a published briefing names it).',
     success: {
       status: 200,
       description: 'The entity as staff see it (without recent briefings).',
@@ -1076,7 +1091,10 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     summary: 'Follow an entity',
     description: 'Idempotent: following an entity again answers 200 with the entry as first stored. New briefings naming it raise alerts.',
     success: { status: 200, description: 'The watchlist entry.', schema: WatchEntry, headers: cacheControl('`private, no-store`') },
-    failures: { 404: { description: 'No such entity.' }, 409: { description: 'The watchlist is full (200 entities): unfollow one first.' } },
+    failures: {
+      404: { description: 'No such entity, or one not public yet (as for an id nobody used).' },
+      409: { description: 'The watchlist is full (200 entities): unfollow one first.' },
+    },
   },
   'DELETE /me/watchlist/{entityId}': {
     summary: 'Stop following an entity',
