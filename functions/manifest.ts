@@ -37,6 +37,8 @@ export interface FunctionSpec {
   userPool?: 'manage-groups';
   /** Reads the published feed and signs its page cursors, so it needs the cursor signing key. */
   signsCursors?: boolean;
+  /** Draws lock screens (domain/unlock.ts): names the deployment's sign-up and request-access pages, when it has them. */
+  rendersLocks?: boolean;
 }
 
 export const FUNCTIONS = {
@@ -95,6 +97,7 @@ export const FUNCTIONS = {
     description: "GET /briefings/{briefingId}: shaped for the caller's tier",
     table: 'RO',
     verifiesTokens: true,
+    rendersLocks: true,
   },
   'get-briefing-score': {
     entry: 'functions/get-briefing-score.ts',

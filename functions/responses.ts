@@ -41,6 +41,7 @@ import {
   STANCES,
 } from '../domain/scoring.ts';
 import { CORRECTABLE_FIELDS, type Source as DomainSource, SOURCE_STATUSES } from '../domain/source.ts';
+import { type UnlockOffer as DomainUnlockOffer, UNLOCK_LANGUAGES } from '../domain/unlock.ts';
 import type {
   AlertView as DomainAlertView,
   EntityView as DomainEntityView,
@@ -245,6 +246,28 @@ const ReadableSections = SECTIONS.map(({ name, title }) =>
     .check(z.meta({ title: `${title} (readable)` })),
 );
 
+export const UnlockOffer = named(
+  'UnlockOffer',
+  z
+    .object({
+      language: z.enum(UNLOCK_LANGUAGES).check(z.describe('The language of the texts: `zh` for a briefing served in any Chinese, else `en`')),
+      tierName: z.string().check(z.describe('The display name of the tier, e.g. "Strategy Circle" / "战略圈"')),
+      summary: z.string().check(z.describe('Who the tier is for and how it is granted')),
+      includes: z.array(z.string()).check(z.describe('The titles of the sections the tier opens')),
+      action: z.object({
+        kind: z
+          .enum(['sign-up', 'request-access'])
+          .check(z.describe('`sign-up`: a free account and login (Strategy Circle); `request-access`: ask the publisher (Leadership Alliance)')),
+        label: z.string().check(z.describe('The button text')),
+        free: z.boolean(),
+        href: z
+          .optional(z.string())
+          .check(z.describe('Where to take the action, when the deployment configured it (`-c signUpUrl=…`, `-c requestAccessUrl=…`)')),
+      }),
+    })
+    .check(z.describe('What a client needs to draw the lock screen: fixed text per tier and language, the same for every briefing.')),
+);
+
 export const LockedSection = named(
   'LockedSection',
   z
@@ -254,8 +277,13 @@ export const LockedSection = named(
       tier: Tier,
       locked: z.literal(true),
       unlockTier: Tier.check(z.describe('The tier that unlocks it')),
+      unlock: z.optional(UnlockOffer).check(z.describe('How to unlock it (GET /briefings/{briefingId}), in the served language')),
     })
-    .check(z.describe("A section above the caller's tier: it says that it exists and which tier unlocks it, nothing else.")),
+    .check(
+      z.describe(
+        "A section above the caller's tier: it says that it exists, which tier unlocks it and how to get that tier, nothing about its content.",
+      ),
+    ),
 );
 
 export const SectionView = named('SectionView', z.union([...ReadableSections, LockedSection]));
@@ -704,6 +732,7 @@ export type ResponseChecks = [
   Check<SameType<Omit<z.output<typeof BriefingView>, 'sections'>, Omit<DomainView, 'sections'>>>,
   Check<z.output<typeof SectionView> extends DomainSection ? true : false>,
   Check<Equals<keyof z.output<typeof LockedSection>, keyof Extract<DomainSection, { locked: true }>>>,
+  Check<Same<typeof UnlockOffer, DomainUnlockOffer>>,
 ];
 
 // ---- per route -------------------------------------------------------------------------------

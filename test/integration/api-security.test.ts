@@ -234,11 +234,18 @@ describe('canary matrix (API3: no gated text beyond the tier)', () => {
     },
   );
 
-  it('locked sections are markers: name, title, tier, locked, unlockTier, and nothing else', async () => {
-    const res = await call('anonymous', 'GET', `/briefings/${P}`);
-    const locked = (res.body.sections as Array<Record<string, unknown>>).filter((s) => s['locked']);
+  it('locked sections are markers: name, title, tier, locked, unlockTier and how to unlock, the same for every briefing (no hint of content)', async () => {
+    const lockedOf = async (briefingId: string, who: ViewerName = 'anonymous') =>
+      ((await call(who, 'GET', `/briefings/${briefingId}`)).body.sections as Array<Record<string, unknown>>).filter((s) => s['locked']);
+    const locked = await lockedOf(P);
     expect(locked.map((s) => s['name'])).toEqual(['trendContext', 'relationshipEvidence', 'failurePaths', 'sourceNotes']);
-    for (const section of locked) expect(Object.keys(section).sort()).toEqual(['locked', 'name', 'tier', 'title', 'unlockTier']);
+    for (const section of locked) expect(Object.keys(section).sort()).toEqual(['locked', 'name', 'tier', 'title', 'unlock', 'unlockTier']);
+    expect(locked[0]!['unlock']).toMatchObject({ tierName: 'Strategy Circle', action: { kind: 'sign-up', free: true } });
+    expect(locked[1]!['unlock']).toMatchObject({ tierName: 'Leadership Alliance', action: { kind: 'request-access', free: false } });
+    // Another briefing, other content, the same markers; a revoked member sees what the public sees.
+    expect(await lockedOf(E)).toEqual(locked);
+    expect(await lockedOf(P, 'revoked')).toEqual(locked);
+    expect((await lockedOf(P, 'strategy')).map((s) => s['unlock'])).toEqual(locked.slice(1).map((s) => s['unlock']));
   });
 
   it('error bodies carry no canary (refused, conflicting and invalid requests)', async () => {
