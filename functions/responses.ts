@@ -30,6 +30,7 @@ import {
 } from '../domain/entitlement.ts';
 import { type Evidence as DomainEvidence, ENTITY_KINDS, RELATIONS } from '../domain/entity.ts';
 import type { FieldIssue } from '../domain/errors.ts';
+import { type ConfidenceLegend as DomainConfidenceLegend, LEGEND_LANGUAGES } from '../domain/legend.ts';
 import {
   CREDIBILITY_LEVELS,
   type Confidence as DomainConfidence,
@@ -586,6 +587,38 @@ export const MemberWithHistory = named(
   z.extend(memberAdminViewFields, { history: z.array(EntitlementHistoryEntry).check(z.describe('Newest first, bounded')) }),
 );
 
+// ---- the confidence legend (domain/legend.ts) ----------------------------------------------------
+
+const Texts = z.object({ en: z.string(), zh: z.string() }).check(z.describe('The same text in each language served'));
+
+const LegendMark = z.object({ label: Texts, meaning: Texts });
+
+export const ConfidenceLegend = named(
+  'ConfidenceLegend',
+  z
+    .object({
+      modelVersion: z.string().check(z.describe('The confidence model the bands belong to')),
+      languages: z.array(z.enum(LEGEND_LANGUAGES)).check(z.describe('The languages every text below is given in')),
+      bands: z
+        .array(
+          z.object({
+            grade: z.enum(GRADES),
+            min: z.number().check(z.describe('The lowest score in the band (closed below)')),
+            max: z.number().check(z.describe('The highest score in the band, to two decimals (open above: the next band starts at max + 0.01)')),
+            range: z.string().check(z.describe('`0.90 – 1.00`')),
+            label: Texts,
+          }),
+        )
+        .check(z.describe('The six bands, highest first')),
+      notes: Texts.check(z.describe('How to read a band boundary, and what grade A requires')),
+      marks: z.object({
+        disputed: LegendMark.check(z.describe('`confidence.disputed` on a briefing')),
+        analystAssessed: LegendMark.check(z.describe('`confidence.analystAssessed` on a briefing')),
+      }),
+    })
+    .check(z.describe("The confidence bands and marks, from the scorer's own definitions.")),
+);
+
 // ---- entities, watchlists and alerts (domain/entity.ts, domain/visibility.ts) ---------------------
 
 export const Evidence = named(
@@ -733,6 +766,7 @@ export type ResponseChecks = [
   Check<z.output<typeof SectionView> extends DomainSection ? true : false>,
   Check<Equals<keyof z.output<typeof LockedSection>, keyof Extract<DomainSection, { locked: true }>>>,
   Check<Same<typeof UnlockOffer, DomainUnlockOffer>>,
+  Check<Same<typeof ConfidenceLegend, DomainConfidenceLegend>>,
 ];
 
 // ---- per route -------------------------------------------------------------------------------
@@ -1131,6 +1165,29 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     // A 204 has no body; the generator still names a registered schema, which it leaves out of the document.
     success: { status: 204, description: 'Not followed (any more).', schema: WatchEntry },
   },
+  'GET /confidence/legend': {
+    summary: 'Read the confidence legend',
+    description:
+      'The six confidence bands (range, grade, label) and what "Disputed" and "Analyst-assessed" mean, in every language served, ' +
+      "from the scorer's own definitions: what a client needs to draw the confidence table. The same for every caller (no token is read).",
+    success: {
+      status: 200,
+      description: 'The legend.',
+      schema: ConfidenceLegend,
+      headers: {
+        ...cacheControl('`public, max-age=86400`: it changes only with a deploy'),
+        etag: { description: 'A strong validator: a digest of the legend' },
+      },
+    },
+    failures: { 400: { description: 'Any query parameter (the route takes none).' } },
+    requestHeaders: {
+      'if-none-match': { description: 'An ETag from an earlier read: when the legend is unchanged, the answer is 304 with no body.' },
+    },
+    notModified: {
+      description: 'The ETag in If-None-Match is current: no body.',
+      headers: { ...cacheControl('As for 200'), etag: { description: 'As for 200' } },
+    },
+  },
   'GET /me/alerts': {
     summary: 'Read my alerts',
     description:
@@ -1147,4 +1204,5 @@ export const TAGS: Record<string, string> = {
   me: "The caller's own membership, watchlist and alerts.",
   members: 'Entitlements of members (admins).',
   entities: 'Companies, people and networks: profiles, relationships, recent briefings.',
+  confidence: 'How to read a confidence score: bands, grades, labels and marks.',
 };

@@ -174,6 +174,7 @@ const READ_ROUTES: Record<string, ReadRoute> = {
   'GET /entities/{entityId}': { path: () => `/entities/${N}`, allowed: ENTITY_ALLOWED },
   'GET /me/watchlist': { path: () => '/me/watchlist', allowed: () => [] },
   'GET /me/alerts': { path: () => '/me/alerts', allowed: () => [] },
+  'GET /confidence/legend': { path: () => '/confidence/legend', allowed: () => [] },
 };
 
 describe('canary matrix (API3: no gated text beyond the tier)', () => {
@@ -246,6 +247,14 @@ describe('canary matrix (API3: no gated text beyond the tier)', () => {
     expect(await lockedOf(E)).toEqual(locked);
     expect(await lockedOf(P, 'revoked')).toEqual(locked);
     expect((await lockedOf(P, 'strategy')).map((s) => s['unlock'])).toEqual(locked.slice(1).map((s) => s['unlock']));
+  });
+
+  it('the confidence legend is the same for every caller, public and cacheable (issue 16)', async () => {
+    const answers = await Promise.all(VIEWERS.map((who) => call(who, 'GET', '/confidence/legend')));
+    expect(new Set(answers.map((r) => r.status))).toEqual(new Set([200]));
+    expect(new Set(answers.map((r) => r.text)).size).toBe(1);
+    expect(answers[0]!.headers.get('cache-control')).toBe('public, max-age=86400');
+    expect(answers[0]!.body.bands.map((b: { grade: string }) => b.grade)).toEqual(['A', 'A/B', 'B/C', 'C/D', 'D', 'D']);
   });
 
   it('error bodies carry no canary (refused, conflicting and invalid requests)', async () => {
