@@ -17,13 +17,22 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** Cognito group → what membership of it grants. */
 export const GROUPS = {
-  'strategy-circle': { tier: 'strategy-circle', description: 'Strategy Circle: any registered, logged-in reader' },
-  'leadership-alliance': { tier: 'leadership-alliance', description: 'Leadership Alliance: granted by an admin, with an end date' },
-  analysts: { role: 'analyst', description: 'Staff: ingest sources, draft briefings' },
-  editors: { role: 'editor', description: 'Staff: review, publish, retract' },
-  admins: { role: 'admin', description: 'Staff: grant and revoke tiers and roles' },
-} as const satisfies Record<string, { tier?: Tier; role?: StaffRole; description: string }>;
+  'strategy-circle': { tier: 'strategy-circle' },
+  'leadership-alliance': { tier: 'leadership-alliance' },
+  analysts: { role: 'analyst' },
+  editors: { role: 'editor' },
+  admins: { role: 'admin' },
+} as const satisfies Record<string, { tier?: Tier; role?: StaffRole }>;
 export type GroupName = keyof typeof GROUPS;
+
+/** Each group's description in the user pool. Apart from GROUPS so that no function bundle carries the text (only infra reads it). */
+export const GROUP_DESCRIPTIONS: Record<GroupName, string> = {
+  'strategy-circle': 'Strategy Circle: any registered, logged-in reader',
+  'leadership-alliance': 'Leadership Alliance: granted by an admin, with an end date',
+  analysts: 'Staff: ingest sources, draft briefings',
+  editors: 'Staff: review, publish, retract',
+  admins: 'Staff: grant and revoke tiers and roles',
+};
 export const GROUP_NAMES = Object.keys(GROUPS) as GroupName[];
 
 /** Who is asking: derived from verified token claims (and the entitlement record), or anonymous. */
@@ -100,6 +109,14 @@ export function viewerOf(userId: string, grant: Grant): Viewer {
 /** The viewer the groups of a token alone would make (no entitlement record consulted). */
 export function viewerFromGroups(userId: string, groups: readonly string[]): Viewer {
   return viewerOf(userId, grantFromGroups(groups));
+}
+
+/**
+ * Whether the viewer is a member now: their entitlement (token and record, see domain/entitlement.ts)
+ * grants at least Strategy Circle. A revoked member, or a user with no record, is signed in but no member.
+ */
+export function isMember(viewer: Viewer): boolean {
+  return viewer.userId !== undefined && tierRank(viewer.tier) >= tierRank('strategy-circle');
 }
 
 export function hasAnyRole(viewer: Viewer, allowed: readonly StaffRole[]): boolean {

@@ -9,7 +9,7 @@
  */
 import * as z from 'zod/mini';
 import { EntityRef } from './briefing.ts';
-import { ValidationError } from './errors.ts';
+import { ForbiddenError, ValidationError } from './errors.ts';
 import { LanguageTag } from './language.ts';
 import { schema } from './schema.ts';
 
@@ -87,6 +87,8 @@ export const EntityProfileInput = /* @__PURE__ */ schema(() =>
     /** Why the entity is covered (market relevance, infrastructure, governance…). */
     coverage: text(1000),
     relationships: z._default(z.array(RelationshipInput).check(z.maxLength(MAX_RELATIONSHIPS)), []),
+    /** An editor publishes the profile itself (it is public from then on); absent: its visibility is unchanged. */
+    publish: z.optional(z.literal(true)),
   }),
 );
 export type EntityProfileInput = z.infer<typeof EntityProfileInput>;
@@ -107,7 +109,16 @@ export interface EntityProfile {
   updatedBy?: string;
   /** Incremented on every analyst write; the basis of optimistic concurrency. */
   version: number;
+  /**
+   * When the profile became public: the first publication of a briefing naming it, or an editor
+   * publishing the profile itself. Absent: only staff know the entity exists (a draft named it, or
+   * an analyst is preparing it), and every public route answers as for an entity nobody named.
+   */
+  publishedAt?: string;
 }
+
+/** Whether readers may know the entity exists (see {@link EntityProfile.publishedAt}). */
+export const isPublicProfile = (profile: Pick<EntityProfile, 'publishedAt'> | undefined): boolean => profile?.publishedAt !== undefined;
 
 /** One end of a relationship, with the name it had when the link was written. */
 export interface EntityEnd {
@@ -136,8 +147,9 @@ export function replaceProfile(
   entityId: string,
   input: EntityProfileInput,
   prev: EntityProfile | undefined,
-  ctx: { by: string; now: Date; names: ReadonlyMap<string, string> },
+  ctx: { by: string; now: Date; names: ReadonlyMap<string, string>; mayPublish?: boolean },
 ): { profile: EntityProfile; relationships: Relationship[] } {
+  if (input.publish && !ctx.mayPublish) throw new ForbiddenError('publishing a profile is an editor\'s decision: send it without "publish"');
   const issues: { pointer: string; detail: string }[] = [];
   const seen = new Set<string>();
   input.relationships.forEach((r, i) => {
@@ -160,6 +172,8 @@ export function replaceProfile(
     updatedAt: ctx.now.toISOString(),
     updatedBy: ctx.by,
     version: (prev?.version ?? 0) + 1,
+    // Once public, always public: a later PUT without `publish` does not hide what readers have seen.
+    ...(prev?.publishedAt ? { publishedAt: prev.publishedAt } : input.publish ? { publishedAt: ctx.now.toISOString() } : {}),
   };
   const relationships = input.relationships.map(
     (r): Relationship => ({

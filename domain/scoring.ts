@@ -176,6 +176,11 @@ export const BANDS: ReadonlyArray<{ min: number; grade: Grade; label: string }> 
   { min: 0, grade: 'D', label: 'Internal monitoring' },
 ];
 
+/** The label readers see on a disputed briefing (`confidence.disputed`). */
+export const DISPUTED_LABEL = 'Disputed';
+/** The label readers see when an analyst set the score or grade (`confidence.analystAssessed`). */
+export const ANALYST_ASSESSED_LABEL = 'Analyst-assessed';
+
 /** What makes a briefing's content incomplete; the scoring cap names them. */
 export const CONTENT_GAPS = {
   'affected-parties': 'no affected parties',
@@ -869,7 +874,7 @@ export function scoreEvidence(evidence: readonly Evidence[], ctx: ScoreContext =
       reasons,
       ...(stix === undefined ? {} : { stix }),
       admiralty,
-      ...(result.disputed ? { disputed: { label: 'Disputed', reason: 'an on-record denial or a primary source contradicts the signal' } } : {}),
+      ...(result.disputed ? { disputed: { label: DISPUTED_LABEL, reason: 'an on-record denial or a primary source contradicts the signal' } } : {}),
       ...(lastConfirmedAt ? { lastConfirmedAt } : {}),
       modelVersion: MODEL_VERSION,
     },
@@ -921,7 +926,7 @@ export function applyOverride(scoring: Scoring, override: Override | undefined, 
           ...(stix === undefined ? {} : { stix }),
         };
       })(),
-      analystAssessed: { label: 'Analyst-assessed' },
+      analystAssessed: { label: ANALYST_ASSESSED_LABEL },
     },
     explanation: { ...scoring.explanation, override: { ...override, model: { score: confidence.score, grade: confidence.grade } } },
   };

@@ -6,10 +6,18 @@
 import { type Tier, tierRank, type Viewer } from './access.ts';
 import { type Briefing, SECTIONS, type SectionName, type WrittenSections } from './briefing.ts';
 import type { EntityEnd, EntityProfile, Evidence, Relation, Relationship } from './entity.ts';
+import type { UnlockOffer } from './unlock.ts';
 
 export type SectionView =
   | { name: SectionName; title: string; tier: Tier; locked: false; content: unknown }
-  | { name: SectionName; title: string; tier: Tier; locked: true; unlockTier: Tier };
+  | { name: SectionName; title: string; tier: Tier; locked: true; unlockTier: Tier; unlock?: UnlockOffer };
+
+/**
+ * What a locked marker says about unlocking its tier, in the served language (domain/unlock.ts's
+ * unlockOffer with the deployment's links). Handed in by the reader's route, so that routes that
+ * only ever answer staff (who see every section) do not carry the texts.
+ */
+export type LockScreen = (tier: Tier, language: string) => UnlockOffer;
 
 export interface BriefingView {
   briefingId: string;
@@ -66,14 +74,18 @@ function sectionContent(b: Briefing, sections: WrittenSections, name: SectionNam
   return sections[name];
 }
 
-/** The briefing shaped for `viewer`, in `language` when it has that translation (else in its original language). */
-export function viewBriefing(b: Briefing, viewer: Viewer, language: string = b.language): BriefingView {
+/**
+ * The briefing shaped for `viewer`, in `language` when it has that translation (else in its original
+ * language). With `lockScreen`, each locked marker also says how to unlock it, in the served language.
+ */
+export function viewBriefing(b: Briefing, viewer: Viewer, language: string = b.language, lockScreen?: LockScreen): BriefingView {
   const translation = language === b.language ? undefined : b.translations?.[language];
+  const served = translation ? language : b.language;
   const sections = translation ?? b.sections;
   return {
     briefingId: b.briefingId,
     status: b.status,
-    language: translation ? language : b.language,
+    language: served,
     originalLanguage: b.language,
     availableLanguages: languagesOf(b),
     ...(b.publishedAt ? { publishedAt: b.publishedAt } : {}),
@@ -84,7 +96,7 @@ export function viewBriefing(b: Briefing, viewer: Viewer, language: string = b.l
     sections: SECTIONS.map(({ name, title, tier }) =>
       canRead(viewer, tier)
         ? { name, title, tier, locked: false, content: sectionContent(b, sections, name, viewer) }
-        : { name, title, tier, locked: true, unlockTier: tier },
+        : { name, title, tier, locked: true, unlockTier: tier, ...(lockScreen ? { unlock: lockScreen(tier, served) } : {}) },
     ),
   };
 }
@@ -145,8 +157,32 @@ export interface EntityView {
   aliases: EntityProfile['aliases'];
   coverage?: string;
   updatedAt: string;
+  /** When the profile became public; absent: only staff see it (they see drafts too). */
+  publishedAt?: string;
   viewerTier: Tier;
   relationships: RelationshipView[];
+}
+
+/**
+ * Whether a viewer may know the entity exists: a public profile to anyone, any profile to staff.
+ * To everyone else an unpublished profile is absent (a draft must not tell who staff are working on).
+ */
+export function canSeeEntity(profile: Pick<EntityProfile, 'publishedAt'> | undefined, viewer: Viewer): profile is EntityProfile {
+  return profile !== undefined && (profile.publishedAt !== undefined || viewer.roles.length > 0);
+}
+
+/**
+ * The relationships a viewer may see on an entity's page: staff all, anyone else those whose other end is a
+ * public profile (`isPublic`), so a public page does not name an entity only a draft knows.
+ */
+export function visibleLinks(
+  entityId: string,
+  links: readonly Relationship[],
+  viewer: Viewer,
+  isPublic: (entityId: string) => boolean,
+): Relationship[] {
+  if (viewer.roles.length > 0) return [...links];
+  return links.filter((r) => isPublic(r.from.entityId === entityId ? r.to.entityId : r.from.entityId));
 }
 
 /**
@@ -182,7 +218,9 @@ export function viewEntity(profile: EntityProfile, relationships: readonly Relat
     kind: profile.kind,
     aliases: profile.aliases,
     ...(profile.coverage ? { coverage: profile.coverage } : {}),
-    updatedAt: profile.updatedAt,
+    // Readers never see a time from before the profile was public (when a draft first named it, say).
+    updatedAt: viewer.roles.length === 0 && profile.publishedAt && profile.publishedAt > profile.updatedAt ? profile.publishedAt : profile.updatedAt,
+    ...(profile.publishedAt ? { publishedAt: profile.publishedAt } : {}),
     viewerTier: viewer.tier,
     relationships: views,
   };

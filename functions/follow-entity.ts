@@ -1,10 +1,10 @@
 /**
  * PUT /me/watchlist/{entityId} — the caller follows an entity. Idempotent:
- * following again answers 200 with the entry as first stored. Unknown entity:
- * 404; a watchlist is capped (409 at the cap).
+ * following again answers 200 with the entry as first stored. Unknown entity,
+ * or one not yet public: 404; a watchlist is capped (409 at the cap).
  */
 import * as z from 'zod/mini';
-import { EntityId } from '../domain/entity.ts';
+import { EntityId, isPublicProfile } from '../domain/entity.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { httpRoute, json } from './commons/http.ts';
 import { getProfile } from './commons/table/entities.ts';
@@ -15,7 +15,8 @@ const Path = z.object({ entityId: EntityId });
 export const handler = httpRoute({ access: 'member', path: Path }, async ({ path, viewer, now }) => {
   // Consistent: an entity whose profile was just written must not answer 404.
   const profile = await getProfile(path.entityId, { consistent: true });
-  if (!profile) throw new NotFoundError(`no entity ${path.entityId}`);
+  // Only a public profile can be followed: one only a draft knows answers as an unknown entity (for staff too).
+  if (!profile || !isPublicProfile(profile)) throw new NotFoundError(`no entity ${path.entityId}`);
   const { entry } = await follow(viewer.userId!, {
     entityId: profile.entityId,
     name: profile.name,

@@ -4,11 +4,14 @@
  * original), in one Query of the parts that tier may read.
  * The ETag names the version, whom it was shaped for and, for a translation,
  * its language (functions/commons/etag.ts); If-None-Match with it answers 304.
+ * Locked sections say how to unlock them, in the served language (domain/unlock.ts).
  */
 import * as z from 'zod/mini';
 import { NotFoundError } from '../domain/errors.ts';
 import { LanguageQuery, negotiateLanguage } from '../domain/language.ts';
+import { unlockOffer } from '../domain/unlock.ts';
 import { isVisible, languagesOf, partsFor, viewBriefing } from '../domain/visibility.ts';
+import { UNLOCK_ENV } from './commons/env.ts';
 import { etagOf, noneMatchHolds } from './commons/etag.ts';
 import { json } from './commons/http.ts';
 import { publicRoute } from './commons/public-route.ts';
@@ -37,5 +40,11 @@ export const handler = publicRoute({ path: Path, query: Query }, async ({ path, 
     vary: 'authorization, accept-language',
   };
   if (noneMatchHolds(event.headers?.['if-none-match'], headers.etag)) return { statusCode: 304, headers };
-  return json(200, viewBriefing(briefing, viewer, language), headers);
+  // The deployment's sign-up and request-access pages, when it has them (`cdk deploy -c signUpUrl=… -c requestAccessUrl=…`).
+  const links = { signUpUrl: process.env[UNLOCK_ENV.signUpUrl], requestAccessUrl: process.env[UNLOCK_ENV.requestAccessUrl] };
+  return json(
+    200,
+    viewBriefing(briefing, viewer, language, (tier, served) => unlockOffer(tier, served, links)),
+    headers,
+  );
 });

@@ -8,11 +8,11 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { EntityId } from '../domain/entity.ts';
 import { NotFoundError } from '../domain/errors.ts';
-import { viewEntity } from '../domain/visibility.ts';
+import { canSeeEntity, viewEntity, visibleLinks } from '../domain/visibility.ts';
 import { audienceOf, noneMatchHolds } from './commons/etag.ts';
 import { json } from './commons/http.ts';
 import { publicRoute } from './commons/public-route.ts';
-import { getEntity } from './commons/table/entities.ts';
+import { getEntity, publicAmong } from './commons/table/entities.ts';
 import { recentForEntity } from './commons/table/feed.ts';
 
 export const RECENT_BRIEFINGS = 10;
@@ -21,8 +21,14 @@ const Path = z.object({ entityId: EntityId });
 
 export const handler = publicRoute({ path: Path }, async ({ path, viewer, event }) => {
   const [record, recent] = await Promise.all([getEntity(path.entityId), recentForEntity(path.entityId, RECENT_BRIEFINGS)]);
-  if (!record.profile) throw new NotFoundError(`no entity ${path.entityId}`);
-  const page = { ...viewEntity(record.profile, [...record.outgoing, ...record.incoming], viewer), recentBriefings: recent };
+  // An entity only a draft (or an analyst's unpublished profile) knows answers exactly as one nobody named.
+  if (!canSeeEntity(record.profile, viewer)) throw new NotFoundError(`no entity ${path.entityId}`);
+  const links = [...record.outgoing, ...record.incoming];
+  // Readers' pages name only public entities at the other end of a link: one BatchGetItem of those ends' heads.
+  const ends =
+    viewer.roles.length > 0 || links.length === 0 ? new Set<string>() : await publicAmong(links.flatMap((r) => [r.from.entityId, r.to.entityId]));
+  const shown = visibleLinks(path.entityId, links, viewer, (id) => ends.has(id));
+  const page = { ...viewEntity(record.profile, shown, viewer), recentBriefings: recent };
   const body = JSON.stringify(page);
   // The page joins records that change on their own (the profile, other entities' links, the feed), so no one
   // version names it: the tag is a digest of the representation, per audience like a briefing's.

@@ -3,7 +3,7 @@ import { selfView } from '../domain/entitlement.ts';
 import { httpRoute, json } from './commons/http.ts';
 import { getEntitlement } from './commons/table/entitlements.ts';
 
-export const handler = httpRoute({ access: 'member' }, async ({ viewer, now }) => {
+export const handler = httpRoute({ access: 'signed-in' }, async ({ viewer, now }) => {
   const record = await getEntitlement(viewer.userId!);
   return json(200, selfView(viewer, record, now), { 'cache-control': 'private, no-store' });
 });

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { SIGNAL_TYPES } from '../domain/briefing.ts';
-import { EntityId } from '../domain/entity.ts';
+import { EntityId, isPublicProfile } from '../domain/entity.ts';
 import { ValidationError } from '../domain/errors.ts';
 import { LanguageQuery } from '../domain/language.ts';
 import { GRADES } from '../domain/scoring.ts';
@@ -38,9 +38,9 @@ export const handler = httpRoute({ access: 'public', viewer: 'ignored', query: Q
     { ...filter, ...(entity !== undefined ? { entityId: entity } : {}) },
     { limit, now, ...(cursor !== undefined ? { cursor } : {}) },
   );
-  // An entity nobody has described is a bad filter, not an empty feed. Asked only when the page is empty:
+  // An entity nobody has described (or only a draft names) is a bad filter, not an empty feed. Asked only when the page is empty:
   // an entity with briefings has a profile (briefings create one), so the usual page stays one request.
-  if (entity !== undefined && page.items.length === 0 && !page.nextCursor && !(await getProfile(entity))) {
+  if (entity !== undefined && page.items.length === 0 && !page.nextCursor && !isPublicProfile(await getProfile(entity))) {
     throw new ValidationError('the entity filter names no known entity', [{ pointer: 'query:entity', detail: `no entity ${entity}` }]);
   }
   return json(200, page, { 'cache-control': 'public, max-age=30' });

@@ -37,6 +37,8 @@ export interface FunctionSpec {
   userPool?: 'manage-groups';
   /** Reads the published feed and signs its page cursors, so it needs the cursor signing key. */
   signsCursors?: boolean;
+  /** Draws lock screens (domain/unlock.ts): names the deployment's sign-up and request-access pages, when it has them. */
+  rendersLocks?: boolean;
 }
 
 export const FUNCTIONS = {
@@ -101,6 +103,7 @@ export const FUNCTIONS = {
     description: "GET /briefings/{briefingId}: shaped for the caller's tier",
     table: 'RO',
     verifiesTokens: true,
+    rendersLocks: true,
   },
   'get-briefing-score': {
     entry: 'functions/get-briefing-score.ts',
@@ -118,6 +121,11 @@ export const FUNCTIONS = {
     table: 'RO',
   },
   'route-not-found': { entry: 'functions/route-not-found.ts', description: 'Unknown routes (404) and wrong methods (405)', table: 'none' },
+  'get-confidence-legend': {
+    entry: 'functions/get-confidence-legend.ts',
+    description: 'GET /confidence/legend: the confidence bands and marks, in each language served',
+    table: 'none',
+  },
   'score-briefing': {
     entry: 'functions/score-briefing.ts',
     description: 'On Source Ingested, Source Updated and Briefing Edited: re-scores the briefing from all its sources',
@@ -233,6 +241,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'PUT', path: '/me/watchlist/{entityId}', fn: 'follow-entity', auth: 'jwt' },
   { method: 'DELETE', path: '/me/watchlist/{entityId}', fn: 'unfollow-entity', auth: 'jwt' },
   { method: 'GET', path: '/me/alerts', fn: 'get-alerts', auth: 'jwt' },
+  { method: 'GET', path: '/confidence/legend', fn: 'get-confidence-legend', auth: 'none' },
 ];
 
 /** Anything no route matches goes here ($default and ANY on known paths). */

@@ -250,7 +250,12 @@ function responsesOf(route: RouteSpec, spec: DocumentedRoute['spec'], doc: (type
           });
   }
   const access = spec?.access;
-  if (access && access !== 'public' && access !== 'member') {
+  if (access === 'member') {
+    responses['403'] = problem(
+      "The caller's membership is not active: revoked, or never recorded (the entitlement record decides, within the cache window of at most 60 s).",
+      Problem,
+    );
+  } else if (access && access !== 'public' && access !== 'signed-in') {
     responses['403'] = problem(`The caller is not ${roles(access)}, or the membership that made them one has ended.`, Problem);
   }
   if (doc?.notModified) {
@@ -350,7 +355,8 @@ function who(access: Access | undefined, route: RouteSpec): string {
   if (route.auth === 'none') return 'anyone (the same answer for every caller: no token is read)';
   if (access === undefined) return route.auth === 'jwt' ? 'signed-in callers' : 'anyone';
   if (access === 'public') return "anyone; a valid token unlocks the caller's tier, an invalid one is refused (401)";
-  if (access === 'member') return 'any signed-in member';
+  if (access === 'signed-in') return 'any signed-in user, whether or not their membership is active';
+  if (access === 'member') return 'any signed-in member whose membership is active (revoked: 403 within 60 s)';
   return `${roles(access)} (admins may call every staff route)`;
 }
 

@@ -30,6 +30,7 @@ import {
 } from '../domain/entitlement.ts';
 import { type Evidence as DomainEvidence, ENTITY_KINDS, RELATIONS } from '../domain/entity.ts';
 import type { FieldIssue } from '../domain/errors.ts';
+import { type ConfidenceLegend as DomainConfidenceLegend, LEGEND_LANGUAGES } from '../domain/legend.ts';
 import {
   CREDIBILITY_LEVELS,
   type Confidence as DomainConfidence,
@@ -41,6 +42,7 @@ import {
   STANCES,
 } from '../domain/scoring.ts';
 import { CORRECTABLE_FIELDS, type Source as DomainSource, SOURCE_STATUSES } from '../domain/source.ts';
+import { type UnlockOffer as DomainUnlockOffer, UNLOCK_LANGUAGES } from '../domain/unlock.ts';
 import type {
   AlertView as DomainAlertView,
   EntityView as DomainEntityView,
@@ -245,6 +247,28 @@ const ReadableSections = SECTIONS.map(({ name, title }) =>
     .check(z.meta({ title: `${title} (readable)` })),
 );
 
+export const UnlockOffer = named(
+  'UnlockOffer',
+  z
+    .object({
+      language: z.enum(UNLOCK_LANGUAGES).check(z.describe('The language of the texts: `zh` for a briefing served in any Chinese, else `en`')),
+      tierName: z.string().check(z.describe('The display name of the tier, e.g. "Strategy Circle" / "战略圈"')),
+      summary: z.string().check(z.describe('Who the tier is for and how it is granted')),
+      includes: z.array(z.string()).check(z.describe('The titles of the sections the tier opens')),
+      action: z.object({
+        kind: z
+          .enum(['sign-up', 'request-access'])
+          .check(z.describe('`sign-up`: a free account and login (Strategy Circle); `request-access`: ask the publisher (Leadership Alliance)')),
+        label: z.string().check(z.describe('The button text')),
+        free: z.boolean(),
+        href: z
+          .optional(z.string())
+          .check(z.describe('Where to take the action, when the deployment configured it (`-c signUpUrl=…`, `-c requestAccessUrl=…`)')),
+      }),
+    })
+    .check(z.describe('What a client needs to draw the lock screen: fixed text per tier and language, the same for every briefing.')),
+);
+
 export const LockedSection = named(
   'LockedSection',
   z
@@ -254,8 +278,13 @@ export const LockedSection = named(
       tier: Tier,
       locked: z.literal(true),
       unlockTier: Tier.check(z.describe('The tier that unlocks it')),
+      unlock: z.optional(UnlockOffer).check(z.describe('How to unlock it (GET /briefings/{briefingId}), in the served language')),
     })
-    .check(z.describe("A section above the caller's tier: it says that it exists and which tier unlocks it, nothing else.")),
+    .check(
+      z.describe(
+        "A section above the caller's tier: it says that it exists, which tier unlocks it and how to get that tier, nothing about its content.",
+      ),
+    ),
 );
 
 export const SectionView = named('SectionView', z.union([...ReadableSections, LockedSection]));
@@ -565,6 +594,38 @@ export const MemberWithHistory = named(
   z.extend(memberAdminViewFields, { history: z.array(EntitlementHistoryEntry).check(z.describe('Newest first, bounded')) }),
 );
 
+// ---- the confidence legend (domain/legend.ts) ----------------------------------------------------
+
+const Texts = z.object({ en: z.string(), zh: z.string() }).check(z.describe('The same text in each language served'));
+
+const LegendMark = z.object({ label: Texts, meaning: Texts });
+
+export const ConfidenceLegend = named(
+  'ConfidenceLegend',
+  z
+    .object({
+      modelVersion: z.string().check(z.describe('The confidence model the bands belong to')),
+      languages: z.array(z.enum(LEGEND_LANGUAGES)).check(z.describe('The languages every text below is given in')),
+      bands: z
+        .array(
+          z.object({
+            grade: z.enum(GRADES),
+            min: z.number().check(z.describe('The lowest score in the band (closed below)')),
+            max: z.number().check(z.describe('The highest score in the band, to two decimals (open above: the next band starts at max + 0.01)')),
+            range: z.string().check(z.describe('`0.90 – 1.00`')),
+            label: Texts,
+          }),
+        )
+        .check(z.describe('The six bands, highest first')),
+      notes: Texts.check(z.describe('How to read a band boundary, and what grade A requires')),
+      marks: z.object({
+        disputed: LegendMark.check(z.describe('`confidence.disputed` on a briefing')),
+        analystAssessed: LegendMark.check(z.describe('`confidence.analystAssessed` on a briefing')),
+      }),
+    })
+    .check(z.describe("The confidence bands and marks, from the scorer's own definitions.")),
+);
+
 // ---- entities, watchlists and alerts (domain/entity.ts, domain/visibility.ts) ---------------------
 
 export const Evidence = named(
@@ -610,8 +671,11 @@ const entityViewFields = z.object({
   aliases: z.array(z.object({ language: z.string(), name: z.string() })).check(z.describe('Other names, by language')),
   coverage: z.optional(z.string()).check(z.describe('Why the entity is covered; absent until an analyst writes the profile')),
   updatedAt: z.iso.datetime(),
+  publishedAt: z
+    .optional(z.iso.datetime())
+    .check(z.describe('When the profile became public (a published briefing named it, or an editor published it); absent only for staff')),
   viewerTier: Tier.check(z.describe('The tier the page was shaped for')),
-  relationships: z.array(RelationshipView).check(z.describe('Outgoing first, then incoming')),
+  relationships: z.array(RelationshipView).check(z.describe('Outgoing first, then incoming; readers see only links to public entities')),
 });
 
 export const EntityView = named(
@@ -708,6 +772,8 @@ export type ResponseChecks = [
   Check<SameType<Omit<z.output<typeof BriefingView>, 'sections'>, Omit<DomainView, 'sections'>>>,
   Check<z.output<typeof SectionView> extends DomainSection ? true : false>,
   Check<Equals<keyof z.output<typeof LockedSection>, keyof Extract<DomainSection, { locked: true }>>>,
+  Check<Same<typeof UnlockOffer, DomainUnlockOffer>>,
+  Check<Same<typeof ConfidenceLegend, DomainConfidenceLegend>>,
 ];
 
 // ---- per route -------------------------------------------------------------------------------
@@ -759,7 +825,12 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     summary: 'List published briefings',
     description: 'Published briefings, newest first, one page per request. The same for every caller.',
     success: { status: 200, description: 'A page of the feed.', schema: BriefingPage, headers: cacheControl('`public, max-age=30`') },
-    failures: { 400: { description: 'A limit out of range, an unknown parameter, or a cursor this API did not issue.' } },
+    failures: {
+      400: {
+        description:
+          'A limit out of range, an unknown parameter, a cursor this API did not issue, or an entity readers do not know (none, or only a draft names it).',
+      },
+    },
   },
   'GET /briefings/{briefingId}': {
     summary: 'Read a briefing',
@@ -1050,7 +1121,13 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
         vary: { description: '`authorization`: the representation depends on the token' },
       },
     },
-    failures: { 404: { description: 'No such entity.' } },
+    failures: {
+      404: {
+        description:
+          'No such entity, or none readers may know of yet: an entity becomes public once a published briefing names it or an editor ' +
+          'publishes its profile; until then the answer is the same as for an id nobody used (staff see it).',
+      },
+    },
     requestHeaders: {
       'if-none-match': { description: 'An ETag from an earlier read: when the page is unchanged for this caller, the answer is 304 with no body.' },
     },
@@ -1063,7 +1140,8 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     summary: "Write an entity's profile and relationships",
     description:
       'An analyst or editor writes the whole profile and every relationship the entity states, in one transaction: relationships no longer ' +
-      'listed are removed, and each is mirrored on its target, so both pages show it.',
+      'listed are removed, and each is mirrored on its target, so both pages show it. `publish: true` (editors only: an analyst sending it gets 403) makes the profile ' +
+      'public; without it the profile stays as visible as it was (a new one is known to staff only until a published briefing names it).',
     success: {
       status: 200,
       description: 'The entity as staff see it (without recent briefings).',
@@ -1083,13 +1161,39 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     summary: 'Follow an entity',
     description: 'Idempotent: following an entity again answers 200 with the entry as first stored. New briefings naming it raise alerts.',
     success: { status: 200, description: 'The watchlist entry.', schema: WatchEntry, headers: cacheControl('`private, no-store`') },
-    failures: { 404: { description: 'No such entity.' }, 409: { description: 'The watchlist is full (200 entities): unfollow one first.' } },
+    failures: {
+      404: { description: 'No such entity, or one not public yet (as for an id nobody used).' },
+      409: { description: 'The watchlist is full (200 entities): unfollow one first.' },
+    },
   },
   'DELETE /me/watchlist/{entityId}': {
     summary: 'Stop following an entity',
     description: 'Idempotent: 204 whether or not the caller followed it.',
     // A 204 has no body; the generator still names a registered schema, which it leaves out of the document.
     success: { status: 204, description: 'Not followed (any more).', schema: WatchEntry },
+  },
+  'GET /confidence/legend': {
+    summary: 'Read the confidence legend',
+    description:
+      'The six confidence bands (range, grade, label) and what "Disputed" and "Analyst-assessed" mean, in every language served, ' +
+      "from the scorer's own definitions: what a client needs to draw the confidence table. The same for every caller (no token is read).",
+    success: {
+      status: 200,
+      description: 'The legend.',
+      schema: ConfidenceLegend,
+      headers: {
+        ...cacheControl('`public, max-age=86400`: it changes only with a deploy'),
+        etag: { description: 'A strong validator: a digest of the legend' },
+      },
+    },
+    failures: { 400: { description: 'Any query parameter (the route takes none).' } },
+    requestHeaders: {
+      'if-none-match': { description: 'An ETag from an earlier read: when the legend is unchanged, the answer is 304 with no body.' },
+    },
+    notModified: {
+      description: 'The ETag in If-None-Match is current: no body.',
+      headers: { ...cacheControl('As for 200'), etag: { description: 'As for 200' } },
+    },
   },
   'GET /me/alerts': {
     summary: 'Read my alerts',
@@ -1107,4 +1211,5 @@ export const TAGS: Record<string, string> = {
   me: "The caller's own membership, watchlist and alerts.",
   members: 'Entitlements of members (admins).',
   entities: 'Companies, people and networks: profiles, relationships, recent briefings.',
+  confidence: 'How to read a confidence score: bands, grades, labels and marks.',
 };

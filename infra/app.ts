@@ -23,10 +23,21 @@ if (feedStartMonth !== undefined && !MONTH_PATTERN.test(String(feedStartMonth)))
   throw new Error(`feedStartMonth must be a month such as 2026-11, got "${String(feedStartMonth)}"`);
 }
 
+// `-c signUpUrl=https://… -c requestAccessUrl=https://…`: the publisher's pages that lock screens link to (domain/unlock.ts).
+const unlockLinks = Object.fromEntries(
+  (['signUpUrl', 'requestAccessUrl'] as const).flatMap((key) => {
+    const value = app.node.tryGetContext(key) as unknown;
+    if (value === undefined) return [];
+    if (!/^https:\/\/\S+$/.test(String(value))) throw new Error(`${key} must be an https URL, got "${String(value)}"`);
+    return [[key, String(value)]];
+  }),
+);
+
 const stack = new BriefingsStack(app, stackName(stage), {
   stage,
   reserveConcurrency,
   apiTracing,
+  ...(Object.keys(unlockLinks).length > 0 ? { unlockLinks } : {}),
   ...(feedStartMonth === undefined ? {} : { feedStartMonth: String(feedStartMonth) }),
   description: `Signal Briefings backend (${stage.name})`,
 });

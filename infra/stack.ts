@@ -1,5 +1,6 @@
 import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import type { UnlockLinks } from '../domain/unlock.ts';
 import { RESCORE_FUNCTION, SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS, USER_POOL_TRIGGERS } from '../functions/manifest.ts';
 import { Api } from './constructs/api.ts';
 import { Data } from './constructs/data.ts';
@@ -21,6 +22,8 @@ export interface BriefingsStackProps extends StackProps {
   feedStartMonth?: string;
   /** Bundle the Powertools tracer into the API functions too (see BriefingsFunctionsProps). */
   apiTracing?: boolean;
+  /** The publisher's sign-up and request-access pages for lock screens (see BriefingsFunctionsProps). */
+  unlockLinks?: UnlockLinks;
 }
 
 /**
@@ -48,6 +51,7 @@ export class BriefingsStack extends Stack {
       ...(props.reserveConcurrency === undefined ? {} : { reserveConcurrency: props.reserveConcurrency }),
       ...(props.feedStartMonth === undefined ? {} : { feedStartMonth: props.feedStartMonth }),
       ...(props.apiTracing ? { apiTracing: true } : {}),
+      ...(props.unlockLinks ? { unlockLinks: props.unlockLinks } : {}),
     });
 
     const api = new Api(this, 'Api', { functions, identity, removalPolicy });

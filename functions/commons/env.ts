@@ -19,3 +19,11 @@ export const ENV = {
   /** The feed's first month (`yyyy-mm`, the deployment's launch): reads walk no further back. Default in domain/feed.ts. */
   feedStartMonth: 'FEED_START_MONTH',
 } as const;
+
+/** Optional, for functions that draw lock screens (`rendersLocks` in the manifest); apart from ENV so that no other bundle carries them. */
+export const UNLOCK_ENV = {
+  /** The deployment's sign-up page, named by Strategy Circle lock screens. */
+  signUpUrl: 'SIGN_UP_URL',
+  /** Where a member asks for Leadership Alliance, named by its lock screens. */
+  requestAccessUrl: 'REQUEST_ACCESS_URL',
+} as const;

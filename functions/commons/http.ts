@@ -8,7 +8,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { hasAnyRole, type StaffRole, type Viewer } from '../../domain/access.ts';
+import { hasAnyRole, isMember, type StaffRole, type Viewer } from '../../domain/access.ts';
 import { ForbiddenError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
 import { CORRELATION_HEADER, correlationIdOf, withCorrelationId } from './correlation.ts';
 import { logger } from './logger.ts';
@@ -32,8 +32,12 @@ const apiTracing = process.env['API_TRACING'] === 'on' ? await import('./api-tra
 /** Larger bodies are refused before parsing (API Gateway's own limit is 10 MB). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** `public`: anyone, optional token. `member`: any signed-in user. A role list: staff with one of those roles (admins always). */
-export type Access = 'public' | 'member' | readonly StaffRole[];
+/**
+ * `public`: anyone, optional token. `signed-in`: any signed-in user, member or not (their own status, their own
+ * data to remove). `member`: a signed-in user whose entitlement grants a tier now (checked against the record like
+ * gated sections, so a revocation bites within the cache window). A role list: staff with one of those roles (admins always).
+ */
+export type Access = 'public' | 'signed-in' | 'member' | readonly StaffRole[];
 
 export type HttpEvent = Omit<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext'> & {
   requestContext: Omit<APIGatewayProxyEventV2WithJWTAuthorizer['requestContext'], 'authorizer'> & {
@@ -80,7 +84,12 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 function authorize(viewer: Viewer, access: Access): void {
   if (access === 'public') return;
   if (!viewer.userId) throw new UnauthorizedError('sign in to call this route');
-  if (access !== 'member' && !hasAnyRole(viewer, access)) {
+  if (access === 'signed-in') return;
+  if (access === 'member') {
+    if (!isMember(viewer)) throw new ForbiddenError('this route is for members, and your membership is not active');
+    return;
+  }
+  if (!hasAnyRole(viewer, access)) {
     throw new ForbiddenError(`this route is for ${access.join(' or ')} staff`);
   }
 }

@@ -5,7 +5,8 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { FEED_START_MONTH } from '../../domain/feed.ts';
-import { ENV } from '../../functions/commons/env.ts';
+import type { UnlockLinks } from '../../domain/unlock.ts';
+import { ENV, UNLOCK_ENV } from '../../functions/commons/env.ts';
 import {
   FALLBACK_FUNCTION,
   FUNCTIONS,
@@ -38,6 +39,8 @@ export interface BriefingsFunctionsProps {
   feedStartMonth?: string;
   /** Bundle the Powertools tracer into the API functions too (`cdk deploy -c apiTracing=true`); consumers always have it. */
   apiTracing?: boolean;
+  /** The publisher's sign-up and request-access pages, named by lock screens (`rendersLocks`); `-c signUpUrl=… -c requestAccessUrl=…`. */
+  unlockLinks?: UnlockLinks;
   /**
    * Reserve {@link RESERVED_CONCURRENCY} for the bus consumers (default true). An account whose
    * Lambda concurrency quota is still 10 cannot reserve any: deploy there with `-c reservedConcurrency=false`.
@@ -91,6 +94,9 @@ export class BriefingsFunctions extends Construct {
         fn.signCursorsWith(cursorKey);
         fn.addEnvironment(ENV.feedStartMonth, props.feedStartMonth ?? FEED_START_MONTH);
       }
+      if (spec.rendersLocks && props.unlockLinks?.signUpUrl) fn.addEnvironment(UNLOCK_ENV.signUpUrl, props.unlockLinks.signUpUrl);
+      if (spec.rendersLocks && props.unlockLinks?.requestAccessUrl)
+        fn.addEnvironment(UNLOCK_ENV.requestAccessUrl, props.unlockLinks.requestAccessUrl);
       this.byName.set(name, fn);
     }
   }

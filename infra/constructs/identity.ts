@@ -2,7 +2,7 @@ import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccountRecovery, Mfa, UserPool, type UserPoolClient, UserPoolOperation } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { GROUPS } from '../../domain/access.ts';
+import { GROUP_DESCRIPTIONS, GROUPS, type GroupName } from '../../domain/access.ts';
 import { pascalCase } from '../naming.ts';
 
 /** Props of {@link Identity}. */
@@ -46,8 +46,8 @@ export class Identity extends Construct {
       removalPolicy: props.removalPolicy,
       deletionProtection: props.deletionProtection,
     });
-    for (const [groupName, { description }] of Object.entries(GROUPS)) {
-      this.userPool.addGroup(pascalCase(groupName), { groupName, description });
+    for (const groupName of Object.keys(GROUPS) as GroupName[]) {
+      this.userPool.addGroup(pascalCase(groupName), { groupName, description: GROUP_DESCRIPTIONS[groupName] });
     }
     this.client = this.userPool.addClient('AppClient', {
       // USER_PASSWORD_AUTH for scripts and tests; SRP for browser and mobile sign-in.

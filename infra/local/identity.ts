@@ -19,7 +19,7 @@ import {
   InitiateAuthCommand,
   UserNotFoundException,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { GROUP_NAMES, GROUPS } from '../../domain/access.ts';
+import { GROUP_DESCRIPTIONS, GROUP_NAMES } from '../../domain/access.ts';
 import { USER_POOL_TRIGGERS } from '../../functions/manifest.ts';
 import { LOCAL_AWS } from './engines.ts';
 
@@ -117,7 +117,7 @@ async function ensureGroups(client: CognitoIdentityProviderClient, userPoolId: s
     try {
       await client.send(new GetGroupCommand({ UserPoolId: userPoolId, GroupName: name }));
     } catch {
-      await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: name, Description: GROUPS[name].description }));
+      await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: name, Description: GROUP_DESCRIPTIONS[name] }));
     }
   }
 }

@@ -33,10 +33,13 @@ export async function seedDemoData(stack: SeedStack, log: Log): Promise<Record<s
   const editor = await tokenOf(stack, 'editors');
   const ids: Record<string, string> = {};
 
-  // Entity profiles first (each relationship's target is listed before it), then the demo members follow
-  // some of them, before any briefing is published, so Briefing Published leaves them alerts.
+  // Entity profiles first (each relationship's target is listed before it), published by the editor (a profile
+  // is public only once an editor publishes it or a published briefing names it), then the demo members follow
+  // some of them, before any briefing is published, so Briefing Published leaves them alerts. The draft's entity
+  // has no profile here: it stays unknown to readers.
   for (const entity of DEMO_ENTITIES) {
-    await call(stack, 'PUT', `/entities/${entity.entityId}`, { token: analyst, body: entity.profile }, [200], `entity ${entity.entityId}`);
+    const body = { ...entity.profile, publish: true };
+    await call(stack, 'PUT', `/entities/${entity.entityId}`, { token: editor, body }, [200], `entity ${entity.entityId}`);
   }
   for (const [userKey, entityIds] of Object.entries(DEMO_WATCHLISTS)) {
     const member = await tokenOfUser(stack, userKey);

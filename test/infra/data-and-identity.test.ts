@@ -3,7 +3,7 @@
  * domain/access.ts, prod keeps its state, and the stack publishes what clients need.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GROUP_NAMES, GROUPS } from '../../domain/access.ts';
+import { GROUP_DESCRIPTIONS, GROUP_NAMES, type GROUPS } from '../../domain/access.ts';
 import { TABLE_SCHEMA } from '../../functions/commons/table/schema.ts';
 import { stageSettings } from '../../infra/stage.ts';
 import { idsOfType, refId, type Synthesized, synthesize } from './synth.ts';
@@ -80,7 +80,7 @@ describe('user pool', () => {
     // Assess
     expect(groups.map((g) => g['GroupName']).sort()).toEqual([...GROUP_NAMES].sort());
     for (const group of groups) {
-      expect(group['Description']).toBe(GROUPS[group['GroupName'] as keyof typeof GROUPS].description);
+      expect(group['Description']).toBe(GROUP_DESCRIPTIONS[group['GroupName'] as keyof typeof GROUPS]);
     }
   });
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import type { UnlockLinks } from '../../domain/unlock.ts';
 import { FUNCTIONS, type FunctionName } from '../../functions/manifest.ts';
 import { addComplianceChecks } from '../../infra/compliance.ts';
 import { BriefingsStack } from '../../infra/stack.ts';
@@ -33,6 +34,7 @@ export function synthesize({
   reserveConcurrency = true,
   checks = false,
   feedStartMonth = undefined as string | undefined,
+  unlockLinks = undefined as UnlockLinks | undefined,
 } = {}): Synthesized {
   const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Json };
   const app = new App({
@@ -49,6 +51,7 @@ export function synthesize({
     stage: stageSettings(stage),
     reserveConcurrency,
     ...(feedStartMonth === undefined ? {} : { feedStartMonth }),
+    ...(unlockLinks === undefined ? {} : { unlockLinks }),
   });
   const template = Template.fromStack(stack);
   const outdir = app.outdir;

@@ -52,6 +52,8 @@ const STAFF: ViewerName[] = ['analyst', 'editor', 'admin'];
 const P = `sec-pub-${RUN.toLowerCase()}`;
 const D = `sec-draft-${RUN.toLowerCase()}`;
 const E = `sec-event-${RUN.toLowerCase()}`;
+/** An entity only the draft D names: its name is a canary, and no public route may tell it exists (issue 16). */
+const DX = `sec-drafted-${RUN.toLowerCase()}`;
 /** An entity whose relationship evidence (Leadership Alliance content) carries a canary. */
 const N = `sec-entity-${RUN.toLowerCase()}`;
 /** What each viewer may see of entity N: its relationship evidence from Leadership Alliance up. */
@@ -107,15 +109,27 @@ beforeAll(async () => {
   P_SOURCE = sourceOf(P, 'P');
   const { addSource } = await import('../../functions/commons/table/sources.ts');
   expect(await addSource(P_SOURCE, sourceIngested(P_SOURCE, NOW), NOW)).toBe('added');
-  await briefings.createBriefing(scored(D, 'D', { headline: true }));
+  const drafted = rescore(
+    draft({ ...withCanaries('D', { headline: true }), entities: [...briefingInput().entities, { entityId: DX, name: canary('DX', 'NAME') }] }, D),
+    [sourceOf(D, 'D')],
+    NOW,
+  ).briefing;
+  await briefings.createBriefing(drafted);
   await briefings.createBriefing(scored(E, 'E'));
 
   // Entity N states a link to the entity of E (acme) with canary evidence; every member follows acme,
   // so E's publication below leaves each of them an alert (which must carry no gated text).
-  const profile = (name: string, relationships: unknown[] = []) => ({ name, kind: 'company', coverage: `${name} is covered.`, relationships });
-  expect((await api(stack, 'PUT', '/entities/acme', { token: tokens.analyst, body: profile('Acme Networks') })).status).toBe(200);
+  // Published by an editor: readers know an entity once an editor publishes its profile or a published briefing names it.
+  const profile = (name: string, relationships: unknown[] = []) => ({
+    name,
+    kind: 'company',
+    coverage: `${name} is covered.`,
+    relationships,
+    publish: true,
+  });
+  expect((await api(stack, 'PUT', '/entities/acme', { token: tokens.editor, body: profile('Acme Networks') })).status).toBe(200);
   const link = { relation: 'supplier to', target: 'acme', summary: 'Supplies fibre.', evidence: [{ text: `${canary('N', 'EVID')} contract` }] };
-  expect((await api(stack, 'PUT', `/entities/${N}`, { token: tokens.analyst, body: profile('Northwind', [link]) })).status).toBe(200);
+  expect((await api(stack, 'PUT', `/entities/${N}`, { token: tokens.editor, body: profile('Northwind', [link]) })).status).toBe(200);
   for (const token of Object.values(tokens)) expect((await api(stack, 'PUT', '/me/watchlist/acme', { token })).status).toBe(200);
 
   // A revoked member, through the admin route; an expired one, by the clock passing the end date.
@@ -160,6 +174,7 @@ const READ_ROUTES: Record<string, ReadRoute> = {
   'GET /entities/{entityId}': { path: () => `/entities/${N}`, allowed: ENTITY_ALLOWED },
   'GET /me/watchlist': { path: () => '/me/watchlist', allowed: () => [] },
   'GET /me/alerts': { path: () => '/me/alerts', allowed: () => [] },
+  'GET /confidence/legend': { path: () => '/confidence/legend', allowed: () => [] },
 };
 
 describe('canary matrix (API3: no gated text beyond the tier)', () => {
@@ -187,18 +202,59 @@ describe('canary matrix (API3: no gated text beyond the tier)', () => {
     const res = await call(who, 'GET', `/briefings/${D}`);
     if (STAFF.includes(who)) {
       expect(res.status).toBe(200);
-      expect(canariesIn(res.text)).toEqual(expected('D', ['FAIL', 'HEAD', 'NOTE', 'PUB', 'REL', 'TITLE', 'TREND']));
+      expect(canariesIn(res.text)).toEqual([...expected('D', ['FAIL', 'HEAD', 'NOTE', 'PUB', 'REL', 'TITLE', 'TREND']), canary('DX', 'NAME')].sort());
     } else {
       expect(res.status).toBe(404);
       expect(canariesIn(res.text)).toEqual([]);
     }
   });
 
-  it('locked sections are markers: name, title, tier, locked, unlockTier, and nothing else', async () => {
-    const res = await call('anonymous', 'GET', `/briefings/${P}`);
-    const locked = (res.body.sections as Array<Record<string, unknown>>).filter((s) => s['locked']);
+  /** Every public route that takes an entity id: the draft's entity must answer exactly as one nobody named. */
+  const ENTITY_ROUTES: Array<[string, (id: string) => string]> = [
+    ['GET', (id) => `/entities/${id}`],
+    ['GET', (id) => `/briefings?entity=${id}`],
+    ['PUT', (id) => `/me/watchlist/${id}`],
+  ];
+  it('covers every public route that takes an entity id', () => {
+    const withEntity = ROUTES.filter((r) => r.path.includes('{entityId}') && r.fn !== 'put-entity' && r.method !== 'DELETE').map((r) => r.method);
+    expect(withEntity.sort()).toEqual(['GET', 'PUT']);
+  });
+  it.each(VIEWERS.filter((who) => !STAFF.includes(who)))(
+    '%s asking about the entity only a draft names gets what an entity nobody named gets, with no trace of it',
+    async (who) => {
+      for (const [method, path] of ENTITY_ROUTES) {
+        const drafted = await call(who, method, path(DX));
+        const nobody = await call(who, method, path(`nobody-${RUN.toLowerCase()}`));
+        expect([drafted.status, drafted.headers.get('cache-control')], `${method} ${path(DX)}`).toEqual([
+          nobody.status,
+          nobody.headers.get('cache-control'),
+        ]);
+        expect(drafted.text.replaceAll(DX, 'X')).toBe(nobody.text.replaceAll(`nobody-${RUN.toLowerCase()}`, 'X'));
+        expect(canariesIn(drafted.text)).toEqual([]);
+      }
+    },
+  );
+
+  it('locked sections are markers: name, title, tier, locked, unlockTier and how to unlock, the same for every briefing (no hint of content)', async () => {
+    const lockedOf = async (briefingId: string, who: ViewerName = 'anonymous') =>
+      ((await call(who, 'GET', `/briefings/${briefingId}`)).body.sections as Array<Record<string, unknown>>).filter((s) => s['locked']);
+    const locked = await lockedOf(P);
     expect(locked.map((s) => s['name'])).toEqual(['trendContext', 'relationshipEvidence', 'failurePaths', 'sourceNotes']);
-    for (const section of locked) expect(Object.keys(section).sort()).toEqual(['locked', 'name', 'tier', 'title', 'unlockTier']);
+    for (const section of locked) expect(Object.keys(section).sort()).toEqual(['locked', 'name', 'tier', 'title', 'unlock', 'unlockTier']);
+    expect(locked[0]!['unlock']).toMatchObject({ tierName: 'Strategy Circle', action: { kind: 'sign-up', free: true } });
+    expect(locked[1]!['unlock']).toMatchObject({ tierName: 'Leadership Alliance', action: { kind: 'request-access', free: false } });
+    // Another briefing, other content, the same markers; a revoked member sees what the public sees.
+    expect(await lockedOf(E)).toEqual(locked);
+    expect(await lockedOf(P, 'revoked')).toEqual(locked);
+    expect((await lockedOf(P, 'strategy')).map((s) => s['unlock'])).toEqual(locked.slice(1).map((s) => s['unlock']));
+  });
+
+  it('the confidence legend is the same for every caller, public and cacheable (issue 16)', async () => {
+    const answers = await Promise.all(VIEWERS.map((who) => call(who, 'GET', '/confidence/legend')));
+    expect(new Set(answers.map((r) => r.status))).toEqual(new Set([200]));
+    expect(new Set(answers.map((r) => r.text)).size).toBe(1);
+    expect(answers[0]!.headers.get('cache-control')).toBe('public, max-age=86400');
+    expect(answers[0]!.body.bands.map((b: { grade: string }) => b.grade)).toEqual(['A', 'A/B', 'B/C', 'C/D', 'D', 'D']);
   });
 
   it('error bodies carry no canary (refused, conflicting and invalid requests)', async () => {

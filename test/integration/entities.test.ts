@@ -47,10 +47,18 @@ const stake = {
 };
 
 describe('entity profiles and relationships', () => {
-  it('an analyst writes two profiles, one stating a relationship to the other', async () => {
+  it('an analyst writes two profiles, one stating a relationship to the other; readers know them once an editor publishes them', async () => {
     expect((await api(stack, 'PUT', `/entities/${TARGET}`, { token: tokens.analyst, body: profile('Target') })).status).toBe(200);
     const res = await api(stack, 'PUT', `/entities/${INVESTOR}`, { token: tokens.analyst, body: profile('Investor', [stake]) });
     expect(res.status, res.text).toBe(200);
+    expect((await api(stack, 'GET', `/entities/${TARGET}`)).status).toBe(404);
+    for (const [id, body] of [
+      [TARGET, profile('Target')],
+      [INVESTOR, profile('Investor', [stake])],
+    ] as const) {
+      expect((await api(stack, 'PUT', `/entities/${id}`, { token: tokens.analyst, body: { ...body, publish: true } })).status).toBe(403);
+      expect((await api(stack, 'PUT', `/entities/${id}`, { token: tokens.editor, body: { ...body, publish: true } })).status).toBe(200);
+    }
     expect(res.body.relationships).toEqual([expect.objectContaining({ direction: 'outgoing', to: { entityId: TARGET, name: 'Target' } })]);
   });
 
@@ -200,5 +208,84 @@ describe('replacing a profile', () => {
     expect((await api(stack, 'PUT', `/entities/${INVESTOR}`, { token: tokens.analyst, body: profile('Investor') })).status).toBe(200);
     expect((await api(stack, 'GET', `/entities/${TARGET}`)).body.relationships).toEqual([]);
     expect((await api(stack, 'GET', `/entities/${INVESTOR}`)).body.relationships).toEqual([]);
+  });
+});
+
+describe('drafts keep the entities they name secret (issue 16)', () => {
+  const DRAFTED = `drafted-${RUN}`;
+  const PATCHED = `patched-${RUN}`;
+  const SECRET = `CANARY-DRAFT-ENTITY-${RUN.toUpperCase()}`;
+  const NOBODY = `nobody-${RUN}`;
+  let briefingId = '';
+  /** Whatever a route answers about `id`, with the id masked: an entity only a draft names must read as one nobody named. */
+  const answer = async (who: Who, method: string, path: (id: string) => string, id: string) => {
+    const res = await api(stack, method, path(id), as(who));
+    return { status: res.status, type: res.headers.get('content-type'), cache: res.headers.get('cache-control'), body: res.text.replaceAll(id, 'X') };
+  };
+  const routes: Array<[string, string, (id: string) => string, Who[]]> = [
+    ['GET /entities/{id}', 'GET', (id) => `/entities/${id}`, ['anonymous', 'strategy', 'leadership']],
+    ['GET /briefings?entity=', 'GET', (id) => `/briefings?entity=${id}`, ['anonymous', 'strategy', 'leadership']],
+    ['PUT /me/watchlist/{id}', 'PUT', (id) => `/me/watchlist/${id}`, ['strategy', 'leadership']],
+  ];
+
+  it('a draft naming a new entity, and a PATCH adding another, make neither known on any public route, to any tier', async () => {
+    // Prepare: a draft naming DRAFTED, then an edit adding PATCHED
+    const created = await api(stack, 'POST', '/briefings', {
+      token: tokens.analyst,
+      body: briefingInput({ entities: [{ entityId: DRAFTED, name: SECRET }] }),
+    });
+    expect(created.status, created.text).toBe(201);
+    briefingId = created.body.briefingId;
+    const read = await api(stack, 'GET', `/briefings/${briefingId}`, { token: tokens.analyst });
+    const patched = await api(stack, 'PATCH', `/briefings/${briefingId}`, {
+      token: tokens.analyst,
+      headers: { 'if-match': read.headers.get('etag') ?? '' },
+      body: {
+        entities: [
+          { entityId: DRAFTED, name: SECRET },
+          { entityId: PATCHED, name: `${SECRET} two` },
+        ],
+      },
+    });
+    expect(patched.status, patched.text).toBe(200);
+    await stack.settled();
+    // Act and assess: every public route, every tier, answers as for NOBODY
+    for (const [name, method, path, whos] of routes) {
+      for (const who of whos) {
+        const nobody = await answer(who, method, path, NOBODY);
+        for (const id of [DRAFTED, PATCHED]) {
+          const drafted = await answer(who, method, path, id);
+          expect(drafted, `${name} as ${who} for ${id}`).toEqual(nobody);
+          expect(drafted.body).not.toContain(SECRET);
+        }
+      }
+    }
+    expect((await api(stack, 'GET', '/me/watchlist', { token: tokens.strategy })).text).not.toContain(SECRET);
+    // Staff see the profiles the draft made
+    expect((await api(stack, 'GET', `/entities/${DRAFTED}`, { token: tokens.analyst })).status).toBe(200);
+  });
+
+  it('once an editor publishes the briefing, its entities are public: their pages answer, members can follow them', async () => {
+    const body = {
+      briefingId,
+      url: `https://example.com/drafted/${RUN}`,
+      publisher: 'Example',
+      kind: 'direct',
+      title: 'Filing',
+      excerpt: sourceText(8),
+    };
+    expect((await api(stack, 'POST', '/sources', { token: tokens.analyst, body })).status).toBe(201);
+    await stack.bus.waitFor((e) => e.envelope['detail-type'] === 'Briefing Scored' && e.envelope.detail['briefingId'] === briefingId);
+    await stack.settled();
+    const published = await api(stack, 'POST', `/briefings/${briefingId}/publish`, { token: tokens.editor });
+    expect(published.status, published.text).toBe(200);
+    await stack.settled();
+    for (const id of [DRAFTED, PATCHED]) {
+      const page = await api(stack, 'GET', `/entities/${id}`);
+      expect(page.status, id).toBe(200);
+      expect(page.body.recentBriefings.map((b: { briefingId: string }) => b.briefingId)).toEqual([briefingId]);
+      expect((await api(stack, 'GET', `/briefings?entity=${id}`)).body.items).toHaveLength(1);
+      expect((await api(stack, 'PUT', `/me/watchlist/${id}`, { token: tokens.leadership })).status).toBe(200);
+    }
   });
 });

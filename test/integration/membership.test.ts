@@ -161,6 +161,31 @@ describe('an admin grants, then revokes, Leadership Alliance', () => {
   });
 });
 
+describe('member-only routes follow the entitlement record (issue 16)', () => {
+  it('a revoked member loses the watchlist and alerts with the token they hold; /me and unfollowing stay open', async () => {
+    // Prepare: a signed-up reader (Strategy Circle) follows acme, named by the published briefing
+    const { email, sub } = await signUp();
+    await synced(sub, 1);
+    const token = (await stack.signIn(email, TEST_PASSWORD)).accessToken;
+    expect((await api(stack, 'PUT', '/me/watchlist/acme', { token })).status).toBe(200);
+    expect((await api(stack, 'GET', '/me/alerts', { token })).status).toBe(200);
+
+    // Act: revoke; the token stays valid
+    expect((await api(stack, 'DELETE', `/members/${sub}/entitlement`, { token: admin, body: { reason: 'cancelled' } })).status).toBe(200);
+
+    // Assess: the member-only routes refuse it at its next request (cache window 0 here; at most 60 s deployed)
+    const refused = await Promise.all([
+      api(stack, 'PUT', '/me/watchlist/acme', { token }),
+      api(stack, 'GET', '/me/watchlist', { token }),
+      api(stack, 'GET', '/me/alerts', { token }),
+    ]);
+    expect(refused.map((r) => r.status)).toEqual([403, 403, 403]);
+    for (const r of refused) expect(r.headers.get('content-type')).toBe('application/problem+json');
+    expect((await api(stack, 'GET', '/me', { token })).body).toMatchObject({ status: 'revoked', tier: 'public' });
+    expect((await api(stack, 'DELETE', '/me/watchlist/acme', { token })).status).toBe(204);
+  });
+});
+
 describe('an end date that has passed', () => {
   it('PUT refuses an end date in the past', async () => {
     const { sub } = await signUp();

@@ -82,5 +82,7 @@ export const entityProfile = (overrides: Partial<EntityProfile> = {}): EntityPro
   origin: 'analyst',
   updatedAt: NOW.toISOString(),
   version: 1,
+  // A public profile (a published briefing named it); pass `publishedAt: undefined` for one only a draft knows.
+  publishedAt: NOW.toISOString(),
   ...overrides,
 });

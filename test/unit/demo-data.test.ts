@@ -256,6 +256,16 @@ describe('demo entities', () => {
     for (const id of ['google', 'openai']) expect(ids).toContain(id);
   });
 
+  it("leave the draft's entities unknown to readers: no demo profile (the seeder publishes those) and no published briefing names them (issue 16)", () => {
+    const published = new Set(DEMO_BRIEFINGS.filter((b) => b.publish !== 'draft').flatMap((b) => b.input.entities.map((e) => e.entityId)));
+    const drafted = DEMO_BRIEFINGS.filter((b) => b.publish === 'draft').flatMap((b) => b.input.entities.map((e) => e.entityId));
+    expect(drafted).toEqual(['demo-nordic-colo']);
+    for (const id of drafted) {
+      expect(ids).not.toContain(id);
+      expect(published.has(id)).toBe(false);
+    }
+  });
+
   it('list every relationship target before the entity that states it, so each PUT finds its targets', () => {
     DEMO_ENTITIES.forEach((e, i) => {
       for (const r of e.profile.relationships ?? []) expect(ids.slice(0, i), `${e.entityId} → ${r.target}`).toContain(r.target);

@@ -88,7 +88,7 @@ export async function getProfile(entityId: string, opts: { consistent?: boolean 
   return Item && Item['entity'] === PROFILE_ENTITY ? fromProfileItem(Item) : undefined;
 }
 
-/** The current names of the entities that exist among `entityIds` (BatchGetItem, unprocessed keys retried). */
+/** The current names of the entities that exist among `entityIds`, public or not (BatchGetItem, consistent, unprocessed keys retried). */
 export async function profileNames(entityIds: readonly string[]): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   const unique = [...new Set(entityIds)];
@@ -119,6 +119,25 @@ export async function profileNames(entityIds: readonly string[]): Promise<Map<st
 }
 
 /**
+ * Which of `entityIds` are public profiles (see EntityProfile.publishedAt): one BatchGetItem per 100
+ * ids, eventually consistent. A key DynamoDB leaves unprocessed counts as not public, so a reader's
+ * page leaves a link out for once rather than name an entity it could not check.
+ */
+export async function publicAmong(entityIds: readonly string[]): Promise<Set<string>> {
+  const ids = [...new Set(entityIds)];
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += 100) {
+    const { Responses } = await ddb.send(
+      new BatchGetCommand({
+        RequestItems: { [config.tableName]: { Keys: ids.slice(i, i + 100).map(profileKey), ProjectionExpression: 'entityId, publishedAt' } },
+      }),
+    );
+    for (const item of Responses?.[config.tableName] ?? []) if (item['publishedAt']) found.add(String(item['entityId']));
+  }
+  return found;
+}
+
+/**
  * The transaction of an analyst's PUT: the profile (if still at the version
  * read, or still absent), each stated link and its mirror, and the removal of
  * the links (and mirrors) no longer stated. At most 1 + 2×20 + 2×20 items.
@@ -131,8 +150,13 @@ export function profileWrites(tableName: string, prev: EntityRecord, profile: En
       Put: {
         TableName: tableName,
         Item: toProfileItem(profile),
+        // A briefing's publication may make the profile public between the read and this put: then the put
+        // (which carries the visibility read) fails and is applied again over the public profile.
         ...(prev.profile
-          ? { ConditionExpression: 'version = :expected', ExpressionAttributeValues: { ':expected': prev.profile.version } }
+          ? {
+              ConditionExpression: `version = :expected${prev.profile.publishedAt ? '' : ' AND attribute_not_exists(publishedAt)'}`,
+              ExpressionAttributeValues: { ':expected': prev.profile.version },
+            }
           : { ConditionExpression: 'attribute_not_exists(pk)' }),
       },
     },
@@ -167,37 +191,38 @@ export async function saveProfile(prev: EntityRecord, profile: EntityProfile, re
  * is set with if_not_exists, so an analyst's profile is never overwritten and
  * the update never fails the caller's transaction. Entities already named by
  * `prev` get nothing (their profile was ensured then).
+ *
+ * A draft's profiles stay unknown to readers (no `publishedAt`): when the
+ * briefing is published (or a published one names a new entity), each of its
+ * entities is made public as well, at the briefing's `updatedAt`, unless it
+ * already is.
  */
 export function entityWrites(prev: Briefing | undefined, next: Briefing): TransactItem[] {
-  const before = new Set((prev?.entities ?? []).map((e) => e.entityId));
+  const publishing = next.status === 'published';
+  const before = new Set(publishing && prev?.status !== 'published' ? [] : (prev?.entities ?? []).map((e) => e.entityId));
   const added = new Map(next.entities.filter((e) => !before.has(e.entityId)).map((e) => [e.entityId, e]));
+  const attrs: Record<string, unknown> = {
+    entity: PROFILE_ENTITY,
+    name: '',
+    kind: '',
+    aliases: [],
+    origin: 'briefing',
+    updatedAt: next.updatedAt,
+    version: 0,
+    ...(publishing ? { publishedAt: next.updatedAt } : {}),
+  };
+  const names = Object.keys(attrs);
   return [...added.values()].map((e) => ({
     Update: {
       TableName: config.tableName,
       Key: profileKey(e.entityId),
-      UpdateExpression:
-        'SET #entity = if_not_exists(#entity, :entity), #entityId = if_not_exists(#entityId, :entityId), #name = if_not_exists(#name, :name), ' +
-        '#kind = if_not_exists(#kind, :kind), #aliases = if_not_exists(#aliases, :aliases), #origin = if_not_exists(#origin, :origin), ' +
-        '#updatedAt = if_not_exists(#updatedAt, :updatedAt), #version = if_not_exists(#version, :version)',
-      ExpressionAttributeNames: {
-        '#entity': 'entity',
-        '#entityId': 'entityId',
-        '#name': 'name',
-        '#kind': 'kind',
-        '#aliases': 'aliases',
-        '#origin': 'origin',
-        '#updatedAt': 'updatedAt',
-        '#version': 'version',
-      },
+      UpdateExpression: `SET #entityId = if_not_exists(#entityId, :entityId), ${names.map((n) => `#${n} = if_not_exists(#${n}, :${n})`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(['entityId', ...names].map((n) => [`#${n}`, n])),
       ExpressionAttributeValues: {
-        ':entity': PROFILE_ENTITY,
+        ...Object.fromEntries(names.map((n) => [`:${n}`, attrs[n]])),
         ':entityId': e.entityId,
         ':name': e.name,
         ':kind': e.kind,
-        ':aliases': [],
-        ':origin': 'briefing',
-        ':updatedAt': next.updatedAt,
-        ':version': 0,
       },
     },
   }));

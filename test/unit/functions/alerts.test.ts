@@ -199,17 +199,13 @@ describe('GET /me/alerts', () => {
     expect(briefingStatuses).toHaveBeenCalledWith(['b-1', 'b-2', 'b-3']);
   });
 
-  it('promises a revoked member nothing beyond public sections, whatever their token says', async () => {
+  it('refuses a member without an active record (revoked, or none) whatever their token says: 403, no alert read (issue 16)', async () => {
     await primeEntitlements(ddb, [{ userId: 'r-1' }]);
     ddb.on(QueryCommand).resolves({ Items: [{ ...alertItem, pk: 'USER#r-1' }] });
-    const body = parseBody(await list(lapsed));
-    expect(body.viewerTier).toBe('public');
-    expect(body.items[0].sections.locked.map((s: { unlockTier: string }) => s.unlockTier)).toEqual([
-      'strategy-circle',
-      'leadership-alliance',
-      'leadership-alliance',
-      'leadership-alliance',
-    ]);
+    const res = await list(lapsed);
+    expect(res.statusCode).toBe(403);
+    expect(res.headers!['content-type']).toBe('application/problem+json');
+    expect(ddb.commandCalls(QueryCommand)).toHaveLength(0);
   });
 
   it.each([['51'], ['0'], ['many']])('refuses limit=%s naming the parameter', async (limit) => {

@@ -55,6 +55,30 @@ describe('GET /briefings/{briefingId} in a language', () => {
     expect(anonymous.body).not.toMatch(/CANARY/);
   });
 
+  it('says how to unlock each locked section in the language served, the same for every briefing, with the configured links (issue 16)', async () => {
+    // Prepare
+    process.env['SIGN_UP_URL'] = 'https://example.com/join';
+    try {
+      // Act
+      const english = parseBody(await get()).sections.filter((s: { locked: boolean }) => s.locked);
+      const chinese = parseBody(await get({ lang: 'zh' })).sections.filter((s: { locked: boolean }) => s.locked);
+      // Assess
+      expect(english.map((s: { unlock: { tierName: string } }) => s.unlock.tierName)).toEqual([
+        'Strategy Circle',
+        'Leadership Alliance',
+        'Leadership Alliance',
+        'Leadership Alliance',
+      ]);
+      expect(english[0].unlock.action).toEqual({ kind: 'sign-up', label: 'Sign up free and log in', free: true, href: 'https://example.com/join' });
+      expect(english[1].unlock.action).toMatchObject({ kind: 'request-access', free: false });
+      expect(english[1].unlock.action).not.toHaveProperty('href');
+      expect(chinese[0].unlock).toMatchObject({ language: 'zh', tierName: '战略圈', includes: ['深度趋势背景'] });
+      expect(JSON.stringify([english, chinese])).not.toMatch(/CANARY/);
+    } finally {
+      delete process.env['SIGN_UP_URL'];
+    }
+  });
+
   it('answers 304 only for the ETag of the language negotiated', async () => {
     const zhTag = `"v${published.version}-public-zh"`;
     expect((await get({ lang: 'zh', headers: { 'if-none-match': zhTag } })).statusCode).toBe(304);

@@ -32,8 +32,19 @@ const metaInput = EntityProfileInput.parse({
     },
   ],
 });
-const meta = replaceProfile('meta', metaInput, undefined, { by: 'a-1', now: NOW, names: new Map([['scale-ai', 'Scale AI']]) });
+// Published by an editor: public. A profile without `publishedAt` is known to staff only.
+const meta = replaceProfile('meta', { ...metaInput, publish: true }, undefined, {
+  by: 'e-1',
+  now: NOW,
+  names: new Map([['scale-ai', 'Scale AI']]),
+  mayPublish: true,
+});
 const partition = [...meta.relationships.map(toLinkItem), toProfileItem(meta.profile)];
+/** The heads of the entities at the other end of links, as the page's BatchGetItem reads them. */
+const heads = (...ends: Array<{ entityId: string; name: string; publishedAt?: string }>) => ({
+  Responses: { 'briefings-test': ends.map((e) => ({ entity: 'entity-profile', ...e })) },
+});
+const editor = claimsFor('e-1', ['editors']);
 
 const get = (id: string, extra: Partial<Parameters<typeof httpEvent>[0]> = {}) =>
   getEntity(
@@ -47,7 +58,8 @@ const put = (id: string, body: unknown, claims = analyst) =>
   );
 
 beforeEach(async () => {
-  await primeEntitlements(ddb, [analyst, leadership, strategy]);
+  await primeEntitlements(ddb, [analyst, leadership, strategy, editor]);
+  ddb.on(BatchGetCommand).resolves(heads({ entityId: 'scale-ai', name: 'Scale AI', publishedAt: NOW.toISOString() }));
   recentForEntity.mockReset().mockResolvedValue([{ briefingId: 'b-1', headline: 'Meta raises its AI budget' }]);
 });
 
@@ -101,6 +113,61 @@ describe('GET /entities/{entityId}', () => {
     const malformed = await get('Not_A_Slug');
     expect(malformed.statusCode).toBe(400);
     expect(parseBody(malformed).errors.map((e: { pointer: string }) => e.pointer)).toEqual(['path:entityId']);
+  });
+
+  it('answers for an entity only a draft named exactly as for one nobody named, to readers and members alike; staff see it (issue 16)', async () => {
+    // Prepare: a draft named `secret-target`: a minimal profile without publishedAt
+    const drafted = { entityId: 'secret-target', name: 'CANARY-DRAFT-ENTITY', kind: 'company' as const, aliases: [], origin: 'briefing' as const };
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    ddb
+      .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'ENTITY#secret-target' } })
+      .resolves({ Items: [toProfileItem({ ...drafted, updatedAt: NOW.toISOString(), version: 0 })] });
+    // Act
+    const asReader = await get('secret-target');
+    const asMember = await get('secret-target', { claims: leadership });
+    const unknown = await get('nobody-named');
+    const asStaff = await get('secret-target', { claims: analyst });
+    // Assess
+    const masked = (body: string | undefined, id: string) => body!.replaceAll(id, 'X');
+    for (const res of [asReader, asMember]) {
+      expect(res.statusCode).toBe(404);
+      expect(res.headers!['content-type']).toBe('application/problem+json');
+      expect(res.headers!['cache-control']).toBe(unknown.headers!['cache-control']);
+      expect(masked(res.body, 'secret-target')).toBe(masked(unknown.body, 'nobody-named'));
+      expect(res.body).not.toMatch(/CANARY/);
+    }
+    expect(asStaff.statusCode).toBe(200);
+    expect(parseBody(asStaff)).not.toHaveProperty('publishedAt');
+  });
+
+  it("does not name an unpublished entity on a public entity's page: readers see links to public entities only, staff all", async () => {
+    // Prepare: Meta (public) states a link to scale-ai (public) and one to a profile only staff know
+    const hidden = replaceProfile('meta', { ...metaInput, relationships: [{ ...metaInput.relationships[0]!, target: 'secret-target' }] }, undefined, {
+      by: 'a-1',
+      now: NOW,
+      names: new Map([['secret-target', 'CANARY-DRAFT-ENTITY']]),
+    }).relationships;
+    ddb.on(QueryCommand).resolves({ Items: [...partition, ...hidden.map(toLinkItem)] });
+    ddb
+      .on(BatchGetCommand)
+      .resolves(heads({ entityId: 'scale-ai', name: 'Scale AI', publishedAt: NOW.toISOString() }, { entityId: 'secret-target', name: 'x' }));
+    // Act
+    const asReader = await get('meta');
+    const asMember = await get('meta', { claims: leadership });
+    const asStaff = await get('meta', { claims: analyst });
+    // Assess
+    for (const res of [asReader, asMember]) {
+      expect(res.body).not.toMatch(/secret-target|CANARY-DRAFT/);
+      expect(parseBody(res).relationships.map((r: { to: { entityId: string } }) => r.to.entityId)).toEqual(['scale-ai']);
+    }
+    expect(parseBody(asStaff).relationships.map((r: { to: { entityId: string } }) => r.to.entityId)).toEqual(['scale-ai', 'secret-target']);
+  });
+
+  it('shows readers no time from before the profile became public', async () => {
+    const early = toProfileItem({ ...meta.profile, updatedAt: '2026-01-01T00:00:00.000Z', publishedAt: '2026-02-01T00:00:00.000Z' });
+    ddb.on(QueryCommand).resolves({ Items: [early] });
+    const body = parseBody(await get('meta'));
+    expect(body).toMatchObject({ updatedAt: '2026-02-01T00:00:00.000Z', publishedAt: '2026-02-01T00:00:00.000Z' });
   });
 });
 
@@ -157,6 +224,30 @@ describe('PUT /entities/{entityId}', () => {
     const [first, second] = ddb.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems![0]!.Put!.ConditionExpression);
     expect([first, second]).toEqual(['attribute_not_exists(pk)', 'attribute_not_exists(pk)']);
     expect(parseBody(res).relationships).toEqual([expect.objectContaining({ direction: 'incoming', from: { entityId: 'meta', name: 'Meta' } })]);
+  });
+
+  it("publishes a profile only at an editor's request: an analyst asking gets 403 and nothing is written; an editor's PUT makes it public", async () => {
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    ddb.on(BatchGetCommand).resolves(heads({ entityId: 'google', name: 'Google' }));
+    ddb.on(TransactWriteCommand).resolves({});
+    const byAnalyst = await put('meta', { ...body, publish: true });
+    expect(byAnalyst.statusCode).toBe(403);
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    const byEditor = await put('meta', { ...body, publish: true }, editor);
+    expect(byEditor.statusCode).toBe(200);
+    expect(ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems![0]!.Put!.Item).toMatchObject({ publishedAt: expect.any(String) });
+  });
+
+  it("keeps an analyst's PUT from hiding a profile a publication made public in between: the put is conditional on the visibility read", async () => {
+    const unpublished = toProfileItem({ ...meta.profile, publishedAt: undefined } as never);
+    delete (unpublished as Record<string, unknown>)['publishedAt'];
+    ddb.on(QueryCommand).resolves({ Items: [unpublished] });
+    ddb.on(BatchGetCommand).resolves(heads({ entityId: 'google', name: 'Google' }));
+    ddb.on(TransactWriteCommand).resolves({});
+    expect((await put('meta', body)).statusCode).toBe(200);
+    const written = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems![0]!.Put!;
+    expect(written.ConditionExpression).toBe('version = :expected AND attribute_not_exists(publishedAt)');
+    expect(written.Item).not.toHaveProperty('publishedAt');
   });
 
   it('is for analysts and editors: a member gets 403', async () => {

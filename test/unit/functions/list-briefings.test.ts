@@ -14,9 +14,11 @@ const published = publish(rescore(draft(), [source('direct', 1)], NOW).briefing,
 const allEntry = toEntryItem(feedEntries(published).find((e) => e.dimension === 'all')!);
 const list = (query: Record<string, string> = {}) => listBriefings(httpEvent({ method: 'GET', path: '/briefings', query }), context);
 const queries = () => ddb.commandCalls(QueryCommand).map((c) => c.args[0].input);
-/** The entity has a profile (briefings create one for every entity they name). */
+/** The entity has a public profile (a published briefing named it). */
 const knownEntity = (entityId: string) =>
-  ddb.on(GetCommand, { Key: profileKey(entityId) }).resolves({ Item: { ...profileKey(entityId), entity: PROFILE_ENTITY, entityId, name: entityId } });
+  ddb
+    .on(GetCommand, { Key: profileKey(entityId) })
+    .resolves({ Item: { ...profileKey(entityId), entity: PROFILE_ENTITY, entityId, name: entityId, publishedAt: NOW.toISOString() } });
 const pointers = (res: Awaited<ReturnType<typeof list>>) => parseBody(res).errors.map((e: { pointer: string }) => e.pointer);
 
 beforeEach(() => {
@@ -223,6 +225,22 @@ describe('GET /briefings with filters', () => {
     expect(parseBody(known)).toEqual({ items: [] });
     expect(unknown.statusCode).toBe(400);
     expect(pointers(unknown)).toEqual(['query:entity']);
+  });
+
+  it('answers for an entity only a draft names exactly as for one nobody named (issue 16)', async () => {
+    // Prepare: a draft named `secret-target`, so it has a profile, but no published briefing names it
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    ddb.on(GetCommand, { Key: profileKey('secret-target') }).resolves({
+      Item: { ...profileKey('secret-target'), entity: PROFILE_ENTITY, entityId: 'secret-target', name: 'Secret Target', origin: 'briefing' },
+    });
+    ddb.on(GetCommand, { Key: profileKey('nobody-named') }).resolves({});
+    // Act
+    const drafted = await list({ entity: 'secret-target' });
+    const unknown = await list({ entity: 'nobody-named' });
+    // Assess
+    expect(drafted.statusCode).toBe(400);
+    expect(drafted.body!.replaceAll('secret-target', 'X')).toBe(unknown.body!.replaceAll('nobody-named', 'X'));
+    expect(drafted.body).not.toMatch(/Secret Target/);
   });
 
   it('filters the `all` feed by grade alone', async () => {

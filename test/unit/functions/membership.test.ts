@@ -16,13 +16,17 @@ import { type Entitlement, GrantInput, grantEntitlement, revokeEntitlement, sign
 import { toHistoryItem, toItem } from '../../../functions/commons/table/entitlements.ts';
 import { entitlementCache, entitlements } from '../../../functions/commons/viewer.ts';
 import { handler as confirmSignUp } from '../../../functions/confirm-sign-up.ts';
+import { handler as followEntity } from '../../../functions/follow-entity.ts';
+import { handler as getAlerts } from '../../../functions/get-alerts.ts';
 import { handler as getBriefing } from '../../../functions/get-briefing.ts';
 import { handler as getEntitlement } from '../../../functions/get-entitlement.ts';
 import { handler as getMe } from '../../../functions/get-me.ts';
+import { handler as getWatchlist } from '../../../functions/get-watchlist.ts';
 import { handler as grant } from '../../../functions/grant-entitlement.ts';
 import { handler as listBriefings } from '../../../functions/list-briefings.ts';
 import { handler as revoke } from '../../../functions/revoke-entitlement.ts';
 import { handler as syncGroups } from '../../../functions/sync-member-groups.ts';
+import { handler as unfollowEntity } from '../../../functions/unfollow-entity.ts';
 import { inDays } from '../../support/clock.ts';
 import { primeEntitlements, recordFor } from '../../support/entitlements.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
@@ -96,6 +100,40 @@ describe('who is calling: token and entitlement record', () => {
     // Assess
     expect(parseBody(res).viewerTier).toBe('public');
     expect(res.body).not.toMatch(/CANARY/);
+  });
+
+  it('refuses a revoked member the member-only routes with the token they hold (403, nothing read or written), leaving /me and unfollowing open (issue 16)', async () => {
+    // Prepare: the token still says Leadership Alliance; the record says revoked
+    const revoked = revokeEntitlement(recordFor(member), { reason: 'cancelled' }, { by: 'admin-1', now: new Date() });
+    await primeEntitlements(ddb, [{ userId: 'u-1', record: revoked }]);
+    ddb.on(GetCommand).resolves({ Item: toItem(revoked) });
+    ddb.on(TransactWriteCommand).resolves({});
+    const on = (method: string, path: string, routeKey: string, pathParameters?: Record<string, string>) =>
+      httpEvent({ method, path, routeKey, claims: member, ...(pathParameters ? { pathParameters } : {}) });
+    // Act
+    const follow = await followEntity(on('PUT', '/me/watchlist/acme', 'PUT /me/watchlist/{entityId}', { entityId: 'acme' }), context);
+    const watchlist = await getWatchlist(on('GET', '/me/watchlist', 'GET /me/watchlist'), context);
+    const alerts = await getAlerts(on('GET', '/me/alerts', 'GET /me/alerts'), context);
+    const memberOnlyCalls = ddb.calls().length;
+    const unfollow = await unfollowEntity(on('DELETE', '/me/watchlist/acme', 'DELETE /me/watchlist/{entityId}', { entityId: 'acme' }), context);
+    const me = await getMe(on('GET', '/me', 'GET /me'), context);
+    // Assess
+    expect([follow.statusCode, watchlist.statusCode, alerts.statusCode]).toEqual([403, 403, 403]);
+    expect(parseBody(alerts).detail).toBe('this route is for members, and your membership is not active');
+    expect(memberOnlyCalls).toBe(0);
+    expect(unfollow.statusCode).toBe(204);
+    expect(parseBody(me)).toMatchObject({ tier: 'public', status: 'revoked' });
+  });
+
+  it('keeps the member-only routes open to a member whose Leadership Alliance ended (still Strategy Circle) and to staff', async () => {
+    const ended = { ...recordFor(member), validUntil: new Date(Date.now() - 1000).toISOString() };
+    const analyst = claimsFor('a-1', ['analysts']);
+    await primeEntitlements(ddb, [{ userId: 'u-1', record: ended }, analyst]);
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    for (const claims of [member, analyst]) {
+      const res = await getWatchlist(httpEvent({ method: 'GET', path: '/me/watchlist', routeKey: 'GET /me/watchlist', claims }), context);
+      expect(res.statusCode).toBe(200);
+    }
   });
 
   it('serves a member whose Leadership Alliance ended as Strategy Circle', async () => {

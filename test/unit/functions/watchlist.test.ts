@@ -74,6 +74,21 @@ describe('PUT /me/watchlist/{entityId}', () => {
     expect(parseBody(malformed).errors.map((e: { pointer: string }) => e.pointer)).toEqual(['path:entityId']);
   });
 
+  it('answers for an entity only a draft names exactly as for one nobody named, and writes nothing (issue 16)', async () => {
+    // Prepare: secret-target has the minimal profile a draft made (no publishedAt); nobody-named has none
+    const drafted = toProfileItem(entityProfile({ entityId: 'secret-target', name: 'Secret Target', origin: 'briefing' }));
+    delete (drafted as Record<string, unknown>)['publishedAt'];
+    ddb.on(GetCommand, { Key: { pk: 'ENTITY#secret-target', sk: 'PROFILE' } }).resolves({ Item: drafted });
+    ddb.on(GetCommand, { Key: { pk: 'ENTITY#nobody-named', sk: 'PROFILE' } }).resolves({});
+    // Act
+    const drafts = await call(follow, 'PUT', 'secret-target');
+    const unknown = await call(follow, 'PUT', 'nobody-named');
+    // Assess
+    expect(drafts.statusCode).toBe(404);
+    expect(drafts.body!.replaceAll('secret-target', 'X')).toBe(unknown.body!.replaceAll('nobody-named', 'X'));
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
   it('needs a signed-in member', async () => {
     expect((await call(follow, 'PUT', 'scale-ai', null)).statusCode).toBe(401);
     expect(ddb.calls()).toHaveLength(0);
