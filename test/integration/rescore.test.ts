@@ -81,3 +81,50 @@ describe('re-scoring after a model change', () => {
     expect(second.current).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe("an analyst's override, through the API", () => {
+  it('is applied through Briefing Edited (readers see "Analyst-assessed"), recorded in the history, and lifted by a new source', async () => {
+    const briefingId = (await api(stack, 'POST', '/briefings', { token: tokens.analyst, body: briefingInput({ eventDate: '2026-06-19' }) })).body
+      .briefingId;
+    const post = (n: number, kind: string) =>
+      api(stack, 'POST', '/sources', {
+        token: tokens.analyst,
+        body: {
+          briefingId,
+          url: `https://outlet${n}.example.com/override-${n}`,
+          publisher: `Outlet ${n}`,
+          kind,
+          title: `Story ${n}`,
+          excerpt: sourceText(400 + n),
+          publishedAt: '2026-06-19T08:00:00Z',
+        },
+      });
+    expect((await post(1, 'direct')).status).toBe(201);
+    await stack.settled();
+    const before = await api(stack, 'GET', `/briefings/${briefingId}/score`, { token: tokens.editor });
+    const etag = (await api(stack, 'GET', `/briefings/${briefingId}`, { token: tokens.editor })).headers.get('etag')!;
+
+    const set = await api(stack, 'PUT', `/briefings/${briefingId}/score/override`, {
+      token: tokens.editor,
+      body: { score: 0.92, reason: 'confirmed with the regulator by phone' },
+      headers: { 'if-match': etag },
+    });
+    expect(set.status).toBe(202);
+    await stack.settled();
+    const assessed = await api(stack, 'GET', `/briefings/${briefingId}/score`, { token: tokens.editor });
+    expect(assessed.body.confidence).toMatchObject({ score: 0.92, grade: 'A', analystAssessed: { label: 'Analyst-assessed' } });
+    expect(assessed.body.explanation.override).toMatchObject({
+      reason: 'confirmed with the regulator by phone',
+      model: { score: before.body.confidence.score },
+    });
+    const history = await api(stack, 'GET', `/briefings/${briefingId}/versions`, { token: tokens.editor });
+    expect(history.body.versions.map((v: { action: string }) => v.action)).toContain('assessed');
+
+    expect((await post(2, 'reporting')).status).toBe(201);
+    await stack.settled();
+    const lifted = await api(stack, 'GET', `/briefings/${briefingId}/score`, { token: tokens.editor });
+    expect(lifted.body.confidence.analystAssessed).toBeUndefined();
+    expect(lifted.body.explanation.override).toBeUndefined();
+    expect(lifted.body.confidence.score).toBeGreaterThan(before.body.confidence.score);
+  });
+});
