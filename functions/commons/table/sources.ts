@@ -8,7 +8,7 @@
  * (conditional on the version read) together with its Source Updated event.
  */
 
-import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type Source, sourceVersion } from '../../../domain/source.ts';
 import type { OutgoingEvent } from '../../../events/index.ts';
 import { ddb } from '../clients/dynamodb.ts';
@@ -57,26 +57,6 @@ export async function addSource(source: Source, event: OutgoingEvent, now: Date)
     if (duplicate === 'ConditionalCheckFailed') return 'duplicate';
     throw error;
   }
-}
-
-/** Every source of a briefing (strongly consistent: scoring must see the source that triggered it). */
-export async function listSources(briefingId: string): Promise<Source[]> {
-  const sources: Source[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb.send(
-      new QueryCommand({
-        TableName: config.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': briefingKey(briefingId).pk, ':prefix': 'SOURCE#' },
-        ConsistentRead: true,
-        ExclusiveStartKey,
-      }),
-    );
-    sources.push(...(page.Items ?? []).map(fromItem));
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return sources;
 }
 
 /** One source of a briefing (strongly consistent: a correction is checked against the latest version). */
