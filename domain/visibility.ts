@@ -115,6 +115,10 @@ export interface BriefingSummary {
   score: number;
   grade: string;
   label: string;
+  /** Set while an on-record denial disputes the signal (confidence.disputed). */
+  disputed?: true;
+  /** Set while the score is an analyst's assessment (confidence.analystAssessed). */
+  analystAssessed?: true;
 }
 
 export function summarize(b: Briefing): BriefingSummary {
@@ -128,6 +132,8 @@ export function summarize(b: Briefing): BriefingSummary {
     score: b.confidence.score,
     grade: b.confidence.grade,
     label: b.confidence.label,
+    ...(b.confidence.disputed ? { disputed: true as const } : {}),
+    ...(b.confidence.analystAssessed ? { analystAssessed: true as const } : {}),
   };
 }
 

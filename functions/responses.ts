@@ -330,6 +330,8 @@ export const BriefingSummary = named(
       score: z.number().check(z.minimum(0), z.maximum(1)),
       grade: z.enum(GRADES),
       label: z.string(),
+      disputed: z.optional(z.literal(true)).check(z.describe('Present while an on-record denial disputes the signal')),
+      analystAssessed: z.optional(z.literal(true)).check(z.describe("Present while the score is an analyst's assessment")),
     })
     .check(z.describe('A feed item: public fields only, the same for every caller.')),
 );

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { liftOverride, OverrideInput, rescore, scoreReport, setOverride } from '../../../domain/briefing.ts';
 import { NotFoundError } from '../../../domain/errors.ts';
+import { summarize } from '../../../domain/visibility.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
 
 const sources = [source('direct', 1), source('reporting', 2)];
@@ -77,5 +78,17 @@ describe('freshness (staleness against now, for editors)', () => {
     expect(year.freshness!.daysSinceConfirmed).toBe(365);
     expect(year.freshness!.decayedScore).toBeLessThan(scored.confidence.score / 2);
     expect(year.confidence.score).toBe(scored.confidence.score);
+  });
+});
+
+describe('feed items carry the marks readers must see', () => {
+  it('an analyst-assessed score and a disputed signal are marked in the feed summary', () => {
+    expect(summarize(scored)).not.toHaveProperty('analystAssessed');
+    expect(summarize(scored)).not.toHaveProperty('disputed');
+    const assessed = rescore(setOverride(scored, { score: 0.97, reason: 'confirmed' }, by), sources, NOW).briefing;
+    expect(summarize(assessed)).toMatchObject({ score: 0.97, analystAssessed: true });
+    const denial = source('direct', 9, 'contradicts', 'b-1', { sourcing: 'on-record' });
+    const disputed = rescore(scored, [...sources, denial], NOW).briefing;
+    expect(summarize(disputed)).toMatchObject({ disputed: true });
   });
 });
