@@ -192,7 +192,9 @@ const LATIN_CREDITS = [
   'according to (?:a |an )?(?:report by |reports by |reporting by )?(?:the )?N',
   'citing (?:a |an )?(?:report (?:by|from|in) )?(?:the )?N',
   '(?:first )?[rR]eported by (?:the )?N',
-  'N (?:first )?(?:reported|reports|said in a report|has reported)',
+  'N (?:first )?(?:reported|reports|said in a report|has reported|wrote|said, citing)',
+  '(?:a|an|the) N (?:report|story|article|analysis|investigation)',
+  '(?:told|said to|in an interview with|in a statement to) (?:the )?N',
   'via (?:the )?N',
   '\\(N\\)',
   '©\\s*(?:\\d{4}\\s*)?N',
@@ -200,7 +202,24 @@ const LATIN_CREDITS = [
   'source: (?:the )?N',
   '(?:[aA]dditional )?[rR]eporting by N',
 ];
-const CJK_CREDITS = ['据N', '據N', '援引N', 'N报道', 'N報導', 'N消息', '来源：N', '来源:N', '来源N', '转自N', '轉自N'];
+const CJK_CREDITS = [
+  '据N',
+  '據N',
+  '援引N',
+  'N报道',
+  'N報導',
+  'N消息',
+  'N援引',
+  'N称',
+  'N稱',
+  'N获悉',
+  '来源：N',
+  '来源:N',
+  '来源N',
+  '转自N',
+  '轉自N',
+  '接受N采访',
+];
 
 interface Matcher {
   outlet: Outlet;

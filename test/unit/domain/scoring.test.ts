@@ -308,3 +308,30 @@ describe('translations of short stories', () => {
     expect(c.independentOrigins).toBe(2);
   });
 });
+
+describe('credit lines and attribution chains', () => {
+  it.each([
+    ['according to Reuters', 'Scale AI is cutting staff, according to Reuters.'],
+    ['Reuters reported', 'Scale AI is cutting staff, Reuters reported on Tuesday.'],
+    ['a Bloomberg report', 'Scale AI is cutting staff, a Bloomberg report said.'],
+    ['(AP) dateline', 'SAN FRANCISCO (AP) — Scale AI is cutting staff.'],
+    ['as first reported by The Information', 'Scale AI is cutting staff, as first reported by The Information.'],
+    ['据路透社报道', '据路透社报道，Scale AI正在裁员。'],
+    ['彭博社援引', '彭博社援引知情人士称，Scale AI正在裁员。'],
+  ])('"%s" makes the source speak for the outlet it credits', (_name, text) => {
+    const e = ingested(1, 'reporting', 'Portal', 'https://portal.example.com/1', text);
+    expect(e.credits?.length, text).toBe(1);
+    expect(e.credits![0]).toMatch(/^outlet:/);
+  });
+
+  it('an outlet named in passing is no credit ("the information provided", "insiders")', () => {
+    const e = ingested(
+      1,
+      'reporting',
+      'Portal',
+      'https://portal.example.com/1',
+      'According to the information provided by insiders, the cuts are larger.',
+    );
+    expect(e.credits).toBeUndefined();
+  });
+});
