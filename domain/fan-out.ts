@@ -58,6 +58,15 @@ export function remainderOf(part: FanOutPart, page: { last?: string; more: boole
 
 const withoutAfter = ({ after: _, ...rest }: FanOutPart): FanOutPart => rest;
 
+/** The same part, from after `last` (the last follower handled; none: from where it was), as its next page. */
+export function resumeAfter(part: FanOutPart, last: string | undefined): FanOutPart {
+  return {
+    ...withoutAfter(part),
+    ...(last !== undefined ? { after: last } : part.after !== undefined ? { after: part.after } : {}),
+    page: part.page + 1,
+  };
+}
+
 /** A part's continuation is announced once: its event id names the change and the page. */
 export function continuationId(briefingId: string, briefingVersion: number, part: FanOutPart): string {
   return `alerts_${briefingId}_${briefingVersion}_${part.entityId}_${part.segment ?? 'all'}_${part.page}`;

@@ -4,8 +4,9 @@
  * the followers index and adds each to their alert; whatever is left it announces as Alert Fan-out
  * Continued (outbox records, so relayed, retried and reconciled like any change) and handles in later
  * invocations of itself. A large following is split into 16 segments of the user-id space that go on in
- * parallel (domain/fan-out.ts), so a million followers of one entity take about a thousand invocations
- * of under a second each, none near its timeout.
+ * parallel (domain/fan-out.ts), so a million followers of one entity take about a thousand invocations.
+ * An invocation also stops writing after `TIME_BUDGET_MS` (a slow or throttled table) and hands the rest
+ * of its page on, so none comes near its timeout.
  *
  * Every invocation reads the briefing as it is now: a retracted or missing one alerts nobody more and
  * ends the fan-out. An alert is keyed by what identifies the change (briefing, version and the version's
@@ -14,7 +15,7 @@
  * entity of theirs.
  */
 import type { Briefing } from '../domain/briefing.ts';
-import { continuationId, type FanOutPart, remainderOf } from '../domain/fan-out.ts';
+import { continuationId, type FanOutPart, remainderOf, resumeAfter } from '../domain/fan-out.ts';
 import { summarize } from '../domain/visibility.ts';
 import {
   ALERT_FAN_OUT_CONTINUED,
@@ -35,6 +36,12 @@ import { addToAlert, followersPage } from './commons/table/watchlist.ts';
 export const PAGE_SIZE = 1000;
 /** Alert writes in flight at once within an invocation. */
 export const WRITE_CONCURRENCY = 25;
+/**
+ * Wall time an invocation spends writing before it hands the rest of its page on (a third of the 30 s
+ * timeout): a page's writes take well under a second on DynamoDB, but a throttled table or, locally, 16
+ * segments sharing one DynamoDB Local can make them slow, and no invocation may come near its timeout.
+ */
+export const TIME_BUDGET_MS = 10_000;
 
 /**
  * The one read of the briefing per invocation: its public parts only (an alert carries the public summary),
@@ -62,6 +69,7 @@ export const handler = eventConsumer([BriefingPublished, AlertFanOutContinued], 
   const queue: FanOutPart[] = isContinuation(detail)
     ? [detail.part as FanOutPart]
     : [...new Set(detail.entityIds)].sort().map((entityId) => ({ entityId, page: 1 }));
+  const deadline = Date.now() + TIME_BUDGET_MS;
   let budget = PAGE_SIZE;
   let followers = 0;
   let written = 0;
@@ -69,9 +77,16 @@ export const handler = eventConsumer([BriefingPublished, AlertFanOutContinued], 
     const part = queue.shift()!;
     const page = await followersPage(part, budget);
     budget -= page.read;
-    followers += page.userIds.length;
-    written += await inPool(page.userIds, (userId) => addToAlert(userId, alert, part.entityId, now));
+    const done = await writeUntil(page.userIds, deadline, (userId) => addToAlert(userId, alert, part.entityId, now));
+    followers += done.handled;
+    written += done.created;
+    if (done.handled < page.userIds.length) {
+      // Out of time mid-page: the same part goes on after the last follower handled.
+      queue.unshift(resumeAfter(part, page.userIds[done.handled - 1]));
+      break;
+    }
     queue.unshift(...remainderOf(part, { ...page, fullPage: page.read === PAGE_SIZE }));
+    if (Date.now() >= deadline) break;
   }
   const continuations: OutgoingEvent[] = queue.map((part) => ({
     detailType: ALERT_FAN_OUT_CONTINUED,
@@ -90,15 +105,18 @@ export const handler = eventConsumer([BriefingPublished, AlertFanOutContinued], 
   logger.info('followers alerted', { briefingId, briefingVersion, followers, written, continued: continuations.length });
 });
 
-/** Runs `write` for every user id, WRITE_CONCURRENCY at a time; resolves with how many returned true. */
-async function inPool(userIds: readonly string[], write: (userId: string) => Promise<boolean>): Promise<number> {
-  let next = 0;
-  let count = 0;
-  const worker = async () => {
-    while (next < userIds.length) {
-      if (await write(userIds[next++]!)) count++;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, userIds.length) }, worker));
-  return count;
+/**
+ * Runs `write` for the user ids in order, WRITE_CONCURRENCY at a time, until they are done or the deadline
+ * has passed (the first batch always runs, so every invocation makes progress). Resolves with how many of
+ * the first ids were handled (a prefix: the next invocation goes on after it) and how many writes returned true.
+ */
+async function writeUntil(userIds: readonly string[], deadline: number, write: (userId: string) => Promise<boolean>) {
+  let handled = 0;
+  let created = 0;
+  while (handled < userIds.length && (handled === 0 || Date.now() < deadline)) {
+    const batch = userIds.slice(handled, handled + WRITE_CONCURRENCY);
+    created += (await Promise.all(batch.map(write))).filter(Boolean).length;
+    handled += batch.length;
+  }
+  return { handled, created };
 }

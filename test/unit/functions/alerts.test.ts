@@ -11,7 +11,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Briefing, publish, rescore, retract } from '../../../domain/briefing.ts';
 import { AlertFanOutContinued, BriefingPublished } from '../../../events/index.ts';
-import { handler as alertFollowers, PAGE_SIZE } from '../../../functions/alert-followers.ts';
+import { handler as alertFollowers, PAGE_SIZE, WRITE_CONCURRENCY } from '../../../functions/alert-followers.ts';
 import { metrics } from '../../../functions/commons/metrics.ts';
 import { handler as getAlerts } from '../../../functions/get-alerts.ts';
 import { primeEntitlements } from '../../support/entitlements.ts';
@@ -202,6 +202,36 @@ describe('alert-followers (on Briefing Published)', () => {
     expect(segments.length).toBeGreaterThan(10);
     expect(continuations().every((c) => c.gsi1pk?.startsWith('PENDING#'))).toBe(true); // awaited: the reconciler re-drives a lost one
     expect(ddb.commandCalls(PutCommand).every((c) => c.args[0].input.ConditionExpression === 'attribute_not_exists(pk)')).toBe(true);
+  });
+
+  it('hands the rest of a page on when its time budget runs out, after the last follower written, so a slow table never brings an invocation near its timeout', async () => {
+    // Prepare: a table so slow that each write takes half a second of the invocation's clock
+    let clock = 0;
+    vi.spyOn(Date, 'now').mockImplementation(() => clock);
+    followers('meta', hexIds(120));
+    const writesPerInvocation: number[] = [];
+    ddb.on(UpdateCommand).callsFake((input: UpdateCommandInput) => {
+      clock += 500;
+      const key = `${input.Key!['pk']}|${input.Key!['sk']}`;
+      const old = alerts.get(key);
+      alerts.set(key, { ...old, entityIds: new Set(['meta']) });
+      if (!old) created.set(key, (created.get(key) ?? 0) + 1);
+      return old ? { Attributes: old } : {};
+    });
+    // Act: the event, then each continuation in turn
+    await alertFollowers(event, context);
+    writesPerInvocation.push(ddb.commandCalls(UpdateCommand).length);
+    for (let i = 0; i < continuations().length; i++) {
+      const before = ddb.commandCalls(UpdateCommand).length;
+      await alertFollowers(busEvent(AlertFanOutContinued.detailType, continuations()[i]!.detail), context);
+      writesPerInvocation.push(ddb.commandCalls(UpdateCommand).length - before);
+    }
+    // Assess: a batch per invocation (25 writes, 12.5 s of this clock, past the 10 s budget), each follower once
+    expect(writesPerInvocation.every((n) => n <= WRITE_CONCURRENCY)).toBe(true);
+    expect(writesPerInvocation.length).toBeGreaterThanOrEqual(120 / WRITE_CONCURRENCY);
+    expect(created.size).toBe(120);
+    expect([...created.values()].every((n) => n === 1)).toBe(true);
+    expect(continuations().map((c) => (c.detail['part'] as { segment?: number }).segment)).toEqual(continuations().map(() => undefined));
   });
 
   it('stops the fan-out when the briefing is retracted midway', async () => {
