@@ -329,6 +329,8 @@ describe('BFLA (API5): members calling staff routes', () => {
       ['PATCH', `/briefings/${P}`, ['analyst']],
       ['PATCH', `/briefings/${P}/sources/${target}`, ['analyst', 'editor']],
       ['DELETE', `/briefings/${P}/sources/${target}`, ['analyst', 'editor']],
+      ['PUT', `/briefings/${P}/score/override`, ['analyst', 'editor']],
+      ['DELETE', `/briefings/${P}/score/override`, ['analyst', 'editor']],
       ['GET', `/members/${target}/entitlement`, []],
       ['PUT', `/members/${target}/entitlement`, []],
       ['DELETE', `/members/${target}/entitlement`, []],
