@@ -170,6 +170,19 @@ function price(command: string, input: any, output: any): Pick<DdbCall, 'detail'
         .join(' + ');
       return { detail, rcu: 0, wcu, written, conditionChecks };
     }
+    case 'UpdateItem': {
+      // Billed on the larger of the item before and after; the item after is taken as its key and the values the
+      // update sets (placeholder names stand for attribute names, `#n` resolved): exact for an update that creates
+      // the item (the alerts' fan-out), a lower bound when it grows a larger one.
+      const names = (input.ExpressionAttributeNames ?? {}) as Record<string, string>;
+      const values = Object.fromEntries(
+        Object.entries((input.ExpressionAttributeValues ?? {}) as Item).map(([k, v]) => [names[`#${k.slice(1)}`] ?? k.slice(1), v]),
+      );
+      const item = { ...input.Key, ...values } as Item;
+      const bytes = itemSize(item);
+      const kind = kindOf(item);
+      return { ...none, detail: `update ${kind} ~${bytes} B`, wcu: writeUnits(bytes), written: [{ kind, sk: String(input.Key.sk), bytes }] };
+    }
     default:
       return { ...none, detail: 'not priced' };
   }

@@ -148,7 +148,7 @@ export function costModel(input: { cold: ColdStartResult; work: DynamoDbWorkResu
     // Briefing Published is the product's announcement: even the floor puts it on the bus.
     { httpRequests: 1, invocations: floorFn(raw.putMsP50), ...floorUnits(publish), events: 1 },
   ]);
-  // Briefing Published → alert-followers: one invocation per publish, one conditional put per follower of its entities.
+  // Briefing Published → alert-followers: one invocation per publish (a page of followers; a larger following is priced by bench/fan-out.ts), one write per follower.
   const alerts = op(OPERATIONS.alerts);
   rows.push([
     OPERATIONS.alerts,

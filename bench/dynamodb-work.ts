@@ -274,7 +274,9 @@ export async function measureDynamoDbWork(opts: {
     const dynamoMs = (calls: DdbCall[][]) => median(calls.map((cs) => sum(cs.map((c) => c.ms))));
 
     const alertCalls = byFn(published.calls, 'alert-followers');
-    const alerts = alertCalls.filter((c) => c.command === 'PutItem' && c.written.some((w) => w.kind === ALERT_ENTITY));
+    const alerts = alertCalls.filter(
+      (c) => (c.command === 'PutItem' || c.command === 'UpdateItem') && c.written.some((w) => w.kind === ALERT_ENTITY),
+    );
     const alertBytes = median(alerts.flatMap((c) => c.written.map((w) => w.bytes)));
     const entities = publishedBriefing.entities.length;
 
@@ -336,7 +338,7 @@ export async function measureDynamoDbWork(opts: {
           requests: entities + alerts.length,
           rcu: entities * readUnits(0, false),
           wcu: alerts.length * writeUnits(alertBytes),
-          why: `one index Query of each named entity's followers (${entities} entities) + one conditional PutItem per follower (${alerts.length} follower(s), ${alertBytes} B alert); no re-read of the briefing`,
+          why: `one index Query of each named entity's followers (${entities} entities) + one write per follower (${alerts.length} follower(s), ${alertBytes} B alert); no re-read of the briefing`,
         },
         [dynamoMs([alertCalls])],
         0,

@@ -1,4 +1,5 @@
 /** Every event this system emits, by detail-type. */
+import { AlertFanOutContinued } from './alert-fan-out-continued.ts';
 import { BriefingEdited } from './briefing-edited.ts';
 import { BriefingPublished } from './briefing-published.ts';
 import { BriefingRetracted } from './briefing-retracted.ts';
@@ -7,6 +8,7 @@ import { EntitlementChanged } from './entitlement-changed.ts';
 import { SourceIngested } from './source-ingested.ts';
 import { SourceUpdated } from './source-updated.ts';
 
+export { ALERT_FAN_OUT_CONTINUED, type AlertFanOutContinuedDetail } from './alert-fan-out-continued.ts';
 export { BRIEFING_CHANGES, BRIEFING_EDITED, type BriefingChange, type BriefingEditedDetail } from './briefing-edited.ts';
 export { BRIEFING_PUBLISHED, type BriefingPublishedDetail } from './briefing-published.ts';
 export { BRIEFING_RETRACTED, type BriefingRetractedDetail } from './briefing-retracted.ts';
@@ -15,7 +17,16 @@ export { EVENT_SOURCE, type EventContract, type EventPattern, patternFor } from 
 export { ENTITLEMENT_CHANGED, ENTITLEMENT_CHANGES, type EntitlementChange, type EntitlementChangedDetail } from './entitlement-changed.ts';
 export { SOURCE_INGESTED, type SourceIngestedDetail } from './source-ingested.ts';
 export { SOURCE_CHANGES, SOURCE_UPDATED, type SourceChange, type SourceUpdatedDetail } from './source-updated.ts';
-export { BriefingEdited, BriefingPublished, BriefingRetracted, BriefingScored, EntitlementChanged, SourceIngested, SourceUpdated };
+export {
+  AlertFanOutContinued,
+  BriefingEdited,
+  BriefingPublished,
+  BriefingRetracted,
+  BriefingScored,
+  EntitlementChanged,
+  SourceIngested,
+  SourceUpdated,
+};
 
 export const CONTRACTS = [
   SourceIngested,
@@ -24,6 +35,7 @@ export const CONTRACTS = [
   BriefingScored,
   BriefingPublished,
   BriefingRetracted,
+  AlertFanOutContinued,
   EntitlementChanged,
 ] as const;
 

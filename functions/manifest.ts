@@ -5,6 +5,7 @@
  * the two cannot drift.
  */
 import {
+  AlertFanOutContinued,
   BriefingEdited,
   BriefingPublished,
   BriefingScored,
@@ -195,7 +196,7 @@ export const FUNCTIONS = {
   },
   'alert-followers': {
     entry: 'functions/alert-followers.ts',
-    description: 'On Briefing Published: writes one alert per follower of its entities',
+    description: 'On Briefing Published (and its own Alert Fan-out Continued): writes one alert per follower of its entities, a page per invocation',
     table: 'RW',
   },
   reconcile: {
@@ -262,6 +263,7 @@ export const SUBSCRIPTIONS: readonly SubscriptionSpec[] = [
   { rule: 'AutoPublishOnBriefingScored', fn: 'auto-publish-briefing', pattern: /* @__PURE__ */ patternFor(BriefingScored) },
   { rule: 'SyncGroupsOnEntitlementChanged', fn: 'sync-member-groups', pattern: /* @__PURE__ */ patternFor(EntitlementChanged) },
   { rule: 'AlertFollowersOnBriefingPublished', fn: 'alert-followers', pattern: /* @__PURE__ */ patternFor(BriefingPublished) },
+  { rule: 'AlertFollowersOnFanOutContinued', fn: 'alert-followers', pattern: /* @__PURE__ */ patternFor(AlertFanOutContinued) },
 ];
 
 /** The function that consumes the table's stream and publishes outbox records. */

@@ -4,6 +4,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { FOLLOWER_SEGMENTS } from '../../domain/fan-out.ts';
 import { FEED_START_MONTH } from '../../domain/feed.ts';
 import type { UnlockLinks } from '../../domain/unlock.ts';
 import { ENV, UNLOCK_ENV } from '../../functions/commons/env.ts';
@@ -62,7 +63,8 @@ export interface BriefingsFunctionsProps {
 export const RESERVED_CONCURRENCY: Partial<Record<FunctionName, number>> = {
   'score-briefing': 10,
   'auto-publish-briefing': 5,
-  'alert-followers': 5,
+  // One per segment of a large following (domain/fan-out.ts), so a million followers go on 16 at a time.
+  'alert-followers': FOLLOWER_SEGMENTS,
 };
 
 /**

@@ -3,6 +3,7 @@
  * silently, and the outbox relay is the only reader of the table stream.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { FOLLOWER_SEGMENTS } from '../../domain/fan-out.ts';
 import { CONTRACTS } from '../../events/index.ts';
 import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
 import { SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
@@ -40,6 +41,18 @@ describe('event subscriptions', () => {
       expect(rule['Targets'].map((t: any) => refId(t['Arn']))).toEqual([functionId(synth.resources, sub.fn)]);
     },
   );
+
+  it('runs the alert fan-out through its own continuations: alert-followers takes Briefing Published and Alert Fan-out Continued, up to one invocation per segment at once', () => {
+    // Prepare
+    const alertFollowers = functionId(synth.resources, 'alert-followers');
+    // Act
+    const types = rules()
+      .filter((rule) => rule['Targets'].some((t: any) => refId(t['Arn']) === alertFollowers))
+      .map((rule) => rule['EventPattern']['detail-type'][0]);
+    // Assess
+    expect(types.sort()).toEqual(['Alert Fan-out Continued', 'Briefing Published']);
+    expect(props(alertFollowers)['ReservedConcurrentExecutions']).toBe(FOLLOWER_SEGMENTS);
+  });
 
   it('subscribes only to published contracts, at their current schema version', () => {
     for (const rule of rules()) {

@@ -5,18 +5,17 @@
  * finish with DynamoDB Local still up; whatever did not finish, and anything
  * a killed process was delivering, is delivered after the restart.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOCAL_AWS } from '../../infra/local/engines.ts';
 import type { EventEnvelope } from '../../infra/local/event-bus.ts';
+import { killGroup, startStackChild } from '../support/stack-child.ts';
 import { type LocalStack, startTestStack } from './harness.ts';
 
 const SCRIPT = join(import.meta.dirname, '../support/stack-process.ts');
@@ -24,42 +23,7 @@ const SCRIPT = join(import.meta.dirname, '../support/stack-process.ts');
 const STOP_TEST_EVENT = 'Test Process Stop';
 const MARKER_SK = 'DRAINED';
 
-/** A stack process: its lines on stdout, awaited one condition at a time. */
-function startStackProcess(dataDir: string) {
-  // Its own process group, so a SIGKILL reaches DynamoDB Local and cognito-local too, as a killed terminal's would.
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, dataDir], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  const lines: string[] = [];
-  let stderr = '';
-  const waiters: Array<() => void> = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => {
-    lines.push(line);
-    for (const wake of waiters.splice(0)) wake();
-  });
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  void exited.then(() => {
-    for (const wake of waiters.splice(0)) wake();
-  });
-  /** Resolves with the first line matching, or rejects if the process exits first. */
-  const line = (pattern: RegExp): Promise<string> =>
-    new Promise((resolve, reject) => {
-      const check = () => {
-        const found = lines.find((l) => pattern.test(l));
-        if (found) return resolve(found);
-        if (child.exitCode !== null || child.signalCode !== null)
-          return reject(new Error(`stack process exited without "${pattern}"; stderr: ${stderr}`));
-        waiters.push(check);
-      };
-      check();
-    });
-  return { child, line, exited, lines };
-}
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, signal);
-}
+const startStackProcess = (dataDir: string) => startStackChild(SCRIPT, [dataDir]);
 
 async function publishStopTestEvent(busUrl: string, n: string): Promise<void> {
   const client = new EventBridgeClient({ ...LOCAL_AWS, endpoint: busUrl });

@@ -18,6 +18,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  ALERT_FAN_OUT_CONTINUED,
   BRIEFING_EDITED,
   BRIEFING_PUBLISHED,
   BRIEFING_SCORED,
@@ -42,6 +43,7 @@ export const AWAITED_EVENTS: ReadonlySet<string> = new Set([
   SOURCE_UPDATED,
   BRIEFING_SCORED,
   BRIEFING_PUBLISHED,
+  ALERT_FAN_OUT_CONTINUED,
   ENTITLEMENT_CHANGED,
 ]);
 

@@ -9,15 +9,17 @@
  *   USER#<userId> / ALERT#<versionAt>#<briefingId>#<version, 6 digits>
  *       one alert per briefing version, newest first; TTL 90 days. Every part
  *       identifies the change (never the delivery's occurredAt), so a
- *       redelivered or re-emitted event finds its alert
+ *       redelivered or re-emitted event finds its alert; `entityIds` is a
+ *       string set each followed entity's page adds to
  *
  * Following writes the watch item and bumps the count in one transaction that
  * refuses a 201st entity, so the cap holds under concurrent requests.
  */
 
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { EntityProfile } from '../../../domain/entity.ts';
 import { ConflictError } from '../../../domain/errors.ts';
+import { type FanOutPart, inPart, rangeOf } from '../../../domain/fan-out.ts';
 import type { StoredAlert } from '../../../domain/visibility.ts';
 import { ddb } from '../clients/dynamodb.ts';
 import { config } from '../config.ts';
@@ -136,22 +138,37 @@ export async function listWatchlist(userId: string): Promise<WatchEntry[]> {
   return Items.filter((item) => item['entity'] === WATCH_ENTITY).map(fromWatchItem);
 }
 
-/** The followers of an entity, page by page (gsi1, keys only: the user id is the index sort key). */
-export async function* followersOf(entityId: string): AsyncGenerator<string[]> {
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await ddb.send(
-      new QueryCommand({
-        TableName: config.tableName,
-        IndexName: TABLE_SCHEMA.gsi1.indexName,
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': followersPk(entityId) },
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    yield (page.Items ?? []).map((item) => String(item['gsi1sk']));
-    start = page.LastEvaluatedKey;
-  } while (start);
+/**
+ * One page of an entity's followers in a part (domain/fan-out.ts): gsi1, keys only (the user id is the
+ * index sort key), at most `limit` read, in user-id order from the part's start (or after its `after`).
+ * `userIds` are those inside the part; `more` is false once the index or the part's segment ends.
+ */
+export async function followersPage(part: FanOutPart, limit: number): Promise<{ userIds: string[]; read: number; last?: string; more: boolean }> {
+  const { from, after } = rangeOf(part);
+  const lower =
+    after !== undefined
+      ? { cond: ' AND gsi1sk > :lower', value: after }
+      : from !== undefined
+        ? { cond: ' AND gsi1sk >= :lower', value: from }
+        : undefined;
+  const page = await ddb.send(
+    new QueryCommand({
+      TableName: config.tableName,
+      IndexName: TABLE_SCHEMA.gsi1.indexName,
+      KeyConditionExpression: `gsi1pk = :pk${lower?.cond ?? ''}`,
+      ExpressionAttributeValues: { ':pk': followersPk(part.entityId), ...(lower ? { ':lower': lower.value } : {}) },
+      Limit: limit,
+    }),
+  );
+  const read = (page.Items ?? []).map((item) => String(item['gsi1sk']));
+  const userIds = read.filter((u) => inPart(part, u));
+  const last = userIds.at(-1);
+  return {
+    userIds,
+    read: read.length,
+    ...(last !== undefined ? { last } : {}),
+    more: page.LastEvaluatedKey !== undefined && userIds.length === read.length,
+  };
 }
 
 /**
@@ -161,27 +178,40 @@ export async function* followersOf(entityId: string): AsyncGenerator<string[]> {
 export type Alert = StoredAlert;
 
 /**
- * Writes an alert once: a conditional Put, so a repeated event (same briefing
- * and version, whenever delivered) writes nothing. Returns false when it was there.
+ * Adds one followed entity to the member's alert of a briefing version, creating the alert if absent:
+ * one UpdateItem that sets the alert's fields (its summary and expiry only where missing) and adds the
+ * entity to a string set, so a repeated page (a retried invocation, a redelivered event) changes nothing
+ * and a member following several of the briefing's entities has one alert naming them all, whichever
+ * page came first. Returns true when this call created the alert.
  */
-export async function putAlert(userId: string, alert: Alert, now: Date): Promise<boolean> {
+export async function addToAlert(userId: string, alert: Omit<Alert, 'entityIds'>, entityId: string, now: Date): Promise<boolean> {
+  const update = ddb.send(
+    new UpdateCommand({
+      TableName: config.tableName,
+      Key: alertKey(userId, alert),
+      UpdateExpression:
+        'SET #entity = :entity, userId = :userId, briefingId = :briefingId, briefingVersion = :version, alertedAt = :alertedAt, ' +
+        'briefing = if_not_exists(briefing, :briefing), expiresAt = if_not_exists(expiresAt, :expiresAt) ADD entityIds :entityIds',
+      ExpressionAttributeNames: { '#entity': 'entity' },
+      ExpressionAttributeValues: {
+        ':entity': ALERT_ENTITY,
+        ':userId': userId,
+        ':briefingId': alert.briefingId,
+        ':version': alert.briefingVersion,
+        ':alertedAt': alert.alertedAt,
+        ':briefing': alert.briefing,
+        ':expiresAt': Math.floor(now.getTime() / 1000) + ALERT_TTL_SECONDS,
+        ':entityIds': new Set([entityId]),
+      },
+      ReturnValues: 'UPDATED_OLD',
+    }),
+  );
   try {
-    await ddb.send(
-      new PutCommand({
-        TableName: config.tableName,
-        Item: {
-          ...alertKey(userId, alert),
-          entity: ALERT_ENTITY,
-          userId,
-          ...alert,
-          expiresAt: Math.floor(now.getTime() / 1000) + ALERT_TTL_SECONDS,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
+    const { Attributes } = await update;
+    return Attributes?.['briefingId'] === undefined;
   } catch (error) {
-    if ((error as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+    // An alert written before the paged fan-out holds `entityIds` as a list, which ADD refuses: it is there already.
+    if ((error as { name?: string }).name === 'ValidationException' && /operand|data type/i.test(String((error as Error).message))) return false;
     throw error;
   }
 }
@@ -198,6 +228,8 @@ export async function listAlerts(userId: string, limit: number): Promise<Alert[]
     }),
   );
   return Items.filter((item) => item['entity'] === ALERT_ENTITY).map(
-    ({ briefingId, briefingVersion, alertedAt, entityIds, briefing }) => ({ briefingId, briefingVersion, alertedAt, entityIds, briefing }) as Alert,
+    // A string set (alerts since the paged fan-out) or a list (before it), as a sorted list.
+    ({ briefingId, briefingVersion, alertedAt, entityIds, briefing }) =>
+      ({ briefingId, briefingVersion, alertedAt, entityIds: [...(entityIds as Iterable<string>)].sort(), briefing }) as Alert,
   );
 }

@@ -1,10 +1,17 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import {
+  DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  UpdateCommand,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Briefing, publish, rescore, retract } from '../../../domain/briefing.ts';
-import { BriefingPublished } from '../../../events/index.ts';
-import { handler as alertFollowers } from '../../../functions/alert-followers.ts';
+import { AlertFanOutContinued, BriefingPublished } from '../../../events/index.ts';
+import { handler as alertFollowers, PAGE_SIZE, WRITE_CONCURRENCY } from '../../../functions/alert-followers.ts';
 import { metrics } from '../../../functions/commons/metrics.ts';
 import { handler as getAlerts } from '../../../functions/get-alerts.ts';
 import { primeEntitlements } from '../../support/entitlements.ts';
@@ -27,20 +34,63 @@ const event = busEvent(BriefingPublished.detailType, {
   occurredAt: '2026-06-20T08:15:02.000Z',
   entityIds: ['scale-ai', 'meta'],
 });
-const followers = (entityId: string, ...pages: string[][]) => {
-  const stub = ddb.on(QueryCommand, { IndexName: 'gsi1', ExpressionAttributeValues: { ':pk': `FOLLOWERS#${entityId}` } });
-  for (const [i, users] of pages.entries()) {
-    stub.resolvesOnce({
-      Items: users.map((u) => ({ pk: `USER#${u}`, sk: `WATCH#${entityId}`, gsi1pk: `FOLLOWERS#${entityId}`, gsi1sk: u })),
-      ...(i < pages.length - 1 ? { LastEvaluatedKey: { pk: 'x', sk: 'y', gsi1pk: `FOLLOWERS#${entityId}`, gsi1sk: users.at(-1) } } : {}),
+/**
+ * The followers index and the alerts, as DynamoDB keeps them: a Query of `FOLLOWERS#<entity>` in user-id
+ * order from its lower bound (`>` or `>=`) with Limit, and UpdateItem on an alert that sets missing fields,
+ * adds to the entity set and returns the old values. Outbox records (continuations) are Puts.
+ */
+let index: Map<string, string[]>;
+let alerts: Map<string, Record<string, unknown>>;
+let created: Map<string, number>;
+const followers = (entityId: string, userIds: string[]) => index.set(`FOLLOWERS#${entityId}`, [...userIds].sort());
+function fakeTable() {
+  ddb.on(QueryCommand, { IndexName: 'gsi1' }).callsFake((input: QueryCommandInput) => {
+    const values = input.ExpressionAttributeValues as Record<string, string>;
+    const lower = values[':lower'];
+    const strict = input.KeyConditionExpression!.includes('gsi1sk > ');
+    const all = (index.get(values[':pk']!) ?? []).filter((u) => lower === undefined || (strict ? u > lower : u >= lower));
+    const items = all.slice(0, input.Limit);
+    return {
+      Items: items.map((u) => ({ gsi1sk: u })),
+      ...(all.length > items.length ? { LastEvaluatedKey: { gsi1sk: items.at(-1) } } : {}),
+    };
+  });
+  ddb.on(UpdateCommand).callsFake((input: UpdateCommandInput) => {
+    const key = `${input.Key!['pk']}|${input.Key!['sk']}`;
+    const v = input.ExpressionAttributeValues as Record<string, unknown>;
+    const old = alerts.get(key);
+    const entityIds = new Set([...((old?.['entityIds'] as Set<string>) ?? []), ...(v[':entityIds'] as Set<string>)]);
+    alerts.set(key, {
+      ...old,
+      briefingId: v[':briefingId'],
+      briefingVersion: v[':version'],
+      alertedAt: v[':alertedAt'],
+      briefing: old?.['briefing'] ?? v[':briefing'],
+      expiresAt: old?.['expiresAt'] ?? v[':expiresAt'],
+      entityIds,
     });
-  }
-};
-const alertPuts = () => ddb.commandCalls(PutCommand).map((c) => c.args[0].input);
+    if (!old) created.set(key, (created.get(key) ?? 0) + 1);
+    return old ? { Attributes: old } : {};
+  });
+  ddb.on(PutCommand).resolves({});
+}
+const alertUpdates = () => ddb.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+/** The continuations an invocation announced, as the bus would deliver them. */
+const continuations = () =>
+  ddb
+    .commandCalls(PutCommand)
+    .map((c) => c.args[0].input.Item!)
+    .filter((item) => item['detailType'] === AlertFanOutContinued.detailType)
+    .map((item) => item as { detail: Record<string, unknown>; gsi1pk?: string; pk: string });
+const hexIds = (n: number) => Array.from({ length: n }, (_, i) => createHash('sha256').update(String(i)).digest('hex').slice(0, 12));
 
 let recorded: Array<{ name: string; value: number }>;
 beforeEach(() => {
   ddb.reset();
+  index = new Map();
+  alerts = new Map();
+  created = new Map();
+  fakeTable();
   readBriefing.mockReset().mockResolvedValue(published);
   briefingStatuses.mockReset().mockImplementation(async (ids) => new Map(ids.map((id) => [id, 'published'])));
   recorded = [];
@@ -52,70 +102,43 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 describe('alert-followers (on Briefing Published)', () => {
-  it('writes one alert per follower, once per version, even for a member following two of its entities', async () => {
-    // Prepare: u-2 follows both entities; Scale AI's followers come in two index pages.
-    followers('scale-ai', ['u-1'], ['u-2']);
+  it('writes one alert per follower, once per version, naming every entity a member follows', async () => {
+    // Prepare: u-2 follows both entities
+    followers('scale-ai', ['u-1', 'u-2']);
     followers('meta', ['u-2', 'u-3']);
-    ddb.on(PutCommand).resolves({});
     // Act
     await alertFollowers(event, context);
     // Assess
-    const puts = alertPuts();
-    expect(puts.map((p) => p.Item!['pk']).sort()).toEqual(['USER#u-1', 'USER#u-2', 'USER#u-3']);
-    const u2 = puts.find((p) => p.Item!['pk'] === 'USER#u-2')!;
-    expect(u2).toMatchObject({
-      ConditionExpression: 'attribute_not_exists(pk)',
-      Item: {
-        sk: `ALERT#${published.updatedAt}#${published.briefingId}#${String(published.version).padStart(6, '0')}`,
-        entityIds: ['scale-ai', 'meta'],
-      },
-    });
-    expect(u2.Item!['expiresAt']).toBeGreaterThan(Date.now() / 1000 + 89 * 86_400);
-    expect(u2.Item!['briefing']).toMatchObject({ briefingId: published.briefingId, headline: published.sections.headline });
-    expect(JSON.stringify(puts)).not.toMatch(/CANARY/);
+    expect([...alerts.keys()].map((k) => k.split('|')[0]).sort()).toEqual(['USER#u-1', 'USER#u-2', 'USER#u-3']);
+    const sk = `ALERT#${published.updatedAt}#${published.briefingId}#${String(published.version).padStart(6, '0')}`;
+    const u2 = alerts.get(`USER#u-2|${sk}`)!;
+    expect(u2['entityIds']).toEqual(new Set(['scale-ai', 'meta']));
+    expect(u2['expiresAt']).toBeGreaterThan(Date.now() / 1000 + 89 * 86_400);
+    expect(u2['briefing']).toMatchObject({ briefingId: published.briefingId, headline: published.sections.headline });
+    expect(alertUpdates()[0]).toMatchObject({ ReturnValues: 'UPDATED_OLD', UpdateExpression: expect.stringMatching(/ADD entityIds :entityIds$/) });
+    expect(JSON.stringify(alertUpdates(), (_k, v) => (v instanceof Set ? [...v] : v))).not.toMatch(/CANARY/);
     expect(readBriefing).toHaveBeenCalledWith(published.briefingId, 'public', { consistent: true });
     expect(recorded).toEqual([{ name: 'AlertsWritten', value: 3 }]);
+    expect(continuations()).toEqual([]); // all in one page: nothing to continue
   });
 
-  it('writes nothing new when the event is delivered again (every conditional Put finds its alert)', async () => {
+  it('writes nothing new when the same change arrives again with another occurredAt (deduplicated on the change, not the delivery)', async () => {
     followers('scale-ai', ['u-1']);
-    followers('meta', []);
-    ddb.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
-    await expect(alertFollowers(event, context)).resolves.toBeUndefined();
-    expect(alertPuts()).toHaveLength(1);
-    expect(recorded).toEqual([]);
-  });
-
-  it('writes one alert when the same change arrives twice with another occurredAt (deduplicated on the change, not the delivery)', async () => {
-    // Prepare: one follower on every delivery; a table that refuses a second Put of the same key, as DynamoDB's condition does.
-    ddb.on(QueryCommand, { IndexName: 'gsi1' }).resolves({ Items: [] });
-    ddb.on(QueryCommand, { IndexName: 'gsi1', ExpressionAttributeValues: { ':pk': 'FOLLOWERS#scale-ai' } }).resolves({ Items: [{ gsi1sk: 'u-1' }] });
-    const stored = new Set<string>();
-    ddb.on(PutCommand).callsFake(({ Item }: { Item: Record<string, string> }) => {
-      const key = `${Item['pk']}|${Item['sk']}`;
-      if (stored.has(key)) throw new ConditionalCheckFailedException({ message: 'exists', $metadata: {} });
-      stored.add(key);
-      return {};
-    });
     const again = busEvent(BriefingPublished.detailType, { ...event.detail, occurredAt: '2026-06-20T09:40:00.000Z' });
-    // Act
     await alertFollowers(event, context);
     await alertFollowers(again, context);
-    // Assess
-    expect(alertPuts()).toHaveLength(2);
-    expect(stored.size).toBe(1);
+    expect(alertUpdates()).toHaveLength(2);
+    expect([...created.values()]).toEqual([1]);
     expect(recorded).toEqual([{ name: 'AlertsWritten', value: 1 }]);
   });
 
   it('places an alert of an event without versionAt (published before the field) at its publishedAt', async () => {
     followers('scale-ai', ['u-1']);
-    followers('meta', []);
-    ddb.on(PutCommand).resolves({});
     const { versionAt: _, ...older } = event.detail;
     await alertFollowers(busEvent(BriefingPublished.detailType, { ...older, publishedAt: '2026-06-19T07:00:00.000Z' }), context);
-    expect(alertPuts()[0]!.Item).toMatchObject({
-      sk: expect.stringMatching(/^ALERT#2026-06-19T07:00:00\.000Z#/),
-      alertedAt: '2026-06-19T07:00:00.000Z',
+    expect(alertUpdates()[0]).toMatchObject({
+      Key: { sk: expect.stringMatching(/^ALERT#2026-06-19T07:00:00\.000Z#/) },
+      ExpressionAttributeValues: { ':alertedAt': '2026-06-19T07:00:00.000Z' },
     });
   });
 
@@ -127,11 +150,99 @@ describe('alert-followers (on Briefing Published)', () => {
     expect(ddb.calls().map((c) => c.args[0].constructor.name)).toEqual(['DeleteCommand', 'DeleteCommand']);
   });
 
+  it('takes an alert written before the paged fan-out (entityIds a list, which ADD refuses) as already there', async () => {
+    followers('scale-ai', ['u-1']);
+    const refusal = Object.assign(
+      new Error('Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: LIST'),
+      {
+        name: 'ValidationException',
+      },
+    );
+    ddb.on(UpdateCommand).rejects(refusal);
+    await expect(alertFollowers(event, context)).resolves.toBeUndefined();
+    expect(recorded).toEqual([]);
+  });
+
   it('lets a write failure through, so the event is retried', async () => {
     followers('scale-ai', ['u-1']);
-    followers('meta', []);
-    ddb.on(PutCommand).rejects(new Error('throttled'));
+    ddb.on(UpdateCommand).rejects(new Error('throttled'));
     await expect(alertFollowers(event, context)).rejects.toThrow('throttled');
+  });
+
+  it('alerts 5,000 followers a page per invocation through its own continuations, each follower once, even when every continuation arrives twice', async () => {
+    // Prepare: 5,000 followers of Meta (hex ids, as Cognito subs), 3 of Scale AI of whom one follows Meta too
+    const metaFollowers = hexIds(5000);
+    followers('meta', metaFollowers);
+    followers('scale-ai', [metaFollowers[0]!, 'u-1', 'u-2']);
+    // Act: the event, then every continuation announced, delivered twice each (as the bus and the reconciler may)
+    await alertFollowers(event, context);
+    const perInvocation: number[] = [ddb.commandCalls(UpdateCommand).length];
+    const delivered = new Set<string>();
+    for (let pending = continuations(); pending.some((c) => !delivered.has(c.pk)); pending = continuations()) {
+      for (const c of pending.filter((p) => !delivered.has(p.pk))) {
+        delivered.add(c.pk);
+        for (let copy = 0; copy < 2; copy++) {
+          const before = ddb.commandCalls(UpdateCommand).length;
+          await alertFollowers(busEvent(AlertFanOutContinued.detailType, c.detail), context);
+          perInvocation.push(ddb.commandCalls(UpdateCommand).length - before);
+        }
+      }
+    }
+    // Assess: everyone once, never more than a page per invocation, the large following split into segments
+    expect(alerts.size).toBe(5002);
+    expect([...created.values()].every((n) => n === 1)).toBe(true);
+    expect(recorded.reduce((n, m) => n + m.value, 0)).toBe(5002);
+    expect(Math.max(...perInvocation)).toBeLessThanOrEqual(PAGE_SIZE);
+    const both = [...alerts.entries()].find(([k]) => k.startsWith(`USER#${metaFollowers[0]}|`))![1];
+    expect(both['entityIds']).toEqual(new Set(['meta', 'scale-ai']));
+    const parts = continuations().map((c) => c.detail['part'] as { entityId: string; segment?: number });
+    const segments = [...new Set(parts.filter((p) => p.entityId === 'meta').map((p) => p.segment))].sort((a, b) => a! - b!);
+    // The first page read the lowest ids (about '0'..'3'): every segment from there to the last went on.
+    expect(segments).toEqual(Array.from({ length: 16 - segments[0]! }, (_, i) => segments[0]! + i));
+    expect(segments.length).toBeGreaterThan(10);
+    expect(continuations().every((c) => c.gsi1pk?.startsWith('PENDING#'))).toBe(true); // awaited: the reconciler re-drives a lost one
+    expect(ddb.commandCalls(PutCommand).every((c) => c.args[0].input.ConditionExpression === 'attribute_not_exists(pk)')).toBe(true);
+  });
+
+  it('hands the rest of a page on when its time budget runs out, after the last follower written, so a slow table never brings an invocation near its timeout', async () => {
+    // Prepare: a table so slow that each write takes half a second of the invocation's clock
+    let clock = 0;
+    vi.spyOn(Date, 'now').mockImplementation(() => clock);
+    followers('meta', hexIds(120));
+    const writesPerInvocation: number[] = [];
+    ddb.on(UpdateCommand).callsFake((input: UpdateCommandInput) => {
+      clock += 500;
+      const key = `${input.Key!['pk']}|${input.Key!['sk']}`;
+      const old = alerts.get(key);
+      alerts.set(key, { ...old, entityIds: new Set(['meta']) });
+      if (!old) created.set(key, (created.get(key) ?? 0) + 1);
+      return old ? { Attributes: old } : {};
+    });
+    // Act: the event, then each continuation in turn
+    await alertFollowers(event, context);
+    writesPerInvocation.push(ddb.commandCalls(UpdateCommand).length);
+    for (let i = 0; i < continuations().length; i++) {
+      const before = ddb.commandCalls(UpdateCommand).length;
+      await alertFollowers(busEvent(AlertFanOutContinued.detailType, continuations()[i]!.detail), context);
+      writesPerInvocation.push(ddb.commandCalls(UpdateCommand).length - before);
+    }
+    // Assess: a batch per invocation (25 writes, 12.5 s of this clock, past the 10 s budget), each follower once
+    expect(writesPerInvocation.every((n) => n <= WRITE_CONCURRENCY)).toBe(true);
+    expect(writesPerInvocation.length).toBeGreaterThanOrEqual(120 / WRITE_CONCURRENCY);
+    expect(created.size).toBe(120);
+    expect([...created.values()].every((n) => n === 1)).toBe(true);
+    expect(continuations().map((c) => (c.detail['part'] as { segment?: number }).segment)).toEqual(continuations().map(() => undefined));
+  });
+
+  it('stops the fan-out when the briefing is retracted midway', async () => {
+    followers('meta', hexIds(1500));
+    await alertFollowers(event, context);
+    const [next] = continuations();
+    readBriefing.mockResolvedValue(retract(published, { by: 'editor-1', now: NOW, reason: 'wrong' }));
+    const before = alerts.size;
+    await alertFollowers(busEvent(AlertFanOutContinued.detailType, next!.detail), context);
+    expect(before).toBe(PAGE_SIZE);
+    expect(alerts.size).toBe(PAGE_SIZE);
   });
 });
 
