@@ -50,7 +50,7 @@ export class BriefingsStack extends Stack {
       ...(props.apiTracing ? { apiTracing: true } : {}),
     });
 
-    const api = new Api(this, 'Api', { functions, identity, removalPolicy });
+    const api = new Api(this, 'Api', { functions, identity, removalPolicy, corsOrigins: props.stage.corsOrigins });
     identity.onSignUpConfirmed(functions.get(USER_POOL_TRIGGERS.postConfirmation));
     for (const [trigger, name] of Object.entries(USER_POOL_TRIGGERS)) {
       Validations.of(functions.get(name)).acknowledge({

@@ -1,7 +1,8 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
+import { STAGE_CONFIG, type StageConfig } from './stage-config.ts';
 
-/** What differs between a throwaway stage and production. */
-export interface StageSettings {
+/** What differs between a throwaway stage and production: the operator's StageConfig and what follows from the name. */
+export interface StageSettings extends StageConfig {
   /** Lower-case stage name, part of the stack name. */
   name: string;
   /** Stateful resources (table, user pool, logs) survive a stack delete only in prod. */
@@ -16,7 +17,16 @@ export function stageSettings(name: string): StageSettings {
     throw new Error(`stage must be lower-case letters, digits and dashes (at most 20), got "${name}"`);
   }
   const prod = name === 'prod';
-  return { name, removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY, deletionProtection: prod };
+  const config = prod ? STAGE_CONFIG.prod : STAGE_CONFIG.dev;
+  for (const origin of config.corsOrigins) {
+    if (!/^https?:\/\/[a-z0-9.-]+(:\d+)?$/.test(origin)) throw new Error(`a CORS origin is a scheme and host without a path, got "${origin}"`);
+  }
+  return {
+    name,
+    removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    deletionProtection: prod,
+    corsOrigins: config.corsOrigins,
+  };
 }
 
 export function stackName(stage: StageSettings): string {

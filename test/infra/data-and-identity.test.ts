@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GROUP_NAMES, GROUPS } from '../../domain/access.ts';
 import { TABLE_SCHEMA } from '../../functions/commons/table/schema.ts';
 import { stageSettings } from '../../infra/stage.ts';
+import { STAGE_CONFIG } from '../../infra/stage-config.ts';
 import { idsOfType, refId, type Synthesized, synthesize } from './synth.ts';
 
 let dev: Synthesized;
@@ -119,6 +120,14 @@ describe('stages', () => {
     // Assess
     for (const resource of stateful) expect(resource['DeletionPolicy']).toBe('Delete');
     expect(only(dev, 'AWS::DynamoDB::GlobalTable').resource['Properties']['Replicas'][0]['DeletionProtectionEnabled']).toBe(false);
+  });
+
+  it("allows each stage's own CORS origins: prod its web origins, dev the local web client", () => {
+    // Act
+    const originsOf = (synth: Synthesized) => only(synth, 'AWS::ApiGatewayV2::Api').resource['Properties']['CorsConfiguration']['AllowOrigins'];
+    // Assess
+    expect(originsOf(prod)).toEqual([...STAGE_CONFIG.prod.corsOrigins]);
+    expect(originsOf(dev)).toEqual([...STAGE_CONFIG.dev.corsOrigins]);
   });
 
   it('refuses a stage name that cannot be part of a stack name', () => {
