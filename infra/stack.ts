@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { RESCORE_FUNCTION, SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS, USER_POOL_TRIGGERS } from '../functions/manifest.ts';
 import { Api } from './constructs/api.ts';
 import { Data } from './constructs/data.ts';
+import { EdgeCache } from './constructs/edge-cache.ts';
 import { EventSchemas } from './constructs/event-schemas.ts';
 import { Events } from './constructs/events.ts';
 import { FailureQueues } from './constructs/failure-queues.ts';
@@ -81,7 +82,13 @@ export class BriefingsStack extends Stack {
       removalPolicy,
     });
 
+    const edge = new EdgeCache(this, 'EdgeCache', { api: api.httpApi });
+
     new CfnOutput(this, 'ApiUrl', { value: api.url });
+    new CfnOutput(this, 'EdgeUrl', {
+      value: edge.url,
+      description: 'The API through CloudFront: anonymous reads cached at the edge, everything else passed through',
+    });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId });
     new CfnOutput(this, 'EventBusName', { value: events.bus.eventBusName });
