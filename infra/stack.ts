@@ -36,7 +36,11 @@ export class BriefingsStack extends Stack {
     const { removalPolicy, deletionProtection } = props.stage;
 
     const data = new Data(this, 'Data', { removalPolicy, deletionProtection });
-    const identity = new Identity(this, 'Identity', { removalPolicy, deletionProtection });
+    const identity = new Identity(this, 'Identity', {
+      removalPolicy,
+      deletionProtection,
+      ...(props.stage.email ? { email: props.stage.email } : {}),
+    });
     acknowledgeUserPoolFindings(identity);
     const failures = new FailureQueues(this, 'Failures');
     const events = new Events(this, 'Events', { failures });

@@ -5,6 +5,21 @@ export interface StageConfig {
    * API Gateway answers their preflight; any other origin gets no CORS headers, so its browser refuses.
    */
   corsOrigins: readonly string[];
+  /**
+   * How the user pool sends its mail (confirmation codes, password resets). Absent: Cognito's own
+   * sender (a small daily quota, fit for development only). Present: Amazon SES, from an identity
+   * the operator has verified in `sesRegion` (docs/deploy.md).
+   */
+  email?: {
+    /** The From address, on the verified domain: `no-reply@example.com`. */
+    fromAddress: string;
+    /** The display name before it. */
+    fromName: string;
+    /** The SES identity the mail is sent as: the verified domain of `fromAddress`. */
+    sesVerifiedDomain: string;
+    /** Where that identity is verified (a region where Cognito may use SES: the pool's own, or us-east-1, us-west-2, eu-west-1). */
+    sesRegion: string;
+  };
 }
 
 /**
@@ -20,5 +35,11 @@ export const STAGE_CONFIG = {
   prod: {
     // Placeholders (the reserved .example domain): set the production web client's origins before the first prod deploy.
     corsOrigins: ['https://signalbriefings.example', 'https://www.signalbriefings.example'],
+    email: {
+      fromAddress: 'no-reply@signalbriefings.example',
+      fromName: 'Signal Briefings',
+      sesVerifiedDomain: 'signalbriefings.example',
+      sesRegion: 'eu-west-1',
+    },
   },
 } as const satisfies Record<string, StageConfig>;

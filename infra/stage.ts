@@ -17,7 +17,7 @@ export function stageSettings(name: string): StageSettings {
     throw new Error(`stage must be lower-case letters, digits and dashes (at most 20), got "${name}"`);
   }
   const prod = name === 'prod';
-  const config = prod ? STAGE_CONFIG.prod : STAGE_CONFIG.dev;
+  const config: StageConfig = prod ? STAGE_CONFIG.prod : STAGE_CONFIG.dev;
   for (const origin of config.corsOrigins) {
     if (!/^https?:\/\/[a-z0-9.-]+(:\d+)?$/.test(origin)) throw new Error(`a CORS origin is a scheme and host without a path, got "${origin}"`);
   }
@@ -26,6 +26,7 @@ export function stageSettings(name: string): StageSettings {
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     deletionProtection: prod,
     corsOrigins: config.corsOrigins,
+    ...(config.email ? { email: config.email } : {}),
   };
 }
 
