@@ -20,6 +20,14 @@ export interface StageConfig {
     /** Where that identity is verified (a region where Cognito may use SES: the pool's own, or us-east-1, us-west-2, eu-west-1). */
     sesRegion: string;
   };
+  /**
+   * Who hears the alarms: an email address (SNS sends it a confirmation link to click once), or
+   * an HTTPS webhook that confirms SNS's subscription request itself (docs/deploy.md). None: the
+   * topic only (subscribe by hand).
+   */
+  alarmSubscription?: { email: string } | { webhookUrl: string };
+  /** Days the functions' logs and the API's access log are kept: a CloudWatch Logs retention (30, 90, 365, …). */
+  logRetentionDays: 30 | 90 | 180 | 365 | 731;
 }
 
 /**
@@ -31,6 +39,7 @@ export const STAGE_CONFIG = {
   dev: {
     // A web client served locally (Vite's default port).
     corsOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173'],
+    logRetentionDays: 30,
   },
   prod: {
     // Placeholders (the reserved .example domain): set the production web client's origins before the first prod deploy.
@@ -41,5 +50,8 @@ export const STAGE_CONFIG = {
       sesVerifiedDomain: 'signalbriefings.example',
       sesRegion: 'eu-west-1',
     },
+    alarmSubscription: { email: 'oncall@signalbriefings.example' },
+    // A year of logs: long enough to answer "what happened to this briefing" after a reader's complaint or an audit.
+    logRetentionDays: 365,
   },
 } as const satisfies Record<string, StageConfig>;

@@ -5,7 +5,7 @@ import { STAGE_CONFIG, type StageConfig } from './stage-config.ts';
 export interface StageSettings extends StageConfig {
   /** Lower-case stage name, part of the stack name. */
   name: string;
-  /** Stateful resources (table, user pool, logs) survive a stack delete only in prod. */
+  /** Stateful resources (table, user pool, logs, failure queues) survive a stack delete only in prod. */
   removalPolicy: RemovalPolicy;
   /** Refuse API deletes of the table and user pool. */
   deletionProtection: boolean;
@@ -26,7 +26,9 @@ export function stageSettings(name: string): StageSettings {
     removalPolicy: prod ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     deletionProtection: prod,
     corsOrigins: config.corsOrigins,
+    logRetentionDays: config.logRetentionDays,
     ...(config.email ? { email: config.email } : {}),
+    ...(config.alarmSubscription ? { alarmSubscription: config.alarmSubscription } : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, type HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { FALLBACK_FUNCTION, type FunctionName, ROUTES } from '../../functions/manifest.ts';
 import { CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS, CORS_METHODS, CORS_REQUEST_HEADERS } from '../cors.ts';
@@ -19,6 +19,8 @@ export interface ApiProps {
   throttle?: { rateLimit: number; burstLimit: number };
   /** Of the access log group. */
   removalPolicy: RemovalPolicy;
+  /** How long the access log is kept. */
+  logRetention: RetentionDays;
   /** Browser origins allowed to call the API (the stage's `corsOrigins`); API Gateway answers their preflight. */
   corsOrigins: readonly string[];
 }
@@ -95,7 +97,7 @@ export class Api extends Construct {
       throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
       accessLogSettings: {
         destination: new LogGroupLogDestination(
-          new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: props.removalPolicy }),
+          new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: props.removalPolicy }),
         ),
         format: ACCESS_LOG_FORMAT,
       },

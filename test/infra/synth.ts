@@ -9,7 +9,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { FUNCTIONS, type FunctionName } from '../../functions/manifest.ts';
 import { addComplianceChecks } from '../../infra/compliance.ts';
 import { BriefingsStack } from '../../infra/stack.ts';
-import { stackName, stageSettings } from '../../infra/stage.ts';
+import { type StageSettings, stackName, stageSettings } from '../../infra/stage.ts';
 
 type Json = Record<string, any>;
 
@@ -33,6 +33,8 @@ export function synthesize({
   reserveConcurrency = true,
   checks = false,
   feedStartMonth = undefined as string | undefined,
+  /** Replaces some of the stage's settings (a configuration no named stage has, such as a webhook). */
+  settings = {} as Partial<StageSettings>,
 } = {}): Synthesized {
   const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Json };
   const app = new App({
@@ -46,7 +48,7 @@ export function synthesize({
   });
   if (checks) addComplianceChecks(app);
   const stack = new BriefingsStack(app, stackName(stageSettings(stage)), {
-    stage: stageSettings(stage),
+    stage: { ...stageSettings(stage), ...settings },
     reserveConcurrency,
     ...(feedStartMonth === undefined ? {} : { feedStartMonth }),
   });
