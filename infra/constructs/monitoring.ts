@@ -1,6 +1,6 @@
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, type IMetric, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, type IMetric, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { type ITableV2, Operation } from 'aws-cdk-lib/aws-dynamodb';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -46,6 +46,19 @@ export interface MonitoringProps {
   undeliveredNotifications?: IQueue;
   /** Of the topic's KMS key. */
   removalPolicy: RemovalPolicy;
+}
+
+/** CloudWatch's limit on the metrics one alarm may use. */
+const MAX_METRICS_PER_ALARM = 10;
+
+/**
+ * The sum of metrics at each period. `SUM([…])` rather than `a + b`: arithmetic between series
+ * only yields a value where every series has one, and a function or an operation that was not
+ * throttled publishes nothing, so `a + b` would stay empty when one of them is throttled.
+ */
+function sumOf(metrics: IMetric[], label: string): IMetric {
+  const usingMetrics = Object.fromEntries(metrics.map((metric, i) => [`m${i}`, metric]));
+  return new MathExpression({ expression: `SUM([${Object.keys(usingMetrics).join(',')}])`, usingMetrics, label, period: Duration.minutes(5) });
 }
 
 /** p99 duration of a public read function above which readers are waiting too long (a warm read takes tens of ms). */
@@ -155,16 +168,35 @@ export class Monitoring extends Construct {
         description: `${name} (a public read) took more than ${READ_P99_THRESHOLD.toSeconds()} s at p99 for 15 minutes: look at its DynamoDB latency and throttles, and at cold starts (${RUNBOOK}#alarms).`,
       });
     }
-    for (const [name, fn] of props.throttledFunctions) {
-      this.alarm(`${pascalCase(name)}Throttles`, {
-        metric: fn.metricThrottles({ statistic: 'Sum', period: Duration.minutes(5) }),
+    // Grouped, at most 10 functions an alarm (CloudWatch's limit of metrics per alarm): one alarm per function would add
+    // ~30 resources to a template that is nearing CloudFormation's 500. The alarm's metrics name each function.
+    const throttled = [...props.throttledFunctions];
+    for (let group = 0; group * MAX_METRICS_PER_ALARM < throttled.length; group++) {
+      const members = throttled.slice(group * MAX_METRICS_PER_ALARM, (group + 1) * MAX_METRICS_PER_ALARM);
+      this.alarm(`FunctionThrottles${group + 1}`, {
+        metric: sumOf(
+          members.map(([, fn]) => fn.metricThrottles({ statistic: 'Sum', period: Duration.minutes(5) })),
+          `Throttles of ${members.map(([name]) => name).join(', ')}`,
+        ),
         threshold: 1,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        description: `Lambda throttled ${name}: the account's concurrency is used up (a burst, or reserved concurrency elsewhere). Callers got 429/5xx or a retry (${RUNBOOK}#alarms).`,
+        description: `Lambda throttled one of ${members.map(([name]) => name).join(', ')} (the alarm's graph shows which): the account's concurrency is used up (a burst, or reserved concurrency elsewhere). Callers got 429/5xx or a retry (${RUNBOOK}#alarms).`,
       });
     }
     this.alarm('TableThrottledRequests', {
-      metric: props.table.metricThrottledRequestsForOperations({ operations: TABLE_OPERATIONS, period: Duration.minutes(5) }),
+      metric: sumOf(
+        TABLE_OPERATIONS.map(
+          (operation) =>
+            new Metric({
+              namespace: 'AWS/DynamoDB',
+              metricName: 'ThrottledRequests',
+              dimensionsMap: { TableName: props.table.tableName, Operation: operation },
+              statistic: 'Sum',
+              period: Duration.minutes(5),
+            }),
+        ),
+        'Throttled requests to the table, all operations',
+      ),
       threshold: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       description: `DynamoDB throttled requests to the table (a hot partition, or on-demand scaling behind a sudden peak); the SDK retried them, readers waited (${RUNBOOK}#alarms).`,

@@ -42,6 +42,28 @@ function functionAlarms(synth: Synthesized, metricName: string, fnId: string): J
   );
 }
 
+/** The metrics an alarm's math expression reads. */
+const metricsOf = (alarm: Json): Json[] => (alarm['Metrics'] as Json[]).filter((m) => m['MetricStat']).map((m) => m['MetricStat']['Metric']);
+
+/**
+ * Alarms on the sum of one metric over several series, written `SUM([m0,m1,…])`: unlike `m0 + m1`,
+ * it has a value when only some of them have data (an idle function or operation publishes none).
+ */
+function summedAlarms(synth: Synthesized, namespace: string, metricName: string): Json[] {
+  const found = alarms(synth).filter((a) =>
+    (a['Metrics'] as Json[] | undefined)?.some((m) => m['MetricStat']?.['Metric']?.['MetricName'] === metricName),
+  );
+  for (const alarm of found) {
+    const metrics = metricsOf(alarm);
+    expect(metrics.every((m) => m['Namespace'] === namespace && m['MetricName'] === metricName)).toBe(true);
+    const ids = (alarm['Metrics'] as Json[]).filter((m) => m['MetricStat']).map((m) => m['Id']);
+    const [expression, ...more] = (alarm['Metrics'] as Json[]).filter((m) => m['Expression']);
+    expect(more).toEqual([]);
+    expect(expression!['Expression']).toBe(`SUM([${ids.join(',')}])`);
+  }
+  return found;
+}
+
 const PUBLIC_READ_FUNCTIONS = [...new Set(ROUTES.filter((r) => r.method === 'GET' && r.auth !== 'jwt').map((r) => r.fn))];
 
 describe('who hears the alarms', () => {
@@ -102,27 +124,32 @@ describe('alarms', () => {
     expect(PUBLIC_READ_FUNCTIONS).toEqual(expect.arrayContaining(['list-briefings', 'get-briefing', 'get-entity']));
   });
 
-  it('alarms on any throttle of a function without reserved concurrency (its callers saw it)', () => {
+  it('alarms on any throttle of a function without reserved concurrency (its callers saw it), summed in alarms of at most 10', () => {
     // Prepare
     const unreserved = idsOfType(prod.resources, 'AWS::Lambda::Function').filter(
       (id) => prod.resources[id]!['Properties']['ReservedConcurrentExecutions'] === undefined,
     );
     expect(unreserved.length).toBeGreaterThan(10);
-    for (const fnId of unreserved) {
-      // Act
-      const found = functionAlarms(prod, 'Throttles', fnId);
-      // Assess
-      expect(found, fnId).toHaveLength(1);
-      expect(found[0]).toMatchObject({ Statistic: 'Sum', Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    // Act
+    const found = summedAlarms(prod, 'AWS/Lambda', 'Throttles');
+    // Assess
+    const covered = found.flatMap((a) => metricsOf(a).map((m) => refId(m['Dimensions'][0]['Value'])));
+    expect(covered.sort()).toEqual(unreserved.sort());
+    for (const alarm of found) {
+      expect(metricsOf(alarm).length).toBeLessThanOrEqual(10);
+      expect(alarm).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+      expect((alarm['AlarmActions'] as unknown[]).map(refId)).toEqual([alarmTopicOf(prod)]);
     }
   });
 
   it("leaves capped consumers' throttling to their Backlog alarm", () => {
+    // Prepare
+    const covered = summedAlarms(prod, 'AWS/Lambda', 'Throttles').flatMap((a) => metricsOf(a).map((m) => refId(m['Dimensions'][0]['Value'])));
     for (const fn of Object.keys(RESERVED_CONCURRENCY) as (keyof typeof RESERVED_CONCURRENCY)[]) {
       // Act
       const fnId = functionId(prod.resources, fn);
       // Assess
-      expect(functionAlarms(prod, 'Throttles', fnId)).toEqual([]);
+      expect(covered).not.toContain(fnId);
       expect(functionAlarms(prod, 'AsyncEventAge', fnId)).toHaveLength(1);
     }
   });
@@ -131,19 +158,14 @@ describe('alarms', () => {
     // Prepare
     const [tableId] = idsOfType(prod.resources, 'AWS::DynamoDB::GlobalTable');
     // Act
-    const found = alarms(prod).filter((a) =>
-      (a['Metrics'] as Json[] | undefined)?.some((m) => m['MetricStat']?.['Metric']?.['MetricName'] === 'ThrottledRequests'),
-    );
+    const [found, ...others] = summedAlarms(prod, 'AWS/DynamoDB', 'ThrottledRequests');
     // Assess
-    expect(found).toHaveLength(1);
-    const stats = (found[0]!['Metrics'] as Json[]).filter((m) => m['MetricStat']).map((m) => m['MetricStat']['Metric']);
-    for (const metric of stats) {
-      expect(metric['Namespace']).toBe('AWS/DynamoDB');
-      expect(refId(metric['Dimensions'].find((d: Json) => d['Name'] === 'TableName')['Value'])).toBe(tableId);
-    }
-    const operations = stats.map((m) => m['Dimensions'].find((d: Json) => d['Name'] === 'Operation')['Value']);
+    expect(others).toEqual([]);
+    const metrics = metricsOf(found!);
+    for (const metric of metrics) expect(refId(metric['Dimensions'].find((d: Json) => d['Name'] === 'TableName')['Value'])).toBe(tableId);
+    const operations = metrics.map((m) => m['Dimensions'].find((d: Json) => d['Name'] === 'Operation')['Value']);
     expect(operations).toEqual(expect.arrayContaining(['GetItem', 'Query', 'PutItem', 'TransactWriteItems', 'BatchGetItem']));
-    expect(found[0]).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+    expect(found).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
   });
 });
 
