@@ -81,8 +81,11 @@ const TABLE_OPERATIONS = [
 /**
  * Failures surface: an alarm on the depth of every failure queue, on every
  * function's errors, on the bus consumers' event age, on the relay's iterator
- * age and on the API's 5xx; all notify one encrypted SNS topic (subscribe an
- * email or a pager to it; see the runbook).
+ * age, on the API's 5xx, on the public reads' p99 duration, on Lambda throttles
+ * (functions without reserved concurrency) and on the table's throttled
+ * requests; all notify one encrypted SNS topic, which the stage's
+ * `alarmSubscription` (an email address or an HTTPS webhook) subscribes to
+ * (see the runbook).
  */
 export class Monitoring extends Construct {
   readonly topic: Topic;
