@@ -1,13 +1,15 @@
 import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { UnlockLinks } from '../domain/unlock.ts';
-import { RESCORE_FUNCTION, SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS, USER_POOL_TRIGGERS } from '../functions/manifest.ts';
+import { RESCORE_FUNCTION, ROUTES, SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS, USER_POOL_TRIGGERS } from '../functions/manifest.ts';
 import { Api } from './constructs/api.ts';
 import { Data } from './constructs/data.ts';
+import { EdgeCache } from './constructs/edge-cache.ts';
 import { EventSchemas } from './constructs/event-schemas.ts';
 import { Events } from './constructs/events.ts';
 import { FailureQueues } from './constructs/failure-queues.ts';
-import { BriefingsFunctions } from './constructs/functions.ts';
+import { BriefingsFunctions, RESERVED_CONCURRENCY } from './constructs/functions.ts';
 import { Identity } from './constructs/identity.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { OutboxRelay } from './constructs/outbox-relay.ts';
@@ -38,9 +40,13 @@ export class BriefingsStack extends Stack {
     const { removalPolicy, deletionProtection } = props.stage;
 
     const data = new Data(this, 'Data', { removalPolicy, deletionProtection });
-    const identity = new Identity(this, 'Identity', { removalPolicy, deletionProtection });
+    const identity = new Identity(this, 'Identity', {
+      removalPolicy,
+      deletionProtection,
+      ...(props.stage.email ? { email: props.stage.email } : {}),
+    });
     acknowledgeUserPoolFindings(identity);
-    const failures = new FailureQueues(this, 'Failures');
+    const failures = new FailureQueues(this, 'Failures', { removalPolicy });
     const events = new Events(this, 'Events', { failures });
     const functions = new BriefingsFunctions(this, 'Functions', {
       table: data.table,
@@ -48,13 +54,20 @@ export class BriefingsStack extends Stack {
       tokens: { issuer: identity.issuer, audience: identity.client.userPoolClientId },
       userPool: identity.userPool,
       removalPolicy,
+      logRetention: props.stage.logRetentionDays as RetentionDays,
       ...(props.reserveConcurrency === undefined ? {} : { reserveConcurrency: props.reserveConcurrency }),
       ...(props.feedStartMonth === undefined ? {} : { feedStartMonth: props.feedStartMonth }),
       ...(props.apiTracing ? { apiTracing: true } : {}),
       ...(props.unlockLinks ? { unlockLinks: props.unlockLinks } : {}),
     });
 
-    const api = new Api(this, 'Api', { functions, identity, removalPolicy });
+    const api = new Api(this, 'Api', {
+      functions,
+      identity,
+      removalPolicy,
+      logRetention: props.stage.logRetentionDays as RetentionDays,
+      corsOrigins: props.stage.corsOrigins,
+    });
     identity.onSignUpConfirmed(functions.get(USER_POOL_TRIGGERS.postConfirmation));
     for (const [trigger, name] of Object.entries(USER_POOL_TRIGGERS)) {
       Validations.of(functions.get(name)).acknowledge({
@@ -76,16 +89,33 @@ export class BriefingsStack extends Stack {
     new EventSchemas(this, 'EventSchemas');
 
     const busConsumers = [...new Set(SUBSCRIPTIONS.map((s) => s.fn))].map((name) => [name, functions.get(name)] as const);
+    // Made before Monitoring, which alarms on every failure queue it is given.
+    const undeliveredNotifications = props.stage.alarmSubscription
+      ? failures.add(this, 'AlarmNotificationsUndelivered', 'alarm notifications SNS could not deliver to the subscriber')
+      : undefined;
     const monitoring = new Monitoring(this, 'Monitoring', {
       failureQueues: failures.all,
       functions: functions.all,
       busConsumers,
       streamConsumer: functions.get(STREAM_CONSUMER),
       api: api.httpApi,
+      readFunctions: [...new Set(ROUTES.filter((r) => r.method === 'GET' && r.auth !== 'jwt').map((r) => r.fn))].map(
+        (name) => [name, functions.get(name)] as const,
+      ),
+      throttledFunctions: functions.all.filter(([name]) => !(props.reserveConcurrency !== false && RESERVED_CONCURRENCY[name])),
+      table: data.table,
+      ...(props.stage.alarmSubscription ? { subscription: props.stage.alarmSubscription } : {}),
+      ...(undeliveredNotifications ? { undeliveredNotifications } : {}),
       removalPolicy,
     });
 
+    const edge = new EdgeCache(this, 'EdgeCache', { api: api.httpApi });
+
     new CfnOutput(this, 'ApiUrl', { value: api.url });
+    new CfnOutput(this, 'EdgeUrl', {
+      value: edge.url,
+      description: 'The API through CloudFront: anonymous reads cached at the edge, everything else passed through',
+    });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId });
     new CfnOutput(this, 'EventBusName', { value: events.bus.eventBusName });

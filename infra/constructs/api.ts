@@ -1,11 +1,12 @@
-import { type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpNoneAuthorizer, type HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, type HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { FALLBACK_FUNCTION, type FunctionName, ROUTES } from '../../functions/manifest.ts';
+import { CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS, CORS_METHODS, CORS_REQUEST_HEADERS } from '../cors.ts';
 import { pascalCase } from '../naming.ts';
 import type { BriefingsFunctions } from './functions.ts';
 import type { Identity } from './identity.ts';
@@ -18,6 +19,10 @@ export interface ApiProps {
   throttle?: { rateLimit: number; burstLimit: number };
   /** Of the access log group. */
   removalPolicy: RemovalPolicy;
+  /** How long the access log is kept. */
+  logRetention: RetentionDays;
+  /** Browser origins allowed to call the API (the stage's `corsOrigins`); API Gateway answers their preflight. */
+  corsOrigins: readonly string[];
 }
 
 /**
@@ -76,6 +81,15 @@ export class Api extends Construct {
       defaultIntegration: integrationOf(FALLBACK_FUNCTION),
       // The default stage is added below, because only an explicit stage takes throttling settings.
       createDefaultStage: false,
+      // API Gateway answers every preflight itself (before any route), with the policy of infra/cors.ts.
+      corsPreflight: {
+        allowOrigins: [...props.corsOrigins],
+        allowMethods: CORS_METHODS.map((method) => CorsHttpMethod[method]),
+        allowHeaders: [...CORS_REQUEST_HEADERS],
+        exposeHeaders: [...CORS_EXPOSED_HEADERS],
+        maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
+        allowCredentials: false,
+      },
     });
     this.stage = this.httpApi.addStage('DefaultStage', {
       stageName: '$default',
@@ -83,7 +97,7 @@ export class Api extends Construct {
       throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
       accessLogSettings: {
         destination: new LogGroupLogDestination(
-          new LogGroup(this, 'AccessLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: props.removalPolicy }),
+          new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: props.removalPolicy }),
         ),
         format: ACCESS_LOG_FORMAT,
       },

@@ -58,6 +58,8 @@ export interface BriefingsFunctionProps {
   kind: FunctionKind;
   /** Of the function's log group; DESTROY in throwaway stages so logs do not outlive them. */
   removalPolicy?: RemovalPolicy;
+  /** How long its logs are kept (the stage's `logRetentionDays`). Default a month. */
+  logRetention?: RetentionDays;
   /** Reserved concurrency: caps (and guarantees) how many instances run at once. Unset: the account's shared pool. */
   reservedConcurrency?: number;
   /** Bundle the Powertools tracer into an API function too (bus consumers always have it). Default false. */
@@ -92,7 +94,7 @@ export class BriefingsFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: BriefingsFunctionProps) {
     // The log group is explicit so its retention and removal are ours, not Lambda's implicit never-expiring group.
     const logGroup = new LogGroup(scope, `${id}Logs`, {
-      retention: RetentionDays.ONE_MONTH,
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
     });
     // Instead of AWSLambdaBasicExecutionRole (logs:CreateLogGroup and writes to every log group): its own group only.

@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
@@ -24,10 +24,13 @@ export interface FailureQueue {
 export class FailureQueues extends Construct {
   readonly parked: Queue;
   private readonly queues: FailureQueue[] = [];
+  private readonly removalPolicy: RemovalPolicy;
 
-  constructor(scope: Construct, id: string) {
+  /** `removalPolicy`: RETAIN in prod, so failures still waiting for a redrive outlive a stack delete. */
+  constructor(scope: Construct, id: string, props: { removalPolicy: RemovalPolicy }) {
     super(scope, id);
-    this.parked = secureQueue(this, 'Parked');
+    this.removalPolicy = props.removalPolicy;
+    this.parked = secureQueue(this, 'Parked', this.removalPolicy);
     Validations.of(this.parked).acknowledge({
       id: 'Serverless-SQSRedrivePolicy',
       reason:
@@ -39,7 +42,7 @@ export class FailureQueues extends Construct {
 
   /** A new failure queue in `scope` (logical ids stay where the failure happens), redriving to {@link parked}. */
   add(scope: Construct, id: string, holds: string): Queue {
-    const queue = secureQueue(scope, id, { queue: this.parked, maxReceiveCount: MAX_RECEIVES_BEFORE_PARKING });
+    const queue = secureQueue(scope, id, this.removalPolicy, { queue: this.parked, maxReceiveCount: MAX_RECEIVES_BEFORE_PARKING });
     this.queues.push({ queue, holds });
     return queue;
   }
@@ -50,8 +53,9 @@ export class FailureQueues extends Construct {
   }
 }
 
-function secureQueue(scope: Construct, id: string, deadLetterQueue?: { queue: Queue; maxReceiveCount: number }): Queue {
+function secureQueue(scope: Construct, id: string, removalPolicy: RemovalPolicy, deadLetterQueue?: { queue: Queue; maxReceiveCount: number }): Queue {
   return new Queue(scope, id, {
+    removalPolicy,
     encryption: QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
     retentionPeriod: Duration.days(14),

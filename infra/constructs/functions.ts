@@ -2,6 +2,7 @@ import { type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { FOLLOWER_SEGMENTS } from '../../domain/fan-out.ts';
@@ -33,6 +34,8 @@ export interface BriefingsFunctionsProps {
   userPool: IUserPool;
   /** Of the functions' log groups. */
   removalPolicy: RemovalPolicy;
+  /** How long the functions' logs are kept. */
+  logRetention: RetentionDays;
   /**
    * The feed's first month (`yyyy-mm`): the launch month of the deployment, so reads of a young
    * feed do not walk back through months that cannot hold entries. Default: domain/feed.ts.
@@ -84,6 +87,7 @@ export class BriefingsFunctions extends Construct {
         description: spec.description,
         kind: kindOf(name),
         removalPolicy: props.removalPolicy,
+        logRetention: props.logRetention,
         ...(props.reserveConcurrency !== false && RESERVED_CONCURRENCY[name] ? { reservedConcurrency: RESERVED_CONCURRENCY[name] } : {}),
         ...(props.apiTracing ? { apiTracing: true } : {}),
       });

@@ -1,14 +1,17 @@
 import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { AccountRecovery, Mfa, UserPool, type UserPoolClient, UserPoolOperation } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, Mfa, UserPool, type UserPoolClient, UserPoolEmail, UserPoolOperation } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { GROUP_DESCRIPTIONS, GROUPS, type GroupName } from '../../domain/access.ts';
 import { pascalCase } from '../naming.ts';
+import type { StageConfig } from '../stage-config.ts';
 
 /** Props of {@link Identity}. */
 export interface IdentityProps {
   removalPolicy: RemovalPolicy;
   deletionProtection: boolean;
+  /** Send the pool's mail through SES as this identity (the stage's `email`); Cognito's own sender without it. */
+  email?: StageConfig['email'];
 }
 
 /**
@@ -45,6 +48,14 @@ export class Identity extends Construct {
       mfaSecondFactor: { otp: true, sms: false },
       removalPolicy: props.removalPolicy,
       deletionProtection: props.deletionProtection,
+      email: props.email
+        ? UserPoolEmail.withSES({
+            fromEmail: props.email.fromAddress,
+            fromName: props.email.fromName,
+            sesVerifiedDomain: props.email.sesVerifiedDomain,
+            sesRegion: props.email.sesRegion,
+          })
+        : UserPoolEmail.withCognito(),
     });
     for (const groupName of Object.keys(GROUPS) as GroupName[]) {
       this.userPool.addGroup(pascalCase(groupName), { groupName, description: GROUP_DESCRIPTIONS[groupName] });

@@ -1,14 +1,18 @@
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, type IMetric, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, type IMetric, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { type ITableV2, Operation } from 'aws-cdk-lib/aws-dynamodb';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Topic } from 'aws-cdk-lib/aws-sns';
+import { SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription, UrlSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { METRICS_NAMESPACE } from '../../functions/commons/metrics.ts';
 import { pascalCase } from '../naming.ts';
+import type { StageConfig } from '../stage-config.ts';
 import { SERVICE_NAME } from './briefings-function.ts';
 import type { FailureQueue } from './failure-queues.ts';
 
@@ -26,15 +30,62 @@ export interface MonitoringProps {
   /** The stream consumer: records waiting longer than a minute mean the relay is stuck. */
   streamConsumer: IFunction;
   api: HttpApi;
+  /** Functions behind the public read routes: a slow p99 is an alarm. */
+  readFunctions: ReadonlyArray<readonly [string, IFunction]>;
+  /**
+   * Functions whose throttling is an alarm: those with no reserved concurrency (a throttled API
+   * function is a reader's 429/5xx). Capped consumers are throttled by design in a burst; their
+   * Backlog alarm says when that lasts.
+   */
+  throttledFunctions: ReadonlyArray<readonly [string, IFunction]>;
+  /** The table: any throttled request is an alarm. */
+  table: ITableV2;
+  /** Who is told (the stage's `alarmSubscription`); none: the topic only. */
+  subscription?: StageConfig['alarmSubscription'];
+  /** Where SNS puts the notifications it could not deliver to that subscriber (required with `subscription`). */
+  undeliveredNotifications?: IQueue;
   /** Of the topic's KMS key. */
   removalPolicy: RemovalPolicy;
 }
 
+/** CloudWatch's limit on the metrics one alarm may use. */
+const MAX_METRICS_PER_ALARM = 10;
+
+/**
+ * The sum of metrics at each period. `SUM([…])` rather than `a + b`: arithmetic between series
+ * only yields a value where every series has one, and a function or an operation that was not
+ * throttled publishes nothing, so `a + b` would stay empty when one of them is throttled.
+ */
+function sumOf(metrics: IMetric[], label: string): IMetric {
+  const usingMetrics = Object.fromEntries(metrics.map((metric, i) => [`m${i}`, metric]));
+  return new MathExpression({ expression: `SUM([${Object.keys(usingMetrics).join(',')}])`, usingMetrics, label, period: Duration.minutes(5) });
+}
+
+/** p99 duration of a public read function above which readers are waiting too long (a warm read takes tens of ms). */
+export const READ_P99_THRESHOLD = Duration.seconds(1);
+
+/** The table operations the functions send (plus Scan, by the rescore run): their throttled requests are summed. */
+const TABLE_OPERATIONS = [
+  Operation.GET_ITEM,
+  Operation.BATCH_GET_ITEM,
+  Operation.QUERY,
+  Operation.SCAN,
+  Operation.PUT_ITEM,
+  Operation.UPDATE_ITEM,
+  Operation.DELETE_ITEM,
+  Operation.BATCH_WRITE_ITEM,
+  Operation.TRANSACT_WRITE_ITEMS,
+  Operation.TRANSACT_GET_ITEMS,
+];
+
 /**
  * Failures surface: an alarm on the depth of every failure queue, on every
  * function's errors, on the bus consumers' event age, on the relay's iterator
- * age and on the API's 5xx; all notify one encrypted SNS topic (subscribe an
- * email or a pager to it; see the runbook).
+ * age, on the API's 5xx, on the public reads' p99 duration, on Lambda throttles
+ * (functions without reserved concurrency) and on the table's throttled
+ * requests; all notify one encrypted SNS topic, which the stage's
+ * `alarmSubscription` (an email address or an HTTPS webhook) subscribes to
+ * (see the runbook).
  */
 export class Monitoring extends Construct {
   readonly topic: Topic;
@@ -52,6 +103,18 @@ export class Monitoring extends Construct {
     key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
     this.topic = new Topic(this, 'AlarmTopic', { displayName: 'Signal Briefings alarms', masterKey: key, enforceSSL: true });
     this.action = new SnsAction(this.topic);
+    if (props.subscription) {
+      if (!props.undeliveredNotifications) throw new Error('an alarm subscription needs a queue for the notifications SNS cannot deliver');
+      const deadLetterQueue = props.undeliveredNotifications;
+      if ('email' in props.subscription) {
+        this.topic.addSubscription(new EmailSubscription(props.subscription.email, { deadLetterQueue }));
+      } else {
+        if (!props.subscription.webhookUrl.startsWith('https://')) {
+          throw new Error(`the alarm webhook must be an https:// URL, got "${props.subscription.webhookUrl}"`);
+        }
+        this.topic.addSubscription(new UrlSubscription(props.subscription.webhookUrl, { protocol: SubscriptionProtocol.HTTPS, deadLetterQueue }));
+      }
+    }
 
     for (const { queue, holds } of props.failureQueues) {
       this.alarm(`${queue.node.id}NotEmpty`, {
@@ -98,6 +161,48 @@ export class Monitoring extends Construct {
       threshold: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       description: `The reconciler re-drove changes whose consequence was missing; its log lines name each event and the consumer's own alarms say why (${RUNBOOK}#the-reconciler).`,
+    });
+    for (const [name, fn] of props.readFunctions) {
+      this.alarm(`${pascalCase(name)}P99Latency`, {
+        metric: fn.metricDuration({ statistic: 'p99', period: Duration.minutes(5) }),
+        threshold: READ_P99_THRESHOLD.toMilliseconds(),
+        evaluationPeriods: 3,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        description: `${name} (a public read) took more than ${READ_P99_THRESHOLD.toSeconds()} s at p99 for 15 minutes: look at its DynamoDB latency and throttles, and at cold starts (${RUNBOOK}#alarms).`,
+      });
+    }
+    // Grouped, at most 10 functions an alarm (CloudWatch's limit of metrics per alarm): one alarm per function would add
+    // ~30 resources to a template that is nearing CloudFormation's 500. The alarm's metrics name each function.
+    const throttled = [...props.throttledFunctions];
+    for (let group = 0; group * MAX_METRICS_PER_ALARM < throttled.length; group++) {
+      const members = throttled.slice(group * MAX_METRICS_PER_ALARM, (group + 1) * MAX_METRICS_PER_ALARM);
+      this.alarm(`FunctionThrottles${group + 1}`, {
+        metric: sumOf(
+          members.map(([, fn]) => fn.metricThrottles({ statistic: 'Sum', period: Duration.minutes(5) })),
+          `Throttles of ${members.map(([name]) => name).join(', ')}`,
+        ),
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        description: `Lambda throttled one of ${members.map(([name]) => name).join(', ')} (the alarm's graph shows which): the account's concurrency is used up (a burst, or reserved concurrency elsewhere). Callers got 429/5xx or a retry (${RUNBOOK}#alarms).`,
+      });
+    }
+    this.alarm('TableThrottledRequests', {
+      metric: sumOf(
+        TABLE_OPERATIONS.map(
+          (operation) =>
+            new Metric({
+              namespace: 'AWS/DynamoDB',
+              metricName: 'ThrottledRequests',
+              dimensionsMap: { TableName: props.table.tableName, Operation: operation },
+              statistic: 'Sum',
+              period: Duration.minutes(5),
+            }),
+        ),
+        'Throttled requests to the table, all operations',
+      ),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      description: `DynamoDB throttled requests to the table (a hot partition, or on-demand scaling behind a sudden peak); the SDK retried them, readers waited (${RUNBOOK}#alarms).`,
     });
     this.alarm('Api5xx', {
       metric: props.api.metricServerError({ statistic: 'Sum', period: Duration.minutes(5) }),

@@ -3,7 +3,8 @@
  * table, turns each into a payload-2.0 event, emulates the JWT authorizer on
  * `jwt` routes, and maps the function's result back to HTTP the way API
  * Gateway does (including its 401, 413, 500 and 503 answers, which never reach
- * the function).
+ * the function). With `corsOrigins` it answers preflights itself and adds CORS
+ * headers to responses for allowed origins, as API Gateway's CORS configuration does.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -13,6 +14,7 @@ import type { JWTPayload } from 'jose';
 import { verifyToken } from '../../functions/commons/auth.ts';
 import { problem } from '../../functions/commons/problem.ts';
 import type { FunctionName, RouteSpec } from '../../functions/manifest.ts';
+import { isPreflight, preflightHeaders, responseCorsHeaders } from '../cors.ts';
 import { BodyTooLargeError, readBody } from './http-body.ts';
 import { FunctionTimeoutError, type Invoke } from './lambda-runtime.ts';
 import type { Log } from './log.ts';
@@ -32,6 +34,8 @@ export interface HttpApiOptions {
   log: Log;
   /** GET paths the local API answers itself (the API docs, infra/local/api-docs.ts); they exist only locally. */
   pages?: Record<string, () => Promise<{ contentType: string; body: string }>>;
+  /** Browser origins allowed to call the API (the stage's `corsOrigins`); none by default. */
+  corsOrigins?: readonly string[];
 }
 
 /** One request that reached a function (authorizer rejections never do): lets tests assert what was invoked. */
@@ -88,7 +92,17 @@ export class LocalHttpApi {
     let fn: FunctionName | undefined;
     let routeKey = '$default';
     let claims: Record<string, string> | undefined;
+    const headers = req.headers as Record<string, string | undefined>;
+    const corsOrigins = this.opts.corsOrigins ?? [];
     try {
+      // API Gateway answers a preflight before routing (no function runs) and puts CORS headers on every answer to an allowed origin.
+      if (isPreflight(method, headers)) {
+        res.writeHead(204, { ...preflightHeaders(corsOrigins, headers), 'apigw-requestid': requestId() });
+        res.end();
+        status = 204;
+        return;
+      }
+      for (const [name, value] of Object.entries(responseCorsHeaders(corsOrigins, headers['origin']))) res.setHeader(name, value);
       let body: Buffer;
       try {
         body = await readBody(req, MAX_BODY_BYTES);

@@ -14,6 +14,7 @@ import { provisionedEntitlement, renewedSeedGrant } from '../../domain/entitleme
 import { ENV } from '../../functions/commons/env.ts';
 import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
 import { FALLBACK_FUNCTION, FUNCTIONS, ROUTES, SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
+import { STAGE_CONFIG } from '../stage-config.ts';
 import { apiDocsPages } from './api-docs.ts';
 import { LocalCognitoFront } from './cognito-front.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
@@ -240,6 +241,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       region: REGION,
       log,
       pages: apiDocsPages({ dataDir, apiUrl: (): string => api.url }),
+      corsOrigins: STAGE_CONFIG.dev.corsOrigins,
     });
     await api.start(opts.apiPort ?? 0);
     cleanups.push(() => api.stop());

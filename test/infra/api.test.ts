@@ -1,6 +1,8 @@
 /** Spec: the HTTP API is exactly the manifest's ROUTES, guarded as each route's `auth` says. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FALLBACK_FUNCTION, ROUTES, type RouteSpec } from '../../functions/manifest.ts';
+import { CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS, CORS_METHODS, CORS_REQUEST_HEADERS } from '../../infra/cors.ts';
+import { stageSettings } from '../../infra/stage.ts';
 import { functionId, idsOfType, refId, render, type Synthesized, synthesize } from './synth.ts';
 
 let synth: Synthesized;
@@ -125,5 +127,34 @@ describe('HTTP API', () => {
       status: '$context.status',
       authorizerError: '$context.authorizer.error',
     });
+  });
+});
+
+describe('CORS', () => {
+  it("lets API Gateway answer preflights for the stage's origins only, with the policy the local API applies", () => {
+    // Prepare
+    const [apiId] = idsOfType(synth.resources, 'AWS::ApiGatewayV2::Api');
+    // Act
+    const cors = synth.resources[apiId!]!['Properties']['CorsConfiguration'];
+    // Assess
+    expect(cors).toEqual({
+      AllowOrigins: [...stageSettings('test').corsOrigins],
+      AllowMethods: [...CORS_METHODS],
+      AllowHeaders: [...CORS_REQUEST_HEADERS],
+      ExposeHeaders: [...CORS_EXPOSED_HEADERS],
+      MaxAge: CORS_MAX_AGE_SECONDS,
+      AllowCredentials: false,
+    });
+    expect(cors['AllowOrigins']).not.toContain('*');
+  });
+
+  it('takes the origins from the stage: prod allows its own web origins, not the local ones', () => {
+    // Act
+    const prod = stageSettings('prod').corsOrigins;
+    const dev = stageSettings('dev').corsOrigins;
+    // Assess
+    expect(prod.length).toBeGreaterThan(0);
+    expect(prod.filter((origin) => dev.includes(origin))).toEqual([]);
+    expect(prod.every((origin) => origin.startsWith('https://'))).toBe(true);
   });
 });

@@ -2,11 +2,14 @@
  * Spec: the table follows TABLE_SCHEMA, the user pool carries the groups of
  * domain/access.ts, prod keeps its state, and the stack publishes what clients need.
  */
+import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GROUP_DESCRIPTIONS, GROUP_NAMES, type GROUPS } from '../../domain/access.ts';
 import { TABLE_SCHEMA } from '../../functions/commons/table/schema.ts';
+import { Identity } from '../../infra/constructs/identity.ts';
 import { stageSettings } from '../../infra/stage.ts';
-import { idsOfType, refId, type Synthesized, synthesize } from './synth.ts';
+import { STAGE_CONFIG } from '../../infra/stage-config.ts';
+import { idsOfType, refId, render, type Synthesized, synthesize } from './synth.ts';
 
 let dev: Synthesized;
 let prod: Synthesized;
@@ -98,6 +101,41 @@ describe('user pool', () => {
   });
 });
 
+describe('user pool mail', () => {
+  it("sends through SES in prod, from the stage's address and as its verified identity", () => {
+    // Prepare
+    const email = STAGE_CONFIG.prod.email;
+    // Act
+    const config = only(prod, 'AWS::Cognito::UserPool').resource['Properties']['EmailConfiguration'];
+    // Assess
+    expect(config['EmailSendingAccount']).toBe('DEVELOPER');
+    expect(config['From']).toBe(`${email.fromName} <${email.fromAddress}>`);
+    expect(render(config['SourceArn'])).toBe(`arn:\${AWS::Partition}:ses:${email.sesRegion}:\${AWS::AccountId}:identity/${email.sesVerifiedDomain}`);
+  });
+
+  it("uses Cognito's own sender in dev, and no SES identity", () => {
+    // Act
+    const config = only(dev, 'AWS::Cognito::UserPool').resource['Properties']['EmailConfiguration'];
+    // Assess
+    expect(config).toEqual({ EmailSendingAccount: 'COGNITO_DEFAULT' });
+  });
+
+  it('refuses a from-address off the verified domain', () => {
+    // Prepare
+    const app = new App();
+    const stack = new Stack(app, 'MailCheck', {});
+    // Act
+    const build = () =>
+      new Identity(stack, 'Identity', {
+        removalPolicy: RemovalPolicy.DESTROY,
+        deletionProtection: false,
+        email: { ...STAGE_CONFIG.prod.email, fromAddress: 'no-reply@elsewhere.example' },
+      });
+    // Assess
+    expect(build).toThrow(/different domain/);
+  });
+});
+
 describe('stages', () => {
   it('retains the table and user pool in prod and protects them from deletion', () => {
     // Act
@@ -119,6 +157,14 @@ describe('stages', () => {
     // Assess
     for (const resource of stateful) expect(resource['DeletionPolicy']).toBe('Delete');
     expect(only(dev, 'AWS::DynamoDB::GlobalTable').resource['Properties']['Replicas'][0]['DeletionProtectionEnabled']).toBe(false);
+  });
+
+  it("allows each stage's own CORS origins: prod its web origins, dev the local web client", () => {
+    // Act
+    const originsOf = (synth: Synthesized) => only(synth, 'AWS::ApiGatewayV2::Api').resource['Properties']['CorsConfiguration']['AllowOrigins'];
+    // Assess
+    expect(originsOf(prod)).toEqual([...STAGE_CONFIG.prod.corsOrigins]);
+    expect(originsOf(dev)).toEqual([...STAGE_CONFIG.dev.corsOrigins]);
   });
 
   it('refuses a stage name that cannot be part of a stack name', () => {

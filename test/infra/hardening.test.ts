@@ -47,6 +47,10 @@ const REVIEWED = [
   'Serverless-LambdaLatestVersion', // nodejs22.x pinned
   'Serverless-LambdaDLQ', // sync (API, stream, Cognito) or on-failure destination instead
   'Serverless-SQSRedrivePolicy', // only the last queue (Parked)
+  'AwsSolutions-CFR1', // the edge cache serves readers anywhere
+  'AwsSolutions-CFR2', // no WAF yet: API throttling, tokens on everything non-public
+  'AwsSolutions-CFR3', // origin requests are in the API access log; CloudFront logging needs us-east-1
+  'AwsSolutions-CFR4', // default cloudfront.net certificate until a custom domain
   'AwsSolutions-SMG4', // cursor signing key: a deploy-time reference, rotated by a new value and a deploy (docs/feeds.md)
 ];
 

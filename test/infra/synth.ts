@@ -10,7 +10,7 @@ import type { UnlockLinks } from '../../domain/unlock.ts';
 import { FUNCTIONS, type FunctionName } from '../../functions/manifest.ts';
 import { addComplianceChecks } from '../../infra/compliance.ts';
 import { BriefingsStack } from '../../infra/stack.ts';
-import { stackName, stageSettings } from '../../infra/stage.ts';
+import { type StageSettings, stackName, stageSettings } from '../../infra/stage.ts';
 
 type Json = Record<string, any>;
 
@@ -35,6 +35,8 @@ export function synthesize({
   checks = false,
   feedStartMonth = undefined as string | undefined,
   unlockLinks = undefined as UnlockLinks | undefined,
+  /** Replaces some of the stage's settings (a configuration no named stage has, such as a webhook). */
+  settings = {} as Partial<StageSettings>,
 } = {}): Synthesized {
   const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Json };
   const app = new App({
@@ -48,7 +50,7 @@ export function synthesize({
   });
   if (checks) addComplianceChecks(app);
   const stack = new BriefingsStack(app, stackName(stageSettings(stage)), {
-    stage: stageSettings(stage),
+    stage: { ...stageSettings(stage), ...settings },
     reserveConcurrency,
     ...(feedStartMonth === undefined ? {} : { feedStartMonth }),
     ...(unlockLinks === undefined ? {} : { unlockLinks }),
