@@ -68,15 +68,29 @@ const sourceBody = (briefingId: string, n: number, kind: SourceKind) => ({
 async function round(r: number, random: () => number, briefingIds: string[], counter: { n: number; answered: number; sent: number }) {
   const proc = startStackChild(SCRIPT, [dataDir]);
   children.push(proc);
-  const ready = JSON.parse((await proc.line(/^ready /)).slice('ready '.length)) as { apiUrl: string; analyst: string; member: string };
+  const ready = JSON.parse((await proc.line(/^ready /)).slice('ready '.length)) as {
+    apiUrl: string;
+    analyst: string;
+    member: string;
+    editor: string;
+  };
   const { relatedKeys: _, autoPublish: __, ...input } = demo.input;
   const fresh: string[] = [];
   for (let b = 0; b < 2 + Math.floor(random() * 2); b++) {
-    const res = await post(ready.apiUrl, ready.analyst, 'POST', '/briefings', { ...input, related: [], autoPublish: { minGrade: 'A/B' } });
+    // The event is today's: the sources are published yesterday (sourceBody), so time costs them nothing.
+    const eventDate = new Date().toISOString().slice(0, 10);
+    const res = await post(ready.apiUrl, ready.analyst, 'POST', '/briefings', { ...input, eventDate, related: [], autoPublish: { minGrade: 'A/B' } });
     expect(res.status).toBe(201);
     fresh.push(((await res.json()) as { briefingId: string }).briefingId);
   }
-  if (r === 0) for (const e of FOLLOWED) expect((await post(ready.apiUrl, ready.member, 'PUT', `/me/watchlist/${e}`)).status).toBe(200);
+  if (r === 0) {
+    // A draft keeps the entities it names secret (issue 16): an editor publishes their profiles before the member follows them.
+    for (const e of FOLLOWED) {
+      const profile = { name: e, kind: 'company', coverage: `Crash-test coverage of ${e}.`, publish: true };
+      expect((await post(ready.apiUrl, ready.editor, 'PUT', `/entities/${e}`, profile)).status).toBe(200);
+      expect((await post(ready.apiUrl, ready.member, 'PUT', `/me/watchlist/${e}`)).status).toBe(200);
+    }
+  }
   // This round's briefings get their five sources; an earlier one sometimes gets one more (a published briefing re-scored).
   const bodies = fresh.flatMap((id) => KINDS.map((kind) => sourceBody(id, ++counter.n, kind)));
   if (briefingIds.length > 0 && random() < 0.5)

@@ -6,7 +6,7 @@
  *
  * Stopped the way `npm start` is (stopOnSignals). Records the deliveries of the events consumers act
  * on (test/support/crash.ts) and prints, once up, `ready <json>` with the API's URL and tokens of an
- * analyst and a member (the same users on every start).
+ * analyst, a member and an editor (the same users on every start).
  */
 import { stopOnSignals } from '../../infra/local/shutdown.ts';
 import { startLocalStack } from '../../infra/local/stack.ts';
@@ -33,4 +33,5 @@ const tokenOf = async (email: string, groups: string[]) => {
 };
 const analyst = await tokenOf('crash-analyst@test.signal.local', ['analysts']);
 const member = await tokenOf('crash-member@test.signal.local', ['strategy-circle']);
-console.log(`ready ${JSON.stringify({ apiUrl: stack.apiUrl, analyst, member })}`);
+const editor = await tokenOf('crash-editor@test.signal.local', ['editors']);
+console.log(`ready ${JSON.stringify({ apiUrl: stack.apiUrl, analyst, member, editor })}`);
