@@ -7,19 +7,22 @@
  *
  *   BRIEFING#<id> / L                  what only staff see: authors, the auto-publish rule,
  *                                      the retraction, the score's explanation
- *   BRIEFING#<id> / M                  member sections (original language) and source notes
- *   BRIEFING#<id> / M#<lang>           member sections of a translation
+ *   BRIEFING#<id> / M                  source notes
+ *   BRIEFING#<id> / M#<lang>           member sections, of the original language and of each translation
  *   BRIEFING#<id> / P                  the head: status, version (the optimistic-concurrency
  *                                      condition), languages, entities, related, confidence,
- *                                      reader-visible dates, public sections
- *   BRIEFING#<id> / P#<lang>           public sections of a translation
+ *                                      reader-visible dates
+ *   BRIEFING#<id> / P#<lang>           public sections, of the original language and of each translation
  *   BRIEFING#<id> / SOURCE#<sourceId>  sources (sources.ts)
  *   BRIEFING#<id> / V#<version, 9 digits>  editorial snapshots (version history)
  *
  * Reads: public `begins_with(sk, 'P')`; members `BETWEEN 'M' AND 'P~'`; staff
  * `BETWEEN 'L' AND 'P~'`; a write's read (briefing and sources, consistent)
  * `BETWEEN 'L' AND 'SOURCE#~'`. A save writes only the parts whose content
- * changed, always `P` (it carries the version).
+ * changed, always `P` (it carries the version). Sections live apart from the
+ * head and the source notes, so a re-score (confidence, notes, explanation)
+ * rewrites neither. Briefings stored before that split (sections in `P` and
+ * `M`) read as they are and move their sections out on their next save.
  */
 
 import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -172,10 +175,11 @@ export function toItems(b: Briefing): Item[] {
     part(briefingId, publicSk(), BRIEFING_ENTITY, {
       ...defined({ status, version, language, entities, related, confidence, publishedAt, updatedAt }),
       translationLanguages: languages,
-      sections: original.pub,
     }),
+    part(briefingId, publicSk(language), BRIEFING_PART_ENTITY, { language, sections: original.pub }),
     ...languages.map((l) => part(briefingId, publicSk(l), BRIEFING_PART_ENTITY, { language: l, sections: splitSections(translations[l]!).pub })),
-    part(briefingId, memberSk(), BRIEFING_PART_ENTITY, { sections: original.member, sourceNotes }),
+    part(briefingId, memberSk(), BRIEFING_PART_ENTITY, { sourceNotes }),
+    part(briefingId, memberSk(language), BRIEFING_PART_ENTITY, { language, sections: original.member }),
     ...languages.map((l) => part(briefingId, memberSk(l), BRIEFING_PART_ENTITY, { language: l, sections: splitSections(translations[l]!).member })),
     part(
       briefingId,
@@ -213,8 +217,11 @@ export function fromItems(items: readonly Item[]): Briefing | undefined {
   const bySk = new Map(items.filter((i) => i['entity'] === BRIEFING_ENTITY || i['entity'] === BRIEFING_PART_ENTITY).map((i) => [String(i['sk']), i]));
   const head = bySk.get(SK.head);
   if (!head || head['entity'] !== BRIEFING_ENTITY) return undefined;
-  const { translationLanguages, sections: publicSections, ...headAttrs } = attrsOf(head);
-  const { sections: memberSections, sourceNotes = [] } = attrsOf(bySk.get(memberSk()));
+  const { translationLanguages, sections: legacyPublic, ...headAttrs } = attrsOf(head);
+  const { sections: legacyMember, sourceNotes = [] } = attrsOf(bySk.get(memberSk()));
+  const original = String(head['language']);
+  const publicSections = bySk.get(publicSk(original))?.['sections'] ?? legacyPublic;
+  const memberSections = bySk.get(memberSk(original))?.['sections'] ?? legacyMember;
   const staff = attrsOf(bySk.get(SK.staff));
   const sectionsOf = (pub: unknown, member: unknown) =>
     ({ ...UNREAD_MEMBER_SECTIONS, ...(member as Item), ...(pub as Item) }) as unknown as WrittenSections;
@@ -224,7 +231,7 @@ export function fromItems(items: readonly Item[]): Briefing | undefined {
       .map((l) => [l, sectionsOf(bySk.get(publicSk(l))?.['sections'], bySk.get(memberSk(l))?.['sections'])]),
   );
   const explanation = staff['scoreExplanation'] as Explanation | undefined;
-  return {
+  const briefing = {
     createdAt: '',
     createdBy: '',
     ...staff,
@@ -236,7 +243,12 @@ export function fromItems(items: readonly Item[]): Briefing | undefined {
     ...(Object.keys(translations).length > 0 ? { translations } : {}),
     sourceNotes,
   } as unknown as Briefing;
+  if (legacyPublic !== undefined || legacyMember !== undefined) storedBeforeSplit.add(briefing);
+  return briefing;
 }
+
+/** Briefings read with their sections still in `P` and `M`: their next save writes the section parts whatever changed. */
+const storedBeforeSplit = new WeakSet<Briefing>();
 
 async function queryAll(input: QueryCommandInput): Promise<Item[]> {
   const items: Item[] = [];
@@ -308,7 +320,8 @@ export async function loadBriefing(briefingId: string): Promise<{ briefing: Brie
 
 /** The writes that turn `prev` into `next`: `P` (conditional), the changed parts, the removed translations' deletes. */
 function stateWrites(prev: Briefing | undefined, next: Briefing, expectedVersion: number | undefined): TransactItem[] {
-  const before = new Map((prev ? toItems(prev) : []).map((i) => [String(i['sk']), stableJson(i)]));
+  const sectionParts = prev && storedBeforeSplit.has(prev) ? new Set([publicSk(prev.language), memberSk(prev.language)]) : new Set<string>();
+  const before = new Map((prev ? toItems(prev) : []).filter((i) => !sectionParts.has(String(i['sk']))).map((i) => [String(i['sk']), stableJson(i)]));
   const after = toItems(next);
   const [head, ...rest] = after;
   const condition =

@@ -42,22 +42,22 @@ describe('a briefing in parts', () => {
   it('puts the parts back together as the briefing, translations and staff fields included', () => {
     const retracted = retract(bilingual, { by: 'editor-2', now: NOW, reason: 'The claim was withdrawn.' });
     for (const b of [draft(), bilingual, retracted]) expect(fromItems(toItems(b))).toEqual(b);
-    expect(toItems(bilingual).map((i) => i['sk'])).toEqual(['P', 'P#zh', 'M', 'M#zh', 'L']);
+    expect(toItems(bilingual).map((i) => i['sk'])).toEqual(['P', 'P#en', 'P#zh', 'M', 'M#en', 'M#zh', 'L']);
   });
 
   it('gives each reader only the parts of their tier, in every language', () => {
     const items = toItems(bilingual);
     const [pub, member, staff] = (['public', 'member', 'staff'] as const).map((p) => inRange(items, p));
-    expect(pub!.map((i) => i['sk'])).toEqual(['P', 'P#zh']);
+    expect(pub!.map((i) => i['sk'])).toEqual(['P', 'P#en', 'P#zh']);
     expect(JSON.stringify(pub)).not.toMatch(/CANARY|analyst-1|editor-1|scoreExplanation|sourceNotes/);
-    expect(member!.map((i) => i['sk'])).toEqual(['M', 'M#zh', 'P', 'P#zh']);
+    expect(member!.map((i) => i['sk'])).toEqual(['M', 'M#en', 'M#zh', 'P', 'P#en', 'P#zh']);
     expect(JSON.stringify(member)).not.toMatch(/analyst-1|editor-1|scoreExplanation/);
-    expect(staff!.map((i) => i['sk'])).toEqual(['L', 'M', 'M#zh', 'P', 'P#zh']);
+    expect(staff!.map((i) => i['sk'])).toEqual(['L', 'M', 'M#en', 'M#zh', 'P', 'P#en', 'P#zh']);
   });
 
   it('reads the briefing and its sources, and nothing of the history, in the write range', () => {
     const items = [...toItems(bilingual), { sk: 'SOURCE#abc' }, { sk: 'V#000000001' }, { sk: 'V#000000012' }];
-    expect(inRange(items, 'write').map((i) => i['sk'])).toEqual(['L', 'M', 'M#zh', 'P', 'P#zh', 'SOURCE#abc']);
+    expect(inRange(items, 'write').map((i) => i['sk'])).toEqual(['L', 'M', 'M#en', 'M#zh', 'P', 'P#en', 'P#zh', 'SOURCE#abc']);
   });
 
   it('keeps a reader-only briefing from serving what was not read: member sections come back empty', () => {
@@ -82,5 +82,46 @@ describe('a briefing in parts', () => {
     });
     console.table(rows);
     for (const row of rows) expect((row as Record<string, unknown>)['P'], row.key).toBeLessThanOrEqual(4096);
+  });
+});
+
+describe('a briefing stored before its sections moved out of the head and the notes part', () => {
+  /** The same briefing as the earlier layout stored it: public sections in P, member sections in M. */
+  const legacy = () => {
+    const items = toItems(bilingual);
+    const at = (sk: string) => items.find((i) => i['sk'] === sk)!;
+    const head = { ...at('P'), sections: at('P#en')['sections'] };
+    const notes = { ...at('M'), sections: at('M#en')['sections'] };
+    return items.filter((i) => !['P', 'M', 'P#en', 'M#en'].includes(String(i['sk']))).concat([head, notes]);
+  };
+
+  it('reads as the briefing it is', () => {
+    expect(fromItems(legacy())).toEqual(fromItems(toItems(bilingual)));
+  });
+
+  it('moves its sections into their parts on the next save, whatever changed (nothing is lost)', async () => {
+    const { DynamoDBDocumentClient, TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { mockClient } = await import('aws-sdk-client-mock');
+    const { saveBriefing } = await import('../../../functions/commons/table/briefings.ts');
+    const ddb = mockClient(DynamoDBDocumentClient);
+    ddb.on(TransactWriteCommand).resolves({});
+    const prev = fromItems(legacy())!;
+    const next = rescore(prev, [source('direct', 1), source('reporting', 2)], NOW).briefing;
+    await saveBriefing(prev, next, [], NOW);
+    const written = ddb
+      .commandCalls(TransactWriteCommand)[0]!
+      .args[0].input.TransactItems!.flatMap((t) => (t.Put ? [String(t.Put.Item!['sk'])] : []));
+    expect(written).toEqual(expect.arrayContaining(['P', 'P#en', 'M', 'M#en']));
+    // A briefing already in the new layout writes only what a re-score changes: no section part.
+    ddb.reset();
+    ddb.on(TransactWriteCommand).resolves({});
+    const current = fromItems(toItems(bilingual))!;
+    await saveBriefing(current, rescore(current, [source('direct', 1), source('reporting', 2)], NOW).briefing, [], NOW);
+    const rescored = ddb
+      .commandCalls(TransactWriteCommand)[0]!
+      .args[0].input.TransactItems!.flatMap((t) => (t.Put ? [String(t.Put.Item!['sk'])] : []));
+    expect(rescored).not.toContain('P#en');
+    expect(rescored).not.toContain('M#en');
+    ddb.restore();
   });
 });

@@ -81,14 +81,10 @@ describe('PATCH /briefings/{briefingId}', () => {
       ConditionExpression: 'version = :expected',
       ExpressionAttributeValues: { ':expected': published.version },
     });
-    expect(items[0]!.Put!.Item).toMatchObject({
-      sk: 'P',
-      version: next,
-      status: 'published',
-      sections: { headline: 'Acme resumes part of its northern fibre build' },
-    });
-    // Only what changed: the head, the staff part (who edited) and the snapshot; the member part is untouched.
-    expect(partsPut(items)).toEqual(['P', 'L', `V#${String(next).padStart(9, '0')}`]);
+    expect(items[0]!.Put!.Item).toMatchObject({ sk: 'P', version: next, status: 'published' });
+    expect(putAt(items, 'P#en')!.Item).toMatchObject({ sections: { headline: 'Acme resumes part of its northern fibre build' } });
+    // Only what changed: the head, the public sections, the staff part (who edited) and the snapshot; member parts and notes are untouched.
+    expect(partsPut(items)).toEqual(['P', 'P#en', 'L', `V#${String(next).padStart(9, '0')}`]);
     expect(putAt(items, 'L')!.Item).toMatchObject({ updatedBy: 'a-1' });
     expect(putAt(items, `V#${String(next).padStart(9, '0')}`)).toMatchObject({
       ConditionExpression: 'attribute_not_exists(pk)',

@@ -45,7 +45,7 @@ describe('POST /briefings', () => {
     expect(res.headers!['location']).toBe(`/briefings/${body.briefingId}`);
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(items[0]!.Put).toMatchObject({ ConditionExpression: 'attribute_not_exists(pk)', Item: { sk: 'P', version: 1 } });
-    expect(partsPut(items)).toEqual(['P', 'M', 'L', 'V#000000001']);
+    expect(partsPut(items)).toEqual(['P', 'P#en', 'M', 'M#en', 'L', 'V#000000001']);
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
   });
 
@@ -61,7 +61,16 @@ describe('POST /briefings', () => {
     const res = await create({ zh });
     expect(res.statusCode).toBe(201);
     expect(parseBody(res).availableLanguages).toEqual(['en', 'zh']);
-    expect(partsPut(ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!)).toEqual(['P', 'P#zh', 'M', 'M#zh', 'L', 'V#000000001']);
+    expect(partsPut(ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!)).toEqual([
+      'P',
+      'P#en',
+      'P#zh',
+      'M',
+      'M#en',
+      'M#zh',
+      'L',
+      'V#000000001',
+    ]);
 
     const refused = await create({ en: zh });
     expect(refused.statusCode).toBe(400);
