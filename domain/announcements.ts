@@ -51,7 +51,11 @@ export function sourceUpdated(s: Source, change: SourceChange, now: Date): Outgo
   return { detailType: SOURCE_UPDATED, detail };
 }
 
-export function briefingScored(before: Briefing, after: Briefing, now: Date): OutgoingEvent {
+/**
+ * `autoPublishDue`: whether `after` is a draft its own auto-publish rule now publishes (`dueForAutoPublish`,
+ * decided by the caller, which holds the briefing module; this one stays light for the functions that only emit).
+ */
+export function briefingScored(before: Briefing, after: Briefing, now: Date, autoPublishDue = false): OutgoingEvent {
   const detail: BriefingScoredDetail = {
     schemaVersion: 1,
     eventId: `scored_${after.briefingId}_${after.version}`,
@@ -69,6 +73,7 @@ export function briefingScored(before: Briefing, after: Briefing, now: Date): Ou
             { code: 'model-change', text: `scored with model ${after.confidence.modelVersion} (was ${before.confidence.modelVersion})` },
             ...after.confidence.reasons.slice(0, 2),
           ],
+    autoPublishDue,
   };
   return { detailType: BRIEFING_SCORED, detail };
 }

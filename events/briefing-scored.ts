@@ -4,6 +4,9 @@
  * `reasons` was added with scoring model v2 (an added field with a default, so
  * still v1: consumers that ignore it are unaffected, and an older event
  * without it parses as `[]`). Reasons never quote briefing or source content.
+ * `autoPublishDue` was added the same way (optional): true when the draft's own
+ * auto-publish rule is met after this change, the only case auto-publish acts
+ * on, so its rule selects on it and other scorings invoke nothing.
  */
 
 import * as z from 'zod/mini';
@@ -33,6 +36,8 @@ export const BriefingScored = /* @__PURE__ */ schema(() =>
       briefingVersion: z.int().check(z.positive()),
       /** The model's top reasons for the new score (at most 3), most important first. */
       reasons: z._default(z.array(Reason).check(z.maxLength(3)), []),
+      /** True when the briefing is a draft whose auto-publish rule the new grade meets (absent: false). */
+      autoPublishDue: z.optional(z.boolean()),
     },
     example: {
       schemaVersion: 1,
@@ -44,6 +49,7 @@ export const BriefingScored = /* @__PURE__ */ schema(() =>
       modelVersion: 'v2',
       briefingVersion: 3,
       reasons: [{ code: 'corroboration', text: '3 independent origins support the signal (4 sources; 1 copy of the same text counted once)' }],
+      autoPublishDue: true,
     },
   }),
 );

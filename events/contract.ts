@@ -38,12 +38,18 @@ export function defineEvent<const V extends number, S extends z.core.$ZodShape>(
   return contract;
 }
 
-/** The EventBridge pattern that selects exactly one contract (and version). */
-export function patternFor(contract: Pick<EventContract, 'detailType' | 'schemaVersion'>) {
+/**
+ * The EventBridge pattern that selects exactly one contract (and version); `detail` narrows it to the
+ * events whose detail fields hold one of the values given (e.g. `{ autoPublishDue: [true] }`).
+ */
+export function patternFor(
+  contract: Pick<EventContract, 'detailType' | 'schemaVersion'>,
+  detail: Readonly<Record<string, readonly (string | number | boolean)[]>> = {},
+) {
   return {
     source: [EVENT_SOURCE],
     'detail-type': [contract.detailType],
-    detail: { schemaVersion: [contract.schemaVersion] },
+    detail: { ...detail, schemaVersion: [contract.schemaVersion] },
   };
 }
 export type EventPattern = ReturnType<typeof patternFor>;

@@ -260,7 +260,12 @@ export const SUBSCRIPTIONS: readonly SubscriptionSpec[] = [
   { rule: 'ScoreOnSourceIngested', fn: 'score-briefing', pattern: /* @__PURE__ */ patternFor(SourceIngested) },
   { rule: 'ScoreOnSourceUpdated', fn: 'score-briefing', pattern: /* @__PURE__ */ patternFor(SourceUpdated) },
   { rule: 'ScoreOnBriefingEdited', fn: 'score-briefing', pattern: /* @__PURE__ */ patternFor(BriefingEdited) },
-  { rule: 'AutoPublishOnBriefingScored', fn: 'auto-publish-briefing', pattern: /* @__PURE__ */ patternFor(BriefingScored) },
+  // Only scorings that make a draft due for its own rule: the others invoke (and bill) nothing.
+  {
+    rule: 'AutoPublishOnBriefingScored',
+    fn: 'auto-publish-briefing',
+    pattern: /* @__PURE__ */ patternFor(BriefingScored, { autoPublishDue: [true] }),
+  },
   { rule: 'SyncGroupsOnEntitlementChanged', fn: 'sync-member-groups', pattern: /* @__PURE__ */ patternFor(EntitlementChanged) },
   { rule: 'AlertFollowersOnBriefingPublished', fn: 'alert-followers', pattern: /* @__PURE__ */ patternFor(BriefingPublished) },
   { rule: 'AlertFollowersOnFanOutContinued', fn: 'alert-followers', pattern: /* @__PURE__ */ patternFor(AlertFanOutContinued) },

@@ -1,5 +1,6 @@
 /**
- * Table stream → event bus: publishes each new outbox record. Records that
+ * Table stream → event bus: publishes each new outbox record, and the
+ * Briefing Scored a re-scored briefing head carries (table/schema.ts, RELAY_STREAM_FILTERS). Records that
  * could not be published are reported as batch item failures, so the stream
  * retries from the first of them and nothing is lost. Each event goes out
  * with the correlation id of the work that wrote it (the event's own id when
@@ -19,12 +20,12 @@ import { correlationIdOf } from './commons/correlation.ts';
 import { logger } from './commons/logger.ts';
 import { flushMetrics, MetricUnit, metrics } from './commons/metrics.ts';
 import { publishEvents } from './commons/publisher.ts';
-import { fromOutboxItem } from './commons/table/outbox.ts';
+import { eventOfStreamImage } from './commons/table/announcing-head.ts';
 
 async function relay(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
   const records = event.Records.filter((r) => r.dynamodb?.NewImage);
   const outgoing = records.map((r) => {
-    const e = fromOutboxItem(unmarshall(r.dynamodb!.NewImage as Record<string, AttributeValue>));
+    const e = eventOfStreamImage(unmarshall(r.dynamodb!.NewImage as Record<string, AttributeValue>));
     // A stream record is data, not a promise: a malformed outbox item must fail alone, not crash the batch.
     return { ...e, correlationId: e.correlationId ?? correlationIdOf(e.detail?.eventId) };
   });

@@ -2,17 +2,19 @@
  * On Source Ingested, Source Updated (a correction, withdrawal or restoration)
  * and Briefing Edited (content, event date, an analyst's override): re-scores the briefing from all of its sources (read with the
  * briefing in one consistent Query; withdrawn sources do not count) and,
- * when score or grade changed, announces Briefing Scored in the same write.
+ * when score or grade changed, announces Briefing Scored in the same write
+ * (saveScore: without a transaction when only what scoring derives changes).
  * Scoring reads the current evidence, not the event, so duplicates and
  * reordering converge on the same result.
  */
 import { briefingScored } from '../domain/announcements.ts';
-import { rescore } from '../domain/briefing.ts';
+import { dueForAutoPublish, rescore } from '../domain/briefing.ts';
 import { BriefingEdited, SourceIngested, SourceUpdated } from '../events/index.ts';
 import { eventConsumer } from './commons/consumer.ts';
 import { logger } from './commons/logger.ts';
 import { MetricUnit, metrics } from './commons/metrics.ts';
-import { loadBriefing, saveBriefing } from './commons/table/briefings.ts';
+import { loadBriefing } from './commons/table/briefings.ts';
+import { saveScore } from './commons/table/scores.ts';
 import { withVersionRetry } from './commons/table/versioning.ts';
 
 export const handler = eventConsumer([SourceIngested, SourceUpdated, BriefingEdited], async ({ briefingId }, { now }) =>
@@ -23,7 +25,7 @@ export const handler = eventConsumer([SourceIngested, SourceUpdated, BriefingEdi
     const { briefing, changed } = rescore(current, sources, now);
     if (briefing === current) return;
     // Rescoring is not an editorial action: it writes no snapshot to the version history.
-    await saveBriefing(current, briefing, changed ? [briefingScored(current, briefing, now)] : [], now);
+    await saveScore(current, briefing, changed ? briefingScored(current, briefing, now, dueForAutoPublish(briefing)) : undefined, now);
     if (changed) metrics.addMetric('ScoreChanges', MetricUnit.Count, 1);
     logger.info('briefing scored', { briefingId, score: briefing.confidence.score, grade: briefing.confidence.grade, changed });
   }),

@@ -4,7 +4,7 @@ import { FilterCriteria, type IFunction, StartingPosition } from 'aws-cdk-lib/aw
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
+import { RELAY_STREAM_FILTERS } from '../../functions/commons/table/schema.ts';
 import type { FailureQueues } from './failure-queues.ts';
 
 /** Props of {@link OutboxRelay}. */
@@ -17,7 +17,7 @@ export interface OutboxRelayProps {
 
 /**
  * The transactional outbox's second half: the table stream, filtered to inserted
- * outbox items, feeds the relay, which publishes them to the bus. Writers never
+ * outbox items and briefing heads that announce their re-score, feeds the relay, which publishes them to the bus. Writers never
  * call EventBridge, so a state change and its event cannot part ways.
  */
 export class OutboxRelay extends Construct {
@@ -40,7 +40,7 @@ export class OutboxRelay extends Construct {
         maxRecordAge: Duration.hours(6),
         onFailure: new SqsDlq(this.failedBatches),
         // Filtered out by Lambda, not the handler: other writes never invoke (or bill) the relay.
-        filters: [FilterCriteria.filter(OUTBOX_STREAM_FILTER)],
+        filters: RELAY_STREAM_FILTERS.map((f) => FilterCriteria.filter(f)),
       }),
     );
     Validations.of(props.relay).acknowledge({

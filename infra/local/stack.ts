@@ -12,7 +12,7 @@ import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-iden
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { provisionedEntitlement, renewedSeedGrant } from '../../domain/entitlement.ts';
 import { ENV } from '../../functions/commons/env.ts';
-import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
+import { RELAY_STREAM_FILTERS } from '../../functions/commons/table/schema.ts';
 import { FALLBACK_FUNCTION, FUNCTIONS, ROUTES, SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
 import { STAGE_CONFIG } from '../stage-config.ts';
 import { apiDocsPages } from './api-docs.ts';
@@ -212,7 +212,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       dataDir,
       target: STREAM_CONSUMER,
       invoke: (event) => functions[STREAM_CONSUMER](event),
-      filter: OUTBOX_STREAM_FILTER,
+      filters: RELAY_STREAM_FILTERS,
       log,
       retry: opts.streamRetry,
     });

@@ -1,7 +1,7 @@
 /**
  * The local event-source mapping between the table's stream and the outbox
  * relay function: polls the stream on DynamoDB Local, keeps only the records
- * the shared OUTBOX_STREAM_FILTER lets through (as Lambda filtering would),
+ * one of the shared RELAY_STREAM_FILTERS lets through (as Lambda filtering would),
  * and invokes the function with real-shaped DynamoDBStreamEvent batches.
  *
  * Delivery semantics follow Lambda's for streams, in order per shard:
@@ -42,8 +42,8 @@ export interface StreamRelayOptions {
   /** Name of the consuming function, for logs and dead letters. */
   target: string;
   invoke: (event: { Records: LambdaStreamRecord[] }) => Promise<unknown>;
-  /** Lambda event-source filter pattern over each record. */
-  filter: EventPatternJson;
+  /** Lambda event-source filter patterns over each record: a record that matches any of them is delivered. */
+  filters: readonly EventPatternJson[];
   log: Log;
   batchSize?: number;
   pollIntervalMs?: number;
@@ -221,7 +221,7 @@ export class StreamRelay {
   /** Hands the records that pass the filter to the function in batches, in order, then checkpoints past all of them. */
   private async process(shardId: string, records: StreamRecord[]): Promise<void> {
     const shaped = records.map((r) => this.toLambdaRecord(r));
-    const selected = shaped.filter((r) => matchesPattern(this.opts.filter, r));
+    const selected = shaped.filter((r) => this.opts.filters.some((f) => matchesPattern(f, r)));
     const batchSize = this.opts.batchSize ?? 10;
     for (let i = 0; i < selected.length && !this.stopping; i += batchSize) {
       await this.deliver(shardId, selected.slice(i, i + batchSize));

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FOLLOWER_SEGMENTS } from '../../domain/fan-out.ts';
 import { CONTRACTS } from '../../events/index.ts';
-import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
+import { RELAY_STREAM_FILTERS } from '../../functions/commons/table/schema.ts';
 import { SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
 import { functionId, idsOfType, refId, type Synthesized, synthesize } from './synth.ts';
 
@@ -148,7 +148,7 @@ describe('event subscriptions', () => {
 });
 
 describe('outbox relay', () => {
-  it('feeds only inserted outbox items from the table stream to the relay', () => {
+  it('feeds only inserted outbox items and announcing briefing heads from the table stream to the relay', () => {
     // Prepare
     const [tableId] = idsOfType(synth.resources, 'AWS::DynamoDB::GlobalTable');
     // Act
@@ -157,7 +157,7 @@ describe('outbox relay', () => {
     expect(mappings.map((m) => refId(m['FunctionName']))).toEqual([functionId(synth.resources, STREAM_CONSUMER)]);
     const mapping = mappings[0]!;
     expect(mapping['EventSourceArn']).toEqual({ 'Fn::GetAtt': [tableId, 'StreamArn'] });
-    expect(mapping['FilterCriteria']['Filters'].map((f: any) => JSON.parse(f['Pattern']))).toEqual([OUTBOX_STREAM_FILTER]);
+    expect(mapping['FilterCriteria']['Filters'].map((f: any) => JSON.parse(f['Pattern']))).toEqual(RELAY_STREAM_FILTERS);
   });
 
   it('isolates poison records and keeps failed batches in a queue', () => {

@@ -22,7 +22,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import { vi } from 'vitest';
-import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
+import { RELAY_STREAM_FILTERS } from '../../functions/commons/table/schema.ts';
 import { FUNCTIONS, type FunctionName, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
 import type { EventEnvelope as LocalEnvelope } from '../../infra/local/event-bus.ts';
 import { matchesPattern } from '../../infra/local/event-pattern.ts';
@@ -327,7 +327,7 @@ export class World {
   private syncStream(): void {
     for (; this.cursor < this.table.stream.length; this.cursor++) {
       const record = this.table.stream[this.cursor]!;
-      if (matchesPattern(OUTBOX_STREAM_FILTER, lambdaRecord(record, { clone: false }))) this.backlog.push(record);
+      if (RELAY_STREAM_FILTERS.some((f) => matchesPattern(f, lambdaRecord(record, { clone: false })))) this.backlog.push(record);
     }
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BriefingScored, CONTRACTS, patternFor, SourceIngested } from '../../events/index.ts';
-import { OUTBOX_STREAM_FILTER } from '../../functions/commons/table/schema.ts';
+import { OUTBOX_STREAM_FILTER, RELAY_STREAM_FILTERS } from '../../functions/commons/table/schema.ts';
 import { SUBSCRIPTIONS } from '../../functions/manifest.ts';
 import { matchesPattern } from '../../infra/local/event-pattern.ts';
 
@@ -115,5 +115,29 @@ describe('the project rules under the matcher', () => {
     expect(matchesPattern(OUTBOX_STREAM_FILTER, record('MODIFY', 'outbox'))).toBe(false);
     expect(matchesPattern(OUTBOX_STREAM_FILTER, record('INSERT', 'briefing'))).toBe(false);
     expect(matchesPattern(OUTBOX_STREAM_FILTER, { eventName: 'REMOVE', dynamodb: { Keys: {} } })).toBe(false);
+  });
+
+  it('passes briefing heads to the relay only when they announce a re-score', () => {
+    const relayed = (record: unknown) => RELAY_STREAM_FILTERS.some((f) => matchesPattern(f, record));
+    const head = (eventName: string, extra: Record<string, unknown> = {}) => ({
+      eventName,
+      dynamodb: { NewImage: { pk: { S: 'BRIEFING#1' }, entity: { S: 'briefing' }, ...extra } },
+    });
+    expect(relayed(head('MODIFY', { announces: { S: 'Briefing Scored' } }))).toBe(true);
+    expect(relayed(head('INSERT', { announces: { S: 'Briefing Scored' } }))).toBe(true);
+    expect(relayed(head('MODIFY'))).toBe(false);
+    expect(relayed(head('MODIFY', { announces: { S: 'Briefing Published' } }))).toBe(false);
+    expect(relayed({ eventName: 'MODIFY', dynamodb: { NewImage: { entity: { S: 'briefing-part' }, announces: { S: 'Briefing Scored' } } } })).toBe(
+      false,
+    );
+    expect(relayed({ eventName: 'REMOVE', dynamodb: { Keys: {} } })).toBe(false);
+  });
+
+  it('routes Briefing Scored to auto-publishing only when the draft is due', () => {
+    const pattern = SUBSCRIPTIONS.find((s) => s.fn === 'auto-publish-briefing')!.pattern;
+    expect(matchesPattern(pattern, envelope('Briefing Scored', { ...BriefingScored.example, autoPublishDue: true }))).toBe(true);
+    expect(matchesPattern(pattern, envelope('Briefing Scored', { ...BriefingScored.example, autoPublishDue: false }))).toBe(false);
+    const { autoPublishDue: _, ...older } = BriefingScored.example;
+    expect(matchesPattern(pattern, envelope('Briefing Scored', older))).toBe(false);
   });
 });

@@ -16,11 +16,14 @@ describe('event contracts', () => {
     expect(new Set(CONTRACTS.map((c) => c.detailType)).size).toBe(CONTRACTS.length);
   });
 
-  it('subscriptions select events by source, detail-type and schema version', () => {
+  it('subscriptions select events by source, detail-type and schema version (and, where narrowed, detail fields)', () => {
     for (const s of SUBSCRIPTIONS) {
       const contract = CONTRACTS.find((c) => c.detailType === s.pattern['detail-type'][0]);
       expect(contract, s.rule).toBeDefined();
-      expect(s.pattern).toEqual(patternFor(contract!));
+      const { schemaVersion: _, ...narrowed } = s.pattern.detail as Record<string, readonly (string | number | boolean)[]>;
+      expect(s.pattern).toEqual(patternFor(contract!, narrowed));
+      // A narrowing names fields the contract has.
+      for (const field of Object.keys(narrowed)) expect(Object.keys(contract!.detail.shape), s.rule).toContain(field);
       expect(s.pattern.source).toEqual([EVENT_SOURCE]);
     }
   });

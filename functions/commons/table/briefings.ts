@@ -6,7 +6,8 @@
  * contiguous sort-key range (the order of the keys below is what makes it work):
  *
  *   BRIEFING#<id> / L                  what only staff see: authors, the auto-publish rule,
- *                                      the retraction, the score's explanation
+ *                                      the retraction, the event date, the override
+ *   BRIEFING#<id> / L#explanation      the score's explanation (staff), written by scoring only
  *   BRIEFING#<id> / M                  source notes
  *   BRIEFING#<id> / M#<lang>           member sections, of the original language and of each translation
  *   BRIEFING#<id> / P                  the head: status, version (the optimistic-concurrency
@@ -21,8 +22,10 @@
  * `BETWEEN 'L' AND 'SOURCE#~'`. A save writes only the parts whose content
  * changed, always `P` (it carries the version). Sections live apart from the
  * head and the source notes, so a re-score (confidence, notes, explanation)
- * rewrites neither. Briefings stored before that split (sections in `P` and
- * `M`) read as they are and move their sections out on their next save.
+ * rewrites neither; `M` and `L#explanation` hold only what scoring derives, so
+ * a re-score can write them without a transaction (scores.ts). Briefings stored
+ * before those splits (sections in `P` and `M`, the explanation in `L`) read as
+ * they are and move their parts out on their next save.
  */
 
 import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
@@ -37,6 +40,7 @@ import { config } from '../config.ts';
 import { entityWrites } from './entities.ts';
 import { feedWrites } from './feed.ts';
 import { outboxPut } from './outbox.ts';
+import { BRIEFING_ENTITY } from './schema.ts';
 import { SOURCE_ENTITY, fromItem as sourceFromItem, sourceKey } from './sources.ts';
 import { cancellationCodes, type TransactItem } from './transact.ts';
 import { VersionConflictError } from './versioning.ts';
@@ -44,15 +48,18 @@ import { VersionConflictError } from './versioning.ts';
 // Kept for the modules that imported them from here before versioning.ts existed.
 export { VersionConflictError, withVersionRetry } from './versioning.ts';
 
-/** The `entity` of the head item (`P`); the other parts are `briefing-part`, snapshots `briefing-version`. */
-export const BRIEFING_ENTITY = 'briefing';
+/** The `entity` of the head item (`P`, schema.ts); the other parts are `briefing-part`, snapshots `briefing-version`. */
+export { BRIEFING_ENTITY };
 export const BRIEFING_PART_ENTITY = 'briefing-part';
 export const BRIEFING_VERSION_ENTITY = 'briefing-version';
 
 type Item = Record<string, unknown>;
 
 const briefingPk = (briefingId: string) => `BRIEFING#${briefingId}`;
-const SK = { staff: 'L', member: 'M', head: 'P', end: 'P~', version: 'V#' } as const;
+const SK = { staff: 'L', explanation: 'L#explanation', member: 'M', head: 'P', end: 'P~', version: 'V#' } as const;
+
+/** The parts only scoring writes (derived from the sources): a re-score may put them on their own (scores.ts). */
+export const SCORING_PARTS: ReadonlySet<string> = new Set([SK.member, SK.explanation]);
 const memberSk = (language?: string) => (language ? `${SK.member}#${language}` : SK.member);
 const publicSk = (language?: string) => (language ? `${SK.head}#${language}` : SK.head);
 const versionSk = (version: number) => `${SK.version}${String(version).padStart(9, '0')}`;
@@ -194,17 +201,18 @@ export function toItems(b: Briefing): Item[] {
         retractedBy,
         retractionReason,
         autoPublish,
-        scoreExplanation: scoreExplanation && compactExplanation(scoreExplanation),
         eventDate,
         override,
       }),
     ),
+    ...(scoreExplanation ? [part(briefingId, SK.explanation, BRIEFING_PART_ENTITY, { scoreExplanation: compactExplanation(scoreExplanation) })] : []),
   ];
 }
 
 const attrsOf = (item: Item | undefined): Item => {
   if (!item) return {};
-  const { pk, sk, entity, briefingId, language, ...attrs } = item;
+  // The announcement a re-scored head carries is for the stream (saveScore), not part of the briefing.
+  const { pk, sk, entity, briefingId, language, announces, scoredFrom, correlationId, ...attrs } = item;
   return attrs;
 };
 
@@ -222,7 +230,7 @@ export function fromItems(items: readonly Item[]): Briefing | undefined {
   const original = String(head['language']);
   const publicSections = bySk.get(publicSk(original))?.['sections'] ?? legacyPublic;
   const memberSections = bySk.get(memberSk(original))?.['sections'] ?? legacyMember;
-  const staff = attrsOf(bySk.get(SK.staff));
+  const { scoreExplanation: legacyExplanation, ...staff } = attrsOf(bySk.get(SK.staff));
   const sectionsOf = (pub: unknown, member: unknown) =>
     ({ ...UNREAD_MEMBER_SECTIONS, ...(member as Item), ...(pub as Item) }) as unknown as WrittenSections;
   const translations = Object.fromEntries(
@@ -230,7 +238,7 @@ export function fromItems(items: readonly Item[]): Briefing | undefined {
       .filter((l) => bySk.has(publicSk(l)))
       .map((l) => [l, sectionsOf(bySk.get(publicSk(l))?.['sections'], bySk.get(memberSk(l))?.['sections'])]),
   );
-  const explanation = staff['scoreExplanation'] as Explanation | undefined;
+  const explanation = (bySk.get(SK.explanation)?.['scoreExplanation'] ?? legacyExplanation) as Explanation | undefined;
   const briefing = {
     createdAt: '',
     createdBy: '',
@@ -243,12 +251,23 @@ export function fromItems(items: readonly Item[]): Briefing | undefined {
     ...(Object.keys(translations).length > 0 ? { translations } : {}),
     sourceNotes,
   } as unknown as Briefing;
-  if (legacyPublic !== undefined || legacyMember !== undefined) storedBeforeSplit.add(briefing);
+  // 1: sections in `P` and `M`; 2: the explanation in `L` (stateWrites moves them out).
+  const earlier = (legacyPublic !== undefined || legacyMember !== undefined ? 1 : 0) | (legacyExplanation !== undefined ? 2 : 0);
+  if (earlier) storedInEarlierLayout.set(briefing, earlier);
   return briefing;
 }
 
-/** Briefings read with their sections still in `P` and `M`: their next save writes the section parts whatever changed. */
-const storedBeforeSplit = new WeakSet<Briefing>();
+/** Briefings read in an earlier layout: which one (fromItems); their next save writes the moved parts whatever changed. */
+const storedInEarlierLayout = new WeakMap<Briefing, number>();
+
+/** The parts a save writes whatever changed, for a briefing read in an earlier layout. */
+function partsToMove(prev: Briefing | undefined): ReadonlySet<string> {
+  const earlier = (prev && storedInEarlierLayout.get(prev)) ?? 0;
+  return new Set([
+    ...(earlier & 1 ? [publicSk(prev!.language), memberSk(prev!.language), memberSk()] : []),
+    ...(earlier & 2 ? [SK.staff, SK.explanation] : []),
+  ]);
+}
 
 async function queryAll(input: QueryCommandInput): Promise<Item[]> {
   const items: Item[] = [];
@@ -319,9 +338,9 @@ export async function loadBriefing(briefingId: string): Promise<{ briefing: Brie
 }
 
 /** The writes that turn `prev` into `next`: `P` (conditional), the changed parts, the removed translations' deletes. */
-function stateWrites(prev: Briefing | undefined, next: Briefing, expectedVersion: number | undefined): TransactItem[] {
-  const sectionParts = prev && storedBeforeSplit.has(prev) ? new Set([publicSk(prev.language), memberSk(prev.language)]) : new Set<string>();
-  const before = new Map((prev ? toItems(prev) : []).filter((i) => !sectionParts.has(String(i['sk']))).map((i) => [String(i['sk']), stableJson(i)]));
+export function stateWrites(prev: Briefing | undefined, next: Briefing, expectedVersion: number | undefined): TransactItem[] {
+  const stale = partsToMove(prev);
+  const before = new Map((prev ? toItems(prev) : []).filter((i) => !stale.has(String(i['sk']))).map((i) => [String(i['sk']), stableJson(i)]));
   const after = toItems(next);
   const [head, ...rest] = after;
   const condition =

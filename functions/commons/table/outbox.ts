@@ -47,6 +47,16 @@ export const AWAITED_EVENTS: ReadonlySet<string> = new Set([
   ENTITLEMENT_CHANGED,
 ]);
 
+/**
+ * Whether a consumer of this system acts on `event`, so its record carries a pending marker: its type is
+ * awaited, and a Briefing Scored only when it makes a draft due for auto-publishing (the one case
+ * auto-publish-briefing's rule selects, functions/manifest.ts).
+ */
+export function awaitsConsequence(event: OutgoingEvent): boolean {
+  if (!AWAITED_EVENTS.has(event.detailType)) return false;
+  return event.detailType !== BRIEFING_SCORED || (event.detail as { autoPublishDue?: unknown }).autoPublishDue === true;
+}
+
 /** Index partitions the markers are spread over, so no one partition takes every change. */
 export const PENDING_SHARDS = 4;
 
@@ -78,7 +88,7 @@ export function toOutboxItem(event: OutgoingEvent, now: Date): OutboxItem {
     detail: event.detail,
     expiresAt: Math.floor(now.getTime() / 1000) + RETENTION_SECONDS,
     ...(correlationId ? { correlationId } : {}),
-    ...(AWAITED_EVENTS.has(event.detailType) ? pendingKeys(event.detail.eventId, now) : {}),
+    ...(awaitsConsequence(event) ? pendingKeys(event.detail.eventId, now) : {}),
   };
 }
 

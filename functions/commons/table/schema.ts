@@ -17,14 +17,25 @@ export const TABLE_SCHEMA = {
   streamView: 'NEW_IMAGE',
 } as const;
 
+import { BRIEFING_SCORED } from '../../../events/index.ts';
+
 /** The `entity` attribute of outbox records. */
 export const OUTBOX_ENTITY = 'outbox';
 
+/** The `entity` attribute of briefing heads (briefings.ts). */
+export const BRIEFING_ENTITY = 'briefing';
+
 /**
- * Which stream records the relay receives: inserts of outbox items only.
- * Same syntax as a Lambda event-source filter pattern.
+ * Which stream records the relay receives: inserts of outbox items, and briefing heads that carry the
+ * Briefing Scored they announce (a re-score saved without an outbox record, scores.ts `saveScore`).
+ * Same syntax as Lambda event-source filter patterns; a record that matches any of them is relayed.
  */
 export const OUTBOX_STREAM_FILTER = {
   eventName: ['INSERT'],
   dynamodb: { NewImage: { entity: { S: [OUTBOX_ENTITY] } } },
 };
+export const ANNOUNCING_HEAD_STREAM_FILTER = {
+  eventName: ['INSERT', 'MODIFY'],
+  dynamodb: { NewImage: { entity: { S: [BRIEFING_ENTITY] }, announces: { S: [BRIEFING_SCORED] } } },
+};
+export const RELAY_STREAM_FILTERS = [OUTBOX_STREAM_FILTER, ANNOUNCING_HEAD_STREAM_FILTER] as const;

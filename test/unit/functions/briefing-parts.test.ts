@@ -42,7 +42,7 @@ describe('a briefing in parts', () => {
   it('puts the parts back together as the briefing, translations and staff fields included', () => {
     const retracted = retract(bilingual, { by: 'editor-2', now: NOW, reason: 'The claim was withdrawn.' });
     for (const b of [draft(), bilingual, retracted]) expect(fromItems(toItems(b))).toEqual(b);
-    expect(toItems(bilingual).map((i) => i['sk'])).toEqual(['P', 'P#en', 'P#zh', 'M', 'M#en', 'M#zh', 'L']);
+    expect(toItems(bilingual).map((i) => i['sk'])).toEqual(['P', 'P#en', 'P#zh', 'M', 'M#en', 'M#zh', 'L', 'L#explanation']);
   });
 
   it('gives each reader only the parts of their tier, in every language', () => {
@@ -52,12 +52,12 @@ describe('a briefing in parts', () => {
     expect(JSON.stringify(pub)).not.toMatch(/CANARY|analyst-1|editor-1|scoreExplanation|sourceNotes/);
     expect(member!.map((i) => i['sk'])).toEqual(['M', 'M#en', 'M#zh', 'P', 'P#en', 'P#zh']);
     expect(JSON.stringify(member)).not.toMatch(/analyst-1|editor-1|scoreExplanation/);
-    expect(staff!.map((i) => i['sk'])).toEqual(['L', 'M', 'M#en', 'M#zh', 'P', 'P#en', 'P#zh']);
+    expect(staff!.map((i) => i['sk'])).toEqual(['L', 'L#explanation', 'M', 'M#en', 'M#zh', 'P', 'P#en', 'P#zh']);
   });
 
   it('reads the briefing and its sources, and nothing of the history, in the write range', () => {
     const items = [...toItems(bilingual), { sk: 'SOURCE#abc' }, { sk: 'V#000000001' }, { sk: 'V#000000012' }];
-    expect(inRange(items, 'write').map((i) => i['sk'])).toEqual(['L', 'M', 'M#en', 'M#zh', 'P', 'P#en', 'P#zh', 'SOURCE#abc']);
+    expect(inRange(items, 'write').map((i) => i['sk'])).toEqual(['L', 'L#explanation', 'M', 'M#en', 'M#zh', 'P', 'P#en', 'P#zh', 'SOURCE#abc']);
   });
 
   it('keeps a reader-only briefing from serving what was not read: member sections come back empty', () => {
@@ -122,6 +122,31 @@ describe('a briefing stored before its sections moved out of the head and the no
       .args[0].input.TransactItems!.flatMap((t) => (t.Put ? [String(t.Put.Item!['sk'])] : []));
     expect(rescored).not.toContain('P#en');
     expect(rescored).not.toContain('M#en');
+    ddb.restore();
+  });
+});
+
+describe('a briefing stored with its explanation in the staff part', () => {
+  /** The same briefing as the earlier layout stored it: the explanation in L, no L#explanation. */
+  const legacy = () => {
+    const items = toItems(bilingual);
+    const explanation = items.find((i) => i['sk'] === 'L#explanation')!['scoreExplanation'];
+    return items.filter((i) => i['sk'] !== 'L#explanation').map((i) => (i['sk'] === 'L' ? { ...i, scoreExplanation: explanation } : i));
+  };
+
+  it('reads as the briefing it is, and its next save moves the explanation out of the staff part', async () => {
+    expect(fromItems(legacy())).toEqual(fromItems(toItems(bilingual)));
+    const { DynamoDBDocumentClient, TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
+    const { mockClient } = await import('aws-sdk-client-mock');
+    const { saveBriefing } = await import('../../../functions/commons/table/briefings.ts');
+    const ddb = mockClient(DynamoDBDocumentClient);
+    ddb.on(TransactWriteCommand).resolves({});
+    const prev = fromItems(legacy())!;
+    // An edit that changes neither the staff fields nor the score still writes both parts once.
+    await saveBriefing(prev, { ...prev, version: prev.version + 1 }, [], NOW);
+    const puts = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!.flatMap((t) => (t.Put ? [t.Put.Item!] : []));
+    expect(puts.map((i) => i['sk'])).toEqual(expect.arrayContaining(['L', 'L#explanation']));
+    expect(puts.find((i) => i['sk'] === 'L')).not.toHaveProperty('scoreExplanation');
     ddb.restore();
   });
 });

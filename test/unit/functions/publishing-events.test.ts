@@ -3,11 +3,16 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { briefingScored } from '../../../domain/announcements.ts';
+import { rescore } from '../../../domain/briefing.ts';
 import type { OutgoingEvent } from '../../../events/index.ts';
+import { withCorrelationId } from '../../../functions/commons/correlation.ts';
 import { publishEvents } from '../../../functions/commons/publisher.ts';
+import { announcingHead } from '../../../functions/commons/table/announcing-head.ts';
+import { toItems } from '../../../functions/commons/table/briefings.ts';
 import { toOutboxItem } from '../../../functions/commons/table/outbox.ts';
 import { handler as relay } from '../../../functions/relay-events.ts';
-import { NOW } from '../../support/fixtures.ts';
+import { draft, NOW, source } from '../../support/fixtures.ts';
 
 const bus = mockClient(EventBridgeClient);
 const events = (n: number): OutgoingEvent[] =>
@@ -78,5 +83,19 @@ describe('relay-events (table stream → bus)', () => {
     const res = await relay(stream(3));
 
     expect(res.batchItemFailures).toEqual([{ itemIdentifier: '101' }]);
+  });
+
+  it('publishes the Briefing Scored a re-scored head announces, as the announcement the scorer made', async () => {
+    bus.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: '1' }] });
+    const before = draft();
+    const after = rescore(before, [source('direct', 1), source('reporting', 2)], NOW).briefing;
+    const head = withCorrelationId('req-7', () => announcingHead(toItems(after)[0]!, before));
+
+    const res = await relay({ Records: [{ eventName: 'MODIFY', dynamodb: { SequenceNumber: '200', NewImage: marshall(head) as never } }] });
+
+    expect(res.batchItemFailures).toEqual([]);
+    const [entry] = bus.commandCalls(PutEventsCommand)[0]!.args[0].input.Entries!;
+    expect(entry).toMatchObject({ DetailType: 'Briefing Scored' });
+    expect(JSON.parse(entry!.Detail!)).toEqual({ ...briefingScored(before, after, NOW).detail, correlationId: 'req-7' });
   });
 });

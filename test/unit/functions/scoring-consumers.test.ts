@@ -1,5 +1,5 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rescore } from '../../../domain/briefing.ts';
@@ -8,7 +8,7 @@ import { handler as autoPublish } from '../../../functions/auto-publish-briefing
 import { handler as score } from '../../../functions/score-briefing.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
 import { busEvent, context } from '../../support/lambda.ts';
-import { eventsPut, partitionItems, partsPut, putAt, storeBriefing } from './stored-briefing.ts';
+import { announcedScore, eventsPut, partitionItems, partsPut, putAt, scorePuts, storeBriefing } from './stored-briefing.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const ingested = busEvent(SourceIngested.detailType, { ...SourceIngested.example, briefingId: 'b-1' });
@@ -18,9 +18,9 @@ const writtenEvents = () =>
 beforeEach(() => ddb.reset());
 
 describe('score-briefing (on Source Ingested)', () => {
-  it('re-scores from all sources and announces Briefing Scored with old and new values', async () => {
+  it('re-scores from all sources and announces Briefing Scored with old and new values, without a transaction', async () => {
     storeBriefing(ddb, draft(), [source('direct', 1), source('reporting', 2)]);
-    ddb.on(TransactWriteCommand).resolves({});
+    ddb.on(PutCommand).resolves({});
 
     await score(ingested, context);
 
@@ -31,12 +31,52 @@ describe('score-briefing (on Source Ingested)', () => {
       ExpressionAttributeValues: { ':pk': 'BRIEFING#b-1', ':lo': 'L', ':hi': 'SOURCE#~' },
       ConsistentRead: true,
     });
+    // A draft not due for auto-publishing: the scoring parts (notes, explanation), then the head, conditional on
+    // the version read, carrying the event its stream record announces; no transaction, no outbox record, no snapshot.
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    const puts = scorePuts(ddb);
+    expect(puts.map((p) => p.Item!['sk'])).toEqual(['M', 'L#explanation', 'P']);
+    expect(puts.slice(0, 2).every((p) => p.ConditionExpression === undefined)).toBe(true);
+    expect(puts[2]).toMatchObject({
+      Item: { sk: 'P', confidence: { score: 0.76, grade: 'A/B' }, version: 2, announces: 'Briefing Scored' },
+      ConditionExpression: 'version = :expected',
+      ExpressionAttributeValues: { ':expected': 1 },
+    });
+    expect(announcedScore(ddb)).toMatchObject({
+      eventId: 'scored_b-1_2',
+      previous: { score: 0, grade: 'D' },
+      current: { score: 0.76, grade: 'A/B' },
+      autoPublishDue: false,
+    });
+  });
+
+  it('announces in a transaction with a pending outbox record when the draft becomes due for its auto-publish rule', async () => {
+    storeBriefing(ddb, draft({ autoPublish: { minGrade: 'B/C' } }), [source('direct', 1), source('reporting', 2)]);
+    ddb.on(TransactWriteCommand).resolves({});
+
+    await score(ingested, context);
+
+    expect(scorePuts(ddb)).toHaveLength(0);
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(items[0]!.Put!.Item).toMatchObject({ sk: 'P', confidence: { score: 0.76, grade: 'A/B' }, version: 2 });
-    expect(items[0]!.Put!.ExpressionAttributeValues).toEqual({ ':expected': 1 });
-    // New source notes (M) and explanation (L); rescoring is not editorial, so no snapshot.
-    expect(partsPut(items)).toEqual(['P', 'M', 'L']);
-    expect(eventsPut(items)[0]!['detail']).toMatchObject({ previous: { score: 0, grade: 'D' }, current: { score: 0.76, grade: 'A/B' } });
+    expect(items[0]!.Put!.Item).toMatchObject({ sk: 'P', version: 2 });
+    expect(items[0]!.Put!.Item).not.toHaveProperty('announces');
+    expect(partsPut(items)).toEqual(['P', 'M', 'L#explanation']);
+    const [record] = eventsPut(items);
+    expect(record).toMatchObject({ detail: { autoPublishDue: true }, gsi1pk: expect.stringMatching(/^PENDING#/) });
+  });
+
+  it("saves in a transaction when a re-score changes more than what scoring derives (a published briefing's feed entries)", async () => {
+    const published = { ...draft(), status: 'published' as const, publishedAt: NOW.toISOString() };
+    storeBriefing(ddb, published, [source('direct', 1), source('reporting', 2)]);
+    ddb.on(TransactWriteCommand).resolves({});
+
+    await score(ingested, context);
+
+    expect(scorePuts(ddb)).toHaveLength(0);
+    const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(items.some((i) => String(i.Put?.Item?.['pk']).startsWith('FEED'))).toBe(true);
+    // Nothing awaits a published briefing's re-score: its record has no pending marker.
+    expect(eventsPut(items)[0]).not.toHaveProperty('gsi1pk');
   });
 
   it('writes and announces nothing when a repeated event finds the same evidence', async () => {
@@ -46,6 +86,7 @@ describe('score-briefing (on Source Ingested)', () => {
     await score(ingested, context);
 
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
   });
 
   it('re-reads and retries when another writer changed the briefing in between', async () => {
@@ -56,14 +97,15 @@ describe('score-briefing (on Source Ingested)', () => {
       .on(QueryCommand)
       .resolvesOnce({ Items: partitionItems(stale, sources) })
       .resolves({ Items: partitionItems(fresh, sources) });
+    ddb.on(PutCommand).resolves({});
     ddb
-      .on(TransactWriteCommand)
-      .rejectsOnce(new TransactionCanceledException({ message: 'x', $metadata: {}, CancellationReasons: [{ Code: 'ConditionalCheckFailed' }] }))
+      .on(PutCommand, { ConditionExpression: 'version = :expected' })
+      .rejectsOnce(new ConditionalCheckFailedException({ message: 'x', $metadata: {} }))
       .resolves({});
 
     await score(ingested, context);
 
-    const expected = ddb.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems![0]!.Put!.ExpressionAttributeValues);
+    const expected = scorePuts(ddb).flatMap((p) => (p.Item!['sk'] === 'P' ? [p.ExpressionAttributeValues] : []));
     expect(expected).toEqual([{ ':expected': 1 }, { ':expected': 2 }]);
   });
 

@@ -5,7 +5,7 @@
  * to restore it; score-briefing re-scores on Source Updated.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rescore } from '../../../domain/briefing.ts';
@@ -20,7 +20,7 @@ import { handler as withdraw } from '../../../functions/withdraw-source.ts';
 import { primeEntitlements } from '../../support/entitlements.ts';
 import { draft, NOW, source } from '../../support/fixtures.ts';
 import { busEvent, claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
-import { eventsPut, storeBriefing } from './stored-briefing.ts';
+import { announcedScore, eventsPut, storeBriefing } from './stored-briefing.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const analyst = claimsFor('analyst-1', ['analysts']);
@@ -245,11 +245,11 @@ describe('score-briefing (on Source Updated)', () => {
     const kept = source('reporting', 2);
     const before = rescore(draft(), [stored, kept], NOW).briefing;
     storeBriefing(ddb, before, [withdrawSource(stored, { reason: 'x' }, { by: 'analyst-1', now: NOW }), kept]);
-    ddb.on(TransactWriteCommand).resolves({});
+    ddb.on(PutCommand).resolves({});
 
     await score(busEvent(SourceUpdated.detailType, { ...SourceUpdated.example, briefingId: 'b-1', change: 'withdrawn' }), context);
 
-    const scored = eventsPut(written())[0]!['detail'] as { previous: { score: number }; current: { score: number } };
+    const scored = announcedScore(ddb) as { previous: { score: number }; current: { score: number } };
     expect(scored.current.score).toBeLessThan(scored.previous.score);
   });
 

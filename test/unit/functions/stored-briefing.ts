@@ -1,8 +1,9 @@
 /** Briefings as the table holds them, for handler unit tests that mock the document client. */
-import { type DynamoDBDocumentClient, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import type { Briefing } from '../../../domain/briefing.ts';
 import type { Source } from '../../../domain/source.ts';
+import { scoredFromHead } from '../../../functions/commons/table/announcing-head.ts';
 import { toItems } from '../../../functions/commons/table/briefings.ts';
 import { SOURCE_ENTITY, sourceKey } from '../../../functions/commons/table/sources.ts';
 
@@ -38,3 +39,13 @@ export const partsPut = (items: TransactItems) =>
 
 /** The outbox events a transaction writes, by detail type. */
 export const eventsPut = (items: TransactItems) => items.flatMap((i) => (i.Put?.Item?.['entity'] === 'outbox' ? [i.Put.Item] : []));
+
+/** The items a re-score saved on its own (saveScore) put in the briefing's partition, in the order sent: the head last. */
+export const scorePuts = (ddb: AwsClientStub<DynamoDBDocumentClient>) =>
+  ddb.commandCalls(PutCommand).flatMap((c) => (String(c.args[0].input.Item?.['pk']).startsWith('BRIEFING#') ? [c.args[0].input] : []));
+
+/** The Briefing Scored detail the last head a re-score put announces (its stream record is the event). */
+export const announcedScore = (ddb: AwsClientStub<DynamoDBDocumentClient>) => {
+  const head = scorePuts(ddb).findLast((p) => p.Item?.['sk'] === 'P');
+  return head?.Item?.['announces'] ? (scoredFromHead(head.Item).detail as Record<string, unknown>) : undefined;
+};
