@@ -197,6 +197,7 @@ export const FUNCTIONS = {
     description: "GET /entities/{entityId}: an entity's profile, relationships and recent briefings, shaped for the caller's tier",
     table: 'RO',
     verifiesTokens: true,
+    rendersLocks: true,
   },
   'put-entity': {
     entry: 'functions/put-entity.ts',
@@ -214,6 +215,7 @@ export const FUNCTIONS = {
     entry: 'functions/get-alerts.ts',
     description: "GET /me/alerts: the caller's alerts, newest first, with what their tier unlocks",
     table: 'RO',
+    rendersLocks: true,
   },
   'alert-followers': {
     entry: 'functions/alert-followers.ts',

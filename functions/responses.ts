@@ -257,7 +257,13 @@ export const UnlockOffer = named(
   'UnlockOffer',
   z
     .object({
-      language: z.enum(UNLOCK_LANGUAGES).check(z.describe('The language of the texts: `zh` for a briefing served in any Chinese, else `en`')),
+      language: z
+        .enum(UNLOCK_LANGUAGES)
+        .check(
+          z.describe(
+            'The language of the texts: `zh-Hant` for traditional Chinese (`zh-TW`, `zh-HK`, `zh-Hant`…), `zh` for any other Chinese, else `en`',
+          ),
+        ),
       tierName: z.string().check(z.describe('The display name of the tier, e.g. "Strategy Circle" / "战略圈"')),
       summary: z.string().check(z.describe('Who the tier is for and how it is granted')),
       includes: z.array(z.string()).check(z.describe('The titles of the sections the tier opens')),
@@ -269,7 +275,16 @@ export const UnlockOffer = named(
         free: z.boolean(),
         href: z
           .optional(z.string())
-          .check(z.describe('Where to take the action, when the deployment configured it (`-c signUpUrl=…`, `-c requestAccessUrl=…`)')),
+          .check(
+            z.describe(
+              "Where to take the action: the page the deployment configured (`-c signUpUrl=…`, `-c requestAccessUrl=…`); for `request-access` without one, this API's `/me/access-requests` (with `method`)",
+            ),
+          ),
+        method: z
+          .optional(z.literal('POST'))
+          .check(
+            z.describe("Set when `href` is this API's route, not a page: POST `{ reason }` there with the member's bearer token (sign in first)"),
+          ),
       }),
     })
     .check(z.describe('What a client needs to draw the lock screen: fixed text per tier and language, the same for every briefing.')),
@@ -713,8 +728,13 @@ export const RelationshipView = named(
       evidence: z.union([
         z.object({ tier: Tier, locked: z.literal(false), content: z.array(Evidence) }).check(z.meta({ title: 'Evidence (readable)' })),
         z
-          .object({ tier: Tier, locked: z.literal(true), unlockTier: Tier.check(z.describe('The tier that unlocks it')) })
-          .check(z.meta({ title: 'Evidence (locked)' }), z.describe('The evidence exists and this tier unlocks it; nothing else.')),
+          .object({
+            tier: Tier,
+            locked: z.literal(true),
+            unlockTier: Tier.check(z.describe('The tier that unlocks it')),
+            unlock: z.optional(UnlockOffer).check(z.describe('How to unlock it, as on a locked section of a briefing')),
+          })
+          .check(z.meta({ title: 'Evidence (locked)' }), z.describe('The evidence exists, this tier unlocks it and how to get it; nothing else.')),
       ]),
     })
     .check(
@@ -786,7 +806,13 @@ export const AlertPage = named(
           sections: z
             .object({
               unlocked: z.array(SectionNames),
-              locked: z.array(z.object({ name: SectionNames, unlockTier: Tier })),
+              locked: z.array(
+                z.object({
+                  name: SectionNames,
+                  unlockTier: Tier,
+                  unlock: z.optional(UnlockOffer).check(z.describe('How to unlock it, as on a locked section of a briefing')),
+                }),
+              ),
             })
             .check(z.describe("Which of the briefing's sections the caller's tier reads now")),
         }),
