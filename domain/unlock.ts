@@ -92,12 +92,12 @@ export function unlockLanguage(language: string): UnlockLanguage {
  * The lock screen's language on a page with no language of its own (an entity page, an alert): the reader's best
  * Accept-Language range the lock screen is written in, else `fallback` (an alert's briefing language; English).
  */
-export function negotiatedUnlockLanguage(acceptLanguage: string | undefined, fallback = 'en'): UnlockLanguage {
+export function negotiatedUnlockLanguage(acceptLanguage: string | undefined, fallback: string | undefined = 'en'): UnlockLanguage {
   for (const { tag } of parseAcceptLanguage(acceptLanguage)) {
     if (tag === '*') break;
     if (['en', 'zh', 'zh-hant'].includes(feedLanguage(tag))) return unlockLanguage(tag);
   }
-  return unlockLanguage(fallback);
+  return unlockLanguage(fallback ?? 'en');
 }
 
 /** How to unlock what `tier` gates, for a reader served in `language`. */
