@@ -54,18 +54,14 @@ export interface UnlockLinks {
   requestAccessUrl?: string | undefined;
 }
 
-type Texts = Record<MemberTier, [name: string, summary: string, action: string]> & { sections: Record<string, string> };
+type Texts = Record<MemberTier, [name: string, summary: string, action: string]> & { sections: Partial<Record<string, string>> };
 
 const TEXTS: Record<UnlockLanguage, Texts> = {
   en: {
     'strategy-circle': ['Strategy Circle', 'Open to all readers: free, unlocked after joining and logging in.', 'Sign up free and log in'],
     'leadership-alliance': ['Leadership Alliance', 'For operators, investors and policy teams; granted by the publisher.', 'Request access'],
-    sections: {
-      trendContext: 'Deeper trend context',
-      relationshipEvidence: 'Relationship evidence',
-      failurePaths: 'Failure paths',
-      sourceNotes: 'Source notes',
-    },
+    // The sections' own titles (domain/briefing.ts) are English.
+    sections: {},
   },
   zh: {
     'strategy-circle': ['战略圈', '向所有读者开放：免费注册并登录后即可解锁。', '免费注册并登录'],
