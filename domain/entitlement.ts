@@ -57,10 +57,18 @@ export interface Entitlement {
   updatedAt: string;
 }
 
+/**
+ * What a history entry records: a change announced as Entitlement Changed, the local stack's provisioning,
+ * or a step of a request for a tier (domain/access-request.ts) that grants nothing by itself.
+ */
+export type HistoryChange = EntitlementChange | 'provisioned' | 'access-requested' | 'access-declined';
+
 /** One entry of a member's history: the record as a change left it, and who made the change. */
 export interface EntitlementHistoryEntry extends Entitlement {
-  change: EntitlementChange | 'provisioned';
+  change: HistoryChange;
   changedBy: string;
+  /** The request for a tier this step belongs to (`access-requested`, `access-declined`, or a `granted` that approved it). */
+  accessRequestId?: string;
 }
 
 export type EntitlementStatus = 'active' | 'expired' | 'revoked' | 'none';

@@ -142,8 +142,11 @@ export function summarize(b: Briefing): BriefingSummary {
 /** Relationship evidence is gated like the briefing section of the same name: its tier comes from SECTIONS. */
 const EVIDENCE_SECTION = SECTIONS.find((s) => s.name === 'relationshipEvidence')!;
 
-/** The evidence of a relationship: readable, or a marker saying it exists and which tier unlocks it (never its count or text). */
-export type EvidenceView = { tier: Tier; locked: false; content: Evidence[] } | { tier: Tier; locked: true; unlockTier: Tier };
+/**
+ * The evidence of a relationship: readable, or a marker saying it exists, which tier unlocks it and how (never its
+ * count or text).
+ */
+export type EvidenceView = { tier: Tier; locked: false; content: Evidence[] } | { tier: Tier; locked: true; unlockTier: Tier; unlock?: UnlockOffer };
 
 /** A relationship as one entity's page shows it: `outgoing` when the entity is its source, `incoming` when its target. */
 export interface RelationshipView {
@@ -194,12 +197,18 @@ export function visibleLinks(
 /**
  * An entity's page for a viewer: the profile and every relationship (who,
  * relation, whom, summary) for everyone; each relationship's evidence only to
- * Leadership Alliance and staff, a locked marker to anyone else.
- * Outgoing links first, then incoming, each by relation and the other end.
+ * Leadership Alliance and staff, a locked marker to anyone else (with `unlock` when `lockScreen` is handed in, as a
+ * briefing's locked section). Outgoing links first, then incoming, each by relation and the other end.
  */
-export function viewEntity(profile: EntityProfile, relationships: readonly Relationship[], viewer: Viewer): EntityView {
+export function viewEntity(
+  profile: EntityProfile,
+  relationships: readonly Relationship[],
+  viewer: Viewer,
+  lockScreen?: (tier: Tier) => UnlockOffer,
+): EntityView {
   const { tier } = EVIDENCE_SECTION;
   const readable = canRead(viewer, tier);
+  const locked: EvidenceView = { tier, locked: true, unlockTier: tier, ...(lockScreen && !readable ? { unlock: lockScreen(tier) } : {}) };
   const views = relationships.map(
     (r): RelationshipView => ({
       direction: r.from.entityId === profile.entityId ? 'outgoing' : 'incoming',
@@ -208,7 +217,7 @@ export function viewEntity(profile: EntityProfile, relationships: readonly Relat
       to: r.to,
       ...(r.since ? { since: r.since } : {}),
       summary: r.summary,
-      evidence: readable ? { tier, locked: false, content: r.evidence } : { tier, locked: true, unlockTier: tier },
+      evidence: readable ? { tier, locked: false, content: r.evidence } : locked,
     }),
   );
   const other = (v: RelationshipView) => (v.direction === 'outgoing' ? v.to : v.from).entityId;
@@ -232,16 +241,23 @@ export function viewEntity(profile: EntityProfile, relationships: readonly Relat
   };
 }
 
-/** Which of a briefing's sections a viewer's tier reads now, and which stay locked (for alerts: never a promise of locked content). */
-export function sectionAccess(viewer: Viewer): SectionAccess {
+/**
+ * Which of a briefing's sections a viewer's tier reads now, and which stay locked (for alerts: never a promise of
+ * locked content), each locked one with how to unlock it when `lockScreen` is handed in.
+ */
+export function sectionAccess(viewer: Viewer, lockScreen?: (tier: Tier) => UnlockOffer): SectionAccess {
   return {
     unlocked: SECTIONS.filter((s) => canRead(viewer, s.tier)).map((s) => s.name),
-    locked: SECTIONS.filter((s) => !canRead(viewer, s.tier)).map((s) => ({ name: s.name, unlockTier: s.tier })),
+    locked: SECTIONS.filter((s) => !canRead(viewer, s.tier)).map((s) => ({
+      name: s.name,
+      unlockTier: s.tier,
+      ...(lockScreen ? { unlock: lockScreen(s.tier) } : {}),
+    })),
   };
 }
 export interface SectionAccess {
   unlocked: SectionName[];
-  locked: Array<{ name: SectionName; unlockTier: Tier }>;
+  locked: Array<{ name: SectionName; unlockTier: Tier; unlock?: UnlockOffer }>;
 }
 
 /** What an alert stores: which version of which briefing, when, for which followed entities, with its summary then. */

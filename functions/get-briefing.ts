@@ -11,9 +11,9 @@ import { NotFoundError } from '../domain/errors.ts';
 import { LanguageQuery, negotiateLanguage } from '../domain/language.ts';
 import { unlockOffer } from '../domain/unlock.ts';
 import { isVisible, languagesOf, partsFor, viewBriefing } from '../domain/visibility.ts';
-import { UNLOCK_ENV } from './commons/env.ts';
 import { etagOf, noneMatchHolds } from './commons/etag.ts';
 import { json } from './commons/http.ts';
+import { unlockLinks } from './commons/lock-screen.ts';
 import { publicRoute } from './commons/public-route.ts';
 import { readBriefing } from './commons/table/briefings.ts';
 
@@ -40,8 +40,7 @@ export const handler = publicRoute({ path: Path, query: Query }, async ({ path, 
     vary: 'authorization, accept-language',
   };
   if (noneMatchHolds(event.headers?.['if-none-match'], headers.etag)) return { statusCode: 304, headers };
-  // The deployment's sign-up and request-access pages, when it has them (`cdk deploy -c signUpUrl=… -c requestAccessUrl=…`).
-  const links = { signUpUrl: process.env[UNLOCK_ENV.signUpUrl], requestAccessUrl: process.env[UNLOCK_ENV.requestAccessUrl] };
+  const links = unlockLinks();
   return json(
     200,
     viewBriefing(briefing, viewer, language, (tier, served) => unlockOffer(tier, served, links)),

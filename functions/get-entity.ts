@@ -3,14 +3,18 @@
  * profile, its relationships in both directions (evidence locked below
  * Leadership Alliance) and its recent briefings. One Query on the entity's
  * partition plus one Query of its feed partition (the newest few, no cursor).
+ * Locked evidence says how to unlock it, as a briefing's locked sections do, in
+ * the reader's Accept-Language when the lock screen is written in it, else English.
  */
 import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { EntityId } from '../domain/entity.ts';
 import { NotFoundError } from '../domain/errors.ts';
+import { negotiatedUnlockLanguage, unlockOffer } from '../domain/unlock.ts';
 import { canSeeEntity, viewEntity, visibleLinks } from '../domain/visibility.ts';
 import { audienceOf, noneMatchHolds } from './commons/etag.ts';
 import { json } from './commons/http.ts';
+import { unlockLinks } from './commons/lock-screen.ts';
 import { publicRoute } from './commons/public-route.ts';
 import { getEntity, publicAmong } from './commons/table/entities.ts';
 import { recentForEntity } from './commons/table/feed.ts';
@@ -28,14 +32,17 @@ export const handler = publicRoute({ path: Path }, async ({ path, viewer, event 
   const ends =
     viewer.roles.length > 0 || links.length === 0 ? new Set<string>() : await publicAmong(links.flatMap((r) => [r.from.entityId, r.to.entityId]));
   const shown = visibleLinks(path.entityId, links, viewer, (id) => ends.has(id));
-  const page = { ...viewEntity(record.profile, shown, viewer), recentBriefings: recent };
+  const language = negotiatedUnlockLanguage(event.headers?.['accept-language']);
+  const pages = unlockLinks();
+  const page = { ...viewEntity(record.profile, shown, viewer, (tier) => unlockOffer(tier, language, pages)), recentBriefings: recent };
   const body = JSON.stringify(page);
   // The page joins records that change on their own (the profile, other entities' links, the feed), so no one
   // version names it: the tag is a digest of the representation, per audience like a briefing's.
   const headers = {
     'cache-control': viewer.userId ? 'private, no-store' : 'public, max-age=60',
     etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}-${audienceOf(viewer)}"`,
-    vary: 'authorization',
+    // The lock screen's language follows Accept-Language: a shared cache must key on it too.
+    vary: 'authorization, accept-language',
   };
   if (noneMatchHolds(event.headers?.['if-none-match'], headers.etag)) return { statusCode: 304, headers };
   return json(200, page, headers);

@@ -159,6 +159,27 @@ export const FUNCTIONS = {
     description: "DELETE /members/{userId}/entitlement: an admin revokes a member's entitlement",
     table: 'RW',
   },
+  'request-access': {
+    entry: 'functions/request-access.ts',
+    description: 'POST /me/access-requests: a member asks for Leadership Alliance, with a reason (one open request at a time)',
+    table: 'RW',
+  },
+  'list-my-access-requests': {
+    entry: 'functions/list-my-access-requests.ts',
+    description: "GET /me/access-requests: the caller's own requests for a tier and their decisions",
+    table: 'RO',
+  },
+  'list-access-requests': {
+    entry: 'functions/list-access-requests.ts',
+    description: "GET /access-requests: admins page through members' requests for a tier, open ones first in line",
+    table: 'RO',
+  },
+  'decide-access-request': {
+    entry: 'functions/decide-access-request.ts',
+    description:
+      "POST /members/{userId}/access-requests/{requestId}/decision: an admin approves a member's request (the grant, with an end date) or declines it with a reason",
+    table: 'RW',
+  },
   'confirm-sign-up': {
     entry: 'functions/confirm-sign-up.ts',
     description: 'Cognito post-confirmation trigger: records the Strategy Circle membership of a new reader',
@@ -176,6 +197,7 @@ export const FUNCTIONS = {
     description: "GET /entities/{entityId}: an entity's profile, relationships and recent briefings, shaped for the caller's tier",
     table: 'RO',
     verifiesTokens: true,
+    rendersLocks: true,
   },
   'put-entity': {
     entry: 'functions/put-entity.ts',
@@ -193,6 +215,7 @@ export const FUNCTIONS = {
     entry: 'functions/get-alerts.ts',
     description: "GET /me/alerts: the caller's alerts, newest first, with what their tier unlocks",
     table: 'RO',
+    rendersLocks: true,
   },
   'alert-followers': {
     entry: 'functions/alert-followers.ts',
@@ -236,6 +259,10 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'GET', path: '/members/{userId}/entitlement', fn: 'get-entitlement', auth: 'jwt' },
   { method: 'PUT', path: '/members/{userId}/entitlement', fn: 'grant-entitlement', auth: 'jwt' },
   { method: 'DELETE', path: '/members/{userId}/entitlement', fn: 'revoke-entitlement', auth: 'jwt' },
+  { method: 'POST', path: '/me/access-requests', fn: 'request-access', auth: 'jwt' },
+  { method: 'GET', path: '/me/access-requests', fn: 'list-my-access-requests', auth: 'jwt' },
+  { method: 'GET', path: '/access-requests', fn: 'list-access-requests', auth: 'jwt' },
+  { method: 'POST', path: '/members/{userId}/access-requests/{requestId}/decision', fn: 'decide-access-request', auth: 'jwt' },
   { method: 'GET', path: '/entities/{entityId}', fn: 'get-entity', auth: 'optional' },
   { method: 'PUT', path: '/entities/{entityId}', fn: 'put-entity', auth: 'jwt' },
   { method: 'GET', path: '/me/watchlist', fn: 'get-watchlist', auth: 'jwt' },

@@ -9,6 +9,12 @@
 import * as z from 'zod/mini';
 import { type Grant as DomainGrant, MEMBER_TIERS, STAFF_ROLES, TIERS } from '../domain/access.ts';
 import {
+  ACCESS_REQUEST_STATUSES,
+  type AccessRequest as DomainAccessRequest,
+  type MemberAccessRequest as DomainMemberAccessRequest,
+  REQUESTABLE_TIER,
+} from '../domain/access-request.ts';
+import {
   type ScoreReport as DomainScoreReport,
   type BriefingSnapshot as DomainSnapshot,
   type SourceNote as DomainSourceNote,
@@ -251,7 +257,13 @@ export const UnlockOffer = named(
   'UnlockOffer',
   z
     .object({
-      language: z.enum(UNLOCK_LANGUAGES).check(z.describe('The language of the texts: `zh` for a briefing served in any Chinese, else `en`')),
+      language: z
+        .enum(UNLOCK_LANGUAGES)
+        .check(
+          z.describe(
+            'The language of the texts: `zh-Hant` for traditional Chinese (`zh-TW`, `zh-HK`, `zh-Hant`…), `zh` for any other Chinese, else `en`',
+          ),
+        ),
       tierName: z.string().check(z.describe('The display name of the tier, e.g. "Strategy Circle" / "战略圈"')),
       summary: z.string().check(z.describe('Who the tier is for and how it is granted')),
       includes: z.array(z.string()).check(z.describe('The titles of the sections the tier opens')),
@@ -263,7 +275,16 @@ export const UnlockOffer = named(
         free: z.boolean(),
         href: z
           .optional(z.string())
-          .check(z.describe('Where to take the action, when the deployment configured it (`-c signUpUrl=…`, `-c requestAccessUrl=…`)')),
+          .check(
+            z.describe(
+              "Where to take the action: the page the deployment configured (`-c signUpUrl=…`, `-c requestAccessUrl=…`); for `request-access` without one, this API's `/me/access-requests` (with `method`)",
+            ),
+          ),
+        method: z
+          .optional(z.literal('POST'))
+          .check(
+            z.describe("Set when `href` is this API's route, not a page: POST `{ reason }` there with the member's bearer token (sign in first)"),
+          ),
       }),
     })
     .check(z.describe('What a client needs to draw the lock screen: fixed text per tier and language, the same for every briefing.')),
@@ -577,7 +598,17 @@ export const Entitlement = named(
 export const EntitlementHistoryEntry = named(
   'EntitlementHistoryEntry',
   z
-    .extend(Entitlement, { change: z.enum([...ENTITLEMENT_CHANGES, 'provisioned']), changedBy: z.string() })
+    .extend(Entitlement, {
+      change: z
+        .enum([...ENTITLEMENT_CHANGES, 'provisioned', 'access-requested', 'access-declined'])
+        .check(
+          z.describe(
+            'What happened: `signed-up`, `granted`, `revoked` (announced as Entitlement Changed), `provisioned` (local stack), or a step of a request for a tier that grants nothing by itself (`access-requested`, `access-declined`; an approval is `granted`)',
+          ),
+        ),
+      changedBy: z.string(),
+      accessRequestId: z.optional(z.string()).check(z.describe('The request for a tier this step belongs to')),
+    })
     .check(z.describe('The record as a change left it, and who made the change.')),
 );
 
@@ -591,9 +622,50 @@ const memberAdminViewFields = z.object({
 
 export const MemberAdminView = named('MemberAdminView', memberAdminViewFields.check(z.describe("A member's entitlement as an admin sees it.")));
 
+/** The fields of a member's request as the member reads it, undescribed (extended below for admins). */
+const memberAccessRequestFields = z.object({
+  requestId: z.string().check(z.describe('Numbered per member: 1, 2, …')),
+  userId: z.string(),
+  tier: z.literal(REQUESTABLE_TIER),
+  reason: z.string().check(z.describe("The member's reason: read by the member and admins only, never in an event")),
+  status: z.enum(ACCESS_REQUEST_STATUSES),
+  requestedAt: z.iso.datetime(),
+  decidedAt: z.optional(z.iso.datetime()),
+  validUntil: z.optional(z.iso.datetime()).check(z.describe('Approved: the end date of the grant')),
+  declineReason: z.optional(z.string()).check(z.describe('Declined: why, written to the member')),
+});
+
+export const MemberAccessRequest = named(
+  'MemberAccessRequest',
+  memberAccessRequestFields.check(z.describe('A request for Leadership Alliance as its member reads it (not who decided it).')),
+);
+
+export const MemberAccessRequests = named(
+  'MemberAccessRequests',
+  z.object({ items: z.array(MemberAccessRequest).check(z.describe('Newest first, at most 20; at most one is `open`')) }),
+);
+
+export const AccessRequest = named(
+  'AccessRequest',
+  z
+    .extend(memberAccessRequestFields, { decidedBy: z.optional(z.string()).check(z.describe("The deciding admin's user id")) })
+    .check(z.describe("A member's request for Leadership Alliance as admins read it.")),
+);
+
+export const AccessRequestPage = named(
+  'AccessRequestPage',
+  z.object({
+    items: z.array(AccessRequest),
+    nextCursor: z.optional(z.string()).check(z.describe('Send as `cursor` (with the same `status`) for the next page; absent on the last page')),
+  }),
+);
+
 export const MemberWithHistory = named(
   'MemberWithHistory',
-  z.extend(memberAdminViewFields, { history: z.array(EntitlementHistoryEntry).check(z.describe('Newest first, bounded')) }),
+  z.extend(memberAdminViewFields, {
+    history: z.array(EntitlementHistoryEntry).check(z.describe('Newest first, bounded')),
+    accessRequests: z.array(AccessRequest).check(z.describe("The member's requests for a tier, newest first, at most 20")),
+  }),
 );
 
 // ---- the confidence legend (domain/legend.ts) ----------------------------------------------------
@@ -656,8 +728,13 @@ export const RelationshipView = named(
       evidence: z.union([
         z.object({ tier: Tier, locked: z.literal(false), content: z.array(Evidence) }).check(z.meta({ title: 'Evidence (readable)' })),
         z
-          .object({ tier: Tier, locked: z.literal(true), unlockTier: Tier.check(z.describe('The tier that unlocks it')) })
-          .check(z.meta({ title: 'Evidence (locked)' }), z.describe('The evidence exists and this tier unlocks it; nothing else.')),
+          .object({
+            tier: Tier,
+            locked: z.literal(true),
+            unlockTier: Tier.check(z.describe('The tier that unlocks it')),
+            unlock: z.optional(UnlockOffer).check(z.describe('How to unlock it, as on a locked section of a briefing')),
+          })
+          .check(z.meta({ title: 'Evidence (locked)' }), z.describe('The evidence exists, this tier unlocks it and how to get it; nothing else.')),
       ]),
     })
     .check(
@@ -729,7 +806,13 @@ export const AlertPage = named(
           sections: z
             .object({
               unlocked: z.array(SectionNames),
-              locked: z.array(z.object({ name: SectionNames, unlockTier: Tier })),
+              locked: z.array(
+                z.object({
+                  name: SectionNames,
+                  unlockTier: Tier,
+                  unlock: z.optional(UnlockOffer).check(z.describe('How to unlock it, as on a locked section of a briefing')),
+                }),
+              ),
             })
             .check(z.describe("Which of the briefing's sections the caller's tier reads now")),
         }),
@@ -762,6 +845,8 @@ export type ResponseChecks = [
   Check<Same<typeof Entitlement, DomainEntitlement>>,
   Check<Same<typeof EntitlementHistoryEntry, DomainHistoryEntry>>,
   Check<Same<typeof MemberAdminView, DomainAdminView>>,
+  Check<Same<typeof AccessRequest, DomainAccessRequest>>,
+  Check<Same<typeof MemberAccessRequest, DomainMemberAccessRequest>>,
   Check<Same<typeof Grant, DomainGrant>>,
   Check<Same<typeof Evidence, DomainEvidence>>,
   Check<Same<typeof RelationshipView, DomainRelationshipView>>,
@@ -1071,7 +1156,8 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
   },
   'GET /members/{userId}/entitlement': {
     summary: "Read a member's entitlement",
-    description: "An admin reads a member's entitlement record, its status, what it grants now and its history.",
+    description:
+      "An admin reads a member's entitlement record, its status, what it grants now, its history (requests for a tier and their decisions included) and the member's requests with their reasons.",
     success: {
       status: 200,
       description: 'The entitlement and its history.',
@@ -1106,6 +1192,56 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     failures: {
       404: { description: 'The member has no entitlement to revoke.' },
       409: { description: 'An admin tried to revoke their own entitlement, or the record changed meanwhile (retry).' },
+    },
+  },
+  'POST /me/access-requests': {
+    summary: 'Ask for Leadership Alliance',
+    description:
+      'A member (Strategy Circle, or a Leadership Alliance that ended) asks for Leadership Alliance with a `reason`, which only they and admins ' +
+      'read (no event carries it). One open request at a time; the same request again (same reason) answers the open one with 200 and writes ' +
+      "nothing. Announced as Access Requested; the step is an entry of the member's entitlement history (`access-requested`). Lock screens " +
+      'point here (`unlock.action.href`) when the deployment names no request-access page.',
+    success: {
+      status: 201,
+      description: 'The open request (200 when it was already open).',
+      schema: MemberAccessRequest,
+      headers: cacheControl('`private, no-store`'),
+    },
+    failures: {
+      409: {
+        description:
+          'An open request with another reason is waiting for its decision, or the caller already reads every Leadership Alliance section (a member of it, or staff).',
+      },
+    },
+  },
+  'GET /me/access-requests': {
+    summary: 'List my requests for a tier',
+    description:
+      "The caller's own requests, newest first (at most 20), with their decisions: `validUntil` when approved, `declineReason` when declined. Any signed-in user.",
+    success: { status: 200, description: "The caller's requests.", schema: MemberAccessRequests, headers: cacheControl('`private, no-store`') },
+  },
+  'GET /access-requests': {
+    summary: "List members' requests for a tier",
+    description:
+      'Admins page through requests by `status`: `open` (the default) oldest first, the queue to decide; `approved` and `declined` newest ' +
+      "decision first. `limit` 1-50 (default 20); `nextCursor` continues the same status. Each carries the member's reason.",
+    success: { status: 200, description: 'One page of requests.', schema: AccessRequestPage, headers: cacheControl('`private, no-store`') },
+    failures: { 400: { description: 'An unknown status or parameter, a limit out of range, or a cursor this list did not give (`query:cursor`).' } },
+  },
+  'POST /members/{userId}/access-requests/{requestId}/decision': {
+    summary: "Decide a member's request",
+    description:
+      '`{ "outcome": "approve", "validUntil": … }` grants Leadership Alliance until then, exactly as PUT /members/{userId}/entitlement does ' +
+      '(Entitlement Changed, group sync), keeping the member\'s roles; `{ "outcome": "decline", "reason": … }` declines, the reason written to ' +
+      "the member. Either is announced as Access Decided (no reason text) and recorded in the member's entitlement history, in the same " +
+      'transaction as the request. The same decision again answers the decided request and writes nothing.',
+    success: { status: 200, description: 'The decided request.', schema: AccessRequest, headers: cacheControl('`private, no-store`') },
+    failures: {
+      400: { description: 'Invalid input: no `validUntil` to approve, or one in the past; no `reason` to decline.' },
+      404: { description: 'No such request for this member.' },
+      409: {
+        description: "Already decided otherwise; approving a member whose entitlement is revoked; or the member's record changed meanwhile (retry).",
+      },
     },
   },
   'GET /entities/{entityId}': {
@@ -1211,7 +1347,8 @@ export const TAGS: Record<string, string> = {
   briefings: 'Draft, publish and read briefings.',
   sources: 'The evidence behind a briefing.',
   me: "The caller's own membership, watchlist and alerts.",
-  members: 'Entitlements of members (admins).',
+  members: 'Entitlements of members and decisions on their requests (admins).',
+  'access-requests': "Members' requests for Leadership Alliance (admins).",
   entities: 'Companies, people and networks: profiles, relationships, recent briefings.',
   confidence: 'How to read a confidence score: bands, grades, labels and marks.',
 };

@@ -77,11 +77,17 @@ describe('group sync', () => {
 
 describe('membership routes', () => {
   it('sit behind the JWT authorizer', () => {
-    const membership = ROUTES.filter((r) => r.path === '/me' || r.path.startsWith('/members/'));
+    const membership = ROUTES.filter(
+      (r) => r.path === '/me' || r.path.startsWith('/members/') || r.path.startsWith('/me/access-requests') || r.path.startsWith('/access-requests'),
+    );
     expect(membership.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'DELETE /members/{userId}/entitlement',
+      'GET /access-requests',
       'GET /me',
+      'GET /me/access-requests',
       'GET /members/{userId}/entitlement',
+      'POST /me/access-requests',
+      'POST /members/{userId}/access-requests/{requestId}/decision',
       'PUT /members/{userId}/entitlement',
     ]);
     for (const route of membership) expect(route.auth).toBe('jwt');

@@ -2,7 +2,8 @@
  * The API against the OWASP API Security Top 10 (2023), on the local engines.
  *
  * - API1 BOLA: a member cannot read another member's entitlement (or their own
- *   through the admin route); /me answers only for the caller.
+ *   through the admin route), nor read or decide anyone's request for a tier;
+ *   /me and /me/access-requests answer only for the caller.
  * - API3 BOPLA: fields a client must not set (status, score, publishedAt, tier,
  *   origin, grantedBy, ...) are refused and never stored; responses carry no
  *   gated text beyond the caller's tier (the canary matrix).
@@ -13,6 +14,8 @@
  * read by every tier and role (including a revoked and an expired member) on
  * every GET route of the manifest; each canary appears exactly where allowed,
  * nowhere else: not in other responses, not in error bodies, not in events.
+ * A member's reason for asking for Leadership Alliance, and an admin's reason
+ * for declining, are canaries too: read by that member and admins only.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +61,11 @@ const DX = `sec-drafted-${RUN.toLowerCase()}`;
 const N = `sec-entity-${RUN.toLowerCase()}`;
 /** What each viewer may see of entity N: its relationship evidence from Leadership Alliance up. */
 const ENTITY_ALLOWED = (who: ViewerName) => (['leadership', 'analyst', 'editor', 'admin'].includes(who) ? expected('N', ['EVID']) : []);
+
+/** Access-request reasons (issue 16): `strategy` asks (left open); `expired` asks and an admin declines. */
+const ASKED = () => canary('AR', 'REASON');
+const DECLINED_ASK = () => canary('AX', 'REASON');
+const DECLINED_WHY = () => canary('AX', 'DECLINE');
 
 /** What each viewer may see of the published briefing P: its tier's sections. */
 const PUBLISHED_ALLOWED: Record<ViewerName, string[]> = {
@@ -140,6 +148,12 @@ beforeAll(async () => {
   const ended = { ...current, validUntil: new Date(Date.now() - 1000).toISOString(), version: current.version + 1 };
   await entitlements.saveEntitlement({ ...ended, change: 'granted', changedBy: 'test:clock' }, current.version, [], new Date());
 
+  // Requests for Leadership Alliance whose reasons are canaries: one left open, one declined with a canary reason.
+  expect((await api(stack, 'POST', '/me/access-requests', { token: tokens.strategy, body: { reason: ASKED() } })).status).toBe(201);
+  expect((await api(stack, 'POST', '/me/access-requests', { token: tokens.expired, body: { reason: DECLINED_ASK() } })).status).toBe(201);
+  const decline = { outcome: 'decline', reason: DECLINED_WHY() };
+  expect((await api(stack, 'POST', `/members/${subs.expired}/access-requests/1/decision`, { token: tokens.admin, body: decline })).status).toBe(200);
+
   // An editor publishes E through the API, so Briefing Published (and the Entitlement Changed above) flow through the bus.
   expect((await api(stack, 'POST', `/briefings/${E}/publish`, { token: tokens.editor })).status).toBe(200);
   await stack.bus.waitFor(
@@ -170,7 +184,13 @@ const READ_ROUTES: Record<string, ReadRoute> = {
   // createBriefing leaves a snapshot of the stored version (draft 1, scored 2, published 3).
   'GET /briefings/{briefingId}/versions/{version}': { path: () => `/briefings/${P}/versions/3`, staffOnly: true },
   'GET /me': { path: () => '/me', allowed: () => [] },
-  'GET /members/{userId}/entitlement': { path: () => `/members/${subs.leadership}/entitlement`, allowed: () => [] },
+  // The member who asked: admins read their requests (reasons included) with their entitlement.
+  'GET /members/{userId}/entitlement': { path: () => `/members/${subs.strategy}/entitlement`, allowed: (who) => (who === 'admin' ? [ASKED()] : []) },
+  'GET /me/access-requests': {
+    path: () => '/me/access-requests',
+    allowed: (who) => (who === 'strategy' ? [ASKED()] : who === 'expired' ? [DECLINED_ASK(), DECLINED_WHY()].sort() : []),
+  },
+  'GET /access-requests': { path: () => '/access-requests?limit=50', allowed: (who) => (who === 'admin' ? [ASKED()] : []) },
   'GET /entities/{entityId}': { path: () => `/entities/${N}`, allowed: ENTITY_ALLOWED },
   'GET /me/watchlist': { path: () => '/me/watchlist', allowed: () => [] },
   'GET /me/alerts': { path: () => '/me/alerts', allowed: () => [] },
@@ -265,14 +285,16 @@ describe('canary matrix (API3: no gated text beyond the tier)', () => {
       call('analyst', 'POST', '/sources', { briefingId: D, url: 'not a url' }),
       call('revoked', 'GET', `/members/${subs.leadership}/entitlement`),
       call('anonymous', 'GET', `/briefings/${P}/nowhere`),
+      call('strategy', 'POST', '/me/access-requests', { reason: 'another reason' }),
+      call('admin', 'POST', `/members/${subs.expired}/access-requests/1/decision`, { outcome: 'approve', validUntil: NOW.toISOString() }),
     ]);
-    expect(errors.map((r) => r.status)).toEqual([403, 409, 404, 400, 403, 404]);
+    expect(errors.map((r) => r.status)).toEqual([403, 409, 404, 400, 403, 404, 409, 409]);
     for (const res of errors) expect(canariesIn(res.text)).toEqual([]);
   });
 
-  it('events carry no gated text: every event on the bus, including Briefing Published and Entitlement Changed', () => {
+  it('events carry no gated text and no access-request reason: every event on the bus, including Briefing Published, Entitlement Changed and Access Requested / Decided', () => {
     const types = new Set(stack.bus.received.map((e) => e.envelope['detail-type']));
-    expect([...types]).toEqual(expect.arrayContaining(['Briefing Published', 'Entitlement Changed']));
+    expect([...types]).toEqual(expect.arrayContaining(['Briefing Published', 'Entitlement Changed', 'Access Requested', 'Access Decided']));
     expect(canariesIn(JSON.stringify(stack.bus.received.map((e) => e.envelope)))).toEqual([]);
   });
 });
@@ -284,6 +306,24 @@ describe('BOLA (API1)', () => {
       expect((await call(who, 'GET', `/members/${subs[who]}/entitlement`)).status).toBe(403);
     }
     expect((await call('admin', 'GET', `/members/${subs.leadership}/entitlement`)).status).toBe(200);
+  });
+
+  it("a member cannot read or decide another member's request for a tier, nor their own", async () => {
+    for (const who of ['strategy', 'leadership', 'analyst', 'editor', 'expired'] as const) {
+      for (const target of [subs.strategy, subs.expired]) {
+        const res = await call(who, 'POST', `/members/${target}/access-requests/1/decision`, {
+          outcome: 'approve',
+          validUntil: '2099-01-01T00:00:00Z',
+        });
+        expect(res.status, `${who} deciding for ${target}`).toBe(403);
+      }
+      expect((await call(who, 'GET', `/access-requests?status=declined`)).status).toBe(403);
+    }
+    // Nothing was decided by them: strategy's request is still open, expired's still declined by the admin.
+    expect((await call('strategy', 'GET', '/me/access-requests')).body.items).toEqual([expect.objectContaining({ requestId: '1', status: 'open' })]);
+    expect((await call('expired', 'GET', '/me/access-requests')).body.items).toEqual([
+      expect.objectContaining({ requestId: '1', status: 'declined' }),
+    ]);
   });
 
   it("a member's watchlist is their own: one member unfollowing leaves the others' as they were", async () => {
@@ -391,6 +431,9 @@ describe('BFLA (API5): members calling staff routes', () => {
       ['PUT', `/members/${target}/entitlement`, []],
       ['DELETE', `/members/${target}/entitlement`, []],
       ['PUT', `/entities/${target}`, ['analyst', 'editor']],
+      ['GET', '/access-requests', []],
+      // Request 1 of the target (any id, for the coverage check below).
+      ['POST', `/members/${target}/access-requests/${target === '*' ? '*' : '1'}/decision`, []],
     ] as const;
 
   it('covers every staff write route of the manifest', () => {
@@ -447,6 +490,8 @@ describe('resource consumption (API4)', () => {
       ['admin', 'PUT', `/members/${subs.strategy}/entitlement`],
       ['admin', 'DELETE', `/members/${subs.strategy}/entitlement`],
       ['analyst', 'PUT', `/entities/${N}`],
+      ['strategy', 'POST', '/me/access-requests'],
+      ['admin', 'POST', `/members/${subs.strategy}/access-requests/1/decision`],
     ] as const) {
       const res = await api(stack, method, path, { token: tokens[who], rawBody: big, headers: { 'content-type': 'application/json' } });
       expect(res.status, `${method} ${path}`).toBe(413);
@@ -459,5 +504,14 @@ describe('resource consumption (API4)', () => {
     expect((await call('admin', 'GET', '/members/USER%23x%23ENTITLEMENT/entitlement')).status).toBe(400);
     expect((await call('anonymous', 'GET', `/entities/${'e'.repeat(65)}`)).status).toBe(400);
     expect((await call('strategy', 'PUT', '/me/watchlist/ENTITY%23acme%23PROFILE')).status).toBe(400);
+    expect(
+      (await call('admin', 'POST', `/members/${subs.strategy}/access-requests/${'9'.repeat(7)}/decision`, { outcome: 'decline', reason: 'x' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await call('admin', 'POST', `/members/${subs.strategy}/access-requests/ACCESS_REQUEST%23000001/decision`, { outcome: 'decline', reason: 'x' }))
+        .status,
+    ).toBe(400);
+    expect((await call('admin', 'GET', `/access-requests?cursor=${'c'.repeat(513)}`)).status).toBe(400);
   });
 });

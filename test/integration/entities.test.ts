@@ -78,7 +78,15 @@ describe('entity profiles and relationships', () => {
     for (const page of [investor, target]) {
       expect(page.text.includes(CANARY)).toBe(unlocked);
       if (!unlocked)
-        expect(page.body.relationships[0].evidence).toEqual({ tier: 'leadership-alliance', locked: true, unlockTier: 'leadership-alliance' });
+        expect(page.body.relationships[0].evidence).toEqual({
+          tier: 'leadership-alliance',
+          locked: true,
+          unlockTier: 'leadership-alliance',
+          unlock: expect.objectContaining({
+            tierName: 'Leadership Alliance',
+            action: expect.objectContaining({ href: '/me/access-requests', method: 'POST' }),
+          }),
+        });
     }
     expect(investor.headers.get('cache-control')).toBe(who === 'anonymous' ? 'public, max-age=60' : 'private, no-store');
   });

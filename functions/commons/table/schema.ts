@@ -9,7 +9,8 @@ export const TABLE_SCHEMA = {
    * Followers of an entity: watch items carry `FOLLOWERS#<entityId>` / `<userId>`
    * (functions/commons/table/watchlist.ts), so the alert consumer pages through
    * one index partition per entity. It no longer serves the feed (feed entries
-   * have their own items, functions/commons/table/feed.ts). Projects keys plus `summary`.
+   * have their own items, functions/commons/table/feed.ts). Also: outbox records awaiting their
+   * consequence (outbox.ts) and requests for a tier by status (access-requests.ts). Projects keys plus `summary`.
    */
   gsi1: { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', projectedAttributes: ['summary'] },
   timeToLiveAttribute: 'expiresAt',

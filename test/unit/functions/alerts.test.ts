@@ -276,11 +276,31 @@ describe('GET /me/alerts', () => {
     expect(body.items[0]).not.toHaveProperty('expiresAt');
     expect(body.items[0].sections.unlocked).toContain('trendContext');
     expect(body.items[0].sections.locked.map((s: { name: string }) => s.name)).toEqual(['relationshipEvidence', 'failurePaths', 'sourceNotes']);
+    // Each lock says how to open it, as a briefing's locked section does (issue 16).
+    expect(body.items[0].sections.locked[0].unlock).toMatchObject({
+      language: 'en',
+      tierName: 'Leadership Alliance',
+      action: { kind: 'request-access', href: '/me/access-requests', method: 'POST' },
+    });
     expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({
       ScanIndexForward: false,
       Limit: 20,
       ExpressionAttributeValues: { ':pk': 'USER#s-1', ':prefix': 'ALERT#' },
     });
+  });
+
+  it("draws the locks in the reader's Accept-Language (traditional Chinese for zh-TW), else in the headline's language", async () => {
+    // Prepare
+    await primeEntitlements(ddb, [strategy]);
+    ddb.on(QueryCommand).resolves({ Items: [{ ...alertItem, briefing: { ...alertItem.briefing, language: 'zh' } }] });
+    // Act
+    const traditional = parseBody(
+      await getAlerts(httpEvent({ method: 'GET', path: '/me/alerts', claims: strategy, headers: { 'accept-language': 'zh-TW,zh;q=0.8' } }), context),
+    );
+    const headline = parseBody(await list(strategy));
+    // Assess
+    expect(traditional.items[0].sections.locked[0].unlock).toMatchObject({ language: 'zh-Hant', tierName: '領導力聯盟' });
+    expect(headline.items[0].sections.locked[0].unlock).toMatchObject({ language: 'zh', tierName: '领导力联盟' });
   });
 
   it("shows a retracted briefing's alert as retracted, without its headline or summary", async () => {

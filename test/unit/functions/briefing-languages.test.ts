@@ -70,8 +70,8 @@ describe('GET /briefings/{briefingId} in a language', () => {
         'Leadership Alliance',
       ]);
       expect(english[0].unlock.action).toEqual({ kind: 'sign-up', label: 'Sign up free and log in', free: true, href: 'https://example.com/join' });
-      expect(english[1].unlock.action).toMatchObject({ kind: 'request-access', free: false });
-      expect(english[1].unlock.action).not.toHaveProperty('href');
+      // No request-access page configured: the action is this API's route.
+      expect(english[1].unlock.action).toMatchObject({ kind: 'request-access', free: false, href: '/me/access-requests', method: 'POST' });
       expect(chinese[0].unlock).toMatchObject({ language: 'zh', tierName: '战略圈', includes: ['深度趋势背景'] });
       expect(JSON.stringify([english, chinese])).not.toMatch(/CANARY/);
     } finally {

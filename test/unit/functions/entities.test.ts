@@ -77,10 +77,14 @@ describe('GET /entities/{entityId}', () => {
       direction: 'outgoing',
       relation: 'investor in',
       to: { entityId: 'scale-ai' },
-      evidence: { locked: true, unlockTier: 'leadership-alliance' },
+      evidence: {
+        locked: true,
+        unlockTier: 'leadership-alliance',
+        unlock: { language: 'en', tierName: 'Leadership Alliance', action: { kind: 'request-access', href: '/me/access-requests', method: 'POST' } },
+      },
     });
     expect(res.body).not.toMatch(/CANARY/);
-    expect(res.headers).toMatchObject({ 'cache-control': 'public, max-age=60', vary: 'authorization' });
+    expect(res.headers).toMatchObject({ 'cache-control': 'public, max-age=60', vary: 'authorization, accept-language' });
     expect(res.headers!['etag']).toMatch(/^"[\w-]+-public"$/);
     expect(ddb.commandCalls(QueryCommand)).toHaveLength(1);
     expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input.ExpressionAttributeValues).toEqual({ ':pk': 'ENTITY#meta' });
