@@ -9,9 +9,10 @@
  *
  * An invocation reads only what it can write within `TIME_BUDGET_MS`: its first read is one batch of
  * writes, which measures the table's pace; each later read is sized to what the rest of the budget can
- * write at the slowest pace seen, and every follower read is written before the next read. So a slow or
- * throttled table shortens the reads, not the writes of what was read: no follower is read twice, and no
- * invocation comes near its timeout.
+ * write at the slowest pace seen (and at most twice the previous read), and is written before the next
+ * read. So a slow or throttled table shortens the reads: a follower is read again only when the table
+ * slows down in the middle of a read and the budget runs out there (the rest of that read goes on in the
+ * next invocation, after the last follower written), and no invocation comes near its timeout.
  *
  * Every invocation reads the briefing as it is now: a retracted or missing one alerts nobody more and
  * ends the fan-out. An alert is keyed by what identifies the change (briefing, version and the version's
@@ -90,16 +91,25 @@ export const handler = eventConsumer([BriefingPublished, AlertFanOutContinued], 
     const page = await followersPage(part, Math.min(limit, budget));
     budget -= page.read;
     const writing = Date.now();
-    written += await writeAll(page.userIds, (userId) => addToAlert(userId, alert, part.entityId, now));
-    followers += page.userIds.length;
-    if (page.userIds.length > 0) msPerFollower = Math.max(msPerFollower, (Date.now() - writing) / page.userIds.length);
+    const done = await writeUntil(page.userIds, deadline, (userId) => addToAlert(userId, alert, part.entityId, now));
+    followers += done.handled;
+    written += done.created;
+    if (done.handled > 0) msPerFollower = Math.max(msPerFollower, (Date.now() - writing) / done.handled);
+    if (done.handled < page.userIds.length) {
+      // The table slowed down mid-read and the budget ran out: the part goes on after the last follower written.
+      const rest = { ...part, after: page.userIds[done.handled - 1]! };
+      started.add(rest);
+      queue.unshift(rest);
+      break;
+    }
     if (page.more && page.last !== undefined) {
       const rest = { ...part, after: page.last };
       started.add(rest);
       queue.unshift(rest);
     }
-    // What the rest of the budget can write at the slowest pace seen (no pace yet: the budget decides).
-    limit = msPerFollower > 0 ? Math.floor((deadline - Date.now()) / msPerFollower) : budget;
+    // What the rest of the budget can write at the slowest pace seen, and at most twice the last read, so a pace
+    // measured on a quiet moment cannot commit the invocation to far more than its budget.
+    limit = Math.min(Math.max(FIRST_READ, 2 * page.read), Math.floor((deadline - Date.now()) / msPerFollower));
   }
   // A part started here goes on from its next page; a following that outlasted a whole invocation splits into segments.
   const rest = queue.flatMap((part) => (started.has(part) ? remainderOf(part, { last: part.after, more: true, fullPage: true }) : [part]));
@@ -120,11 +130,18 @@ export const handler = eventConsumer([BriefingPublished, AlertFanOutContinued], 
   logger.info('followers alerted', { briefingId, briefingVersion, followers, written, continued: continuations.length });
 });
 
-/** Runs `write` for every user id, WRITE_CONCURRENCY at a time; resolves with how many writes returned true. */
-async function writeAll(userIds: readonly string[], write: (userId: string) => Promise<boolean>): Promise<number> {
+/**
+ * Runs `write` for the user ids in order, WRITE_CONCURRENCY at a time, until they are done or the deadline
+ * has passed (the first batch always runs, so every invocation makes progress). Resolves with how many of
+ * the first ids were handled (a prefix: the next invocation goes on after it) and how many writes returned true.
+ */
+async function writeUntil(userIds: readonly string[], deadline: number, write: (userId: string) => Promise<boolean>) {
+  let handled = 0;
   let created = 0;
-  for (let i = 0; i < userIds.length; i += WRITE_CONCURRENCY) {
-    created += (await Promise.all(userIds.slice(i, i + WRITE_CONCURRENCY).map(write))).filter(Boolean).length;
+  while (handled < userIds.length && (handled === 0 || Date.now() < deadline)) {
+    const batch = userIds.slice(handled, handled + WRITE_CONCURRENCY);
+    created += (await Promise.all(batch.map(write))).filter(Boolean).length;
+    handled += batch.length;
   }
-  return created;
+  return { handled, created };
 }

@@ -261,6 +261,26 @@ describe('alert-followers (on Briefing Published)', () => {
     expect(clock).toBeLessThanOrEqual(TIME_BUDGET_MS);
   });
 
+  it('stops mid-read when the table slows down past the budget, and goes on after the last follower written', async () => {
+    // Prepare: the first batch is quick (4 ms per write), then every write takes 400 ms of the invocation's clock
+    let clock = 0;
+    vi.spyOn(Date, 'now').mockImplementation(() => clock);
+    const ids = hexIds(3000).sort();
+    followers('meta', ids);
+    ddb.on(UpdateCommand).callsFake(() => {
+      clock += ddb.commandCalls(UpdateCommand).length <= FIRST_READ ? 4 : 400;
+      return {};
+    });
+    // Act
+    await alertFollowers({ ...event, detail: { ...event.detail, entityIds: ['meta'] } }, context);
+    // Assess: the second read (twice the first) is cut after one batch, past the budget by that batch only
+    const written = ddb.commandCalls(UpdateCommand).length;
+    expect(written).toBe(2 * FIRST_READ);
+    expect(clock).toBeLessThanOrEqual(TIME_BUDGET_MS + FIRST_READ * 400);
+    const parts = continuations().map((c) => c.detail['part'] as { after?: string; segment?: number });
+    expect(parts.find((p) => p.after !== undefined)?.after).toBe(ids[written - 1]);
+  });
+
   it('stops the fan-out when the briefing is retracted midway', async () => {
     followers('meta', hexIds(1500));
     await alertFollowers(event, context);
