@@ -12,7 +12,9 @@
  * write at the slowest pace seen (and at most twice the previous read), and is written before the next
  * read. So a slow or throttled table shortens the reads: a follower is read again only when the table
  * slows down in the middle of a read and the budget runs out there (the rest of that read goes on in the
- * next invocation, after the last follower written), and no invocation comes near its timeout.
+ * next invocation, after the last follower written). An invocation lasts its budget plus at most one batch
+ * and its closing writes (continuations, the confirmation); locally, on a saturated machine where one
+ * write took ~5 s, that still reached the timeout (docs/performance.md).
  *
  * Every invocation reads the briefing as it is now: a retracted or missing one alerts nobody more and
  * ends the fan-out. An alert is keyed by what identifies the change (briefing, version and the version's
