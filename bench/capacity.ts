@@ -193,7 +193,35 @@ function reportedUnits(consumed: unknown): number {
   return sum(list.map((c: { CapacityUnits?: number }) => c.CapacityUnits ?? 0));
 }
 
-const HANDLER_FRAME = /\/functions\/([a-z0-9-]+)\.ts:/;
+const HANDLER_FILE = /\/functions\/([a-z0-9-]+)\.ts$/;
+const CONSUMER_EDGE = /\/functions\/commons\/consumer\.ts$/;
+
+/**
+ * The handler module on the call stack (async frames included), read from V8's
+ * call sites rather than from `error.stack`: formatting a stack applies source
+ * maps (tsx enables them), which cost the measured process more CPU than the
+ * requests it records. A request the consumers' shared edge makes on its own
+ * (confirming a consequence) is named `consumer edge`.
+ */
+function requestingFunction(): string {
+  const prepare = Error.prepareStackTrace;
+  const limit = Error.stackTraceLimit;
+  Error.prepareStackTrace = (_, sites) => sites;
+  Error.stackTraceLimit = 50;
+  const holder: { stack?: NodeJS.CallSite[] } = {};
+  Error.captureStackTrace(holder);
+  const sites = holder.stack ?? [];
+  Error.prepareStackTrace = prepare;
+  Error.stackTraceLimit = limit;
+  let edge = false;
+  for (const site of sites) {
+    const file = site.getFileName() ?? '';
+    const handler = HANDLER_FILE.exec(file)?.[1];
+    if (handler) return handler;
+    edge ||= CONSUMER_EDGE.test(file);
+  }
+  return edge ? 'consumer edge' : 'other';
+}
 
 /** Records every request of the handlers' shared client inside `window()`. */
 export class CapacityRecorder {
@@ -204,10 +232,7 @@ export class CapacityRecorder {
       (next, context) => async (args) => {
         const input = args.input as Record<string, unknown>;
         input['ReturnConsumedCapacity'] = 'INDEXES';
-        const limit = Error.stackTraceLimit;
-        Error.stackTraceLimit = 50;
-        const fn = HANDLER_FRAME.exec(new Error().stack ?? '')?.[1] ?? 'other';
-        Error.stackTraceLimit = limit;
+        const fn = requestingFunction();
         const command = String(context.commandName).replace(/Command$/, '');
         const started = performance.now();
         const record = (ok: boolean, output: any) =>

@@ -15,7 +15,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BatchWriteCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { FunctionName } from '../functions/manifest.ts';
 import { deadLetterFile } from '../infra/local/dead-letters.ts';
 import { CapacityRecorder, indexEntrySize, itemSize, rawDocumentClient, readUnits, writeUnits } from './capacity.ts';
 import { expectCall, startBenchStack } from './local.ts';
@@ -39,19 +38,12 @@ try {
   const recorder = new CapacityRecorder(ddb);
   const raw = rawDocumentClient(stack);
 
-  // Every invocation of alert-followers, timed: the bus calls `functions[fn]` at delivery time, and the
-  // local Lambda endpoint holds the same map, so wrapping its entry wraps what the bus invokes.
-  const functions = (stack.lambda as unknown as { functions: Record<FunctionName, (e: unknown) => Promise<unknown>> }).functions;
-  const original = functions['alert-followers'];
+  // Every invocation of alert-followers, timed from its start on an instance (the local runtime holds one
+  // beyond the function's reserved concurrency until an instance is free, as Lambda's async queue does).
   const invocations: number[] = [];
-  functions['alert-followers'] = async (event) => {
-    const t = performance.now();
-    try {
-      return await original(event);
-    } finally {
-      invocations.push(performance.now() - t);
-    }
-  };
+  stack.observeInvocations((fn, ms) => {
+    if (fn === 'alert-followers') invocations.push(ms);
+  });
 
   log(`seeding ${FOLLOWERS} followers of ${ENTITY} (BatchWriteItem, straight to the table)`);
   const seedStart = performance.now();
@@ -113,6 +105,8 @@ try {
   const followerEntryBytes = indexEntrySize(
     toWatchItem(userId(0), { entityId: ENTITY, name: 'Meta', kind: 'company', followedAt: new Date().toISOString() }),
   );
+  // Follower index entries read, from each index Query's item count: reads are sized to what an invocation writes, so ≈ followers.
+  const entriesRead = sum(indexReads.map((c) => Number(/(\d+) items/.exec(c.detail)?.[1] ?? 0)));
   const continuations = fanOutCalls.filter((c) => c.command === 'PutItem').length;
   const requests: Record<string, number> = {};
   for (const c of fanOutCalls) requests[c.command] = (requests[c.command] ?? 0) + 1;
@@ -157,6 +151,7 @@ try {
     alertUpdates: updates.length,
     requests,
     followerIndexRcu: sum(indexReads.map((c) => c.rcu)),
+    followerIndexReads: { queries: indexReads.length, entries: entriesRead, perFollower: entriesRead / FOLLOWERS },
     seconds: fanOut.seconds,
     followersPerSecond: alerts / fanOut.seconds,
     invocations: n,
@@ -177,6 +172,7 @@ try {
     `| followers alerted / alerted twice | ${alerts} of ${FOLLOWERS} / ${alertedTwice} (${updates.length} UpdateItem requests) |`,
     `| Briefing Published → pipeline quiet | ${fanOut.seconds.toFixed(1)} s |`,
     `| followers alerted per second | ${results.followersPerSecond.toFixed(0)} |`,
+    `| follower index entries read | ${entriesRead} in ${indexReads.length} queries: ${results.followerIndexReads.perFollower.toFixed(2)} per follower |`,
     `| invocations of alert-followers | ${n} (${continuations} continuations announced); dead-lettered: ${deadLetters} |`,
     `| invocation wall time p50 / p99 / max | ${results.invocationMs.p50.toFixed(0)} / ${results.invocationMs.p99.toFixed(0)} / ${results.invocationMs.max.toFixed(0)} ms (timeout ${LAMBDA_TIMEOUT_S} s) |`,
     `| UpdateItem p50 (DynamoDB Local) | ${results.updateMsP50.toFixed(1)} ms |`,

@@ -17,7 +17,7 @@
  * In the same run, the floor: sequential PutItem (and GetItem) from one
  * client on the same DynamoDB Local, with source-sized items.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { SourceKind } from '../domain/scoring.ts';
 import { deadLetterFile } from '../infra/local/dead-letters.ts';
@@ -65,6 +65,127 @@ export interface PipelineResult {
   perSource: { requests: number; rcu: number; wcu: number; failedRequests: number; byFunction: Record<string, number> };
   events: Record<string, number>;
   deadLetters: number;
+  breakdown: PipelineBreakdown;
+}
+
+/**
+ * Where the pipeline's time went, over the same window as the throughput (first POST → settled):
+ * counters kept by the local stack's parts (infra/local), read before and after.
+ */
+export interface PipelineBreakdown {
+  /** CPU time per source: this process (API, handlers, relay, bus, and the bench's own recorder) and DynamoDB Local's JVM (Linux /proc; NaN elsewhere). */
+  cpuMsPerSource: { node: number; dynamodbLocal: number };
+  /** Share of the window this process's event loop was busy (1 = saturated). */
+  eventLoopUtilization: number;
+  /**
+   * Per function: invocations per source, mean duration (ms; waits on the shared event loop and on DynamoDB Local included)
+   * and mean wait for a free instance before it (ms, over all its invocations; reserved concurrency).
+   */
+  functions: Record<string, { perSource: number; meanMs: number; queuedMeanMs: number }>;
+  /** The stream relay: polls, how many found nothing, GetRecords' mean time, batches handed to relay-events and their mean time, checkpoint writes. */
+  relay: { polls: number; emptyPolls: number; getRecordsMeanMs: number; batches: number; invokeMeanMs: number; checkpointWrites: number };
+  /** The bus: PutEvents calls, the mean wait for the journal before answering, journal writes (one fsync each) and lines per write, deliveries and their mean time. */
+  bus: {
+    putEvents: number;
+    journalWaitMeanMs: number;
+    journalSyncs: number;
+    linesPerSync: number;
+    syncMeanMs: number;
+    deliveries: number;
+    deliveryMeanMs: number;
+  };
+  /** Failed (conditional) requests per source, by function: version conflicts retried. */
+  failedByFunction: Record<string, number>;
+  /**
+   * Write requests per source (PutItem, UpdateItem, DeleteItem, BatchWriteItem, TransactWriteItems; failed ones included), by
+   * function: DynamoDB Local applies writes one at a time (its SQLite store), so they bound the pipeline's throughput.
+   */
+  writesByFunction: Record<string, number>;
+}
+
+const WRITES = new Set([
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'BatchWriteItem',
+  'TransactWriteItems',
+  'Put',
+  'Update',
+  'Delete',
+  'BatchWrite',
+  'TransactWrite',
+]);
+
+/** The CPU time (ms) of the DynamoDB Local JVM serving `dataDir`, from /proc (Linux only). */
+function dynamoDbLocalCpuMs(dataDir: string): number {
+  try {
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes('DynamoDBLocal.jar') || !cmdline.includes(dataDir)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks (100/s)
+    }
+  } catch {
+    // not Linux, or the process went away
+  }
+  return Number.NaN;
+}
+
+/** A reading of every counter the breakdown compares. */
+function countersOf(stack: LocalStack) {
+  return {
+    cpu: process.cpuUsage(),
+    java: dynamoDbLocalCpuMs(stack.dataDir),
+    elu: performance.eventLoopUtilization(),
+    functions: Object.fromEntries(Object.entries(stack.invocations).map(([fn, s]) => [fn, { ...s! }])),
+    relay: { ...stack.relay.stats },
+    bus: { ...stack.bus.stats },
+    journal: { ...stack.bus.journalStats },
+  };
+}
+
+function breakdownOf(before: ReturnType<typeof countersOf>, after: ReturnType<typeof countersOf>, calls: DdbCall[], n: number): PipelineBreakdown {
+  const cpu = process.cpuUsage(before.cpu);
+  const mean = (ms: number, count: number) => (count === 0 ? 0 : ms / count);
+  const functions: PipelineBreakdown['functions'] = {};
+  for (const [fn, a] of Object.entries(after.functions)) {
+    const b = before.functions[fn] ?? { count: 0, errors: 0, ms: 0, throttled: 0, throttledMs: 0 };
+    const count = a.count - b.count;
+    if (count > 0)
+      functions[fn] = { perSource: count / n, meanMs: mean(a.ms - b.ms, count), queuedMeanMs: mean(a.throttledMs - b.throttledMs, count) };
+  }
+  const d = <T extends Record<string, number>>(x: T, y: T, k: keyof T) => y[k]! - x[k]!;
+  const failedByFunction: Record<string, number> = {};
+  const writesByFunction: Record<string, number> = {};
+  for (const c of calls) {
+    if (!c.ok) failedByFunction[c.fn] = (failedByFunction[c.fn] ?? 0) + 1 / n;
+    if (WRITES.has(c.command)) writesByFunction[c.fn] = (writesByFunction[c.fn] ?? 0) + 1 / n;
+  }
+  const syncs = d(before.journal, after.journal, 'syncs');
+  return {
+    cpuMsPerSource: { node: (cpu.user + cpu.system) / 1000 / n, dynamodbLocal: (after.java - before.java) / n },
+    eventLoopUtilization: performance.eventLoopUtilization(after.elu, before.elu).utilization,
+    functions,
+    relay: {
+      polls: d(before.relay, after.relay, 'polls'),
+      emptyPolls: d(before.relay, after.relay, 'emptyPolls'),
+      getRecordsMeanMs: mean(d(before.relay, after.relay, 'getRecordsMs'), d(before.relay, after.relay, 'polls')),
+      batches: d(before.relay, after.relay, 'batches'),
+      invokeMeanMs: mean(d(before.relay, after.relay, 'invokeMs'), d(before.relay, after.relay, 'batches')),
+      checkpointWrites: d(before.relay, after.relay, 'checkpointWrites'),
+    },
+    bus: {
+      putEvents: d(before.bus, after.bus, 'putEvents'),
+      journalWaitMeanMs: mean(d(before.bus, after.bus, 'journalWaitMs'), d(before.bus, after.bus, 'putEvents')),
+      journalSyncs: syncs,
+      linesPerSync: mean(d(before.journal, after.journal, 'lines'), syncs),
+      syncMeanMs: mean(d(before.journal, after.journal, 'syncMs'), syncs),
+      deliveries: d(before.bus, after.bus, 'deliveries'),
+      deliveryMeanMs: mean(d(before.bus, after.bus, 'deliveryMs'), d(before.bus, after.bus, 'deliveries')),
+    },
+    failedByFunction,
+    writesByFunction,
+  };
 }
 
 export const KINDS: SourceKind[] = ['social', 'social', 'social', 'reporting', 'direct'];
@@ -210,6 +331,7 @@ export async function measurePipeline(opts: {
   const mine = (e: { detail: Record<string, any> }) => index.has(e.detail['briefingId']);
   const eventsBefore = tap.events.length;
   let lastAnswered = 0;
+  const before = countersOf(stack);
   const t0 = performance.now();
   const { calls } = await recorder.window(async () => {
     await inPool(ids, opts.concurrency, async (briefingId, b) => {
@@ -230,6 +352,7 @@ export async function measurePipeline(opts: {
       });
     await stack.settled(opts.timeoutMs);
   });
+  const after = countersOf(stack);
   const events = tap.events.slice(eventsBefore).filter(mine);
   const tLast = Math.max(...events.map((e) => e.at));
 
@@ -285,5 +408,6 @@ export async function measurePipeline(opts: {
       'Briefing Published': countOf('Briefing Published'),
     },
     deadLetters: deadLetters(stack),
+    breakdown: breakdownOf(before, after, calls, n),
   };
 }

@@ -7,7 +7,7 @@ import type { LoadResult } from './http-load.ts';
 import type { PipelineResult } from './pipeline.ts';
 import { ASSUMPTIONS, PRICES } from './prices.ts';
 import type { ReadsUnderIngestionResult } from './reads-under-ingestion.ts';
-import { ratio, round, times } from './stats.ts';
+import { ratio, round, sum, times } from './stats.ts';
 
 export interface BenchResults {
   startedAt: string;
@@ -169,6 +169,45 @@ function pipeline(p: PipelineResult): string {
     ),
     '',
     `Raw DynamoDB Local from one client, sequential: ${p.raw.puts} PutItem at ${n(p.raw.putsPerSecond)}/s (p50 ${n(p.raw.putMsP50)} ms), ${p.raw.gets} GetItem at ${n(p.raw.getsPerSecond)}/s (p50 ${n(p.raw.getMsP50)} ms), ${p.raw.itemBytes} B items; feed Query (limit 20) p50 ${n(p.raw.queryMsP50)} ms.`,
+    '',
+    pipelineBreakdown(p.breakdown),
+  ].join('\n');
+}
+
+/** Where the pipeline's time went (counters of the local stack's parts over the same window). */
+function pipelineBreakdown(b: PipelineResult['breakdown']): string {
+  const list = (o: Record<string, number>, digits = 2) =>
+    Object.entries(o)
+      .map(([k, v]) => `${k} ${n(v, digits)}`)
+      .join(', ');
+  return [
+    'Where the time went, over the same window (counters kept by infra/local; DynamoDB Local applies writes one at a time, so writes per source bound the throughput):',
+    '',
+    table(
+      ['part', 'figure'],
+      [
+        ['writes per source (failed included)', `${n(sum(Object.values(b.writesByFunction)), 2)}: ${list(b.writesByFunction)}`],
+        [
+          'CPU per source',
+          `this process ${n(b.cpuMsPerSource.node)} ms, DynamoDB Local ${n(b.cpuMsPerSource.dynamodbLocal)} ms; event loop busy ${n(b.eventLoopUtilization * 100, 0)}%`,
+        ],
+        [
+          'functions: invocations per source, mean ms (mean wait for an instance)',
+          Object.entries(b.functions)
+            .map(([f, x]) => `${f} ${n(x.perSource, 2)}, ${n(x.meanMs, 0)} ms (${n(x.queuedMeanMs, 0)})`)
+            .join('; '),
+        ],
+        [
+          'stream relay',
+          `${b.relay.polls} polls (${b.relay.emptyPolls} empty), GetRecords ${n(b.relay.getRecordsMeanMs, 0)} ms mean; ${b.relay.batches} batches, ${n(b.relay.invokeMeanMs, 0)} ms mean; ${b.relay.checkpointWrites} checkpoint writes`,
+        ],
+        [
+          'bus',
+          `${b.bus.putEvents} PutEvents, ${n(b.bus.journalWaitMeanMs, 0)} ms mean waiting for the journal; ${b.bus.journalSyncs} journal fsyncs (${n(b.bus.linesPerSync)} lines per write, ${n(b.bus.syncMeanMs, 0)} ms mean); ${b.bus.deliveries} deliveries, ${n(b.bus.deliveryMeanMs, 0)} ms mean`,
+        ],
+        ['failed requests per source', Object.keys(b.failedByFunction).length ? list(b.failedByFunction, 3) : '0'],
+      ],
+    ),
   ].join('\n');
 }
 

@@ -39,8 +39,9 @@ export function inPart(part: FanOutPart, userId: string): boolean {
 
 /**
  * What remains of a part after one page of it: nothing when the page reached its end; else the same
- * part after the page's last user id; or, when a full page of an unsegmented part left more (a large
- * following), every segment from the one holding that user id on, so the rest goes on in parallel.
+ * part after the page's last user id; or, when an unsegmented part has more after a full page (a
+ * following larger than one invocation handles), every segment from the one holding that user id on,
+ * so the rest goes on in parallel.
  */
 export function remainderOf(part: FanOutPart, page: { last?: string; more: boolean; fullPage: boolean }): FanOutPart[] {
   if (!page.more || page.last === undefined) return [];
@@ -57,15 +58,6 @@ export function remainderOf(part: FanOutPart, page: { last?: string; more: boole
 }
 
 const withoutAfter = ({ after: _, ...rest }: FanOutPart): FanOutPart => rest;
-
-/** The same part, from after `last` (the last follower handled; none: from where it was), as its next page. */
-export function resumeAfter(part: FanOutPart, last: string | undefined): FanOutPart {
-  return {
-    ...withoutAfter(part),
-    ...(last !== undefined ? { after: last } : part.after !== undefined ? { after: part.after } : {}),
-    page: part.page + 1,
-  };
-}
 
 /** A part's continuation is announced once: its event id names the change and the page. */
 export function continuationId(briefingId: string, briefingVersion: number, part: FanOutPart): string {

@@ -1,12 +1,20 @@
 /**
  * On Briefing Published: alerts every follower of the entities the briefing names, once per briefing
- * version, a page at a time (issue 14, point 5). An invocation reads at most `PAGE_SIZE` followers from
+ * version, a page at a time (issue 14, point 5). An invocation handles at most `PAGE_SIZE` followers from
  * the followers index and adds each to their alert; whatever is left it announces as Alert Fan-out
  * Continued (outbox records, so relayed, retried and reconciled like any change) and handles in later
- * invocations of itself. A large following is split into 16 segments of the user-id space that go on in
- * parallel (domain/fan-out.ts), so a million followers of one entity take about a thousand invocations.
- * An invocation also stops writing after `TIME_BUDGET_MS` (a slow or throttled table) and hands the rest
- * of its page on, so none comes near its timeout.
+ * invocations of itself. A following larger than one invocation handles is split into 16 segments of the
+ * user-id space that go on in parallel (domain/fan-out.ts), so a million followers of one entity take
+ * about a thousand invocations.
+ *
+ * An invocation reads only what it can write within `TIME_BUDGET_MS`: its first read is one batch of
+ * writes, which measures the table's pace; each later read is sized to what the rest of the budget can
+ * write at the slowest pace seen (and at most twice the previous read), and is written before the next
+ * read. So a slow or throttled table shortens the reads: a follower is read again only when the table
+ * slows down in the middle of a read and the budget runs out there (the rest of that read goes on in the
+ * next invocation, after the last follower written). An invocation lasts its budget plus at most one batch
+ * and its closing writes (continuations, the confirmation); locally, on a saturated machine where one
+ * write took ~5 s, that still reached the timeout (docs/performance.md).
  *
  * Every invocation reads the briefing as it is now: a retracted or missing one alerts nobody more and
  * ends the fan-out. An alert is keyed by what identifies the change (briefing, version and the version's
@@ -15,7 +23,7 @@
  * entity of theirs.
  */
 import type { Briefing } from '../domain/briefing.ts';
-import { continuationId, type FanOutPart, remainderOf, resumeAfter } from '../domain/fan-out.ts';
+import { continuationId, type FanOutPart, remainderOf } from '../domain/fan-out.ts';
 import { summarize } from '../domain/visibility.ts';
 import {
   ALERT_FAN_OUT_CONTINUED,
@@ -32,16 +40,18 @@ import { announce } from './commons/table/announce.ts';
 import { readBriefing } from './commons/table/briefings.ts';
 import { addToAlert, followersPage } from './commons/table/watchlist.ts';
 
-/** Followers read per invocation: ~0.4 s of writes in AWS at WRITE_CONCURRENCY, far from the 30 s timeout. */
+/** Followers handled per invocation at most: ~0.4 s of writes in AWS at WRITE_CONCURRENCY, far from the 30 s timeout. */
 export const PAGE_SIZE = 1000;
 /** Alert writes in flight at once within an invocation. */
 export const WRITE_CONCURRENCY = 25;
 /**
- * Wall time an invocation spends writing before it hands the rest of its page on (a third of the 30 s
- * timeout): a page's writes take well under a second on DynamoDB, but a throttled table or, locally, 16
- * segments sharing one DynamoDB Local can make them slow, and no invocation may come near its timeout.
+ * Wall time an invocation plans its writes into (a third of the 30 s timeout): a page's writes take well
+ * under a second on DynamoDB, but a throttled table or, locally, 16 segments sharing one DynamoDB Local can
+ * make them slow; reads are sized to fit it, so no invocation comes near its timeout.
  */
 export const TIME_BUDGET_MS = 10_000;
+/** The first read of an invocation: one batch of writes, whose time gives the pace the next reads are sized by. */
+export const FIRST_READ = WRITE_CONCURRENCY;
 
 /**
  * The one read of the briefing per invocation: its public parts only (an alert carries the public summary),
@@ -73,22 +83,39 @@ export const handler = eventConsumer([BriefingPublished, AlertFanOutContinued], 
   let budget = PAGE_SIZE;
   let followers = 0;
   let written = 0;
-  while (queue.length > 0 && budget > 0) {
+  let limit = FIRST_READ;
+  /** The slowest pace seen so far, ms per follower written (WRITE_CONCURRENCY at a time). */
+  let msPerFollower = 0;
+  /** Parts this invocation read some of and has more of: at the end, their next page goes on. */
+  const started = new Set<FanOutPart>();
+  while (queue.length > 0 && budget > 0 && limit > 0) {
     const part = queue.shift()!;
-    const page = await followersPage(part, budget);
+    const page = await followersPage(part, Math.min(limit, budget));
     budget -= page.read;
+    const writing = Date.now();
     const done = await writeUntil(page.userIds, deadline, (userId) => addToAlert(userId, alert, part.entityId, now));
     followers += done.handled;
     written += done.created;
+    if (done.handled > 0) msPerFollower = Math.max(msPerFollower, (Date.now() - writing) / done.handled);
     if (done.handled < page.userIds.length) {
-      // Out of time mid-page: the same part goes on after the last follower handled.
-      queue.unshift(resumeAfter(part, page.userIds[done.handled - 1]));
+      // The table slowed down mid-read and the budget ran out: the part goes on after the last follower written.
+      const rest = { ...part, after: page.userIds[done.handled - 1]! };
+      started.add(rest);
+      queue.unshift(rest);
       break;
     }
-    queue.unshift(...remainderOf(part, { ...page, fullPage: page.read === PAGE_SIZE }));
-    if (Date.now() >= deadline) break;
+    if (page.more && page.last !== undefined) {
+      const rest = { ...part, after: page.last };
+      started.add(rest);
+      queue.unshift(rest);
+    }
+    // What the rest of the budget can write at the slowest pace seen, and at most twice the last read, so a pace
+    // measured on a quiet moment cannot commit the invocation to far more than its budget.
+    limit = Math.min(Math.max(FIRST_READ, 2 * page.read), Math.floor((deadline - Date.now()) / msPerFollower));
   }
-  const continuations: OutgoingEvent[] = queue.map((part) => ({
+  // A part started here goes on from its next page; a following that outlasted a whole invocation splits into segments.
+  const rest = queue.flatMap((part) => (started.has(part) ? remainderOf(part, { last: part.after, more: true, fullPage: true }) : [part]));
+  const continuations: OutgoingEvent[] = rest.map((part) => ({
     detailType: ALERT_FAN_OUT_CONTINUED,
     detail: {
       schemaVersion: 1,

@@ -5,7 +5,6 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { FOLLOWER_SEGMENTS } from '../../domain/fan-out.ts';
 import { FEED_START_MONTH } from '../../domain/feed.ts';
 import type { UnlockLinks } from '../../domain/unlock.ts';
 import { ENV, UNLOCK_ENV } from '../../functions/commons/env.ts';
@@ -22,6 +21,7 @@ import {
   USER_POOL_TRIGGERS,
 } from '../../functions/manifest.ts';
 import { pascalCase } from '../naming.ts';
+import { RESERVED_CONCURRENCY } from '../reserved-concurrency.ts';
 import { BriefingsFunction, type FunctionKind, type TokenTrust } from './briefings-function.ts';
 
 /** What the manifest's functions may be bound to. */
@@ -52,23 +52,8 @@ export interface BriefingsFunctionsProps {
   reserveConcurrency?: boolean;
 }
 
-/**
- * Concurrency reserved for the functions that write the table on their own
- * schedule rather than a person's. Each consumer invocation is a consistent read
- * plus a two-item transaction on one briefing; without a cap, an archive replay
- * or a DLQ redrive of thousands of events would start up to the account's whole
- * concurrency at once, throttle on the briefing's partition, burn retries on
- * version conflicts and starve the API of concurrency. Throttled asynchronous
- * events are not lost: Lambda keeps them for up to 6 hours (maxEventAge) and the
- * Backlog alarm fires after 5 minutes. The relay needs no cap: the stream runs one
- * invocation per shard.
- */
-export const RESERVED_CONCURRENCY: Partial<Record<FunctionName, number>> = {
-  'score-briefing': 10,
-  'auto-publish-briefing': 5,
-  // One per segment of a large following (domain/fan-out.ts), so a million followers go on 16 at a time.
-  'alert-followers': FOLLOWER_SEGMENTS,
-};
+/** Reserved concurrency per function (CDK-free, so the local stack applies it too). */
+export { RESERVED_CONCURRENCY };
 
 /**
  * Every function in `functions/manifest.ts`, each bound to exactly what its

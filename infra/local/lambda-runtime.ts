@@ -1,7 +1,12 @@
 /**
  * Loads the handlers listed in functions/manifest.ts and invokes them the way
  * the Lambda runtime does: one module instance per function (module-scope
- * clients live across invocations), an event, and a context object.
+ * clients live across invocations), an event, and a context object. A
+ * function with reserved concurrency in the deployed stack
+ * (infra/reserved-concurrency.ts) runs at most that many invocations at once
+ * here too; the others wait for a free instance, as Lambda keeps a throttled
+ * asynchronous event in its queue and invokes it later (those functions are
+ * only ever invoked asynchronously, by the bus).
  */
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -13,6 +18,44 @@ import { FUNCTIONS, type FunctionName } from '../../functions/manifest.ts';
 export type Invoke = (event: unknown) => Promise<unknown>;
 
 type Handler = (event: unknown, context: Context) => unknown;
+
+/** Invocations of one function since the stack started, for the bench's breakdown (cheap counters, always on). */
+export interface InvocationStats {
+  count: number;
+  errors: number;
+  /** Summed duration, ms. */
+  ms: number;
+  /** Invocations that waited for a free instance (reserved concurrency), and the summed wait, ms. */
+  throttled: number;
+  throttledMs: number;
+}
+
+/** At most `limit` at once; the rest wait, first come first served. */
+class Slots {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly limit: number) {}
+
+  /** Resolves with a release function once a slot is free; `queued` says whether it had to wait. */
+  async acquire(): Promise<{ release: () => void; queued: boolean }> {
+    const queued = this.running >= this.limit;
+    if (queued) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running++;
+    let released = false;
+    return {
+      queued,
+      release: () => {
+        if (released) return;
+        released = true;
+        const next = this.waiting.shift();
+        if (next)
+          next(); // the slot passes to the next waiter as it is
+        else this.running--;
+      },
+    };
+  }
+}
 
 /** The function ran past its timeout (API Gateway answers 503 for the integration timing out). */
 export class FunctionTimeoutError extends Error {
@@ -28,7 +71,17 @@ export class FunctionTimeoutError extends Error {
  */
 export async function loadFunctions(
   repoRoot: string,
-  opts: { region: string; timeoutMs?: number; onInitError?: (fn: FunctionName, error: unknown) => void },
+  opts: {
+    region: string;
+    timeoutMs?: number;
+    onInitError?: (fn: FunctionName, error: unknown) => void;
+    /** Filled in as functions run: count, errors and summed duration per function. */
+    stats?: Partial<Record<FunctionName, InvocationStats>>;
+    /** Reserved concurrency per function, as deployed: invocations beyond it wait for a free instance. */
+    reservedConcurrency?: Partial<Record<FunctionName, number>>;
+    /** Called after each invocation with its duration (ms, from its start on an instance, not counting a wait for one). */
+    onInvoked?: (fn: FunctionName, ms: number) => void;
+  },
 ): Promise<Record<FunctionName, Invoke>> {
   const names = Object.keys(FUNCTIONS) as FunctionName[];
   const loaded = await Promise.all(
@@ -38,7 +91,34 @@ export async function loadFunctions(
         const mod = (await import(url)) as { handler?: unknown };
         if (typeof mod.handler !== 'function') throw new Error(`${FUNCTIONS[fn].entry} does not export a handler function`);
         const handler = mod.handler as Handler;
-        return [fn, (event) => invoke(fn, handler, event, opts)];
+        const stats: InvocationStats = { count: 0, errors: 0, ms: 0, throttled: 0, throttledMs: 0 };
+        if (opts.stats) opts.stats[fn] = stats;
+        const reserved = opts.reservedConcurrency?.[fn];
+        const slots = reserved ? new Slots(reserved) : undefined;
+        return [
+          fn,
+          async (event) => {
+            const arrived = performance.now();
+            const slot = await slots?.acquire();
+            const started = performance.now();
+            if (slot?.queued) {
+              stats.throttled++;
+              stats.throttledMs += started - arrived;
+            }
+            stats.count++;
+            try {
+              return await invoke(fn, handler, event, opts);
+            } catch (error) {
+              stats.errors++;
+              throw error;
+            } finally {
+              const ms = performance.now() - started;
+              stats.ms += ms;
+              slot?.release();
+              opts.onInvoked?.(fn, ms);
+            }
+          },
+        ];
       } catch (error) {
         opts.onInitError?.(fn, error);
         return [fn, () => Promise.reject(new Error(`${fn} failed to initialise: ${error instanceof Error ? error.message : String(error)}`))];

@@ -13,7 +13,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { provisionedEntitlement, renewedSeedGrant } from '../../domain/entitlement.ts';
 import { ENV } from '../../functions/commons/env.ts';
 import { RELAY_STREAM_FILTERS } from '../../functions/commons/table/schema.ts';
-import { FALLBACK_FUNCTION, FUNCTIONS, ROUTES, SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
+import { FALLBACK_FUNCTION, FUNCTIONS, type FunctionName, ROUTES, SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
+import { RESERVED_CONCURRENCY } from '../reserved-concurrency.ts';
 import { STAGE_CONFIG } from '../stage-config.ts';
 import { apiDocsPages } from './api-docs.ts';
 import { LocalCognitoFront } from './cognito-front.ts';
@@ -23,7 +24,7 @@ import { type EventEnvelope, LocalEventBus, type RetryPolicy } from './event-bus
 import { LocalHttpApi } from './http-api.ts';
 import { cognitoClient, ensureUser, ensureUserPool, signIn, type Tokens, writeCognitoLocalConfig } from './identity.ts';
 import { LocalLambdaEndpoint } from './lambda-endpoint.ts';
-import { loadFunctions } from './lambda-runtime.ts';
+import { type InvocationStats, loadFunctions } from './lambda-runtime.ts';
 import { type LocalDetails, type LocalUser, readLocalDetails, writeLocalDetails } from './local-file.ts';
 import { createLog } from './log.ts';
 import { seedDemoData, seedFile } from './seed.ts';
@@ -59,6 +60,10 @@ export interface LocalStack extends Omit<LocalDetails, 'pid' | 'startedAt'> {
   bus: LocalEventBus;
   relay: StreamRelay;
   api: LocalHttpApi;
+  /** Per function: invocations, errors and summed duration since start (the bench's breakdown reads them). */
+  invocations: Partial<Record<FunctionName, InvocationStats>>;
+  /** Calls `listener` after every invocation with its duration (ms, a wait for a free instance not included); returns a function that stops it. */
+  observeInvocations(listener: (fn: FunctionName, ms: number) => void): () => void;
   /** Admin access to the local user pool (create users, groups), through `cognitoFront`. */
   cognito: CognitoIdentityProviderClient;
   /** The Cognito endpoint handlers use: cognito-local plus AdminUserGlobalSignOut (`globalSignOuts` records them). */
@@ -184,8 +189,15 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       quiet: opts.quiet ?? false,
       ...(opts.feedStartMonth ? { feedStartMonth: opts.feedStartMonth } : {}),
     });
+    const invocations: LocalStack['invocations'] = {};
+    const invocationListeners = new Set<(fn: FunctionName, ms: number) => void>();
     const functions = await loadFunctions(REPO_ROOT, {
       region: REGION,
+      stats: invocations,
+      reservedConcurrency: RESERVED_CONCURRENCY,
+      onInvoked: (fn, ms) => {
+        for (const listener of invocationListeners) listener(fn, ms);
+      },
       onInitError: (fn, error) => log.error(`${FUNCTIONS[fn].entry} failed to load; calls to ${fn} will fail`, error),
     });
     lambda.attach(functions);
@@ -261,6 +273,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       bus,
       relay,
       api,
+      invocations,
+      observeInvocations: (listener) => {
+        invocationListeners.add(listener);
+        return () => invocationListeners.delete(listener);
+      },
       cognito: idp,
       cognitoFront,
       lambda,
@@ -347,6 +364,10 @@ function configureHandlerEnvironment(c: {
   env['POWERTOOLS_METRICS_DISABLED'] ??= 'true';
   // No X-Ray daemon locally: the consumers' and the relay's tracer stays off (it is off outside Lambda anyway).
   env['POWERTOOLS_TRACE_ENABLED'] = 'false';
+  // With tracing off, the X-Ray SDK (imported by the consumers' tracer) would still install its automatic-mode context: an
+  // async hook that tracks every promise of this one process, the API's and the bus's included, where in Lambda only each
+  // consumer's own process carries it. Manual mode installs none; nothing locally reads a segment.
+  env['AWS_XRAY_MANUAL_MODE'] ??= 'true';
 }
 
 // The deadline only ends a wait that would never end (see LocalEventBus.waitFor), whatever the machine's load.

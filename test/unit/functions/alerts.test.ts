@@ -11,7 +11,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Briefing, publish, rescore, retract } from '../../../domain/briefing.ts';
 import { AlertFanOutContinued, BriefingPublished } from '../../../events/index.ts';
-import { handler as alertFollowers, PAGE_SIZE, WRITE_CONCURRENCY } from '../../../functions/alert-followers.ts';
+import { handler as alertFollowers, FIRST_READ, PAGE_SIZE, TIME_BUDGET_MS } from '../../../functions/alert-followers.ts';
 import { metrics } from '../../../functions/commons/metrics.ts';
 import { handler as getAlerts } from '../../../functions/get-alerts.ts';
 import { primeEntitlements } from '../../support/entitlements.ts';
@@ -42,6 +42,8 @@ const event = busEvent(BriefingPublished.detailType, {
 let index: Map<string, string[]>;
 let alerts: Map<string, Record<string, unknown>>;
 let created: Map<string, number>;
+/** How many times the index handed out each follower. */
+let reads: Map<string, number>;
 const followers = (entityId: string, userIds: string[]) => index.set(`FOLLOWERS#${entityId}`, [...userIds].sort());
 function fakeTable() {
   ddb.on(QueryCommand, { IndexName: 'gsi1' }).callsFake((input: QueryCommandInput) => {
@@ -50,6 +52,7 @@ function fakeTable() {
     const strict = input.KeyConditionExpression!.includes('gsi1sk > ');
     const all = (index.get(values[':pk']!) ?? []).filter((u) => lower === undefined || (strict ? u > lower : u >= lower));
     const items = all.slice(0, input.Limit);
+    for (const u of items) reads.set(u, (reads.get(u) ?? 0) + 1);
     return {
       Items: items.map((u) => ({ gsi1sk: u })),
       ...(all.length > items.length ? { LastEvaluatedKey: { gsi1sk: items.at(-1) } } : {}),
@@ -90,6 +93,7 @@ beforeEach(() => {
   index = new Map();
   alerts = new Map();
   created = new Map();
+  reads = new Map();
   fakeTable();
   readBriefing.mockReset().mockResolvedValue(published);
   briefingStatuses.mockReset().mockImplementation(async (ids) => new Map(ids.map((id) => [id, 'published'])));
@@ -204,7 +208,7 @@ describe('alert-followers (on Briefing Published)', () => {
     expect(ddb.commandCalls(PutCommand).every((c) => c.args[0].input.ConditionExpression === 'attribute_not_exists(pk)')).toBe(true);
   });
 
-  it('hands the rest of a page on when its time budget runs out, after the last follower written, so a slow table never brings an invocation near its timeout', async () => {
+  it('reads only what its time budget can write, so a slow table never brings an invocation near its timeout and no follower is read twice', async () => {
     // Prepare: a table so slow that each write takes half a second of the invocation's clock
     let clock = 0;
     vi.spyOn(Date, 'now').mockImplementation(() => clock);
@@ -226,12 +230,55 @@ describe('alert-followers (on Briefing Published)', () => {
       await alertFollowers(busEvent(AlertFanOutContinued.detailType, continuations()[i]!.detail), context);
       writesPerInvocation.push(ddb.commandCalls(UpdateCommand).length - before);
     }
-    // Assess: a batch per invocation (25 writes, 12.5 s of this clock, past the 10 s budget), each follower once
-    expect(writesPerInvocation.every((n) => n <= WRITE_CONCURRENCY)).toBe(true);
-    expect(writesPerInvocation.length).toBeGreaterThanOrEqual(120 / WRITE_CONCURRENCY);
+    // Assess: one batch per invocation (25 writes, 12.5 s of this clock, already past the 10 s budget, so nothing more is
+    // read), the rest on in segments (it outlasted an invocation), each follower alerted once; a follower is read again
+    // only where a segment's last read runs past its end into the next segment's followers (at most one read per segment)
+    expect(writesPerInvocation.every((n) => n <= FIRST_READ)).toBe(true);
+    expect(writesPerInvocation.length).toBeGreaterThanOrEqual(120 / FIRST_READ);
     expect(created.size).toBe(120);
     expect([...created.values()].every((n) => n === 1)).toBe(true);
-    expect(continuations().map((c) => (c.detail['part'] as { segment?: number }).segment)).toEqual(continuations().map(() => undefined));
+    expect(reads.size).toBe(120);
+    expect([...reads.values()].reduce((n, r) => n + r - 1, 0)).toBeLessThanOrEqual(16 * FIRST_READ);
+    expect(continuations().some((c) => (c.detail['part'] as { segment?: number }).segment !== undefined)).toBe(true);
+  });
+
+  it('sizes each read to what the rest of its time budget can write at the pace measured so far', async () => {
+    // Prepare: writes that take 40 ms of the invocation's clock each, and a following larger than one invocation handles
+    let clock = 0;
+    vi.spyOn(Date, 'now').mockImplementation(() => clock);
+    followers('meta', hexIds(2000));
+    ddb.on(UpdateCommand).callsFake(() => {
+      clock += 40;
+      return {};
+    });
+    // Act
+    await alertFollowers({ ...event, detail: { ...event.detail, entityIds: ['meta'] } }, context);
+    // Assess: a first read of one batch, then reads that fit the budget (10 s at 40 ms: 250 followers in all), each written whole
+    const limits = ddb.commandCalls(QueryCommand, { IndexName: 'gsi1' }).map((c) => c.args[0].input.Limit);
+    expect(limits[0]).toBe(FIRST_READ);
+    expect(ddb.commandCalls(UpdateCommand).length).toBe(250);
+    expect(reads.size).toBe(250);
+    expect(clock).toBeLessThanOrEqual(TIME_BUDGET_MS);
+  });
+
+  it('stops mid-read when the table slows down past the budget, and goes on after the last follower written', async () => {
+    // Prepare: the first batch is quick (4 ms per write), then every write takes 400 ms of the invocation's clock
+    let clock = 0;
+    vi.spyOn(Date, 'now').mockImplementation(() => clock);
+    const ids = hexIds(3000).sort();
+    followers('meta', ids);
+    ddb.on(UpdateCommand).callsFake(() => {
+      clock += ddb.commandCalls(UpdateCommand).length <= FIRST_READ ? 4 : 400;
+      return {};
+    });
+    // Act
+    await alertFollowers({ ...event, detail: { ...event.detail, entityIds: ['meta'] } }, context);
+    // Assess: the second read (twice the first) is cut after one batch, past the budget by that batch only
+    const written = ddb.commandCalls(UpdateCommand).length;
+    expect(written).toBe(2 * FIRST_READ);
+    expect(clock).toBeLessThanOrEqual(TIME_BUDGET_MS + FIRST_READ * 400);
+    const parts = continuations().map((c) => c.detail['part'] as { after?: string; segment?: number });
+    expect(parts.find((p) => p.after !== undefined)?.after).toBe(ids[written - 1]);
   });
 
   it('stops the fan-out when the briefing is retracted midway', async () => {
