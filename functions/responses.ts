@@ -9,6 +9,8 @@
 import * as z from 'zod/mini';
 import { type Grant as DomainGrant, MEMBER_TIERS, STAFF_ROLES, TIERS } from '../domain/access.ts';
 import {
+  type AutoPublishRule as DomainAutoPublishRule,
+  type PendingRevision as DomainPendingRevision,
   type ScoreReport as DomainScoreReport,
   type BriefingSnapshot as DomainSnapshot,
   type SourceNote as DomainSourceNote,
@@ -51,7 +53,7 @@ import type {
   BriefingSummary as DomainSummary,
   BriefingView as DomainView,
 } from '../domain/visibility.ts';
-import { ENTITLEMENT_CHANGES, SOURCE_CHANGES } from '../events/index.ts';
+import { BRIEFING_CHANGES, ENTITLEMENT_CHANGES, SOURCE_CHANGES } from '../events/index.ts';
 import type { Alert as DomainAlert, WatchEntry as DomainWatchEntry } from './commons/table/watchlist.ts';
 
 /** Named response components: the id is the name under `#/components/schemas`. */
@@ -289,6 +291,39 @@ export const LockedSection = named(
 
 export const SectionView = named('SectionView', z.union([...ReadableSections, LockedSection]));
 
+export const AutoPublishRule = named(
+  'AutoPublishRule',
+  z
+    .object({
+      minGrade: z.enum(GRADES).check(z.describe("Publish the draft once its grade reaches this (and the publisher's floor)")),
+      proposedBy: z.optional(z.string()).check(z.describe('Who set this grade: an analyst proposing it, or an editor setting it')),
+      proposedAt: z.optional(z.iso.datetime()),
+      approvedBy: z.optional(z.string()).check(z.describe('The editor who approved it; absent: proposed only, it publishes nothing')),
+      approvedAt: z.optional(z.iso.datetime()),
+    })
+    .check(z.describe('Staff only: the auto-publish rule. An analyst proposes it; it takes effect once an editor approves it (or sets it).')),
+);
+
+export const PendingRevision = named(
+  'PendingRevision',
+  z
+    .object({
+      sections: WrittenSections,
+      translations: z.optional(Translations),
+      entities: z.array(EntityRef),
+      related: z.array(z.string()),
+      eventDate: z.optional(z.string()),
+      changes: z.array(z.enum(BRIEFING_CHANGES)).check(z.describe('What the revision changes, over every edit that built it')),
+      proposedBy: z.string().check(z.describe('Who last edited the revision')),
+      proposedAt: z.iso.datetime(),
+    })
+    .check(
+      z.describe(
+        'Staff only: an edit of a published briefing waiting for an editor (POST /briefings/{briefingId}/publish publishes it). Readers see the published sections until then.',
+      ),
+    ),
+);
+
 /** The fields of BriefingView, undescribed: extending a described object would carry its description along. */
 const briefingViewFields = z.object({
   briefingId: z.string(),
@@ -302,6 +337,8 @@ const briefingViewFields = z.object({
   related: z.array(z.string()).check(z.describe('Ids of related briefings')),
   viewerTier: Tier.check(z.describe('The tier the briefing was shaped for')),
   sections: z.array(SectionView).check(z.describe('Every section of the brief, in page order')),
+  autoPublish: z.optional(AutoPublishRule),
+  pendingRevision: z.optional(PendingRevision),
 });
 
 export const BriefingView = named(
@@ -506,6 +543,13 @@ export const VersionSummary = named(
       headline: z.string(),
       score: z.number().check(z.minimum(0), z.maximum(1)),
       grade: z.enum(GRADES),
+      approvedBy: z
+        .optional(z.string())
+        .check(z.describe("On a publication: the editor whose decision it is (who published, or who approved the auto-publish rule); on an editor's own live edit: that editor")),
+      proposedBy: z
+        .optional(z.string())
+        .check(z.describe("On a publication: who proposed what it made public (the revision's author, or the auto-publish rule's)")),
+      autoPublish: z.optional(AutoPublishRule).check(z.describe('The auto-publish rule at this version')),
     })
     .check(z.describe("One editorial action in a briefing's history.")),
 );
@@ -534,8 +578,15 @@ export const BriefingSnapshot = named(
       entities: z.array(EntityRef),
       related: z.array(z.string()),
       confidence: Confidence,
+      approvedBy: z
+        .optional(z.string())
+        .check(z.describe("On a publication: the editor whose decision it is (who published, or who approved the auto-publish rule); on an editor's own live edit: that editor")),
+      proposedBy: z
+        .optional(z.string())
+        .check(z.describe("On a publication: who proposed what it made public (the revision's author, or the auto-publish rule's)")),
+      autoPublish: z.optional(AutoPublishRule).check(z.describe('The auto-publish rule at this version')),
     })
-    .check(z.describe('The written content of a briefing as one editorial action left it.')),
+    .check(z.describe('The written content of a briefing as one editorial action left it (for `proposed`: the revision proposed).')),
 );
 
 // ---- membership (domain/entitlement.ts) ------------------------------------------------------
@@ -758,6 +809,8 @@ export type ResponseChecks = [
   Check<Same<typeof ScoreReport, DomainScoreReport>>,
   Check<Same<typeof VersionSummary, DomainVersionSummary>>,
   Check<Same<typeof BriefingSnapshot, DomainSnapshot>>,
+  Check<Same<typeof AutoPublishRule, DomainAutoPublishRule>>,
+  Check<Same<typeof PendingRevision, DomainPendingRevision>>,
   Check<Same<typeof MemberSelfView, DomainSelfView>>,
   Check<Same<typeof Entitlement, DomainEntitlement>>,
   Check<Same<typeof EntitlementHistoryEntry, DomainHistoryEntry>>,

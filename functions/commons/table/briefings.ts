@@ -7,6 +7,8 @@
  *
  *   BRIEFING#<id> / L                  what only staff see: authors, the auto-publish rule,
  *                                      the retraction, the score's explanation
+ *   BRIEFING#<id> / L#REVISION         the pending revision of a published briefing (staff only:
+ *                                      readers' ranges start at M and P); absent when none is pending
  *   BRIEFING#<id> / M                  source notes
  *   BRIEFING#<id> / M#<lang>           member sections, of the original language and of each translation
  *   BRIEFING#<id> / P                  the head: status, version (the optimistic-concurrency
@@ -52,7 +54,7 @@ export const BRIEFING_VERSION_ENTITY = 'briefing-version';
 type Item = Record<string, unknown>;
 
 const briefingPk = (briefingId: string) => `BRIEFING#${briefingId}`;
-const SK = { staff: 'L', member: 'M', head: 'P', end: 'P~', version: 'V#' } as const;
+const SK = { staff: 'L', revision: 'L#REVISION', member: 'M', head: 'P', end: 'P~', version: 'V#' } as const;
 const memberSk = (language?: string) => (language ? `${SK.member}#${language}` : SK.member);
 const publicSk = (language?: string) => (language ? `${SK.head}#${language}` : SK.head);
 const versionSk = (version: number) => `${SK.version}${String(version).padStart(9, '0')}`;
@@ -163,6 +165,7 @@ export function toItems(b: Briefing): Item[] {
     scoreExplanation,
     eventDate,
     override,
+    pendingRevision,
     ...unplaced
   } = b;
   // A new field of Briefing must be given a part here (who may read it decides which).
@@ -199,6 +202,8 @@ export function toItems(b: Briefing): Item[] {
         override,
       }),
     ),
+    // Its own part, so a re-score (which rewrites L) never rewrites a revision's text.
+    ...(pendingRevision ? [part(briefingId, SK.revision, BRIEFING_PART_ENTITY, { pendingRevision })] : []),
   ];
 }
 
@@ -223,6 +228,7 @@ export function fromItems(items: readonly Item[]): Briefing | undefined {
   const publicSections = bySk.get(publicSk(original))?.['sections'] ?? legacyPublic;
   const memberSections = bySk.get(memberSk(original))?.['sections'] ?? legacyMember;
   const staff = attrsOf(bySk.get(SK.staff));
+  const revision = bySk.get(SK.revision)?.['pendingRevision'];
   const sectionsOf = (pub: unknown, member: unknown) =>
     ({ ...UNREAD_MEMBER_SECTIONS, ...(member as Item), ...(pub as Item) }) as unknown as WrittenSections;
   const translations = Object.fromEntries(
@@ -235,6 +241,7 @@ export function fromItems(items: readonly Item[]): Briefing | undefined {
     createdAt: '',
     createdBy: '',
     ...staff,
+    ...(revision ? { pendingRevision: revision } : {}),
     ...(explanation ? { scoreExplanation: expandExplanation(explanation, sourceNotes as SourceNote[]) } : {}),
     ...headAttrs,
     briefingId: String(head['briefingId']),
