@@ -439,7 +439,8 @@ export function assessCompleteness(b: Languages & Pick<Briefing, 'sourceNotes'>)
  */
 export function publish(b: Briefing, ctx: { by: string; now: Date }): Briefing {
   if (b.status === 'retracted') throw new ConflictError(`briefing ${b.briefingId} was retracted and cannot be published again`);
-  if (b.status === 'published' && !b.pendingRevision) throw new ConflictError(`briefing ${b.briefingId} is already published and no revision is pending`);
+  if (b.status === 'published' && !b.pendingRevision)
+    throw new ConflictError(`briefing ${b.briefingId} is already published and no revision is pending`);
   const next = withRevision(b);
   const { complete, problems, issues } = assessCompleteness(next);
   if (!complete) throw new IncompleteError(`briefing ${b.briefingId} is incomplete`, problems, issues);

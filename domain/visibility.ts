@@ -102,9 +102,8 @@ export function viewBriefing(b: Briefing, viewer: Viewer, language: string = b.l
         ? { name, title, tier, locked: false, content: sectionContent(b, sections, name, viewer) }
         : { name, title, tier, locked: true, unlockTier: tier, ...(lockScreen ? { unlock: lockScreen(tier, served) } : {}) },
     ),
-    // What only staff decide on; readers never read the parts that hold them, and are never shown them here either.
-    ...(viewer.roles.length > 0 && b.autoPublish ? { autoPublish: b.autoPublish } : {}),
-    ...(viewer.roles.length > 0 && b.pendingRevision ? { pendingRevision: b.pendingRevision } : {}),
+    // What only staff decide on (absent ones are dropped by JSON); readers never read the parts that hold them, nor are shown them here.
+    ...(viewer.roles.length > 0 && { autoPublish: b.autoPublish, pendingRevision: b.pendingRevision }),
   };
 }
 

@@ -35,7 +35,10 @@ export const handler = httpRoute({ access: ['analyst', 'editor'], path: Path, bo
     }
     // An editor's own edit of a published briefing is its new published version, announced again.
     live = briefing.status === 'published';
-    const events = [briefingEdited(briefing, changes, now, { editedBy: by }), ...(live ? [briefingPublished(briefing, now, { approvedBy: by })] : [])];
+    const events = [
+      briefingEdited(briefing, changes, now, { editedBy: by }),
+      ...(live ? [briefingPublished(briefing, now, { approvedBy: by })] : []),
+    ];
     return { briefing, events, snapshot: snapshotOf(briefing, { action: 'edited', by, now, ...(live ? { approvedBy: by } : {}) }) };
   });
   if (live) metrics.addMetric('BriefingsPublished', MetricUnit.Count, 1);

@@ -545,7 +545,11 @@ export const VersionSummary = named(
       grade: z.enum(GRADES),
       approvedBy: z
         .optional(z.string())
-        .check(z.describe("On a publication: the editor whose decision it is (who published, or who approved the auto-publish rule); on an editor's own live edit: that editor")),
+        .check(
+          z.describe(
+            "On a publication: the editor whose decision it is (who published, or who approved the auto-publish rule); on an editor's own live edit: that editor",
+          ),
+        ),
       proposedBy: z
         .optional(z.string())
         .check(z.describe("On a publication: who proposed what it made public (the revision's author, or the auto-publish rule's)")),
@@ -580,7 +584,11 @@ export const BriefingSnapshot = named(
       confidence: Confidence,
       approvedBy: z
         .optional(z.string())
-        .check(z.describe("On a publication: the editor whose decision it is (who published, or who approved the auto-publish rule); on an editor's own live edit: that editor")),
+        .check(
+          z.describe(
+            "On a publication: the editor whose decision it is (who published, or who approved the auto-publish rule); on an editor's own live edit: that editor",
+          ),
+        ),
       proposedBy: z
         .optional(z.string())
         .check(z.describe("On a publication: who proposed what it made public (the revision's author, or the auto-publish rule's)")),

@@ -228,7 +228,6 @@ export function fromItems(items: readonly Item[]): Briefing | undefined {
   const publicSections = bySk.get(publicSk(original))?.['sections'] ?? legacyPublic;
   const memberSections = bySk.get(memberSk(original))?.['sections'] ?? legacyMember;
   const staff = attrsOf(bySk.get(SK.staff));
-  const revision = bySk.get(SK.revision)?.['pendingRevision'];
   const sectionsOf = (pub: unknown, member: unknown) =>
     ({ ...UNREAD_MEMBER_SECTIONS, ...(member as Item), ...(pub as Item) }) as unknown as WrittenSections;
   const translations = Object.fromEntries(
@@ -241,7 +240,8 @@ export function fromItems(items: readonly Item[]): Briefing | undefined {
     createdAt: '',
     createdBy: '',
     ...staff,
-    ...(revision ? { pendingRevision: revision } : {}),
+    // `pendingRevision`, when one is pending.
+    ...attrsOf(bySk.get(SK.revision)),
     ...(explanation ? { scoreExplanation: expandExplanation(explanation, sourceNotes as SourceNote[]) } : {}),
     ...headAttrs,
     briefingId: String(head['briefingId']),
