@@ -7,14 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODEL_VERSION } from '../../domain/scoring.ts';
 import type { ReceivedEvent } from '../../infra/local/event-bus.ts';
 import { briefingInput, sourceText } from '../support/fixtures.ts';
-import { api, type LocalStack, startTestStack, type UsualTokens, usualTokens } from './harness.ts';
+import { api, approveAutoPublish, type LocalStack, startTestStack, type UsualTokens, usualTokens } from './harness.ts';
 
 let stack: LocalStack;
 let tokens: UsualTokens;
+let analystId = '';
+let editorId = '';
 
 beforeAll(async () => {
   stack = await startTestStack();
   tokens = await usualTokens(stack);
+  analystId = (await api(stack, 'GET', '/me', { token: tokens.analyst })).body.userId;
+  editorId = (await api(stack, 'GET', '/me', { token: tokens.editor })).body.userId;
 });
 afterAll(() => stack?.stop());
 
@@ -36,11 +40,16 @@ const lockedSections = (body: { sections: Array<{ name: string; locked: boolean 
 describe('ingest → score → publish → read', () => {
   let briefingId = '';
 
-  it('an analyst drafts a briefing with an auto-publish rule; readers cannot see the draft', async () => {
+  it('an analyst drafts a briefing and proposes an auto-publish rule; an editor approves it; readers cannot see the draft', async () => {
     const created = await api(stack, 'POST', '/briefings', { token: tokens.analyst, body: briefingInput({ autoPublish: { minGrade: 'A/B' } }) });
     expect(created.status).toBe(201);
     briefingId = created.body.briefingId;
     expect(created.body.completeness.problems).toEqual(['no sources yet']);
+    expect(created.body.autoPublish).toEqual({ minGrade: 'A/B', proposedBy: analystId, proposedAt: expect.any(String) });
+
+    const approved = await approveAutoPublish(stack, tokens.editor, briefingId, 'A/B');
+    expect(approved.status).toBe(200);
+    expect(approved.body.autoPublish).toMatchObject({ minGrade: 'A/B', proposedBy: analystId, approvedBy: editorId });
 
     expect((await api(stack, 'GET', `/briefings/${briefingId}`)).status).toBe(404);
     expect((await api(stack, 'GET', `/briefings/${briefingId}`, { token: tokens.leadership })).status).toBe(404);
@@ -66,7 +75,7 @@ describe('ingest → score → publish → read', () => {
     expect(published.envelope).toMatchObject({
       source: 'signal-briefings',
       version: '0',
-      detail: { publishedBy: 'rule:auto-publish', grade: 'A/B' },
+      detail: { publishedBy: 'rule:auto-publish', approvedBy: editorId, proposedBy: analystId, grade: 'A/B' },
     });
     expect(published.deliveries.every((d) => d.status !== 'dead-lettered')).toBe(true);
   });

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stableJson } from '../../domain/stable-json.ts';
 import { briefingInput, sourceText } from '../support/fixtures.ts';
-import { api, type LocalStack, startTestStack, tokenFor } from './harness.ts';
+import { api, approveAutoPublish, type LocalStack, startTestStack, tokenFor } from './harness.ts';
 
 let stack: LocalStack;
 let analyst = '';
@@ -39,7 +39,7 @@ describe('a briefing in English and Chinese', () => {
   it('stores both and gives staff each one back byte for byte', async () => {
     const created = await api(stack, 'POST', '/briefings', {
       token: analyst,
-      body: { ...briefingInput({ autoPublish: { minGrade: 'D' } }), translations: { zh } },
+      body: { ...briefingInput({ autoPublish: { minGrade: 'B/C' } }), translations: { zh } },
     });
     expect(created.status).toBe(201);
     briefingId = created.body.briefingId;
@@ -53,6 +53,8 @@ describe('a briefing in English and Chinese', () => {
     }
     const asEn = await api(stack, 'GET', `/briefings/${briefingId}`, { token: analyst });
     expect(Buffer.from(String(headline(asEn.body)))).toEqual(Buffer.from(en.headline));
+    // The analyst's rule is a proposal until an editor approves it.
+    expect((await approveAutoPublish(stack, editor, briefingId, 'B/C')).status).toBe(200);
   });
 
   it('serves anonymous readers the Chinese public sections once published, by Accept-Language', async () => {
