@@ -876,7 +876,8 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     summary: 'Create a draft briefing',
     description:
       'An analyst creates a draft with the sections of the brief and, optionally, `translations` (language tag → the same sections). ' +
-      'Status, score and dates are never accepted from clients.',
+      'Status, score and dates are never accepted from clients. An `autoPublish` rule is a proposal until an editor approves it ' +
+      "(PATCH); below the publisher's floor (`AUTO_PUBLISH_FLOOR`, `B/C` unless configured) it is refused (`#/autoPublish/minGrade`).",
     success: {
       status: 201,
       description: 'The draft, as its author sees it, with `completeness`: what still blocks publishing.',
@@ -928,14 +929,18 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
   'PATCH /briefings/{briefingId}': {
     summary: 'Edit a briefing',
     description:
-      'An analyst edits written sections (each replaced whole), translations (each replaced whole; `null` removes one; the original ' +
+      'Staff edit written sections (each replaced whole), translations (each replaced whole; `null` removes one; the original ' +
       'language is refused, `#/translations/<lang>`), entities, related briefings or the auto-publish rule (`null` removes it), ' +
-      'conditional on the version they read: send its staff ETag in If-Match. The edit is announced as Briefing Edited and the ' +
-      'score follows through the normal events (Briefing Scored) when content gaps or the event date move it; editing a ' +
-      'published briefing keeps it published as a new version and announces Briefing Published for that version.',
+      'conditional on the version they read: send its staff ETag in If-Match. The edit is announced as Briefing Edited (`editedBy`) and ' +
+      'the score follows through the normal events (Briefing Scored) when content gaps or the event date move it. ' +
+      "An analyst's edit of a published briefing becomes its pending revision (`pendingRevision`; Briefing Edited with `pendingReview`): " +
+      "readers keep the published content until an editor publishes it (POST /briefings/{briefingId}/publish). An editor's own edit " +
+      'of a published briefing goes live as a new version and announces Briefing Published (`approvedBy`), unless a revision is pending, ' +
+      "which it then extends. An analyst's `autoPublish` is a proposal (`proposedBy`); an editor's approves it (`approvedBy`); an " +
+      "analyst's later content edit of the draft sends an approved rule back to proposed; below the publisher's floor it is refused.",
     success: {
       status: 200,
-      description: 'The edited briefing, as staff see it.',
+      description: 'The edited briefing, as staff see it (with `pendingRevision` when the edit waits for an editor).',
       schema: BriefingView,
       headers: { ...etag('the new version, `"v<version>-staff"`; send it in If-Match to edit again'), ...cacheControl('`private, no-store`') },
     },
@@ -993,12 +998,15 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
   },
   'POST /briefings/{briefingId}/publish': {
     summary: 'Publish a briefing',
-    description: 'An editor publishes a complete draft; readers see it at once and Briefing Published is announced.',
+    description:
+      'An editor publishes a complete draft, or the pending revision of a published briefing (its content replaces the published one as ' +
+      'a new version); readers see it at once and Briefing Published is announced with `approvedBy` (the editor) and, for a revision, ' +
+      '`proposedBy` (its author).',
     success: { status: 200, description: 'The published briefing.', schema: BriefingView },
     failures: {
       404: { description: 'No such briefing.' },
-      409: { description: 'Already published or retracted, or changed by someone else meanwhile (retry).' },
-      422: { description: 'The draft is incomplete; `problems` says what is missing.', schema: IncompleteProblem },
+      409: { description: 'Already published with no revision pending, or retracted, or changed by someone else meanwhile (retry).' },
+      422: { description: 'The draft (or the revision) is incomplete; `problems` says what is missing.', schema: IncompleteProblem },
     },
   },
   'POST /briefings/{briefingId}/retract': {
