@@ -439,7 +439,7 @@ describe('BFLA (API5): members calling staff routes', () => {
       ['POST', '/sources', ['analyst']],
       ['POST', `/briefings/${P}/publish`, ['editor']],
       ['POST', `/briefings/${P}/retract`, ['editor']],
-      ['PATCH', `/briefings/${P}`, ['analyst']],
+      ['PATCH', `/briefings/${P}`, ['analyst', 'editor']],
       ['PATCH', `/briefings/${P}/sources/${target}`, ['analyst', 'editor']],
       ['DELETE', `/briefings/${P}/sources/${target}`, ['analyst', 'editor']],
       ['PUT', `/briefings/${P}/score/override`, ['analyst', 'editor']],

@@ -218,6 +218,50 @@ describe("the seed page's boilerplate does not publish", () => {
   });
 });
 
+describe("publication is an editor's decision (issue 16)", () => {
+  it("a rule an analyst only proposed publishes nothing, however high the grade; below the publisher's floor it is refused", async () => {
+    // Prepare
+    const low = await api(stack, 'POST', '/briefings', { token: tokens.analyst, body: briefingInput({ autoPublish: { minGrade: 'C/D' } }) });
+    const { body: created } = await api(stack, 'POST', '/briefings', {
+      token: tokens.analyst,
+      body: briefingInput({ autoPublish: { minGrade: 'A/B' } }),
+    });
+    const id = created.briefingId as string;
+    const read = await api(stack, 'GET', `/briefings/${id}`, { token: tokens.analyst });
+    // An analyst sending the rule again only proposes it again.
+    const again = await api(stack, 'PATCH', `/briefings/${id}`, {
+      token: tokens.analyst,
+      headers: { 'if-match': read.headers.get('etag')! },
+      body: { autoPublish: { minGrade: 'A/B' } },
+    });
+
+    // Act
+    for (const [n, kind] of [
+      [31, 'direct'],
+      [32, 'reporting'],
+    ] as const) {
+      expect((await api(stack, 'POST', '/sources', { token: tokens.analyst, body: source(id, n, kind) })).status).toBe(201);
+    }
+    await stack.bus.waitFor(
+      (e) =>
+        e.envelope['detail-type'] === 'Briefing Scored' &&
+        (e.envelope.detail as { briefingId: string; current: { grade: string } }).briefingId === id &&
+        (e.envelope.detail as { current: { grade: string } }).current.grade === 'A/B',
+    );
+    await stack.settled();
+
+    // Assess
+    expect(low.status).toBe(400);
+    expect(low.body.errors).toEqual([expect.objectContaining({ pointer: '#/autoPublish/minGrade' })]);
+    expect(again.status).toBe(200);
+    expect(again.body.autoPublish).not.toHaveProperty('approvedBy');
+    expect(eventsOf('Briefing Published', id)).toEqual([]);
+    expect((await api(stack, 'GET', `/briefings/${id}`)).status).toBe(404);
+    const staff = await api(stack, 'GET', `/briefings/${id}`, { token: tokens.editor });
+    expect(staff.body).toMatchObject({ status: 'draft', autoPublish: { minGrade: 'A/B', proposedBy: analystId } });
+  });
+});
+
 describe('no lost updates: ETag on reads, If-Match on edits', () => {
   it('edits with the ETag read, refuses a stale one (412) or none (428), lets one of two racing edits through, and answers 304', async () => {
     // Prepare: a published briefing
@@ -230,9 +274,10 @@ describe('no lost updates: ETag on reads, If-Match on edits', () => {
     await stack.settled();
     expect((await api(stack, 'POST', `/briefings/${id}/publish`, { token: tokens.editor })).status).toBe(200);
     await stack.settled();
+    // An editor's own edits of a published briefing go live (an analyst's would wait as a pending revision).
     const edit = (etag: string | undefined, headline: string) =>
       api(stack, 'PATCH', `/briefings/${id}`, {
-        token: tokens.analyst,
+        token: tokens.editor,
         body: { sections: { headline } },
         ...(etag ? { headers: { 'if-match': etag } } : {}),
       });
@@ -246,7 +291,7 @@ describe('no lost updates: ETag on reads, If-Match on edits', () => {
     expect(edited.status).toBe(200);
     expect(edited.headers.get('etag')).toBe(`"v${version + 1}-staff"`);
     expect(edited.body).toMatchObject({ status: 'published' });
-    // the edit of a published briefing is announced as its new published version
+    // the editor's edit of a published briefing is announced as its new published version
     await stack.bus.waitFor(
       (e) =>
         e.envelope['detail-type'] === 'Briefing Published' &&

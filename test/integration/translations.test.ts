@@ -95,7 +95,9 @@ describe('a briefing in English and Chinese', () => {
 
     const history = await api(stack, 'GET', `/briefings/${briefingId}/versions`, { token: editor });
     expect(history.status).toBe(200);
-    expect(history.body.versions.map((v: { action: string }) => v.action)).toEqual(['edited', 'published', 'created']);
+    // created by the analyst, its rule approved by the editor (edited), published by the rule, then the analyst's edit waits (proposed).
+    expect(history.body.versions.map((v: { action: string }) => v.action)).toEqual(['proposed', 'published', 'edited', 'created']);
+    expect(edited.body.pendingRevision.translations.zh.headline).toBe('新标题：𠮷');
     const first = history.body.versions.at(-1);
     const snapshot = await api(stack, 'GET', `/briefings/${briefingId}/versions/${first.version}`, { token: editor });
     expect(snapshot.status).toBe(200);
