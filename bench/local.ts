@@ -130,3 +130,16 @@ export class EventTap {
     });
   }
 }
+
+/** An editor approves a draft's auto-publish rule (issue 16: an analyst's rule is only a proposal): GET the staff ETag, PATCH with it. */
+export async function approveRule(stack: LocalStack, editorToken: string, briefingId: string, minGrade: string): Promise<void> {
+  const authorization = `Bearer ${editorToken}`;
+  const read = await fetch(`${stack.apiUrl}/briefings/${briefingId}`, { headers: { authorization } });
+  await read.text();
+  const res = await fetch(`${stack.apiUrl}/briefings/${briefingId}`, {
+    method: 'PATCH',
+    headers: { authorization, 'content-type': 'application/json', 'if-match': read.headers.get('etag') ?? '' },
+    body: JSON.stringify({ autoPublish: { minGrade } }),
+  });
+  if (res.status !== 200) throw new Error(`approving the rule of ${briefingId} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
+}

@@ -24,7 +24,7 @@ import { deadLetterFile } from '../infra/local/dead-letters.ts';
 import { DEMO_BRIEFINGS } from '../infra/local/demo-data.ts';
 import { LOCAL_AWS } from '../infra/local/engines.ts';
 import { type CapacityRecorder, type DdbCall, itemSize, priceConditionChecks, rawDocumentClient } from './capacity.ts';
-import { type EventTap, expectCall, type LocalStack, type Tokens } from './local.ts';
+import { approveRule, type EventTap, expectCall, type LocalStack, type Tokens } from './local.ts';
 import { median, quantile, sum } from './stats.ts';
 import { feedPageQuery } from './table-reads.ts';
 
@@ -285,7 +285,9 @@ export async function createRuleBriefings(stack: LocalStack, tokens: Tokens, cou
         token: tokens.analyst,
         body: { ...input, eventDate: new Date().toISOString().slice(0, 10), related: [], autoPublish: { minGrade: 'A/B' } },
       });
-      return (res.json as { briefingId: string }).briefingId;
+      const briefingId = (res.json as { briefingId: string }).briefingId;
+      await approveRule(stack, tokens.editor, briefingId, 'A/B');
+      return briefingId;
     },
   );
 }

@@ -20,7 +20,7 @@ import {
   type SourceIngestedDetail,
   type SourceUpdatedDetail,
 } from '../events/index.ts';
-import type { Briefing } from './briefing.ts';
+import type { Briefing, Review } from './briefing.ts';
 import { type Source, sourceVersion } from './source.ts';
 
 export function sourceIngested(s: Source, now: Date): OutgoingEvent {
@@ -78,8 +78,16 @@ export function briefingScored(before: Briefing, after: Briefing, now: Date, aut
   return { detailType: BRIEFING_SCORED, detail };
 }
 
-/** An edit of content or metadata, or an override set or lifted: what changed, for scoring to re-read. */
-export function briefingEdited(b: Briefing, changes: readonly BriefingChange[], now: Date): OutgoingEvent {
+/**
+ * An edit of content or metadata, or an override set or lifted: what changed, for scoring to re-read; who
+ * made it; whether it waits for an editor (a pending revision); for a published revision, who wrote it.
+ */
+export function briefingEdited(
+  b: Briefing,
+  changes: readonly BriefingChange[],
+  now: Date,
+  review: { editedBy?: string; pendingReview?: boolean; proposedBy?: string } = {},
+): OutgoingEvent {
   const detail: BriefingEditedDetail = {
     schemaVersion: 1,
     eventId: `edited_${b.briefingId}_${b.version}`,
@@ -87,11 +95,15 @@ export function briefingEdited(b: Briefing, changes: readonly BriefingChange[], 
     briefingId: b.briefingId,
     briefingVersion: b.version,
     changes: [...changes],
+    ...(review.editedBy ? { editedBy: review.editedBy } : {}),
+    ...(review.pendingReview ? { pendingReview: true } : {}),
+    ...(review.proposedBy ? { proposedBy: review.proposedBy } : {}),
   };
   return { detailType: BRIEFING_EDITED, detail };
 }
 
-export function briefingPublished(b: Briefing, now: Date): OutgoingEvent {
+/** A version made public, with whose decision it was (`approvedBy`) and who proposed it (`proposedBy`), when known. */
+export function briefingPublished(b: Briefing, now: Date, review: Review = {}): OutgoingEvent {
   const detail: BriefingPublishedDetail = {
     schemaVersion: 1,
     eventId: `published_${b.briefingId}_${b.version}`,
@@ -101,6 +113,8 @@ export function briefingPublished(b: Briefing, now: Date): OutgoingEvent {
     publishedAt: b.publishedAt ?? now.toISOString(),
     versionAt: b.updatedAt,
     publishedBy: b.publishedBy ?? 'unknown',
+    ...(review.approvedBy ? { approvedBy: review.approvedBy } : {}),
+    ...(review.proposedBy && review.proposedBy !== review.approvedBy ? { proposedBy: review.proposedBy } : {}),
     language: b.language,
     headline: b.sections.headline,
     entityIds: b.entities.map((e) => e.entityId),

@@ -116,7 +116,7 @@ export const Translations = /* @__PURE__ */ schema(() =>
 export type Translations = z.infer<typeof Translations>;
 
 const related = /* @__PURE__ */ schema(() => z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(10)));
-const AutoPublishRule = /* @__PURE__ */ schema(() => z.strictObject({ minGrade: z.enum(GRADES) }));
+const AutoPublishInput = /* @__PURE__ */ schema(() => z.strictObject({ minGrade: z.enum(GRADES) }));
 /** When the thing the briefing is about happened: a date (`2026-06-20`) or a date-time with a time zone. */
 /** When the thing the briefing is about happened: a date (`2026-06-20`) or a date-time with a time zone. */
 const eventTime = /* @__PURE__ */ schema(() =>
@@ -139,7 +139,7 @@ export const BriefingInput = /* @__PURE__ */ schema(() =>
       language: LanguageTag,
       entities,
       related: z._default(related, []),
-      autoPublish: z.optional(AutoPublishRule),
+      autoPublish: z.optional(AutoPublishInput),
       /** When the event happened (or the observation window opened): sources are judged by their distance from it. */
       eventDate: z.optional(eventTime),
       sections: WrittenSections,
@@ -186,7 +186,7 @@ export const BriefingPatch = /* @__PURE__ */ schema(() =>
       ),
       entities: z.optional(entities),
       related: z.optional(related),
-      autoPublish: z.optional(z.nullable(AutoPublishRule)),
+      autoPublish: z.optional(z.nullable(AutoPublishInput)),
       /** `null` removes it. */
       eventDate: z.optional(z.nullable(eventTime)),
       /** Each translation replaced whole; `null` removes it. */
@@ -235,13 +235,54 @@ export interface SourceNote {
 /** `retracted` is final: a retracted briefing is hidden from readers and is neither edited nor published again. */
 export type BriefingStatus = 'draft' | 'published' | 'retracted';
 
+/**
+ * The lowest grade an auto-publish rule may name when the publisher configures no other floor
+ * (`AUTO_PUBLISH_FLOOR`, infra/stage-config.ts `autoPublishFloor`): B/C, "Medium" (score 0.55 and up).
+ */
+export const DEFAULT_AUTO_PUBLISH_FLOOR: Grade = 'B/C';
+
+/**
+ * A briefing's auto-publish rule: publish the draft once its grade reaches `minGrade` (and never below the
+ * publisher's floor). An analyst proposes it; it takes effect only once an editor approves it (or an
+ * editor sets it). A rule stored before approvals existed has neither and waits for an editor.
+ */
+export interface AutoPublishRule {
+  minGrade: Grade;
+  /** Who set this grade, and when: an analyst proposing it, or an editor setting it. */
+  proposedBy?: string;
+  proposedAt?: string;
+  /** The editor who approved it, and when; absent: proposed only, it publishes nothing. */
+  approvedBy?: string;
+  approvedAt?: string;
+}
+
+/**
+ * An edit of a published briefing waiting for an editor: the written content as proposed (what readers
+ * will see once an editor publishes it), what it changes and who proposed it. Readers keep the
+ * published content until then; staff read both.
+ */
+export interface PendingRevision {
+  sections: WrittenSections;
+  translations?: Translations;
+  entities: EntityRef[];
+  related: string[];
+  eventDate?: string;
+  /** Every kind of change the revision makes, over all the edits that built it. */
+  changes: BriefingChange[];
+  /** Who last edited the revision, and when (each edit is in the version history, `proposed`). */
+  proposedBy: string;
+  proposedAt: string;
+}
+
 export interface Briefing {
   briefingId: string;
   status: BriefingStatus;
   language: string;
   entities: EntityRef[];
   related: string[];
-  autoPublish?: { minGrade: Grade };
+  autoPublish?: AutoPublishRule;
+  /** An analyst's edit of the published briefing, waiting for an editor to publish it; staff only. */
+  pendingRevision?: PendingRevision;
   /** The sections in `language` (the original). */
   sections: WrittenSections;
   /** The same sections in other languages, by language tag; absent or empty when there are none. */
@@ -269,15 +310,28 @@ export interface Briefing {
   version: number;
 }
 
-export function createDraft(input: BriefingInput, ctx: { briefingId: string; by: string; now: Date }): Briefing {
+/**
+ * Who decides: `editor` is true when the caller holds the editor role (or admin), whose rules take
+ * effect at once and whose edits of a published briefing go live; `floor` is the publisher's lowest
+ * auto-publish grade (no rule below it is accepted).
+ */
+export interface EditorialContext {
+  by: string;
+  now: Date;
+  editor?: boolean;
+  floor?: Grade;
+}
+
+export function createDraft(input: BriefingInput, ctx: EditorialContext & { briefingId: string }): Briefing {
   const at = ctx.now.toISOString();
+  const autoPublish = input.autoPublish && ruleSet(undefined, input.autoPublish.minGrade, ctx);
   return {
     briefingId: ctx.briefingId,
     status: 'draft',
     language: input.language,
     entities: input.entities,
     related: input.related,
-    ...(input.autoPublish ? { autoPublish: input.autoPublish } : {}),
+    ...(autoPublish ? { autoPublish } : {}),
     ...(input.eventDate ? { eventDate: input.eventDate } : {}),
     sections: input.sections,
     ...(input.translations && Object.keys(input.translations).length > 0 ? { translations: input.translations } : {}),
@@ -288,6 +342,45 @@ export function createDraft(input: BriefingInput, ctx: { briefingId: string; by:
     updatedAt: at,
     version: 1,
   };
+}
+
+/**
+ * A rule set at `minGrade` by `ctx.by`: proposed by an analyst, approved at once by an editor. An
+ * editor approving the grade an analyst proposed keeps who proposed it. Below the floor: refused.
+ */
+function ruleSet(current: AutoPublishRule | undefined, minGrade: Grade, ctx: EditorialContext): AutoPublishRule {
+  if (ctx.floor && gradeRank(minGrade) < gradeRank(ctx.floor)) {
+    throw new ValidationError('the request body is invalid', [
+      { pointer: '#/autoPublish/minGrade', detail: `must be ${ctx.floor} or higher: the publisher's floor for auto-publishing` },
+    ]);
+  }
+  const at = ctx.now.toISOString();
+  const proposal =
+    ctx.editor && current?.minGrade === minGrade && current.proposedBy && !current.approvedBy
+      ? { proposedBy: current.proposedBy, ...(current.proposedAt ? { proposedAt: current.proposedAt } : {}) }
+      : { proposedBy: ctx.by, proposedAt: at };
+  return { minGrade, ...proposal, ...(ctx.editor ? { approvedBy: ctx.by, approvedAt: at } : {}) };
+}
+
+/** The rule without its approval: back to proposed. */
+const unapproved = ({ approvedBy: _, approvedAt: __, ...rule }: AutoPublishRule): AutoPublishRule => rule;
+
+/** The written content a revision replaces (and an edit changes). */
+type Content = Pick<Briefing, 'sections' | 'translations' | 'entities' | 'related' | 'eventDate'>;
+
+const contentOf = (b: Content): Content => ({
+  sections: b.sections,
+  ...(b.translations && Object.keys(b.translations).length > 0 ? { translations: b.translations } : {}),
+  entities: b.entities,
+  related: b.related,
+  ...(b.eventDate ? { eventDate: b.eventDate } : {}),
+});
+
+/** The briefing as it reads once its pending revision is published (itself when none is pending). */
+export function withRevision(b: Briefing): Briefing {
+  if (!b.pendingRevision) return b;
+  const { pendingRevision, translations: _, eventDate: __, ...rest } = b;
+  return { ...rest, ...contentOf(pendingRevision) };
 }
 
 /** The written content of a briefing in its languages (a bare `sections` is the original alone). */
@@ -339,60 +432,97 @@ export function assessCompleteness(b: Languages & Pick<Briefing, 'sourceNotes'>)
   return { complete: issues.length === 0, problems, issues };
 }
 
+/**
+ * An editor publishes: a complete draft, or the pending revision of a published briefing (its
+ * content replaces the published one as a new version; `publishedAt` keeps the first publication).
+ * Anything else is a `ConflictError`; incomplete content an `IncompleteError`.
+ */
 export function publish(b: Briefing, ctx: { by: string; now: Date }): Briefing {
-  if (b.status === 'published') throw new ConflictError(`briefing ${b.briefingId} is already published`);
   if (b.status === 'retracted') throw new ConflictError(`briefing ${b.briefingId} was retracted and cannot be published again`);
-  const { complete, problems, issues } = assessCompleteness(b);
+  if (b.status === 'published' && !b.pendingRevision)
+    throw new ConflictError(`briefing ${b.briefingId} is already published and no revision is pending`);
+  const next = withRevision(b);
+  const { complete, problems, issues } = assessCompleteness(next);
   if (!complete) throw new IncompleteError(`briefing ${b.briefingId} is incomplete`, problems, issues);
   const at = ctx.now.toISOString();
+  if (b.pendingRevision) return { ...next, updatedAt: at, updatedBy: b.pendingRevision.proposedBy, version: b.version + 1 };
   return { ...b, status: 'published', publishedAt: at, publishedBy: ctx.by, updatedAt: at, version: b.version + 1 };
 }
 
 /**
- * An analyst's edit: the patch applied over the briefing, as exactly one new
- * version, with what it changed. The score is not recomputed here: the edit is
- * announced (Briefing Edited) and scoring re-reads the briefing, since the
- * content gaps and the event window of the new text may move it. A published
- * briefing stays published and the edit is a new published version, so it must
- * stay complete (`IncompleteError` otherwise); `publishedAt` keeps the first
- * publication (the feed's order).
+ * A staff edit: the patch applied as exactly one new version, with what it changed and whether it
+ * waits for an editor. The score is not recomputed here: the edit is announced (Briefing Edited)
+ * and scoring re-reads the briefing.
+ *
+ * - A draft takes the edit. An analyst's edit of its content puts an approved auto-publish rule
+ *   back to proposed: the editor approved publishing the text they saw.
+ * - A published briefing edited by an analyst keeps its published content: the edit becomes (or
+ *   extends) its pending revision, which readers do not see until an editor publishes it.
+ * - An editor's own edit of a published briefing goes live (a new published version), unless a
+ *   revision is pending: then it extends the revision, published with it.
+ * - What readers would see must stay complete (`IncompleteError`); the auto-publish rule is set as
+ *   in {@link ruleSet}; `null` removes it.
  */
-export function editBriefing(b: Briefing, patch: BriefingPatch, ctx: { by: string; now: Date }): { briefing: Briefing; changes: BriefingChange[] } {
+export function editBriefing(
+  b: Briefing,
+  patch: BriefingPatch,
+  ctx: EditorialContext,
+): { briefing: Briefing; changes: BriefingChange[]; pending: boolean } {
   if (b.status === 'retracted') throw new ConflictError(`briefing ${b.briefingId} was retracted and cannot be edited`);
   if (patch.translations && b.language in patch.translations) {
     throw new ValidationError('the request body is invalid', [
       { pointer: `#/translations/${b.language}`, detail: `the original language (${b.language}) is not a translation: edit sections instead` },
     ]);
   }
-  const { autoPublish: _, translations: __, eventDate: ___, ...rest } = b;
-  const translations = applyTranslations(b.translations ?? {}, patch.translations ?? {});
-  const eventDate = patch.eventDate === undefined ? b.eventDate : (patch.eventDate ?? undefined);
-  const edited: Briefing = {
-    ...rest,
+  const given = (k: keyof BriefingPatch) => patch[k] !== undefined;
+  const contentChanges = (['sections', 'translations', 'entities', 'related', 'eventDate'] as const).filter(given);
+  const pending = b.status === 'published' && contentChanges.length > 0 && (!ctx.editor || b.pendingRevision !== undefined);
+  const base = pending && b.pendingRevision ? b.pendingRevision : b;
+  const translations = applyTranslations(base.translations ?? {}, patch.translations ?? {});
+  const eventDate = patch.eventDate === undefined ? base.eventDate : (patch.eventDate ?? undefined);
+  const content: Content = contentOf({
+    sections: { ...base.sections, ...stripUndefined(patch.sections ?? {}) },
+    translations,
+    entities: patch.entities ?? base.entities,
+    related: patch.related ?? base.related,
     ...(eventDate ? { eventDate } : {}),
-    ...(patch.autoPublish === null || !b.autoPublish ? {} : { autoPublish: b.autoPublish }),
-    ...(patch.autoPublish ? { autoPublish: patch.autoPublish } : {}),
-    ...(patch.entities ? { entities: patch.entities } : {}),
-    ...(patch.related ? { related: patch.related } : {}),
-    sections: { ...b.sections, ...stripUndefined(patch.sections ?? {}) },
-    ...(Object.keys(translations).length > 0 ? { translations } : {}),
-  };
-  const briefing: Briefing = { ...edited, updatedAt: ctx.now.toISOString(), updatedBy: ctx.by, version: b.version + 1 };
+  });
+  let rule = patch.autoPublish === undefined ? b.autoPublish : patch.autoPublish && ruleSet(b.autoPublish, patch.autoPublish.minGrade, ctx);
+  if (rule?.approvedBy && b.status === 'draft' && contentChanges.length > 0 && !ctx.editor) rule = unapproved(rule);
+  const { autoPublish: _, pendingRevision: __, translations: ___, eventDate: ____, ...rest } = b;
+  const kept = { ...rest, ...(b.translations ? { translations: b.translations } : {}), ...(b.eventDate ? { eventDate: b.eventDate } : {}) };
+  const at = ctx.now.toISOString();
+  const briefing: Briefing = pending
+    ? {
+        ...kept,
+        ...(rule ? { autoPublish: rule } : {}),
+        pendingRevision: {
+          ...content,
+          changes: BRIEFING_CHANGES_ORDER.filter((c) => contentChanges.includes(c as never) || b.pendingRevision?.changes.includes(c)),
+          proposedBy: ctx.by,
+          proposedAt: at,
+        },
+        version: b.version + 1,
+      }
+    : {
+        ...rest,
+        ...content,
+        ...(rule ? { autoPublish: rule } : {}),
+        ...(b.pendingRevision ? { pendingRevision: b.pendingRevision } : {}),
+        updatedAt: at,
+        updatedBy: ctx.by,
+        version: b.version + 1,
+      };
   if (briefing.status === 'published') {
-    const { complete, problems, issues } = assessCompleteness(briefing);
+    const { complete, problems, issues } = assessCompleteness(withRevision(briefing));
     if (!complete) throw new IncompleteError(`the edit would leave published briefing ${b.briefingId} incomplete`, problems, issues);
   }
-  const given = (k: keyof BriefingPatch) => patch[k] !== undefined;
-  const changes: BriefingChange[] = [
-    ...(given('sections') ? (['sections'] as const) : []),
-    ...(given('translations') ? (['translations'] as const) : []),
-    ...(given('entities') ? (['entities'] as const) : []),
-    ...(given('related') ? (['related'] as const) : []),
-    ...(given('autoPublish') ? (['autoPublish'] as const) : []),
-    ...(given('eventDate') ? (['eventDate'] as const) : []),
-  ];
-  return { briefing, changes };
+  const changes: BriefingChange[] = [...contentChanges, ...(given('autoPublish') ? (['autoPublish'] as const) : [])];
+  return { briefing, changes: BRIEFING_CHANGES_ORDER.filter((c) => changes.includes(c)), pending };
 }
+
+/** The order changes are listed in (the event's). */
+const BRIEFING_CHANGES_ORDER: readonly BriefingChange[] = ['sections', 'translations', 'entities', 'related', 'autoPublish', 'eventDate'];
 
 /** What an editor sends to retract a published briefing. */
 export const RetractionInput = /* @__PURE__ */ schema(() => z.strictObject({ reason: text(1000) }));
@@ -426,12 +556,18 @@ function applyTranslations(current: Translations, patch: Record<string, WrittenS
 
 const stripUndefined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
-/** True when the briefing's own rule asks for it to be published at its current grade. */
-export function dueForAutoPublish(b: Briefing): boolean {
+/**
+ * True when the briefing's own rule, approved by an editor, asks for it to be published at its
+ * current grade: a complete draft at or above the rule's grade and the publisher's `floor`
+ * (when given: a rule approved under a lower floor waits for the new one). A rule only proposed
+ * publishes nothing.
+ */
+export function dueForAutoPublish(b: Briefing, floor?: Grade): boolean {
+  const rule = b.autoPublish;
   return (
     b.status === 'draft' &&
-    b.autoPublish !== undefined &&
-    gradeRank(b.confidence.grade) >= gradeRank(b.autoPublish.minGrade) &&
+    rule?.approvedBy !== undefined &&
+    gradeRank(b.confidence.grade) >= Math.max(gradeRank(rule.minGrade), floor ? gradeRank(floor) : 0) &&
     assessCompleteness(b).complete
   );
 }
@@ -648,12 +784,27 @@ export function scoreReport(b: Briefing, now: Date = new Date()): ScoreReport {
   };
 }
 
-/** The editorial actions that leave a snapshot in a briefing's version history (rescoring alone does not). */
-export const EDITORIAL_ACTIONS = ['created', 'edited', 'published', 'retracted', 'assessed', 'unassessed'] as const;
+/**
+ * The editorial actions that leave a snapshot in a briefing's version history (rescoring alone does not).
+ * `proposed`: an edit of a published briefing saved as its pending revision (the snapshot holds the
+ * revision's content; readers still see the published one).
+ */
+export const EDITORIAL_ACTIONS = ['created', 'edited', 'proposed', 'published', 'retracted', 'assessed', 'unassessed'] as const;
 export type EditorialAction = (typeof EDITORIAL_ACTIONS)[number];
 
+/** Who proposed and who approved what a snapshot records (the fields are absent where they do not apply). */
+export interface Review {
+  /**
+   * On a publication: the editor whose decision it is (the publishing editor, or the editor who approved
+   * the auto-publish rule); on an editor's own edit of a published briefing, which went live: that editor.
+   */
+  approvedBy?: string;
+  /** On a publication: who proposed what it made public (the revision's author, or the auto-publish rule's). */
+  proposedBy?: string;
+}
+
 /** The written content of a briefing as one editorial action left it, and who did what when. Staff read it. */
-export interface BriefingSnapshot {
+export interface BriefingSnapshot extends Review {
   briefingId: string;
   version: number;
   action: EditorialAction;
@@ -666,9 +817,13 @@ export interface BriefingSnapshot {
   entities: EntityRef[];
   related: string[];
   confidence: Confidence;
+  /** The auto-publish rule at this version: its grade, who proposed it and who approved it. */
+  autoPublish?: AutoPublishRule;
 }
 
-export function snapshotOf(b: Briefing, ctx: { action: EditorialAction; by: string; now: Date }): BriefingSnapshot {
+/** The snapshot of `b` (of its pending revision's content, for `proposed`). */
+export function snapshotOf(b: Briefing, ctx: { action: EditorialAction; by: string; now: Date } & Review): BriefingSnapshot {
+  const content = ctx.action === 'proposed' ? withRevision(b) : b;
   return {
     briefingId: b.briefingId,
     version: b.version,
@@ -677,16 +832,19 @@ export function snapshotOf(b: Briefing, ctx: { action: EditorialAction; by: stri
     at: ctx.now.toISOString(),
     status: b.status,
     language: b.language,
-    sections: b.sections,
-    translations: b.translations ?? {},
-    entities: b.entities,
-    related: b.related,
+    sections: content.sections,
+    translations: content.translations ?? {},
+    entities: content.entities,
+    related: content.related,
     confidence: b.confidence,
+    ...(b.autoPublish ? { autoPublish: b.autoPublish } : {}),
+    ...(ctx.approvedBy ? { approvedBy: ctx.approvedBy } : {}),
+    ...(ctx.proposedBy ? { proposedBy: ctx.proposedBy } : {}),
   };
 }
 
 /** One line of the version history list. */
-export interface VersionSummary {
+export interface VersionSummary extends Review {
   version: number;
   action: EditorialAction;
   by: string;
@@ -695,6 +853,7 @@ export interface VersionSummary {
   headline: string;
   score: number;
   grade: Grade;
+  autoPublish?: AutoPublishRule;
 }
 
 export function summarizeSnapshot(s: BriefingSnapshot): VersionSummary {
@@ -707,5 +866,8 @@ export function summarizeSnapshot(s: BriefingSnapshot): VersionSummary {
     headline: s.sections.headline,
     score: s.confidence.score,
     grade: s.confidence.grade,
+    ...(s.autoPublish ? { autoPublish: s.autoPublish } : {}),
+    ...(s.approvedBy ? { approvedBy: s.approvedBy } : {}),
+    ...(s.proposedBy ? { proposedBy: s.proposedBy } : {}),
   };
 }

@@ -4,7 +4,7 @@
  * unlocks it, and nothing else: no content, no length, no hint.
  */
 import { type Tier, tierRank, type Viewer } from './access.ts';
-import { type Briefing, SECTIONS, type SectionName, type WrittenSections } from './briefing.ts';
+import { type AutoPublishRule, type Briefing, type PendingRevision, SECTIONS, type SectionName, type WrittenSections } from './briefing.ts';
 import type { EntityEnd, EntityProfile, Evidence, Relation, Relationship } from './entity.ts';
 import type { UnlockOffer } from './unlock.ts';
 
@@ -34,6 +34,10 @@ export interface BriefingView {
   related: string[];
   viewerTier: Tier;
   sections: SectionView[];
+  /** Staff only: the auto-publish rule, who proposed it and who approved it (only an approved rule publishes). */
+  autoPublish?: AutoPublishRule;
+  /** Staff only: an edit of the published briefing waiting for an editor (`POST /briefings/{id}/publish`); readers see `sections`. */
+  pendingRevision?: PendingRevision;
 }
 
 export function canRead(viewer: Viewer, tier: Tier): boolean {
@@ -98,6 +102,8 @@ export function viewBriefing(b: Briefing, viewer: Viewer, language: string = b.l
         ? { name, title, tier, locked: false, content: sectionContent(b, sections, name, viewer) }
         : { name, title, tier, locked: true, unlockTier: tier, ...(lockScreen ? { unlock: lockScreen(tier, served) } : {}) },
     ),
+    // What only staff decide on (absent ones are dropped by JSON); readers never read the parts that hold them, nor are shown them here.
+    ...(viewer.roles.length > 0 && { autoPublish: b.autoPublish, pendingRevision: b.pendingRevision }),
   };
 }
 

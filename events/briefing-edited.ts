@@ -31,6 +31,15 @@ export const BriefingEdited = /* @__PURE__ */ schema(() =>
       /** Briefing version after the edit; consumers ignore anything older than what they hold. */
       briefingVersion: z.int().check(z.positive()),
       changes: z.array(z.enum(BRIEFING_CHANGES)).check(z.minLength(1)),
+      /** Who made the change (a user id); absent on `model` and on events written before it was added (optional within v1). */
+      editedBy: z.optional(z.string()),
+      /**
+       * True when the edit is a revision of a published briefing waiting for an editor: readers do not
+       * see it and the score stays the published text's until an editor publishes it (Briefing Published).
+       */
+      pendingReview: z.optional(z.boolean()),
+      /** On the publication of a revision (`editedBy` is the publishing editor): who wrote the revision. */
+      proposedBy: z.optional(z.string()),
     },
     example: {
       schemaVersion: 1,
@@ -39,6 +48,8 @@ export const BriefingEdited = /* @__PURE__ */ schema(() =>
       briefingId: '01JY7ZK6Q3W8Y2N4V5T6R7S8PA',
       briefingVersion: 4,
       changes: ['sections', 'eventDate'],
+      editedBy: 'analyst-7c1e',
+      pendingReview: true,
     },
   }),
 );

@@ -24,6 +24,14 @@ export const BriefingPublished = /* @__PURE__ */ schema(() =>
        */
       versionAt: z.optional(z.iso.datetime({ offset: true })),
       publishedBy: z.string(),
+      /**
+       * The editor whose decision made this version public: the publishing editor, the editor who approved the
+       * auto-publish rule (`publishedBy` is then `rule:auto-publish`), or an editor whose own edit went live.
+       * Optional (added within v1).
+       */
+      approvedBy: z.optional(z.string()),
+      /** Who proposed what this version makes public, when not the approver: the revision's author, or the auto-publish rule's. Optional (added within v1). */
+      proposedBy: z.optional(z.string()),
       language: z.string(),
       headline: z.string(),
       entityIds: z.array(z.string()),
@@ -39,6 +47,8 @@ export const BriefingPublished = /* @__PURE__ */ schema(() =>
       publishedAt: '2026-06-20T08:15:02.000Z',
       versionAt: '2026-06-20T08:15:02.000Z',
       publishedBy: 'rule:auto-publish',
+      approvedBy: 'editor-2f9a',
+      proposedBy: 'analyst-7c1e',
       language: 'en',
       headline: 'Scale AI cuts about 14% of staff after Meta deal',
       entityIds: ['scale-ai', 'meta'],

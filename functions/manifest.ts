@@ -40,10 +40,17 @@ export interface FunctionSpec {
   signsCursors?: boolean;
   /** Draws lock screens (domain/unlock.ts): names the deployment's sign-up and request-access pages, when it has them. */
   rendersLocks?: boolean;
+  /** Sets or applies auto-publish rules: needs the publisher's floor (`AUTO_PUBLISH_FLOOR`, the stage's `autoPublishFloor`). */
+  appliesAutoPublishRules?: boolean;
 }
 
 export const FUNCTIONS = {
-  'create-briefing': { entry: 'functions/create-briefing.ts', description: 'POST /briefings: an analyst creates a draft', table: 'RW' },
+  'create-briefing': {
+    entry: 'functions/create-briefing.ts',
+    description: 'POST /briefings: an analyst creates a draft',
+    table: 'RW',
+    appliesAutoPublishRules: true,
+  },
   'ingest-source': { entry: 'functions/ingest-source.ts', description: 'POST /sources: an analyst adds evidence to a briefing', table: 'RW' },
   'get-source': {
     entry: 'functions/get-source.ts',
@@ -80,7 +87,7 @@ export const FUNCTIONS = {
   },
   'publish-briefing': {
     entry: 'functions/publish-briefing.ts',
-    description: 'POST /briefings/{briefingId}/publish: an editor publishes',
+    description: 'POST /briefings/{briefingId}/publish: an editor publishes a draft or the pending revision of a published briefing',
     table: 'RW',
   },
   'retract-briefing': {
@@ -90,8 +97,10 @@ export const FUNCTIONS = {
   },
   'edit-briefing': {
     entry: 'functions/edit-briefing.ts',
-    description: 'PATCH /briefings/{briefingId}: an analyst edits a briefing, conditional on the version read (If-Match)',
+    description:
+      "PATCH /briefings/{briefingId}: staff edit a briefing (If-Match); an analyst's edit of a published one waits for an editor, an editor's goes live",
     table: 'RW',
+    appliesAutoPublishRules: true,
   },
   'list-briefings': {
     entry: 'functions/list-briefings.ts',
@@ -131,11 +140,14 @@ export const FUNCTIONS = {
     entry: 'functions/score-briefing.ts',
     description: 'On Source Ingested, Source Updated and Briefing Edited: re-scores the briefing from all its sources',
     table: 'RW',
+    // Tells Briefing Scored whether the draft is now due for its rule (autoPublishDue), floor included.
+    appliesAutoPublishRules: true,
   },
   'auto-publish-briefing': {
     entry: 'functions/auto-publish-briefing.ts',
-    description: "On Briefing Scored: applies the briefing's auto-publish rule",
+    description: "On Briefing Scored: applies the briefing's auto-publish rule once an editor approved it",
     table: 'RW',
+    appliesAutoPublishRules: true,
   },
   'relay-events': {
     entry: 'functions/relay-events.ts',

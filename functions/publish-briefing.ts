@@ -1,6 +1,10 @@
-/** POST /briefings/{briefingId}/publish — an editor publishes a complete draft. */
+/**
+ * POST /briefings/{briefingId}/publish — an editor publishes a complete draft, or the pending revision
+ * of a published briefing (announced as Briefing Edited, for scoring, and Briefing Published, naming
+ * who proposed the revision and who approved it).
+ */
 import * as z from 'zod/mini';
-import { briefingPublished } from '../domain/announcements.ts';
+import { briefingEdited, briefingPublished } from '../domain/announcements.ts';
 import { publish, snapshotOf } from '../domain/briefing.ts';
 import { NotFoundError } from '../domain/errors.ts';
 import { viewBriefing } from '../domain/visibility.ts';
@@ -15,7 +19,13 @@ export const handler = httpRoute({ access: ['editor'], path: Path }, async ({ pa
   if (!current) throw new NotFoundError(`no briefing ${path.briefingId}`);
   const by = viewer.userId!;
   const published = publish(current, { by, now });
-  await saveBriefing(current, published, [briefingPublished(published, now)], now, snapshotOf(published, { action: 'published', by, now }));
+  const revision = current.pendingRevision;
+  const review = { approvedBy: by, ...(revision ? { proposedBy: revision.proposedBy } : {}) };
+  const events = [
+    ...(revision ? [briefingEdited(published, revision.changes, now, { editedBy: by, proposedBy: revision.proposedBy })] : []),
+    briefingPublished(published, now, review),
+  ];
+  await saveBriefing(current, published, events, now, snapshotOf(published, { action: 'published', by, now, ...review }));
   metrics.addMetric('BriefingsPublished', MetricUnit.Count, 1);
   return json(200, viewBriefing(published, viewer));
 });

@@ -15,6 +15,8 @@ import {
   REQUESTABLE_TIER,
 } from '../domain/access-request.ts';
 import {
+  type AutoPublishRule as DomainAutoPublishRule,
+  type PendingRevision as DomainPendingRevision,
   type ScoreReport as DomainScoreReport,
   type BriefingSnapshot as DomainSnapshot,
   type SourceNote as DomainSourceNote,
@@ -57,7 +59,7 @@ import type {
   BriefingSummary as DomainSummary,
   BriefingView as DomainView,
 } from '../domain/visibility.ts';
-import { ENTITLEMENT_CHANGES, SOURCE_CHANGES } from '../events/index.ts';
+import { BRIEFING_CHANGES, ENTITLEMENT_CHANGES, SOURCE_CHANGES } from '../events/index.ts';
 import type { Alert as DomainAlert, WatchEntry as DomainWatchEntry } from './commons/table/watchlist.ts';
 
 /** Named response components: the id is the name under `#/components/schemas`. */
@@ -310,6 +312,39 @@ export const LockedSection = named(
 
 export const SectionView = named('SectionView', z.union([...ReadableSections, LockedSection]));
 
+export const AutoPublishRule = named(
+  'AutoPublishRule',
+  z
+    .object({
+      minGrade: z.enum(GRADES).check(z.describe("Publish the draft once its grade reaches this (and the publisher's floor)")),
+      proposedBy: z.optional(z.string()).check(z.describe('Who set this grade: an analyst proposing it, or an editor setting it')),
+      proposedAt: z.optional(z.iso.datetime()),
+      approvedBy: z.optional(z.string()).check(z.describe('The editor who approved it; absent: proposed only, it publishes nothing')),
+      approvedAt: z.optional(z.iso.datetime()),
+    })
+    .check(z.describe('Staff only: the auto-publish rule. An analyst proposes it; it takes effect once an editor approves it (or sets it).')),
+);
+
+export const PendingRevision = named(
+  'PendingRevision',
+  z
+    .object({
+      sections: WrittenSections,
+      translations: z.optional(Translations),
+      entities: z.array(EntityRef),
+      related: z.array(z.string()),
+      eventDate: z.optional(z.string()),
+      changes: z.array(z.enum(BRIEFING_CHANGES)).check(z.describe('What the revision changes, over every edit that built it')),
+      proposedBy: z.string().check(z.describe('Who last edited the revision')),
+      proposedAt: z.iso.datetime(),
+    })
+    .check(
+      z.describe(
+        'Staff only: an edit of a published briefing waiting for an editor (POST /briefings/{briefingId}/publish publishes it). Readers see the published sections until then.',
+      ),
+    ),
+);
+
 /** The fields of BriefingView, undescribed: extending a described object would carry its description along. */
 const briefingViewFields = z.object({
   briefingId: z.string(),
@@ -323,6 +358,8 @@ const briefingViewFields = z.object({
   related: z.array(z.string()).check(z.describe('Ids of related briefings')),
   viewerTier: Tier.check(z.describe('The tier the briefing was shaped for')),
   sections: z.array(SectionView).check(z.describe('Every section of the brief, in page order')),
+  autoPublish: z.optional(AutoPublishRule),
+  pendingRevision: z.optional(PendingRevision),
 });
 
 export const BriefingView = named(
@@ -527,6 +564,17 @@ export const VersionSummary = named(
       headline: z.string(),
       score: z.number().check(z.minimum(0), z.maximum(1)),
       grade: z.enum(GRADES),
+      approvedBy: z
+        .optional(z.string())
+        .check(
+          z.describe(
+            "On a publication: the editor whose decision it is (who published, or who approved the auto-publish rule); on an editor's own live edit: that editor",
+          ),
+        ),
+      proposedBy: z
+        .optional(z.string())
+        .check(z.describe("On a publication: who proposed what it made public (the revision's author, or the auto-publish rule's)")),
+      autoPublish: z.optional(AutoPublishRule).check(z.describe('The auto-publish rule at this version')),
     })
     .check(z.describe("One editorial action in a briefing's history.")),
 );
@@ -555,8 +603,19 @@ export const BriefingSnapshot = named(
       entities: z.array(EntityRef),
       related: z.array(z.string()),
       confidence: Confidence,
+      approvedBy: z
+        .optional(z.string())
+        .check(
+          z.describe(
+            "On a publication: the editor whose decision it is (who published, or who approved the auto-publish rule); on an editor's own live edit: that editor",
+          ),
+        ),
+      proposedBy: z
+        .optional(z.string())
+        .check(z.describe("On a publication: who proposed what it made public (the revision's author, or the auto-publish rule's)")),
+      autoPublish: z.optional(AutoPublishRule).check(z.describe('The auto-publish rule at this version')),
     })
-    .check(z.describe('The written content of a briefing as one editorial action left it.')),
+    .check(z.describe('The written content of a briefing as one editorial action left it (for `proposed`: the revision proposed).')),
 );
 
 // ---- membership (domain/entitlement.ts) ------------------------------------------------------
@@ -841,6 +900,8 @@ export type ResponseChecks = [
   Check<Same<typeof ScoreReport, DomainScoreReport>>,
   Check<Same<typeof VersionSummary, DomainVersionSummary>>,
   Check<Same<typeof BriefingSnapshot, DomainSnapshot>>,
+  Check<Same<typeof AutoPublishRule, DomainAutoPublishRule>>,
+  Check<Same<typeof PendingRevision, DomainPendingRevision>>,
   Check<Same<typeof MemberSelfView, DomainSelfView>>,
   Check<Same<typeof Entitlement, DomainEntitlement>>,
   Check<Same<typeof EntitlementHistoryEntry, DomainHistoryEntry>>,
@@ -900,7 +961,8 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     summary: 'Create a draft briefing',
     description:
       'An analyst creates a draft with the sections of the brief and, optionally, `translations` (language tag → the same sections). ' +
-      'Status, score and dates are never accepted from clients.',
+      'Status, score and dates are never accepted from clients. An `autoPublish` rule is a proposal until an editor approves it ' +
+      "(PATCH); below the publisher's floor (`AUTO_PUBLISH_FLOOR`, `B/C` unless configured) it is refused (`#/autoPublish/minGrade`).",
     success: {
       status: 201,
       description: 'The draft, as its author sees it, with `completeness`: what still blocks publishing.',
@@ -952,14 +1014,18 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
   'PATCH /briefings/{briefingId}': {
     summary: 'Edit a briefing',
     description:
-      'An analyst edits written sections (each replaced whole), translations (each replaced whole; `null` removes one; the original ' +
+      'Staff edit written sections (each replaced whole), translations (each replaced whole; `null` removes one; the original ' +
       'language is refused, `#/translations/<lang>`), entities, related briefings or the auto-publish rule (`null` removes it), ' +
-      'conditional on the version they read: send its staff ETag in If-Match. The edit is announced as Briefing Edited and the ' +
-      'score follows through the normal events (Briefing Scored) when content gaps or the event date move it; editing a ' +
-      'published briefing keeps it published as a new version and announces Briefing Published for that version.',
+      'conditional on the version they read: send its staff ETag in If-Match. The edit is announced as Briefing Edited (`editedBy`) and ' +
+      'the score follows through the normal events (Briefing Scored) when content gaps or the event date move it. ' +
+      "An analyst's edit of a published briefing becomes its pending revision (`pendingRevision`; Briefing Edited with `pendingReview`): " +
+      "readers keep the published content until an editor publishes it (POST /briefings/{briefingId}/publish). An editor's own edit " +
+      'of a published briefing goes live as a new version and announces Briefing Published (`approvedBy`), unless a revision is pending, ' +
+      "which it then extends. An analyst's `autoPublish` is a proposal (`proposedBy`); an editor's approves it (`approvedBy`); an " +
+      "analyst's later content edit of the draft sends an approved rule back to proposed; below the publisher's floor it is refused.",
     success: {
       status: 200,
-      description: 'The edited briefing, as staff see it.',
+      description: 'The edited briefing, as staff see it (with `pendingRevision` when the edit waits for an editor).',
       schema: BriefingView,
       headers: { ...etag('the new version, `"v<version>-staff"`; send it in If-Match to edit again'), ...cacheControl('`private, no-store`') },
     },
@@ -1017,12 +1083,15 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
   },
   'POST /briefings/{briefingId}/publish': {
     summary: 'Publish a briefing',
-    description: 'An editor publishes a complete draft; readers see it at once and Briefing Published is announced.',
+    description:
+      'An editor publishes a complete draft, or the pending revision of a published briefing (its content replaces the published one as ' +
+      'a new version); readers see it at once and Briefing Published is announced with `approvedBy` (the editor) and, for a revision, ' +
+      '`proposedBy` (its author).',
     success: { status: 200, description: 'The published briefing.', schema: BriefingView },
     failures: {
       404: { description: 'No such briefing.' },
-      409: { description: 'Already published or retracted, or changed by someone else meanwhile (retry).' },
-      422: { description: 'The draft is incomplete; `problems` says what is missing.', schema: IncompleteProblem },
+      409: { description: 'Already published with no revision pending, or retracted, or changed by someone else meanwhile (retry).' },
+      422: { description: 'The draft (or the revision) is incomplete; `problems` says what is missing.', schema: IncompleteProblem },
     },
   },
   'POST /briefings/{briefingId}/retract': {

@@ -10,6 +10,7 @@
 import { briefingScored } from '../domain/announcements.ts';
 import { dueForAutoPublish, rescore } from '../domain/briefing.ts';
 import { BriefingEdited, SourceIngested, SourceUpdated } from '../events/index.ts';
+import { autoPublishFloor } from './commons/auto-publish-floor.ts';
 import { eventConsumer } from './commons/consumer.ts';
 import { logger } from './commons/logger.ts';
 import { MetricUnit, metrics } from './commons/metrics.ts';
@@ -25,7 +26,12 @@ export const handler = eventConsumer([SourceIngested, SourceUpdated, BriefingEdi
     const { briefing, changed } = rescore(current, sources, now);
     if (briefing === current) return;
     // Rescoring is not an editorial action: it writes no snapshot to the version history.
-    await saveScore(current, briefing, changed ? briefingScored(current, briefing, now, dueForAutoPublish(briefing)) : undefined, now);
+    await saveScore(
+      current,
+      briefing,
+      changed ? briefingScored(current, briefing, now, dueForAutoPublish(briefing, autoPublishFloor())) : undefined,
+      now,
+    );
     if (changed) metrics.addMetric('ScoreChanges', MetricUnit.Count, 1);
     logger.info('briefing scored', { briefingId, score: briefing.confidence.score, grade: briefing.confidence.grade, changed });
   }),

@@ -59,6 +59,7 @@ export class BriefingsStack extends Stack {
       ...(props.feedStartMonth === undefined ? {} : { feedStartMonth: props.feedStartMonth }),
       ...(props.apiTracing ? { apiTracing: true } : {}),
       ...(props.unlockLinks ? { unlockLinks: props.unlockLinks } : {}),
+      ...(props.stage.autoPublishFloor ? { autoPublishFloor: props.stage.autoPublishFloor } : {}),
     });
 
     const api = new Api(this, 'Api', {

@@ -1,3 +1,5 @@
+import type { Grade } from '../domain/scoring.ts';
+
 /** What an operator configures per stage (infra/stage.ts turns it into StageSettings). */
 export interface StageConfig {
   /**
@@ -28,6 +30,11 @@ export interface StageConfig {
   alarmSubscription?: { email: string } | { webhookUrl: string };
   /** Days the functions' logs and the API's access log are kept: a CloudWatch Logs retention (30, 90, 365, …). */
   logRetentionDays: 30 | 90 | 180 | 365 | 731;
+  /**
+   * The lowest grade an auto-publish rule may name (editors approve rules at or above it; a rule is
+   * never applied below it). Absent: `B/C` (DEFAULT_AUTO_PUBLISH_FLOOR in domain/briefing.ts).
+   */
+  autoPublishFloor?: Grade;
 }
 
 /**
@@ -53,5 +60,7 @@ export const STAGE_CONFIG = {
     alarmSubscription: { email: 'oncall@signalbriefings.example' },
     // A year of logs: long enough to answer "what happened to this briefing" after a reader's complaint or an audit.
     logRetentionDays: 365,
+    // Nothing reaches readers by rule below "Strong" in production.
+    autoPublishFloor: 'A/B',
   },
 } as const satisfies Record<string, StageConfig>;

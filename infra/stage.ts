@@ -29,6 +29,7 @@ export function stageSettings(name: string): StageSettings {
     logRetentionDays: config.logRetentionDays,
     ...(config.email ? { email: config.email } : {}),
     ...(config.alarmSubscription ? { alarmSubscription: config.alarmSubscription } : {}),
+    ...(config.autoPublishFloor ? { autoPublishFloor: config.autoPublishFloor } : {}),
   };
 }
 

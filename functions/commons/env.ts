@@ -18,6 +18,8 @@ export const ENV = {
   cursorSigningKey: 'CURSOR_SIGNING_KEY',
   /** The feed's first month (`yyyy-mm`, the deployment's launch): reads walk no further back. Default in domain/feed.ts. */
   feedStartMonth: 'FEED_START_MONTH',
+  /** The lowest grade an auto-publish rule may name (`A`, `A/B`, `B/C`, `C/D`, `D`); default in domain/briefing.ts. */
+  autoPublishFloor: 'AUTO_PUBLISH_FLOOR',
 } as const;
 
 /** Optional, for functions that draw lock screens (`rendersLocks` in the manifest); apart from ENV so that no other bundle carries them. */

@@ -5,7 +5,9 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { DEFAULT_AUTO_PUBLISH_FLOOR } from '../../domain/briefing.ts';
 import { FEED_START_MONTH } from '../../domain/feed.ts';
+import type { Grade } from '../../domain/scoring.ts';
 import type { UnlockLinks } from '../../domain/unlock.ts';
 import { ENV, UNLOCK_ENV } from '../../functions/commons/env.ts';
 import {
@@ -45,6 +47,8 @@ export interface BriefingsFunctionsProps {
   apiTracing?: boolean;
   /** The publisher's sign-up and request-access pages, named by lock screens (`rendersLocks`); `-c signUpUrl=… -c requestAccessUrl=…`. */
   unlockLinks?: UnlockLinks;
+  /** The lowest grade an auto-publish rule may name (`appliesAutoPublishRules`); default domain/briefing.ts DEFAULT_AUTO_PUBLISH_FLOOR. */
+  autoPublishFloor?: Grade;
   /**
    * Reserve {@link RESERVED_CONCURRENCY} for the bus consumers (default true). An account whose
    * Lambda concurrency quota is still 10 cannot reserve any: deploy there with `-c reservedConcurrency=false`.
@@ -88,6 +92,7 @@ export class BriefingsFunctions extends Construct {
       if (spec.rendersLocks && props.unlockLinks?.signUpUrl) fn.addEnvironment(UNLOCK_ENV.signUpUrl, props.unlockLinks.signUpUrl);
       if (spec.rendersLocks && props.unlockLinks?.requestAccessUrl)
         fn.addEnvironment(UNLOCK_ENV.requestAccessUrl, props.unlockLinks.requestAccessUrl);
+      if (spec.appliesAutoPublishRules) fn.addEnvironment(ENV.autoPublishFloor, props.autoPublishFloor ?? DEFAULT_AUTO_PUBLISH_FLOOR);
       this.byName.set(name, fn);
     }
   }

@@ -62,6 +62,14 @@ export async function seedDemoData(stack: SeedStack, log: Log): Promise<Record<s
     const headers = { 'if-match': read.etag ?? '' };
     await call(stack, 'PATCH', path, { token: analyst, body: { related }, headers }, [200], `${demo.key}, related`);
   }
+  // The analyst's auto-publish rules are proposals: the demo editor approves them (after the analyst's last edit, which would
+  // send an approved rule back to proposed).
+  for (const demo of DEMO_BRIEFINGS.filter((d) => d.input.autoPublish)) {
+    const path = `/briefings/${ids[demo.key]}`;
+    const read = await call(stack, 'GET', path, { token: editor }, [200], demo.key);
+    const body = { autoPublish: demo.input.autoPublish };
+    await call(stack, 'PATCH', path, { token: editor, body, headers: { 'if-match': read.etag ?? '' } }, [200], `${demo.key}, rule approved`);
+  }
 
   // One chain per briefing, in parallel; within a chain each source is scored before the next is sent,
   // so a briefing's score climbs through its grades as the demo data intends (and auto-publish fires on the way).

@@ -16,6 +16,9 @@
  * nowhere else: not in other responses, not in error bodies, not in events.
  * A member's reason for asking for Leadership Alliance, and an admin's reason
  * for declining, are canaries too: read by that member and admins only.
+ * A published briefing's pending revision (an analyst's edit, issue 16) carries
+ * canaries in its public headline, its gated sections and a new entity's name:
+ * none may reach a reader, member or not, until an editor publishes it.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +60,10 @@ const D = `sec-draft-${RUN.toLowerCase()}`;
 const E = `sec-event-${RUN.toLowerCase()}`;
 /** An entity only the draft D names: its name is a canary, and no public route may tell it exists (issue 16). */
 const DX = `sec-drafted-${RUN.toLowerCase()}`;
+/** A published briefing with no canary; an analyst's pending revision of it carries them (tag R) and names entity RX. */
+const R = `sec-revised-${RUN.toLowerCase()}`;
+const RX = `sec-revision-entity-${RUN.toLowerCase()}`;
+const REVISION_CANARIES = [...['FAIL', 'HEAD', 'REL', 'TREND'].map((p) => canary('R', p)), canary('RX', 'NAME')].sort();
 /** An entity whose relationship evidence (Leadership Alliance content) carries a canary. */
 const N = `sec-entity-${RUN.toLowerCase()}`;
 /** What each viewer may see of entity N: its relationship evidence from Leadership Alliance up. */
@@ -84,6 +91,8 @@ const tokens = {} as Record<Exclude<ViewerName, 'anonymous'>, string>;
 const subs = {} as Record<Exclude<ViewerName, 'anonymous'>, string>;
 let scanTable: () => Promise<string>;
 let P_SOURCE: Source;
+/** What each viewer read of R before the revision was proposed. */
+const R_BEFORE = {} as Record<ViewerName, string>;
 
 beforeAll(async () => {
   stack = await startTestStack();
@@ -159,6 +168,22 @@ beforeAll(async () => {
   await stack.bus.waitFor(
     (e) => e.envelope['detail-type'] === 'Briefing Published' && (e.envelope.detail as { briefingId: string }).briefingId === E,
   );
+
+  // R: published without canaries; readers' copies are taken, then an analyst's edit through the API becomes its pending revision.
+  const rSource = source('direct', 1, 'supports', R);
+  await briefings.createBriefing(publish(rescore(draft({}, R), [rSource], NOW).briefing, { by: 'editor-1', now: NOW }));
+  expect(await addSource(rSource, sourceIngested(rSource, NOW), NOW)).toBe('added');
+  await stack.settled();
+  for (const who of VIEWERS) R_BEFORE[who] = (await call(who, 'GET', `/briefings/${R}`)).text;
+  const staffCopy = await call('analyst', 'GET', `/briefings/${R}`);
+  const revision = withCanaries('R', { headline: true });
+  const edit = await api(stack, 'PATCH', `/briefings/${R}`, {
+    token: tokens.analyst,
+    headers: { 'if-match': staffCopy.headers.get('etag')! },
+    body: { sections: revision.sections, entities: [...briefingInput().entities, { entityId: RX, name: canary('RX', 'NAME') }] },
+  });
+  expect(edit.status, edit.text).toBe(200);
+  expect(edit.body.pendingRevision).toBeDefined();
   await stack.settled();
 });
 afterAll(() => stack?.stop());
@@ -229,6 +254,40 @@ describe('canary matrix (API3: no gated text beyond the tier)', () => {
     }
   });
 
+  it.each(VIEWERS.map((who) => [who]))(
+    '%s on a published briefing with a pending revision: staff see the revision, anyone else exactly the published copy they read before',
+    async (who) => {
+      const res = await call(who, 'GET', `/briefings/${R}`);
+      expect(res.status).toBe(200);
+      if (STAFF.includes(who)) {
+        expect(canariesIn(res.text)).toEqual(REVISION_CANARIES);
+        expect(canariesIn(JSON.stringify(res.body.sections))).toEqual([]);
+        expect(res.body.pendingRevision.proposedBy).toBe(subs.analyst);
+      } else {
+        expect(res.text).toBe(R_BEFORE[who]);
+        expect(res.body).not.toHaveProperty('pendingRevision');
+      }
+    },
+  );
+
+  it('the pending revision is on no public or member route, for any tier: feed, filters, entity pages, watchlists, alerts, events', async () => {
+    const paths = ['/briefings?limit=50', `/briefings?entity=acme`, '/entities/acme', '/me/watchlist', '/me/alerts?limit=50'];
+    const revisionCanariesIn = (text: string) => canariesIn(text).filter((c) => REVISION_CANARIES.includes(c));
+    for (const who of VIEWERS.filter((w) => !STAFF.includes(w))) {
+      for (const path of paths) expect(revisionCanariesIn((await call(who, 'GET', path)).text), `${who} ${path}`).toEqual([]);
+    }
+    expect(canariesIn(JSON.stringify(stack.bus.received.map((e) => e.envelope)))).toEqual([]);
+    const edited = stack.bus.received.filter(
+      (e) => e.envelope['detail-type'] === 'Briefing Edited' && (e.envelope.detail as { briefingId: string }).briefingId === R,
+    );
+    expect(edited.map((e) => e.envelope.detail)).toEqual([expect.objectContaining({ pendingReview: true, editedBy: subs.analyst })]);
+    expect(
+      stack.bus.received.filter(
+        (e) => e.envelope['detail-type'] === 'Briefing Published' && (e.envelope.detail as { briefingId: string }).briefingId === R,
+      ),
+    ).toEqual([]);
+  });
+
   /** Every public route that takes an entity id: the draft's entity must answer exactly as one nobody named. */
   const ENTITY_ROUTES: Array<[string, (id: string) => string]> = [
     ['GET', (id) => `/entities/${id}`],
@@ -240,17 +299,19 @@ describe('canary matrix (API3: no gated text beyond the tier)', () => {
     expect(withEntity.sort()).toEqual(['GET', 'PUT']);
   });
   it.each(VIEWERS.filter((who) => !STAFF.includes(who)))(
-    '%s asking about the entity only a draft names gets what an entity nobody named gets, with no trace of it',
+    '%s asking about the entity only a draft names, or only a pending revision, gets what an entity nobody named gets, with no trace of it',
     async (who) => {
-      for (const [method, path] of ENTITY_ROUTES) {
-        const drafted = await call(who, method, path(DX));
-        const nobody = await call(who, method, path(`nobody-${RUN.toLowerCase()}`));
-        expect([drafted.status, drafted.headers.get('cache-control')], `${method} ${path(DX)}`).toEqual([
-          nobody.status,
-          nobody.headers.get('cache-control'),
-        ]);
-        expect(drafted.text.replaceAll(DX, 'X')).toBe(nobody.text.replaceAll(`nobody-${RUN.toLowerCase()}`, 'X'));
-        expect(canariesIn(drafted.text)).toEqual([]);
+      for (const secret of [DX, RX]) {
+        for (const [method, path] of ENTITY_ROUTES) {
+          const drafted = await call(who, method, path(secret));
+          const nobody = await call(who, method, path(`nobody-${RUN.toLowerCase()}`));
+          expect([drafted.status, drafted.headers.get('cache-control')], `${method} ${path(secret)}`).toEqual([
+            nobody.status,
+            nobody.headers.get('cache-control'),
+          ]);
+          expect(drafted.text.replaceAll(secret, 'X')).toBe(nobody.text.replaceAll(`nobody-${RUN.toLowerCase()}`, 'X'));
+          expect(canariesIn(drafted.text)).toEqual([]);
+        }
       }
     },
   );
@@ -422,7 +483,7 @@ describe('BFLA (API5): members calling staff routes', () => {
       ['POST', '/sources', ['analyst']],
       ['POST', `/briefings/${P}/publish`, ['editor']],
       ['POST', `/briefings/${P}/retract`, ['editor']],
-      ['PATCH', `/briefings/${P}`, ['analyst']],
+      ['PATCH', `/briefings/${P}`, ['analyst', 'editor']],
       ['PATCH', `/briefings/${P}/sources/${target}`, ['analyst', 'editor']],
       ['DELETE', `/briefings/${P}/sources/${target}`, ['analyst', 'editor']],
       ['PUT', `/briefings/${P}/score/override`, ['analyst', 'editor']],
@@ -513,5 +574,27 @@ describe('resource consumption (API4)', () => {
         .status,
     ).toBe(400);
     expect((await call('admin', 'GET', `/access-requests?cursor=${'c'.repeat(513)}`)).status).toBe(400);
+  });
+});
+
+// Last: it makes R's revision public, which the matrix above must not see.
+describe('an editor publishes the pending revision (issue 16)', () => {
+  it('readers then see it, its new entity becomes public, and Briefing Published names who proposed and who approved it', async () => {
+    const published = await call('editor', 'POST', `/briefings/${R}/publish`);
+    expect(published.status, published.text).toBe(200);
+    expect(published.body).not.toHaveProperty('pendingRevision');
+    const event = await stack.bus.waitFor(
+      (e) => e.envelope['detail-type'] === 'Briefing Published' && (e.envelope.detail as { briefingId: string }).briefingId === R,
+    );
+    await stack.settled();
+
+    expect(event.envelope.detail).toMatchObject({ approvedBy: subs.editor, proposedBy: subs.analyst, publishedBy: 'editor-1' });
+    expect(canariesIn((await call('anonymous', 'GET', `/briefings/${R}`)).text)).toEqual([canary('R', 'HEAD'), canary('RX', 'NAME')].sort());
+    expect((await call('anonymous', 'GET', `/entities/${RX}`)).status).toBe(200);
+    const history = await call('analyst', 'GET', `/briefings/${R}/versions`);
+    expect(history.body.versions.slice(0, 2)).toEqual([
+      expect.objectContaining({ action: 'published', by: subs.editor, approvedBy: subs.editor, proposedBy: subs.analyst }),
+      expect.objectContaining({ action: 'proposed', by: subs.analyst }),
+    ]);
   });
 });

@@ -46,12 +46,19 @@ afterAll(() => {
 
 const demo = DEMO_BRIEFINGS.find((d) => FOLLOWED.every((e) => d.input.entities?.some((r) => r.entityId === e)) && d.publish === 'auto')!;
 
-const post = (apiUrl: string, token: string, method: string, path: string, body?: unknown) =>
+const post = (apiUrl: string, token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
   fetch(`${apiUrl}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
+
+/** An editor approves the auto-publish rule the analyst proposed (issue 16): PATCH with the staff ETag just read. */
+async function approveRule(apiUrl: string, editor: string, briefingId: string): Promise<void> {
+  const etag = (await post(apiUrl, editor, 'GET', `/briefings/${briefingId}`)).headers.get('etag') ?? '';
+  const res = await post(apiUrl, editor, 'PATCH', `/briefings/${briefingId}`, { autoPublish: { minGrade: 'A/B' } }, { 'if-match': etag });
+  expect(res.status).toBe(200);
+}
 
 const sourceBody = (briefingId: string, n: number, kind: SourceKind) => ({
   briefingId,
@@ -82,6 +89,7 @@ async function round(r: number, random: () => number, briefingIds: string[], cou
     const res = await post(ready.apiUrl, ready.analyst, 'POST', '/briefings', { ...input, eventDate, related: [], autoPublish: { minGrade: 'A/B' } });
     expect(res.status).toBe(201);
     fresh.push(((await res.json()) as { briefingId: string }).briefingId);
+    await approveRule(ready.apiUrl, ready.editor, fresh.at(-1)!);
   }
   if (r === 0) {
     // A draft keeps the entities it names secret (issue 16): an editor publishes their profiles before the member follows them.

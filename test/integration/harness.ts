@@ -146,3 +146,16 @@ export async function api<T = any>(
   }
   return { status: response.status, headers: response.headers, body: parsed as T, text };
 }
+
+/**
+ * An editor approves a briefing's auto-publish rule (or sets it) as the API has it: read the staff
+ * copy, then PATCH `autoPublish` with its ETag in If-Match. Returns the PATCH's answer.
+ */
+export async function approveAutoPublish(stack: LocalStack, editorToken: string, briefingId: string, minGrade: string): Promise<ApiResponse> {
+  const read = await api(stack, 'GET', `/briefings/${briefingId}`, { token: editorToken });
+  return api(stack, 'PATCH', `/briefings/${briefingId}`, {
+    token: editorToken,
+    headers: { 'if-match': read.headers.get('etag') ?? '' },
+    body: { autoPublish: { minGrade } },
+  });
+}

@@ -7,14 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MODEL_VERSION } from '../../domain/scoring.ts';
 import type { ReceivedEvent } from '../../infra/local/event-bus.ts';
 import { briefingInput, sourceText } from '../support/fixtures.ts';
-import { api, type LocalStack, startTestStack, type UsualTokens, usualTokens } from './harness.ts';
+import { api, approveAutoPublish, type LocalStack, startTestStack, type UsualTokens, usualTokens } from './harness.ts';
 
 let stack: LocalStack;
 let tokens: UsualTokens;
+let analystId = '';
+let editorId = '';
 
 beforeAll(async () => {
   stack = await startTestStack();
   tokens = await usualTokens(stack);
+  analystId = (await api(stack, 'GET', '/me', { token: tokens.analyst })).body.userId;
+  editorId = (await api(stack, 'GET', '/me', { token: tokens.editor })).body.userId;
 });
 afterAll(() => stack?.stop());
 
@@ -36,11 +40,16 @@ const lockedSections = (body: { sections: Array<{ name: string; locked: boolean 
 describe('ingest → score → publish → read', () => {
   let briefingId = '';
 
-  it('an analyst drafts a briefing with an auto-publish rule; readers cannot see the draft', async () => {
+  it('an analyst drafts a briefing and proposes an auto-publish rule; an editor approves it; readers cannot see the draft', async () => {
     const created = await api(stack, 'POST', '/briefings', { token: tokens.analyst, body: briefingInput({ autoPublish: { minGrade: 'A/B' } }) });
     expect(created.status).toBe(201);
     briefingId = created.body.briefingId;
     expect(created.body.completeness.problems).toEqual(['no sources yet']);
+    expect(created.body.autoPublish).toEqual({ minGrade: 'A/B', proposedBy: analystId, proposedAt: expect.any(String) });
+
+    const approved = await approveAutoPublish(stack, tokens.editor, briefingId, 'A/B');
+    expect(approved.status).toBe(200);
+    expect(approved.body.autoPublish).toMatchObject({ minGrade: 'A/B', proposedBy: analystId, approvedBy: editorId });
 
     expect((await api(stack, 'GET', `/briefings/${briefingId}`)).status).toBe(404);
     expect((await api(stack, 'GET', `/briefings/${briefingId}`, { token: tokens.leadership })).status).toBe(404);
@@ -66,7 +75,7 @@ describe('ingest → score → publish → read', () => {
     expect(published.envelope).toMatchObject({
       source: 'signal-briefings',
       version: '0',
-      detail: { publishedBy: 'rule:auto-publish', grade: 'A/B' },
+      detail: { publishedBy: 'rule:auto-publish', approvedBy: editorId, proposedBy: analystId, grade: 'A/B' },
     });
     expect(published.deliveries.every((d) => d.status !== 'dead-lettered')).toBe(true);
   });
@@ -209,6 +218,50 @@ describe("the seed page's boilerplate does not publish", () => {
   });
 });
 
+describe("publication is an editor's decision (issue 16)", () => {
+  it("a rule an analyst only proposed publishes nothing, however high the grade; below the publisher's floor it is refused", async () => {
+    // Prepare
+    const low = await api(stack, 'POST', '/briefings', { token: tokens.analyst, body: briefingInput({ autoPublish: { minGrade: 'C/D' } }) });
+    const { body: created } = await api(stack, 'POST', '/briefings', {
+      token: tokens.analyst,
+      body: briefingInput({ autoPublish: { minGrade: 'A/B' } }),
+    });
+    const id = created.briefingId as string;
+    const read = await api(stack, 'GET', `/briefings/${id}`, { token: tokens.analyst });
+    // An analyst sending the rule again only proposes it again.
+    const again = await api(stack, 'PATCH', `/briefings/${id}`, {
+      token: tokens.analyst,
+      headers: { 'if-match': read.headers.get('etag')! },
+      body: { autoPublish: { minGrade: 'A/B' } },
+    });
+
+    // Act
+    for (const [n, kind] of [
+      [31, 'direct'],
+      [32, 'reporting'],
+    ] as const) {
+      expect((await api(stack, 'POST', '/sources', { token: tokens.analyst, body: source(id, n, kind) })).status).toBe(201);
+    }
+    await stack.bus.waitFor(
+      (e) =>
+        e.envelope['detail-type'] === 'Briefing Scored' &&
+        (e.envelope.detail as { briefingId: string; current: { grade: string } }).briefingId === id &&
+        (e.envelope.detail as { current: { grade: string } }).current.grade === 'A/B',
+    );
+    await stack.settled();
+
+    // Assess
+    expect(low.status).toBe(400);
+    expect(low.body.errors).toEqual([expect.objectContaining({ pointer: '#/autoPublish/minGrade' })]);
+    expect(again.status).toBe(200);
+    expect(again.body.autoPublish).not.toHaveProperty('approvedBy');
+    expect(eventsOf('Briefing Published', id)).toEqual([]);
+    expect((await api(stack, 'GET', `/briefings/${id}`)).status).toBe(404);
+    const staff = await api(stack, 'GET', `/briefings/${id}`, { token: tokens.editor });
+    expect(staff.body).toMatchObject({ status: 'draft', autoPublish: { minGrade: 'A/B', proposedBy: analystId } });
+  });
+});
+
 describe('no lost updates: ETag on reads, If-Match on edits', () => {
   it('edits with the ETag read, refuses a stale one (412) or none (428), lets one of two racing edits through, and answers 304', async () => {
     // Prepare: a published briefing
@@ -221,9 +274,10 @@ describe('no lost updates: ETag on reads, If-Match on edits', () => {
     await stack.settled();
     expect((await api(stack, 'POST', `/briefings/${id}/publish`, { token: tokens.editor })).status).toBe(200);
     await stack.settled();
+    // An editor's own edits of a published briefing go live (an analyst's would wait as a pending revision).
     const edit = (etag: string | undefined, headline: string) =>
       api(stack, 'PATCH', `/briefings/${id}`, {
-        token: tokens.analyst,
+        token: tokens.editor,
         body: { sections: { headline } },
         ...(etag ? { headers: { 'if-match': etag } } : {}),
       });
@@ -237,7 +291,7 @@ describe('no lost updates: ETag on reads, If-Match on edits', () => {
     expect(edited.status).toBe(200);
     expect(edited.headers.get('etag')).toBe(`"v${version + 1}-staff"`);
     expect(edited.body).toMatchObject({ status: 'published' });
-    // the edit of a published briefing is announced as its new published version
+    // the editor's edit of a published briefing is announced as its new published version
     await stack.bus.waitFor(
       (e) =>
         e.envelope['detail-type'] === 'Briefing Published' &&

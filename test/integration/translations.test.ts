@@ -6,7 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stableJson } from '../../domain/stable-json.ts';
 import { briefingInput, sourceText } from '../support/fixtures.ts';
-import { api, type LocalStack, startTestStack, tokenFor } from './harness.ts';
+import { api, approveAutoPublish, type LocalStack, startTestStack, tokenFor } from './harness.ts';
+
+// This publisher lets rules publish from grade D (the floor is the stage's configuration; B/C unless set): one direct source is enough here.
+process.env['AUTO_PUBLISH_FLOOR'] = 'D';
 
 let stack: LocalStack;
 let analyst = '';
@@ -53,6 +56,8 @@ describe('a briefing in English and Chinese', () => {
     }
     const asEn = await api(stack, 'GET', `/briefings/${briefingId}`, { token: analyst });
     expect(Buffer.from(String(headline(asEn.body)))).toEqual(Buffer.from(en.headline));
+    // The analyst's rule is a proposal until an editor approves it.
+    expect((await approveAutoPublish(stack, editor, briefingId, 'D')).status).toBe(200);
   });
 
   it('serves anonymous readers the Chinese public sections once published, by Accept-Language', async () => {
@@ -93,7 +98,9 @@ describe('a briefing in English and Chinese', () => {
 
     const history = await api(stack, 'GET', `/briefings/${briefingId}/versions`, { token: editor });
     expect(history.status).toBe(200);
-    expect(history.body.versions.map((v: { action: string }) => v.action)).toEqual(['edited', 'published', 'created']);
+    // created by the analyst, its rule approved by the editor (edited), published by the rule, then the analyst's edit waits (proposed).
+    expect(history.body.versions.map((v: { action: string }) => v.action)).toEqual(['proposed', 'published', 'edited', 'created']);
+    expect(edited.body.pendingRevision.translations.zh.headline).toBe('新标题：𠮷');
     const first = history.body.versions.at(-1);
     const snapshot = await api(stack, 'GET', `/briefings/${briefingId}/versions/${first.version}`, { token: editor });
     expect(snapshot.status).toBe(200);

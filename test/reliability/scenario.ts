@@ -117,7 +117,7 @@ export async function worldFor(scenario: Pick<Scenario, 'briefings'>, opts: Play
           },
         };
     for (const item of briefingItems(
-      draft({ ...sections, ...(spec.autoPublish ? { autoPublish: { minGrade: spec.autoPublish } } : {}) }, briefingIdOf(i)),
+      draft({ ...sections, ...(spec.autoPublish ? { autoPublish: { minGrade: spec.autoPublish, approvedBy: 'editor-1' } } : {}) }, briefingIdOf(i)),
     )) {
       world.table.seed(item);
     }

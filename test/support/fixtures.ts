@@ -25,8 +25,16 @@ export const briefingInput = (overrides: Record<string, unknown> = {}) =>
     ...overrides,
   });
 
-export const draft = (overrides: Record<string, unknown> = {}, briefingId = 'b-1'): Briefing =>
-  createDraft(briefingInput(overrides), { briefingId, by: 'analyst-1', now: NOW });
+/** A draft by analyst-1; an `autoPublish` rule is stored exactly as given (`approvedBy` for one an editor approved). */
+export const draft = (overrides: Record<string, unknown> = {}, briefingId = 'b-1'): Briefing => {
+  const { autoPublish, ...rest } = overrides as { autoPublish?: Briefing['autoPublish'] };
+  const b = createDraft(briefingInput(autoPublish ? { ...rest, autoPublish: { minGrade: autoPublish.minGrade } } : rest), {
+    briefingId,
+    by: 'analyst-1',
+    now: NOW,
+  });
+  return autoPublish ? { ...b, autoPublish } : b;
+};
 
 const WORDS = (
   'acme network fibre route build permit county regional operator capacity backhaul wholesale pause quarter filing ' +

@@ -7,6 +7,8 @@
  *
  *   BRIEFING#<id> / L                  what only staff see: authors, the auto-publish rule,
  *                                      the retraction, the event date, the override
+ *   BRIEFING#<id> / L#REVISION         the pending revision of a published briefing (staff only:
+ *                                      readers' ranges start at M and P); absent when none is pending
  *   BRIEFING#<id> / L#explanation      the score's explanation (staff), written by scoring only
  *   BRIEFING#<id> / M                  source notes
  *   BRIEFING#<id> / M#<lang>           member sections, of the original language and of each translation
@@ -56,7 +58,7 @@ export const BRIEFING_VERSION_ENTITY = 'briefing-version';
 type Item = Record<string, unknown>;
 
 const briefingPk = (briefingId: string) => `BRIEFING#${briefingId}`;
-const SK = { staff: 'L', explanation: 'L#explanation', member: 'M', head: 'P', end: 'P~', version: 'V#' } as const;
+const SK = { staff: 'L', revision: 'L#REVISION', explanation: 'L#explanation', member: 'M', head: 'P', end: 'P~', version: 'V#' } as const;
 
 /** The parts only scoring writes (derived from the sources): a re-score may put them on their own (scores.ts). */
 export const SCORING_PARTS: ReadonlySet<string> = new Set([SK.member, SK.explanation]);
@@ -170,6 +172,7 @@ export function toItems(b: Briefing): Item[] {
     scoreExplanation,
     eventDate,
     override,
+    pendingRevision,
     ...unplaced
   } = b;
   // A new field of Briefing must be given a part here (who may read it decides which).
@@ -205,6 +208,8 @@ export function toItems(b: Briefing): Item[] {
         override,
       }),
     ),
+    // Its own part, so a re-score (which rewrites L) never rewrites a revision's text.
+    ...(pendingRevision ? [part(briefingId, SK.revision, BRIEFING_PART_ENTITY, { pendingRevision })] : []),
     ...(scoreExplanation ? [part(briefingId, SK.explanation, BRIEFING_PART_ENTITY, { scoreExplanation: compactExplanation(scoreExplanation) })] : []),
   ];
 }
@@ -243,6 +248,8 @@ export function fromItems(items: readonly Item[]): Briefing | undefined {
     createdAt: '',
     createdBy: '',
     ...staff,
+    // `pendingRevision`, when one is pending.
+    ...attrsOf(bySk.get(SK.revision)),
     ...(explanation ? { scoreExplanation: expandExplanation(explanation, sourceNotes as SourceNote[]) } : {}),
     ...headAttrs,
     briefingId: String(head['briefingId']),

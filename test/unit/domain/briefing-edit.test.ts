@@ -58,7 +58,7 @@ describe('editBriefing', () => {
     expect(briefing.sections.whatToWatch).toEqual([]);
     expect(briefing).not.toHaveProperty('autoPublish');
     const { briefing: ruled } = editBriefing(briefing, { autoPublish: { minGrade: 'B/C' } }, { by: 'a-2', now: LATER });
-    expect(ruled.autoPublish).toEqual({ minGrade: 'B/C' });
+    expect(ruled.autoPublish).toEqual({ minGrade: 'B/C', proposedBy: 'a-2', proposedAt: LATER.toISOString() });
   });
 
   it('says what it changed, for scoring to re-read (the score itself follows through Briefing Edited)', () => {

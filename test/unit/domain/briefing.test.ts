@@ -169,8 +169,8 @@ describe('rescore', () => {
 });
 
 describe('auto-publish rule', () => {
-  it('is due once the grade reaches the threshold and the briefing is complete', () => {
-    const b = draft({ autoPublish: { minGrade: 'A/B' } });
+  it('is due once the grade reaches the threshold of a rule an editor approved and the briefing is complete', () => {
+    const b = draft({ autoPublish: { minGrade: 'A/B', proposedBy: 'a-1', approvedBy: 'editor-1' } });
     expect(dueForAutoPublish(rescore(b, [source('direct', 1)], NOW).briefing)).toBe(false); // 0.60 B/C
     expect(dueForAutoPublish(rescore(b, [source('direct', 1), source('reporting', 2)], NOW).briefing)).toBe(true); // 0.76 A/B
   });
@@ -178,7 +178,7 @@ describe('auto-publish rule', () => {
   it('is never due without a rule, or once published', () => {
     const scored = rescore(draft(), [source('direct', 1), source('reporting', 2)], NOW).briefing;
     expect(dueForAutoPublish(scored)).toBe(false);
-    const ruled = rescore(draft({ autoPublish: { minGrade: 'D' } }), [source('direct', 1)], NOW).briefing;
+    const ruled = rescore(draft({ autoPublish: { minGrade: 'D', approvedBy: 'editor-1' } }), [source('direct', 1)], NOW).briefing;
     expect(dueForAutoPublish(publish(ruled, { by: 'e', now: later }))).toBe(false);
   });
 });

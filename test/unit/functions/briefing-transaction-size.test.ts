@@ -6,7 +6,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { briefingPublished, briefingScored } from '../../../domain/announcements.ts';
+import { briefingEdited, briefingPublished, briefingScored } from '../../../domain/announcements.ts';
 import { BriefingInput, type BriefingPatch, editBriefing, publish, rescore, snapshotOf } from '../../../domain/briefing.ts';
 import { ddb as documentClient } from '../../../functions/commons/clients/dynamodb.ts';
 import { saveBriefing, TRANSACTION_LIMIT } from '../../../functions/commons/table/briefings.ts';
@@ -27,7 +27,7 @@ const LANGS = ['de', 'fr', 'es', 'it', 'pt', 'ja', 'ko', 'ar', 'ru', 'nl', 'pl',
 const translations = (langs: string[]) => Object.fromEntries(langs.map((l) => [l, { ...briefingInput().sections, headline: `Headline in ${l}` }]));
 
 describe('the largest change to a briefing fits in one transaction', () => {
-  it('replacing every entity, every translation and every feed dimension of a published briefing', async () => {
+  it('publishing a revision that replaces every entity, every translation and every feed dimension of a published briefing', async () => {
     // Prepare: the most entities and translations the API accepts, then an edit that replaces all of them
     const maxEntities = maxOf(LIMITS.entities, (n) => entities(n, 'x'));
     const maxTranslations = maxOf(LIMITS.translations, (n) => translations(LANGS.slice(0, n)));
@@ -48,19 +48,22 @@ describe('the largest change to a briefing fits in one transaction', () => {
       },
       sections: { signalBrief: { signal: 'Changed', signalType: 'Governance', region: 'Asia', marketClass: 'Retail' } },
     };
-    const { briefing: after } = editBriefing(before, patch, { by: 'analyst-1', now: NOW });
+    // The analyst's edit waits as a revision; the editor's publication of it is the change that writes everything.
+    const { briefing: proposed } = editBriefing(before, patch, { by: 'analyst-1', now: NOW });
+    const after = publish(proposed, { by: 'editor-2', now: NOW });
     ddb.on(TransactWriteCommand).resolves({});
     // Act
     await saveBriefing(
-      before,
+      proposed,
       after,
-      [briefingPublished(after, NOW), briefingScored(before, after, NOW)],
+      [briefingEdited(after, ['sections', 'translations', 'entities'], NOW), briefingPublished(after, NOW), briefingScored(before, after, NOW)],
       NOW,
-      snapshotOf(after, { action: 'edited', by: 'analyst-1', now: NOW }),
+      snapshotOf(after, { action: 'published', by: 'editor-2', now: NOW, approvedBy: 'editor-2', proposedBy: 'analyst-1' }),
     );
     // Assess
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(items.length).toBeGreaterThan(2 * maxEntities); // the change really touched every entity's feed entries
+    expect(items.some((i) => i.Delete?.Key?.['sk'] === 'L#REVISION')).toBe(true); // and removed the published revision
     expect(items.length).toBeLessThanOrEqual(TRANSACTION_LIMIT);
   });
 });

@@ -60,7 +60,7 @@ describe('PATCH /briefings/{briefingId}', () => {
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
-  it('edits a published briefing as a new published version, conditional on the version read, and announces it again', async () => {
+  it("an analyst's edit of a published briefing is saved as its pending revision: readers' parts untouched, nothing published", async () => {
     stored();
     ddb.on(TransactWriteCommand).resolves({});
     const res = await patch(
@@ -72,31 +72,74 @@ describe('PATCH /briefings/{briefingId}', () => {
     const next = published.version + 1;
     expect(res.headers!['etag']).toBe(`"v${next}-staff"`);
     const body = parseBody(res);
-    expect(body).toMatchObject({ status: 'published', publishedAt: published.publishedAt });
-    expect(body.sections[0].content).toBe('Acme resumes part of its northern fibre build');
-    const [read] = ddb.commandCalls(QueryCommand);
-    expect(read!.args[0].input).toMatchObject({ ConsistentRead: true, ExpressionAttributeValues: { ':lo': 'L', ':hi': 'SOURCE#~' } });
+    expect(body).toMatchObject({ status: 'published', publishedAt: published.publishedAt, updatedAt: published.updatedAt });
+    expect(body.sections[0].content).toBe(published.sections.headline);
+    expect(body.pendingRevision).toMatchObject({
+      sections: { headline: 'Acme resumes part of its northern fibre build' },
+      changes: ['sections'],
+      proposedBy: 'a-1',
+    });
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(items[0]!.Put).toMatchObject({
       ConditionExpression: 'version = :expected',
       ExpressionAttributeValues: { ':expected': published.version },
     });
+    // The head (its version) and the staff-only revision part; no public or member part, no feed entry, no profile.
+    expect(partsPut(items)).toEqual(['P', 'L#REVISION', `V#${String(next).padStart(9, '0')}`]);
+    expect(items.filter((i) => i.Update || i.Delete)).toEqual([]);
+    expect(items[0]!.Put!.Item).toMatchObject({ sk: 'P', version: next, status: 'published', updatedAt: published.updatedAt });
+    expect(putAt(items, `V#${String(next).padStart(9, '0')}`)!.Item).toMatchObject({
+      action: 'proposed',
+      by: 'a-1',
+      sections: { headline: 'Acme resumes part of its northern fibre build' },
+    });
+    expect(eventsPut(items)).toEqual([
+      expect.objectContaining({
+        detailType: 'Briefing Edited',
+        detail: expect.objectContaining({ briefingVersion: next, changes: ['sections'], editedBy: 'a-1', pendingReview: true }),
+      }),
+    ]);
+  });
+
+  it("an editor's own edit of a published briefing goes live as a new published version, announced again with its approver", async () => {
+    stored();
+    ddb.on(TransactWriteCommand).resolves({});
+    const res = await patch(
+      { sections: { headline: 'Acme resumes part of its northern fibre build' } },
+      { 'if-match': `"v${published.version}-staff"` },
+      claimsFor('e-1', ['editors']),
+    );
+
+    expect(res.statusCode).toBe(200);
+    const next = published.version + 1;
+    expect(parseBody(res).sections[0].content).toBe('Acme resumes part of its northern fibre build');
+    const [read] = ddb.commandCalls(QueryCommand);
+    expect(read!.args[0].input).toMatchObject({ ConsistentRead: true, ExpressionAttributeValues: { ':lo': 'L', ':hi': 'SOURCE#~' } });
+    const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(items[0]!.Put!.Item).toMatchObject({ sk: 'P', version: next, status: 'published' });
     expect(putAt(items, 'P#en')!.Item).toMatchObject({ sections: { headline: 'Acme resumes part of its northern fibre build' } });
     // Only what changed: the head, the public sections, the staff part (who edited) and the snapshot; member parts and notes are untouched.
     expect(partsPut(items)).toEqual(['P', 'P#en', 'L', `V#${String(next).padStart(9, '0')}`]);
-    expect(putAt(items, 'L')!.Item).toMatchObject({ updatedBy: 'a-1' });
+    expect(putAt(items, 'L')!.Item).toMatchObject({ updatedBy: 'e-1' });
     expect(putAt(items, `V#${String(next).padStart(9, '0')}`)).toMatchObject({
       ConditionExpression: 'attribute_not_exists(pk)',
-      Item: { action: 'edited', by: 'a-1', version: next, sections: { headline: 'Acme resumes part of its northern fibre build' } },
+      Item: { action: 'edited', by: 'e-1', approvedBy: 'e-1', version: next },
     });
     expect(eventsPut(items)).toEqual([
-      expect.objectContaining({ detailType: 'Briefing Edited', detail: expect.objectContaining({ briefingVersion: next, changes: ['sections'] }) }),
+      expect.objectContaining({ detailType: 'Briefing Edited', detail: expect.objectContaining({ briefingVersion: next, editedBy: 'e-1' }) }),
       expect.objectContaining({
         detailType: 'Briefing Published',
-        detail: expect.objectContaining({ briefingVersion: next, headline: 'Acme resumes part of its northern fibre build' }),
+        detail: expect.objectContaining({ briefingVersion: next, approvedBy: 'e-1', headline: 'Acme resumes part of its northern fibre build' }),
       }),
     ]);
+  });
+
+  it("refuses an auto-publish rule below the publisher's floor (400 #/autoPublish/minGrade), writing nothing", async () => {
+    stored(scoredDraft);
+    const res = await patch({ autoPublish: { minGrade: 'D' } }, { 'if-match': `"v${scoredDraft.version}-staff"` });
+    expect(res.statusCode).toBe(400);
+    expect(parseBody(res).errors).toEqual([{ pointer: '#/autoPublish/minGrade', detail: expect.stringContaining('B/C') }]);
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
   it('answers 412 (not 409, no retry) when another edit lands between the read and the write', async () => {

@@ -51,7 +51,8 @@ describe('score-briefing (on Source Ingested)', () => {
   });
 
   it('announces in a transaction with a pending outbox record when the draft becomes due for its auto-publish rule', async () => {
-    storeBriefing(ddb, draft({ autoPublish: { minGrade: 'B/C' } }), [source('direct', 1), source('reporting', 2)]);
+    const rule = { minGrade: 'B/C', proposedBy: 'analyst-1', approvedBy: 'editor-1' };
+    storeBriefing(ddb, draft({ autoPublish: rule }), [source('direct', 1), source('reporting', 2)]);
     ddb.on(TransactWriteCommand).resolves({});
 
     await score(ingested, context);
@@ -63,6 +64,16 @@ describe('score-briefing (on Source Ingested)', () => {
     expect(partsPut(items)).toEqual(['P', 'M', 'L#explanation']);
     const [record] = eventsPut(items);
     expect(record).toMatchObject({ detail: { autoPublishDue: true }, gsi1pk: expect.stringMatching(/^PENDING#/) });
+  });
+
+  it('does not announce a draft as due while its rule is only proposed (no editor approved it)', async () => {
+    storeBriefing(ddb, draft({ autoPublish: { minGrade: 'B/C', proposedBy: 'analyst-1' } }), [source('direct', 1), source('reporting', 2)]);
+    ddb.on(PutCommand).resolves({});
+
+    await score(ingested, context);
+
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    expect(announcedScore(ddb)).toMatchObject({ autoPublishDue: false });
   });
 
   it("saves in a transaction when a re-score changes more than what scoring derives (a published briefing's feed entries)", async () => {
@@ -117,8 +128,9 @@ describe('score-briefing (on Source Ingested)', () => {
 describe('auto-publish-briefing (on Briefing Scored)', () => {
   const scored = busEvent(BriefingScored.detailType, { ...BriefingScored.example, briefingId: 'b-1' });
 
-  it('publishes a draft whose grade meets its rule, announcing Briefing Published', async () => {
-    const b = rescore(draft({ autoPublish: { minGrade: 'A/B' } }), [source('direct', 1), source('reporting', 2)], NOW).briefing;
+  it('publishes a draft whose grade meets the rule an editor approved, announcing Briefing Published with who proposed and approved it', async () => {
+    const rule = { minGrade: 'A/B', proposedBy: 'analyst-1', approvedBy: 'editor-1' };
+    const b = rescore(draft({ autoPublish: rule }), [source('direct', 1), source('reporting', 2)], NOW).briefing;
     storeBriefing(ddb, b);
     ddb.on(TransactWriteCommand).resolves({});
 
@@ -127,12 +139,39 @@ describe('auto-publish-briefing (on Briefing Scored)', () => {
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(items[0]!.Put!.Item).toMatchObject({ sk: 'P', status: 'published', version: b.version + 1 });
     expect(putAt(items, 'L')!.Item).toMatchObject({ publishedBy: 'rule:auto-publish' });
-    expect(putAt(items, `V#${String(b.version + 1).padStart(9, '0')}`)!.Item).toMatchObject({ action: 'published', by: 'rule:auto-publish' });
+    expect(putAt(items, `V#${String(b.version + 1).padStart(9, '0')}`)!.Item).toMatchObject({
+      action: 'published',
+      by: 'rule:auto-publish',
+      approvedBy: 'editor-1',
+      proposedBy: 'analyst-1',
+    });
     expect(writtenEvents()).toEqual(['Briefing Published']);
+    const outbox = items.find((i) => String(i.Put?.Item?.['pk']).startsWith('OUTBOX#'))!.Put!.Item!;
+    expect(JSON.stringify(outbox)).toContain('"approvedBy":"editor-1"');
+  });
+
+  it('publishes nothing by a rule an analyst only proposed, nor by one below the floor in force (AUTO_PUBLISH_FLOOR)', async () => {
+    const proposed = rescore(draft({ autoPublish: { minGrade: 'B/C', proposedBy: 'analyst-1' } }), [source('direct', 1)], NOW).briefing;
+    storeBriefing(ddb, proposed);
+    await autoPublish(scored, context);
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+
+    const approved = { ...proposed, autoPublish: { ...proposed.autoPublish!, approvedBy: 'editor-1' } }; // 0.60 B/C
+    storeBriefing(ddb, approved);
+    process.env['AUTO_PUBLISH_FLOOR'] = 'A/B';
+    try {
+      await autoPublish(scored, context);
+    } finally {
+      delete process.env['AUTO_PUBLISH_FLOOR'];
+    }
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    ddb.on(TransactWriteCommand).resolves({});
+    await autoPublish(scored, context);
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(1);
   });
 
   it('does nothing below the threshold, without a rule, or when already published', async () => {
-    const low = rescore(draft({ autoPublish: { minGrade: 'A' } }), [source('direct', 1)], NOW).briefing;
+    const low = rescore(draft({ autoPublish: { minGrade: 'A', approvedBy: 'editor-1' } }), [source('direct', 1)], NOW).briefing;
     storeBriefing(ddb, low);
     await autoPublish(scored, context);
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
