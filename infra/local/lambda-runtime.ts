@@ -3,6 +3,7 @@
  * the Lambda runtime does: one module instance per function (module-scope
  * clients live across invocations), an event, and a context object.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +14,12 @@ import { FUNCTIONS, type FunctionName } from '../../functions/manifest.ts';
 export type Invoke = (event: unknown) => Promise<unknown>;
 
 type Handler = (event: unknown, context: Context) => unknown;
+
+/**
+ * The function whose code is running, for whatever it calls: the local IAM check
+ * (infra/local/local-iam.ts) evaluates each SDK call against this function's role.
+ */
+export const runningFunction = new AsyncLocalStorage<FunctionName>();
 
 /** The function ran past its timeout (API Gateway answers 503 for the integration timing out). */
 export class FunctionTimeoutError extends Error {
@@ -57,7 +64,7 @@ async function invoke(fn: FunctionName, handler: Handler, event: unknown, opts: 
   });
   try {
     // Promise.resolve(): a handler may return a plain value as well as a promise.
-    return await Promise.race([Promise.resolve().then(() => handler(event, context)), timeout]);
+    return await Promise.race([runningFunction.run(fn, () => Promise.resolve().then(() => handler(event, context))), timeout]);
   } finally {
     clearTimeout(timer);
   }
