@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { type CfnResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement, type PolicyStatementProps, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -122,6 +122,10 @@ export class BriefingsFunction extends NodejsFunction {
       },
       bundling: props.apiTracing ? { ...BUNDLING, define: { ...BUNDLING.define, ...apiTracingDefine(true) } } : BUNDLING,
     });
+    // Lambda checks the role's permissions when the function is created, so the function waits for the role's
+    // policy. CDK also lists the role itself, which `Role: !GetAtt` already orders (cfn-lint W3005): the policy only.
+    const policy = role.node.tryFindChild('DefaultPolicy')?.node.defaultChild as CfnResource | undefined;
+    if (policy) (this.node.defaultChild as CfnResource).addOverride('DependsOn', [Stack.of(this).getLogicalId(policy)]);
     // The policy hangs off the role, which is a sibling of the function, so the acknowledgement goes on the role.
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',

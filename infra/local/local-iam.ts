@@ -26,6 +26,7 @@ import type { FunctionName } from '../../functions/manifest.ts';
 import { runningFunction } from './lambda-runtime.ts';
 import { type LocalResources, resolvePolicy, type SynthesizedRole } from './role-policies.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: template fragments and SDK inputs are untyped JSON, read by their documented shape
 type Json = Record<string, any>;
 
 /** One thing IAM authorizes: an action on a resource, with the partition keys it touches (DynamoDB). */
@@ -201,7 +202,12 @@ export function authorizationRequests(service: Service, operation: string, input
       ];
     }
     case 'Scan':
-      return [{ action: 'dynamodb:Scan', resource: input['IndexName'] ? `${table(input['TableName'])}/index/${input['IndexName']}` : table(input['TableName']) }];
+      return [
+        {
+          action: 'dynamodb:Scan',
+          resource: input['IndexName'] ? `${table(input['TableName'])}/index/${input['IndexName']}` : table(input['TableName']),
+        },
+      ];
     case 'BatchGetItem':
       return Object.entries((input['RequestItems'] ?? {}) as Record<string, Json>).map(([name, { Keys = [] }]) => ({
         action: 'dynamodb:BatchGetItem',

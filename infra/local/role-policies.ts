@@ -6,9 +6,13 @@
  * against these (infra/local/local-iam.ts), so a grant the template lacks fails
  * locally as it would in AWS.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { FUNCTIONS, type FunctionName } from '../../functions/manifest.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: template fragments and SDK inputs are untyped JSON, read by their documented shape
 type Json = Record<string, any>;
 
 /** A function's role, with its policy documents as written in the template (intrinsics unresolved). */
@@ -35,16 +39,51 @@ export interface SynthesizedRoles {
 
 let synthesized: Promise<SynthesizedRoles> | undefined;
 
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** What the template is made from: a change to any of these synthesizes again. */
+const SOURCES = ['infra', 'functions', 'events', 'domain'];
+const CACHE_DIR = join(ROOT, 'node_modules', '.cache', 'signal-briefings-roles');
+
 /**
- * Each function's role, from one in-process synthesis of the CDK app (~1 s once aws-cdk-lib is loaded,
- * ~1.5 s): once per process, as the code it reads cannot change under a running process.
+ * Each function's role, from an in-process synthesis of the CDK app (aws-cdk-lib's load and the synth
+ * take 2-3 s of CPU), kept in node_modules/.cache by a digest of the sources it is made from, so the
+ * local stacks of a test run (one per file) synthesize once between them, not once each.
  */
 export function synthesizeRoles(): Promise<SynthesizedRoles> {
-  synthesized ??= synthesize();
+  synthesized ??= cachedOrSynthesized();
   synthesized.catch(() => {
     synthesized = undefined;
   });
   return synthesized;
+}
+
+async function cachedOrSynthesized(): Promise<SynthesizedRoles> {
+  const file = join(CACHE_DIR, `${sourceDigest()}.json`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as SynthesizedRoles;
+  } catch {
+    const roles = await synthesize();
+    mkdirSync(CACHE_DIR, { recursive: true });
+    // Written whole and renamed, so a stack starting in another process never reads half a file.
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, JSON.stringify(roles));
+    renameSync(partial, file);
+    return roles;
+  }
+}
+
+function sourceDigest(): string {
+  const hash = createHash('sha256');
+  const visit = (dir: string): void => {
+    for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) hash.update(path).update(readFileSync(join(ROOT, path)));
+    }
+  };
+  for (const dir of SOURCES) visit(dir);
+  for (const file of ['cdk.json', 'package-lock.json']) hash.update(file).update(readFileSync(join(ROOT, file)));
+  return hash.digest('hex').slice(0, 32);
 }
 
 async function synthesize(): Promise<SynthesizedRoles> {
@@ -70,7 +109,9 @@ export function rolesOf(resources: Record<string, Json>): SynthesizedRoles {
   const ids = Object.keys(resources);
   const roles = {} as Record<FunctionName, SynthesizedRole>;
   for (const name of Object.keys(FUNCTIONS) as FunctionName[]) {
-    const fnId = ids.find((id) => resources[id]!['Type'] === 'AWS::Lambda::Function' && resources[id]!['Properties']['Description'] === FUNCTIONS[name].description);
+    const fnId = ids.find(
+      (id) => resources[id]!['Type'] === 'AWS::Lambda::Function' && resources[id]!['Properties']['Description'] === FUNCTIONS[name].description,
+    );
     if (!fnId) throw new Error(`the synthesized template has no function for "${name}"`);
     const roleId = resources[fnId]!['Properties']['Role']['Fn::GetAtt'][0] as string;
     const inline = (resources[roleId]!['Properties']['Policies'] ?? []) as Json[];

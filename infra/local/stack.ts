@@ -24,8 +24,8 @@ import { LocalHttpApi } from './http-api.ts';
 import { cognitoClient, ensureUser, ensureUserPool, signIn, type Tokens, writeCognitoLocalConfig } from './identity.ts';
 import { LocalLambdaEndpoint } from './lambda-endpoint.ts';
 import { loadFunctions } from './lambda-runtime.ts';
-import { type IamMode, LocalIam } from './local-iam.ts';
 import { type LocalDetails, type LocalUser, readLocalDetails, writeLocalDetails } from './local-file.ts';
+import { type IamMode, LocalIam } from './local-iam.ts';
 import { createLog } from './log.ts';
 import { synthesizeRoles } from './role-policies.ts';
 import { seedDemoData, seedFile } from './seed.ts';
@@ -127,11 +127,6 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
 
   try {
     const started = Date.now();
-    // The CDK app's roles, synthesized while the engines start (caught here, awaited below, so a failure is not unhandled).
-    const synthesized = synthesizeRoles().then(
-      (value) => ({ value }),
-      (error: unknown) => ({ error }),
-    );
     // Checked first: finding a busy port after ten seconds of engine start-up would waste them.
     if (opts.apiPort && !(await isPortFree(opts.apiPort))) throw new Error(`port ${opts.apiPort} is already in use; set PORT to another port`);
     const [dynamoPort, cognitoPort] = await Promise.all([portOrFree(opts.dynamoPort), portOrFree(opts.cognitoPort)]);
@@ -156,6 +151,12 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       `engines up in ${Date.now() - started} ms: DynamoDB Local ${dynamodb.endpoint}, cognito-local ${cognito.endpoint}, event bus ${bus.url}`,
     );
 
+    // The CDK app's roles (cached; a synthesis otherwise), read once the engines are up: a synthesis is seconds of
+    // CPU that would compete with the JVM's start. Caught here and awaited below, so a failure is not unhandled.
+    const synthesized = synthesizeRoles().then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
     const cognitoFront = new LocalCognitoFront({ upstream: cognito.endpoint, log });
     await cognitoFront.start();
     cleanups.push(() => cognitoFront.stop());
