@@ -15,9 +15,27 @@ import {
   SourceIngested,
   SourceUpdated,
 } from '../events/index.ts';
+import type { IndexPartition, Partition } from './commons/table/partitions.ts';
 
-/** How a function uses the table: read-only, read-write, or not at all (the relay reads only the stream). */
-export type TableAccess = 'RO' | 'RW' | 'none';
+/**
+ * A DynamoDB item action. A transaction is authorized part by part as these
+ * (Put → PutItem, Update → UpdateItem, Delete → DeleteItem, ConditionCheck →
+ * ConditionCheckItem): there is no TransactWriteItems permission to grant.
+ */
+export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem' | 'BatchWriteItem';
+
+/**
+ * What a function does to the table, and so all its role may do there
+ * (infra/constructs/briefings-function.ts grants exactly this): the actions it
+ * sends in each partition (functions/commons/table/partitions.ts, enforced with
+ * `dynamodb:LeadingKeys`), the index partitions it queries, and whether it scans.
+ * The local stack denies any other call, as AWS would (infra/local/local-iam.ts).
+ * A signed-in route reads the caller's entitlement record: `user: ['GetItem']`.
+ */
+export type TableUse = { readonly [P in Partition]?: readonly TableAction[] } & {
+  readonly index?: readonly IndexPartition[];
+  readonly scan?: true;
+};
 
 /**
  * `jwt`: the API's JWT authorizer rejects calls without a valid token. `optional`: no authorizer; the handler
@@ -29,7 +47,8 @@ export interface FunctionSpec {
   /** Path of the handler module, from the project root; it exports `handler`. */
   entry: string;
   description: string;
-  table: TableAccess;
+  /** What it does to the table; absent: nothing (the relay reads only the stream). */
+  table?: TableUse;
   /** Publishes to the event bus. */
   putsEvents?: boolean;
   /** Verifies optional bearer tokens itself, so it needs the user pool's issuer. */
@@ -48,196 +67,246 @@ export const FUNCTIONS = {
   'create-briefing': {
     entry: 'functions/create-briefing.ts',
     description: 'POST /briefings: an analyst creates a draft',
-    table: 'RW',
+    table: { user: ['GetItem'], briefing: ['PutItem'], entity: ['UpdateItem'] },
     appliesAutoPublishRules: true,
   },
-  'ingest-source': { entry: 'functions/ingest-source.ts', description: 'POST /sources: an analyst adds evidence to a briefing', table: 'RW' },
+  'ingest-source': {
+    entry: 'functions/ingest-source.ts',
+    description: 'POST /sources: an analyst adds evidence to a briefing',
+    table: { user: ['GetItem'], briefing: ['GetItem', 'ConditionCheckItem', 'PutItem'], outbox: ['PutItem'] },
+  },
   'get-source': {
     entry: 'functions/get-source.ts',
     description: 'GET /briefings/{briefingId}/sources/{sourceId}: staff read a source, its state, history and ETag',
-    table: 'RO',
+    table: { user: ['GetItem'], briefing: ['GetItem'] },
   },
   'correct-source': {
     entry: 'functions/correct-source.ts',
     description:
       'PATCH /briefings/{briefingId}/sources/{sourceId}: an analyst or editor corrects a source or changes its state, with a reason (If-Match)',
-    table: 'RW',
+    table: { user: ['GetItem'], briefing: ['GetItem', 'PutItem'], outbox: ['PutItem'] },
   },
   'withdraw-source': {
     entry: 'functions/withdraw-source.ts',
     description: 'DELETE /briefings/{briefingId}/sources/{sourceId}: an analyst or editor withdraws a source, with a reason (If-Match); it is kept',
-    table: 'RW',
+    table: { user: ['GetItem'], briefing: ['GetItem', 'PutItem'], outbox: ['PutItem'] },
   },
   'override-score': {
     entry: 'functions/override-score.ts',
     description:
       'PUT /briefings/{briefingId}/score/override: an analyst or editor assesses the score or grade in place of the model, with a reason (If-Match)',
-    table: 'RW',
+    table: {
+      user: ['GetItem'],
+      briefing: ['Query', 'PutItem', 'DeleteItem'],
+      outbox: ['PutItem'],
+      feed: ['PutItem', 'DeleteItem'],
+      entity: ['UpdateItem'],
+    },
   },
   'lift-score-override': {
     entry: 'functions/lift-score-override.ts',
     description: "DELETE /briefings/{briefingId}/score/override: an analyst or editor lifts an override; the model's score returns (If-Match)",
-    table: 'RW',
+    table: {
+      user: ['GetItem'],
+      briefing: ['Query', 'PutItem', 'DeleteItem'],
+      outbox: ['PutItem'],
+      feed: ['PutItem', 'DeleteItem'],
+      entity: ['UpdateItem'],
+    },
   },
   'rescore-briefings': {
     entry: 'functions/rescore-briefings.ts',
     description:
       'Run by operators after a scoring model change: asks score-briefing (Briefing Edited, model) to re-score every briefing scored by another model version; resumable, idempotent',
-    table: 'RW',
+    table: { scan: true, outbox: ['PutItem'] },
   },
   'publish-briefing': {
     entry: 'functions/publish-briefing.ts',
     description: 'POST /briefings/{briefingId}/publish: an editor publishes a draft or the pending revision of a published briefing',
-    table: 'RW',
+    table: {
+      user: ['GetItem'],
+      briefing: ['Query', 'PutItem', 'DeleteItem'],
+      outbox: ['PutItem'],
+      feed: ['PutItem', 'DeleteItem'],
+      entity: ['UpdateItem'],
+    },
   },
   'retract-briefing': {
     entry: 'functions/retract-briefing.ts',
     description: 'POST /briefings/{briefingId}/retract: an editor retracts a published briefing with a reason',
-    table: 'RW',
+    table: {
+      user: ['GetItem'],
+      briefing: ['Query', 'PutItem', 'DeleteItem'],
+      outbox: ['PutItem'],
+      feed: ['PutItem', 'DeleteItem'],
+      entity: ['UpdateItem'],
+    },
   },
   'edit-briefing': {
     entry: 'functions/edit-briefing.ts',
     description:
       "PATCH /briefings/{briefingId}: staff edit a briefing (If-Match); an analyst's edit of a published one waits for an editor, an editor's goes live",
-    table: 'RW',
     appliesAutoPublishRules: true,
+    table: {
+      user: ['GetItem'],
+      briefing: ['Query', 'PutItem', 'DeleteItem'],
+      outbox: ['PutItem'],
+      feed: ['PutItem', 'DeleteItem'],
+      entity: ['UpdateItem'],
+    },
   },
   'list-briefings': {
     entry: 'functions/list-briefings.ts',
     description: 'GET /briefings: published briefings, newest first, filtered',
-    table: 'RO',
+    table: { feed: ['Query'], entity: ['GetItem'] },
     signsCursors: true,
   },
   'get-briefing': {
     entry: 'functions/get-briefing.ts',
     description: "GET /briefings/{briefingId}: shaped for the caller's tier",
-    table: 'RO',
+    table: { user: ['GetItem'], briefing: ['Query'] },
     verifiesTokens: true,
     rendersLocks: true,
   },
   'get-briefing-score': {
     entry: 'functions/get-briefing-score.ts',
     description: 'GET /briefings/{briefingId}/score: staff read the score and its explanation',
-    table: 'RO',
+    table: { user: ['GetItem'], briefing: ['Query'] },
   },
   'list-briefing-versions': {
     entry: 'functions/list-briefing-versions.ts',
     description: "GET /briefings/{briefingId}/versions: staff read a briefing's version history",
-    table: 'RO',
+    table: { user: ['GetItem'], briefing: ['Query'] },
   },
   'get-briefing-version': {
     entry: 'functions/get-briefing-version.ts',
     description: 'GET /briefings/{briefingId}/versions/{version}: staff read one snapshot of a briefing',
-    table: 'RO',
+    table: { user: ['GetItem'], briefing: ['GetItem'] },
   },
-  'route-not-found': { entry: 'functions/route-not-found.ts', description: 'Unknown routes (404) and wrong methods (405)', table: 'none' },
+  'route-not-found': { entry: 'functions/route-not-found.ts', description: 'Unknown routes (404) and wrong methods (405)' },
   'get-confidence-legend': {
     entry: 'functions/get-confidence-legend.ts',
     description: 'GET /confidence/legend: the confidence bands and marks, in each language served',
-    table: 'none',
   },
   'score-briefing': {
     entry: 'functions/score-briefing.ts',
     description: 'On Source Ingested, Source Updated and Briefing Edited: re-scores the briefing from all its sources',
-    table: 'RW',
     // Tells Briefing Scored whether the draft is now due for its rule (autoPublishDue), floor included.
     appliesAutoPublishRules: true,
+    table: {
+      briefing: ['Query', 'PutItem', 'DeleteItem'],
+      outbox: ['PutItem', 'DeleteItem'],
+      feed: ['PutItem', 'DeleteItem'],
+      entity: ['UpdateItem'],
+    },
   },
   'auto-publish-briefing': {
     entry: 'functions/auto-publish-briefing.ts',
     description: "On Briefing Scored: applies the briefing's auto-publish rule once an editor approved it",
-    table: 'RW',
     appliesAutoPublishRules: true,
+    table: {
+      briefing: ['Query', 'PutItem', 'DeleteItem'],
+      outbox: ['PutItem', 'DeleteItem'],
+      feed: ['PutItem', 'DeleteItem'],
+      entity: ['UpdateItem'],
+    },
   },
   'relay-events': {
     entry: 'functions/relay-events.ts',
     description: 'Table stream → event bus: publishes outbox records',
-    table: 'none',
     putsEvents: true,
   },
-  'get-me': { entry: 'functions/get-me.ts', description: "GET /me: the caller's tier, roles and end date", table: 'RO' },
+  'get-me': { entry: 'functions/get-me.ts', description: "GET /me: the caller's tier, roles and end date", table: { user: ['GetItem'] } },
   'get-entitlement': {
     entry: 'functions/get-entitlement.ts',
     description: "GET /members/{userId}/entitlement: an admin reads a member's entitlement and its history",
-    table: 'RO',
+    table: { user: ['GetItem', 'Query'] },
   },
   'grant-entitlement': {
     entry: 'functions/grant-entitlement.ts',
     description: 'PUT /members/{userId}/entitlement: an admin grants a tier (Leadership Alliance with an end date) or staff roles',
-    table: 'RW',
+    table: { user: ['GetItem', 'PutItem'], outbox: ['PutItem'] },
   },
   'revoke-entitlement': {
     entry: 'functions/revoke-entitlement.ts',
     description: "DELETE /members/{userId}/entitlement: an admin revokes a member's entitlement",
-    table: 'RW',
+    table: { user: ['GetItem', 'PutItem'], outbox: ['PutItem'] },
   },
   'request-access': {
     entry: 'functions/request-access.ts',
     description: 'POST /me/access-requests: a member asks for Leadership Alliance, with a reason (one open request at a time)',
-    table: 'RW',
+    table: { user: ['GetItem', 'Query', 'PutItem'], outbox: ['PutItem'] },
   },
   'list-my-access-requests': {
     entry: 'functions/list-my-access-requests.ts',
     description: "GET /me/access-requests: the caller's own requests for a tier and their decisions",
-    table: 'RO',
+    table: { user: ['GetItem', 'Query'] },
   },
   'list-access-requests': {
     entry: 'functions/list-access-requests.ts',
     description: "GET /access-requests: admins page through members' requests for a tier, open ones first in line",
-    table: 'RO',
+    table: { user: ['GetItem', 'BatchGetItem'], index: ['accessRequests'] },
   },
   'decide-access-request': {
     entry: 'functions/decide-access-request.ts',
     description:
       "POST /members/{userId}/access-requests/{requestId}/decision: an admin approves a member's request (the grant, with an end date) or declines it with a reason",
-    table: 'RW',
+    table: { user: ['GetItem', 'PutItem'], outbox: ['PutItem'] },
   },
   'confirm-sign-up': {
     entry: 'functions/confirm-sign-up.ts',
     description: 'Cognito post-confirmation trigger: records the Strategy Circle membership of a new reader',
-    table: 'RW',
+    table: { user: ['GetItem', 'PutItem'], outbox: ['PutItem'] },
   },
   'sync-member-groups': {
     entry: 'functions/sync-member-groups.ts',
     description: 'On Entitlement Changed: puts the member in the Cognito groups of the record; signs a revoked member out everywhere',
-    // RW only to confirm the event's consequence (delete its outbox record); it writes nothing else.
-    table: 'RW',
+    // Its only write confirms the event's consequence (deletes its outbox record).
+    table: { user: ['GetItem'], outbox: ['DeleteItem'] },
     userPool: 'manage-groups',
   },
   'get-entity': {
     entry: 'functions/get-entity.ts',
     description: "GET /entities/{entityId}: an entity's profile, relationships and recent briefings, shaped for the caller's tier",
-    table: 'RO',
+    table: { user: ['GetItem'], entity: ['Query', 'BatchGetItem'], feed: ['Query'] },
     verifiesTokens: true,
     rendersLocks: true,
   },
   'put-entity': {
     entry: 'functions/put-entity.ts',
     description: "PUT /entities/{entityId}: an analyst writes an entity's profile and relationships",
-    table: 'RW',
+    table: { user: ['GetItem'], entity: ['Query', 'BatchGetItem', 'PutItem', 'DeleteItem'] },
   },
-  'follow-entity': { entry: 'functions/follow-entity.ts', description: 'PUT /me/watchlist/{entityId}: a member follows an entity', table: 'RW' },
+  'follow-entity': {
+    entry: 'functions/follow-entity.ts',
+    description: 'PUT /me/watchlist/{entityId}: a member follows an entity',
+    table: { user: ['GetItem'], entity: ['GetItem'], member: ['GetItem', 'PutItem', 'UpdateItem'] },
+  },
   'unfollow-entity': {
     entry: 'functions/unfollow-entity.ts',
     description: 'DELETE /me/watchlist/{entityId}: a member stops following an entity',
-    table: 'RW',
+    table: { user: ['GetItem'], member: ['DeleteItem', 'UpdateItem'] },
   },
-  'get-watchlist': { entry: 'functions/get-watchlist.ts', description: 'GET /me/watchlist: the entities the caller follows', table: 'RO' },
+  'get-watchlist': {
+    entry: 'functions/get-watchlist.ts',
+    description: 'GET /me/watchlist: the entities the caller follows',
+    table: { user: ['GetItem'], member: ['Query'] },
+  },
   'get-alerts': {
     entry: 'functions/get-alerts.ts',
     description: "GET /me/alerts: the caller's alerts, newest first, with what their tier unlocks",
-    table: 'RO',
+    table: { user: ['GetItem'], member: ['Query'], briefing: ['BatchGetItem'] },
     rendersLocks: true,
   },
   'alert-followers': {
     entry: 'functions/alert-followers.ts',
     description: 'On Briefing Published (and its own Alert Fan-out Continued): writes one alert per follower of its entities, a page per invocation',
-    table: 'RW',
+    table: { briefing: ['Query'], member: ['UpdateItem'], outbox: ['PutItem', 'DeleteItem'], index: ['followers'] },
   },
   reconcile: {
     entry: 'functions/reconcile.ts',
     description: 'Every 5 minutes: re-drives changes whose consequence no consumer confirmed (pending outbox records)',
-    table: 'RW',
+    table: { outbox: ['GetItem', 'PutItem'], index: ['pending'] },
     putsEvents: true,
   },
 } as const satisfies Record<string, FunctionSpec>;

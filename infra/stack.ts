@@ -103,6 +103,7 @@ export class BriefingsStack extends Stack {
       readFunctions: [...new Set(ROUTES.filter((r) => r.method === 'GET' && r.auth !== 'jwt').map((r) => r.fn))].map(
         (name) => [name, functions.get(name)] as const,
       ),
+      readRoutes: ROUTES.filter((r) => r.method === 'GET' && r.auth !== 'jwt').map(({ method, path }) => ({ method, path })),
       throttledFunctions: functions.all.filter(([name]) => !(props.reserveConcurrency !== false && RESERVED_CONCURRENCY[name])),
       table: data.table,
       ...(props.stage.alarmSubscription ? { subscription: props.stage.alarmSubscription } : {}),
@@ -124,6 +125,10 @@ export class BriefingsStack extends Stack {
     new CfnOutput(this, 'EventArchiveArn', {
       value: events.archive.archiveArn,
       description: 'Source of an archive replay (aws events start-replay)',
+    });
+    new CfnOutput(this, 'DashboardName', {
+      value: monitoring.dashboard.dashboardName,
+      description: 'CloudWatch dashboard: the pipeline (sources in, scored, published, alerted, with lag) and the reads',
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn, description: 'Subscribe an email or pager to receive alarms' });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });

@@ -95,6 +95,8 @@ export class Api extends Construct {
       stageName: '$default',
       autoDeploy: true,
       throttle: props.throttle ?? { rateLimit: 50, burstLimit: 100 },
+      // Per-route metrics (Latency, Count, 4xx, 5xx by Method and Resource): the read routes' p99 alarms and the dashboard.
+      detailedMetricsEnabled: true,
       accessLogSettings: {
         destination: new LogGroupLogDestination(
           new LogGroup(this, 'AccessLogs', { retention: props.logRetention, removalPolicy: props.removalPolicy }),

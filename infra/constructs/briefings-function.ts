@@ -1,16 +1,18 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { type CfnResource, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, type PolicyStatementProps, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { type BundlingOptions, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ENV } from '../../functions/commons/env.ts';
+import { INDEX_PARTITIONS, PARTITIONS, type Partition } from '../../functions/commons/table/partitions.ts';
 import { TABLE_SCHEMA } from '../../functions/commons/table/schema.ts';
+import type { TableUse } from '../../functions/manifest.ts';
 
 const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -66,15 +68,10 @@ export interface BriefingsFunctionProps {
   apiTracing?: boolean;
 }
 
-/** Item reads a handler makes (ConditionCheckItem: a transaction's condition on another item). */
-const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
-/** Item writes; transactions are authorized per item by these same actions. */
-const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
-
-/** What {@link BriefingsFunction.bindTable} grants: read-only or read-write data access. */
+/** What {@link BriefingsFunction.bindTable} grants: exactly the function's declared use of the table (functions/manifest.ts). */
 export interface TableBinding {
   table: ITableV2;
-  access: 'RO' | 'RW';
+  use: TableUse;
 }
 
 /** Issuer and audience a function checks optional bearer tokens against itself. */
@@ -125,6 +122,10 @@ export class BriefingsFunction extends NodejsFunction {
       },
       bundling: props.apiTracing ? { ...BUNDLING, define: { ...BUNDLING.define, ...apiTracingDefine(true) } } : BUNDLING,
     });
+    // Lambda checks the role's permissions when the function is created, so the function waits for the role's
+    // policy. CDK also lists the role itself, which `Role: !GetAtt` already orders (cfn-lint W3005): the policy only.
+    const policy = role.node.tryFindChild('DefaultPolicy')?.node.defaultChild as CfnResource | undefined;
+    if (policy) (this.node.defaultChild as CfnResource).addOverride('DependsOn', [Stack.of(this).getLogicalId(policy)]);
     // The policy hangs off the role, which is a sibling of the function, so the acknowledgement goes on the role.
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
@@ -143,18 +144,17 @@ export class BriefingsFunction extends NodejsFunction {
   }
 
   /**
-   * Gives the function the table's name and item-level access to the table and
-   * its named indexes (RO: reads and queries only). No table management, scans
-   * or stream reads, and no `index/*` wildcard.
+   * Gives the function the table's name and the item actions its manifest entry
+   * declares, each only on the partitions it names (`dynamodb:LeadingKeys`, by
+   * key prefix): one statement per set of actions. Queries of the index are
+   * granted on that index only, for the index partitions named. No table
+   * management, no stream reads, no `index/*`, and a Scan only if declared.
    */
-  bindTable({ table, access }: TableBinding): void {
+  bindTable({ table, use }: TableBinding): void {
     this.addEnvironment(ENV.tableName, table.tableName);
-    this.addToRolePolicy(
-      new PolicyStatement({
-        actions: access === 'RO' ? TABLE_READ_ACTIONS : [...TABLE_READ_ACTIONS, ...TABLE_WRITE_ACTIONS],
-        resources: [table.tableArn, `${table.tableArn}/index/${TABLE_SCHEMA.gsi1.indexName}`],
-      }),
-    );
+    for (const statement of tableStatements(use, table.tableArn, `${table.tableArn}/index/${TABLE_SCHEMA.gsi1.indexName}`)) {
+      this.addToRolePolicy(new PolicyStatement(statement));
+    }
   }
 
   /** Gives the function the bus name and `events:PutEvents` on that bus only. */
@@ -179,4 +179,28 @@ export class BriefingsFunction extends NodejsFunction {
     this.addEnvironment(ENV.jwtIssuer, issuer);
     this.addEnvironment(ENV.jwtAudience, audience);
   }
+}
+
+/** IAM statements for a table use (the table and index ARNs given): what {@link BriefingsFunction.bindTable} attaches. */
+export function tableStatements(use: TableUse, tableArn: string, indexArn: string): PolicyStatementProps[] {
+  const byActions = new Map<string, string[]>();
+  for (const partition of Object.keys(PARTITIONS) as Partition[]) {
+    const actions = use[partition];
+    if (!actions?.length) continue;
+    const key = [...new Set(actions)].sort().join(',');
+    byActions.set(key, [...(byActions.get(key) ?? []), `${PARTITIONS[partition]}*`]);
+  }
+  const leadingKeys = (prefixes: string[]) => ({ 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes } });
+  const statements: PolicyStatementProps[] = [...byActions].map(([actions, prefixes]) => ({
+    actions: actions.split(',').map((action) => `dynamodb:${action}`),
+    resources: [tableArn],
+    conditions: leadingKeys(prefixes),
+  }));
+  // On a query of an index, IAM compares the index's partition key; ForAllValues holds if a key is not compared at all.
+  if (use.index?.length) {
+    statements.push({ actions: ['dynamodb:Query'], resources: [indexArn], conditions: leadingKeys(use.index.map((p) => `${INDEX_PARTITIONS[p]}*`)) });
+  }
+  // A Scan names no key; rescore-briefings reads every item once after a model change.
+  if (use.scan) statements.push({ actions: ['dynamodb:Scan'], resources: [tableArn] });
+  return statements;
 }

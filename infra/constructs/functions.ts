@@ -80,7 +80,7 @@ export class BriefingsFunctions extends Construct {
         ...(props.reserveConcurrency !== false && RESERVED_CONCURRENCY[name] ? { reservedConcurrency: RESERVED_CONCURRENCY[name] } : {}),
         ...(props.apiTracing ? { apiTracing: true } : {}),
       });
-      if (spec.table !== 'none') fn.bindTable({ table: props.table, access: spec.table });
+      if (spec.table) fn.bindTable({ table: props.table, use: spec.table });
       if (spec.putsEvents) fn.bindBus(props.bus);
       if (spec.verifiesTokens) fn.trustTokens(props.tokens);
       if (spec.userPool) bindUserPool(fn, props.userPool, spec.userPool);

@@ -1,6 +1,16 @@
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, type IMetric, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  type IMetric,
+  MathExpression,
+  Metric,
+  TextWidget,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { type ITableV2, Operation } from 'aws-cdk-lib/aws-dynamodb';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -32,6 +42,8 @@ export interface MonitoringProps {
   api: HttpApi;
   /** Functions behind the public read routes: a slow p99 is an alarm. */
   readFunctions: ReadonlyArray<readonly [string, IFunction]>;
+  /** The public read routes (`GET /briefings/{briefingId}`): a slow p99 at API Gateway, per route, is an alarm. */
+  readRoutes: ReadonlyArray<{ method: string; path: string }>;
   /**
    * Functions whose throttling is an alarm: those with no reserved concurrency (a throttled API
    * function is a reader's 429/5xx). Capped consumers are throttled by design in a burst; their
@@ -59,6 +71,28 @@ const MAX_METRICS_PER_ALARM = 10;
 function sumOf(metrics: IMetric[], label: string): IMetric {
   const usingMetrics = Object.fromEntries(metrics.map((metric, i) => [`m${i}`, metric]));
   return new MathExpression({ expression: `SUM([${Object.keys(usingMetrics).join(',')}])`, usingMetrics, label, period: Duration.minutes(5) });
+}
+
+/** A count the functions publish (Powertools metrics, functions/commons/metrics.ts), summed per 5 minutes. */
+function pipelineMetric(metricName: string): Metric {
+  return new Metric({
+    namespace: METRICS_NAMESPACE,
+    metricName,
+    dimensionsMap: { service: SERVICE_NAME },
+    statistic: 'Sum',
+    period: Duration.minutes(5),
+  });
+}
+
+/** An API Gateway metric of one route of the default stage (detailed metrics, infra/constructs/api.ts). */
+function routeMetric(api: HttpApi, route: { method: string; path: string }, metricName: string, statistic: string): Metric {
+  return new Metric({
+    namespace: 'AWS/ApiGateway',
+    metricName,
+    dimensionsMap: { ApiId: api.apiId, Stage: '$default', Method: route.method, Resource: route.path },
+    statistic,
+    period: Duration.minutes(5),
+  });
 }
 
 /** p99 duration of a public read function above which readers are waiting too long (a warm read takes tens of ms). */
@@ -89,6 +123,8 @@ const TABLE_OPERATIONS = [
  */
 export class Monitoring extends Construct {
   readonly topic: Topic;
+  /** The pipeline (sources in → scored → published → alerted, with lag) and the reads, on one page. */
+  readonly dashboard: Dashboard;
   readonly alarms: Alarm[] = [];
   private readonly action: SnsAction;
 
@@ -151,13 +187,7 @@ export class Monitoring extends Construct {
     });
     // The reconciler found a change whose consequence was missing and re-drove it: the pipeline lost or failed something.
     this.alarm('ChangesRedriven', {
-      metric: new Metric({
-        namespace: METRICS_NAMESPACE,
-        metricName: 'ChangesRedriven',
-        dimensionsMap: { service: SERVICE_NAME },
-        statistic: 'Sum',
-        period: Duration.minutes(5),
-      }),
+      metric: pipelineMetric('ChangesRedriven'),
       threshold: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       description: `The reconciler re-drove changes whose consequence was missing; its log lines name each event and the consumer's own alarms say why (${RUNBOOK}#the-reconciler).`,
@@ -171,6 +201,22 @@ export class Monitoring extends Construct {
         description: `${name} (a public read) took more than ${READ_P99_THRESHOLD.toSeconds()} s at p99 for 15 minutes: look at its DynamoDB latency and throttles, and at cold starts (${RUNBOOK}#alarms).`,
       });
     }
+    // What a reader waits, per route, as API Gateway measures it (the function's duration plus the integration and a cold start).
+    for (const route of props.readRoutes) {
+      this.alarm(`Api${pascalCase(`${route.method.toLowerCase()} ${route.path.replace(/[{}]/g, '')}`)}P99Latency`, {
+        metric: routeMetric(props.api, route, 'Latency', 'p99'),
+        threshold: READ_P99_THRESHOLD.toMilliseconds(),
+        evaluationPeriods: 3,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        description: `${route.method} ${route.path} answered in more than ${READ_P99_THRESHOLD.toSeconds()} s at p99 for 15 minutes (API Gateway's Latency): look at the function's duration and cold starts, and the table's latency (${RUNBOOK}#alarms).`,
+      });
+    }
+    this.alarm('RedriveFailures', {
+      metric: pipelineMetric('RedriveFailures'),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      description: `The reconciler could not put a pending change back on the bus; it tries again in 5 minutes, and its log names the events (${RUNBOOK}#the-reconciler).`,
+    });
     // Grouped, at most 10 functions an alarm (CloudWatch's limit of metrics per alarm): one alarm per function would add
     // ~30 resources to a template that is nearing CloudFormation's 500. The alarm's metrics name each function.
     const throttled = [...props.throttledFunctions];
@@ -210,6 +256,68 @@ export class Monitoring extends Construct {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       description: `The API answered 5xx (a handler error, timeout or an integration failure) (${RUNBOOK}#alarms).`,
     });
+    this.dashboard = this.pipelineDashboard(props);
+  }
+
+  /** One page for operators: what flows through the pipeline and how late, what readers ask and how fast, what failed. */
+  private pipelineDashboard(props: MonitoringProps): Dashboard {
+    const dashboard = new Dashboard(this, 'Dashboard', { defaultInterval: Duration.hours(6) });
+    const graph = (title: string, left: IMetric[], right: IMetric[] = []) => new GraphWidget({ title, left, right, width: 12, height: 6 });
+    const readRoutes = props.readRoutes.map((route) => `${route.method} ${route.path}`);
+    dashboard.addWidgets(
+      new TextWidget({
+        markdown: `## Pipeline: sources in → scored → published → alerted\nCounts per 5 minutes; lag is how long events and outbox records wait. Runbook: ${RUNBOOK}.`,
+        width: 24,
+        height: 2,
+      }),
+    );
+    dashboard.addWidgets(
+      graph(
+        'Flow (per 5 min)',
+        ['SourcesIngested', 'ScoreChanges', 'BriefingsPublished', 'AlertsWritten'].map((name) => pipelineMetric(name)),
+      ),
+      graph('Lag (max, ms): outbox → bus, bus → consumer', [
+        props.streamConsumer.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(1), label: 'relay-events IteratorAge' }),
+        ...props.busConsumers.map(([name, fn]) =>
+          fn.metric('AsyncEventAge', { statistic: 'Maximum', period: Duration.minutes(1), label: `${name} AsyncEventAge` }),
+        ),
+      ]),
+    );
+    dashboard.addWidgets(
+      graph(
+        'Events published and re-driven (per 5 min)',
+        ['EventsPublished', 'EventsFailed', 'ChangesRedriven', 'RedriveFailures'].map((name) => pipelineMetric(name)),
+      ),
+      graph(
+        'Failure queues (messages)',
+        props.failureQueues.map(({ queue }) =>
+          queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(5), label: queue.node.id }),
+        ),
+      ),
+    );
+    dashboard.addWidgets(new TextWidget({ markdown: `## Reads\n${readRoutes.join(' · ')}`, width: 24, height: 1 }));
+    dashboard.addWidgets(
+      graph(
+        'Read requests per route (per 5 min)',
+        props.readRoutes.map((route) => routeMetric(props.api, route, 'Count', 'Sum').with({ label: `${route.method} ${route.path}` })),
+      ),
+      graph(
+        `Read latency per route, p99 (ms; alarm above ${READ_P99_THRESHOLD.toMilliseconds()})`,
+        props.readRoutes.map((route) => routeMetric(props.api, route, 'Latency', 'p99').with({ label: `${route.method} ${route.path}` })),
+      ),
+    );
+    dashboard.addWidgets(
+      graph('API answers (per 5 min)', [
+        props.api.metricCount({ statistic: 'Sum', period: Duration.minutes(5), label: 'requests' }),
+        props.api.metricClientError({ statistic: 'Sum', period: Duration.minutes(5), label: '4xx' }),
+        props.api.metricServerError({ statistic: 'Sum', period: Duration.minutes(5), label: '5xx' }),
+      ]),
+      graph(
+        'Read functions, duration p99 (ms)',
+        props.readFunctions.map(([name, fn]) => fn.metricDuration({ statistic: 'p99', period: Duration.minutes(5), label: name })),
+      ),
+    );
+    return dashboard;
   }
 
   private alarm(

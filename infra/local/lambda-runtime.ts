@@ -8,6 +8,7 @@
  * asynchronous event in its queue and invokes it later (those functions are
  * only ever invoked asynchronously, by the bus).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -56,6 +57,12 @@ class Slots {
     };
   }
 }
+
+/**
+ * The function whose code is running, for whatever it calls: the local IAM check
+ * (infra/local/local-iam.ts) evaluates each SDK call against this function's role.
+ */
+export const runningFunction = new AsyncLocalStorage<FunctionName>();
 
 /** The function ran past its timeout (API Gateway answers 503 for the integration timing out). */
 export class FunctionTimeoutError extends Error {
@@ -137,7 +144,7 @@ async function invoke(fn: FunctionName, handler: Handler, event: unknown, opts: 
   });
   try {
     // Promise.resolve(): a handler may return a plain value as well as a promise.
-    return await Promise.race([Promise.resolve().then(() => handler(event, context)), timeout]);
+    return await Promise.race([runningFunction.run(fn, () => Promise.resolve().then(() => handler(event, context))), timeout]);
   } finally {
     clearTimeout(timer);
   }

@@ -26,7 +26,9 @@ import { cognitoClient, ensureUser, ensureUserPool, signIn, type Tokens, writeCo
 import { LocalLambdaEndpoint } from './lambda-endpoint.ts';
 import { type InvocationStats, loadFunctions } from './lambda-runtime.ts';
 import { type LocalDetails, type LocalUser, readLocalDetails, writeLocalDetails } from './local-file.ts';
+import { type IamMode, LocalIam } from './local-iam.ts';
 import { createLog } from './log.ts';
+import { synthesizeRoles } from './role-policies.ts';
 import { seedDemoData, seedFile } from './seed.ts';
 import { StreamRelay } from './stream-relay.ts';
 import { ensureTable } from './table.ts';
@@ -51,6 +53,11 @@ export interface LocalStackOptions {
   streamRetry?: Partial<RetryPolicy>;
   /** The feed's first month (`FEED_START_MONTH`, `yyyy-mm`); the default of domain/feed.ts when absent. */
   feedStartMonth?: string;
+  /**
+   * How handlers' SDK calls are checked against their roles (infra/local/local-iam.ts): `enforce` (the
+   * default; `LOCAL_IAM=audit` in the environment) denies what IAM would deny, `audit` only warns.
+   */
+  iam?: IamMode;
 }
 
 /** A running local stack. */
@@ -70,6 +77,8 @@ export interface LocalStack extends Omit<LocalDetails, 'pid' | 'startedAt'> {
   cognitoFront: LocalCognitoFront;
   /** The Lambda Invoke endpoint cognito-local calls the user pool triggers through (`invocations` records them). */
   lambda: LocalLambdaEndpoint;
+  /** Evaluates each handler's SDK calls against its function's synthesized role. */
+  iam: LocalIam;
   /** Signs a user in with USER_PASSWORD_AUTH. */
   signIn(email: string, password: string): Promise<Tokens>;
   /**
@@ -93,6 +102,8 @@ export interface LocalStack extends Omit<LocalDetails, 'pid' | 'startedAt'> {
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const REGION = LOCAL_AWS.region;
+/** The account id of local ARNs (the Lambda context's too). */
+const LOCAL_ACCOUNT = '000000000000';
 const TABLE_NAME = 'signal-briefings';
 const BUS_NAME = 'signal-briefings';
 /** Leadership Alliance of demo and test users ends a year after they are provisioned. */
@@ -145,6 +156,12 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       `engines up in ${Date.now() - started} ms: DynamoDB Local ${dynamodb.endpoint}, cognito-local ${cognito.endpoint}, event bus ${bus.url}`,
     );
 
+    // The CDK app's roles (cached; a synthesis otherwise), read once the engines are up: a synthesis is seconds of
+    // CPU that would compete with the JVM's start. Caught here and awaited below, so a failure is not unhandled.
+    const synthesized = synthesizeRoles().then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
     const cognitoFront = new LocalCognitoFront({ upstream: cognito.endpoint, log });
     await cognitoFront.start();
     cleanups.push(() => cognitoFront.stop());
@@ -191,6 +208,25 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     });
     const invocations: LocalStack['invocations'] = {};
     const invocationListeners = new Set<(fn: FunctionName, ms: number) => void>();
+    const roles = await synthesized;
+    if ('error' in roles) throw roles.error;
+    const iam = new LocalIam({
+      ...roles.value,
+      local: { region: REGION, account: LOCAL_ACCOUNT, tableName: TABLE_NAME, busName: BUS_NAME, userPoolId: pool.userPoolId },
+      mode: opts.iam ?? (process.env['LOCAL_IAM'] === 'audit' ? 'audit' : 'enforce'),
+      onDenied: (fn, { action, resource, leadingKeys }) =>
+        log.warn(`${fn}: its role does not allow ${action} on ${resource}${leadingKeys ? ` (keys ${leadingKeys.join(', ')})` : ''}`),
+      ...(process.env['LOCAL_IAM_TRACE'] ? { traceFile: process.env['LOCAL_IAM_TRACE'] } : {}),
+    });
+    // The clients every handler shares (functions/commons/clients/), imported now that their endpoints are set.
+    const [{ ddb: handlerDdb }, { eventBridge }, { cognito: handlerCognito }] = await Promise.all([
+      import('../../functions/commons/clients/dynamodb.ts'),
+      import('../../functions/commons/clients/eventbridge.ts'),
+      import('../../functions/commons/clients/cognito.ts'),
+    ]);
+    iam.install(handlerDdb, 'dynamodb');
+    iam.install(eventBridge, 'events');
+    iam.install(handlerCognito, 'cognito-idp');
     const functions = await loadFunctions(REPO_ROOT, {
       region: REGION,
       stats: invocations,
@@ -281,6 +317,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       cognito: idp,
       cognitoFront,
       lambda,
+      iam,
       signIn: (email, password) => signIn(idp, pool.clientId, email, password),
       ensureUser: (user) =>
         serially(async () => {

@@ -193,3 +193,67 @@ describe('what outlives an incident', () => {
     expect(new Set(policies(dev))).toEqual(new Set(['Delete']));
   });
 });
+
+describe('read latency per route and the reconciler', () => {
+  const readRoutes = ROUTES.filter((r) => r.method === 'GET' && r.auth !== 'jwt');
+
+  it('turns on per-route metrics on the API stage', () => {
+    const stages = idsOfType(dev.resources, 'AWS::ApiGatewayV2::Stage').map((id) => dev.resources[id]!['Properties'] as Json);
+    expect(stages.map((s) => s['DefaultRouteSettings']?.['DetailedMetricsEnabled'])).toEqual([true]);
+  });
+
+  it.each(readRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('alarms on the p99 latency of %s at API Gateway', (_, route) => {
+    // Act
+    const found = alarms(dev).filter(
+      (a) =>
+        a['Namespace'] === 'AWS/ApiGateway' &&
+        a['MetricName'] === 'Latency' &&
+        a['ExtendedStatistic'] === 'p99' &&
+        a['Dimensions'].some((d: Json) => d['Name'] === 'Resource' && d['Value'] === route.path) &&
+        a['Dimensions'].some((d: Json) => d['Name'] === 'Method' && d['Value'] === route.method),
+    );
+    // Assess
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ Threshold: 1000, EvaluationPeriods: 3, ComparisonOperator: 'GreaterThanThreshold' });
+    expect(found[0]!['AlarmActions'].map(refId)).toEqual([alarmTopicOf(dev)]);
+  });
+
+  it.each(['ChangesRedriven', 'RedriveFailures'])('alarms on the reconciler metric %s', (metricName) => {
+    const found = alarms(dev).filter((a) => a['MetricName'] === metricName && a['Namespace'] === 'SignalBriefings');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+  });
+});
+
+describe('the dashboard', () => {
+  const bodyOf = (synth: Synthesized) => {
+    const ids = idsOfType(synth.resources, 'AWS::CloudWatch::Dashboard');
+    expect(ids).toHaveLength(1);
+    // The body is a Fn::Join of text and references: its text parts carry the widgets and metric names.
+    return JSON.stringify(synth.resources[ids[0]!]!['Properties']['DashboardBody']);
+  };
+
+  it('shows the pipeline, sources in → scored → published → alerted, with the lag between its stages', () => {
+    const body = bodyOf(dev);
+    for (const metric of [
+      'SourcesIngested',
+      'ScoreChanges',
+      'BriefingsPublished',
+      'AlertsWritten',
+      'IteratorAge',
+      'AsyncEventAge',
+      'ChangesRedriven',
+    ]) {
+      expect(body, metric).toContain(`\\"${metric}\\"`);
+    }
+  });
+
+  it('shows each read route: requests and p99 latency', () => {
+    const body = bodyOf(dev);
+    for (const route of ROUTES.filter((r) => r.method === 'GET' && r.auth !== 'jwt')) {
+      expect(body, route.path).toContain(`\\"Resource\\",\\"${route.path}\\"`);
+    }
+    expect(body).toContain('\\"Latency\\"');
+    expect(body).toContain('\\"Count\\"');
+  });
+});

@@ -4,6 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '../../functions/commons/env.ts';
+import { INDEX_PARTITIONS, PARTITIONS } from '../../functions/commons/table/partitions.ts';
+import { TABLE_SCHEMA } from '../../functions/commons/table/schema.ts';
 import { FUNCTIONS, type FunctionName, type FunctionSpec, STREAM_CONSUMER } from '../../functions/manifest.ts';
 import { actionsOf, functionId, idsOfType, refId, type Synthesized, statementsOf, synthesize } from './synth.ts';
 
@@ -13,43 +15,96 @@ beforeAll(() => {
 });
 
 const entries = Object.entries(FUNCTIONS) as [FunctionName, FunctionSpec][];
-const withTable = (access: FunctionSpec['table']) => entries.filter(([, spec]) => spec.table === access).map(([name]) => [name]);
-
-const WRITE = /^dynamodb:(PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWrite|PartiQL(Insert|Update|Delete)|\*)/;
-const READ = ['dynamodb:GetItem', 'dynamodb:Query'];
 const STREAM_READ = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+const WRITES = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'];
 
 const tableId = () => idsOfType(synth.resources, 'AWS::DynamoDB::GlobalTable')[0]!;
 const busId = () => idsOfType(synth.resources, 'AWS::Events::EventBus')[0]!;
 const envOf = (name: FunctionName) =>
   synth.resources[functionId(synth.resources, name)]!['Properties']['Environment']['Variables'] as Record<string, unknown>;
+const tableArn = () => ({ 'Fn::GetAtt': [tableId(), 'Arn'] });
+const indexArn = () => ({ 'Fn::Join': ['', [tableArn(), `/index/${TABLE_SCHEMA.gsi1.indexName}`]] });
+const byPrefix = (map: Record<string, string>) => Object.fromEntries(Object.entries(map).map(([name, prefix]) => [`${prefix}*`, name]));
+
+/** A function's table grants read back from the template, in the manifest's terms (partitions, index partitions, scan). */
+function grantedUse(name: FunctionName): Record<string, string[] | true> {
+  const partitions = byPrefix(PARTITIONS);
+  const indexPartitions = byPrefix(INDEX_PARTITIONS);
+  const use: Record<string, string[] | true> = {};
+  for (const s of statementsOf(synth.resources, functionId(synth.resources, name))) {
+    const actions = s.actions.filter((a) => a.startsWith('dynamodb:')).map((a) => a.slice('dynamodb:'.length));
+    if (actions.length === 0 || (name === STREAM_CONSUMER && actions.every((a) => STREAM_READ.includes(`dynamodb:${a}`)))) continue;
+    const keys = [s.condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] ?? []].flat() as string[];
+    if (JSON.stringify(s.resource) === JSON.stringify(indexArn())) {
+      expect(actions, name).toEqual(['Query']);
+      use['index'] = [...((use['index'] as string[]) ?? []), ...keys.map((k) => indexPartitions[k]!)];
+      continue;
+    }
+    expect(s.resource, name).toEqual(tableArn());
+    if (actions.includes('Scan')) {
+      expect([actions, s.condition], name).toEqual([['Scan'], undefined]);
+      use['scan'] = true;
+      continue;
+    }
+    // Every item grant names its partitions: none is on the whole table.
+    expect(keys.length, `${name}: ${actions.join(', ')} without dynamodb:LeadingKeys`).toBeGreaterThan(0);
+    for (const key of keys) use[partitions[key]!] = [...((use[partitions[key]!] as string[]) ?? []), ...actions];
+  }
+  return use;
+}
+
+/** The manifest's declaration, in the same order-free form. */
+const declaredUse = (spec: FunctionSpec): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(spec.table ?? {}).map(([k, v]) => [k, v === true ? true : [...new Set(v as string[])].sort()]));
 
 describe('table access', () => {
-  it.each(withTable('RO'))('%s (RO) can read and query the table but not write it', (name) => {
+  it.each(entries.map(([name]) => [name]))("%s's role may do to the table exactly what its manifest entry declares", (name) => {
     // Act
-    const actions = actionsOf(synth.resources, functionId(synth.resources, name));
+    const granted = grantedUse(name);
     // Assess
-    expect(actions).toEqual(expect.arrayContaining(READ));
-    expect(actions.filter((a) => WRITE.test(a))).toEqual([]);
+    expect(Object.fromEntries(Object.entries(granted).map(([k, v]) => [k, v === true ? v : [...new Set(v)].sort()]))).toEqual(
+      declaredUse(FUNCTIONS[name]),
+    );
   });
 
-  it.each(withTable('RW'))('%s (RW) can read and write the table', (name) => {
+  it('lets only the entitlement functions write to the users partition (entitlement records)', () => {
     // Act
-    const actions = actionsOf(synth.resources, functionId(synth.resources, name));
+    const writers = entries.filter(([name]) => ((grantedUse(name)['user'] as string[] | undefined) ?? []).some((a) => WRITES.includes(a)));
     // Assess
-    expect(actions).toEqual(expect.arrayContaining([...READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']));
+    expect(writers.map(([name]) => name).sort()).toEqual(['confirm-sign-up', 'grant-entitlement', 'revoke-entitlement']);
   });
 
-  it.each(withTable('none'))('%s (none) has no table actions; a stream consumer only reads the stream', (name) => {
-    // Prepare
-    const fnId = functionId(synth.resources, name);
-    const allowed = name === STREAM_CONSUMER ? STREAM_READ : [];
-    // Act
-    const dynamo = statementsOf(synth.resources, fnId).filter((s) => s.actions.some((a) => a.startsWith('dynamodb:')));
-    // Assess
-    expect(dynamo.flatMap((s) => s.actions).sort()).toEqual(allowed);
-    for (const statement of dynamo) expect(statement.resource).toEqual({ 'Fn::GetAtt': [tableId(), 'StreamArn'] });
+  it('lets a member-facing watchlist function touch only the member partition, entity profiles and the caller entitlement', () => {
+    for (const name of ['follow-entity', 'unfollow-entity', 'get-watchlist'] as const) {
+      // Act
+      const use = grantedUse(name);
+      // Assess
+      expect(use['user'], name).toEqual(['GetItem']);
+      expect(
+        Object.keys(use).filter((p) => !['user', 'member', 'entity'].includes(p)),
+        name,
+      ).toEqual([]);
+      expect((use['entity'] as string[] | undefined) ?? [], name).not.toEqual(expect.arrayContaining(WRITES.slice(0, 1)));
+    }
   });
+
+  it('grants a Scan to rescore-briefings only', () => {
+    expect(entries.filter(([name]) => grantedUse(name)['scan']).map(([name]) => name)).toEqual(['rescore-briefings']);
+  });
+
+  it.each(entries.filter(([, spec]) => !spec.table).map(([name]) => [name]))(
+    '%s (no table use) has no table actions; a stream consumer only reads the stream',
+    (name) => {
+      // Prepare
+      const fnId = functionId(synth.resources, name);
+      const allowed = name === STREAM_CONSUMER ? STREAM_READ : [];
+      // Act
+      const dynamo = statementsOf(synth.resources, fnId).filter((s) => s.actions.some((a) => a.startsWith('dynamodb:')));
+      // Assess
+      expect(dynamo.flatMap((s) => s.actions).sort()).toEqual(allowed);
+      for (const statement of dynamo) expect(statement.resource).toEqual({ 'Fn::GetAtt': [tableId(), 'StreamArn'] });
+    },
+  );
 
   it('scopes every table grant to the table and its indexes', () => {
     for (const [name] of entries) {
@@ -117,7 +172,7 @@ describe('environment', () => {
     // Act
     const env = envOf(name);
     // Assess
-    expect(env[ENV.tableName]).toEqual(spec.table === 'none' ? undefined : { Ref: tableId() });
+    expect(env[ENV.tableName]).toEqual(spec.table ? { Ref: tableId() } : undefined);
     expect(env[ENV.eventBusName]).toEqual(spec.putsEvents ? { Ref: busId() } : undefined);
     expect(ENV.jwtIssuer in env).toBe(Boolean(spec.verifiesTokens));
     expect(ENV.jwtAudience in env).toBe(Boolean(spec.verifiesTokens));

@@ -84,6 +84,7 @@ export function functionId(resources: Record<string, Json>, name: FunctionName):
 export interface Statement {
   actions: string[];
   resource: unknown;
+  condition?: Json;
 }
 
 /** Every inline policy statement attached to a function's execution role. */
@@ -93,7 +94,11 @@ export function statementsOf(resources: Record<string, Json>, fnId: string): Sta
     .map((id) => resources[id]!['Properties'])
     .filter((policy) => (policy['Roles'] as Json[]).some((role) => role['Ref'] === roleId))
     .flatMap((policy) => policy['PolicyDocument']['Statement'] as Json[])
-    .map((s) => ({ actions: [s['Action']].flat() as string[], resource: s['Resource'] }));
+    .map((s) => ({
+      actions: [s['Action']].flat() as string[],
+      resource: s['Resource'],
+      ...(s['Condition'] ? { condition: s['Condition'] as Json } : {}),
+    }));
 }
 
 export function actionsOf(resources: Record<string, Json>, fnId: string): string[] {

@@ -156,7 +156,7 @@ describe('crash test', () => {
             new QueryCommand({
               TableName: stack.tableName,
               KeyConditionExpression: 'pk = :pk AND begins_with(sk, :alert)',
-              ExpressionAttributeValues: { ':pk': `USER#${sub}`, ':alert': 'ALERT#' },
+              ExpressionAttributeValues: { ':pk': `MEMBER#${sub}`, ':alert': 'ALERT#' },
               ConsistentRead: true,
               ...(start ? { ExclusiveStartKey: start } : {}),
             }),

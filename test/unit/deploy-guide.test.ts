@@ -6,7 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BriefingInput } from '../../domain/briefing.ts';
-import { GrantInput } from '../../domain/entitlement.ts';
 import { SourceInput } from '../../domain/source.ts';
 import { ROUTES } from '../../functions/manifest.ts';
 
@@ -29,15 +28,13 @@ describe('the deploy guide', () => {
     expect(SourceInput.safeParse({ ...smoke('source.json'), briefingId: 'b-1' }).error).toBeUndefined();
   });
 
-  it('grants roles with a body PUT /members/{userId}/entitlement accepts', () => {
-    const body = guide.match(/entitlement "\$\{auth\[@\]\}" \\\n\s+-d '([^']+)'/)?.[1];
-    expect(body).toBeDefined();
-    expect(GrantInput.safeParse(JSON.parse(body!)).error).toBeUndefined();
+  it('smoke-tests with the command npm test runs against the local stack (test/integration/smoke.test.ts)', () => {
+    expect(guide).toContain('npm run smoke -- --api $API --client-id $CLIENT --username $EMAIL --password "$PASSWORD"');
   });
 
   it('calls only routes the API has (a typo would be a 404 in front of an operator)', () => {
     const found = calls();
-    expect(found.length).toBeGreaterThanOrEqual(8);
+    expect(found.length).toBeGreaterThanOrEqual(1);
     const unknown = found.filter(({ method, path }) => !ROUTES.some((r) => r.method === method && matches(r.path, path)));
     expect(unknown).toEqual([]);
   });

@@ -1,12 +1,14 @@
 /**
- * Watchlists and alerts, in the member's partition (the one of their
- * entitlement record), so a member's own reads are one Query each:
+ * Watchlists and alerts, in the member's own partition, so a member's own reads
+ * are one Query each. Not the partition of their entitlement record (USER#): the
+ * functions that write here are granted this partition only (dynamodb:LeadingKeys),
+ * so none of them can write an entitlement.
  *
- *   USER#<userId> / WATCH#<entityId>      an entity the member follows;
+ *   MEMBER#<userId> / WATCH#<entityId>    an entity the member follows;
  *       gsi1: FOLLOWERS#<entityId> / <userId>, so the alert consumer finds an
  *       entity's followers with one Query on the index (paged)
- *   USER#<userId> / WATCHLIST             how many entities the member follows (the cap)
- *   USER#<userId> / ALERT#<versionAt>#<briefingId>#<version, 6 digits>
+ *   MEMBER#<userId> / WATCHLIST           how many entities the member follows (the cap)
+ *   MEMBER#<userId> / ALERT#<versionAt>#<briefingId>#<version, 6 digits>
  *       one alert per briefing version, newest first; TTL 90 days. Every part
  *       identifies the change (never the delivery's occurredAt), so a
  *       redelivered or re-emitted event finds its alert; `entityIds` is a
@@ -23,7 +25,6 @@ import { type FanOutPart, inPart, rangeOf } from '../../../domain/fan-out.ts';
 import type { StoredAlert } from '../../../domain/visibility.ts';
 import { ddb } from '../clients/dynamodb.ts';
 import { config } from '../config.ts';
-import { entitlementKey } from './entitlements.ts';
 import { TABLE_SCHEMA } from './schema.ts';
 import { cancellationCodes } from './transact.ts';
 
@@ -36,8 +37,7 @@ export const WATCHLIST_CAP = 200;
 /** How long an alert is kept. */
 export const ALERT_TTL_SECONDS = 90 * 24 * 60 * 60;
 
-/** The member's partition is the one of their entitlement record; its key is built there only. */
-const userPk = (userId: string) => entitlementKey(userId).pk;
+const userPk = (userId: string) => `MEMBER#${userId}`;
 const followersPk = (entityId: string) => `FOLLOWERS#${entityId}`;
 export const watchKey = (userId: string, entityId: string) => ({ pk: userPk(userId), sk: `WATCH#${entityId}` });
 export const watchCountKey = (userId: string) => ({ pk: userPk(userId), sk: 'WATCHLIST' });

@@ -113,9 +113,9 @@ describe('alert-followers (on Briefing Published)', () => {
     // Act
     await alertFollowers(event, context);
     // Assess
-    expect([...alerts.keys()].map((k) => k.split('|')[0]).sort()).toEqual(['USER#u-1', 'USER#u-2', 'USER#u-3']);
+    expect([...alerts.keys()].map((k) => k.split('|')[0]).sort()).toEqual(['MEMBER#u-1', 'MEMBER#u-2', 'MEMBER#u-3']);
     const sk = `ALERT#${published.updatedAt}#${published.briefingId}#${String(published.version).padStart(6, '0')}`;
-    const u2 = alerts.get(`USER#u-2|${sk}`)!;
+    const u2 = alerts.get(`MEMBER#u-2|${sk}`)!;
     expect(u2['entityIds']).toEqual(new Set(['scale-ai', 'meta']));
     expect(u2['expiresAt']).toBeGreaterThan(Date.now() / 1000 + 89 * 86_400);
     expect(u2['briefing']).toMatchObject({ briefingId: published.briefingId, headline: published.sections.headline });
@@ -197,7 +197,7 @@ describe('alert-followers (on Briefing Published)', () => {
     expect([...created.values()].every((n) => n === 1)).toBe(true);
     expect(recorded.reduce((n, m) => n + m.value, 0)).toBe(5002);
     expect(Math.max(...perInvocation)).toBeLessThanOrEqual(PAGE_SIZE);
-    const both = [...alerts.entries()].find(([k]) => k.startsWith(`USER#${metaFollowers[0]}|`))![1];
+    const both = [...alerts.entries()].find(([k]) => k.startsWith(`MEMBER#${metaFollowers[0]}|`))![1];
     expect(both['entityIds']).toEqual(new Set(['meta', 'scale-ai']));
     const parts = continuations().map((c) => c.detail['part'] as { entityId: string; segment?: number });
     const segments = [...new Set(parts.filter((p) => p.entityId === 'meta').map((p) => p.segment))].sort((a, b) => a! - b!);
@@ -297,7 +297,7 @@ describe('GET /me/alerts', () => {
   const strategy = claimsFor('s-1', ['strategy-circle']);
   const lapsed = claimsFor('r-1', ['leadership-alliance']);
   const alertItem = {
-    pk: 'USER#s-1',
+    pk: 'MEMBER#s-1',
     sk: 'ALERT#x',
     entity: 'alert',
     briefingId: 'b-1',
@@ -332,7 +332,7 @@ describe('GET /me/alerts', () => {
     expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input).toMatchObject({
       ScanIndexForward: false,
       Limit: 20,
-      ExpressionAttributeValues: { ':pk': 'USER#s-1', ':prefix': 'ALERT#' },
+      ExpressionAttributeValues: { ':pk': 'MEMBER#s-1', ':prefix': 'ALERT#' },
     });
   });
 
@@ -379,7 +379,7 @@ describe('GET /me/alerts', () => {
 
   it('refuses a member without an active record (revoked, or none) whatever their token says: 403, no alert read (issue 16)', async () => {
     await primeEntitlements(ddb, [{ userId: 'r-1' }]);
-    ddb.on(QueryCommand).resolves({ Items: [{ ...alertItem, pk: 'USER#r-1' }] });
+    ddb.on(QueryCommand).resolves({ Items: [{ ...alertItem, pk: 'MEMBER#r-1' }] });
     const res = await list(lapsed);
     expect(res.statusCode).toBe(403);
     expect(res.headers!['content-type']).toBe('application/problem+json');

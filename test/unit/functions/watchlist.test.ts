@@ -43,11 +43,11 @@ describe('PUT /me/watchlist/{entityId}', () => {
     expect(parseBody(res)).toMatchObject({ entityId: 'scale-ai', name: 'Scale AI', kind: 'company' });
     const [watch, count] = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(watch!.Put).toMatchObject({
-      Item: { pk: 'USER#m-1', sk: 'WATCH#scale-ai', gsi1pk: 'FOLLOWERS#scale-ai', gsi1sk: 'm-1' },
+      Item: { pk: 'MEMBER#m-1', sk: 'WATCH#scale-ai', gsi1pk: 'FOLLOWERS#scale-ai', gsi1sk: 'm-1' },
       ConditionExpression: 'attribute_not_exists(pk)',
     });
     expect(count!.Update).toMatchObject({
-      Key: { pk: 'USER#m-1', sk: 'WATCHLIST' },
+      Key: { pk: 'MEMBER#m-1', sk: 'WATCHLIST' },
       ExpressionAttributeValues: expect.objectContaining({ ':cap': 200 }),
     });
   });
@@ -55,7 +55,7 @@ describe('PUT /me/watchlist/{entityId}', () => {
   it('is idempotent: following again answers 200 with the entry as first stored', async () => {
     const stored = toWatchItem('m-1', { entityId: 'scale-ai', name: 'Scale AI', kind: 'company', followedAt: '2026-01-01T00:00:00.000Z' });
     ddb.on(GetCommand, { Key: { pk: 'ENTITY#scale-ai', sk: 'PROFILE' } }).resolves({ Item: scaleAi });
-    ddb.on(GetCommand, { Key: { pk: 'USER#m-1', sk: 'WATCH#scale-ai' } }).resolves({ Item: stored });
+    ddb.on(GetCommand, { Key: { pk: 'MEMBER#m-1', sk: 'WATCH#scale-ai' } }).resolves({ Item: stored });
     ddb.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None'));
     const res = await call(follow, 'PUT', 'scale-ai');
     expect(res.statusCode).toBe(200);
@@ -101,7 +101,7 @@ describe('DELETE /me/watchlist/{entityId}', () => {
     expect((await call(unfollow, 'DELETE', 'scale-ai')).statusCode).toBe(204);
     expect((await call(unfollow, 'DELETE', 'scale-ai')).statusCode).toBe(204);
     const [remove, count] = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(remove!.Delete).toMatchObject({ Key: { pk: 'USER#m-1', sk: 'WATCH#scale-ai' }, ConditionExpression: 'attribute_exists(pk)' });
+    expect(remove!.Delete).toMatchObject({ Key: { pk: 'MEMBER#m-1', sk: 'WATCH#scale-ai' }, ConditionExpression: 'attribute_exists(pk)' });
     expect(count!.Update!.UpdateExpression).toBe('SET #count = #count - :one');
   });
 });
@@ -116,6 +116,6 @@ describe('GET /me/watchlist', () => {
       items: [{ entityId: 'scale-ai', name: 'Scale AI', kind: 'company', followedAt: NOW.toISOString() }],
       limit: 200,
     });
-    expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input.ExpressionAttributeValues).toEqual({ ':pk': 'USER#m-1', ':prefix': 'WATCH#' });
+    expect(ddb.commandCalls(QueryCommand)[0]!.args[0].input.ExpressionAttributeValues).toEqual({ ':pk': 'MEMBER#m-1', ':prefix': 'WATCH#' });
   });
 });

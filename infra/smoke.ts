@@ -1,0 +1,204 @@
+/**
+ * The deploy guide's smoke test (docs/deploy.md, section 6) as one command,
+ * against any deployed stack from its outputs, or the local stack:
+ *
+ *   npm run smoke -- --api <ApiUrl> --client-id <UserPoolClientId> --username <admin email> --password <password>
+ *
+ * The user must be an admin (the guide's section 5). Steps: sign in; grant
+ * yourself the analyst and editor roles; create a briefing (docs/smoke/briefing.json);
+ * add a direct source (docs/smoke/source.json); wait for its score (grade A);
+ * publish; read it anonymously (member sections locked, naming the tier that
+ * unlocks them) and find it in the feed; a 404 as problem+json; retract it.
+ * One line per step; exit 1 at the first failure. `--region` (default
+ * AWS_REGION) is the user pool's; `--cognito-endpoint` points at another
+ * Cognito (the local stack's).
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+
+const ROOT = new URL('../', import.meta.url);
+/** Deadline of the wait for the score, against a pipeline that never scores (scoring takes seconds). */
+const SCORE_DEADLINE_MS = 120_000;
+
+interface Options {
+  api: string;
+  clientId: string;
+  username: string;
+  password: string;
+  region: string;
+  cognitoEndpoint?: string;
+}
+
+class SmokeFailure extends Error {}
+
+export async function smoke(o: Options, say: (line: string) => void = console.log): Promise<void> {
+  const api = o.api.replace(/\/+$/, '');
+  const cognito = new CognitoIdentityProviderClient({ region: o.region, ...(o.cognitoEndpoint ? { endpoint: o.cognitoEndpoint } : {}) });
+  const signIn = async () => {
+    const { AuthenticationResult } = await cognito.send(
+      new InitiateAuthCommand({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: o.clientId,
+        AuthParameters: { USERNAME: o.username, PASSWORD: o.password },
+      }),
+    );
+    if (!AuthenticationResult?.IdToken) throw new SmokeFailure('sign-in returned no token (a new password required? sign in once by hand)');
+    return AuthenticationResult.IdToken;
+  };
+  const call = async (method: string, path: string, opts: { token?: string; body?: unknown } = {}) => {
+    const res = await fetch(`${api}${path}`, {
+      method,
+      headers: {
+        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
+        ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
+    });
+    const text = await res.text();
+    // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, read by the documented response shapes
+    let body: any;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    return { status: res.status, type: res.headers.get('content-type') ?? '', body, text };
+  };
+  const step = async (name: string, run: () => Promise<string | undefined>) => {
+    try {
+      const detail = await run();
+      say(`ok    ${name}${detail ? `: ${detail}` : ''}`);
+    } catch (error) {
+      say(`FAIL  ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      throw error instanceof SmokeFailure ? error : new SmokeFailure(name);
+    }
+  };
+  const expectStatus = (res: { status: number; text: string }, status: number) => {
+    if (res.status !== status) throw new SmokeFailure(`expected ${status}, got ${res.status}: ${res.text.slice(0, 300)}`);
+  };
+
+  let token = '';
+  let userId = '';
+  let briefingId = '';
+  try {
+    await step('sign in as an admin', async () => {
+      token = await signIn();
+      const me = await call('GET', '/me', { token });
+      expectStatus(me, 200);
+      if (!me.body.roles?.includes('admin')) throw new SmokeFailure(`${o.username} is not an admin (roles: ${JSON.stringify(me.body.roles)})`);
+      userId = me.body.userId;
+      return `user ${userId}`;
+    });
+    await step('grant yourself the analyst and editor roles', async () => {
+      const res = await call('PUT', `/members/${userId}/entitlement`, {
+        token,
+        body: { tier: 'strategy-circle', roles: ['analyst', 'editor', 'admin'] },
+      });
+      expectStatus(res, 200);
+      token = await signIn();
+      return undefined;
+    });
+    await step('create a briefing', async () => {
+      const res = await call('POST', '/briefings', { token, body: smokeFile('briefing.json') });
+      expectStatus(res, 201);
+      briefingId = res.body.briefingId;
+      return briefingId;
+    });
+    await step('add a direct source', async () => {
+      const res = await call('POST', '/sources', { token, body: { ...smokeFile('source.json'), briefingId } });
+      expectStatus(res, 201);
+      return undefined;
+    });
+    await step('its score, from Source Ingested through scoring', async () => {
+      const deadline = Date.now() + SCORE_DEADLINE_MS;
+      for (;;) {
+        const res = await call('GET', `/briefings/${briefingId}/score`, { token });
+        expectStatus(res, 200);
+        const confidence = res.body.confidence;
+        if (confidence?.grade === 'A') return `${confidence.score} (${confidence.grade}, ${confidence.label})`;
+        if (Date.now() > deadline) throw new SmokeFailure(`no grade A within ${SCORE_DEADLINE_MS / 1000} s: ${JSON.stringify(confidence)}`);
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    });
+    await step('publish', async () => {
+      const res = await call('POST', `/briefings/${briefingId}/publish`, { token });
+      expectStatus(res, 200);
+      if (res.body.status !== 'published') throw new SmokeFailure(`status ${res.body.status}`);
+      return undefined;
+    });
+    await step('read it anonymously: public sections readable, member sections locked', async () => {
+      const res = await call('GET', `/briefings/${briefingId}`);
+      expectStatus(res, 200);
+      const sections = (res.body.sections ?? []) as Array<{ name: string; locked: boolean; unlockTier?: string }>;
+      const locked = sections.filter((s) => s.locked);
+      if (!sections.some((s) => !s.locked)) throw new SmokeFailure('no readable section');
+      if (locked.length === 0 || locked.some((s) => !s.unlockTier)) throw new SmokeFailure(`locked sections: ${JSON.stringify(locked)}`);
+      return `${locked.length} locked (${locked.map((s) => `${s.name}: ${s.unlockTier}`).join(', ')})`;
+    });
+    await step('find it in the feed', async () => {
+      const res = await call('GET', '/briefings');
+      expectStatus(res, 200);
+      if (!(res.body.items ?? []).some((i: { briefingId: string }) => i.briefingId === briefingId)) throw new SmokeFailure('not on the first page');
+      return undefined;
+    });
+    await step('an unknown briefing is a 404 problem', async () => {
+      const res = await call('POST', '/briefings/smoke-test-no-such-briefing/publish', { token });
+      expectStatus(res, 404);
+      if (!res.type.startsWith('application/problem+json')) throw new SmokeFailure(`content-type ${res.type}`);
+      return undefined;
+    });
+  } finally {
+    if (briefingId) {
+      await step('retract the smoke briefing', async () => {
+        const res = await call('POST', `/briefings/${briefingId}/retract`, { token, body: { reason: 'deployment smoke test' } });
+        // A draft (a failure before publishing) cannot be retracted: it is left for the operator to read.
+        if (res.status !== 200 && res.status !== 409) expectStatus(res, 200);
+        return res.status === 409 ? 'not published, left as a draft' : undefined;
+      });
+    }
+    cognito.destroy();
+  }
+}
+
+function smokeFile(name: string): Record<string, unknown> {
+  const body = JSON.parse(readFileSync(new URL(`docs/smoke/${name}`, ROOT), 'utf8')) as Record<string, unknown>;
+  delete body['briefingId'];
+  return body;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      api: { type: 'string' },
+      'client-id': { type: 'string' },
+      username: { type: 'string' },
+      password: { type: 'string' },
+      region: { type: 'string' },
+      'cognito-endpoint': { type: 'string' },
+    },
+  });
+  const region = values.region ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'];
+  const missing = (['api', 'client-id', 'username', 'password'] as const).filter((k) => !values[k]);
+  if (missing.length > 0 || !region) {
+    console.error(
+      'usage: npm run smoke -- --api <ApiUrl> --client-id <UserPoolClientId> --username <admin email> --password <password> [--region <region>]\n' +
+        `missing: ${[...missing.map((k) => `--${k}`), ...(region ? [] : ['--region (or AWS_REGION)'])].join(', ')}`,
+    );
+    process.exit(2);
+  }
+  smoke({
+    api: values.api!,
+    clientId: values['client-id']!,
+    username: values.username!,
+    password: values.password!,
+    region,
+    ...(values['cognito-endpoint'] ? { cognitoEndpoint: values['cognito-endpoint'] } : {}),
+  }).then(
+    () => console.log('smoke test passed'),
+    () => {
+      console.error('smoke test failed');
+      process.exitCode = 1;
+    },
+  );
+}
