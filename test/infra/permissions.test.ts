@@ -70,8 +70,15 @@ describe('table access', () => {
   it('lets only the entitlement functions write to the users partition (entitlement records)', () => {
     // Act
     const writers = entries.filter(([name]) => ((grantedUse(name)['user'] as string[] | undefined) ?? []).some((a) => WRITES.includes(a)));
-    // Assess
-    expect(writers.map(([name]) => name).sort()).toEqual(['confirm-sign-up', 'grant-entitlement', 'revoke-entitlement']);
+    // Assess: the access-request steps move the member's entitlement record and history with the request
+    // (request-access, member-facing: IAM cannot narrow USER# to the caller's own id, the code writes only the caller's).
+    expect(writers.map(([name]) => name).sort()).toEqual([
+      'confirm-sign-up',
+      'decide-access-request',
+      'grant-entitlement',
+      'request-access',
+      'revoke-entitlement',
+    ]);
   });
 
   it('lets a member-facing watchlist function touch only the member partition, entity profiles and the caller entitlement', () => {
