@@ -6,7 +6,7 @@
  *
  * The user must be an admin (the guide's section 5). Steps: sign in; grant
  * yourself the analyst and editor roles; create a briefing (docs/smoke/briefing.json);
- * add a direct source (docs/smoke/source.json); wait for its score (grade A);
+ * add a direct source (docs/smoke/source.json); wait for its score (scored from that source);
  * publish; read it anonymously (member sections locked, naming the tier that
  * unlocks them) and find it in the feed; a 404 as problem+json; retract it.
  * One line per step; exit 1 at the first failure. `--region` (default
@@ -116,8 +116,9 @@ export async function smoke(o: Options, say: (line: string) => void = console.lo
         const res = await call('GET', `/briefings/${briefingId}/score`, { token });
         expectStatus(res, 200);
         const confidence = res.body.confidence;
-        if (confidence?.grade === 'A') return `${confidence.score} (${confidence.grade}, ${confidence.label})`;
-        if (Date.now() > deadline) throw new SmokeFailure(`no grade A within ${SCORE_DEADLINE_MS / 1000} s: ${JSON.stringify(confidence)}`);
+        // Scored from the source: an unrated direct source alone is not grade A under model v3 (docs/scoring.md).
+        if (confidence?.score > 0) return `${confidence.score} (${confidence.grade}, ${confidence.label})`;
+        if (Date.now() > deadline) throw new SmokeFailure(`no score within ${SCORE_DEADLINE_MS / 1000} s: ${JSON.stringify(confidence)}`);
         await new Promise((r) => setTimeout(r, 1000));
       }
     });
