@@ -10,7 +10,9 @@ import type { MiddlewareObj } from '@middy/core';
 
 export { MetricUnit };
 
-export const METRICS_NAMESPACE = 'SignalBriefings';
+import { METRICS_NAMESPACE } from './metrics-namespace.ts';
+
+export { METRICS_NAMESPACE };
 
 export const metrics = new Metrics({ namespace: METRICS_NAMESPACE });
 
