@@ -63,6 +63,17 @@ export interface FunctionSpec {
   appliesAutoPublishRules?: boolean;
 }
 
+/**
+ * What saving a briefing sends (functions/commons/table/briefings.ts `saveBriefing`): its parts, snapshots and
+ * the removed parts' deletes, the outbox records, the feed entries and the entity profiles.
+ */
+const SAVES_BRIEFINGS = {
+  briefing: ['Query', 'PutItem', 'DeleteItem'],
+  outbox: ['PutItem'],
+  feed: ['PutItem', 'DeleteItem'],
+  entity: ['UpdateItem'],
+} as const;
+
 export const FUNCTIONS = {
   'create-briefing': {
     entry: 'functions/create-briefing.ts',
@@ -95,24 +106,12 @@ export const FUNCTIONS = {
     entry: 'functions/override-score.ts',
     description:
       'PUT /briefings/{briefingId}/score/override: an analyst or editor assesses the score or grade in place of the model, with a reason (If-Match)',
-    table: {
-      user: ['GetItem'],
-      briefing: ['Query', 'PutItem', 'DeleteItem'],
-      outbox: ['PutItem'],
-      feed: ['PutItem', 'DeleteItem'],
-      entity: ['UpdateItem'],
-    },
+    table: { user: ['GetItem'], ...SAVES_BRIEFINGS },
   },
   'lift-score-override': {
     entry: 'functions/lift-score-override.ts',
     description: "DELETE /briefings/{briefingId}/score/override: an analyst or editor lifts an override; the model's score returns (If-Match)",
-    table: {
-      user: ['GetItem'],
-      briefing: ['Query', 'PutItem', 'DeleteItem'],
-      outbox: ['PutItem'],
-      feed: ['PutItem', 'DeleteItem'],
-      entity: ['UpdateItem'],
-    },
+    table: { user: ['GetItem'], ...SAVES_BRIEFINGS },
   },
   'rescore-briefings': {
     entry: 'functions/rescore-briefings.ts',
@@ -123,37 +122,19 @@ export const FUNCTIONS = {
   'publish-briefing': {
     entry: 'functions/publish-briefing.ts',
     description: 'POST /briefings/{briefingId}/publish: an editor publishes a draft or the pending revision of a published briefing',
-    table: {
-      user: ['GetItem'],
-      briefing: ['Query', 'PutItem', 'DeleteItem'],
-      outbox: ['PutItem'],
-      feed: ['PutItem', 'DeleteItem'],
-      entity: ['UpdateItem'],
-    },
+    table: { user: ['GetItem'], ...SAVES_BRIEFINGS },
   },
   'retract-briefing': {
     entry: 'functions/retract-briefing.ts',
     description: 'POST /briefings/{briefingId}/retract: an editor retracts a published briefing with a reason',
-    table: {
-      user: ['GetItem'],
-      briefing: ['Query', 'PutItem', 'DeleteItem'],
-      outbox: ['PutItem'],
-      feed: ['PutItem', 'DeleteItem'],
-      entity: ['UpdateItem'],
-    },
+    table: { user: ['GetItem'], ...SAVES_BRIEFINGS },
   },
   'edit-briefing': {
     entry: 'functions/edit-briefing.ts',
     description:
       "PATCH /briefings/{briefingId}: staff edit a briefing (If-Match); an analyst's edit of a published one waits for an editor, an editor's goes live",
     appliesAutoPublishRules: true,
-    table: {
-      user: ['GetItem'],
-      briefing: ['Query', 'PutItem', 'DeleteItem'],
-      outbox: ['PutItem'],
-      feed: ['PutItem', 'DeleteItem'],
-      entity: ['UpdateItem'],
-    },
+    table: { user: ['GetItem'], ...SAVES_BRIEFINGS },
   },
   'list-briefings': {
     entry: 'functions/list-briefings.ts',
@@ -193,23 +174,15 @@ export const FUNCTIONS = {
     description: 'On Source Ingested, Source Updated and Briefing Edited: re-scores the briefing from all its sources',
     // Tells Briefing Scored whether the draft is now due for its rule (autoPublishDue), floor included.
     appliesAutoPublishRules: true,
-    table: {
-      briefing: ['Query', 'PutItem', 'DeleteItem'],
-      outbox: ['PutItem', 'DeleteItem'],
-      feed: ['PutItem', 'DeleteItem'],
-      entity: ['UpdateItem'],
-    },
+    // A consumer also deletes the outbox record that confirms its event (the reconciler's marker).
+    table: { ...SAVES_BRIEFINGS, outbox: ['PutItem', 'DeleteItem'] },
   },
   'auto-publish-briefing': {
     entry: 'functions/auto-publish-briefing.ts',
     description: "On Briefing Scored: applies the briefing's auto-publish rule once an editor approved it",
     appliesAutoPublishRules: true,
-    table: {
-      briefing: ['Query', 'PutItem', 'DeleteItem'],
-      outbox: ['PutItem', 'DeleteItem'],
-      feed: ['PutItem', 'DeleteItem'],
-      entity: ['UpdateItem'],
-    },
+    // A consumer also deletes the outbox record that confirms its event (the reconciler's marker).
+    table: { ...SAVES_BRIEFINGS, outbox: ['PutItem', 'DeleteItem'] },
   },
   'relay-events': {
     entry: 'functions/relay-events.ts',
