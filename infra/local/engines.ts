@@ -41,6 +41,28 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Starts an engine on the requested port, or on a free one. A JVM takes a second or more to bind, and in that
+ * time a port chosen here can go to someone else (another test file's engine, an outgoing connection's ephemeral
+ * port): such a start is retried on a fresh free port, at most twice. A requested port is kept or the start fails,
+ * since clients already hold its URL (a restart on the same ports).
+ */
+export async function startOnAFreePort(requested: number | undefined, start: (port: number) => Promise<Engine>): Promise<Engine> {
+  if (requested) return start(requested);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start(await freePort());
+    } catch (error) {
+      if (attempt >= 3 || !portWasTaken(error)) throw error;
+    }
+  }
+}
+
+/** Java says "Address already in use" (BindException); Node says EADDRINUSE. Both reach the start error through the child's last output. */
+function portWasTaken(error: unknown): boolean {
+  return error instanceof Error && /Address already in use|EADDRINUSE/.test(error.message);
+}
+
 /** True when nothing listens on the port (used to reuse a previous run's port when possible). */
 export async function isPortFree(port: number): Promise<boolean> {
   return new Promise((resolveFree) => {
@@ -115,7 +137,8 @@ export async function startDynamoDbLocal(opts: { dir: string; port: number; time
   );
   const endpoint = `http://127.0.0.1:${opts.port}`;
   const output = captureOutput(child);
-  const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint, maxAttempts: 1 });
+  // Bounded, like cognito-local's probe: whatever else holds the port may never answer.
+  const client = new DynamoDBClient({ ...LOCAL_AWS, endpoint, maxAttempts: 1, requestHandler: { requestTimeout: 2_000 } });
   try {
     await waitUntilReady('DynamoDB Local', child, output, opts.timeoutMs ?? 30_000, async () => {
       await client.send(new ListTablesCommand({ Limit: 1 }));
@@ -153,7 +176,8 @@ export async function startCognitoLocal(opts: { dir: string; port: number; timeo
   const output = captureOutput(child);
   try {
     await waitUntilReady('cognito-local', child, output, opts.timeoutMs ?? 30_000, async () => {
-      const response = await fetch(`${endpoint}/health`);
+      // Bounded: whatever else holds the port may accept the connection and never answer.
+      const response = await fetch(`${endpoint}/health`, { signal: AbortSignal.timeout(2_000) });
       if (!response.ok) throw new Error(`health answered ${response.status}`);
     });
   } catch (error) {

@@ -19,7 +19,7 @@ import { STAGE_CONFIG } from '../stage-config.ts';
 import { apiDocsPages } from './api-docs.ts';
 import { LocalCognitoFront } from './cognito-front.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
-import { assertJavaAvailable, type Engine, freePort, isPortFree, LOCAL_AWS, startCognitoLocal, startDynamoDbLocal } from './engines.ts';
+import { assertJavaAvailable, type Engine, isPortFree, LOCAL_AWS, startCognitoLocal, startDynamoDbLocal, startOnAFreePort } from './engines.ts';
 import { type EventEnvelope, LocalEventBus, type RetryPolicy } from './event-bus.ts';
 import { LocalHttpApi } from './http-api.ts';
 import { cognitoClient, ensureUser, ensureUserPool, signIn, type Tokens, writeCognitoLocalConfig } from './identity.ts';
@@ -134,7 +134,6 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const started = Date.now();
     // Checked first: finding a busy port after ten seconds of engine start-up would waste them.
     if (opts.apiPort && !(await isPortFree(opts.apiPort))) throw new Error(`port ${opts.apiPort} is already in use; set PORT to another port`);
-    const [dynamoPort, cognitoPort] = await Promise.all([portOrFree(opts.dynamoPort), portOrFree(opts.cognitoPort)]);
     const bus = new LocalEventBus({ busName: BUS_NAME, region: REGION, dataDir, log, retry: opts.busRetry });
     // Before cognito-local starts: its config names this endpoint for the user pool triggers.
     const lambda = new LocalLambdaEndpoint({ log });
@@ -144,8 +143,8 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
 
     // The slow part (a JVM and a Node child) runs in parallel; a failure stops whatever did start.
     const engines = await Promise.allSettled([
-      startDynamoDbLocal({ dir: join(dataDir, 'dynamodb'), port: dynamoPort }),
-      startCognitoLocal({ dir: join(dataDir, 'cognito'), port: cognitoPort }),
+      startOnAFreePort(opts.dynamoPort, (port) => startDynamoDbLocal({ dir: join(dataDir, 'dynamodb'), port })),
+      startOnAFreePort(opts.cognitoPort, (port) => startCognitoLocal({ dir: join(dataDir, 'cognito'), port })),
       bus.start(opts.busPort ?? 0).then(() => ({ endpoint: bus.url, port: 0, stop: () => bus.stop() }) satisfies Engine),
     ]);
     for (const engine of engines) if (engine.status === 'fulfilled') cleanups.push(() => engine.value.stop());
@@ -427,8 +426,4 @@ function readSeeded(dataDir: string): Record<string, string> {
   } catch {
     return {};
   }
-}
-
-async function portOrFree(port: number | undefined): Promise<number> {
-  return port ? port : freePort();
 }

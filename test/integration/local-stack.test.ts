@@ -5,7 +5,9 @@
  * tested elsewhere; these tests make sure the ground it runs on behaves like AWS.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
@@ -14,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENT_SOURCE, patternFor, SourceIngested } from '../../events/index.ts';
 import { toOutboxItem } from '../../functions/commons/table/outbox.ts';
 import { journalFile } from '../../infra/local/bus-journal.ts';
+import { type Engine, startCognitoLocal, startOnAFreePort } from '../../infra/local/engines.ts';
 import type { EventEnvelope } from '../../infra/local/event-bus.ts';
 import { api, type LocalStack, restartTestStack, startTestStack, tokenFor } from './harness.ts';
 
@@ -36,6 +39,43 @@ const sourceIngested = (overrides: Record<string, unknown> = {}) => ({
   eventId: `test_${randomUUID()}`,
   briefingId: `missing-${randomUUID()}`,
   ...overrides,
+});
+
+describe('engine ports', () => {
+  it('starts an engine again on another port when the one chosen for it is taken before it binds', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signal-briefings-ports-'));
+    const squatter = createServer();
+    const tried: number[] = [];
+    let engine: Engine | undefined;
+    try {
+      engine = await startOnAFreePort(undefined, async (port) => {
+        tried.push(port);
+        // The first port goes to someone else between being chosen and the engine's bind.
+        if (tried.length === 1) await new Promise<void>((listening) => squatter.listen(port, '127.0.0.1', listening));
+        return startCognitoLocal({ dir, port });
+      });
+      expect(tried).toHaveLength(2);
+      expect(engine.port).toBe(tried[1]);
+      expect((await fetch(`${engine.endpoint}/health`)).ok).toBe(true);
+    } finally {
+      await engine?.stop();
+      squatter.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps a requested port: a taken one fails the start with the reason', async () => {
+    const squatter = createServer();
+    await new Promise<void>((listening) => squatter.listen(0, '127.0.0.1', listening));
+    const taken = (squatter.address() as { port: number }).port;
+    const dir = mkdtempSync(join(tmpdir(), 'signal-briefings-ports-'));
+    try {
+      await expect(startOnAFreePort(taken, (port) => startCognitoLocal({ dir, port }))).rejects.toThrow(/EADDRINUSE|in use/);
+    } finally {
+      squatter.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('local event bus', () => {

@@ -19,7 +19,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Engine, freePort, LOCAL_AWS, startDynamoDbLocal } from '../../infra/local/engines.ts';
+import { type Engine, LOCAL_AWS, startDynamoDbLocal, startOnAFreePort } from '../../infra/local/engines.ts';
 import { ensureTable } from '../../infra/local/table.ts';
 import { InMemoryTable } from './in-memory-table.ts';
 
@@ -95,7 +95,7 @@ describe.each([
     if (name !== 'DynamoDB Local') return;
     mock.restore(); // from here on the document client talks to the real engine
     dataDir = mkdtempSync(join(tmpdir(), 'signal-briefings-conformance-'));
-    engine = await startDynamoDbLocal({ dir: dataDir, port: await freePort() });
+    engine = await startOnAFreePort(undefined, (port) => startDynamoDbLocal({ dir: dataDir, port }));
   });
   afterAll(async () => {
     if (name !== 'DynamoDB Local') return;
