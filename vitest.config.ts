@@ -7,7 +7,7 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     // Synth (esbuild per function) and the local engines need more than the 5 s default. These are
     // deadlines against a hang, not speed figures: generous enough for a machine with every core busy
-    // (the slowest test takes about 13 s under `stress-ng --cpu 2`). Event waits end at 90 s (infra/local).
+    // (the slowest test takes about 13 s under `stress-ng --cpu 2`). Event waits end at 90 s (local/).
     testTimeout: 120_000,
     hookTimeout: 180_000,
     env: {

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
-import { FALLBACK_FUNCTION, FUNCTIONS, type FunctionName, ROUTES } from '../functions/manifest.ts';
+import { FALLBACK_FUNCTION, FUNCTIONS, type FunctionName, ROUTES } from '#functions/manifest.ts';
 import { esbuildOptions, FLOOR } from './cold-start.ts';
 import { ratio } from './stats.ts';
 
@@ -69,7 +69,7 @@ export function contributorsOf(metafile: Metafile): Contributor[] {
  */
 async function deployedTarget(): Promise<string> {
   const { App, Stack } = await import('aws-cdk-lib');
-  const { BriefingsFunction } = await import('../infra/constructs/briefings-function.ts');
+  const { BriefingsFunction } = await import('#infra/constructs/briefings-function.ts');
   const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
   const fn = new BriefingsFunction(new Stack(app, 'Composition'), 'Reference', {
     entry: FUNCTIONS[FALLBACK_FUNCTION].entry,
@@ -83,7 +83,7 @@ async function deployedTarget(): Promise<string> {
 export async function bundleCompositions(
   opts: { functions?: readonly FunctionName[]; top?: number; apiTracing?: boolean } = {},
 ): Promise<Composition[]> {
-  const { BUNDLING: DEFAULT, apiTracingDefine } = await import('../infra/constructs/briefings-function.ts');
+  const { BUNDLING: DEFAULT, apiTracingDefine } = await import('#infra/constructs/briefings-function.ts');
   // As a deployment with `-c apiTracing=true` bundles them, when asked.
   const BUNDLING = opts.apiTracing ? { ...DEFAULT, define: { ...DEFAULT.define, ...apiTracingDefine(true) } } : DEFAULT;
   const target = await deployedTarget();

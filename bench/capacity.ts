@@ -23,8 +23,8 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { TABLE_SCHEMA } from '../functions/commons/table/schema.ts';
-import { LOCAL_AWS } from '../infra/local/engines.ts';
+import { TABLE_SCHEMA } from '#functions/commons/table/schema.ts';
+import { LOCAL_AWS } from '#local/engines.ts';
 import type { LocalStack } from './local.ts';
 import { sum } from './stats.ts';
 

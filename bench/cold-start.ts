@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type BuildOptions, build } from 'esbuild';
-import { FALLBACK_FUNCTION, FUNCTIONS, type FunctionName, ROUTES } from '../functions/manifest.ts';
+import { FALLBACK_FUNCTION, FUNCTIONS, type FunctionName, ROUTES } from '#functions/manifest.ts';
 import { median, quantile, ratio } from './stats.ts';
 
 export const FLOOR = 'floor (one GetItem)';
@@ -128,7 +128,7 @@ export function esbuildOptions(b: BundlingOptions, target: string, entry: string
 async function bundleAll(outdir: string): Promise<Omit<ColdStartResult, 'runs' | 'rows'> & { bundles: Bundle[] }> {
   const { App, Stack } = await import('aws-cdk-lib');
   const { CfnFunction } = await import('aws-cdk-lib/aws-lambda');
-  const { BUNDLING, BriefingsFunction } = await import('../infra/constructs/briefings-function.ts');
+  const { BUNDLING, BriefingsFunction } = await import('#infra/constructs/briefings-function.ts');
 
   // The construct itself, once: the reference bundle, plus memory, environment and runtime as deployed.
   const stack = new Stack(new App({ outdir: join(outdir, 'cdk') }), 'Bench');

@@ -15,7 +15,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BatchWriteCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { deadLetterFile } from '../infra/local/dead-letters.ts';
+import { deadLetterFile } from '#local/dead-letters.ts';
 import { CapacityRecorder, indexEntrySize, itemSize, rawDocumentClient, readUnits, writeUnits } from './capacity.ts';
 import { expectCall, startBenchStack } from './local.ts';
 import { createRuleBriefings, inPool, KINDS, sourceBody } from './pipeline.ts';
@@ -31,10 +31,10 @@ const log = (line: string) => console.log(`[${new Date().toISOString().slice(11,
 
 const { stack, tokens, cleanup } = await startBenchStack();
 try {
-  const { ddb } = await import('../functions/commons/clients/dynamodb.ts');
-  const { toWatchItem } = await import('../functions/commons/table/watchlist.ts');
+  const { ddb } = await import('#functions/commons/clients/dynamodb.ts');
+  const { toWatchItem } = await import('#functions/commons/table/watchlist.ts');
   // Imported once the stack has set the handlers' environment (their SDK clients are made at import).
-  const { PAGE_SIZE, WRITE_CONCURRENCY } = await import('../functions/alert-followers.ts');
+  const { PAGE_SIZE, WRITE_CONCURRENCY } = await import('#functions/pipeline/alert-followers.ts');
   const recorder = new CapacityRecorder(ddb);
   const raw = rawDocumentClient(stack);
 

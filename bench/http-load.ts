@@ -12,7 +12,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { LOCAL_AWS } from '../infra/local/engines.ts';
+import { LOCAL_AWS } from '#local/engines.ts';
 import type { LocalStack } from './local.ts';
 import { ratio } from './stats.ts';
 import { briefingMemberQuery, briefingPublicQuery, feedPageQuery } from './table-reads.ts';

@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEMO_PASSWORD, DEMO_USERS } from '../infra/local/demo-data.ts';
-import type { EventEnvelope } from '../infra/local/event-bus.ts';
-import { type LocalStack, startLocalStack } from '../infra/local/stack.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from '#local/demo-data.ts';
+import type { EventEnvelope } from '#local/event-bus.ts';
+import { type LocalStack, startLocalStack } from '#local/stack.ts';
 
 export type { LocalStack };
 

@@ -12,7 +12,7 @@ import { measurePipeline } from './pipeline.ts';
 const briefings = Number(process.env['BENCH_BRIEFINGS'] ?? 60);
 const { stack, tokens, cleanup } = await startBenchStack();
 try {
-  const { ddb } = await import('../functions/commons/clients/dynamodb.ts');
+  const { ddb } = await import('#functions/commons/clients/dynamodb.ts');
   const recorder = new CapacityRecorder(ddb);
   const tap = new EventTap(stack);
   const result = await measurePipeline({ stack, recorder, tap, tokens, briefings, concurrency: 20, rawSeconds: 3, timeoutMs: 120_000 });

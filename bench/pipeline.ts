@@ -19,10 +19,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import type { SourceKind } from '../domain/scoring.ts';
-import { deadLetterFile } from '../infra/local/dead-letters.ts';
-import { DEMO_BRIEFINGS } from '../infra/local/demo-data.ts';
-import { LOCAL_AWS } from '../infra/local/engines.ts';
+import type { SourceKind } from '#domain/scoring.ts';
+import { deadLetterFile } from '#local/dead-letters.ts';
+import { DEMO_BRIEFINGS } from '#local/demo-data.ts';
+import { LOCAL_AWS } from '#local/engines.ts';
 import { type CapacityRecorder, type DdbCall, itemSize, priceConditionChecks, rawDocumentClient } from './capacity.ts';
 import { approveRule, type EventTap, expectCall, type LocalStack, type Tokens } from './local.ts';
 import { median, quantile, sum } from './stats.ts';
@@ -70,7 +70,7 @@ export interface PipelineResult {
 
 /**
  * Where the pipeline's time went, over the same window as the throughput (first POST → settled):
- * counters kept by the local stack's parts (infra/local), read before and after.
+ * counters kept by the local stack's parts (local/), read before and after.
  */
 export interface PipelineBreakdown {
   /** CPU time per source: this process (API, handlers, relay, bus, and the bench's own recorder) and DynamoDB Local's JVM (Linux /proc; NaN elsewhere). */

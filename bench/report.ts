@@ -181,7 +181,7 @@ function pipelineBreakdown(b: PipelineResult['breakdown']): string {
       .map(([k, v]) => `${k} ${n(v, digits)}`)
       .join(', ');
   return [
-    'Where the time went, over the same window (counters kept by infra/local; DynamoDB Local applies writes one at a time, so writes per source bound the throughput):',
+    'Where the time went, over the same window (counters kept by local/; DynamoDB Local applies writes one at a time, so writes per source bound the throughput):',
     '',
     table(
       ['part', 'figure'],

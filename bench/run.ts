@@ -91,7 +91,7 @@ const { stack, tokens, cleanup } = await startBenchStack();
 let results: BenchResults;
 try {
   // The handlers' own client instance: the stack imported the handler modules into this process.
-  const { ddb } = await import('../functions/commons/clients/dynamodb.ts');
+  const { ddb } = await import('#functions/commons/clients/dynamodb.ts');
   const recorder = new CapacityRecorder(ddb);
   const tap = new EventTap(stack);
 

@@ -5,10 +5,10 @@
  */
 import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { bucketOf, type FeedFilter, queryDimension } from '../domain/feed.ts';
-import type { BriefingParts } from '../domain/visibility.ts';
-import { briefingKey, partsRange } from '../functions/commons/table/briefings.ts';
-import { feedPartition } from '../functions/commons/table/feed.ts';
+import { bucketOf, type FeedFilter, queryDimension } from '#domain/feed.ts';
+import type { BriefingParts } from '#domain/visibility.ts';
+import { briefingKey, partsRange } from '#functions/commons/table/briefings.ts';
+import { feedPartition } from '#functions/commons/table/feed.ts';
 
 /** One eventually consistent Query of the parts a reader may see (every language), as GET /briefings/{id} reads them. */
 const briefingPartsQuery = (tableName: string, briefingId: string, parts: BriefingParts) => {

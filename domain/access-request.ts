@@ -24,9 +24,9 @@
  * is in an event, nor on any route another member or the public can call.
  */
 import * as z from 'zod/mini';
-import { ACCESS_DECIDED, type AccessDecidedDetail, type AccessOutcome } from '../events/access-decided.ts';
-import { ACCESS_REQUESTED, type AccessRequestedDetail } from '../events/access-requested.ts';
-import type { OutgoingEvent } from '../events/index.ts';
+import { ACCESS_DECIDED, type AccessDecidedDetail, type AccessOutcome } from '#events/access-decided.ts';
+import { ACCESS_REQUESTED, type AccessRequestedDetail } from '#events/access-requested.ts';
+import type { OutgoingEvent } from '#events/index.ts';
 import { tierRank } from './access.ts';
 import { type Entitlement, type EntitlementHistoryEntry, entitlementChanged, grantEntitlement, grantOf } from './entitlement.ts';
 import { ConflictError, NotFoundError } from './errors.ts';

@@ -17,8 +17,8 @@
  */
 import * as z from 'zod/mini';
 // The contract's own module, not events/index.ts: membership functions then bundle no other event (nor what those import).
-import { ENTITLEMENT_CHANGED, type EntitlementChange, type EntitlementChangedDetail } from '../events/entitlement-changed.ts';
-import type { OutgoingEvent } from '../events/index.ts';
+import { ENTITLEMENT_CHANGED, type EntitlementChange, type EntitlementChangedDetail } from '#events/entitlement-changed.ts';
+import type { OutgoingEvent } from '#events/index.ts';
 import {
   type Grant,
   grantFromGroups,
@@ -110,7 +110,7 @@ export function signUpEntitlement(userId: string, now: Date): Entitlement {
   return { userId, tier: 'strategy-circle', roles: [], origin: 'sign-up', grantedBy: SYSTEM_SIGN_UP, validFrom: at, version: 1, updatedAt: at };
 }
 
-/** The first admin of a deployment, written once by an operator (infra/bootstrap-admin.ts); every later grant goes through the API. */
+/** The first admin of a deployment, written once by an operator (tools/bootstrap-admin.ts); every later grant goes through the API. */
 export function bootstrapAdminEntitlement(userId: string, now: Date): Entitlement {
   const at = now.toISOString();
   return {

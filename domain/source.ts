@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import normalizeUrl from 'normalize-url';
 import * as z from 'zod/mini';
-import type { SourceChange } from '../events/index.ts';
+import type { SourceChange } from '#events/index.ts';
 import { ConflictError, type FieldIssue, ValidationError } from './errors.ts';
 import { type Fingerprint, fingerprint } from './fingerprint.ts';
 import { creditLine, creditsIn, publisherLine, SOURCINGS, type Sourcing, sourcingOf } from './outlets.ts';

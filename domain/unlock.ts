@@ -15,7 +15,7 @@ import { type MemberTier, type Tier, tierRank } from './access.ts';
 import { SECTIONS } from './briefing.ts';
 import { feedLanguage, parseAcceptLanguage } from './language.ts';
 
-/** Where a member asks for Leadership Alliance through this API (functions/request-access.ts), when the deployment names no page of its own. */
+/** Where a member asks for Leadership Alliance through this API (functions/membership/request-access.ts), when the deployment names no page of its own. */
 export const REQUEST_ACCESS_ROUTE = '/me/access-requests';
 
 /** The languages the lock screen is written in; any other reads English. */

@@ -6,8 +6,8 @@
  */
 
 import * as z from 'zod/mini';
-import { MEMBER_TIERS } from '../domain/access.ts';
-import { schema } from '../domain/schema.ts';
+import { MEMBER_TIERS } from '#domain/access.ts';
+import { schema } from '#domain/schema.ts';
 import { defineEvent } from './contract.ts';
 
 /** How a request was decided. */

@@ -5,8 +5,8 @@
  */
 
 import * as z from 'zod/mini';
-import { MEMBER_TIERS } from '../domain/access.ts';
-import { schema } from '../domain/schema.ts';
+import { MEMBER_TIERS } from '#domain/access.ts';
+import { schema } from '#domain/schema.ts';
 import { defineEvent } from './contract.ts';
 
 /** The detail-type, apart from the contract: code that only emits the event then does not build its schema. */

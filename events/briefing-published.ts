@@ -1,8 +1,8 @@
 /** Briefing Published v1: a briefing became visible to readers. Public fields only. */
 
 import * as z from 'zod/mini';
-import { schema } from '../domain/schema.ts';
-import { GRADES } from '../domain/scoring.ts';
+import { schema } from '#domain/schema.ts';
+import { GRADES } from '#domain/scoring.ts';
 import { defineEvent } from './contract.ts';
 
 /** The detail-type, apart from the contract: code that only emits the event then does not build its schema. */

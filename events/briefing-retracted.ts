@@ -5,7 +5,7 @@
  */
 
 import * as z from 'zod/mini';
-import { schema } from '../domain/schema.ts';
+import { schema } from '#domain/schema.ts';
 import { defineEvent } from './contract.ts';
 
 /** The detail-type, apart from the contract: code that only emits the event then does not build its schema. */

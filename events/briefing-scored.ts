@@ -10,8 +10,8 @@
  */
 
 import * as z from 'zod/mini';
-import { schema } from '../domain/schema.ts';
-import { GRADES } from '../domain/scoring.ts';
+import { schema } from '#domain/schema.ts';
+import { GRADES } from '#domain/scoring.ts';
 import { defineEvent } from './contract.ts';
 
 const ScoreSnapshot = /* @__PURE__ */ schema(() => z.object({ score: z.number().check(z.gte(0), z.lte(1)), grade: z.enum(GRADES) }));

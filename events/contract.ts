@@ -5,7 +5,7 @@
  */
 
 import * as z from 'zod/mini';
-import { schema } from '../domain/schema.ts';
+import { schema } from '#domain/schema.ts';
 
 /** The `source` of every event this system emits. */
 export const EVENT_SOURCE = 'signal-briefings';

@@ -1,8 +1,8 @@
 /** Entitlement Changed v1: a member's entitlement record changed (sign-up, grant, revocation). */
 
 import * as z from 'zod/mini';
-import { MEMBER_TIERS, STAFF_ROLES } from '../domain/access.ts';
-import { schema } from '../domain/schema.ts';
+import { MEMBER_TIERS, STAFF_ROLES } from '#domain/access.ts';
+import { schema } from '#domain/schema.ts';
 import { defineEvent } from './contract.ts';
 
 /** What happened to the record: created on sign-up confirmation, granted (or changed) by an admin, revoked by an admin. */

@@ -1,8 +1,8 @@
 /** Source Ingested v1: a new (non-duplicate) source was stored for a briefing. */
 
 import * as z from 'zod/mini';
-import { schema } from '../domain/schema.ts';
-import { SOURCE_KINDS, STANCES } from '../domain/scoring.ts';
+import { schema } from '#domain/schema.ts';
+import { SOURCE_KINDS, STANCES } from '#domain/scoring.ts';
 import { defineEvent } from './contract.ts';
 
 /** The detail-type, apart from the contract: code that only emits the event then does not build its schema. */

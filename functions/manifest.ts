@@ -1,6 +1,6 @@
 /**
  * Every Lambda function of the system and what triggers it. The CDK app
- * (infra/) deploys exactly this, and the local stack (infra/local/) routes
+ * (infra/) deploys exactly this, and the local stack (local/) routes
  * HTTP requests, bus events and table-stream records with the same table, so
  * the two cannot drift.
  */
@@ -14,7 +14,7 @@ import {
   patternFor,
   SourceIngested,
   SourceUpdated,
-} from '../events/index.ts';
+} from '#events/index.ts';
 import type { IndexPartition, Partition } from './commons/table/partitions.ts';
 
 /**
@@ -29,7 +29,7 @@ export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'Up
  * (infra/constructs/briefings-function.ts grants exactly this): the actions it
  * sends in each partition (functions/commons/table/partitions.ts, enforced with
  * `dynamodb:LeadingKeys`), the index partitions it queries, and whether it scans.
- * The local stack denies any other call, as AWS would (infra/local/local-iam.ts).
+ * The local stack denies any other call, as AWS would (local/local-iam.ts).
  * A signed-in route reads the caller's entitlement record: `user: ['GetItem']`.
  */
 export type TableUse = { readonly [P in Partition]?: readonly TableAction[] } & {
@@ -76,101 +76,101 @@ const SAVES_BRIEFINGS = {
 
 export const FUNCTIONS = {
   'create-briefing': {
-    entry: 'functions/create-briefing.ts',
+    entry: 'functions/briefings/create-briefing.ts',
     description: 'POST /briefings: an analyst creates a draft',
     table: { user: ['GetItem'], briefing: ['PutItem'], entity: ['UpdateItem'] },
     appliesAutoPublishRules: true,
   },
   'ingest-source': {
-    entry: 'functions/ingest-source.ts',
+    entry: 'functions/sources/ingest-source.ts',
     description: 'POST /sources: an analyst adds evidence to a briefing',
     table: { user: ['GetItem'], briefing: ['GetItem', 'ConditionCheckItem', 'PutItem'], outbox: ['PutItem'] },
   },
   'get-source': {
-    entry: 'functions/get-source.ts',
+    entry: 'functions/sources/get-source.ts',
     description: 'GET /briefings/{briefingId}/sources/{sourceId}: staff read a source, its state, history and ETag',
     table: { user: ['GetItem'], briefing: ['GetItem'] },
   },
   'correct-source': {
-    entry: 'functions/correct-source.ts',
+    entry: 'functions/sources/correct-source.ts',
     description:
       'PATCH /briefings/{briefingId}/sources/{sourceId}: an analyst or editor corrects a source or changes its state, with a reason (If-Match)',
     table: { user: ['GetItem'], briefing: ['GetItem', 'PutItem'], outbox: ['PutItem'] },
   },
   'withdraw-source': {
-    entry: 'functions/withdraw-source.ts',
+    entry: 'functions/sources/withdraw-source.ts',
     description: 'DELETE /briefings/{briefingId}/sources/{sourceId}: an analyst or editor withdraws a source, with a reason (If-Match); it is kept',
     table: { user: ['GetItem'], briefing: ['GetItem', 'PutItem'], outbox: ['PutItem'] },
   },
   'override-score': {
-    entry: 'functions/override-score.ts',
+    entry: 'functions/briefings/override-score.ts',
     description:
       'PUT /briefings/{briefingId}/score/override: an analyst or editor assesses the score or grade in place of the model, with a reason (If-Match)',
     table: { user: ['GetItem'], ...SAVES_BRIEFINGS },
   },
   'lift-score-override': {
-    entry: 'functions/lift-score-override.ts',
+    entry: 'functions/briefings/lift-score-override.ts',
     description: "DELETE /briefings/{briefingId}/score/override: an analyst or editor lifts an override; the model's score returns (If-Match)",
     table: { user: ['GetItem'], ...SAVES_BRIEFINGS },
   },
   'rescore-briefings': {
-    entry: 'functions/rescore-briefings.ts',
+    entry: 'functions/pipeline/rescore-briefings.ts',
     description:
       'Run by operators after a scoring model change: asks score-briefing (Briefing Edited, model) to re-score every briefing scored by another model version; resumable, idempotent',
     table: { scan: true, outbox: ['PutItem'] },
   },
   'publish-briefing': {
-    entry: 'functions/publish-briefing.ts',
+    entry: 'functions/briefings/publish-briefing.ts',
     description: 'POST /briefings/{briefingId}/publish: an editor publishes a draft or the pending revision of a published briefing',
     table: { user: ['GetItem'], ...SAVES_BRIEFINGS },
   },
   'retract-briefing': {
-    entry: 'functions/retract-briefing.ts',
+    entry: 'functions/briefings/retract-briefing.ts',
     description: 'POST /briefings/{briefingId}/retract: an editor retracts a published briefing with a reason',
     table: { user: ['GetItem'], ...SAVES_BRIEFINGS },
   },
   'edit-briefing': {
-    entry: 'functions/edit-briefing.ts',
+    entry: 'functions/briefings/edit-briefing.ts',
     description:
       "PATCH /briefings/{briefingId}: staff edit a briefing (If-Match); an analyst's edit of a published one waits for an editor, an editor's goes live",
     appliesAutoPublishRules: true,
     table: { user: ['GetItem'], ...SAVES_BRIEFINGS },
   },
   'list-briefings': {
-    entry: 'functions/list-briefings.ts',
+    entry: 'functions/briefings/list-briefings.ts',
     description: 'GET /briefings: published briefings, newest first, filtered',
     table: { feed: ['Query'], entity: ['GetItem'] },
     signsCursors: true,
   },
   'get-briefing': {
-    entry: 'functions/get-briefing.ts',
+    entry: 'functions/briefings/get-briefing.ts',
     description: "GET /briefings/{briefingId}: shaped for the caller's tier",
     table: { user: ['GetItem'], briefing: ['Query'] },
     verifiesTokens: true,
     rendersLocks: true,
   },
   'get-briefing-score': {
-    entry: 'functions/get-briefing-score.ts',
+    entry: 'functions/briefings/get-briefing-score.ts',
     description: 'GET /briefings/{briefingId}/score: staff read the score and its explanation',
     table: { user: ['GetItem'], briefing: ['Query'] },
   },
   'list-briefing-versions': {
-    entry: 'functions/list-briefing-versions.ts',
+    entry: 'functions/briefings/list-briefing-versions.ts',
     description: "GET /briefings/{briefingId}/versions: staff read a briefing's version history",
     table: { user: ['GetItem'], briefing: ['Query'] },
   },
   'get-briefing-version': {
-    entry: 'functions/get-briefing-version.ts',
+    entry: 'functions/briefings/get-briefing-version.ts',
     description: 'GET /briefings/{briefingId}/versions/{version}: staff read one snapshot of a briefing',
     table: { user: ['GetItem'], briefing: ['GetItem'] },
   },
-  'route-not-found': { entry: 'functions/route-not-found.ts', description: 'Unknown routes (404) and wrong methods (405)' },
+  'route-not-found': { entry: 'functions/api/route-not-found.ts', description: 'Unknown routes (404) and wrong methods (405)' },
   'get-confidence-legend': {
-    entry: 'functions/get-confidence-legend.ts',
+    entry: 'functions/briefings/get-confidence-legend.ts',
     description: 'GET /confidence/legend: the confidence bands and marks, in each language served',
   },
   'score-briefing': {
-    entry: 'functions/score-briefing.ts',
+    entry: 'functions/pipeline/score-briefing.ts',
     description: 'On Source Ingested, Source Updated and Briefing Edited: re-scores the briefing from all its sources',
     // Tells Briefing Scored whether the draft is now due for its rule (autoPublishDue), floor included.
     appliesAutoPublishRules: true,
@@ -178,106 +178,106 @@ export const FUNCTIONS = {
     table: { ...SAVES_BRIEFINGS, outbox: ['PutItem', 'DeleteItem'] },
   },
   'auto-publish-briefing': {
-    entry: 'functions/auto-publish-briefing.ts',
+    entry: 'functions/pipeline/auto-publish-briefing.ts',
     description: "On Briefing Scored: applies the briefing's auto-publish rule once an editor approved it",
     appliesAutoPublishRules: true,
     // A consumer also deletes the outbox record that confirms its event (the reconciler's marker).
     table: { ...SAVES_BRIEFINGS, outbox: ['PutItem', 'DeleteItem'] },
   },
   'relay-events': {
-    entry: 'functions/relay-events.ts',
+    entry: 'functions/pipeline/relay-events.ts',
     description: 'Table stream → event bus: publishes outbox records',
     putsEvents: true,
   },
-  'get-me': { entry: 'functions/get-me.ts', description: "GET /me: the caller's tier, roles and end date", table: { user: ['GetItem'] } },
+  'get-me': { entry: 'functions/membership/get-me.ts', description: "GET /me: the caller's tier, roles and end date", table: { user: ['GetItem'] } },
   'get-entitlement': {
-    entry: 'functions/get-entitlement.ts',
+    entry: 'functions/membership/get-entitlement.ts',
     description: "GET /members/{userId}/entitlement: an admin reads a member's entitlement and its history",
     table: { user: ['GetItem', 'Query'] },
   },
   'grant-entitlement': {
-    entry: 'functions/grant-entitlement.ts',
+    entry: 'functions/membership/grant-entitlement.ts',
     description: 'PUT /members/{userId}/entitlement: an admin grants a tier (Leadership Alliance with an end date) or staff roles',
     table: { user: ['GetItem', 'PutItem'], outbox: ['PutItem'] },
   },
   'revoke-entitlement': {
-    entry: 'functions/revoke-entitlement.ts',
+    entry: 'functions/membership/revoke-entitlement.ts',
     description: "DELETE /members/{userId}/entitlement: an admin revokes a member's entitlement",
     table: { user: ['GetItem', 'PutItem'], outbox: ['PutItem'] },
   },
   'request-access': {
-    entry: 'functions/request-access.ts',
+    entry: 'functions/membership/request-access.ts',
     description: 'POST /me/access-requests: a member asks for Leadership Alliance, with a reason (one open request at a time)',
     table: { user: ['GetItem', 'Query', 'PutItem'], outbox: ['PutItem'] },
   },
   'list-my-access-requests': {
-    entry: 'functions/list-my-access-requests.ts',
+    entry: 'functions/membership/list-my-access-requests.ts',
     description: "GET /me/access-requests: the caller's own requests for a tier and their decisions",
     table: { user: ['GetItem', 'Query'] },
   },
   'list-access-requests': {
-    entry: 'functions/list-access-requests.ts',
+    entry: 'functions/membership/list-access-requests.ts',
     description: "GET /access-requests: admins page through members' requests for a tier, open ones first in line",
     table: { user: ['GetItem', 'BatchGetItem'], index: ['accessRequests'] },
   },
   'decide-access-request': {
-    entry: 'functions/decide-access-request.ts',
+    entry: 'functions/membership/decide-access-request.ts',
     description:
       "POST /members/{userId}/access-requests/{requestId}/decision: an admin approves a member's request (the grant, with an end date) or declines it with a reason",
     table: { user: ['GetItem', 'PutItem'], outbox: ['PutItem'] },
   },
   'confirm-sign-up': {
-    entry: 'functions/confirm-sign-up.ts',
+    entry: 'functions/membership/confirm-sign-up.ts',
     description: 'Cognito post-confirmation trigger: records the Strategy Circle membership of a new reader',
     table: { user: ['GetItem', 'PutItem'], outbox: ['PutItem'] },
   },
   'sync-member-groups': {
-    entry: 'functions/sync-member-groups.ts',
+    entry: 'functions/membership/sync-member-groups.ts',
     description: 'On Entitlement Changed: puts the member in the Cognito groups of the record; signs a revoked member out everywhere',
     // Its only write confirms the event's consequence (deletes its outbox record).
     table: { user: ['GetItem'], outbox: ['DeleteItem'] },
     userPool: 'manage-groups',
   },
   'get-entity': {
-    entry: 'functions/get-entity.ts',
+    entry: 'functions/entities/get-entity.ts',
     description: "GET /entities/{entityId}: an entity's profile, relationships and recent briefings, shaped for the caller's tier",
     table: { user: ['GetItem'], entity: ['Query', 'BatchGetItem'], feed: ['Query'] },
     verifiesTokens: true,
     rendersLocks: true,
   },
   'put-entity': {
-    entry: 'functions/put-entity.ts',
+    entry: 'functions/entities/put-entity.ts',
     description: "PUT /entities/{entityId}: an analyst writes an entity's profile and relationships",
     table: { user: ['GetItem'], entity: ['Query', 'BatchGetItem', 'PutItem', 'DeleteItem'] },
   },
   'follow-entity': {
-    entry: 'functions/follow-entity.ts',
+    entry: 'functions/following/follow-entity.ts',
     description: 'PUT /me/watchlist/{entityId}: a member follows an entity',
     table: { user: ['GetItem'], entity: ['GetItem'], member: ['GetItem', 'PutItem', 'UpdateItem'] },
   },
   'unfollow-entity': {
-    entry: 'functions/unfollow-entity.ts',
+    entry: 'functions/following/unfollow-entity.ts',
     description: 'DELETE /me/watchlist/{entityId}: a member stops following an entity',
     table: { user: ['GetItem'], member: ['DeleteItem', 'UpdateItem'] },
   },
   'get-watchlist': {
-    entry: 'functions/get-watchlist.ts',
+    entry: 'functions/following/get-watchlist.ts',
     description: 'GET /me/watchlist: the entities the caller follows',
     table: { user: ['GetItem'], member: ['Query'] },
   },
   'get-alerts': {
-    entry: 'functions/get-alerts.ts',
+    entry: 'functions/following/get-alerts.ts',
     description: "GET /me/alerts: the caller's alerts, newest first, with what their tier unlocks",
     table: { user: ['GetItem'], member: ['Query'], briefing: ['BatchGetItem'] },
     rendersLocks: true,
   },
   'alert-followers': {
-    entry: 'functions/alert-followers.ts',
+    entry: 'functions/pipeline/alert-followers.ts',
     description: 'On Briefing Published (and its own Alert Fan-out Continued): writes one alert per follower of its entities, a page per invocation',
     table: { briefing: ['Query'], member: ['UpdateItem'], outbox: ['PutItem', 'DeleteItem'], index: ['followers'] },
   },
   reconcile: {
-    entry: 'functions/reconcile.ts',
+    entry: 'functions/pipeline/reconcile.ts',
     description: 'Every 5 minutes: re-drives changes whose consequence no consumer confirmed (pending outbox records)',
     table: { outbox: ['GetItem', 'PutItem'], index: ['pending'] },
     putsEvents: true,

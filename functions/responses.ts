@@ -1,5 +1,5 @@
 /**
- * What the HTTP routes answer, for the OpenAPI document (functions/openapi.ts).
+ * What the HTTP routes answer, for the OpenAPI document (tools/openapi.ts).
  * Requests are documented from the zod schemas the handlers validate with;
  * responses are built by domain functions (visibility.ts, source.ts, ...) whose
  * types have no schema, so they are described here, and the `Check<...>` lines
@@ -7,13 +7,13 @@
  * drift apart. To document a new route, add its entry to ROUTE_RESPONSES.
  */
 import * as z from 'zod/mini';
-import { type Grant as DomainGrant, MEMBER_TIERS, STAFF_ROLES, TIERS } from '../domain/access.ts';
+import { type Grant as DomainGrant, MEMBER_TIERS, STAFF_ROLES, TIERS } from '#domain/access.ts';
 import {
   ACCESS_REQUEST_STATUSES,
   type AccessRequest as DomainAccessRequest,
   type MemberAccessRequest as DomainMemberAccessRequest,
   REQUESTABLE_TIER,
-} from '../domain/access-request.ts';
+} from '#domain/access-request.ts';
 import {
   type AutoPublishRule as DomainAutoPublishRule,
   type PendingRevision as DomainPendingRevision,
@@ -27,18 +27,18 @@ import {
   type SectionName,
   Translations,
   WrittenSections,
-} from '../domain/briefing.ts';
-import { COMPLETENESS_CODES, type CompletenessIssue as DomainCompletenessIssue } from '../domain/completeness.ts';
+} from '#domain/briefing.ts';
+import { COMPLETENESS_CODES, type CompletenessIssue as DomainCompletenessIssue } from '#domain/completeness.ts';
 import {
   type MemberAdminView as DomainAdminView,
   type Entitlement as DomainEntitlement,
   type EntitlementHistoryEntry as DomainHistoryEntry,
   type MemberSelfView as DomainSelfView,
   ORIGINS,
-} from '../domain/entitlement.ts';
-import { type Evidence as DomainEvidence, ENTITY_KINDS, RELATIONS } from '../domain/entity.ts';
-import type { FieldIssue } from '../domain/errors.ts';
-import { type ConfidenceLegend as DomainConfidenceLegend, LEGEND_LANGUAGES } from '../domain/legend.ts';
+} from '#domain/entitlement.ts';
+import { type Evidence as DomainEvidence, ENTITY_KINDS, RELATIONS } from '#domain/entity.ts';
+import type { FieldIssue } from '#domain/errors.ts';
+import { type ConfidenceLegend as DomainConfidenceLegend, LEGEND_LANGUAGES } from '#domain/legend.ts';
 import {
   CREDIBILITY_LEVELS,
   type Confidence as DomainConfidence,
@@ -48,9 +48,9 @@ import {
   type ReasonCode,
   SOURCE_KINDS,
   STANCES,
-} from '../domain/scoring.ts';
-import { CORRECTABLE_FIELDS, type Source as DomainSource, SOURCE_STATUSES } from '../domain/source.ts';
-import { type UnlockOffer as DomainUnlockOffer, UNLOCK_LANGUAGES } from '../domain/unlock.ts';
+} from '#domain/scoring.ts';
+import { CORRECTABLE_FIELDS, type Source as DomainSource, SOURCE_STATUSES } from '#domain/source.ts';
+import { type UnlockOffer as DomainUnlockOffer, UNLOCK_LANGUAGES } from '#domain/unlock.ts';
 import type {
   AlertView as DomainAlertView,
   EntityView as DomainEntityView,
@@ -58,8 +58,8 @@ import type {
   SectionView as DomainSection,
   BriefingSummary as DomainSummary,
   BriefingView as DomainView,
-} from '../domain/visibility.ts';
-import { BRIEFING_CHANGES, ENTITLEMENT_CHANGES, SOURCE_CHANGES } from '../events/index.ts';
+} from '#domain/visibility.ts';
+import { BRIEFING_CHANGES, ENTITLEMENT_CHANGES, SOURCE_CHANGES } from '#events/index.ts';
 import type { Alert as DomainAlert, WatchEntry as DomainWatchEntry } from './commons/table/watchlist.ts';
 
 /** Named response components: the id is the name under `#/components/schemas`. */

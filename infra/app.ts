@@ -5,7 +5,7 @@
  * its reason, on the resource it concerns makes `cdk synth` fail.
  */
 import { App, Tags } from 'aws-cdk-lib';
-import { MONTH_PATTERN } from '../domain/feed.ts';
+import { MONTH_PATTERN } from '#domain/feed.ts';
 import { addComplianceChecks } from './compliance.ts';
 import { BriefingsStack } from './stack.ts';
 import { stackName, stageSettings } from './stage.ts';

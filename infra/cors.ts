@@ -1,6 +1,6 @@
 /**
  * The API's CORS policy, one definition for API Gateway (infra/constructs/api.ts)
- * and the local HTTP API (infra/local/http-api.ts). Only the allowed origins
+ * and the local HTTP API (local/http-api.ts). Only the allowed origins
  * differ per stage (infra/stage.ts). Tokens travel in `Authorization`, never in
  * cookies, so credentials are not allowed.
  */

@@ -1,9 +1,9 @@
 /**
  * Reserved concurrency of the functions that write the table on their own schedule rather than a
- * person's; kept free of the CDK so the local stack applies the same caps (infra/local/lambda-runtime.ts).
+ * person's; kept free of the CDK so the local stack applies the same caps (local/lambda-runtime.ts).
  */
-import { FOLLOWER_SEGMENTS } from '../domain/fan-out.ts';
-import type { FunctionName } from '../functions/manifest.ts';
+import { FOLLOWER_SEGMENTS } from '#domain/fan-out.ts';
+import type { FunctionName } from '#functions/manifest.ts';
 
 /**
  * Each consumer invocation is a consistent read plus a two-item transaction on one briefing; without a

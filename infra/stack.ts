@@ -1,8 +1,8 @@
 import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import type { UnlockLinks } from '../domain/unlock.ts';
-import { RESCORE_FUNCTION, ROUTES, SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS, USER_POOL_TRIGGERS } from '../functions/manifest.ts';
+import type { UnlockLinks } from '#domain/unlock.ts';
+import { RESCORE_FUNCTION, ROUTES, SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS, USER_POOL_TRIGGERS } from '#functions/manifest.ts';
 import { Api } from './constructs/api.ts';
 import { Data } from './constructs/data.ts';
 import { EdgeCache } from './constructs/edge-cache.ts';

@@ -1,4 +1,4 @@
-import type { Grade } from '../domain/scoring.ts';
+import type { Grade } from '#domain/scoring.ts';
 
 /** What an operator configures per stage (infra/stage.ts turns it into StageSettings). */
 export interface StageConfig {

@@ -9,7 +9,7 @@
  * stays out of every other bundle.
  */
 import { createRemoteJWKSet, type JWTPayload, jwtVerify } from 'jose';
-import { UnauthorizedError } from '../../domain/errors.ts';
+import { UnauthorizedError } from '#domain/errors.ts';
 import { config } from './config.ts';
 import type { TokenVerifier } from './viewer.ts';
 

@@ -2,8 +2,8 @@
  * The publisher's floor for auto-publish rules, from the environment (the stage's `autoPublishFloor`,
  * infra/stage-config.ts). Its own module so that only the functions that apply rules carry the grades.
  */
-import { DEFAULT_AUTO_PUBLISH_FLOOR } from '../../domain/briefing.ts';
-import { GRADES, type Grade } from '../../domain/scoring.ts';
+import { DEFAULT_AUTO_PUBLISH_FLOOR } from '#domain/briefing.ts';
+import { GRADES, type Grade } from '#domain/scoring.ts';
 import { ENV } from './env.ts';
 
 /** `AUTO_PUBLISH_FLOOR`, or the default (B/C) when unset; anything but a grade fails loudly. */

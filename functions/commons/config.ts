@@ -1,5 +1,5 @@
 /** Configuration from the environment, read once; a missing variable fails loudly at first use. */
-import { FEED_START_MONTH, MONTH_PATTERN } from '../../domain/feed.ts';
+import { FEED_START_MONTH, MONTH_PATTERN } from '#domain/feed.ts';
 import { ENV } from './env.ts';
 
 /** A revoked or expired entitlement stops gated access within this many seconds. */

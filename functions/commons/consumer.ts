@@ -23,7 +23,7 @@ import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { EventBridgeEvent } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import type { EventContract } from '../../events/index.ts';
+import type { EventContract } from '#events/index.ts';
 import { ddb } from './clients/dynamodb.ts';
 import { traced, tracer } from './clients/tracer.ts';
 import { correlationIdOf, withCorrelationId } from './correlation.ts';

@@ -7,7 +7,7 @@
  * Writes take the staff ETag in `If-Match`: only its version part decides.
  * Sources, which read the same for all staff, carry `"source-v<version>"`.
  */
-import type { Viewer } from '../../domain/access.ts';
+import type { Viewer } from '#domain/access.ts';
 import { HttpError } from './problem.ts';
 
 /** Who a representation is shaped for: the part of the ETag after the version. */

@@ -8,8 +8,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { hasAnyRole, isMember, type StaffRole, type Viewer } from '../../domain/access.ts';
-import { ForbiddenError, UnauthorizedError, ValidationError } from '../../domain/errors.ts';
+import { hasAnyRole, isMember, type StaffRole, type Viewer } from '#domain/access.ts';
+import { ForbiddenError, UnauthorizedError, ValidationError } from '#domain/errors.ts';
 import { CORRELATION_HEADER, correlationIdOf, withCorrelationId } from './correlation.ts';
 import { logger } from './logger.ts';
 import { metricsMiddleware } from './metrics.ts';
@@ -147,7 +147,7 @@ export function httpRoute<B extends Schema = z.ZodMiniUndefined, P extends Schem
     const result = await withCorrelationId(id, () => respond(event));
     return { ...result, headers: { ...result.headers, [CORRELATION_HEADER]: id } };
   };
-  // `route` exposes the exact schemas this handler validates with, for the OpenAPI generator (functions/openapi.ts).
+  // `route` exposes the exact schemas this handler validates with, for the OpenAPI generator (tools/openapi.ts).
   const wrapped = middy(handle);
   if (apiTracing) wrapped.use(apiTracing.tracingMiddleware());
   return Object.assign(wrapped.use(injectLambdaContext(logger, { resetKeys: true })).use(metricsMiddleware()), { route: spec });

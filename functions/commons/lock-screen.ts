@@ -4,7 +4,7 @@
  * `cdk deploy -c signUpUrl=… -c requestAccessUrl=…`). Unset: domain/unlock.ts
  * leaves sign-up to the client and points requests at this API's route.
  */
-import type { UnlockLinks } from '../../domain/unlock.ts';
+import type { UnlockLinks } from '#domain/unlock.ts';
 import { UNLOCK_ENV } from './env.ts';
 
 export const unlockLinks = (): UnlockLinks => ({

@@ -13,7 +13,7 @@ import {
   NotFoundError,
   UnauthorizedError,
   ValidationError,
-} from '../../domain/errors.ts';
+} from '#domain/errors.ts';
 
 /** An HTTP-level failure that is not a domain concept (size, media type, method). */
 export class HttpError extends Error {

@@ -6,8 +6,8 @@
  * `correlationId` (an optional field every contract tolerates).
  */
 import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { EVENT_SOURCE } from '../../events/contract.ts';
-import type { OutgoingEvent } from '../../events/index.ts';
+import { EVENT_SOURCE } from '#events/contract.ts';
+import type { OutgoingEvent } from '#events/index.ts';
 import { eventBridge } from './clients/eventbridge.ts';
 import { logger } from './logger.ts';
 

@@ -4,10 +4,10 @@
  * version that lands between the read and the write is a 412 too, never retried (a retry would
  * apply the change over a version the caller never saw). The change itself is the caller's, pure.
  */
-import type { Briefing, BriefingSnapshot } from '../../domain/briefing.ts';
-import { NotFoundError } from '../../domain/errors.ts';
-import type { Source } from '../../domain/source.ts';
-import type { OutgoingEvent } from '../../events/index.ts';
+import type { Briefing, BriefingSnapshot } from '#domain/briefing.ts';
+import { NotFoundError } from '#domain/errors.ts';
+import type { Source } from '#domain/source.ts';
+import type { OutgoingEvent } from '#events/index.ts';
 import { assertIfMatch, requireIfMatch, staleVersion } from './etag.ts';
 import { loadBriefing, saveBriefing } from './table/briefings.ts';
 import { VersionConflictError } from './table/versioning.ts';

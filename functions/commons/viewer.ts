@@ -11,9 +11,9 @@
  * execution environment. The end date is compared with the clock on every
  * request, so expiry bites on time whatever the cache holds.
  */
-import { ANONYMOUS, type Viewer } from '../../domain/access.ts';
-import { type Entitlement, entitledViewer } from '../../domain/entitlement.ts';
-import { UnauthorizedError } from '../../domain/errors.ts';
+import { ANONYMOUS, type Viewer } from '#domain/access.ts';
+import { type Entitlement, entitledViewer } from '#domain/entitlement.ts';
+import { UnauthorizedError } from '#domain/errors.ts';
 import { config } from './config.ts';
 import { getEntitlement } from './table/entitlements.ts';
 

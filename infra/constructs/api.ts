@@ -5,9 +5,9 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { FALLBACK_FUNCTION, type FunctionName, ROUTES } from '../../functions/manifest.ts';
-import { CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS, CORS_METHODS, CORS_REQUEST_HEADERS } from '../cors.ts';
-import { pascalCase } from '../naming.ts';
+import { FALLBACK_FUNCTION, type FunctionName, ROUTES } from '#functions/manifest.ts';
+import { CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS, CORS_METHODS, CORS_REQUEST_HEADERS } from '#infra/cors.ts';
+import { pascalCase } from '#infra/naming.ts';
 import type { BriefingsFunctions } from './functions.ts';
 import type { Identity } from './identity.ts';
 

@@ -9,10 +9,10 @@ import { type BundlingOptions, LogLevel, NodejsFunction, OutputFormat } from 'aw
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { ENV } from '../../functions/commons/env.ts';
-import { INDEX_PARTITIONS, PARTITIONS, type Partition } from '../../functions/commons/table/partitions.ts';
-import { TABLE_SCHEMA } from '../../functions/commons/table/schema.ts';
-import type { TableUse } from '../../functions/manifest.ts';
+import { ENV } from '#functions/commons/env.ts';
+import { INDEX_PARTITIONS, PARTITIONS, type Partition } from '#functions/commons/table/partitions.ts';
+import { TABLE_SCHEMA } from '#functions/commons/table/schema.ts';
+import type { TableUse } from '#functions/manifest.ts';
 
 const PROJECT_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 

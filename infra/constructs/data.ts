@@ -1,7 +1,7 @@
 import type { RemovalPolicy } from 'aws-cdk-lib';
 import { AttributeType, Billing, ProjectionType, StreamViewType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
-import { TABLE_SCHEMA } from '../../functions/commons/table/schema.ts';
+import { TABLE_SCHEMA } from '#functions/commons/table/schema.ts';
 
 /** Props of {@link Data}. */
 export interface DataProps {

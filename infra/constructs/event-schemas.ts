@@ -1,8 +1,8 @@
 import { Stack } from 'aws-cdk-lib';
 import { CfnRegistry, CfnSchema } from 'aws-cdk-lib/aws-eventschemas';
 import { Construct } from 'constructs';
-import { CONTRACTS, type EventContract } from '../../events/index.ts';
-import { contractId, eventBridgeSchema, registrySchemaName } from '../../events/schemas.ts';
+import { CONTRACTS, type EventContract } from '#events/index.ts';
+import { contractId, eventBridgeSchema, registrySchemaName } from '#events/schemas.ts';
 
 /** Props of {@link EventSchemas}. */
 export interface EventSchemasProps {

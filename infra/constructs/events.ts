@@ -4,8 +4,8 @@ import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Construct } from 'constructs';
-import { EVENT_SOURCE } from '../../events/index.ts';
-import type { ScheduleSpec, SubscriptionSpec } from '../../functions/manifest.ts';
+import { EVENT_SOURCE } from '#events/index.ts';
+import type { ScheduleSpec, SubscriptionSpec } from '#functions/manifest.ts';
 import type { FailureQueues } from './failure-queues.ts';
 
 /** How long the bus archive keeps every event this system emits, for replay. */

@@ -5,11 +5,11 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
-import { DEFAULT_AUTO_PUBLISH_FLOOR } from '../../domain/briefing.ts';
-import { FEED_START_MONTH } from '../../domain/feed.ts';
-import type { Grade } from '../../domain/scoring.ts';
-import type { UnlockLinks } from '../../domain/unlock.ts';
-import { ENV, UNLOCK_ENV } from '../../functions/commons/env.ts';
+import { DEFAULT_AUTO_PUBLISH_FLOOR } from '#domain/briefing.ts';
+import { FEED_START_MONTH } from '#domain/feed.ts';
+import type { Grade } from '#domain/scoring.ts';
+import type { UnlockLinks } from '#domain/unlock.ts';
+import { ENV, UNLOCK_ENV } from '#functions/commons/env.ts';
 import {
   FALLBACK_FUNCTION,
   FUNCTIONS,
@@ -21,9 +21,9 @@ import {
   STREAM_CONSUMER,
   SUBSCRIPTIONS,
   USER_POOL_TRIGGERS,
-} from '../../functions/manifest.ts';
-import { pascalCase } from '../naming.ts';
-import { RESERVED_CONCURRENCY } from '../reserved-concurrency.ts';
+} from '#functions/manifest.ts';
+import { pascalCase } from '#infra/naming.ts';
+import { RESERVED_CONCURRENCY } from '#infra/reserved-concurrency.ts';
 import { BriefingsFunction, type FunctionKind, type TokenTrust } from './briefings-function.ts';
 
 /** What the manifest's functions may be bound to. */

@@ -2,9 +2,9 @@ import { Duration, type RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { AccountRecovery, Mfa, UserPool, type UserPoolClient, UserPoolEmail, UserPoolOperation } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import { GROUP_DESCRIPTIONS, GROUPS, type GroupName } from '../../domain/access.ts';
-import { pascalCase } from '../naming.ts';
-import type { StageConfig } from '../stage-config.ts';
+import { GROUP_DESCRIPTIONS, GROUPS, type GroupName } from '#domain/access.ts';
+import { pascalCase } from '#infra/naming.ts';
+import type { StageConfig } from '#infra/stage-config.ts';
 
 /** Props of {@link Identity}. */
 export interface IdentityProps {

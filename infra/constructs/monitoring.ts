@@ -20,9 +20,9 @@ import { SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription, UrlSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { METRICS_NAMESPACE } from '../../functions/commons/metrics-namespace.ts';
-import { pascalCase } from '../naming.ts';
-import type { StageConfig } from '../stage-config.ts';
+import { METRICS_NAMESPACE } from '#functions/commons/metrics-namespace.ts';
+import { pascalCase } from '#infra/naming.ts';
+import type { StageConfig } from '#infra/stage-config.ts';
 import { SERVICE_NAME } from './briefings-function.ts';
 import type { FailureQueue } from './failure-queues.ts';
 

@@ -4,7 +4,7 @@ import { FilterCriteria, type IFunction, StartingPosition } from 'aws-cdk-lib/aw
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { RELAY_STREAM_FILTERS } from '../../functions/commons/table/schema.ts';
+import { RELAY_STREAM_FILTERS } from '#functions/commons/table/schema.ts';
 import type { FailureQueues } from './failure-queues.ts';
 
 /** Props of {@link OutboxRelay}. */

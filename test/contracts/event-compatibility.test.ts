@@ -6,10 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { checkContract, compareSchemas, formatChanges, SNAPSHOT_COMMAND } from '../../events/compatibility.ts';
-import { defineEvent } from '../../events/contract.ts';
-import { CONTRACTS } from '../../events/index.ts';
-import { contractSlug, detailSchema } from '../../events/schemas.ts';
+import { defineEvent } from '#events/contract.ts';
+import { CONTRACTS } from '#events/index.ts';
+import { contractSlug, detailSchema } from '#events/schemas.ts';
+import { checkContract, compareSchemas, formatChanges, SNAPSHOT_COMMAND } from '#tools/event-compatibility.ts';
 
 const base = {
   score: z.number(),

@@ -7,10 +7,10 @@
 import { Parser } from '@asyncapi/parser';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { asyncApiDocument } from '../../events/asyncapi.ts';
-import { CONTRACTS, EVENT_SOURCE, patternFor } from '../../events/index.ts';
-import { contractId, detailSchema, eventBridgeSchema, exampleEvent, type JsonSchema } from '../../events/schemas.ts';
-import { SUBSCRIPTIONS } from '../../functions/manifest.ts';
+import { CONTRACTS, EVENT_SOURCE, patternFor } from '#events/index.ts';
+import { contractId, detailSchema, eventBridgeSchema, exampleEvent, type JsonSchema } from '#events/schemas.ts';
+import { SUBSCRIPTIONS } from '#functions/manifest.ts';
+import { asyncApiDocument } from '#tools/asyncapi.ts';
 
 const byName = CONTRACTS.map((c) => [c.detailType, c] as const);
 

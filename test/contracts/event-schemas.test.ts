@@ -5,12 +5,12 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { CONTRACTS } from '../../events/index.ts';
-import { eventBridgeSchema, registrySchemaName } from '../../events/schemas.ts';
-import { EventSchemas } from '../../infra/constructs/event-schemas.ts';
-import { BriefingsStack } from '../../infra/stack.ts';
-import { stageSettings } from '../../infra/stage.ts';
-import { idsOfType, refId } from '../infra/synth.ts';
+import { CONTRACTS } from '#events/index.ts';
+import { eventBridgeSchema, registrySchemaName } from '#events/schemas.ts';
+import { EventSchemas } from '#infra/constructs/event-schemas.ts';
+import { BriefingsStack } from '#infra/stack.ts';
+import { stageSettings } from '#infra/stage.ts';
+import { idsOfType, refId } from '#test/infra/synth.ts';
 
 type Json = Record<string, any>;
 

@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FALLBACK_FUNCTION, FUNCTIONS, type FunctionName, ROUTES } from '../../functions/manifest.ts';
-import { apiDocsPages } from '../../infra/local/api-docs.ts';
-import { LocalHttpApi } from '../../infra/local/http-api.ts';
-import { createLog } from '../../infra/local/log.ts';
+import { FALLBACK_FUNCTION, FUNCTIONS, type FunctionName, ROUTES } from '#functions/manifest.ts';
+import { LocalHttpApi } from '#local/http-api.ts';
+import { createLog } from '#local/log.ts';
+import { apiDocsPages } from '#tools/api-docs.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'api-docs-'));
 const invoked: FunctionName[] = [];

@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { ROUTES } from '../../functions/manifest.ts';
-import { buildOpenApi, type DocumentedRoute, type GeneratedOpenApi, loadRoutes } from '../../functions/openapi.ts';
+import { ROUTES } from '#functions/manifest.ts';
+import { buildOpenApi, type DocumentedRoute, type GeneratedOpenApi, loadRoutes } from '#tools/openapi.ts';
 
 type Json = Record<string, any>;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -6,12 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { ANONYMOUS, viewerFromGroups } from '../../domain/access.ts';
-import { assessCompleteness, publish, rescore, scoreReport } from '../../domain/briefing.ts';
-import { adminView, grantEntitlement, revokeEntitlement, selfView, signUpEntitlement } from '../../domain/entitlement.ts';
-import { summarize, viewBriefing } from '../../domain/visibility.ts';
-import { BriefingSummary, BriefingView, CreatedBriefing, MemberAdminView, MemberSelfView, ScoreReport, Source } from '../../functions/responses.ts';
-import { draft, NOW, source } from '../support/fixtures.ts';
+import { ANONYMOUS, viewerFromGroups } from '#domain/access.ts';
+import { assessCompleteness, publish, rescore, scoreReport } from '#domain/briefing.ts';
+import { adminView, grantEntitlement, revokeEntitlement, selfView, signUpEntitlement } from '#domain/entitlement.ts';
+import { summarize, viewBriefing } from '#domain/visibility.ts';
+import { BriefingSummary, BriefingView, CreatedBriefing, MemberAdminView, MemberSelfView, ScoreReport, Source } from '#functions/responses.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
 
 /** Parsing strips undocumented fields, so equality also proves there are none. */
 const documents = (schema: z.ZodMiniType, value: unknown) =>

@@ -1,8 +1,8 @@
 /** Spec: the HTTP API is exactly the manifest's ROUTES, guarded as each route's `auth` says. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FALLBACK_FUNCTION, ROUTES, type RouteSpec } from '../../functions/manifest.ts';
-import { CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS, CORS_METHODS, CORS_REQUEST_HEADERS } from '../../infra/cors.ts';
-import { stageSettings } from '../../infra/stage.ts';
+import { FALLBACK_FUNCTION, ROUTES, type RouteSpec } from '#functions/manifest.ts';
+import { CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS, CORS_METHODS, CORS_REQUEST_HEADERS } from '#infra/cors.ts';
+import { stageSettings } from '#infra/stage.ts';
 import { functionId, idsOfType, refId, render, type Synthesized, synthesize } from './synth.ts';
 
 let synth: Synthesized;

@@ -6,9 +6,9 @@
  * the lock screens' links.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FEED_START_MONTH } from '../../domain/feed.ts';
-import { ENV, UNLOCK_ENV } from '../../functions/commons/env.ts';
-import { FUNCTIONS, type FunctionName } from '../../functions/manifest.ts';
+import { FEED_START_MONTH } from '#domain/feed.ts';
+import { ENV, UNLOCK_ENV } from '#functions/commons/env.ts';
+import { FUNCTIONS, type FunctionName } from '#functions/manifest.ts';
 import { actionsOf, functionId, idsOfType, render, type Synthesized, synthesize } from './synth.ts';
 
 let synth: Synthesized;

@@ -4,11 +4,11 @@
  */
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GROUP_DESCRIPTIONS, GROUP_NAMES, type GROUPS } from '../../domain/access.ts';
-import { TABLE_SCHEMA } from '../../functions/commons/table/schema.ts';
-import { Identity } from '../../infra/constructs/identity.ts';
-import { stageSettings } from '../../infra/stage.ts';
-import { STAGE_CONFIG } from '../../infra/stage-config.ts';
+import { GROUP_DESCRIPTIONS, GROUP_NAMES, type GROUPS } from '#domain/access.ts';
+import { TABLE_SCHEMA } from '#functions/commons/table/schema.ts';
+import { Identity } from '#infra/constructs/identity.ts';
+import { stageSettings } from '#infra/stage.ts';
+import { STAGE_CONFIG } from '#infra/stage-config.ts';
 import { idsOfType, refId, render, type Synthesized, synthesize } from './synth.ts';
 
 let dev: Synthesized;

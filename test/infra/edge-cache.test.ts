@@ -4,7 +4,7 @@
  * signed-in answer never reaches anyone else, and passes everything else through uncached.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../functions/manifest.ts';
+import { ROUTES } from '#functions/manifest.ts';
 import { idsOfType, refId, render, type Synthesized, synthesize } from './synth.ts';
 
 /** CloudFront's managed policies (their ids are fixed by AWS). */

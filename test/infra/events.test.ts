@@ -3,10 +3,10 @@
  * silently, and the outbox relay is the only reader of the table stream.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FOLLOWER_SEGMENTS } from '../../domain/fan-out.ts';
-import { CONTRACTS } from '../../events/index.ts';
-import { RELAY_STREAM_FILTERS } from '../../functions/commons/table/schema.ts';
-import { SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
+import { FOLLOWER_SEGMENTS } from '#domain/fan-out.ts';
+import { CONTRACTS } from '#events/index.ts';
+import { RELAY_STREAM_FILTERS } from '#functions/commons/table/schema.ts';
+import { SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS } from '#functions/manifest.ts';
 import { functionId, idsOfType, refId, type Synthesized, synthesize } from './synth.ts';
 
 let synth: Synthesized;

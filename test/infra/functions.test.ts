@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FALLBACK_FUNCTION, FUNCTIONS, type FunctionName, ROUTES, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
+import { FALLBACK_FUNCTION, FUNCTIONS, type FunctionName, ROUTES, STREAM_CONSUMER, SUBSCRIPTIONS } from '#functions/manifest.ts';
 import { functionId, idsOfType, refId, type Synthesized, synthesize } from './synth.ts';
 
 let synth: Synthesized;

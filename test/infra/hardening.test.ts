@@ -13,11 +13,11 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { EVENT_SOURCE } from '../../events/index.ts';
-import { FUNCTIONS, type FunctionName, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
-import { addComplianceChecks, compliancePacks } from '../../infra/compliance.ts';
-import { MAX_RECEIVES_BEFORE_PARKING } from '../../infra/constructs/failure-queues.ts';
-import { RESERVED_CONCURRENCY } from '../../infra/constructs/functions.ts';
+import { EVENT_SOURCE } from '#events/index.ts';
+import { FUNCTIONS, type FunctionName, STREAM_CONSUMER, SUBSCRIPTIONS } from '#functions/manifest.ts';
+import { addComplianceChecks, compliancePacks } from '#infra/compliance.ts';
+import { MAX_RECEIVES_BEFORE_PARKING } from '#infra/constructs/failure-queues.ts';
+import { RESERVED_CONCURRENCY } from '#infra/constructs/functions.ts';
 import { functionId, idsOfType, refId, type Synthesized, synthesize } from './synth.ts';
 
 type Json = Record<string, any>;

@@ -6,10 +6,10 @@
  * its pool would be a dependency cycle, which synthesis itself rejects.)
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EntitlementChanged, patternFor } from '../../events/index.ts';
-import { ENV } from '../../functions/commons/env.ts';
-import { FUNCTIONS, type FunctionName, ROUTES, SUBSCRIPTIONS, USER_POOL_TRIGGERS } from '../../functions/manifest.ts';
-import { USER_POOL_ACTIONS } from '../../infra/constructs/functions.ts';
+import { EntitlementChanged, patternFor } from '#events/index.ts';
+import { ENV } from '#functions/commons/env.ts';
+import { FUNCTIONS, type FunctionName, ROUTES, SUBSCRIPTIONS, USER_POOL_TRIGGERS } from '#functions/manifest.ts';
+import { USER_POOL_ACTIONS } from '#infra/constructs/functions.ts';
 import { functionId, idsOfType, refId, type Synthesized, statementsOf, synthesize } from './synth.ts';
 
 let synth: Synthesized;

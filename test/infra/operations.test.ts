@@ -4,9 +4,9 @@
  * logs kept longer in prod, failure queues retained with a prod stack.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../functions/manifest.ts';
-import { RESERVED_CONCURRENCY } from '../../infra/constructs/functions.ts';
-import { STAGE_CONFIG } from '../../infra/stage-config.ts';
+import { ROUTES } from '#functions/manifest.ts';
+import { RESERVED_CONCURRENCY } from '#infra/constructs/functions.ts';
+import { STAGE_CONFIG } from '#infra/stage-config.ts';
 import { functionId, idsOfType, refId, type Synthesized, synthesize } from './synth.ts';
 
 type Json = Record<string, any>;

@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import type { UnlockLinks } from '../../domain/unlock.ts';
-import { FUNCTIONS, type FunctionName } from '../../functions/manifest.ts';
-import { addComplianceChecks } from '../../infra/compliance.ts';
-import { BriefingsStack } from '../../infra/stack.ts';
-import { type StageSettings, stackName, stageSettings } from '../../infra/stage.ts';
+import type { UnlockLinks } from '#domain/unlock.ts';
+import { FUNCTIONS, type FunctionName } from '#functions/manifest.ts';
+import { addComplianceChecks } from '#infra/compliance.ts';
+import { BriefingsStack } from '#infra/stack.ts';
+import { type StageSettings, stackName, stageSettings } from '#infra/stage.ts';
 
 type Json = Record<string, any>;
 

@@ -8,8 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GroupName } from '../../domain/access.ts';
-import { inDays } from '../support/clock.ts';
+import type { GroupName } from '#domain/access.ts';
+import { inDays } from '#test/support/clock.ts';
 import { api, type LocalStack, startTestStack, TEST_PASSWORD, tokenFor } from './harness.ts';
 
 process.env['ENTITLEMENT_CACHE_SECONDS'] = '0';

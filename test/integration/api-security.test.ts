@@ -22,12 +22,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sourceIngested } from '../../domain/announcements.ts';
-import { publish, rescore } from '../../domain/briefing.ts';
-import type { Entitlement } from '../../domain/entitlement.ts';
-import type { Source } from '../../domain/source.ts';
-import { ROUTES } from '../../functions/manifest.ts';
-import { briefingInput, draft, NOW, source } from '../support/fixtures.ts';
+import { publish, rescore } from '#domain/briefing.ts';
+import type { Entitlement } from '#domain/entitlement.ts';
+import type { Source } from '#domain/source.ts';
+import { sourceIngested } from '#events/announcements.ts';
+import { ROUTES } from '#functions/manifest.ts';
+import { briefingInput, draft, NOW, source } from '#test/support/fixtures.ts';
 import { api, type LocalStack, startTestStack, tokenFor } from './harness.ts';
 
 // Every read sees the record as it is now: the matrix is about what each entitlement state shows, not about the cache window.
@@ -110,9 +110,9 @@ beforeAll(async () => {
   }
 
   // Imported once the stack has set the handlers' environment: these modules create their client on import.
-  const briefings = await import('../../functions/commons/table/briefings.ts');
-  const entitlements = await import('../../functions/commons/table/entitlements.ts');
-  const { ddb } = await import('../../functions/commons/clients/dynamodb.ts');
+  const briefings = await import('#functions/commons/table/briefings.ts');
+  const entitlements = await import('#functions/commons/table/entitlements.ts');
+  const { ddb } = await import('#functions/commons/clients/dynamodb.ts');
   const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
   scanTable = async () => JSON.stringify((await ddb.send(new ScanCommand({ TableName: stack.tableName }))).Items ?? []);
 
@@ -124,7 +124,7 @@ beforeAll(async () => {
   await briefings.createBriefing(publish(scored(P, 'P'), { by: 'editor-1', now: NOW }));
   // P's source is stored too, for the staff route that reads one source.
   P_SOURCE = sourceOf(P, 'P');
-  const { addSource } = await import('../../functions/commons/table/sources.ts');
+  const { addSource } = await import('#functions/commons/table/sources.ts');
   expect(await addSource(P_SOURCE, sourceIngested(P_SOURCE, NOW), NOW)).toBe('added');
   const drafted = rescore(
     draft({ ...withCanaries('D', { headline: true }), entities: [...briefingInput().entities, { entityId: DX, name: canary('DX', 'NAME') }] }, D),

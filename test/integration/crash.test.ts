@@ -20,12 +20,12 @@ import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dueForAutoPublish, rescore } from '../../domain/briefing.ts';
-import type { SourceKind } from '../../domain/scoring.ts';
-import { DEMO_BRIEFINGS } from '../../infra/local/demo-data.ts';
-import { LOCAL_AWS } from '../../infra/local/engines.ts';
-import { recordEvents, recordedEvents, seededRandom } from '../support/crash.ts';
-import { killGroup, type StackChild, startStackChild } from '../support/stack-child.ts';
+import { dueForAutoPublish, rescore } from '#domain/briefing.ts';
+import type { SourceKind } from '#domain/scoring.ts';
+import { DEMO_BRIEFINGS } from '#local/demo-data.ts';
+import { LOCAL_AWS } from '#local/engines.ts';
+import { recordEvents, recordedEvents, seededRandom } from '#test/support/crash.ts';
+import { killGroup, type StackChild, startStackChild } from '#test/support/stack-child.ts';
 import { startTestStack } from './harness.ts';
 
 const SCRIPT = join(import.meta.dirname, '../support/crash-stack-process.ts');
@@ -144,8 +144,8 @@ describe('crash test', () => {
           await stack.settled();
           if (report.redriven === 0 && report.failed === 0) break;
         }
-        const { loadBriefing, listVersions } = await import('../../functions/commons/table/briefings.ts');
-        const { pendingChanges } = await import('../../functions/commons/table/pending-changes.ts');
+        const { loadBriefing, listVersions } = await import('#functions/commons/table/briefings.ts');
+        const { pendingChanges } = await import('#functions/commons/table/pending-changes.ts');
         const unconfirmed = await pendingChanges(new Date(), 1000);
         const { sub } = await stack.ensureUser(MEMBER);
         const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_AWS, endpoint: stack.endpoints.dynamodb }));

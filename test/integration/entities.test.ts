@@ -8,8 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_SOURCE } from '../../events/index.ts';
-import { briefingInput, sourceText } from '../support/fixtures.ts';
+import { EVENT_SOURCE } from '#events/index.ts';
+import { briefingInput, sourceText } from '#test/support/fixtures.ts';
 import { api, type LocalStack, startTestStack, type UsualTokens, usualTokens } from './harness.ts';
 
 const RUN = randomUUID().slice(0, 8);

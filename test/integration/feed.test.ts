@@ -5,10 +5,10 @@
  * module adds to its transaction), then read page by page through the API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Briefing, publish, rescore, retract, SIGNAL_TYPES } from '../../domain/briefing.ts';
-import { GRADES, gradeRank } from '../../domain/scoring.ts';
-import { inMonthBefore } from '../support/clock.ts';
-import { briefingInput, draft, source, sourceText } from '../support/fixtures.ts';
+import { type Briefing, publish, rescore, retract, SIGNAL_TYPES } from '#domain/briefing.ts';
+import { GRADES, gradeRank } from '#domain/scoring.ts';
+import { inMonthBefore } from '#test/support/clock.ts';
+import { briefingInput, draft, source, sourceText } from '#test/support/fixtures.ts';
 import { api, type LocalStack, startTestStack, tokenFor } from './harness.ts';
 
 let stack: LocalStack;
@@ -83,9 +83,9 @@ beforeAll(async () => {
   stack = await startTestStack();
   // Imported once the stack has set the environment: the table client reads its endpoint at load.
   const [{ feedWrites }, { entityWrites }, { ddb }, { TransactWriteCommand }] = await Promise.all([
-    import('../../functions/commons/table/feed.ts'),
-    import('../../functions/commons/table/entities.ts'),
-    import('../../functions/commons/clients/dynamodb.ts'),
+    import('#functions/commons/table/feed.ts'),
+    import('#functions/commons/table/entities.ts'),
+    import('#functions/commons/clients/dynamodb.ts'),
     import('@aws-sdk/lib-dynamodb'),
   ]);
   // What the briefing's own transaction writes besides the briefing: its feed entries and the profiles of its entities.

@@ -15,9 +15,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GroupName } from '../../domain/access.ts';
-import { assertJavaAvailable } from '../../infra/local/engines.ts';
-import { type LocalStack, type LocalStackOptions, startLocalStack } from '../../infra/local/stack.ts';
+import type { GroupName } from '#domain/access.ts';
+import { assertJavaAvailable } from '#local/engines.ts';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '#local/stack.ts';
 
 export type { LocalStack };
 

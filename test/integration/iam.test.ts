@@ -10,9 +10,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FunctionName } from '../../functions/manifest.ts';
-import { LOCAL_AWS } from '../../infra/local/engines.ts';
-import { runningFunction } from '../../infra/local/lambda-runtime.ts';
+import type { FunctionName } from '#functions/manifest.ts';
+import { LOCAL_AWS } from '#local/engines.ts';
+import { runningFunction } from '#local/lambda-runtime.ts';
 import { type LocalStack, startTestStack } from './harness.ts';
 
 let stack: LocalStack;
@@ -28,9 +28,9 @@ beforeAll(async () => {
   stack = await startTestStack();
   raw = DynamoDBDocumentClient.from(new DynamoDBClient({ ...LOCAL_AWS, endpoint: stack.endpoints.dynamodb }));
   const [{ ddb }, { eventBridge }, { cognito }] = await Promise.all([
-    import('../../functions/commons/clients/dynamodb.ts'),
-    import('../../functions/commons/clients/eventbridge.ts'),
-    import('../../functions/commons/clients/cognito.ts'),
+    import('#functions/commons/clients/dynamodb.ts'),
+    import('#functions/commons/clients/eventbridge.ts'),
+    import('#functions/commons/clients/cognito.ts'),
   ]);
   handlerClients = { ddb, eventBridge, cognito };
 });

@@ -13,11 +13,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EVENT_SOURCE, patternFor, SourceIngested } from '../../events/index.ts';
-import { toOutboxItem } from '../../functions/commons/table/outbox.ts';
-import { journalFile } from '../../infra/local/bus-journal.ts';
-import { type Engine, startCognitoLocal, startOnAFreePort } from '../../infra/local/engines.ts';
-import type { EventEnvelope } from '../../infra/local/event-bus.ts';
+import { EVENT_SOURCE, patternFor, SourceIngested } from '#events/index.ts';
+import { toOutboxItem } from '#functions/commons/table/outbox.ts';
+import { journalFile } from '#local/bus-journal.ts';
+import { type Engine, startCognitoLocal, startOnAFreePort } from '#local/engines.ts';
+import type { EventEnvelope } from '#local/event-bus.ts';
 import { api, type LocalStack, restartTestStack, startTestStack, tokenFor } from './harness.ts';
 
 let stack: LocalStack;

@@ -13,25 +13,25 @@
 import { randomUUID } from 'node:crypto';
 import { AdminConfirmSignUpCommand, AdminListGroupsForUserCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publish, rescore } from '../../domain/briefing.ts';
-import type { Entitlement } from '../../domain/entitlement.ts';
-import { inDays } from '../support/clock.ts';
-import { draft, NOW, source } from '../support/fixtures.ts';
+import { publish, rescore } from '#domain/briefing.ts';
+import type { Entitlement } from '#domain/entitlement.ts';
+import { inDays } from '#test/support/clock.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
 import { api, type LocalStack, startTestStack, TEST_PASSWORD, tokenFor } from './harness.ts';
 
 process.env['ENTITLEMENT_CACHE_SECONDS'] = '0';
 
 let stack: LocalStack;
 let admin = '';
-let table: typeof import('../../functions/commons/table/entitlements.ts');
+let table: typeof import('#functions/commons/table/entitlements.ts');
 const briefingId = `membership-${randomUUID().slice(0, 8)}`;
 
 beforeAll(async () => {
   stack = await startTestStack();
   admin = await tokenFor(stack, ['admins']);
   // Imported once the stack has set the handlers' environment: these modules create their client on import.
-  table = await import('../../functions/commons/table/entitlements.ts');
-  const briefings = await import('../../functions/commons/table/briefings.ts');
+  table = await import('#functions/commons/table/entitlements.ts');
+  const briefings = await import('#functions/commons/table/briefings.ts');
   await briefings.createBriefing(
     publish(rescore(draft({}, briefingId), [source('direct', 1, 'supports', briefingId)], NOW).briefing, { by: 'editor-1', now: NOW }),
   );

@@ -4,9 +4,9 @@
  * by rule, and readers of each tier see exactly the sections their tier unlocks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MODEL_VERSION } from '../../domain/scoring.ts';
-import type { ReceivedEvent } from '../../infra/local/event-bus.ts';
-import { briefingInput, sourceText } from '../support/fixtures.ts';
+import { MODEL_VERSION } from '#domain/scoring.ts';
+import type { ReceivedEvent } from '#local/event-bus.ts';
+import { briefingInput, sourceText } from '#test/support/fixtures.ts';
 import { api, approveAutoPublish, type LocalStack, startTestStack, type UsualTokens, usualTokens } from './harness.ts';
 
 let stack: LocalStack;

@@ -13,9 +13,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LOCAL_AWS } from '../../infra/local/engines.ts';
-import type { EventEnvelope } from '../../infra/local/event-bus.ts';
-import { killGroup, startStackChild } from '../support/stack-child.ts';
+import { LOCAL_AWS } from '#local/engines.ts';
+import type { EventEnvelope } from '#local/event-bus.ts';
+import { killGroup, startStackChild } from '#test/support/stack-child.ts';
 import { type LocalStack, startTestStack } from './harness.ts';
 
 const SCRIPT = join(import.meta.dirname, '../support/stack-process.ts');

@@ -6,9 +6,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MODEL_VERSION } from '../../domain/scoring.ts';
-import type { RescoreReport } from '../../functions/rescore-briefings.ts';
-import { briefingInput, sourceText } from '../support/fixtures.ts';
+import { MODEL_VERSION } from '#domain/scoring.ts';
+import type { RescoreReport } from '#functions/pipeline/rescore-briefings.ts';
+import { briefingInput, sourceText } from '#test/support/fixtures.ts';
 import { api, type LocalStack, startTestStack, type UsualTokens, usualTokens } from './harness.ts';
 
 let stack: LocalStack;

@@ -7,10 +7,10 @@
  * doc's table says (test/unit/domain/scoring-golden.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { briefingGaps } from '../../domain/briefing.ts';
-import type { ContentGap } from '../../domain/scoring.ts';
-import { briefingInput, draft } from '../support/fixtures.ts';
-import { EVENT_DATE, GOLDEN_CASES, type GoldenCase, goldenConfidence } from '../support/golden-cases.ts';
+import { briefingGaps } from '#domain/briefing.ts';
+import type { ContentGap } from '#domain/scoring.ts';
+import { briefingInput, draft } from '#test/support/fixtures.ts';
+import { EVENT_DATE, GOLDEN_CASES, type GoldenCase, goldenConfidence } from '#test/support/golden-cases.ts';
 import { api, type LocalStack, startTestStack, type UsualTokens, usualTokens } from './harness.ts';
 
 let stack: LocalStack;

@@ -1,12 +1,12 @@
 /**
- * Spec: the deploy guide's smoke test (`npm run smoke`, infra/smoke.ts) passes
+ * Spec: the deploy guide's smoke test (`npm run smoke`, tools/smoke.ts) passes
  * against the local stack, run as an operator runs it against a deployment, so
  * the smoke test cannot rot between deployments.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_AWS } from '../../infra/local/engines.ts';
+import { LOCAL_AWS } from '#local/engines.ts';
 import { type LocalStack, startTestStack, TEST_PASSWORD } from './harness.ts';
 
 let stack: LocalStack;

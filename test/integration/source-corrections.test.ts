@@ -5,8 +5,8 @@
  * who withdrew it, when and why.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReceivedEvent } from '../../infra/local/event-bus.ts';
-import { briefingInput, sourceText } from '../support/fixtures.ts';
+import type { ReceivedEvent } from '#local/event-bus.ts';
+import { briefingInput, sourceText } from '#test/support/fixtures.ts';
 import { api, type LocalStack, startTestStack, type UsualTokens, usualTokens } from './harness.ts';
 
 let stack: LocalStack;

@@ -4,8 +4,8 @@
  * stored and read back byte for byte, in the language each reader asks for.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stableJson } from '../../domain/stable-json.ts';
-import { briefingInput, sourceText } from '../support/fixtures.ts';
+import { stableJson } from '#domain/stable-json.ts';
+import { briefingInput, sourceText } from '#test/support/fixtures.ts';
 import { api, approveAutoPublish, type LocalStack, startTestStack, tokenFor } from './harness.ts';
 
 // This publisher lets rules publish from grade D (the floor is the stage's configuration; B/C unless set): one direct source is enough here.

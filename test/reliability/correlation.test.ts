@@ -8,11 +8,11 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BriefingPublished, BriefingScored, SourceIngested } from '../../events/index.ts';
-import { correlationIdOf, withCorrelationId } from '../../functions/commons/correlation.ts';
-import { logger } from '../../functions/commons/logger.ts';
-import { toOutboxItem } from '../../functions/commons/table/outbox.ts';
-import { NOW } from '../support/fixtures.ts';
+import { BriefingPublished, BriefingScored, SourceIngested } from '#events/index.ts';
+import { correlationIdOf, withCorrelationId } from '#functions/commons/correlation.ts';
+import { logger } from '#functions/commons/logger.ts';
+import { toOutboxItem } from '#functions/commons/table/outbox.ts';
+import { NOW } from '#test/support/fixtures.ts';
 import { type Op, request, type Scenario, worldFor } from './scenario.ts';
 
 const mocks = { ddb: mockClient(DynamoDBDocumentClient), bus: mockClient(EventBridgeClient) };

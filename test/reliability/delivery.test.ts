@@ -20,11 +20,11 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { rescore } from '../../domain/briefing.ts';
-import { BriefingPublished, BriefingScored, SourceIngested } from '../../events/index.ts';
-import { briefingKey, fromItems as briefingOf } from '../../functions/commons/table/briefings.ts';
-import { fromItem as sourceOf } from '../../functions/commons/table/sources.ts';
-import { NOW } from '../support/fixtures.ts';
+import { rescore } from '#domain/briefing.ts';
+import { BriefingPublished, BriefingScored, SourceIngested } from '#events/index.ts';
+import { briefingKey, fromItems as briefingOf } from '#functions/commons/table/briefings.ts';
+import { fromItem as sourceOf } from '#functions/commons/table/sources.ts';
+import { NOW } from '#test/support/fixtures.ts';
 import { briefingIdOf, play, request, scenarioArb, worldFor } from './scenario.ts';
 import { seededRandom } from './simulated-aws.ts';
 

@@ -10,8 +10,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BriefingPublished, BriefingScored, SourceIngested } from '../../events/index.ts';
-import { NOW } from '../support/fixtures.ts';
+import { BriefingPublished, BriefingScored, SourceIngested } from '#events/index.ts';
+import { NOW } from '#test/support/fixtures.ts';
 import { type Op, play, type Scenario, scenarioArb } from './scenario.ts';
 import { CONSUMER_ATTEMPTS, type FaultPlan, type Invocation, seededRandom } from './simulated-aws.ts';
 

@@ -12,12 +12,12 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toItem as entitlementItem } from '../../functions/commons/table/entitlements.ts';
-import { ROUTES, type RouteSpec } from '../../functions/manifest.ts';
-import { inDays } from '../support/clock.ts';
-import { recordFor } from '../support/entitlements.ts';
-import { briefingInput } from '../support/fixtures.ts';
-import { claimsFor, context, httpEvent } from '../support/lambda.ts';
+import { toItem as entitlementItem } from '#functions/commons/table/entitlements.ts';
+import { ROUTES, type RouteSpec } from '#functions/manifest.ts';
+import { inDays } from '#test/support/clock.ts';
+import { recordFor } from '#test/support/entitlements.ts';
+import { briefingInput } from '#test/support/fixtures.ts';
+import { claimsFor, context, httpEvent } from '#test/support/lambda.ts';
 import { ingestBody, worldFor } from './scenario.ts';
 import { handlerOf, type World } from './simulated-aws.ts';
 

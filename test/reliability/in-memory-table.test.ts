@@ -19,8 +19,8 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type Engine, LOCAL_AWS, startDynamoDbLocal, startOnAFreePort } from '../../infra/local/engines.ts';
-import { ensureTable } from '../../infra/local/table.ts';
+import { type Engine, LOCAL_AWS, startDynamoDbLocal, startOnAFreePort } from '#local/engines.ts';
+import { ensureTable } from '#local/table.ts';
 import { InMemoryTable } from './in-memory-table.ts';
 
 type Item = Record<string, unknown>;

@@ -37,7 +37,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
-import { TABLE_SCHEMA } from '../../functions/commons/table/schema.ts';
+import { TABLE_SCHEMA } from '#functions/commons/table/schema.ts';
 
 export type Item = Record<string, unknown>;
 type Values = Record<string, unknown> | undefined;

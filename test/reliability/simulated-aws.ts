@@ -22,11 +22,11 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import { vi } from 'vitest';
-import { RELAY_STREAM_FILTERS } from '../../functions/commons/table/schema.ts';
-import { FUNCTIONS, type FunctionName, STREAM_CONSUMER, SUBSCRIPTIONS } from '../../functions/manifest.ts';
-import type { EventEnvelope as LocalEnvelope } from '../../infra/local/event-bus.ts';
-import { matchesPattern } from '../../infra/local/event-pattern.ts';
-import { context as lambdaContext } from '../support/lambda.ts';
+import { RELAY_STREAM_FILTERS } from '#functions/commons/table/schema.ts';
+import { FUNCTIONS, type FunctionName, STREAM_CONSUMER, SUBSCRIPTIONS } from '#functions/manifest.ts';
+import type { EventEnvelope as LocalEnvelope } from '#local/event-bus.ts';
+import { matchesPattern } from '#local/event-pattern.ts';
+import { context as lambdaContext } from '#test/support/lambda.ts';
 import { type CommandContext, InMemoryTable, type StreamRecord } from './in-memory-table.ts';
 
 /** As the deployed mappings: Lambda's async invoke tries 3 times (retryAttempts 2); the stream mapping 6 (retryAttempts 5). */

@@ -8,8 +8,8 @@
  * on (test/support/crash.ts) and prints, once up, `ready <json>` with the API's URL and tokens of an
  * analyst, a member and an editor (the same users on every start).
  */
-import { stopOnSignals } from '../../infra/local/shutdown.ts';
-import { startLocalStack } from '../../infra/local/stack.ts';
+import { stopOnSignals } from '#local/shutdown.ts';
+import { startLocalStack } from '#local/stack.ts';
 import { recordEvents } from './crash.ts';
 
 const PASSWORD = 'Test-pass-2026!';

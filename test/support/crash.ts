@@ -6,7 +6,7 @@
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LocalEventBus } from '../../infra/local/event-bus.ts';
+import type { LocalEventBus } from '#local/event-bus.ts';
 
 /** mulberry32: a small, fast, seedable generator (uniform in [0, 1)). */
 export function seededRandom(seed: number): () => number {

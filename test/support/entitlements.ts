@@ -6,9 +6,9 @@
  */
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
-import { type Entitlement, provisionedEntitlement } from '../../domain/entitlement.ts';
-import { toItem } from '../../functions/commons/table/entitlements.ts';
-import { entitlements, groupsClaim } from '../../functions/commons/viewer.ts';
+import { type Entitlement, provisionedEntitlement } from '#domain/entitlement.ts';
+import { toItem } from '#functions/commons/table/entitlements.ts';
+import { entitlements, groupsClaim } from '#functions/commons/viewer.ts';
 import { inDays } from './clock.ts';
 
 type DdbMock = AwsClientStub<DynamoDBDocumentClient>;

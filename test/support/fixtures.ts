@@ -1,8 +1,8 @@
 /** Small, valid inputs for tests; each test changes only what it is about. */
-import { type Briefing, BriefingInput, createDraft } from '../../domain/briefing.ts';
-import type { EntityProfile } from '../../domain/entity.ts';
-import type { SourceKind, Stance } from '../../domain/scoring.ts';
-import { newSource, type Source, SourceInput } from '../../domain/source.ts';
+import { type Briefing, BriefingInput, createDraft } from '#domain/briefing.ts';
+import type { EntityProfile } from '#domain/entity.ts';
+import type { SourceKind, Stance } from '#domain/scoring.ts';
+import { newSource, type Source, SourceInput } from '#domain/source.ts';
 
 export const NOW = new Date('2026-06-20T08:00:00.000Z');
 

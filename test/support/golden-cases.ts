@@ -5,9 +5,9 @@
  * test/integration/scoring-golden.test.ts sends every case through the API on the local stack and
  * checks that the API serves the same score, grade and export.
  */
-import type { BriefingInput } from '../../domain/briefing.ts';
-import { type ContentGap, scoreEvidence } from '../../domain/scoring.ts';
-import { evidenceOf, newSource, type Source, SourceInput } from '../../domain/source.ts';
+import type { BriefingInput } from '#domain/briefing.ts';
+import { type ContentGap, scoreEvidence } from '#domain/scoring.ts';
+import { evidenceOf, newSource, type Source, SourceInput } from '#domain/source.ts';
 import { NOW, sourceText } from './fixtures.ts';
 import { INDEPENDENT_EN, INDEPENDENT_ZH, WIRE_EN, WIRE_EN_COPY, WIRE_ZH, WIRE_ZH_COPY } from './texts.ts';
 

@@ -1,6 +1,6 @@
 /** Lambda-shaped inputs for handler tests: API Gateway v2 events, EventBridge envelopes, a context. */
 import type { Context } from 'aws-lambda';
-import type { HttpEvent } from '../../functions/commons/http.ts';
+import type { HttpEvent } from '#functions/commons/http.ts';
 
 export const context = {
   functionName: 'test',

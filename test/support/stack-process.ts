@@ -13,8 +13,8 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { stopOnSignals } from '../../infra/local/shutdown.ts';
-import { startLocalStack } from '../../infra/local/stack.ts';
+import { stopOnSignals } from '#local/shutdown.ts';
+import { startLocalStack } from '#local/stack.ts';
 
 const STOP_TEST_EVENT = 'Test Process Stop';
 const MARKER_SK = 'DRAINED';

@@ -8,8 +8,8 @@ import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { handler } from '../../bench/floor/get-item.ts';
-import { briefingKey } from '../../functions/commons/table/briefings.ts';
+import { handler } from '#bench/floor/get-item.ts';
+import { briefingKey } from '#functions/commons/table/briefings.ts';
 
 const dynamodb = mockClient(DynamoDBClient);
 

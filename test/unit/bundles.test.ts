@@ -10,10 +10,10 @@
 import { spawnSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundleCompositions, type Composition } from '../../bench/bundle-composition.ts';
-import { esbuildOptions } from '../../bench/cold-start.ts';
-import { FUNCTIONS, type FunctionName } from '../../functions/manifest.ts';
-import { BUNDLING } from '../../infra/constructs/briefings-function.ts';
+import { bundleCompositions, type Composition } from '#bench/bundle-composition.ts';
+import { esbuildOptions } from '#bench/cold-start.ts';
+import { FUNCTIONS, type FunctionName } from '#functions/manifest.ts';
+import { BUNDLING } from '#infra/constructs/briefings-function.ts';
 
 const ALL = Object.keys(FUNCTIONS) as FunctionName[];
 const VERIFIES_TOKENS = ALL.filter((name) => (FUNCTIONS[name] as { verifiesTokens?: boolean }).verifiesTokens);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { GROUP_NAMES } from '../../domain/access.ts';
-import { assessCompleteness, BriefingInput, rescore } from '../../domain/briefing.ts';
-import { EntityProfileInput } from '../../domain/entity.ts';
-import { nearDuplicate } from '../../domain/fingerprint.ts';
-import { EVENT_TIME, type Grade, scoreEvidence } from '../../domain/scoring.ts';
-import { canonicalUrl, evidenceOf, newSource, type Source, SourceInput } from '../../domain/source.ts';
+import { GROUP_NAMES } from '#domain/access.ts';
+import { assessCompleteness, BriefingInput, rescore } from '#domain/briefing.ts';
+import { EntityProfileInput } from '#domain/entity.ts';
+import { nearDuplicate } from '#domain/fingerprint.ts';
+import { EVENT_TIME, type Grade, scoreEvidence } from '#domain/scoring.ts';
+import { canonicalUrl, evidenceOf, newSource, type Source, SourceInput } from '#domain/source.ts';
 import {
   DEMO_BRIEFINGS,
   DEMO_ENTITIES,
@@ -14,8 +14,8 @@ import {
   type DemoBriefing,
   type DemoSource,
   EXAMPLE_SOURCE,
-} from '../../infra/local/demo-data.ts';
-import { draft, NOW, source } from '../support/fixtures.ts';
+} from '#local/demo-data.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
 
 const EXPECTED: Record<string, { score: number; grade: Grade }> = {
   'scale-ai-en': { score: 0.91, grade: 'A' },

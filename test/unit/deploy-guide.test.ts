@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BriefingInput } from '../../domain/briefing.ts';
-import { SourceInput } from '../../domain/source.ts';
-import { ROUTES } from '../../functions/manifest.ts';
+import { BriefingInput } from '#domain/briefing.ts';
+import { SourceInput } from '#domain/source.ts';
+import { ROUTES } from '#functions/manifest.ts';
 
 const guide = readFileSync('docs/deploy.md', 'utf8');
 const smoke = (name: string) => JSON.parse(readFileSync(`docs/smoke/${name}`, 'utf8')) as Record<string, unknown>;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BriefingScored, CONTRACTS, patternFor, SourceIngested } from '../../events/index.ts';
-import { OUTBOX_STREAM_FILTER, RELAY_STREAM_FILTERS } from '../../functions/commons/table/schema.ts';
-import { SUBSCRIPTIONS } from '../../functions/manifest.ts';
-import { matchesPattern } from '../../infra/local/event-pattern.ts';
+import { BriefingScored, CONTRACTS, patternFor, SourceIngested } from '#events/index.ts';
+import { OUTBOX_STREAM_FILTER, RELAY_STREAM_FILTERS } from '#functions/commons/table/schema.ts';
+import { SUBSCRIPTIONS } from '#functions/manifest.ts';
+import { matchesPattern } from '#local/event-pattern.ts';
 
 const envelope = (detailType: string, detail: Record<string, unknown>) => ({
   version: '0',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { briefingPublished, briefingScored, sourceIngested } from '../../domain/announcements.ts';
-import { publish, rescore } from '../../domain/briefing.ts';
-import { CONTRACTS, EVENT_SOURCE, patternFor } from '../../events/index.ts';
-import { SUBSCRIPTIONS } from '../../functions/manifest.ts';
-import { draft, NOW, source } from '../support/fixtures.ts';
+import { publish, rescore } from '#domain/briefing.ts';
+import { briefingPublished, briefingScored, sourceIngested } from '#events/announcements.ts';
+import { CONTRACTS, EVENT_SOURCE, patternFor } from '#events/index.ts';
+import { SUBSCRIPTIONS } from '#functions/manifest.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
 
 describe('event contracts', () => {
   it.each(CONTRACTS.map((c) => [c.detailType, c] as const))('%s has a versioned schema that its example satisfies', (_, contract) => {

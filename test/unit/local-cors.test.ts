@@ -4,10 +4,10 @@
  * gives any other origin no CORS headers, and marks actual responses to allowed origins.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FALLBACK_FUNCTION, FUNCTIONS, type FunctionName, ROUTES } from '../../functions/manifest.ts';
-import { CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS, CORS_METHODS, CORS_REQUEST_HEADERS } from '../../infra/cors.ts';
-import { LocalHttpApi } from '../../infra/local/http-api.ts';
-import { createLog } from '../../infra/local/log.ts';
+import { FALLBACK_FUNCTION, FUNCTIONS, type FunctionName, ROUTES } from '#functions/manifest.ts';
+import { CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS, CORS_METHODS, CORS_REQUEST_HEADERS } from '#infra/cors.ts';
+import { LocalHttpApi } from '#local/http-api.ts';
+import { createLog } from '#local/log.ts';
 
 const ALLOWED = 'https://app.example.com';
 const invoked: FunctionName[] = [];

@@ -1,9 +1,9 @@
 /**
  * Spec: the local IAM check splits an SDK call into what IAM authorizes, with
- * the partition keys it touches (infra/local/local-iam.ts).
+ * the partition keys it touches (local/local-iam.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { authorizationRequests, keyPrefix } from '../../infra/local/local-iam.ts';
+import { authorizationRequests, keyPrefix } from '#local/local-iam.ts';
 
 const LOCAL = { region: 'us-east-1', account: '000000000000', tableName: 't', busName: 'b', userPoolId: 'p' };
 const TABLE = 'arn:aws:dynamodb:us-east-1:000000000000:table/t';

@@ -4,8 +4,8 @@
  * budget has no room for its ~125 KB. Bundled as deployed (bench/bundle-composition.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundleCompositions, type Composition } from '../../bench/bundle-composition.ts';
-import { FALLBACK_FUNCTION, type FunctionName, ROUTES, STREAM_CONSUMER, SUBSCRIPTIONS, USER_POOL_TRIGGERS } from '../../functions/manifest.ts';
+import { bundleCompositions, type Composition } from '#bench/bundle-composition.ts';
+import { FALLBACK_FUNCTION, type FunctionName, ROUTES, STREAM_CONSUMER, SUBSCRIPTIONS, USER_POOL_TRIGGERS } from '#functions/manifest.ts';
 
 /** Everything off the request path: bus consumers, the stream relay, the user pool's triggers. */
 const CONSUMERS: FunctionName[] = [...new Set([...SUBSCRIPTIONS.map((s) => s.fn), STREAM_CONSUMER, ...Object.values(USER_POOL_TRIGGERS)])];

@@ -3,7 +3,7 @@
  * X-Ray SDK it brings adds ~125 KB to a bundle, which the API functions'
  * cold-start budget (≤ 1.3× the floor) has no room for; their traces are the
  * segment Lambda's active tracing records. Import this module from consumer
- * code only (functions/commons/consumer.ts, functions/relay-events.ts, a
+ * code only (functions/commons/consumer.ts, functions/pipeline/relay-events.ts, a
  * consumer-only client): test/unit/tracer-bundles.test.ts fails when an API
  * bundle contains it.
  *

@@ -13,10 +13,10 @@
  * BatchGetItem of the requests.
  */
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { AccessRequest, AccessRequestStatus, AccessStep } from '../../../domain/access-request.ts';
-import { ValidationError } from '../../../domain/errors.ts';
-import { ddb } from '../clients/dynamodb.ts';
-import { config } from '../config.ts';
+import type { AccessRequest, AccessRequestStatus, AccessStep } from '#domain/access-request.ts';
+import { ValidationError } from '#domain/errors.ts';
+import { ddb } from '#functions/commons/clients/dynamodb.ts';
+import { config } from '#functions/commons/config.ts';
 import { entitlementKey, entitlementWrites } from './entitlements.ts';
 import { TABLE_SCHEMA } from './schema.ts';
 import { cancellationCodes } from './transact.ts';

@@ -6,9 +6,9 @@
  * (a retried invocation wrote it) is left as it is.
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { OutgoingEvent } from '../../../events/index.ts';
-import { ddb } from '../clients/dynamodb.ts';
-import { config } from '../config.ts';
+import type { OutgoingEvent } from '#events/index.ts';
+import { ddb } from '#functions/commons/clients/dynamodb.ts';
+import { config } from '#functions/commons/config.ts';
 import { outboxPut } from './outbox.ts';
 
 /** Writes each event's outbox record if absent; resolves once all are stored (or were already). */

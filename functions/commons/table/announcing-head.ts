@@ -4,10 +4,11 @@
  * Briefing Scored (schema.ts ANNOUNCING_HEAD_STREAM_FILTER). Apart from outbox.ts, so the API functions
  * that write outbox records do not bundle the announcements.
  */
-import { briefingScored } from '../../../domain/announcements.ts';
-import type { Briefing } from '../../../domain/briefing.ts';
-import { BRIEFING_SCORED, type OutgoingEvent } from '../../../events/index.ts';
-import { currentCorrelationId } from '../correlation.ts';
+
+import type { Briefing } from '#domain/briefing.ts';
+import { briefingScored } from '#events/announcements.ts';
+import { BRIEFING_SCORED, type OutgoingEvent } from '#events/index.ts';
+import { currentCorrelationId } from '#functions/commons/correlation.ts';
 import { fromOutboxItem } from './outbox.ts';
 import { BRIEFING_ENTITY } from './schema.ts';
 

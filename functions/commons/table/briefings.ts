@@ -31,14 +31,14 @@
  */
 
 import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { type Briefing, type BriefingSnapshot, SECTIONS, type SourceNote, snapshotOf, type WrittenSections } from '../../../domain/briefing.ts';
-import type { Explanation } from '../../../domain/scoring.ts';
-import type { Source } from '../../../domain/source.ts';
-import { stableJson } from '../../../domain/stable-json.ts';
-import type { BriefingParts } from '../../../domain/visibility.ts';
-import type { OutgoingEvent } from '../../../events/index.ts';
-import { ddb } from '../clients/dynamodb.ts';
-import { config } from '../config.ts';
+import { type Briefing, type BriefingSnapshot, SECTIONS, type SourceNote, snapshotOf, type WrittenSections } from '#domain/briefing.ts';
+import type { Explanation } from '#domain/scoring.ts';
+import type { Source } from '#domain/source.ts';
+import { stableJson } from '#domain/stable-json.ts';
+import type { BriefingParts } from '#domain/visibility.ts';
+import type { OutgoingEvent } from '#events/index.ts';
+import { ddb } from '#functions/commons/clients/dynamodb.ts';
+import { config } from '#functions/commons/config.ts';
 import { entityWrites } from './entities.ts';
 import { feedWrites } from './feed.ts';
 import { outboxPut } from './outbox.ts';

@@ -13,10 +13,10 @@
  */
 
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Briefing } from '../../../domain/briefing.ts';
-import { type EntityProfile, linkOf, type Relation, type Relationship, relationSlug } from '../../../domain/entity.ts';
-import { ddb } from '../clients/dynamodb.ts';
-import { config } from '../config.ts';
+import type { Briefing } from '#domain/briefing.ts';
+import { type EntityProfile, linkOf, type Relation, type Relationship, relationSlug } from '#domain/entity.ts';
+import { ddb } from '#functions/commons/clients/dynamodb.ts';
+import { config } from '#functions/commons/config.ts';
 import { cancellationCodes, type TransactItem } from './transact.ts';
 import { VersionConflictError } from './versioning.ts';
 

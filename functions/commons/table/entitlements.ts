@@ -11,10 +11,10 @@
  */
 
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Entitlement, EntitlementHistoryEntry } from '../../../domain/entitlement.ts';
-import type { OutgoingEvent } from '../../../events/index.ts';
-import { ddb } from '../clients/dynamodb.ts';
-import { config } from '../config.ts';
+import type { Entitlement, EntitlementHistoryEntry } from '#domain/entitlement.ts';
+import type { OutgoingEvent } from '#events/index.ts';
+import { ddb } from '#functions/commons/clients/dynamodb.ts';
+import { config } from '#functions/commons/config.ts';
 import { outboxPut } from './outbox.ts';
 import { cancellationCodes } from './transact.ts';
 import { VersionConflictError } from './versioning.ts';

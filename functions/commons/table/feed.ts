@@ -14,8 +14,8 @@
  * suffix after the last `#`, and dimensions contain no `=`.
  */
 import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import type { Briefing } from '../../../domain/briefing.ts';
-import { ValidationError } from '../../../domain/errors.ts';
+import type { Briefing } from '#domain/briefing.ts';
+import { ValidationError } from '#domain/errors.ts';
 import {
   ALL_TIME,
   CursorError,
@@ -34,13 +34,13 @@ import {
   queryDimension,
   residualFilter,
   type TranslatedHeadline,
-} from '../../../domain/feed.ts';
-import type { BriefingSummary } from '../../../domain/visibility.ts';
-import { ddb } from '../clients/dynamodb.ts';
-import { config } from '../config.ts';
+} from '#domain/feed.ts';
+import type { BriefingSummary } from '#domain/visibility.ts';
+import { ddb } from '#functions/commons/clients/dynamodb.ts';
+import { config } from '#functions/commons/config.ts';
 import type { TransactItem } from './transact.ts';
 
-export type { FeedFilter } from '../../../domain/feed.ts';
+export type { FeedFilter } from '#domain/feed.ts';
 
 export const feedPartition = (dimension: FeedDimension, value: string, bucket: string) => `FEED#${dimension}=${value}#${bucket}`;
 export const feedSortKey = (publishedAt: string, briefingId: string) => `${publishedAt}#${briefingId}`;

@@ -12,7 +12,7 @@
  *
  * The consumer deletes the record once its work is done (functions/commons/consumer.ts),
  * so the index holds only changes whose consequence is not confirmed yet, and the
- * reconciler (functions/reconcile.ts) reads just those older than a few minutes:
+ * reconciler (functions/pipeline/reconcile.ts) reads just those older than a few minutes:
  * no scan, and an empty Query per shard when all is well. Reading and clearing
  * markers is in pending-changes.ts (the relay, which imports this module, needs no table client).
  */
@@ -26,8 +26,8 @@ import {
   type OutgoingEvent,
   SOURCE_INGESTED,
   SOURCE_UPDATED,
-} from '../../../events/index.ts';
-import { currentCorrelationId } from '../correlation.ts';
+} from '#events/index.ts';
+import { currentCorrelationId } from '#functions/commons/correlation.ts';
 import { OUTBOX_ENTITY } from './schema.ts';
 
 const RETENTION_SECONDS = 24 * 60 * 60;

@@ -4,8 +4,8 @@
  * the ones re-driven (the reconciler).
  */
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb } from '../clients/dynamodb.ts';
-import { config } from '../config.ts';
+import { ddb } from '#functions/commons/clients/dynamodb.ts';
+import { config } from '#functions/commons/config.ts';
 import { type OutboxItem, outboxKey, PENDING_SHARDS, pendingKeys, pendingPk } from './outbox.ts';
 import { OUTBOX_ENTITY, TABLE_SCHEMA } from './schema.ts';
 

@@ -18,7 +18,7 @@ export const TABLE_SCHEMA = {
   streamView: 'NEW_IMAGE',
 } as const;
 
-import { BRIEFING_SCORED } from '../../../events/index.ts';
+import { BRIEFING_SCORED } from '#events/index.ts';
 
 /** The `entity` attribute of outbox records. */
 export const OUTBOX_ENTITY = 'outbox';

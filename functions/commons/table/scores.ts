@@ -3,10 +3,10 @@
  * edit briefings do not bundle the announcing head and the announcements it rebuilds.
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { Briefing } from '../../../domain/briefing.ts';
-import { stableJson } from '../../../domain/stable-json.ts';
-import type { OutgoingEvent } from '../../../events/index.ts';
-import { ddb } from '../clients/dynamodb.ts';
+import type { Briefing } from '#domain/briefing.ts';
+import { stableJson } from '#domain/stable-json.ts';
+import type { OutgoingEvent } from '#events/index.ts';
+import { ddb } from '#functions/commons/clients/dynamodb.ts';
 import { announcingHead, scoredFromHead } from './announcing-head.ts';
 import { SCORING_PARTS, saveBriefing, stateWrites } from './briefings.ts';
 import { entityWrites } from './entities.ts';

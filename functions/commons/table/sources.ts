@@ -9,10 +9,10 @@
  */
 
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { type Source, sourceVersion } from '../../../domain/source.ts';
-import type { OutgoingEvent } from '../../../events/index.ts';
-import { ddb } from '../clients/dynamodb.ts';
-import { config } from '../config.ts';
+import { type Source, sourceVersion } from '#domain/source.ts';
+import type { OutgoingEvent } from '#events/index.ts';
+import { ddb } from '#functions/commons/clients/dynamodb.ts';
+import { config } from '#functions/commons/config.ts';
 import { briefingKey } from './briefings.ts';
 import { outboxPut } from './outbox.ts';
 import { cancellationCodes } from './transact.ts';

@@ -3,7 +3,7 @@
  * (briefings, entitlements): the error a conditional write raises when the
  * stored version moved on, and the retry loop of consumers that may re-read.
  */
-import { ConflictError } from '../../../domain/errors.ts';
+import { ConflictError } from '#domain/errors.ts';
 
 /** Someone else changed the record since it was read. */
 export class VersionConflictError extends ConflictError {}

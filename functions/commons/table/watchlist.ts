@@ -19,12 +19,12 @@
  */
 
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { EntityProfile } from '../../../domain/entity.ts';
-import { ConflictError } from '../../../domain/errors.ts';
-import { type FanOutPart, inPart, rangeOf } from '../../../domain/fan-out.ts';
-import type { StoredAlert } from '../../../domain/visibility.ts';
-import { ddb } from '../clients/dynamodb.ts';
-import { config } from '../config.ts';
+import type { EntityProfile } from '#domain/entity.ts';
+import { ConflictError } from '#domain/errors.ts';
+import { type FanOutPart, inPart, rangeOf } from '#domain/fan-out.ts';
+import type { StoredAlert } from '#domain/visibility.ts';
+import { ddb } from '#functions/commons/clients/dynamodb.ts';
+import { config } from '#functions/commons/config.ts';
 import { TABLE_SCHEMA } from './schema.ts';
 import { cancellationCodes } from './transact.ts';
 

@@ -1,11 +1,11 @@
 /** Issue 16, point 5: asking for Leadership Alliance, and an admin's decision (domain/access-request.ts). */
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { AccessDecisionInput, AccessRequestInput, decideAccess, memberRequestView, requestAccess } from '../../../domain/access-request.ts';
-import { type Entitlement, GrantInput, grantEntitlement, revokeEntitlement, signUpEntitlement } from '../../../domain/entitlement.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../../domain/errors.ts';
-import { AccessDecided, AccessRequested, EntitlementChanged } from '../../../events/index.ts';
-import { NOW } from '../../support/fixtures.ts';
+import { AccessDecisionInput, AccessRequestInput, decideAccess, memberRequestView, requestAccess } from '#domain/access-request.ts';
+import { type Entitlement, GrantInput, grantEntitlement, revokeEntitlement, signUpEntitlement } from '#domain/entitlement.ts';
+import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.ts';
+import { AccessDecided, AccessRequested, EntitlementChanged } from '#events/index.ts';
+import { NOW } from '#test/support/fixtures.ts';
 
 const DAY = 24 * 3600 * 1000;
 const later = (days: number) => new Date(NOW.getTime() + days * DAY);

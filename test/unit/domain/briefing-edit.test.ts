@@ -1,8 +1,8 @@
 /** editBriefing: an analyst's edit as one new version, re-scored, published briefings kept published and complete. */
 import { describe, expect, it } from 'vitest';
-import { BriefingPatch, editBriefing, publish, rescore, WrittenSections } from '../../../domain/briefing.ts';
-import { IncompleteError } from '../../../domain/errors.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
+import { BriefingPatch, editBriefing, publish, rescore, WrittenSections } from '#domain/briefing.ts';
+import { IncompleteError } from '#domain/errors.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
 
 const LATER = new Date(NOW.getTime() + 3_600_000);
 const sources = [source('direct', 1), source('reporting', 2)];

@@ -1,13 +1,13 @@
 /** Retraction: only a published briefing, once; it leaves the feed, readers lose it, staff keep it. */
 import { describe, expect, it } from 'vitest';
-import type { Viewer } from '../../../domain/access.ts';
-import { briefingRetracted } from '../../../domain/announcements.ts';
-import { editBriefing, publish, RetractionInput, rescore, retract } from '../../../domain/briefing.ts';
-import { ConflictError } from '../../../domain/errors.ts';
-import { isVisible } from '../../../domain/visibility.ts';
-import { BriefingRetracted } from '../../../events/index.ts';
-import { toItems } from '../../../functions/commons/table/briefings.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
+import type { Viewer } from '#domain/access.ts';
+import { editBriefing, publish, RetractionInput, rescore, retract } from '#domain/briefing.ts';
+import { ConflictError } from '#domain/errors.ts';
+import { isVisible } from '#domain/visibility.ts';
+import { briefingRetracted } from '#events/announcements.ts';
+import { BriefingRetracted } from '#events/index.ts';
+import { toItems } from '#functions/commons/table/briefings.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
 
 const later = new Date(NOW.getTime() + 60_000);
 const sources = [source('direct', 1)];

@@ -4,11 +4,11 @@
  * briefing is a pending revision readers do not see until an editor publishes it.
  */
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS } from '../../../domain/access.ts';
-import { createDraft, dueForAutoPublish, editBriefing, publish, rescore, snapshotOf, withRevision } from '../../../domain/briefing.ts';
-import { ConflictError, IncompleteError, ValidationError } from '../../../domain/errors.ts';
-import { viewBriefing } from '../../../domain/visibility.ts';
-import { briefingInput, draft, NOW, source } from '../../support/fixtures.ts';
+import { ANONYMOUS } from '#domain/access.ts';
+import { createDraft, dueForAutoPublish, editBriefing, publish, rescore, snapshotOf, withRevision } from '#domain/briefing.ts';
+import { ConflictError, IncompleteError, ValidationError } from '#domain/errors.ts';
+import { viewBriefing } from '#domain/visibility.ts';
+import { briefingInput, draft, NOW, source } from '#test/support/fixtures.ts';
 
 const LATER = new Date(NOW.getTime() + 3_600_000);
 const LATEST = new Date(NOW.getTime() + 7_200_000);

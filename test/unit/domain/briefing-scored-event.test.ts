@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { briefingScored } from '../../../domain/announcements.ts';
-import { rescore } from '../../../domain/briefing.ts';
-import { MODEL_VERSION } from '../../../domain/scoring.ts';
-import { BriefingScored } from '../../../events/index.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
+import { rescore } from '#domain/briefing.ts';
+import { MODEL_VERSION } from '#domain/scoring.ts';
+import { briefingScored } from '#events/announcements.ts';
+import { BriefingScored } from '#events/index.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
 
 const later = new Date(NOW.getTime() + 60_000);
 

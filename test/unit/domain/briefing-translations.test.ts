@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS } from '../../../domain/access.ts';
-import {
-  assessCompleteness,
-  BriefingInput,
-  BriefingPatch,
-  editBriefing,
-  publish,
-  rescore,
-  snapshotOf,
-  summarizeSnapshot,
-} from '../../../domain/briefing.ts';
-import { ValidationError } from '../../../domain/errors.ts';
-import { partsFor, viewBriefing } from '../../../domain/visibility.ts';
-import { briefingInput, draft, NOW, source } from '../../support/fixtures.ts';
+import { ANONYMOUS } from '#domain/access.ts';
+import { assessCompleteness, BriefingInput, BriefingPatch, editBriefing, publish, rescore, snapshotOf, summarizeSnapshot } from '#domain/briefing.ts';
+import { ValidationError } from '#domain/errors.ts';
+import { partsFor, viewBriefing } from '#domain/visibility.ts';
+import { briefingInput, draft, NOW, source } from '#test/support/fixtures.ts';
 
 const zh = { ...briefingInput().sections, headline: 'Acme 暂停北部光纤建设', publishedReporting: 'Acme 表示将暂停施工两个季度。暂停源于许可纠纷。' };
 const sources = [source('direct', 1)];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { assessCompleteness, contentGaps, dueForAutoPublish, publish, rescore, scoreReport } from '../../../domain/briefing.ts';
-import { ConflictError, IncompleteError } from '../../../domain/errors.ts';
-import { MODEL_VERSION } from '../../../domain/scoring.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
-import { WIRE_EN, WIRE_EN_COPY } from '../../support/texts.ts';
+import { assessCompleteness, contentGaps, dueForAutoPublish, publish, rescore, scoreReport } from '#domain/briefing.ts';
+import { ConflictError, IncompleteError } from '#domain/errors.ts';
+import { MODEL_VERSION } from '#domain/scoring.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
+import { WIRE_EN, WIRE_EN_COPY } from '#test/support/texts.ts';
 
 const later = new Date(NOW.getTime() + 60_000);
 

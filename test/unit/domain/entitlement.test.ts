@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantFromGroups, groupsForGrant, meetGrants, viewerOf } from '../../../domain/access.ts';
+import { grantFromGroups, groupsForGrant, meetGrants, viewerOf } from '#domain/access.ts';
 import {
   bootstrapAdminEntitlement,
   type Entitlement,
@@ -14,10 +14,10 @@ import {
   selfView,
   signUpEntitlement,
   statusOf,
-} from '../../../domain/entitlement.ts';
-import { ConflictError, NotFoundError, ValidationError } from '../../../domain/errors.ts';
-import { EntitlementChanged } from '../../../events/index.ts';
-import { NOW } from '../../support/fixtures.ts';
+} from '#domain/entitlement.ts';
+import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.ts';
+import { EntitlementChanged } from '#events/index.ts';
+import { NOW } from '#test/support/fixtures.ts';
 
 const DAY = 24 * 3600 * 1000;
 const later = (days: number) => new Date(NOW.getTime() + days * DAY);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, type Viewer, viewerFromGroups } from '../../../domain/access.ts';
-import { type EntityProfile, EntityProfileInput, replaceProfile } from '../../../domain/entity.ts';
-import { ValidationError } from '../../../domain/errors.ts';
-import { sectionAccess, viewEntity } from '../../../domain/visibility.ts';
-import { entityWrites } from '../../../functions/commons/table/entities.ts';
-import { draft, entityProfile, NOW } from '../../support/fixtures.ts';
+import { ANONYMOUS, type Viewer, viewerFromGroups } from '#domain/access.ts';
+import { type EntityProfile, EntityProfileInput, replaceProfile } from '#domain/entity.ts';
+import { ValidationError } from '#domain/errors.ts';
+import { sectionAccess, viewEntity } from '#domain/visibility.ts';
+import { entityWrites } from '#functions/commons/table/entities.ts';
+import { draft, entityProfile, NOW } from '#test/support/fixtures.ts';
 
 const strategy = viewerFromGroups('u-1', ['strategy-circle']);
 const leadership = viewerFromGroups('u-2', ['leadership-alliance']);

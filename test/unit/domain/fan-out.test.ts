@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { continuationId, type FanOutPart, FOLLOWER_SEGMENTS, inPart, rangeOf, remainderOf } from '../../../domain/fan-out.ts';
+import { continuationId, type FanOutPart, FOLLOWER_SEGMENTS, inPart, rangeOf, remainderOf } from '#domain/fan-out.ts';
 
 /** One page of a part over a sorted list of user ids, as the index Query with Limit reads it. */
 function page(ids: readonly string[], part: FanOutPart, limit: number) {

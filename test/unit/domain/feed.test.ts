@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Briefing, publish, rescore, retract } from '../../../domain/briefing.ts';
+import { type Briefing, publish, rescore, retract } from '#domain/briefing.ts';
 import {
   ALL_TIME,
   CursorError,
@@ -18,8 +18,8 @@ import {
   previousMonth,
   queryDimension,
   residualFilter,
-} from '../../../domain/feed.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
+} from '#domain/feed.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
 
 const KEY = 'a-test-key-of-at-least-32-characters!';
 const published = (overrides: Record<string, unknown> = {}, id = 'b-1', now = NOW): Briefing =>

@@ -8,9 +8,9 @@ import {
   overlap,
   SKETCH_SIZE,
   shingleHashes,
-} from '../../../domain/fingerprint.ts';
-import { sourceText } from '../../support/fixtures.ts';
-import { INDEPENDENT_EN, INDEPENDENT_ZH, WIRE_EN, WIRE_EN_COPY, WIRE_ZH, WIRE_ZH_COPY } from '../../support/texts.ts';
+} from '#domain/fingerprint.ts';
+import { sourceText } from '#test/support/fixtures.ts';
+import { INDEPENDENT_EN, INDEPENDENT_ZH, WIRE_EN, WIRE_EN_COPY, WIRE_ZH, WIRE_ZH_COPY } from '#test/support/texts.ts';
 
 /** Containment computed from the full shingle sets, to check the sketch's estimate against. */
 function exactOverlap(a: string, b: string): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedLanguage, LanguageQuery, negotiateLanguage, parseAcceptLanguage } from '../../../domain/language.ts';
+import { feedLanguage, LanguageQuery, negotiateLanguage, parseAcceptLanguage } from '#domain/language.ts';
 
 const briefing = { original: 'en', available: ['en', 'zh', 'pt-BR'] };
 

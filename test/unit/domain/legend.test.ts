@@ -1,7 +1,7 @@
 /** Issue 16, point 6: the confidence legend is the scorer's own bands and marks, in every language served. */
 import { describe, expect, it } from 'vitest';
-import { confidenceLegend, LEGEND_LANGUAGES } from '../../../domain/legend.ts';
-import { ANALYST_ASSESSED_LABEL, BANDS, DISPUTED_LABEL, gradeFor } from '../../../domain/scoring.ts';
+import { confidenceLegend, LEGEND_LANGUAGES } from '#domain/legend.ts';
+import { ANALYST_ASSESSED_LABEL, BANDS, DISPUTED_LABEL, gradeFor } from '#domain/scoring.ts';
 
 describe('the confidence legend', () => {
   const legend = confidenceLegend();

@@ -1,9 +1,9 @@
 /** An analyst's assessment of the score: set with a reason, applied by scoring, lifted by any change to the evidence. */
 import { describe, expect, it } from 'vitest';
-import { liftOverride, OverrideInput, rescore, scoreReport, setOverride } from '../../../domain/briefing.ts';
-import { NotFoundError } from '../../../domain/errors.ts';
-import { summarize } from '../../../domain/visibility.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
+import { liftOverride, OverrideInput, rescore, scoreReport, setOverride } from '#domain/briefing.ts';
+import { NotFoundError } from '#domain/errors.ts';
+import { summarize } from '#domain/visibility.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
 
 const sources = [source('direct', 1), source('reporting', 2)];
 const scored = rescore(draft(), sources, NOW).briefing;

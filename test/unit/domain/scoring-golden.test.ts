@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GOLDEN_CASES, goldenTable } from '../../support/golden-cases.ts';
+import { GOLDEN_CASES, goldenTable } from '#test/support/golden-cases.ts';
 
 function tableInDoc(): string {
   const doc = readFileSync(new URL('../../../docs/scoring.md', import.meta.url), 'utf8');

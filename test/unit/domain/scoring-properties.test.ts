@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../../../domain/fingerprint.ts';
-import { creditLine, publisherLine, SOURCINGS } from '../../../domain/outlets.ts';
+import { fingerprint } from '#domain/fingerprint.ts';
+import { creditLine, publisherLine, SOURCINGS } from '#domain/outlets.ts';
 import {
   AGGREGATION_CAP,
   CONTENT_GAPS,
@@ -22,8 +22,8 @@ import {
   STANCES,
   STIX_BY_CREDIBILITY,
   scoreEvidence,
-} from '../../../domain/scoring.ts';
-import { sourceText } from '../../support/fixtures.ts';
+} from '#domain/scoring.ts';
+import { sourceText } from '#test/support/fixtures.ts';
 
 const RUNS = { numRuns: 500 };
 

@@ -3,7 +3,7 @@
  * makes it (`evidenceOf(newSource(...))`) where provenance matters.
  */
 import { describe, expect, it } from 'vitest';
-import { fingerprint } from '../../../domain/fingerprint.ts';
+import { fingerprint } from '#domain/fingerprint.ts';
 import {
   AGGREGATION_CAP,
   admiraltyCredibility,
@@ -19,10 +19,10 @@ import {
   SHAPLEY_MAX_ORIGINS,
   scoreEvidence,
   stixConfidence,
-} from '../../../domain/scoring.ts';
-import { evidenceOf } from '../../../domain/source.ts';
-import { source, sourceText } from '../../support/fixtures.ts';
-import { WIRE_EN, WIRE_EN_COPY, WIRE_ZH } from '../../support/texts.ts';
+} from '#domain/scoring.ts';
+import { evidenceOf } from '#domain/source.ts';
+import { source, sourceText } from '#test/support/fixtures.ts';
+import { WIRE_EN, WIRE_EN_COPY, WIRE_ZH } from '#test/support/texts.ts';
 
 const EVENT = { from: '2026-06-01T00:00:00Z' };
 /** Evidence with its own publisher and independent text, published on the event's day, unless told otherwise. */

@@ -1,11 +1,11 @@
 /** Spec: a source entered wrongly is corrected or withdrawn, never erased; one that does not count stays listed for staff. */
 import { describe, expect, it } from 'vitest';
-import type { Viewer } from '../../../domain/access.ts';
-import { assessCompleteness, rescore } from '../../../domain/briefing.ts';
-import { ConflictError, ValidationError } from '../../../domain/errors.ts';
-import { correctSource, countsAsEvidence, evidenceOf, SourceCorrection, SourceWithdrawal, withdrawSource } from '../../../domain/source.ts';
-import { viewBriefing } from '../../../domain/visibility.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
+import type { Viewer } from '#domain/access.ts';
+import { assessCompleteness, rescore } from '#domain/briefing.ts';
+import { ConflictError, ValidationError } from '#domain/errors.ts';
+import { correctSource, countsAsEvidence, evidenceOf, SourceCorrection, SourceWithdrawal, withdrawSource } from '#domain/source.ts';
+import { viewBriefing } from '#domain/visibility.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
 
 const LATER = new Date(NOW.getTime() + 3_600_000);
 const by = { by: 'analyst-2', now: LATER };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../../domain/errors.ts';
-import { nearDuplicate } from '../../../domain/fingerprint.ts';
-import { canonicalUrl, evidenceOf, newSource, SourceInput, sourceIdFor } from '../../../domain/source.ts';
-import { NOW } from '../../support/fixtures.ts';
-import { WIRE_EN, WIRE_EN_COPY } from '../../support/texts.ts';
+import { ValidationError } from '#domain/errors.ts';
+import { nearDuplicate } from '#domain/fingerprint.ts';
+import { canonicalUrl, evidenceOf, newSource, SourceInput, sourceIdFor } from '#domain/source.ts';
+import { NOW } from '#test/support/fixtures.ts';
+import { WIRE_EN, WIRE_EN_COPY } from '#test/support/texts.ts';
 
 describe('canonicalUrl', () => {
   const canonical = 'https://example.com/news/scale-ai-cuts';

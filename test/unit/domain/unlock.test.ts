@@ -1,7 +1,7 @@
 /** Issue 16, point 4: what a locked section's marker says about unlocking it (domain/unlock.ts). */
 import { Converter } from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { negotiatedUnlockLanguage, REQUEST_ACCESS_ROUTE, unlockLanguage, unlockOffer } from '../../../domain/unlock.ts';
+import { negotiatedUnlockLanguage, REQUEST_ACCESS_ROUTE, unlockLanguage, unlockOffer } from '#domain/unlock.ts';
 
 describe('the lock screen of a tier', () => {
   it('names Strategy Circle, what it opens and the free sign-up, in English by default', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, type Viewer, viewerFromGroups } from '../../../domain/access.ts';
-import { rescore } from '../../../domain/briefing.ts';
-import { alertView, isVisible, sectionAccess, summarize, viewBriefing } from '../../../domain/visibility.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
+import { ANONYMOUS, type Viewer, viewerFromGroups } from '#domain/access.ts';
+import { rescore } from '#domain/briefing.ts';
+import { alertView, isVisible, sectionAccess, summarize, viewBriefing } from '#domain/visibility.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
 
 const briefing = rescore(draft(), [source('direct', 1)], NOW).briefing;
 const strategy = viewerFromGroups('u-1', ['strategy-circle']);

@@ -9,19 +9,19 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type Briefing, publish, rescore, retract } from '../../../domain/briefing.ts';
-import { AlertFanOutContinued, BriefingPublished } from '../../../events/index.ts';
-import { handler as alertFollowers, FIRST_READ, PAGE_SIZE, TIME_BUDGET_MS } from '../../../functions/alert-followers.ts';
-import { metrics } from '../../../functions/commons/metrics.ts';
-import { handler as getAlerts } from '../../../functions/get-alerts.ts';
-import { primeEntitlements } from '../../support/entitlements.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
-import { busEvent, claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { type Briefing, publish, rescore, retract } from '#domain/briefing.ts';
+import { AlertFanOutContinued, BriefingPublished } from '#events/index.ts';
+import { metrics } from '#functions/commons/metrics.ts';
+import { handler as getAlerts } from '#functions/following/get-alerts.ts';
+import { handler as alertFollowers, FIRST_READ, PAGE_SIZE, TIME_BUDGET_MS } from '#functions/pipeline/alert-followers.ts';
+import { primeEntitlements } from '#test/support/entitlements.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
+import { busEvent, claimsFor, context, httpEvent, parseBody } from '#test/support/lambda.ts';
 
 // The briefing module is another part's; the consumer only needs its read, so the read is what is stubbed.
 const readBriefing = vi.hoisted(() => vi.fn<(id: string, parts: string, opts?: { consistent?: boolean }) => Promise<Briefing | undefined>>());
 const briefingStatuses = vi.hoisted(() => vi.fn<(ids: readonly string[]) => Promise<Map<string, string>>>());
-vi.mock('../../../functions/commons/table/briefings.ts', () => ({ readBriefing, briefingStatuses }));
+vi.mock('#functions/commons/table/briefings.ts', () => ({ readBriefing, briefingStatuses }));
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const published = publish(rescore(draft(), [source('direct', 1)], NOW).briefing, { by: 'editor-1', now: NOW });

@@ -2,11 +2,11 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { publish, rescore } from '../../../domain/briefing.ts';
-import { handler as getBriefing } from '../../../functions/get-briefing.ts';
-import { primeEntitlements } from '../../support/entitlements.ts';
-import { briefingInput, draft, NOW, source } from '../../support/fixtures.ts';
-import { briefingRead, claimsFor, context, parseBody } from '../../support/lambda.ts';
+import { publish, rescore } from '#domain/briefing.ts';
+import { handler as getBriefing } from '#functions/briefings/get-briefing.ts';
+import { primeEntitlements } from '#test/support/entitlements.ts';
+import { briefingInput, draft, NOW, source } from '#test/support/fixtures.ts';
+import { briefingRead, claimsFor, context, parseBody } from '#test/support/lambda.ts';
 import { storeBriefing } from './stored-briefing.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);

@@ -5,11 +5,11 @@
  */
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { type Briefing, BriefingInput, createDraft, publish, rescore, retract } from '../../../domain/briefing.ts';
-import { newSource, SourceInput } from '../../../domain/source.ts';
-import { fromItems, partsRange, toItems } from '../../../functions/commons/table/briefings.ts';
-import { DEMO_BRIEFINGS } from '../../../infra/local/demo-data.ts';
-import { briefingInput, draft, NOW, source } from '../../support/fixtures.ts';
+import { type Briefing, BriefingInput, createDraft, publish, rescore, retract } from '#domain/briefing.ts';
+import { newSource, SourceInput } from '#domain/source.ts';
+import { fromItems, partsRange, toItems } from '#functions/commons/table/briefings.ts';
+import { DEMO_BRIEFINGS } from '#local/demo-data.ts';
+import { briefingInput, draft, NOW, source } from '#test/support/fixtures.ts';
 
 const zh = { ...briefingInput().sections, headline: 'Acme 暂停北部光纤建设：许可纠纷（𠮷）', trendContext: 'CANARY-ZH-STRATEGY 区域光纤建设放缓。' };
 const bilingual = publish(rescore(draft({ translations: { zh } }), [source('direct', 1)], NOW).briefing, { by: 'editor-1', now: NOW });
@@ -102,7 +102,7 @@ describe('a briefing stored before its sections moved out of the head and the no
   it('moves its sections into their parts on the next save, whatever changed (nothing is lost)', async () => {
     const { DynamoDBDocumentClient, TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
     const { mockClient } = await import('aws-sdk-client-mock');
-    const { saveBriefing } = await import('../../../functions/commons/table/briefings.ts');
+    const { saveBriefing } = await import('#functions/commons/table/briefings.ts');
     const ddb = mockClient(DynamoDBDocumentClient);
     ddb.on(TransactWriteCommand).resolves({});
     const prev = fromItems(legacy())!;
@@ -138,7 +138,7 @@ describe('a briefing stored with its explanation in the staff part', () => {
     expect(fromItems(legacy())).toEqual(fromItems(toItems(bilingual)));
     const { DynamoDBDocumentClient, TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
     const { mockClient } = await import('aws-sdk-client-mock');
-    const { saveBriefing } = await import('../../../functions/commons/table/briefings.ts');
+    const { saveBriefing } = await import('#functions/commons/table/briefings.ts');
     const ddb = mockClient(DynamoDBDocumentClient);
     ddb.on(TransactWriteCommand).resolves({});
     const prev = fromItems(legacy())!;

@@ -6,11 +6,11 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { briefingEdited, briefingPublished, briefingScored } from '../../../domain/announcements.ts';
-import { BriefingInput, type BriefingPatch, editBriefing, publish, rescore, snapshotOf } from '../../../domain/briefing.ts';
-import { ddb as documentClient } from '../../../functions/commons/clients/dynamodb.ts';
-import { saveBriefing, TRANSACTION_LIMIT } from '../../../functions/commons/table/briefings.ts';
-import { briefingInput, draft, NOW, source } from '../../support/fixtures.ts';
+import { BriefingInput, type BriefingPatch, editBriefing, publish, rescore, snapshotOf } from '#domain/briefing.ts';
+import { briefingEdited, briefingPublished, briefingScored } from '#events/announcements.ts';
+import { ddb as documentClient } from '#functions/commons/clients/dynamodb.ts';
+import { saveBriefing, TRANSACTION_LIMIT } from '#functions/commons/table/briefings.ts';
+import { briefingInput, draft, NOW, source } from '#test/support/fixtures.ts';
 
 const ddb = mockClient(documentClient);
 beforeEach(() => ddb.reset());

@@ -2,13 +2,13 @@
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { publish, rescore, snapshotOf } from '../../../domain/briefing.ts';
-import { toSnapshotItem } from '../../../functions/commons/table/briefings.ts';
-import { handler as getVersion } from '../../../functions/get-briefing-version.ts';
-import { handler as listVersions } from '../../../functions/list-briefing-versions.ts';
-import { primeEntitlements } from '../../support/entitlements.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
-import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { publish, rescore, snapshotOf } from '#domain/briefing.ts';
+import { handler as getVersion } from '#functions/briefings/get-briefing-version.ts';
+import { handler as listVersions } from '#functions/briefings/list-briefing-versions.ts';
+import { toSnapshotItem } from '#functions/commons/table/briefings.ts';
+import { primeEntitlements } from '#test/support/entitlements.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
+import { claimsFor, context, httpEvent, parseBody } from '#test/support/lambda.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const staff = { analyst: claimsFor('a-1', ['analysts']), editor: claimsFor('e-1', ['editors']), admin: claimsFor('ad-1', ['admins']) };

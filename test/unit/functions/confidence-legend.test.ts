@@ -2,9 +2,9 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
-import { confidenceLegend } from '../../../domain/legend.ts';
-import { handler } from '../../../functions/get-confidence-legend.ts';
-import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { confidenceLegend } from '#domain/legend.ts';
+import { handler } from '#functions/briefings/get-confidence-legend.ts';
+import { claimsFor, context, httpEvent, parseBody } from '#test/support/lambda.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const get = (opts: Partial<Parameters<typeof httpEvent>[0]> = {}) =>

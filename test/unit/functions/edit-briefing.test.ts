@@ -4,12 +4,12 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { publish, rescore } from '../../../domain/briefing.ts';
-import { handler as editBriefing } from '../../../functions/edit-briefing.ts';
-import { handler as getBriefing } from '../../../functions/get-briefing.ts';
-import { primeEntitlements } from '../../support/entitlements.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
-import { briefingRead, claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { publish, rescore } from '#domain/briefing.ts';
+import { handler as editBriefing } from '#functions/briefings/edit-briefing.ts';
+import { handler as getBriefing } from '#functions/briefings/get-briefing.ts';
+import { primeEntitlements } from '#test/support/entitlements.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
+import { briefingRead, claimsFor, context, httpEvent, parseBody } from '#test/support/lambda.ts';
 import { eventsPut, partsPut, putAt, storeBriefing } from './stored-briefing.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);

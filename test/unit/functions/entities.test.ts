@@ -2,17 +2,17 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { EntityProfileInput, replaceProfile } from '../../../domain/entity.ts';
-import { toLinkItem, toMirrorItem, toProfileItem } from '../../../functions/commons/table/entities.ts';
-import { handler as getEntity } from '../../../functions/get-entity.ts';
-import { handler as putEntity } from '../../../functions/put-entity.ts';
-import { primeEntitlements } from '../../support/entitlements.ts';
-import { NOW } from '../../support/fixtures.ts';
-import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { EntityProfileInput, replaceProfile } from '#domain/entity.ts';
+import { toLinkItem, toMirrorItem, toProfileItem } from '#functions/commons/table/entities.ts';
+import { handler as getEntity } from '#functions/entities/get-entity.ts';
+import { handler as putEntity } from '#functions/entities/put-entity.ts';
+import { primeEntitlements } from '#test/support/entitlements.ts';
+import { NOW } from '#test/support/fixtures.ts';
+import { claimsFor, context, httpEvent, parseBody } from '#test/support/lambda.ts';
 
 // The feed module belongs to the feed; here it answers one recent briefing so the page's join is visible.
 const recentForEntity = vi.hoisted(() => vi.fn());
-vi.mock('../../../functions/commons/table/feed.ts', () => ({ recentForEntity }));
+vi.mock('#functions/commons/table/feed.ts', () => ({ recentForEntity }));
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const analyst = claimsFor('a-1', ['analysts']);

@@ -3,9 +3,9 @@
  * the entity (or an editor publishes the profile): the writes a briefing's save makes for its entities.
  */
 import { describe, expect, it } from 'vitest';
-import { type Briefing, editBriefing } from '../../../domain/briefing.ts';
-import { entityWrites } from '../../../functions/commons/table/entities.ts';
-import { draft, NOW } from '../../support/fixtures.ts';
+import { type Briefing, editBriefing } from '#domain/briefing.ts';
+import { entityWrites } from '#functions/commons/table/entities.ts';
+import { draft, NOW } from '#test/support/fixtures.ts';
 
 const later = new Date(NOW.getTime() + 3_600_000);
 const entities = [

@@ -1,12 +1,12 @@
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { rescore } from '../../../domain/briefing.ts';
-import { MODEL_VERSION } from '../../../domain/scoring.ts';
-import { handler } from '../../../functions/get-briefing-score.ts';
-import { primeEntitlements } from '../../support/entitlements.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
-import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { rescore } from '#domain/briefing.ts';
+import { MODEL_VERSION } from '#domain/scoring.ts';
+import { handler } from '#functions/briefings/get-briefing-score.ts';
+import { primeEntitlements } from '#test/support/entitlements.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
+import { claimsFor, context, httpEvent, parseBody } from '#test/support/lambda.ts';
 import { storeBriefing } from './stored-briefing.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);

@@ -1,17 +1,17 @@
 import { DynamoDBDocumentClient, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { publish, rescore } from '../../../domain/briefing.ts';
-import { feedEntries } from '../../../domain/feed.ts';
-import { toEntryItem } from '../../../functions/commons/table/feed.ts';
-import { handler as createBriefing } from '../../../functions/create-briefing.ts';
-import { handler as getBriefing } from '../../../functions/get-briefing.ts';
-import { handler as listBriefings } from '../../../functions/list-briefings.ts';
-import { handler as publishBriefing } from '../../../functions/publish-briefing.ts';
-import { handler as notFound } from '../../../functions/route-not-found.ts';
-import { primeEntitlements } from '../../support/entitlements.ts';
-import { briefingInput, draft, NOW, source } from '../../support/fixtures.ts';
-import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { publish, rescore } from '#domain/briefing.ts';
+import { feedEntries } from '#domain/feed.ts';
+import { handler as notFound } from '#functions/api/route-not-found.ts';
+import { handler as createBriefing } from '#functions/briefings/create-briefing.ts';
+import { handler as getBriefing } from '#functions/briefings/get-briefing.ts';
+import { handler as listBriefings } from '#functions/briefings/list-briefings.ts';
+import { handler as publishBriefing } from '#functions/briefings/publish-briefing.ts';
+import { toEntryItem } from '#functions/commons/table/feed.ts';
+import { primeEntitlements } from '#test/support/entitlements.ts';
+import { briefingInput, draft, NOW, source } from '#test/support/fixtures.ts';
+import { claimsFor, context, httpEvent, parseBody } from '#test/support/lambda.ts';
 import { eventsPut, partsPut, storeBriefing } from './stored-briefing.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);

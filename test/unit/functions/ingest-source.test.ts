@@ -2,9 +2,9 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { handler } from '../../../functions/ingest-source.ts';
-import { primeEntitlements } from '../../support/entitlements.ts';
-import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { handler } from '#functions/sources/ingest-source.ts';
+import { primeEntitlements } from '#test/support/entitlements.ts';
+import { claimsFor, context, httpEvent, parseBody } from '#test/support/lambda.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const analyst = claimsFor('analyst-1', ['analysts']);

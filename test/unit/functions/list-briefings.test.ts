@@ -1,13 +1,13 @@
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { publish, rescore } from '../../../domain/briefing.ts';
-import { FEED_QUERY_BUDGET, feedEntries } from '../../../domain/feed.ts';
-import { PROFILE_ENTITY, profileKey } from '../../../functions/commons/table/entities.ts';
-import { toEntryItem } from '../../../functions/commons/table/feed.ts';
-import { handler as listBriefings } from '../../../functions/list-briefings.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
-import { context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { publish, rescore } from '#domain/briefing.ts';
+import { FEED_QUERY_BUDGET, feedEntries } from '#domain/feed.ts';
+import { handler as listBriefings } from '#functions/briefings/list-briefings.ts';
+import { PROFILE_ENTITY, profileKey } from '#functions/commons/table/entities.ts';
+import { toEntryItem } from '#functions/commons/table/feed.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
+import { context, httpEvent, parseBody } from '#test/support/lambda.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const published = publish(rescore(draft(), [source('direct', 1)], NOW).briefing, { by: 'editor-1', now: NOW });

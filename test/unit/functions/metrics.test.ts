@@ -9,14 +9,14 @@ import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-s
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { metrics } from '../../../functions/commons/metrics.ts';
-import { toOutboxItem } from '../../../functions/commons/table/outbox.ts';
-import { handler as ingest } from '../../../functions/ingest-source.ts';
-import { handler as relay } from '../../../functions/relay-events.ts';
-import { handler as notFound } from '../../../functions/route-not-found.ts';
-import { primeEntitlements } from '../../support/entitlements.ts';
-import { NOW } from '../../support/fixtures.ts';
-import { claimsFor, context, httpEvent } from '../../support/lambda.ts';
+import { handler as notFound } from '#functions/api/route-not-found.ts';
+import { metrics } from '#functions/commons/metrics.ts';
+import { toOutboxItem } from '#functions/commons/table/outbox.ts';
+import { handler as relay } from '#functions/pipeline/relay-events.ts';
+import { handler as ingest } from '#functions/sources/ingest-source.ts';
+import { primeEntitlements } from '#test/support/entitlements.ts';
+import { NOW } from '#test/support/fixtures.ts';
+import { claimsFor, context, httpEvent } from '#test/support/lambda.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const bus = mockClient(EventBridgeClient);

@@ -2,13 +2,13 @@
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { rescore, setOverride } from '../../../domain/briefing.ts';
-import { BriefingEdited } from '../../../events/index.ts';
-import { handler as lift } from '../../../functions/lift-score-override.ts';
-import { handler as override } from '../../../functions/override-score.ts';
-import { primeEntitlements } from '../../support/entitlements.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
-import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { rescore, setOverride } from '#domain/briefing.ts';
+import { BriefingEdited } from '#events/index.ts';
+import { handler as lift } from '#functions/briefings/lift-score-override.ts';
+import { handler as override } from '#functions/briefings/override-score.ts';
+import { primeEntitlements } from '#test/support/entitlements.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
+import { claimsFor, context, httpEvent, parseBody } from '#test/support/lambda.ts';
 import { eventsPut, putAt, storeBriefing } from './stored-briefing.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);

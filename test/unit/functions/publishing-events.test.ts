@@ -3,16 +3,16 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { briefingScored } from '../../../domain/announcements.ts';
-import { rescore } from '../../../domain/briefing.ts';
-import type { OutgoingEvent } from '../../../events/index.ts';
-import { withCorrelationId } from '../../../functions/commons/correlation.ts';
-import { publishEvents } from '../../../functions/commons/publisher.ts';
-import { announcingHead } from '../../../functions/commons/table/announcing-head.ts';
-import { toItems } from '../../../functions/commons/table/briefings.ts';
-import { toOutboxItem } from '../../../functions/commons/table/outbox.ts';
-import { handler as relay } from '../../../functions/relay-events.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
+import { rescore } from '#domain/briefing.ts';
+import { briefingScored } from '#events/announcements.ts';
+import type { OutgoingEvent } from '#events/index.ts';
+import { withCorrelationId } from '#functions/commons/correlation.ts';
+import { publishEvents } from '#functions/commons/publisher.ts';
+import { announcingHead } from '#functions/commons/table/announcing-head.ts';
+import { toItems } from '#functions/commons/table/briefings.ts';
+import { toOutboxItem } from '#functions/commons/table/outbox.ts';
+import { handler as relay } from '#functions/pipeline/relay-events.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
 
 const bus = mockClient(EventBridgeClient);
 const events = (n: number): OutgoingEvent[] =>

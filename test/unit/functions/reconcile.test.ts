@@ -2,17 +2,17 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { briefingRetracted, sourceIngested } from '../../../domain/announcements.ts';
-import { publish, rescore, retract } from '../../../domain/briefing.ts';
-import { SourceIngested } from '../../../events/index.ts';
-import { eventConsumer } from '../../../functions/commons/consumer.ts';
-import { logger } from '../../../functions/commons/logger.ts';
-import { metrics } from '../../../functions/commons/metrics.ts';
-import { AWAITED_EVENTS, PENDING_SHARDS, toOutboxItem } from '../../../functions/commons/table/outbox.ts';
-import { SUBSCRIPTIONS } from '../../../functions/manifest.ts';
-import { RECONCILE_AFTER_SECONDS, handler as reconcile } from '../../../functions/reconcile.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
-import { busEvent, context } from '../../support/lambda.ts';
+import { publish, rescore, retract } from '#domain/briefing.ts';
+import { briefingRetracted, sourceIngested } from '#events/announcements.ts';
+import { SourceIngested } from '#events/index.ts';
+import { eventConsumer } from '#functions/commons/consumer.ts';
+import { logger } from '#functions/commons/logger.ts';
+import { metrics } from '#functions/commons/metrics.ts';
+import { AWAITED_EVENTS, PENDING_SHARDS, toOutboxItem } from '#functions/commons/table/outbox.ts';
+import { SUBSCRIPTIONS } from '#functions/manifest.ts';
+import { RECONCILE_AFTER_SECONDS, handler as reconcile } from '#functions/pipeline/reconcile.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
+import { busEvent, context } from '#test/support/lambda.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const bus = mockClient(EventBridgeClient);

@@ -4,10 +4,10 @@ import { DynamoDBDocumentClient, ScanCommand, TransactWriteCommand } from '@aws-
 import type { Context } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MODEL_VERSION } from '../../../domain/scoring.ts';
-import { BriefingEdited } from '../../../events/index.ts';
-import { handler, type RescoreReport } from '../../../functions/rescore-briefings.ts';
-import { context } from '../../support/lambda.ts';
+import { MODEL_VERSION } from '#domain/scoring.ts';
+import { BriefingEdited } from '#events/index.ts';
+import { handler, type RescoreReport } from '#functions/pipeline/rescore-briefings.ts';
+import { context } from '#test/support/lambda.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const head = (briefingId: string, modelVersion: string, status = 'published') => ({ briefingId, version: 3, status, confidence: { modelVersion } });

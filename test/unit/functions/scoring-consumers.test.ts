@@ -2,12 +2,12 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { rescore } from '../../../domain/briefing.ts';
-import { BriefingScored, SourceIngested } from '../../../events/index.ts';
-import { handler as autoPublish } from '../../../functions/auto-publish-briefing.ts';
-import { handler as score } from '../../../functions/score-briefing.ts';
-import { draft, NOW, source } from '../../support/fixtures.ts';
-import { busEvent, context } from '../../support/lambda.ts';
+import { rescore } from '#domain/briefing.ts';
+import { BriefingScored, SourceIngested } from '#events/index.ts';
+import { handler as autoPublish } from '#functions/pipeline/auto-publish-briefing.ts';
+import { handler as score } from '#functions/pipeline/score-briefing.ts';
+import { draft, NOW, source } from '#test/support/fixtures.ts';
+import { busEvent, context } from '#test/support/lambda.ts';
 import { announcedScore, eventsPut, partitionItems, partsPut, putAt, scorePuts, storeBriefing } from './stored-briefing.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);

@@ -1,11 +1,11 @@
 /** Briefings as the table holds them, for handler unit tests that mock the document client. */
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AwsClientStub } from 'aws-sdk-client-mock';
-import type { Briefing } from '../../../domain/briefing.ts';
-import type { Source } from '../../../domain/source.ts';
-import { scoredFromHead } from '../../../functions/commons/table/announcing-head.ts';
-import { toItems } from '../../../functions/commons/table/briefings.ts';
-import { SOURCE_ENTITY, sourceKey } from '../../../functions/commons/table/sources.ts';
+import type { Briefing } from '#domain/briefing.ts';
+import type { Source } from '#domain/source.ts';
+import { scoredFromHead } from '#functions/commons/table/announcing-head.ts';
+import { toItems } from '#functions/commons/table/briefings.ts';
+import { SOURCE_ENTITY, sourceKey } from '#functions/commons/table/sources.ts';
 
 /** The items of a briefing's partition: its parts, then its sources. */
 export const partitionItems = (b: Briefing, sources: readonly Source[] = []) => [

@@ -8,13 +8,13 @@
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { UnauthorizedError } from '../../../domain/errors.ts';
-import { httpRoute, json } from '../../../functions/commons/http.ts';
-import { FALLBACK_FUNCTION, FUNCTIONS, ROUTES } from '../../../functions/manifest.ts';
-import { loadRoutes } from '../../../functions/openapi.ts';
-import { handler as notFound } from '../../../functions/route-not-found.ts';
-import { primeEntitlements } from '../../support/entitlements.ts';
-import { claimsFor, context, httpEvent, parseBody } from '../../support/lambda.ts';
+import { UnauthorizedError } from '#domain/errors.ts';
+import { handler as notFound } from '#functions/api/route-not-found.ts';
+import { httpRoute, json } from '#functions/commons/http.ts';
+import { FALLBACK_FUNCTION, FUNCTIONS, ROUTES } from '#functions/manifest.ts';
+import { primeEntitlements } from '#test/support/entitlements.ts';
+import { claimsFor, context, httpEvent, parseBody } from '#test/support/lambda.ts';
+import { loadRoutes } from '#tools/openapi.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const ANALYST = claimsFor('a-1', ['analysts']);

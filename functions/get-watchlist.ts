@@ -1,8 +1,0 @@
-/** GET /me/watchlist — the entities the caller follows (at most the cap, so one page). */
-import { httpRoute, json } from './commons/http.ts';
-import { listWatchlist, WATCHLIST_CAP } from './commons/table/watchlist.ts';
-
-export const handler = httpRoute({ access: 'member' }, async ({ viewer }) => {
-  const items = await listWatchlist(viewer.userId!);
-  return json(200, { items, limit: WATCHLIST_CAP }, { 'cache-control': 'private, no-store' });
-});
