@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS } from '#local/demo-data.ts';
-import type { EventEnvelope } from '#local/event-bus.ts';
+import type { EventEnvelope } from '#local/event-envelope.ts';
 import { type LocalStack, startLocalStack } from '#local/stack.ts';
 
 export type { LocalStack };

@@ -24,11 +24,8 @@
  * is in an event, nor on any route another member or the public can call.
  */
 import * as z from 'zod/mini';
-import { ACCESS_DECIDED, type AccessDecidedDetail, type AccessOutcome } from '#events/access-decided.ts';
-import { ACCESS_REQUESTED, type AccessRequestedDetail } from '#events/access-requested.ts';
-import type { OutgoingEvent } from '#events/index.ts';
 import { tierRank } from './access.ts';
-import { type Entitlement, type EntitlementHistoryEntry, entitlementChanged, grantEntitlement, grantOf } from './entitlement.ts';
+import { type Entitlement, type EntitlementHistoryEntry, grantEntitlement, grantOf } from './entitlement.ts';
 import { ConflictError, NotFoundError } from './errors.ts';
 import { schema } from './schema.ts';
 
@@ -36,6 +33,9 @@ import { schema } from './schema.ts';
 export const REQUESTABLE_TIER = 'leadership-alliance' as const;
 export const ACCESS_REQUEST_STATUSES = ['open', 'approved', 'declined'] as const;
 export type AccessRequestStatus = (typeof ACCESS_REQUEST_STATUSES)[number];
+/** How a decided request ended, as Access Decided names it. */
+export const ACCESS_OUTCOMES = ['approved', 'declined'] as const;
+export type AccessOutcome = (typeof ACCESS_OUTCOMES)[number];
 
 /** A member's request for Leadership Alliance, and its decision once made. */
 export interface AccessRequest {
@@ -76,12 +76,11 @@ export type AccessDecisionInput = z.infer<typeof AccessDecisionInput>;
 /** Request ids as the path carries them: a positive number, at most 6 digits. */
 export const AccessRequestId = /* @__PURE__ */ schema(() => z.string().check(z.regex(/^[1-9][0-9]{0,5}$/, 'must be a request id such as 1')));
 
-/** One step of the request: the request as it stands, the record change it makes, and its events. */
+/** One step of the request: the request as it stands and the record change it makes (events/membership-announcements.ts announces it). */
 export interface AccessStep {
   request: AccessRequest;
   /** The history entry (and new record) to write; absent when nothing changes (a repeated request or decision). */
   change?: EntitlementHistoryEntry;
-  events: OutgoingEvent[];
 }
 
 const bump = (record: Entitlement, now: Date): Entitlement => ({ ...record, version: record.version + 1, updatedAt: now.toISOString() });
@@ -102,7 +101,7 @@ export function requestAccess(
     throw new ConflictError('you already read every Leadership Alliance section: there is nothing to request');
   }
   if (latest?.status === 'open') {
-    if (latest.reason === input.reason) return { request: latest, events: [] };
+    if (latest.reason === input.reason) return { request: latest };
     throw new ConflictError('you have an open request: wait for its decision before asking again', { requestId: latest.requestId });
   }
   const at = ctx.now.toISOString();
@@ -115,21 +114,7 @@ export function requestAccess(
     requestedAt: at,
   };
   const next = bump(record, ctx.now);
-  const detail: AccessRequestedDetail = {
-    schemaVersion: 1,
-    eventId: `access-requested_${ctx.userId}_${request.requestId}`,
-    occurredAt: at,
-    userId: ctx.userId,
-    requestId: request.requestId,
-    tier: REQUESTABLE_TIER,
-    requestedAt: at,
-    recordVersion: next.version,
-  };
-  return {
-    request,
-    change: { ...next, change: 'access-requested', changedBy: ctx.userId, accessRequestId: request.requestId },
-    events: [{ detailType: ACCESS_REQUESTED, detail }],
-  };
+  return { request, change: { ...next, change: 'access-requested', changedBy: ctx.userId, accessRequestId: request.requestId } };
 }
 
 const sameDecision = (request: AccessRequest, input: AccessDecisionInput) =>
@@ -140,7 +125,7 @@ const sameDecision = (request: AccessRequest, input: AccessDecisionInput) =>
 /**
  * An admin decides a member's request. Approving grants Leadership Alliance until `validUntil`
  * through {@link grantEntitlement} (its rules: an end date in the future), keeping the member's roles,
- * and announces it as Entitlement Changed (`granted`) beside Access Decided.
+ * so it is announced as Entitlement Changed (`granted`) beside Access Decided.
  */
 export function decideAccess(
   request: AccessRequest | undefined,
@@ -150,7 +135,7 @@ export function decideAccess(
 ): AccessStep & { outcome?: AccessOutcome } {
   if (!request) throw new NotFoundError('no such access request for this member');
   if (request.status !== 'open') {
-    if (sameDecision(request, input)) return { request, events: [] };
+    if (sameDecision(request, input)) return { request };
     throw new ConflictError(`this request was already ${request.status}`, { status: request.status });
   }
   if (!record) throw new NotFoundError(`member ${request.userId} has no entitlement record`);
@@ -175,27 +160,7 @@ export function decideAccess(
     change = { ...next, change: 'access-declined', changedBy: ctx.by, accessRequestId: request.requestId };
     decided = { ...request, status: 'declined', decidedAt: at, decidedBy: ctx.by, declineReason: input.reason };
   }
-  const outcome: AccessOutcome = decided.status === 'approved' ? 'approved' : 'declined';
-  const detail: AccessDecidedDetail = {
-    schemaVersion: 1,
-    eventId: `access-decided_${request.userId}_${request.requestId}`,
-    occurredAt: at,
-    userId: request.userId,
-    requestId: request.requestId,
-    tier: request.tier,
-    outcome,
-    ...(decided.validUntil ? { validUntil: decided.validUntil } : {}),
-    decidedAt: at,
-    decidedBy: ctx.by,
-    recordVersion: change.version,
-  };
-  const decidedEvent: OutgoingEvent = { detailType: ACCESS_DECIDED, detail };
-  return {
-    request: decided,
-    change,
-    outcome,
-    events: outcome === 'approved' ? [entitlementChanged(change, 'granted', ctx.now), decidedEvent] : [decidedEvent],
-  };
+  return { request: decided, change, outcome: decided.status === 'approved' ? 'approved' : 'declined' };
 }
 
 /** What the member reads of their own request: everything but who decided it. */

@@ -3,8 +3,6 @@
  * scoring and publishing. Pure: ids, clocks and people are handed in.
  */
 import * as z from 'zod/mini';
-import type { BriefingChange } from '#events/briefing-edited.ts';
-import type { Tier } from './access.ts';
 import { type CompletenessIssue, gapsOf, issuesOf, sectionFindings } from './completeness.ts';
 import { ConflictError, IncompleteError, NotFoundError, ValidationError } from './errors.ts';
 import { LanguageTag } from './language.ts';
@@ -30,65 +28,13 @@ import {
   recencyFactor,
   scoreEvidence,
 } from './scoring.ts';
+import { failurePaths, relationshipEvidence, text, trendContext, WrittenSections, whatToWatch } from './sections.ts';
 import { countsAsEvidence, evidenceOf, keyedEvidenceOf, type Source, type SourceState } from './source.ts';
 import { stableJson } from './stable-json.ts';
 
-/** Every section of a briefing, in page order, with the tier that may read it. */
-export const SECTIONS = [
-  { name: 'headline', tier: 'public', title: 'Headline / signal' },
-  { name: 'coverage', tier: 'public', title: 'Coverage' },
-  { name: 'publishedReporting', tier: 'public', title: 'Published reporting' },
-  { name: 'signalBrief', tier: 'public', title: 'Signal brief' },
-  { name: 'operatingSurface', tier: 'public', title: 'Operating surface' },
-  { name: 'marketContext', tier: 'public', title: 'Market context' },
-  { name: 'whatToWatch', tier: 'public', title: 'What to watch' },
-  { name: 'confidence', tier: 'public', title: 'Confidence' },
-  { name: 'trendContext', tier: 'strategy-circle', title: 'Deeper trend context' },
-  { name: 'relationshipEvidence', tier: 'leadership-alliance', title: 'Relationship evidence' },
-  { name: 'failurePaths', tier: 'leadership-alliance', title: 'Failure paths' },
-  { name: 'sourceNotes', tier: 'leadership-alliance', title: 'Source notes' },
-] as const satisfies ReadonlyArray<{ name: string; tier: Tier; title: string }>;
-export type SectionName = (typeof SECTIONS)[number]['name'];
-
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const optionalText = (max: number) => z.string().check(z.trim(), z.maxLength(max));
-
-export const SIGNAL_TYPES = ['Market', 'Infrastructure', 'Governance', 'Operational dependency'] as const;
-export const RELEVANCE = ['Low', 'Medium', 'High', 'Critical'] as const;
-
-// The sections that may be left out, without their defaults: BriefingPatch takes them bare, so an absent one never resets a stored one.
-const whatToWatch = /* @__PURE__ */ schema(() => z.array(text(500)).check(z.maxLength(20)));
-const trendContext = /* @__PURE__ */ schema(() => optionalText(10000));
-const relationshipEvidence = /* @__PURE__ */ schema(() =>
-  z.array(z.strictObject({ from: text(200), to: text(200), relation: text(200), evidence: text(2000) })).check(z.maxLength(50)),
-);
-const failurePaths = /* @__PURE__ */ schema(() => z.array(z.strictObject({ path: text(1000), affected: text(500) })).check(z.maxLength(30)));
-
-/** The sections an analyst writes (confidence and source notes are computed). */
-export const WrittenSections = /* @__PURE__ */ schema(() =>
-  z.strictObject({
-    headline: text(300),
-    coverage: text(1000),
-    publishedReporting: text(8000),
-    signalBrief: z.strictObject({
-      signal: text(500),
-      signalType: z.enum(SIGNAL_TYPES),
-      region: text(100),
-      marketClass: text(100),
-    }),
-    operatingSurface: z.strictObject({
-      affectedParties: z._default(z.array(text(200)).check(z.maxLength(30)), []),
-      operatingSurface: z._default(optionalText(2000), ''),
-      marketExposure: z._default(optionalText(2000), ''),
-    }),
-    marketContext: z.strictObject({ operationalRelevance: z.enum(RELEVANCE), timeHorizon: text(100) }),
-    whatToWatch: z._default(whatToWatch, []),
-    trendContext: z._default(trendContext, ''),
-    relationshipEvidence: z._default(relationshipEvidence, []),
-    failurePaths: z._default(failurePaths, []),
-  }),
-);
-export type WrittenSections = z.infer<typeof WrittenSections>;
+/** What an edit of a briefing changed, as Briefing Edited names it. */
+export const BRIEFING_CHANGES = ['sections', 'translations', 'entities', 'related', 'autoPublish', 'eventDate', 'override', 'model'] as const;
+export type BriefingChange = (typeof BRIEFING_CHANGES)[number];
 
 export const EntityRef = /* @__PURE__ */ schema(() =>
   z.strictObject({

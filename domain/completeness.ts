@@ -8,8 +8,9 @@
  * `#/translations/zh/whatToWatch/1`) and maps to a content-gap code the
  * scoring cap names without quoting content.
  */
-import type { WrittenSections } from './briefing.ts';
+
 import type { ContentGap } from './scoring.ts';
+import type { WrittenSections } from './sections.ts';
 import { FIELD_TITLE, GENERIC_WATCH_VOCABULARY, PLACEHOLDER_PATTERNS, PLACEHOLDER_VALUE, PUBLISHER_TEMPLATES } from './templates.ts';
 
 /** What is wrong with a field. */

@@ -16,9 +16,6 @@
  *   created another way (staff added by an admin) get theirs from an admin grant.
  */
 import * as z from 'zod/mini';
-// The contract's own module, not events/index.ts: membership functions then bundle no other event (nor what those import).
-import { ENTITLEMENT_CHANGED, type EntitlementChange, type EntitlementChangedDetail } from '#events/entitlement-changed.ts';
-import type { OutgoingEvent } from '#events/index.ts';
 import {
   type Grant,
   grantFromGroups,
@@ -61,6 +58,10 @@ export interface Entitlement {
  * What a history entry records: a change announced as Entitlement Changed, the local stack's provisioning,
  * or a step of a request for a tier (domain/access-request.ts) that grants nothing by itself.
  */
+/** What happened to the record: created on sign-up confirmation, granted (or changed) by an admin, revoked by an admin. */
+export const ENTITLEMENT_CHANGES = ['signed-up', 'granted', 'revoked'] as const;
+export type EntitlementChange = (typeof ENTITLEMENT_CHANGES)[number];
+
 export type HistoryChange = EntitlementChange | 'provisioned' | 'access-requested' | 'access-declined';
 
 /** One entry of a member's history: the record as a change left it, and who made the change. */
@@ -233,23 +234,6 @@ export function grantOf(record: Entitlement | undefined, now: Date): Grant {
  */
 export function entitledViewer(userId: string, tokenGroups: readonly string[], record: Entitlement | undefined, now: Date): Viewer {
   return viewerOf(userId, meetGrants(grantFromGroups(tokenGroups), grantOf(record, now)));
-}
-
-/** The event that announces a change of the record; its id derives from the record version. */
-export function entitlementChanged(record: Entitlement, change: EntitlementChange, now: Date): OutgoingEvent {
-  const detail: EntitlementChangedDetail = {
-    schemaVersion: 1,
-    eventId: `entitlement_${record.userId}_${record.version}`,
-    occurredAt: now.toISOString(),
-    userId: record.userId,
-    change,
-    recordVersion: record.version,
-    tier: record.tier,
-    roles: [...record.roles],
-    ...(record.validUntil ? { validUntil: record.validUntil } : {}),
-    revoked: Boolean(record.revokedAt),
-  };
-  return { detailType: ENTITLEMENT_CHANGED, detail };
 }
 
 /** What the caller of `GET /me` learns: what the API grants them now and until when. Nothing about who granted it or why. */

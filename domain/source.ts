@@ -9,7 +9,6 @@
 import { createHash } from 'node:crypto';
 import normalizeUrl from 'normalize-url';
 import * as z from 'zod/mini';
-import type { SourceChange } from '#events/index.ts';
 import { ConflictError, type FieldIssue, ValidationError } from './errors.ts';
 import { type Fingerprint, fingerprint } from './fingerprint.ts';
 import { creditLine, creditsIn, publisherLine, SOURCINGS, type Sourcing, sourcingOf } from './outlets.ts';
@@ -34,11 +33,16 @@ const instant = /* @__PURE__ */ schema(() =>
 );
 const nonEmpty = (max: number) => z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max));
 
+/** What a change to a stored source did, as Source Updated names it. */
+export const SOURCE_CHANGES = ['corrected', 'withdrawn', 'retracted-by-publisher', 'restored'] as const;
+export type SourceChange = (typeof SOURCE_CHANGES)[number];
+
 /**
  * What an analyst sends to ingest a source. Unknown fields are rejected.
  * `text` (the article) or `excerpt` is required: it is fingerprinted to
  * recognise copies. The full text is not stored; the excerpt is.
  */
+
 export const SourceInput = /* @__PURE__ */ schema(() =>
   z
     .strictObject({

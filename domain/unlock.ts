@@ -12,8 +12,8 @@
  * holds the table to OpenCC's own conversion (`cn` → `tw`), so it cannot drift.
  */
 import { type MemberTier, type Tier, tierRank } from './access.ts';
-import { SECTIONS } from './briefing.ts';
 import { feedLanguage, parseAcceptLanguage } from './language.ts';
+import { SECTIONS } from './sections.ts';
 
 /** Where a member asks for Leadership Alliance through this API (functions/membership/request-access.ts), when the deployment names no page of its own. */
 export const REQUEST_ACCESS_ROUTE = '/me/access-requests';

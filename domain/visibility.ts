@@ -4,8 +4,9 @@
  * unlocks it, and nothing else: no content, no length, no hint.
  */
 import { type Tier, tierRank, type Viewer } from './access.ts';
-import { type AutoPublishRule, type Briefing, type PendingRevision, SECTIONS, type SectionName, type WrittenSections } from './briefing.ts';
+import type { AutoPublishRule, Briefing, PendingRevision } from './briefing.ts';
 import type { EntityEnd, EntityProfile, Evidence, Relation, Relationship } from './entity.ts';
+import { SECTIONS, type SectionName, type WrittenSections } from './sections.ts';
 import type { UnlockOffer } from './unlock.ts';
 
 export type SectionView =

@@ -7,12 +7,12 @@
 
 import * as z from 'zod/mini';
 import { MEMBER_TIERS } from '#domain/access.ts';
+import { ACCESS_OUTCOMES } from '#domain/access-request.ts';
 import { schema } from '#domain/schema.ts';
 import { defineEvent } from './contract.ts';
 
 /** How a request was decided. */
-export const ACCESS_OUTCOMES = ['approved', 'declined'] as const;
-export type AccessOutcome = (typeof ACCESS_OUTCOMES)[number];
+export { ACCESS_OUTCOMES, type AccessOutcome } from '#domain/access-request.ts';
 
 /** The detail-type, apart from the contract: code that only emits the event then does not build its schema. */
 export const ACCESS_DECIDED = 'Access Decided';

@@ -7,6 +7,7 @@
  */
 
 import * as z from 'zod/mini';
+import { BRIEFING_CHANGES } from '#domain/briefing.ts';
 import { schema } from '#domain/schema.ts';
 import { defineEvent } from './contract.ts';
 
@@ -18,8 +19,7 @@ export const BRIEFING_EDITED = 'Briefing Edited';
  * `model` is no edit of the briefing: the scoring model changed and an operator asked for every
  * briefing to be scored again (`rescore-briefings`).
  */
-export const BRIEFING_CHANGES = ['sections', 'translations', 'entities', 'related', 'autoPublish', 'eventDate', 'override', 'model'] as const;
-export type BriefingChange = (typeof BRIEFING_CHANGES)[number];
+export { BRIEFING_CHANGES, type BriefingChange } from '#domain/briefing.ts';
 
 export const BriefingEdited = /* @__PURE__ */ schema(() =>
   defineEvent({

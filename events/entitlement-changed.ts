@@ -2,12 +2,11 @@
 
 import * as z from 'zod/mini';
 import { MEMBER_TIERS, STAFF_ROLES } from '#domain/access.ts';
+import { ENTITLEMENT_CHANGES } from '#domain/entitlement.ts';
 import { schema } from '#domain/schema.ts';
 import { defineEvent } from './contract.ts';
 
-/** What happened to the record: created on sign-up confirmation, granted (or changed) by an admin, revoked by an admin. */
-export const ENTITLEMENT_CHANGES = ['signed-up', 'granted', 'revoked'] as const;
-export type EntitlementChange = (typeof ENTITLEMENT_CHANGES)[number];
+export { ENTITLEMENT_CHANGES, type EntitlementChange } from '#domain/entitlement.ts';
 
 /** The detail-type, apart from the contract: code that only emits the event then does not build its schema. */
 export const ENTITLEMENT_CHANGED = 'Entitlement Changed';

@@ -7,14 +7,14 @@
 
 import * as z from 'zod/mini';
 import { schema } from '#domain/schema.ts';
+import { SOURCE_CHANGES } from '#domain/source.ts';
 import { defineEvent } from './contract.ts';
 
 /** The detail-type, apart from the contract: code that only emits the event then does not build its schema. */
 export const SOURCE_UPDATED = 'Source Updated';
 
 /** `corrected`: fields changed; `withdrawn` / `retracted-by-publisher`: it no longer counts; `restored`: it counts again. */
-export const SOURCE_CHANGES = ['corrected', 'withdrawn', 'retracted-by-publisher', 'restored'] as const;
-export type SourceChange = (typeof SOURCE_CHANGES)[number];
+export { SOURCE_CHANGES, type SourceChange } from '#domain/source.ts';
 
 export const SourceUpdated = /* @__PURE__ */ schema(() =>
   defineEvent({

@@ -23,10 +23,7 @@ import {
   type VersionSummary as DomainVersionSummary,
   EDITORIAL_ACTIONS,
   EntityRef,
-  SECTIONS,
-  type SectionName,
   Translations,
-  WrittenSections,
 } from '#domain/briefing.ts';
 import { COMPLETENESS_CODES, type CompletenessIssue as DomainCompletenessIssue } from '#domain/completeness.ts';
 import {
@@ -49,6 +46,7 @@ import {
   SOURCE_KINDS,
   STANCES,
 } from '#domain/scoring.ts';
+import { SECTIONS, type SectionName, WrittenSections } from '#domain/sections.ts';
 import { CORRECTABLE_FIELDS, type Source as DomainSource, SOURCE_STATUSES } from '#domain/source.ts';
 import { type UnlockOffer as DomainUnlockOffer, UNLOCK_LANGUAGES } from '#domain/unlock.ts';
 import type {

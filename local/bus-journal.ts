@@ -21,7 +21,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { EventEnvelope } from './event-bus.ts';
+import type { EventEnvelope } from './event-envelope.ts';
 
 /** An accepted entry whose deliveries have not all finished. */
 export interface JournalEntry {

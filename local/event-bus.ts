@@ -19,23 +19,11 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BusJournal, type JournalEntry } from './bus-journal.ts';
 import { appendDeadLetter, errorMessage } from './dead-letters.ts';
+import type { EventEnvelope } from './event-envelope.ts';
 import { type EventPatternJson, matchesPattern } from './event-pattern.ts';
 import { BodyTooLargeError, readBody } from './http-body.ts';
 import type { Log } from './log.ts';
 import { closeServer, listenOnLoopback } from './loopback-server.ts';
-
-/** The event as EventBridge hands it to a target. */
-export interface EventEnvelope {
-  version: '0';
-  id: string;
-  'detail-type': string;
-  source: string;
-  account: string;
-  time: string;
-  region: string;
-  resources: string[];
-  detail: Record<string, unknown>;
-}
 
 /** A rule with one target: a function invoked with the envelope. */
 export interface Subscriber {

@@ -8,8 +8,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_BRIEFINGS, DEMO_ENTITIES, DEMO_PASSWORD, DEMO_USERS, DEMO_WATCHLISTS } from './demo-data.ts';
+import type { Tokens } from './identity.ts';
 import type { Log } from './log.ts';
-import type { LocalStack } from './stack.ts';
 
 /** `<dataDir>/seed.json`: demo key → briefingId. Its presence means "already seeded". */
 export function seedFile(dataDir: string): string {
@@ -21,7 +21,13 @@ export class SeedError extends Error {
   override name = 'SeedError';
 }
 
-type SeedStack = Pick<LocalStack, 'apiUrl' | 'dataDir' | 'signIn' | 'settled'>;
+/** What seeding needs of the running stack (local/stack.ts): its API, its data directory, sign-in, and a wait for the pipeline. */
+interface SeedStack {
+  apiUrl: string;
+  dataDir: string;
+  signIn(email: string, password: string): Promise<Tokens>;
+  settled(timeoutMs?: number): Promise<void>;
+}
 
 /**
  * Runs the whole seed and writes seed.json. Briefings link to each other

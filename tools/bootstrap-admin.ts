@@ -10,7 +10,8 @@
  * Entitlement Changed event (so the group sync puts the user in `admins`).
  * Every later grant goes through `PUT /members/{userId}/entitlement`.
  */
-import { bootstrapAdminEntitlement, entitlementChanged, UserId } from '#domain/entitlement.ts';
+import { bootstrapAdminEntitlement, UserId } from '#domain/entitlement.ts';
+import { entitlementChanged } from '#events/membership-announcements.ts';
 import { ENV } from '#functions/commons/env.ts';
 
 const [tableName, userId] = process.argv.slice(2);

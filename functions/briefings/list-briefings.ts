@@ -5,11 +5,11 @@
  * the function bundles no token verifier.
  */
 import * as z from 'zod/mini';
-import { SIGNAL_TYPES } from '#domain/briefing.ts';
 import { EntityId, isPublicProfile } from '#domain/entity.ts';
 import { ValidationError } from '#domain/errors.ts';
 import { LanguageQuery } from '#domain/language.ts';
 import { GRADES } from '#domain/scoring.ts';
+import { SIGNAL_TYPES } from '#domain/sections.ts';
 import { httpRoute, json } from '#functions/commons/http.ts';
 import { getProfile } from '#functions/commons/table/entities.ts';
 import { listFeed } from '#functions/commons/table/feed.ts';

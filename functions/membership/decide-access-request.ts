@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { AccessDecisionInput, AccessRequestId, decideAccess } from '#domain/access-request.ts';
 import { UserId } from '#domain/entitlement.ts';
+import { accessDecided } from '#events/membership-announcements.ts';
 import { httpRoute, json } from '#functions/commons/http.ts';
 import { getAccessRequest, saveAccessStep } from '#functions/commons/table/access-requests.ts';
 import { getEntitlement } from '#functions/commons/table/entitlements.ts';
@@ -20,7 +21,7 @@ export const handler = httpRoute({ access: ['admin'], path: Path, body: AccessDe
   const step = await withVersionRetry(async () => {
     const [request, record] = await Promise.all([getAccessRequest(path.userId, path.requestId), getEntitlement(path.userId)]);
     const next = decideAccess(request, record, body, { by: viewer.userId!, now });
-    await saveAccessStep(next, record?.version ?? 0, now);
+    await saveAccessStep(next, accessDecided(next, now), record?.version ?? 0, now);
     return next;
   });
   return json(200, step.request, { 'cache-control': 'private, no-store' });

@@ -10,8 +10,9 @@
  * user pool instead would put the Cognito client (~33 KB) in this bundle.
  */
 import * as z from 'zod/mini';
-import { adminView, entitlementChanged, GrantInput, grantEntitlement, UserId } from '#domain/entitlement.ts';
+import { adminView, GrantInput, grantEntitlement, UserId } from '#domain/entitlement.ts';
 import { NotFoundError } from '#domain/errors.ts';
+import { entitlementChanged } from '#events/membership-announcements.ts';
 import { httpRoute, json } from '#functions/commons/http.ts';
 import { getEntitlement, saveEntitlement } from '#functions/commons/table/entitlements.ts';
 import { withVersionRetry } from '#functions/commons/table/versioning.ts';

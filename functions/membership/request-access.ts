@@ -6,6 +6,7 @@
  * (domain/access-request.ts).
  */
 import { AccessRequestInput, memberRequestView, requestAccess } from '#domain/access-request.ts';
+import { accessRequested } from '#events/membership-announcements.ts';
 import { httpRoute, json } from '#functions/commons/http.ts';
 import { memberAccessRequests, saveAccessStep } from '#functions/commons/table/access-requests.ts';
 import { getEntitlement } from '#functions/commons/table/entitlements.ts';
@@ -16,7 +17,7 @@ export const handler = httpRoute({ access: 'member', body: AccessRequestInput },
   const step = await withVersionRetry(async () => {
     const [record, [latest]] = await Promise.all([getEntitlement(userId), memberAccessRequests(userId, 1)]);
     const next = requestAccess(record, latest, body, { userId, now });
-    await saveAccessStep(next, record!.version, now);
+    await saveAccessStep(next, accessRequested(next), record!.version, now);
     return next;
   });
   return json(step.change ? 201 : 200, memberRequestView(step.request), { 'cache-control': 'private, no-store' });

@@ -5,7 +5,8 @@
  * removes the member's groups and signs them out everywhere.
  */
 import * as z from 'zod/mini';
-import { adminView, entitlementChanged, RevokeInput, revokeEntitlement, UserId } from '#domain/entitlement.ts';
+import { adminView, RevokeInput, revokeEntitlement, UserId } from '#domain/entitlement.ts';
+import { entitlementChanged } from '#events/membership-announcements.ts';
 import { httpRoute, json } from '#functions/commons/http.ts';
 import { getEntitlement, saveEntitlement } from '#functions/commons/table/entitlements.ts';
 import { withVersionRetry } from '#functions/commons/table/versioning.ts';

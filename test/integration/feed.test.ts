@@ -5,8 +5,9 @@
  * module adds to its transaction), then read page by page through the API.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Briefing, publish, rescore, retract, SIGNAL_TYPES } from '#domain/briefing.ts';
+import { type Briefing, publish, rescore, retract } from '#domain/briefing.ts';
 import { GRADES, gradeRank } from '#domain/scoring.ts';
+import { SIGNAL_TYPES } from '#domain/sections.ts';
 import { inMonthBefore } from '#test/support/clock.ts';
 import { briefingInput, draft, source, sourceText } from '#test/support/fixtures.ts';
 import { api, type LocalStack, startTestStack, tokenFor } from './harness.ts';

@@ -17,7 +17,7 @@ import { EVENT_SOURCE, patternFor, SourceIngested } from '#events/index.ts';
 import { toOutboxItem } from '#functions/commons/table/outbox.ts';
 import { journalFile } from '#local/bus-journal.ts';
 import { type Engine, startCognitoLocal, startOnAFreePort } from '#local/engines.ts';
-import type { EventEnvelope } from '#local/event-bus.ts';
+import type { EventEnvelope } from '#local/event-envelope.ts';
 import { api, type LocalStack, restartTestStack, startTestStack, tokenFor } from './harness.ts';
 
 let stack: LocalStack;

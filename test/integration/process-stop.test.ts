@@ -14,7 +14,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOCAL_AWS } from '#local/engines.ts';
-import type { EventEnvelope } from '#local/event-bus.ts';
+import type { EventEnvelope } from '#local/event-envelope.ts';
 import { killGroup, startStackChild } from '#test/support/stack-child.ts';
 import { type LocalStack, startTestStack } from './harness.ts';
 

@@ -24,7 +24,7 @@ import type { AwsClientStub } from 'aws-sdk-client-mock';
 import { vi } from 'vitest';
 import { RELAY_STREAM_FILTERS } from '#functions/commons/table/schema.ts';
 import { FUNCTIONS, type FunctionName, STREAM_CONSUMER, SUBSCRIPTIONS } from '#functions/manifest.ts';
-import type { EventEnvelope as LocalEnvelope } from '#local/event-bus.ts';
+import type { EventEnvelope as LocalEnvelope } from '#local/event-envelope.ts';
 import { matchesPattern } from '#local/event-pattern.ts';
 import { context as lambdaContext } from '#test/support/lambda.ts';
 import { type CommandContext, InMemoryTable, type StreamRecord } from './in-memory-table.ts';

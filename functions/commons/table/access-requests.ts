@@ -15,6 +15,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessRequest, AccessRequestStatus, AccessStep } from '#domain/access-request.ts';
 import { ValidationError } from '#domain/errors.ts';
+import type { OutgoingEvent } from '#events/index.ts';
 import { ddb } from '#functions/commons/clients/dynamodb.ts';
 import { config } from '#functions/commons/config.ts';
 import { entitlementKey, entitlementWrites } from './entitlements.ts';
@@ -68,14 +69,14 @@ export async function getAccessRequest(userId: string, requestId: string): Promi
  * the entitlement record (only if still at `recordVersion`), its history entry and the step's events.
  * A step that changes nothing (a repeated request or decision) writes nothing.
  */
-export async function saveAccessStep(step: AccessStep, recordVersion: number, now: Date): Promise<void> {
+export async function saveAccessStep(step: AccessStep, events: readonly OutgoingEvent[], recordVersion: number, now: Date): Promise<void> {
   if (!step.change) return;
   const isNew = step.request.status === 'open';
   try {
     await ddb.send(
       new TransactWriteCommand({
         TransactItems: [
-          ...entitlementWrites(config.tableName, step.change, recordVersion, step.events, now),
+          ...entitlementWrites(config.tableName, step.change, recordVersion, events, now),
           {
             Put: {
               TableName: config.tableName,

@@ -31,8 +31,9 @@
  */
 
 import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { type Briefing, type BriefingSnapshot, SECTIONS, type SourceNote, snapshotOf, type WrittenSections } from '#domain/briefing.ts';
+import { type Briefing, type BriefingSnapshot, type SourceNote, snapshotOf } from '#domain/briefing.ts';
 import type { Explanation } from '#domain/scoring.ts';
+import { SECTIONS, type WrittenSections } from '#domain/sections.ts';
 import type { Source } from '#domain/source.ts';
 import { stableJson } from '#domain/stable-json.ts';
 import type { BriefingParts } from '#domain/visibility.ts';

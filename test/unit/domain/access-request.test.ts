@@ -5,6 +5,7 @@ import { AccessDecisionInput, AccessRequestInput, decideAccess, memberRequestVie
 import { type Entitlement, GrantInput, grantEntitlement, revokeEntitlement, signUpEntitlement } from '#domain/entitlement.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.ts';
 import { AccessDecided, AccessRequested, EntitlementChanged } from '#events/index.ts';
+import { accessDecided, accessRequested } from '#events/membership-announcements.ts';
 import { NOW } from '#test/support/fixtures.ts';
 
 const DAY = 24 * 3600 * 1000;
@@ -12,10 +13,15 @@ const later = (days: number) => new Date(NOW.getTime() + days * DAY);
 const ADMIN = 'admin-1';
 const REASON = 'I run network operations for a regional carrier.';
 const member = signUpEntitlement('u-1', NOW);
-const ask = (record: Entitlement | undefined, latest = undefined as Parameters<typeof requestAccess>[1], reason = REASON) =>
-  requestAccess(record, latest, AccessRequestInput.parse({ reason }), { userId: 'u-1', now: NOW });
-const decide = (step: ReturnType<typeof ask>, record: Entitlement, input: unknown, now = later(1)) =>
-  decideAccess(step.request, record, AccessDecisionInput.parse(input), { by: ADMIN, now });
+// Each step with the events that announce it (events/membership-announcements.ts), as the handlers save them.
+const ask = (record: Entitlement | undefined, latest = undefined as Parameters<typeof requestAccess>[1], reason = REASON) => {
+  const step = requestAccess(record, latest, AccessRequestInput.parse({ reason }), { userId: 'u-1', now: NOW });
+  return { ...step, events: accessRequested(step) };
+};
+const decide = (step: ReturnType<typeof ask>, record: Entitlement, input: unknown, now = later(1)) => {
+  const decided = decideAccess(step.request, record, AccessDecisionInput.parse(input), { by: ADMIN, now });
+  return { ...decided, events: accessDecided(decided, now) };
+};
 const approve = { outcome: 'approve', validUntil: later(365).toISOString() };
 const decline = { outcome: 'decline', reason: 'Alliance seats are for operators; please reapply with your role.' };
 
@@ -138,10 +144,9 @@ describe("an admin decides a member's request", () => {
     const open = ask(member);
     const approved = decide(open, open.change!, approve);
     // Act + Assess
-    expect(decideAccess(approved.request, approved.change, AccessDecisionInput.parse(approve), { by: ADMIN, now: later(2) })).toEqual({
-      request: approved.request,
-      events: [],
-    });
+    const again = decideAccess(approved.request, approved.change, AccessDecisionInput.parse(approve), { by: ADMIN, now: later(2) });
+    expect(again).toEqual({ request: approved.request });
+    expect(accessDecided(again, later(2))).toEqual([]);
     expect(() => decideAccess(approved.request, approved.change, AccessDecisionInput.parse(decline), { by: ADMIN, now: later(2) })).toThrow(
       ConflictError,
     );

@@ -1,7 +1,8 @@
 /** editBriefing: an analyst's edit as one new version, re-scored, published briefings kept published and complete. */
 import { describe, expect, it } from 'vitest';
-import { BriefingPatch, editBriefing, publish, rescore, WrittenSections } from '#domain/briefing.ts';
+import { BriefingPatch, editBriefing, publish, rescore } from '#domain/briefing.ts';
 import { IncompleteError } from '#domain/errors.ts';
+import { WrittenSections } from '#domain/sections.ts';
 import { draft, NOW, source } from '#test/support/fixtures.ts';
 
 const LATER = new Date(NOW.getTime() + 3_600_000);

@@ -4,8 +4,9 @@
  * page's own defects, which used to pass the gate and publish at grade A.
  */
 import { describe, expect, it } from 'vitest';
-import { assessCompleteness, contentGaps, publish, rescore, type WrittenSections } from '#domain/briefing.ts';
+import { assessCompleteness, contentGaps, publish, rescore } from '#domain/briefing.ts';
 import { IncompleteError } from '#domain/errors.ts';
+import type { WrittenSections } from '#domain/sections.ts';
 import { draft, NOW, source } from '#test/support/fixtures.ts';
 
 const base = draft().sections;

@@ -4,7 +4,6 @@ import {
   bootstrapAdminEntitlement,
   type Entitlement,
   entitledViewer,
-  entitlementChanged,
   GrantInput,
   grantEntitlement,
   grantOf,
@@ -17,6 +16,7 @@ import {
 } from '#domain/entitlement.ts';
 import { ConflictError, NotFoundError, ValidationError } from '#domain/errors.ts';
 import { EntitlementChanged } from '#events/index.ts';
+import { entitlementChanged } from '#events/membership-announcements.ts';
 import { NOW } from '#test/support/fixtures.ts';
 
 const DAY = 24 * 3600 * 1000;
