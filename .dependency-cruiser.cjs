@@ -1,5 +1,5 @@
 /**
- * The import rules of the tree (docs/architecture.md): imports run down the layers only, never up, and
+ * The import rules of the tree (docs/decisions/0017-imports-run-down-the-layers.md): imports run down the layers only, never up, and
  * never in a loop. Checked by test/unit/architecture.test.ts and `npm run deps`.
  *
  *   domain                      pure rules, no I/O
