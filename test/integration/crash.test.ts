@@ -28,13 +28,13 @@ import { recordEvents, recordedEvents, seededRandom } from '#test/support/crash.
 import { killGroup, type StackChild, startStackChild } from '#test/support/stack-child.ts';
 import { startTestStack } from './harness.ts';
 
-const SCRIPT = join(import.meta.dirname, '../support/crash-stack-process.ts');
+const SCRIPT = join(import.meta.dirname, '../support/stack-process.ts');
 const SEED = process.env['CRASH_SEED'] ? Number(process.env['CRASH_SEED']) : randomInt(2 ** 31);
 const ROUNDS = Number(process.env['CRASH_ROUNDS'] ?? 4);
 /** The followed entities: every briefing of the test names both. */
 const FOLLOWED = ['scale-ai', 'meta'];
 const KINDS: SourceKind[] = ['social', 'social', 'social', 'reporting', 'direct'];
-/** The member the crash stack process creates (test/support/crash-stack-process.ts). */
+/** The member the crash stack process creates (test/support/stack-process.ts). */
 const MEMBER = { email: 'crash-member@test.signal.local', password: 'Test-pass-2026!', groups: ['strategy-circle'] };
 
 const dataDir = mkdtempSync(join(tmpdir(), 'signal-briefings-crash-'));
@@ -73,7 +73,7 @@ const sourceBody = (briefingId: string, n: number, kind: SourceKind) => ({
 
 /** One round: start the stack process, create briefings, send their sources at once, kill it mid-flight. */
 async function round(r: number, random: () => number, briefingIds: string[], counter: { n: number; answered: number; sent: number }) {
-  const proc = startStackChild(SCRIPT, [dataDir]);
+  const proc = startStackChild(SCRIPT, [dataDir, 'crash']);
   children.push(proc);
   const ready = JSON.parse((await proc.line(/^ready /)).slice('ready '.length)) as {
     apiUrl: string;

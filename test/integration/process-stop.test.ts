@@ -23,7 +23,7 @@ const SCRIPT = join(import.meta.dirname, '../support/stack-process.ts');
 const STOP_TEST_EVENT = 'Test Process Stop';
 const MARKER_SK = 'DRAINED';
 
-const startStackProcess = (dataDir: string) => startStackChild(SCRIPT, [dataDir]);
+const startStackProcess = (dataDir: string) => startStackChild(SCRIPT, [dataDir, 'stop']);
 
 async function publishStopTestEvent(busUrl: string, n: string): Promise<void> {
   const client = new EventBridgeClient({ ...LOCAL_AWS, endpoint: busUrl });

@@ -1,6 +1,6 @@
 /**
  * Shared by the crash test (test/integration/crash.test.ts) and the stack process it kills
- * (test/support/crash-stack-process.ts): a seeded random number generator, so a failing round
+ * (test/support/stack-process.ts): a seeded random number generator, so a failing round
  * can be replayed, and a recorder of the events consumers act on, kept on disk in the data
  * directory, so what several killed processes announced can be counted afterwards.
  */

@@ -1,6 +1,6 @@
 /**
- * A local stack script run as a child process in its own process group (test/support/stack-process.ts,
- * test/support/crash-stack-process.ts), its stdout lines awaited one condition at a time, and signalled
+ * A local stack script run as a child process in its own process group (test/support/stack-process.ts),
+ * its stdout lines awaited one condition at a time, and signalled
  * as a group, as a killed terminal's would be (so DynamoDB Local and cognito-local get it too).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
