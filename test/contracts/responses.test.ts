@@ -1,16 +1,16 @@
 /**
  * Spec: what the domain functions behind the HTTP routes return is exactly
- * what the OpenAPI document says (functions/responses.ts): every field
+ * what the OpenAPI document says (contracts/responses.ts): every field
  * documented with its type, no undocumented field. (The type-check compares
  * the types; this compares real values, section contents included.)
  */
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import { BriefingSummary, BriefingView, CreatedBriefing, MemberAdminView, MemberSelfView, ScoreReport, Source } from '#contracts/responses.ts';
 import { ANONYMOUS, viewerFromGroups } from '#domain/access.ts';
 import { assessCompleteness, publish, rescore, scoreReport } from '#domain/briefing.ts';
 import { adminView, grantEntitlement, revokeEntitlement, selfView, signUpEntitlement } from '#domain/entitlement.ts';
 import { summarize, viewBriefing } from '#domain/visibility.ts';
-import { BriefingSummary, BriefingView, CreatedBriefing, MemberAdminView, MemberSelfView, ScoreReport, Source } from '#functions/responses.ts';
 import { draft, NOW, source } from '#test/support/fixtures.ts';
 
 /** Parsing strips undocumented fields, so equality also proves there are none. */

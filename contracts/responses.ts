@@ -60,7 +60,7 @@ import type {
   BriefingView as DomainView,
 } from '#domain/visibility.ts';
 import { BRIEFING_CHANGES, ENTITLEMENT_CHANGES, SOURCE_CHANGES } from '#events/index.ts';
-import type { Alert as DomainAlert, WatchEntry as DomainWatchEntry } from './commons/table/watchlist.ts';
+import type { Alert as DomainAlert, WatchEntry as DomainWatchEntry } from '#functions/commons/table/watchlist.ts';
 
 /** Named response components: the id is the name under `#/components/schemas`. */
 export const responseSchemas = z.registry<{ id: string }>();
