@@ -1119,7 +1119,13 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
       status: 201,
       description: 'The stored source.',
       schema: Source,
-      headers: { ...location, etag: { description: '`"source-v1"`: send it in If-Match to correct or withdraw the source' } },
+      headers: {
+        location: {
+          description: 'The briefing the source was added to, `/briefings/{briefingId}`',
+          schema: { type: 'string', format: 'uri-reference' },
+        },
+        etag: { description: '`"source-v1"`: send it in If-Match to correct or withdraw the source' },
+      },
     },
     failures: {
       400: { description: 'Invalid input, or the briefing does not exist (`#/briefingId`).' },
@@ -1148,7 +1154,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     summary: 'Correct a source, or change its state',
     description:
       'An analyst or editor corrects a stored source (kind, stance, publisher, title, publishedAt, language, reliability, credibility, ' +
-      'note; `null` unsets an optional field) or changes its state: `"retracted-by-publisher"` when the publisher retracted the article, ' +
+      'credits, sourcing, note; `null` unsets an optional field) or changes its state: `"retracted-by-publisher"` when the publisher retracted the article, ' +
       '`"active"` to restore a withdrawn or retracted source. Never both in one request, always with a `reason`; the URL cannot be ' +
       'corrected (withdraw the source and ingest the right URL). Each change is kept in the source history (who, when, why, what) and ' +
       'announced as Source Updated, which re-scores the briefing. A correction that changes nothing writes nothing.',
@@ -1165,7 +1171,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
       404: { description: 'No such source in this briefing.' },
       409: {
         description:
-          'The state change does not apply (restoring an active source, retracting a withdrawn one), or the source is withdrawn: restore it before correcting it.',
+          'The state change does not apply (restoring an active source; retracting one that is withdrawn or already retracted), or the source is withdrawn: restore it before correcting it.',
       },
       412: { description: 'If-Match does not name the current version of the source: it changed since it was read.' },
       428: { description: 'No If-Match (or `*`).' },
@@ -1194,7 +1200,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
   },
   'GET /briefings/{briefingId}/score': {
     summary: "Read a briefing's score and its explanation",
-    description: 'Staff read the confidence of a briefing (draft or published) with how each source was weighed.',
+    description: 'Staff read the confidence of a briefing (draft, published or retracted) with how each source was weighed.',
     success: {
       status: 200,
       description: 'The score, its explanation and the source notes.',
@@ -1205,7 +1211,9 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
   },
   'GET /briefings/{briefingId}/versions': {
     summary: "Read a briefing's version history",
-    description: 'Staff read one line per editorial action (create, edit, publish, retract), newest first. Rescoring alone adds no line.',
+    description:
+      'Staff read one line per editorial action (created, edited, proposed, published, retracted, assessed, unassessed), newest first. ' +
+      'Rescoring alone adds no line.',
     success: { status: 200, description: 'The history.', schema: VersionHistory, headers: cacheControl('`private, no-store`') },
     failures: { 404: { description: 'No such briefing.' } },
   },
@@ -1248,7 +1256,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     },
     failures: {
       400: { description: 'Invalid input; Leadership Alliance without an end date, or an end date in the past.' },
-      404: { description: 'No such user in the user pool.' },
+      404: { description: 'No entitlement record for this user: members have one once they confirm their sign-up.' },
       409: { description: 'An admin tried to remove their own admin role, or the record changed meanwhile (retry).' },
     },
   },
@@ -1279,7 +1287,8 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     failures: {
       409: {
         description:
-          'An open request with another reason is waiting for its decision, or the caller already reads every Leadership Alliance section (a member of it, or staff).',
+          'An open request with another reason is waiting for its decision, the caller already reads every Leadership Alliance section (a member of it, or staff), ' +
+          "or the caller's record changed meanwhile (retry).",
       },
     },
   },
@@ -1325,7 +1334,9 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
       headers: {
         ...cacheControl('`public, max-age=60` for anonymous callers, `private, no-store` for signed-in ones'),
         etag: { description: 'A strong validator: a digest of the page and the audience it was shaped for' },
-        vary: { description: '`authorization`: the representation depends on the token' },
+        vary: {
+          description: '`authorization, accept-language`: the representation depends on the token, and its lock screens on the language asked for',
+        },
       },
     },
     failures: {
@@ -1337,6 +1348,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     },
     requestHeaders: {
       'if-none-match': { description: 'An ETag from an earlier read: when the page is unchanged for this caller, the answer is 304 with no body.' },
+      'accept-language': { description: 'Preferred languages (RFC 9110): the language of the lock screens (`unlock`), English when none is served.' },
     },
     notModified: {
       description: 'The ETag in If-None-Match is current: no body.',
@@ -1408,6 +1420,9 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
       "Briefings published about entities the caller follows, newest first (at most 50, no cursor; alerts expire after 90 days). Each carries the public summary and which sections the caller's tier unlocks now.",
     success: { status: 200, description: 'The latest alerts.', schema: AlertPage, headers: cacheControl('`private, no-store`') },
     failures: { 400: { description: 'A limit out of range or an unknown parameter.' } },
+    requestHeaders: {
+      'accept-language': { description: "Preferred languages (RFC 9110): the language of the lock screens (`unlock`), else each briefing's own." },
+    },
   },
 };
 
