@@ -7,7 +7,7 @@
  * drift apart. To document a new route, add its entry to ROUTE_RESPONSES.
  */
 import * as z from 'zod/mini';
-import { type Grant as DomainGrant, MEMBER_TIERS, STAFF_ROLES, TIERS } from '#domain/access.ts';
+import { Grant as DomainGrant, MEMBER_TIERS, STAFF_ROLES, TIERS } from '#domain/access.ts';
 import {
   ACCESS_REQUEST_STATUSES,
   type AccessRequest as DomainAccessRequest,
@@ -28,7 +28,7 @@ import {
   Translations,
   WrittenSections,
 } from '#domain/briefing.ts';
-import { COMPLETENESS_CODES, type CompletenessIssue as DomainCompletenessIssue } from '#domain/completeness.ts';
+import { CompletenessIssue } from '#domain/completeness.ts';
 import {
   type MemberAdminView as DomainAdminView,
   type Entitlement as DomainEntitlement,
@@ -37,8 +37,8 @@ import {
   ORIGINS,
 } from '#domain/entitlement.ts';
 import { type Evidence as DomainEvidence, ENTITY_KINDS, RELATIONS } from '#domain/entity.ts';
-import type { FieldIssue } from '#domain/errors.ts';
-import { type ConfidenceLegend as DomainConfidenceLegend, LEGEND_LANGUAGES } from '#domain/legend.ts';
+import { FieldIssue } from '#domain/errors.ts';
+import { ConfidenceLegend as DomainConfidenceLegend } from '#domain/legend.ts';
 import {
   CREDIBILITY_LEVELS,
   type Confidence as DomainConfidence,
@@ -50,7 +50,7 @@ import {
   STANCES,
 } from '#domain/scoring.ts';
 import { CORRECTABLE_FIELDS, type Source as DomainSource, SOURCE_STATUSES } from '#domain/source.ts';
-import { type UnlockOffer as DomainUnlockOffer, UNLOCK_LANGUAGES } from '#domain/unlock.ts';
+import { UnlockOffer as DomainUnlockOffer } from '#domain/unlock.ts';
 import type {
   AlertView as DomainAlertView,
   EntityView as DomainEntityView,
@@ -83,31 +83,16 @@ export const Problem = named(
     .check(z.describe('An RFC 9457 problem (`application/problem+json`).')),
 );
 
-const FieldIssueSchema = z.object({
-  pointer: z.string().check(z.describe('`#/sections/headline` for a body field, `query:limit` or `path:briefingId` for a parameter')),
-  detail: z.string(),
-});
-
 export const ValidationProblem = named(
   'ValidationProblem',
   z
-    .extend(Problem, { errors: z.array(FieldIssueSchema).check(z.describe('Each failing field')) })
+    .extend(Problem, { errors: z.array(FieldIssue).check(z.describe('Each failing field')) })
     .check(z.describe('A 400: the request is invalid; nothing was written.')),
 );
 
-const CompletenessIssueSchema = z.object({
-  pointer: z
-    .string()
-    .check(
-      z.describe('The field: `#/sections/operatingSurface/marketExposure`, `#/translations/zh/whatToWatch/1`; `#/sources` for missing evidence'),
-    ),
-  code: z.enum(COMPLETENESS_CODES),
-  detail: z.string().check(z.describe('What is wrong with it, for a person to read')),
-});
-
 const completenessFields = {
   problems: z.array(z.string()).check(z.describe('What still blocks publishing, one line per issue (`<pointer>: <detail>`)')),
-  issues: z.array(CompletenessIssueSchema).check(z.describe('What still blocks publishing, per field')),
+  issues: z.array(CompletenessIssue).check(z.describe('What still blocks publishing, per field')),
 };
 
 export const IncompleteProblem = named(
@@ -255,42 +240,7 @@ const ReadableSections = SECTIONS.map(({ name, title }) =>
     .check(z.meta({ title: `${title} (readable)` })),
 );
 
-export const UnlockOffer = named(
-  'UnlockOffer',
-  z
-    .object({
-      language: z
-        .enum(UNLOCK_LANGUAGES)
-        .check(
-          z.describe(
-            'The language of the texts: `zh-Hant` for traditional Chinese (`zh-TW`, `zh-HK`, `zh-Hant`…), `zh` for any other Chinese, else `en`',
-          ),
-        ),
-      tierName: z.string().check(z.describe('The display name of the tier, e.g. "Strategy Circle" / "战略圈"')),
-      summary: z.string().check(z.describe('Who the tier is for and how it is granted')),
-      includes: z.array(z.string()).check(z.describe('The titles of the sections the tier opens')),
-      action: z.object({
-        kind: z
-          .enum(['sign-up', 'request-access'])
-          .check(z.describe('`sign-up`: a free account and login (Strategy Circle); `request-access`: ask the publisher (Leadership Alliance)')),
-        label: z.string().check(z.describe('The button text')),
-        free: z.boolean(),
-        href: z
-          .optional(z.string())
-          .check(
-            z.describe(
-              "Where to take the action: the page the deployment configured (`-c signUpUrl=…`, `-c requestAccessUrl=…`); for `request-access` without one, this API's `/me/access-requests` (with `method`)",
-            ),
-          ),
-        method: z
-          .optional(z.literal('POST'))
-          .check(
-            z.describe("Set when `href` is this API's route, not a page: POST `{ reason }` there with the member's bearer token (sign in first)"),
-          ),
-      }),
-    })
-    .check(z.describe('What a client needs to draw the lock screen: fixed text per tier and language, the same for every briefing.')),
-);
+export const UnlockOffer = named('UnlockOffer', DomainUnlockOffer);
 
 export const LockedSection = named(
   'LockedSection',
@@ -621,7 +571,6 @@ export const BriefingSnapshot = named(
 // ---- membership (domain/entitlement.ts) ------------------------------------------------------
 
 const EntitlementStatus = z.enum(['active', 'expired', 'revoked', 'none']);
-const Grant = z.object({ tier: Tier, roles: z.array(z.enum(STAFF_ROLES)) });
 
 export const MemberSelfView = named(
   'MemberSelfView',
@@ -675,7 +624,7 @@ export const EntitlementHistoryEntry = named(
 const memberAdminViewFields = z.object({
   userId: z.string(),
   status: EntitlementStatus,
-  grants: Grant.check(z.describe('What the record grants now (a token may grant less until it is refreshed)')),
+  grants: DomainGrant.check(z.describe('What the record grants now (a token may grant less until it is refreshed)')),
   record: z.optional(Entitlement),
 });
 
@@ -729,35 +678,7 @@ export const MemberWithHistory = named(
 
 // ---- the confidence legend (domain/legend.ts) ----------------------------------------------------
 
-const Texts = z.object({ en: z.string(), zh: z.string() }).check(z.describe('The same text in each language served'));
-
-const LegendMark = z.object({ label: Texts, meaning: Texts });
-
-export const ConfidenceLegend = named(
-  'ConfidenceLegend',
-  z
-    .object({
-      modelVersion: z.string().check(z.describe('The confidence model the bands belong to')),
-      languages: z.array(z.enum(LEGEND_LANGUAGES)).check(z.describe('The languages every text below is given in')),
-      bands: z
-        .array(
-          z.object({
-            grade: z.enum(GRADES),
-            min: z.number().check(z.describe('The lowest score in the band (closed below)')),
-            max: z.number().check(z.describe('The highest score in the band, to two decimals (open above: the next band starts at max + 0.01)')),
-            range: z.string().check(z.describe('`0.90 – 1.00`')),
-            label: Texts,
-          }),
-        )
-        .check(z.describe('The six bands, highest first')),
-      notes: Texts.check(z.describe('How to read a band boundary, and what grade A requires')),
-      marks: z.object({
-        disputed: LegendMark.check(z.describe('`confidence.disputed` on a briefing')),
-        analystAssessed: LegendMark.check(z.describe('`confidence.analystAssessed` on a briefing')),
-      }),
-    })
-    .check(z.describe("The confidence bands and marks, from the scorer's own definitions.")),
-);
+export const ConfidenceLegend = named('ConfidenceLegend', DomainConfidenceLegend);
 
 // ---- entities, watchlists and alerts (domain/entity.ts, domain/visibility.ts) ---------------------
 
@@ -890,8 +811,6 @@ type Check<T extends true> = T;
 type SameType<O, D> = Equals<{ [K in keyof O]: O[K] }, { [K in keyof D]: D[K] }>;
 type Same<S extends z.ZodMiniType, D> = SameType<z.output<S>, D>;
 export type ResponseChecks = [
-  Check<Same<typeof FieldIssueSchema, FieldIssue>>,
-  Check<Same<typeof CompletenessIssueSchema, DomainCompletenessIssue>>,
   Check<Same<typeof SourceNote, DomainSourceNote>>,
   Check<Same<typeof Confidence, DomainConfidence>>,
   Check<Same<typeof BriefingSummary, Omit<DomainSummary, 'grade'> & { grade: DomainConfidence['grade'] }>>,
@@ -908,7 +827,6 @@ export type ResponseChecks = [
   Check<Same<typeof MemberAdminView, DomainAdminView>>,
   Check<Same<typeof AccessRequest, DomainAccessRequest>>,
   Check<Same<typeof MemberAccessRequest, DomainMemberAccessRequest>>,
-  Check<Same<typeof Grant, DomainGrant>>,
   Check<Same<typeof Evidence, DomainEvidence>>,
   Check<Same<typeof RelationshipView, DomainRelationshipView>>,
   Check<Same<typeof EntityView, DomainEntityView>>,
@@ -920,8 +838,6 @@ export type ResponseChecks = [
   Check<SameType<Omit<z.output<typeof BriefingView>, 'sections'>, Omit<DomainView, 'sections'>>>,
   Check<z.output<typeof SectionView> extends DomainSection ? true : false>,
   Check<Equals<keyof z.output<typeof LockedSection>, keyof Extract<DomainSection, { locked: true }>>>,
-  Check<Same<typeof UnlockOffer, DomainUnlockOffer>>,
-  Check<Same<typeof ConfidenceLegend, DomainConfidenceLegend>>,
 ];
 
 // ---- per route -------------------------------------------------------------------------------
