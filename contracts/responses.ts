@@ -40,12 +40,12 @@ import { type Evidence as DomainEvidence, ENTITY_KINDS, RELATIONS } from '#domai
 import { FieldIssue } from '#domain/errors.ts';
 import { ConfidenceLegend as DomainConfidenceLegend } from '#domain/legend.ts';
 import {
-  CREDIBILITY_LEVELS,
-  type Confidence as DomainConfidence,
-  type Explanation as DomainExplanation,
+  Credibility,
+  Confidence as DomainConfidence,
+  Explanation as DomainExplanation,
   GRADES,
-  RELIABILITY_GRADES,
-  type ReasonCode,
+  Override,
+  Reliability,
   SOURCE_KINDS,
   STANCES,
 } from '#domain/scoring.ts';
@@ -135,11 +135,6 @@ export const GatewayMessage = named(
 
 const Tier = z.enum(TIERS);
 
-const Reliability = z.enum(RELIABILITY_GRADES).check(z.describe('Admiralty source reliability (A completely reliable … F cannot be judged)'));
-const Credibility = z
-  .literal(CREDIBILITY_LEVELS)
-  .check(z.describe('Admiralty information credibility (1 confirmed … 5 improbable, 6 cannot be judged)'));
-
 export const SourceNote = named(
   'SourceNote',
   z
@@ -170,56 +165,7 @@ export const SourceNote = named(
     .check(z.describe('One source as Leadership Alliance readers see it: how it was weighed and its share of the score.')),
 );
 
-const REASON_CODES = [
-  'no-evidence',
-  'capped-incomplete',
-  'capped-no-direct',
-  'capped-quality',
-  'capped-certainty',
-  'incomplete',
-  'corroboration',
-  'provenance',
-  'contradiction',
-  'disputed',
-  'event-time',
-  'no-event-date',
-  'undated',
-  'stale',
-  'reliability',
-  'credibility',
-  'export',
-  'analyst-assessed',
-] as const satisfies readonly ReasonCode[];
-
-export const Confidence = named(
-  'Confidence',
-  z
-    .object({
-      score: z.number().check(z.minimum(0), z.maximum(1)),
-      grade: z.enum(GRADES),
-      label: z.string(),
-      sourceCounts: z.record(z.enum(SOURCE_KINDS), z.number().check(z.int(), z.minimum(0))).check(z.describe('Number of sources of each kind')),
-      independentOrigins: z.number().check(z.int(), z.minimum(0), z.describe('Independent lines of evidence that support the signal')),
-      reasons: z.array(z.object({ code: z.enum(REASON_CODES), text: z.string() })),
-      stix: z
-        .optional(z.number().check(z.int(), z.minimum(0), z.maximum(100)))
-        .check(z.describe('STIX 2.1 `confidence` from the Admiralty credibility (1→90, 2→70, 3→50, 4→30, 5→10); absent for 6')),
-      admiralty: z.object({
-        reliability: Reliability,
-        credibility: Credibility,
-        code: z.string().check(z.describe('The pair as written, e.g. `B2`')),
-      }),
-      disputed: z
-        .optional(z.object({ label: z.string(), reason: z.string() }))
-        .check(z.describe('Set when an on-record denial or a contradicting primary source disputes the signal')),
-      analystAssessed: z
-        .optional(z.object({ label: z.string() }))
-        .check(z.describe("Set when the score and grade are an analyst's assessment in place of the model's")),
-      lastConfirmedAt: z.optional(z.string()).check(z.describe('Publication of the newest supporting source')),
-      modelVersion: z.string(),
-    })
-    .check(z.describe("The briefing's confidence, computed from its sources (docs/scoring.md).")),
-);
+export const Confidence = named('Confidence', DomainConfidence);
 
 const contentOf = (name: SectionName): z.core.$ZodType => {
   if (name === 'confidence') return Confidence;
@@ -409,68 +355,7 @@ export const Source = named(
 
 // ---- the score and its explanation (domain/scoring.ts), for staff --------------------------------
 
-const OverrideSchema = z.object({
-  score: z.number(),
-  grade: z.enum(GRADES),
-  reason: z.string(),
-  by: z.string(),
-  at: z.string(),
-  evidenceKey: z.string(),
-  model: z.object({ score: z.number(), grade: z.enum(GRADES) }),
-});
-
-export const ScoreExplanation = named(
-  'ScoreExplanation',
-  z
-    .object({
-      modelVersion: z.string(),
-      method: z.enum(['shapley', 'leave-one-out']).check(z.describe('How shares were computed')),
-      raw: z.number().check(z.describe('The combined support before ceilings, floors, contradiction and rounding')),
-      caps: z.array(z.object({ cap: z.number(), why: z.string(), binding: z.boolean() })),
-      floor: z.optional(z.object({ floor: z.number(), why: z.string(), binding: z.boolean() })),
-      origins: z.array(
-        z.object({
-          originId: z.string(),
-          stance: z.enum(STANCES),
-          members: z.array(z.string()),
-          lead: z.string().check(z.describe('The member whose weight the origin carries')),
-          weight: z.number(),
-          contribution: z.number(),
-          share: z.number(),
-        }),
-      ),
-      sources: z.array(
-        z.object({
-          sourceId: z.string(),
-          originId: z.string(),
-          counted: z.boolean().check(z.describe('False for a dependent source: its line is counted through another source')),
-          copyOf: z.optional(z.string()),
-          dependsOn: z.optional(
-            z.array(
-              z.object({ sourceId: z.string(), relation: z.enum(['same outlet', 'credits', 'same credit', 'copy', 'paraphrase', 'translation']) }),
-            ),
-          ),
-          line: z.optional(z.string()),
-          credits: z.optional(z.array(z.string())),
-          reliability: Reliability,
-          reliabilitySetBy: z.enum(['analyst', 'default']),
-          credibility: z.optional(Credibility),
-          ageDays: z.number().check(z.int(), z.minimum(0)),
-          dated: z.boolean(),
-          factors: z.object({ kind: z.number(), reliability: z.number(), credibility: z.number(), recency: z.number() }),
-          weight: z.number(),
-          contribution: z.number(),
-          share: z.number(),
-          reasons: z.array(z.string()),
-        }),
-      ),
-      event: z.optional(z.object({ from: z.string(), to: z.optional(z.string()) })).check(z.describe('The event window recency was judged against')),
-      override: z
-        .optional(OverrideSchema)
-        .check(z.describe("An analyst's assessment standing in place of the model's, with the model's result it replaced")),
-    })
-    .check(z.describe('How the score was computed, source by source (docs/scoring.md).')),
-);
+export const ScoreExplanation = named('ScoreExplanation', DomainExplanation);
 
 export const ScoreOverrideAccepted = named(
   'ScoreOverrideAccepted',
@@ -478,7 +363,7 @@ export const ScoreOverrideAccepted = named(
     .object({
       briefingId: z.string(),
       version: z.number().check(z.int(), z.minimum(1)),
-      override: z.optional(OverrideSchema).check(z.describe('The override as stored (absent once lifted)')),
+      override: z.optional(Override).check(z.describe('The override as stored (absent once lifted)')),
     })
     .check(z.describe("An analyst's override accepted: the score follows through Briefing Edited and Briefing Scored.")),
 );
@@ -812,10 +697,8 @@ type SameType<O, D> = Equals<{ [K in keyof O]: O[K] }, { [K in keyof D]: D[K] }>
 type Same<S extends z.ZodMiniType, D> = SameType<z.output<S>, D>;
 export type ResponseChecks = [
   Check<Same<typeof SourceNote, DomainSourceNote>>,
-  Check<Same<typeof Confidence, DomainConfidence>>,
   Check<Same<typeof BriefingSummary, Omit<DomainSummary, 'grade'> & { grade: DomainConfidence['grade'] }>>,
   Check<Same<typeof Source, DomainSource>>,
-  Check<Same<typeof ScoreExplanation, DomainExplanation>>,
   Check<Same<typeof ScoreReport, DomainScoreReport>>,
   Check<Same<typeof VersionSummary, DomainVersionSummary>>,
   Check<Same<typeof BriefingSnapshot, DomainSnapshot>>,
