@@ -49,7 +49,7 @@ import {
   SOURCE_KINDS,
   STANCES,
 } from '#domain/scoring.ts';
-import { CORRECTABLE_FIELDS, type Source as DomainSource, SOURCE_STATUSES } from '#domain/source.ts';
+import { Source as DomainSource, SourceState as DomainSourceState } from '#domain/source.ts';
 import { UnlockOffer as DomainUnlockOffer } from '#domain/unlock.ts';
 import type {
   AlertView as DomainAlertView,
@@ -59,7 +59,7 @@ import type {
   BriefingSummary as DomainSummary,
   BriefingView as DomainView,
 } from '#domain/visibility.ts';
-import { BRIEFING_CHANGES, ENTITLEMENT_CHANGES, SOURCE_CHANGES } from '#events/index.ts';
+import { BRIEFING_CHANGES, ENTITLEMENT_CHANGES } from '#events/index.ts';
 import type { Alert as DomainAlert, WatchEntry as DomainWatchEntry } from '#functions/commons/table/watchlist.ts';
 
 /** Named response components: the id is the name under `#/components/schemas`. */
@@ -100,17 +100,7 @@ export const IncompleteProblem = named(
   z.extend(Problem, completenessFields).check(z.describe('A 422: the briefing is not complete.')),
 );
 
-const SourceState = named(
-  'SourceState',
-  z
-    .object({
-      status: z.enum(SOURCE_STATUSES),
-      by: z.string().check(z.describe('Who withdrew it, or recorded its retraction by the publisher')),
-      at: z.iso.datetime(),
-      reason: z.string(),
-    })
-    .check(z.describe('Why a source no longer counts as evidence; absent on an active source.')),
-);
+const SourceState = named('SourceState', DomainSourceState);
 
 export const DuplicateSourceProblem = named(
   'DuplicateSourceProblem',
@@ -298,60 +288,7 @@ export const BriefingPage = named(
   }),
 );
 
-export const Source = named(
-  'Source',
-  z.object({
-    briefingId: z.string(),
-    sourceId: z.string().check(z.describe('Derived from the canonical URL')),
-    canonicalUrl: z.string(),
-    url: z.string(),
-    publisher: z.string(),
-    kind: z.enum(SOURCE_KINDS),
-    stance: z.enum(STANCES),
-    title: z.string(),
-    language: z.string(),
-    publishedAt: z.optional(z.string()),
-    retrievedAt: z.optional(z.string()),
-    excerpt: z.optional(z.string()),
-    reliability: z.optional(z.object({ grade: Reliability, reason: z.string() })),
-    credibility: z.optional(Credibility),
-    fingerprint: z
-      .optional(
-        z.object({
-          scheme: z.string(),
-          shingles: z.number().check(z.int(), z.minimum(0)),
-          sketch: z.string(),
-          words: z.optional(z.number().check(z.int(), z.minimum(0))),
-          wordSketch: z.optional(z.string()),
-          figures: z.optional(z.array(z.string())),
-          names: z.optional(z.array(z.string())),
-          script: z.optional(z.enum(['latin', 'han', 'other'])),
-          exact: z.optional(z.string()),
-        }),
-      )
-      .check(z.describe('Of the text (or excerpt): how copies, paraphrases and translations are recognised')),
-    credits: z.optional(z.array(z.string())).check(z.describe('What it credits: outlets, or `document:<kind>`')),
-    sourcing: z.optional(z.enum(['on-record', 'unnamed', 'unspecified'])),
-    note: z.optional(z.string()),
-    ingestedAt: z.iso.datetime(),
-    ingestedBy: z.string(),
-    state: z.optional(SourceState),
-    version: z.optional(z.int().check(z.positive())).check(z.describe('Absent until the first change: 1. The ETag is `"source-v<version>"`')),
-    history: z
-      .optional(
-        z.array(
-          z.object({
-            action: z.enum(SOURCE_CHANGES),
-            by: z.string(),
-            at: z.iso.datetime(),
-            reason: z.string(),
-            changed: z.optional(z.array(z.object({ field: z.enum(CORRECTABLE_FIELDS), from: z.optional(z.unknown()), to: z.optional(z.unknown()) }))),
-          }),
-        ),
-      )
-      .check(z.describe('Every correction and change of state, oldest first')),
-  }),
-);
+export const Source = named('Source', DomainSource);
 
 // ---- the score and its explanation (domain/scoring.ts), for staff --------------------------------
 
@@ -698,7 +635,6 @@ type Same<S extends z.ZodMiniType, D> = SameType<z.output<S>, D>;
 export type ResponseChecks = [
   Check<Same<typeof SourceNote, DomainSourceNote>>,
   Check<Same<typeof BriefingSummary, Omit<DomainSummary, 'grade'> & { grade: DomainConfidence['grade'] }>>,
-  Check<Same<typeof Source, DomainSource>>,
   Check<Same<typeof ScoreReport, DomainScoreReport>>,
   Check<Same<typeof VersionSummary, DomainVersionSummary>>,
   Check<Same<typeof BriefingSnapshot, DomainSnapshot>>,

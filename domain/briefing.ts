@@ -3,8 +3,8 @@
  * scoring and publishing. Pure: ids, clocks and people are handed in.
  */
 import * as z from 'zod/mini';
-import type { BriefingChange } from '#events/briefing-edited.ts';
 import type { Tier } from './access.ts';
+import type { BriefingChange } from './changes.ts';
 import { type CompletenessIssue, gapsOf, issuesOf, sectionFindings } from './completeness.ts';
 import { ConflictError, IncompleteError, NotFoundError, ValidationError } from './errors.ts';
 import { LanguageTag } from './language.ts';
