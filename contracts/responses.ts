@@ -15,17 +15,16 @@ import {
   REQUESTABLE_TIER,
 } from '#domain/access-request.ts';
 import {
-  type AutoPublishRule as DomainAutoPublishRule,
-  type PendingRevision as DomainPendingRevision,
-  type ScoreReport as DomainScoreReport,
-  type BriefingSnapshot as DomainSnapshot,
-  type SourceNote as DomainSourceNote,
-  type VersionSummary as DomainVersionSummary,
-  EDITORIAL_ACTIONS,
+  BRIEFING_STATUSES,
+  AutoPublishRule as DomainAutoPublishRule,
+  BriefingSnapshot as DomainBriefingSnapshot,
+  PendingRevision as DomainPendingRevision,
+  ScoreReport as DomainScoreReport,
+  SourceNote as DomainSourceNote,
+  VersionSummary as DomainVersionSummary,
   EntityRef,
   SECTIONS,
   type SectionName,
-  Translations,
   WrittenSections,
 } from '#domain/briefing.ts';
 import { CompletenessIssue } from '#domain/completeness.ts';
@@ -39,16 +38,7 @@ import {
 import { type Evidence as DomainEvidence, ENTITY_KINDS, RELATIONS } from '#domain/entity.ts';
 import { FieldIssue } from '#domain/errors.ts';
 import { ConfidenceLegend as DomainConfidenceLegend } from '#domain/legend.ts';
-import {
-  Credibility,
-  Confidence as DomainConfidence,
-  Explanation as DomainExplanation,
-  GRADES,
-  Override,
-  Reliability,
-  SOURCE_KINDS,
-  STANCES,
-} from '#domain/scoring.ts';
+import { Confidence as DomainConfidence, Explanation as DomainExplanation, GRADES, Override } from '#domain/scoring.ts';
 import { Source as DomainSource, SourceState as DomainSourceState } from '#domain/source.ts';
 import { UnlockOffer as DomainUnlockOffer } from '#domain/unlock.ts';
 import type {
@@ -59,7 +49,7 @@ import type {
   BriefingSummary as DomainSummary,
   BriefingView as DomainView,
 } from '#domain/visibility.ts';
-import { BRIEFING_CHANGES, ENTITLEMENT_CHANGES } from '#events/index.ts';
+import { ENTITLEMENT_CHANGES } from '#events/index.ts';
 import type { Alert as DomainAlert, WatchEntry as DomainWatchEntry } from '#functions/commons/table/watchlist.ts';
 
 /** Named response components: the id is the name under `#/components/schemas`. */
@@ -125,35 +115,7 @@ export const GatewayMessage = named(
 
 const Tier = z.enum(TIERS);
 
-export const SourceNote = named(
-  'SourceNote',
-  z
-    .object({
-      sourceId: z.string(),
-      url: z.string().check(z.describe('Canonical URL')),
-      publisher: z.string(),
-      title: z.string(),
-      kind: z.enum(SOURCE_KINDS),
-      stance: z.enum(STANCES),
-      language: z.string(),
-      publishedAt: z.optional(z.string()),
-      reliability: z.object({
-        grade: Reliability,
-        setBy: z.enum(['analyst', 'default']),
-        reason: z.optional(z.string()),
-      }),
-      credibility: z.optional(Credibility),
-      originId: z.string().check(z.describe('The origin (group of copies of one text) the source belongs to')),
-      copyOf: z.optional(z.string()).check(z.describe('Set on a copy: the member through which its origin is counted')),
-      weight: z.number(),
-      contribution: z.number().check(z.describe('Points of the score this source accounts for; negative when it lowers it')),
-      share: z.number().check(z.describe('Its share of the score (contribution ÷ score)')),
-      reasons: z.array(z.string()),
-      note: z.optional(z.string()),
-      state: z.optional(SourceState).check(z.describe('Set on a source that no longer counts (staff only: readers do not see such sources)')),
-    })
-    .check(z.describe('One source as Leadership Alliance readers see it: how it was weighed and its share of the score.')),
-);
+export const SourceNote = named('SourceNote', DomainSourceNote);
 
 export const Confidence = named('Confidence', DomainConfidence);
 
@@ -198,43 +160,14 @@ export const LockedSection = named(
 
 export const SectionView = named('SectionView', z.union([...ReadableSections, LockedSection]));
 
-export const AutoPublishRule = named(
-  'AutoPublishRule',
-  z
-    .object({
-      minGrade: z.enum(GRADES).check(z.describe("Publish the draft once its grade reaches this (and the publisher's floor)")),
-      proposedBy: z.optional(z.string()).check(z.describe('Who set this grade: an analyst proposing it, or an editor setting it')),
-      proposedAt: z.optional(z.iso.datetime()),
-      approvedBy: z.optional(z.string()).check(z.describe('The editor who approved it; absent: proposed only, it publishes nothing')),
-      approvedAt: z.optional(z.iso.datetime()),
-    })
-    .check(z.describe('Staff only: the auto-publish rule. An analyst proposes it; it takes effect once an editor approves it (or sets it).')),
-);
+export const AutoPublishRule = named('AutoPublishRule', DomainAutoPublishRule);
 
-export const PendingRevision = named(
-  'PendingRevision',
-  z
-    .object({
-      sections: WrittenSections,
-      translations: z.optional(Translations),
-      entities: z.array(EntityRef),
-      related: z.array(z.string()),
-      eventDate: z.optional(z.string()),
-      changes: z.array(z.enum(BRIEFING_CHANGES)).check(z.describe('What the revision changes, over every edit that built it')),
-      proposedBy: z.string().check(z.describe('Who last edited the revision')),
-      proposedAt: z.iso.datetime(),
-    })
-    .check(
-      z.describe(
-        'Staff only: an edit of a published briefing waiting for an editor (POST /briefings/{briefingId}/publish publishes it). Readers see the published sections until then.',
-      ),
-    ),
-);
+export const PendingRevision = named('PendingRevision', DomainPendingRevision);
 
 /** The fields of BriefingView, undescribed: extending a described object would carry its description along. */
 const briefingViewFields = z.object({
   briefingId: z.string(),
-  status: z.enum(['draft', 'published', 'retracted']),
+  status: z.enum(BRIEFING_STATUSES),
   language: z.string().check(z.describe('The language the sections are served in (`?lang=`, else Accept-Language, else the original)')),
   originalLanguage: z.string().check(z.describe('The language the briefing was written in')),
   availableLanguages: z.array(z.string()).check(z.describe('The original language first, then each translation')),
@@ -305,51 +238,9 @@ export const ScoreOverrideAccepted = named(
     .check(z.describe("An analyst's override accepted: the score follows through Briefing Edited and Briefing Scored.")),
 );
 
-export const ScoreReport = named(
-  'ScoreReport',
-  z.object({
-    briefingId: z.string(),
-    status: z.enum(['draft', 'published', 'retracted']),
-    updatedAt: z.iso.datetime(),
-    confidence: Confidence,
-    explanation: z.optional(ScoreExplanation).check(z.describe('Absent for a briefing not scored since model v2')),
-    sources: z.array(SourceNote),
-    freshness: z
-      .optional(z.object({ lastConfirmedAt: z.string(), daysSinceConfirmed: z.number().check(z.int(), z.minimum(0)), decayedScore: z.number() }))
-      .check(
-        z.describe(
-          'How old the signal is now: when a supporting source last confirmed it, and the score it would carry if it decayed like old evidence (full 30 days, then halving every 180). For editors; never applied to the published score',
-        ),
-      ),
-  }),
-);
+export const ScoreReport = named('ScoreReport', DomainScoreReport);
 
-export const VersionSummary = named(
-  'VersionSummary',
-  z
-    .object({
-      version: z.number().check(z.int(), z.minimum(1)),
-      action: z.enum(EDITORIAL_ACTIONS),
-      by: z.string().check(z.describe('Who acted: a user id, or `rule:auto-publish`')),
-      at: z.iso.datetime(),
-      status: z.enum(['draft', 'published', 'retracted']),
-      headline: z.string(),
-      score: z.number().check(z.minimum(0), z.maximum(1)),
-      grade: z.enum(GRADES),
-      approvedBy: z
-        .optional(z.string())
-        .check(
-          z.describe(
-            "On a publication: the editor whose decision it is (who published, or who approved the auto-publish rule); on an editor's own live edit: that editor",
-          ),
-        ),
-      proposedBy: z
-        .optional(z.string())
-        .check(z.describe("On a publication: who proposed what it made public (the revision's author, or the auto-publish rule's)")),
-      autoPublish: z.optional(AutoPublishRule).check(z.describe('The auto-publish rule at this version')),
-    })
-    .check(z.describe("One editorial action in a briefing's history.")),
-);
+export const VersionSummary = named('VersionSummary', DomainVersionSummary);
 
 export const VersionHistory = named(
   'VersionHistory',
@@ -359,36 +250,7 @@ export const VersionHistory = named(
   }),
 );
 
-export const BriefingSnapshot = named(
-  'BriefingSnapshot',
-  z
-    .object({
-      briefingId: z.string(),
-      version: z.number().check(z.int(), z.minimum(1)),
-      action: z.enum(EDITORIAL_ACTIONS),
-      by: z.string(),
-      at: z.iso.datetime(),
-      status: z.enum(['draft', 'published', 'retracted']),
-      language: z.string(),
-      sections: WrittenSections,
-      translations: Translations,
-      entities: z.array(EntityRef),
-      related: z.array(z.string()),
-      confidence: Confidence,
-      approvedBy: z
-        .optional(z.string())
-        .check(
-          z.describe(
-            "On a publication: the editor whose decision it is (who published, or who approved the auto-publish rule); on an editor's own live edit: that editor",
-          ),
-        ),
-      proposedBy: z
-        .optional(z.string())
-        .check(z.describe("On a publication: who proposed what it made public (the revision's author, or the auto-publish rule's)")),
-      autoPublish: z.optional(AutoPublishRule).check(z.describe('The auto-publish rule at this version')),
-    })
-    .check(z.describe('The written content of a briefing as one editorial action left it (for `proposed`: the revision proposed).')),
-);
+export const BriefingSnapshot = named('BriefingSnapshot', DomainBriefingSnapshot);
 
 // ---- membership (domain/entitlement.ts) ------------------------------------------------------
 
@@ -633,13 +495,7 @@ type Check<T extends true> = T;
 type SameType<O, D> = Equals<{ [K in keyof O]: O[K] }, { [K in keyof D]: D[K] }>;
 type Same<S extends z.ZodMiniType, D> = SameType<z.output<S>, D>;
 export type ResponseChecks = [
-  Check<Same<typeof SourceNote, DomainSourceNote>>,
   Check<Same<typeof BriefingSummary, Omit<DomainSummary, 'grade'> & { grade: DomainConfidence['grade'] }>>,
-  Check<Same<typeof ScoreReport, DomainScoreReport>>,
-  Check<Same<typeof VersionSummary, DomainVersionSummary>>,
-  Check<Same<typeof BriefingSnapshot, DomainSnapshot>>,
-  Check<Same<typeof AutoPublishRule, DomainAutoPublishRule>>,
-  Check<Same<typeof PendingRevision, DomainPendingRevision>>,
   Check<Same<typeof MemberSelfView, DomainSelfView>>,
   Check<Same<typeof Entitlement, DomainEntitlement>>,
   Check<Same<typeof EntitlementHistoryEntry, DomainHistoryEntry>>,
