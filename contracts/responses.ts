@@ -1,56 +1,48 @@
 /**
  * What the HTTP routes answer, for the OpenAPI document (tools/openapi.ts).
- * Requests are documented from the zod schemas the handlers validate with;
- * responses are built by domain functions (visibility.ts, source.ts, ...) whose
- * types have no schema, so they are described here, and the `Check<...>` lines
- * make the type-check fail when a schema and the domain type it documents
- * drift apart. To document a new route, add its entry to ROUTE_RESPONSES.
+ * Requests are documented from the zod schemas the handlers validate with.
+ * Responses are built by domain functions whose types are inferred from zod
+ * schemas in domain/ (visibility.ts, briefing.ts, scoring.ts, source.ts, …):
+ * this module names them as components and adds only what is the API's own,
+ * never a second copy of a domain type (docs/decisions/0001-contracts.md):
+ * problem bodies, envelopes (pages, lists), and per route its summary,
+ * success, failures and headers. To document a new route, add its entry to
+ * ROUTE_RESPONSES.
+ *
+ * Still declared here, until their modules infer their types from them: the
+ * membership views (domain/entitlement.ts, domain/access-request.ts) and the
+ * watchlist entry (functions/commons/table/watchlist.ts);
+ * test/contracts/responses.test.ts holds those types to these schemas.
  */
 import * as z from 'zod/mini';
-import { Grant as DomainGrant, MEMBER_TIERS, STAFF_ROLES, TIERS } from '#domain/access.ts';
+import { Grant as DomainGrant, MEMBER_TIERS, STAFF_ROLES, Tier } from '#domain/access.ts';
+import { ACCESS_REQUEST_STATUSES, REQUESTABLE_TIER } from '#domain/access-request.ts';
 import {
-  ACCESS_REQUEST_STATUSES,
-  type AccessRequest as DomainAccessRequest,
-  type MemberAccessRequest as DomainMemberAccessRequest,
-  REQUESTABLE_TIER,
-} from '#domain/access-request.ts';
-import {
-  BRIEFING_STATUSES,
   AutoPublishRule as DomainAutoPublishRule,
   BriefingSnapshot as DomainBriefingSnapshot,
   PendingRevision as DomainPendingRevision,
   ScoreReport as DomainScoreReport,
   SourceNote as DomainSourceNote,
   VersionSummary as DomainVersionSummary,
-  EntityRef,
-  SECTIONS,
-  type SectionName,
-  WrittenSections,
 } from '#domain/briefing.ts';
 import { CompletenessIssue } from '#domain/completeness.ts';
-import {
-  type MemberAdminView as DomainAdminView,
-  type Entitlement as DomainEntitlement,
-  type EntitlementHistoryEntry as DomainHistoryEntry,
-  type MemberSelfView as DomainSelfView,
-  ORIGINS,
-} from '#domain/entitlement.ts';
-import { type Evidence as DomainEvidence, ENTITY_KINDS, RELATIONS } from '#domain/entity.ts';
+import { ORIGINS } from '#domain/entitlement.ts';
+import { Evidence as DomainEvidence, ENTITY_KINDS } from '#domain/entity.ts';
 import { FieldIssue } from '#domain/errors.ts';
 import { ConfidenceLegend as DomainConfidenceLegend } from '#domain/legend.ts';
-import { Confidence as DomainConfidence, Explanation as DomainExplanation, GRADES, Override } from '#domain/scoring.ts';
+import { Confidence as DomainConfidence, Explanation as DomainExplanation, Override } from '#domain/scoring.ts';
 import { Source as DomainSource, SourceState as DomainSourceState } from '#domain/source.ts';
 import { UnlockOffer as DomainUnlockOffer } from '#domain/unlock.ts';
-import type {
+import {
   AlertView as DomainAlertView,
   EntityView as DomainEntityView,
+  LockedSection as DomainLockedSection,
   RelationshipView as DomainRelationshipView,
-  SectionView as DomainSection,
+  SectionView as DomainSectionView,
   BriefingSummary as DomainSummary,
   BriefingView as DomainView,
 } from '#domain/visibility.ts';
 import { ENTITLEMENT_CHANGES } from '#events/index.ts';
-import type { Alert as DomainAlert, WatchEntry as DomainWatchEntry } from '#functions/commons/table/watchlist.ts';
 
 /** Named response components: the id is the name under `#/components/schemas`. */
 export const responseSchemas = z.registry<{ id: string }>();
@@ -111,107 +103,31 @@ export const GatewayMessage = named(
   z.object({ message: z.string() }).check(z.describe("API Gateway's own answer (its JWT authorizer, its limits); the function is not called.")),
 );
 
-// ---- briefings (domain/visibility.ts) ---------------------------------------------------------
-
-const Tier = z.enum(TIERS);
+// ---- briefings (domain/visibility.ts, domain/briefing.ts, domain/source.ts) --------------------
 
 export const SourceNote = named('SourceNote', DomainSourceNote);
 
 export const Confidence = named('Confidence', DomainConfidence);
 
-const contentOf = (name: SectionName): z.core.$ZodType => {
-  if (name === 'confidence') return Confidence;
-  if (name === 'sourceNotes') return z.array(SourceNote);
-  return WrittenSections.shape[name];
-};
-
-/** One variant per section, so each section's content is documented; generated from SECTIONS. */
-const ReadableSections = SECTIONS.map(({ name, title }) =>
-  z
-    .object({
-      name: z.literal(name),
-      title: z.string(),
-      tier: Tier.check(z.describe('The lowest tier that reads it')),
-      locked: z.literal(false),
-      content: contentOf(name),
-    })
-    .check(z.meta({ title: `${title} (readable)` })),
-);
-
 export const UnlockOffer = named('UnlockOffer', DomainUnlockOffer);
 
-export const LockedSection = named(
-  'LockedSection',
-  z
-    .object({
-      name: z.enum(SECTIONS.map((s) => s.name) as [SectionName, ...SectionName[]]),
-      title: z.string(),
-      tier: Tier,
-      locked: z.literal(true),
-      unlockTier: Tier.check(z.describe('The tier that unlocks it')),
-      unlock: z.optional(UnlockOffer).check(z.describe('How to unlock it (GET /briefings/{briefingId}), in the served language')),
-    })
-    .check(
-      z.describe(
-        "A section above the caller's tier: it says that it exists, which tier unlocks it and how to get that tier, nothing about its content.",
-      ),
-    ),
-);
+export const LockedSection = named('LockedSection', DomainLockedSection);
 
-export const SectionView = named('SectionView', z.union([...ReadableSections, LockedSection]));
+export const SectionView = named('SectionView', DomainSectionView);
 
 export const AutoPublishRule = named('AutoPublishRule', DomainAutoPublishRule);
 
 export const PendingRevision = named('PendingRevision', DomainPendingRevision);
 
-/** The fields of BriefingView, undescribed: extending a described object would carry its description along. */
-const briefingViewFields = z.object({
-  briefingId: z.string(),
-  status: z.enum(BRIEFING_STATUSES),
-  language: z.string().check(z.describe('The language the sections are served in (`?lang=`, else Accept-Language, else the original)')),
-  originalLanguage: z.string().check(z.describe('The language the briefing was written in')),
-  availableLanguages: z.array(z.string()).check(z.describe('The original language first, then each translation')),
-  publishedAt: z.optional(z.iso.datetime()),
-  updatedAt: z.iso.datetime(),
-  entities: z.array(EntityRef),
-  related: z.array(z.string()).check(z.describe('Ids of related briefings')),
-  viewerTier: Tier.check(z.describe('The tier the briefing was shaped for')),
-  sections: z.array(SectionView).check(z.describe('Every section of the brief, in page order')),
-  autoPublish: z.optional(AutoPublishRule),
-  pendingRevision: z.optional(PendingRevision),
-});
-
-export const BriefingView = named(
-  'BriefingView',
-  briefingViewFields.check(z.describe("A briefing shaped for the caller's tier: sections above it are locked markers.")),
-);
+export const BriefingView = named('BriefingView', DomainView);
 
 export const CreatedBriefing = named(
   'CreatedBriefing',
-  z.extend(briefingViewFields, {
-    completeness: z.object({ complete: z.boolean(), ...completenessFields }),
-  }),
+  // A new object over the same fields: extending BriefingView would carry its description along.
+  z.object({ ...DomainView.shape, completeness: z.object({ complete: z.boolean(), ...completenessFields }) }),
 );
 
-export const BriefingSummary = named(
-  'BriefingSummary',
-  z
-    .object({
-      briefingId: z.string(),
-      language: z.string().check(z.describe("The headline's language: the original's, or a translation's when the feed is filtered by `language`")),
-      originalLanguage: z.optional(z.string().check(z.describe('Present when the headline is a translation: the original language'))),
-      publishedAt: z.iso.datetime(),
-      headline: z.string(),
-      signalType: z.string(),
-      region: z.string(),
-      score: z.number().check(z.minimum(0), z.maximum(1)),
-      grade: z.enum(GRADES),
-      label: z.string(),
-      disputed: z.optional(z.literal(true)).check(z.describe('Present while an on-record denial disputes the signal')),
-      analystAssessed: z.optional(z.literal(true)).check(z.describe("Present while the score is an analyst's assessment")),
-    })
-    .check(z.describe('A feed item: public fields only, the same for every caller.')),
-);
+export const BriefingSummary = named('BriefingSummary', DomainSummary);
 
 export const BriefingPage = named(
   'BriefingPage',
@@ -252,7 +168,7 @@ export const VersionHistory = named(
 
 export const BriefingSnapshot = named('BriefingSnapshot', DomainBriefingSnapshot);
 
-// ---- membership (domain/entitlement.ts) ------------------------------------------------------
+// ---- membership (still declared here: domain/entitlement.ts and domain/access-request.ts type them apart) ----
 
 const EntitlementStatus = z.enum(['active', 'expired', 'revoked', 'none']);
 
@@ -366,69 +282,16 @@ export const ConfidenceLegend = named('ConfidenceLegend', DomainConfidenceLegend
 
 // ---- entities, watchlists and alerts (domain/entity.ts, domain/visibility.ts) ---------------------
 
-export const Evidence = named(
-  'Evidence',
-  z.object({
-    text: z.string(),
-    briefingId: z.optional(z.string()).check(z.describe('The briefing the evidence comes from')),
-    url: z.optional(z.string()),
-  }),
-);
+export const Evidence = named('Evidence', DomainEvidence);
 
-const EntityEnd = z.object({ entityId: z.string(), name: z.string().check(z.describe('Its name when the link was written')) });
+export const RelationshipView = named('RelationshipView', DomainRelationshipView);
 
-export const RelationshipView = named(
-  'RelationshipView',
-  z
-    .object({
-      direction: z
-        .enum(['outgoing', 'incoming'])
-        .check(z.describe('`outgoing`: this entity states the link; `incoming`: another entity states it about this one')),
-      from: EntityEnd,
-      relation: z.enum(RELATIONS),
-      to: EntityEnd,
-      since: z.optional(z.string()).check(z.describe('`YYYY`, `YYYY-MM` or `YYYY-MM-DD`')),
-      summary: z.string().check(z.describe('One public line')),
-      evidence: z.union([
-        z.object({ tier: Tier, locked: z.literal(false), content: z.array(Evidence) }).check(z.meta({ title: 'Evidence (readable)' })),
-        z
-          .object({
-            tier: Tier,
-            locked: z.literal(true),
-            unlockTier: Tier.check(z.describe('The tier that unlocks it')),
-            unlock: z.optional(UnlockOffer).check(z.describe('How to unlock it, as on a locked section of a briefing')),
-          })
-          .check(z.meta({ title: 'Evidence (locked)' }), z.describe('The evidence exists, this tier unlocks it and how to get it; nothing else.')),
-      ]),
-    })
-    .check(
-      z.describe("A relationship as one entity's page shows it: who, how, whom and a public summary; its evidence is Leadership Alliance content."),
-    ),
-);
-
-/** The fields of EntityView, undescribed: extending a described object would carry its description along. */
-const entityViewFields = z.object({
-  entityId: z.string(),
-  name: z.string(),
-  kind: z.enum(ENTITY_KINDS),
-  aliases: z.array(z.object({ language: z.string(), name: z.string() })).check(z.describe('Other names, by language')),
-  coverage: z.optional(z.string()).check(z.describe('Why the entity is covered; absent until an analyst writes the profile')),
-  updatedAt: z.iso.datetime(),
-  publishedAt: z
-    .optional(z.iso.datetime())
-    .check(z.describe('When the profile became public (a published briefing named it, or an editor published it); absent only for staff')),
-  viewerTier: Tier.check(z.describe('The tier the page was shaped for')),
-  relationships: z.array(RelationshipView).check(z.describe('Outgoing first, then incoming; readers see only links to public entities')),
-});
-
-export const EntityView = named(
-  'EntityView',
-  entityViewFields.check(z.describe("An entity's profile and relationships, shaped for the caller's tier.")),
-);
+export const EntityView = named('EntityView', DomainEntityView);
 
 export const EntityPage = named(
   'EntityPage',
-  z.extend(entityViewFields, {
+  z.object({
+    ...DomainEntityView.shape,
     recentBriefings: z.array(BriefingSummary).check(z.describe('Its latest published briefings, newest first (at most 10)')),
   }),
 );
@@ -448,72 +311,7 @@ export const Watchlist = named(
   z.object({ items: z.array(WatchEntry), limit: z.number().check(z.int(), z.describe('The most entities a watchlist holds')) }),
 );
 
-const Alert = z.object({
-  briefingId: z.string(),
-  briefingVersion: z.number().check(z.int(), z.minimum(1)),
-  alertedAt: z.iso.datetime().check(z.describe('When the announced version was made')),
-  entityIds: z.array(z.string()).check(z.describe('The followed entities the briefing names')),
-  briefing: BriefingSummary,
-});
-const { briefing: _summary, ...alertFields } = Alert.shape;
-
-const SectionNames = z.enum(SECTIONS.map((s) => s.name) as [SectionName, ...SectionName[]]);
-
-export const AlertPage = named(
-  'AlertPage',
-  z.object({
-    viewerTier: Tier,
-    items: z.array(
-      z.union([
-        z.extend(Alert, {
-          status: z.literal('published'),
-          sections: z
-            .object({
-              unlocked: z.array(SectionNames),
-              locked: z.array(
-                z.object({
-                  name: SectionNames,
-                  unlockTier: Tier,
-                  unlock: z.optional(UnlockOffer).check(z.describe('How to unlock it, as on a locked section of a briefing')),
-                }),
-              ),
-            })
-            .check(z.describe("Which of the briefing's sections the caller's tier reads now")),
-        }),
-        z
-          .object({ ...alertFields, status: z.literal('retracted') })
-          .check(z.describe('The briefing was retracted since the alert: nothing of its content is shown')),
-      ]),
-    ),
-  }),
-);
-
-// ---- the schemas above document exactly the domain types (a failing line: update the schema) ----
-
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-type Check<T extends true> = T;
-type SameType<O, D> = Equals<{ [K in keyof O]: O[K] }, { [K in keyof D]: D[K] }>;
-type Same<S extends z.ZodMiniType, D> = SameType<z.output<S>, D>;
-export type ResponseChecks = [
-  Check<Same<typeof BriefingSummary, Omit<DomainSummary, 'grade'> & { grade: DomainConfidence['grade'] }>>,
-  Check<Same<typeof MemberSelfView, DomainSelfView>>,
-  Check<Same<typeof Entitlement, DomainEntitlement>>,
-  Check<Same<typeof EntitlementHistoryEntry, DomainHistoryEntry>>,
-  Check<Same<typeof MemberAdminView, DomainAdminView>>,
-  Check<Same<typeof AccessRequest, DomainAccessRequest>>,
-  Check<Same<typeof MemberAccessRequest, DomainMemberAccessRequest>>,
-  Check<Same<typeof Evidence, DomainEvidence>>,
-  Check<Same<typeof RelationshipView, DomainRelationshipView>>,
-  Check<Same<typeof EntityView, DomainEntityView>>,
-  Check<Same<typeof WatchEntry, DomainWatchEntry>>,
-  Check<SameType<Omit<z.output<typeof Alert>, 'briefing'>, Omit<DomainAlert, 'briefing'>>>,
-  Check<SameType<Extract<z.output<typeof AlertPage>['items'][number], { status: 'retracted' }>, Extract<DomainAlertView, { status: 'retracted' }>>>,
-  // Sections: the domain types content as `unknown`; the schema says what each section holds.
-  Check<Equals<keyof z.output<typeof BriefingView>, keyof DomainView>>,
-  Check<SameType<Omit<z.output<typeof BriefingView>, 'sections'>, Omit<DomainView, 'sections'>>>,
-  Check<z.output<typeof SectionView> extends DomainSection ? true : false>,
-  Check<Equals<keyof z.output<typeof LockedSection>, keyof Extract<DomainSection, { locked: true }>>>,
-];
+export const AlertPage = named('AlertPage', z.object({ viewerTier: Tier, items: z.array(DomainAlertView) }));
 
 // ---- per route -------------------------------------------------------------------------------
 

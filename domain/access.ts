@@ -9,6 +9,7 @@ import { schema } from './schema.ts';
 /** Reader tiers, lowest first. */
 export const TIERS = ['public', 'strategy-circle', 'leadership-alliance'] as const;
 export type Tier = (typeof TIERS)[number];
+export const Tier = /* @__PURE__ */ schema(() => z.enum(TIERS));
 
 /** The tiers a member can hold (public needs no membership). */
 export const MEMBER_TIERS = ['strategy-circle', 'leadership-alliance'] as const;
