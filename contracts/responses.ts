@@ -27,7 +27,7 @@ import {
 } from '#domain/briefing.ts';
 import { CompletenessIssue } from '#domain/completeness.ts';
 import { ORIGINS } from '#domain/entitlement.ts';
-import { Evidence as DomainEvidence, ENTITY_KINDS } from '#domain/entity.ts';
+import { ENTITY_KINDS } from '#domain/entity.ts';
 import { FieldIssue } from '#domain/errors.ts';
 import { ConfidenceLegend as DomainConfidenceLegend } from '#domain/legend.ts';
 import { Confidence as DomainConfidence, Explanation as DomainExplanation, Override } from '#domain/scoring.ts';
@@ -41,6 +41,7 @@ import {
   SectionView as DomainSectionView,
   BriefingSummary as DomainSummary,
   BriefingView as DomainView,
+  EvidenceItem,
 } from '#domain/visibility.ts';
 import { ENTITLEMENT_CHANGES } from '#events/index.ts';
 
@@ -282,7 +283,7 @@ export const ConfidenceLegend = named('ConfidenceLegend', DomainConfidenceLegend
 
 // ---- entities, watchlists and alerts (domain/entity.ts, domain/visibility.ts) ---------------------
 
-export const Evidence = named('Evidence', DomainEvidence);
+export const Evidence = named('Evidence', EvidenceItem);
 
 export const RelationshipView = named('RelationshipView', DomainRelationshipView);
 

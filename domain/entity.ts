@@ -59,7 +59,7 @@ export type Alias = z.infer<typeof Alias>;
 export const Evidence = /* @__PURE__ */ schema(() =>
   z.strictObject({
     text: text(2000),
-    briefingId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))).check(z.describe('The briefing the evidence comes from')),
+    briefingId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
     url: z.optional(z.url({ protocol: /^https?$/ }).check(z.maxLength(2000))),
   }),
 );

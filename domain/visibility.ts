@@ -203,6 +203,14 @@ export function summarize(b: Briefing): BriefingSummary {
 /** Relationship evidence is gated like the briefing section of the same name: its tier comes from SECTIONS. */
 const EVIDENCE_SECTION = SECTIONS.find((s) => s.name === 'relationshipEvidence')!;
 
+/**
+ * One piece of a relationship's evidence as readers see it: the stored Evidence, described here rather than in
+ * domain/entity.ts so that the functions that validate evidence do not carry the description.
+ */
+export const EvidenceItem = /* @__PURE__ */ schema(() =>
+  z.object({ ...Evidence.shape, briefingId: Evidence.shape.briefingId.check(z.describe('The briefing the evidence comes from')) }),
+);
+
 /** A relationship as one entity's page shows it: `outgoing` when the entity is its source, `incoming` when its target. */
 export const RelationshipView = /* @__PURE__ */ schema(() =>
   z
@@ -217,7 +225,7 @@ export const RelationshipView = /* @__PURE__ */ schema(() =>
       summary: z.string().check(z.describe('One public line')),
       // Readable, or a marker saying it exists, which tier unlocks it and how (never its count or text).
       evidence: z.union([
-        z.object({ tier: Tier, locked: z.literal(false), content: z.array(Evidence) }).check(z.meta({ title: 'Evidence (readable)' })),
+        z.object({ tier: Tier, locked: z.literal(false), content: z.array(EvidenceItem) }).check(z.meta({ title: 'Evidence (readable)' })),
         z
           .object({
             tier: Tier,
