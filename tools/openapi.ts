@@ -7,7 +7,9 @@
  *   (`handler.route`, exposed by `httpRoute` in functions/commons/http.ts);
  * - the failures every route shares: derived from that spec (400 when it
  *   validates input, 401, 403 for staff roles, 413/415 when it takes a body);
- * - successes and route-specific failures: contracts/responses.ts.
+ * - successes and route-specific failures: contracts/responses.ts, which
+ *   names the domain's response schemas (docs/decisions/0001-contracts.md);
+ * - examples: the fixtures of contracts/examples.ts.
  *
  * Schemas are converted with zod's own `z.toJSONSchema` (JSON Schema 2020-12,
  * the dialect of OpenAPI 3.1). Served by the local stack at `/openapi.json`;
