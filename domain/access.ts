@@ -3,10 +3,13 @@
  * The group names are the contract between the user pool (infra/), the local
  * emulator and the gating decision below: they are defined here only.
  */
+import * as z from 'zod/mini';
+import { schema } from './schema.ts';
 
 /** Reader tiers, lowest first. */
 export const TIERS = ['public', 'strategy-circle', 'leadership-alliance'] as const;
 export type Tier = (typeof TIERS)[number];
+export const Tier = /* @__PURE__ */ schema(() => z.enum(TIERS));
 
 /** The tiers a member can hold (public needs no membership). */
 export const MEMBER_TIERS = ['strategy-circle', 'leadership-alliance'] as const;
@@ -53,10 +56,8 @@ export function tierRank(tier: Tier): number {
  * {@link viewerOf} is applied. The API grants the meet of the two (see
  * domain/entitlement.ts), so each is kept apart until then.
  */
-export interface Grant {
-  tier: Tier;
-  roles: StaffRole[];
-}
+export const Grant = /* @__PURE__ */ schema(() => z.object({ tier: z.enum(TIERS), roles: z.array(z.enum(STAFF_ROLES)) }));
+export type Grant = z.output<typeof Grant>;
 
 /** The group that carries each tier into tokens (public has none). */
 export const TIER_GROUP: Record<MemberTier, GroupName> = {

@@ -3,6 +3,7 @@
  * scoring and publishing. Pure: ids, clocks and people are handed in.
  */
 import * as z from 'zod/mini';
+import { BRIEFING_CHANGES, type BriefingChange } from './changes.ts';
 import { type CompletenessIssue, gapsOf, issuesOf, sectionFindings } from './completeness.ts';
 import { ConflictError, IncompleteError, NotFoundError, ValidationError } from './errors.ts';
 import { LanguageTag } from './language.ts';
@@ -10,13 +11,13 @@ import { schema } from './schema.ts';
 import {
   applyOverride,
   BANDS,
-  type Confidence,
+  Confidence,
   type ContentGap,
-  type Credibility,
+  Credibility,
   compareIds,
   DEFAULT_RELIABILITY,
   type EventWindow,
-  type Explanation,
+  Explanation,
   evidenceKey,
   GRADES,
   type Grade,
@@ -24,17 +25,15 @@ import {
   gradeRank,
   NO_EVIDENCE,
   type Override,
-  type Reliability,
+  Reliability,
   recencyFactor,
+  SOURCE_KINDS,
+  STANCES,
   scoreEvidence,
 } from './scoring.ts';
 import { failurePaths, relationshipEvidence, text, trendContext, WrittenSections, whatToWatch } from './sections.ts';
-import { countsAsEvidence, evidenceOf, keyedEvidenceOf, type Source, type SourceState } from './source.ts';
+import { countsAsEvidence, evidenceOf, keyedEvidenceOf, type Source, SourceState } from './source.ts';
 import { stableJson } from './stable-json.ts';
-
-/** What an edit of a briefing changed, as Briefing Edited names it. */
-export const BRIEFING_CHANGES = ['sections', 'translations', 'entities', 'related', 'autoPublish', 'eventDate', 'override', 'model'] as const;
-export type BriefingChange = (typeof BRIEFING_CHANGES)[number];
 
 export const EntityRef = /* @__PURE__ */ schema(() =>
   z.strictObject({
@@ -149,37 +148,39 @@ export const BriefingPatch = /* @__PURE__ */ schema(() =>
 export type BriefingPatch = z.infer<typeof BriefingPatch>;
 
 /** One source as Leadership Alliance readers see it: how it was weighed and its share of the score. */
-export interface SourceNote {
-  sourceId: string;
-  url: string;
-  publisher: string;
-  title: string;
-  kind: Source['kind'];
-  stance: Source['stance'];
-  language: string;
-  publishedAt?: string;
-  /** Admiralty source reliability, and whether an analyst set it (with why) or the kind's default applies. */
-  reliability: { grade: Reliability; setBy: 'analyst' | 'default'; reason?: string };
-  /** Admiralty information credibility, when an analyst judged it. */
-  credibility?: Credibility;
-  /** The origin (group of copies of one text) the source belongs to. */
-  originId: string;
-  /** Set on a copy: the member through which its origin is counted. */
-  copyOf?: string;
-  weight: number;
-  /** Points of the score this source accounts for; negative when it lowers it. */
-  contribution: number;
-  /** Its share of the score (contribution ÷ score). */
-  share: number;
-  /** Plain reasons for its weight (copy, analyst ratings, age, stance). */
-  reasons: string[];
-  note?: string;
-  /** Set on a source that no longer counts (withdrawn, or retracted by its publisher): listed with who, when and why, weighing nothing. */
-  state?: SourceState;
-}
+export const SourceNote = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      sourceId: z.string(),
+      url: z.string().check(z.describe('Canonical URL')),
+      publisher: z.string(),
+      title: z.string(),
+      kind: z.enum(SOURCE_KINDS),
+      stance: z.enum(STANCES),
+      language: z.string(),
+      publishedAt: z.optional(z.string()),
+      reliability: z.object({
+        grade: Reliability,
+        setBy: z.enum(['analyst', 'default']),
+        reason: z.optional(z.string()),
+      }),
+      credibility: z.optional(Credibility),
+      originId: z.string().check(z.describe('The origin (group of copies of one text) the source belongs to')),
+      copyOf: z.optional(z.string()).check(z.describe('Set on a copy: the member through which its origin is counted')),
+      weight: z.number(),
+      contribution: z.number().check(z.describe('Points of the score this source accounts for; negative when it lowers it')),
+      share: z.number().check(z.describe('Its share of the score (contribution ÷ score)')),
+      reasons: z.array(z.string()),
+      note: z.optional(z.string()),
+      state: z.optional(SourceState).check(z.describe('Set on a source that no longer counts (staff only: readers do not see such sources)')),
+    })
+    .check(z.describe('One source as Leadership Alliance readers see it: how it was weighed and its share of the score.')),
+);
+export type SourceNote = z.output<typeof SourceNote>;
 
 /** `retracted` is final: a retracted briefing is hidden from readers and is neither edited nor published again. */
-export type BriefingStatus = 'draft' | 'published' | 'retracted';
+export const BRIEFING_STATUSES = ['draft', 'published', 'retracted'] as const;
+export type BriefingStatus = (typeof BRIEFING_STATUSES)[number];
 
 /**
  * The lowest grade an auto-publish rule may name when the publisher configures no other floor
@@ -192,33 +193,43 @@ export const DEFAULT_AUTO_PUBLISH_FLOOR: Grade = 'B/C';
  * publisher's floor). An analyst proposes it; it takes effect only once an editor approves it (or an
  * editor sets it). A rule stored before approvals existed has neither and waits for an editor.
  */
-export interface AutoPublishRule {
-  minGrade: Grade;
-  /** Who set this grade, and when: an analyst proposing it, or an editor setting it. */
-  proposedBy?: string;
-  proposedAt?: string;
-  /** The editor who approved it, and when; absent: proposed only, it publishes nothing. */
-  approvedBy?: string;
-  approvedAt?: string;
-}
+export const AutoPublishRule = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      minGrade: z.enum(GRADES).check(z.describe("Publish the draft once its grade reaches this (and the publisher's floor)")),
+      proposedBy: z.optional(z.string()).check(z.describe('Who set this grade: an analyst proposing it, or an editor setting it')),
+      proposedAt: z.optional(z.iso.datetime()),
+      approvedBy: z.optional(z.string()).check(z.describe('The editor who approved it; absent: proposed only, it publishes nothing')),
+      approvedAt: z.optional(z.iso.datetime()),
+    })
+    .check(z.describe('Staff only: the auto-publish rule. An analyst proposes it; it takes effect once an editor approves it (or sets it).')),
+);
+export type AutoPublishRule = z.output<typeof AutoPublishRule>;
 
 /**
  * An edit of a published briefing waiting for an editor: the written content as proposed (what readers
  * will see once an editor publishes it), what it changes and who proposed it. Readers keep the
  * published content until then; staff read both.
  */
-export interface PendingRevision {
-  sections: WrittenSections;
-  translations?: Translations;
-  entities: EntityRef[];
-  related: string[];
-  eventDate?: string;
-  /** Every kind of change the revision makes, over all the edits that built it. */
-  changes: BriefingChange[];
-  /** Who last edited the revision, and when (each edit is in the version history, `proposed`). */
-  proposedBy: string;
-  proposedAt: string;
-}
+export const PendingRevision = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      sections: WrittenSections,
+      translations: z.optional(Translations),
+      entities: z.array(EntityRef),
+      related: z.array(z.string()),
+      eventDate: z.optional(z.string()),
+      changes: z.array(z.enum(BRIEFING_CHANGES)).check(z.describe('What the revision changes, over every edit that built it')),
+      proposedBy: z.string().check(z.describe('Who last edited the revision')),
+      proposedAt: z.iso.datetime(),
+    })
+    .check(
+      z.describe(
+        'Staff only: an edit of a published briefing waiting for an editor (POST /briefings/{briefingId}/publish publishes it). Readers see the published sections until then.',
+      ),
+    ),
+);
+export type PendingRevision = z.output<typeof PendingRevision>;
 
 export interface Briefing {
   briefingId: string;
@@ -685,28 +696,31 @@ function uncountedNote(s: Source): SourceNote {
 }
 
 /** What staff read at GET /briefings/{id}/score: the confidence, how it was reached, and every source's part in it. */
-export interface ScoreReport {
-  briefingId: string;
-  status: BriefingStatus;
-  updatedAt: string;
-  confidence: Confidence;
-  /** Absent for a briefing not scored since model v2 (no sources yet, or scored before). */
-  explanation?: Explanation;
-  sources: SourceNote[];
-  /** How old the signal is now, for editors; absent before any supporting source has a date. */
-  freshness?: Freshness;
-}
+export const ScoreReport = /* @__PURE__ */ schema(() =>
+  z.object({
+    briefingId: z.string(),
+    status: z.enum(BRIEFING_STATUSES),
+    updatedAt: z.iso.datetime(),
+    confidence: Confidence,
+    explanation: z.optional(Explanation).check(z.describe('Absent for a briefing not scored since model v2')),
+    sources: z.array(SourceNote),
+    freshness: z
+      .optional(z.object({ lastConfirmedAt: z.string(), daysSinceConfirmed: z.number().check(z.int(), z.minimum(0)), decayedScore: z.number() }))
+      .check(
+        z.describe(
+          'How old the signal is now: when a supporting source last confirmed it, and the score it would carry if it decayed like old evidence (full 30 days, then halving every 180). For editors; never applied to the published score',
+        ),
+      ),
+  }),
+);
+export type ScoreReport = z.output<typeof ScoreReport>;
 
 /**
  * Staleness against now, for the editor: when the signal was last confirmed and the score it would
  * carry if it decayed like old evidence (full for 30 days, then halving every 180). Never applied to
  * the published score, which depends on the evidence only; the editor decides whether to look again.
  */
-export interface Freshness {
-  lastConfirmedAt: string;
-  daysSinceConfirmed: number;
-  decayedScore: number;
-}
+export type Freshness = NonNullable<ScoreReport['freshness']>;
 
 export function scoreReport(b: Briefing, now: Date = new Date()): ScoreReport {
   const last = b.confidence.lastConfirmedAt;
@@ -739,33 +753,45 @@ export const EDITORIAL_ACTIONS = ['created', 'edited', 'proposed', 'published', 
 export type EditorialAction = (typeof EDITORIAL_ACTIONS)[number];
 
 /** Who proposed and who approved what a snapshot records (the fields are absent where they do not apply). */
-export interface Review {
-  /**
-   * On a publication: the editor whose decision it is (the publishing editor, or the editor who approved
-   * the auto-publish rule); on an editor's own edit of a published briefing, which went live: that editor.
-   */
-  approvedBy?: string;
-  /** On a publication: who proposed what it made public (the revision's author, or the auto-publish rule's). */
-  proposedBy?: string;
-}
+/**
+ * Who decided what a version made public: on a publication, the editor whose decision it is and who proposed
+ * what it made public; on an editor's own edit of a published briefing, which went live: that editor.
+ */
+const reviewFields = /* @__PURE__ */ schema(() => ({
+  approvedBy: z
+    .optional(z.string())
+    .check(
+      z.describe(
+        "On a publication: the editor whose decision it is (who published, or who approved the auto-publish rule); on an editor's own live edit: that editor",
+      ),
+    ),
+  proposedBy: z
+    .optional(z.string())
+    .check(z.describe("On a publication: who proposed what it made public (the revision's author, or the auto-publish rule's)")),
+}));
 
 /** The written content of a briefing as one editorial action left it, and who did what when. Staff read it. */
-export interface BriefingSnapshot extends Review {
-  briefingId: string;
-  version: number;
-  action: EditorialAction;
-  by: string;
-  at: string;
-  status: BriefingStatus;
-  language: string;
-  sections: WrittenSections;
-  translations: Translations;
-  entities: EntityRef[];
-  related: string[];
-  confidence: Confidence;
-  /** The auto-publish rule at this version: its grade, who proposed it and who approved it. */
-  autoPublish?: AutoPublishRule;
-}
+export const BriefingSnapshot = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      briefingId: z.string(),
+      version: z.number().check(z.int(), z.minimum(1)),
+      action: z.enum(EDITORIAL_ACTIONS),
+      by: z.string(),
+      at: z.iso.datetime(),
+      status: z.enum(BRIEFING_STATUSES),
+      language: z.string(),
+      sections: WrittenSections,
+      translations: Translations,
+      entities: z.array(EntityRef),
+      related: z.array(z.string()),
+      confidence: Confidence,
+      ...reviewFields,
+      autoPublish: z.optional(AutoPublishRule).check(z.describe('The auto-publish rule at this version')),
+    })
+    .check(z.describe('The written content of a briefing as one editorial action left it (for `proposed`: the revision proposed).')),
+);
+export type BriefingSnapshot = z.output<typeof BriefingSnapshot>;
 
 /** The snapshot of `b` (of its pending revision's content, for `proposed`). */
 export function snapshotOf(b: Briefing, ctx: { action: EditorialAction; by: string; now: Date } & Review): BriefingSnapshot {
@@ -790,17 +816,24 @@ export function snapshotOf(b: Briefing, ctx: { action: EditorialAction; by: stri
 }
 
 /** One line of the version history list. */
-export interface VersionSummary extends Review {
-  version: number;
-  action: EditorialAction;
-  by: string;
-  at: string;
-  status: BriefingStatus;
-  headline: string;
-  score: number;
-  grade: Grade;
-  autoPublish?: AutoPublishRule;
-}
+export const VersionSummary = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      version: z.number().check(z.int(), z.minimum(1)),
+      action: z.enum(EDITORIAL_ACTIONS),
+      by: z.string().check(z.describe('Who acted: a user id, or `rule:auto-publish`')),
+      at: z.iso.datetime(),
+      status: z.enum(BRIEFING_STATUSES),
+      headline: z.string(),
+      score: z.number().check(z.minimum(0), z.maximum(1)),
+      grade: z.enum(GRADES),
+      ...reviewFields,
+      autoPublish: z.optional(AutoPublishRule).check(z.describe('The auto-publish rule at this version')),
+    })
+    .check(z.describe("One editorial action in a briefing's history.")),
+);
+export type VersionSummary = z.output<typeof VersionSummary>;
+export type Review = Pick<VersionSummary, 'approvedBy' | 'proposedBy'>;
 
 export function summarizeSnapshot(s: BriefingSnapshot): VersionSummary {
   return {

@@ -8,7 +8,8 @@
  * `#/translations/zh/whatToWatch/1`) and maps to a content-gap code the
  * scoring cap names without quoting content.
  */
-
+import * as z from 'zod/mini';
+import { schema } from './schema.ts';
 import type { ContentGap } from './scoring.ts';
 import type { WrittenSections } from './sections.ts';
 import { FIELD_TITLE, GENERIC_WATCH_VOCABULARY, PLACEHOLDER_PATTERNS, PLACEHOLDER_VALUE, PUBLISHER_TEMPLATES } from './templates.ts';
@@ -18,13 +19,18 @@ export const COMPLETENESS_CODES = ['empty', 'too-short', 'placeholder', 'templat
 export type CompletenessCode = (typeof COMPLETENESS_CODES)[number];
 
 /** One problem that blocks publishing, named by the field it is in. */
-export interface CompletenessIssue {
-  /** JSON pointer into the briefing's written content (`#/sections/...`, `#/translations/<lang>/...`), or `#/sources`. */
-  pointer: string;
-  code: CompletenessCode;
-  /** A plain sentence for the editor. */
-  detail: string;
-}
+export const CompletenessIssue = /* @__PURE__ */ schema(() =>
+  z.object({
+    pointer: z
+      .string()
+      .check(
+        z.describe('The field: `#/sections/operatingSurface/marketExposure`, `#/translations/zh/whatToWatch/1`; `#/sources` for missing evidence'),
+      ),
+    code: z.enum(COMPLETENESS_CODES),
+    detail: z.string().check(z.describe('What is wrong with it, for a person to read')),
+  }),
+);
+export type CompletenessIssue = z.output<typeof CompletenessIssue>;
 
 /** One issue with the content-gap codes it amounts to (what the scoring cap sees). */
 interface Finding extends CompletenessIssue {

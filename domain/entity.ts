@@ -121,10 +121,10 @@ export interface EntityProfile {
 export const isPublicProfile = (profile: Pick<EntityProfile, 'publishedAt'> | undefined): boolean => profile?.publishedAt !== undefined;
 
 /** One end of a relationship, with the name it had when the link was written. */
-export interface EntityEnd {
-  entityId: string;
-  name: string;
-}
+export const EntityEnd = /* @__PURE__ */ schema(() =>
+  z.object({ entityId: z.string(), name: z.string().check(z.describe('Its name when the link was written')) }),
+);
+export type EntityEnd = z.output<typeof EntityEnd>;
 
 /** A stored relationship, the same on both ends. */
 export interface Relationship {

@@ -2,11 +2,17 @@
  * Typed failures of the domain. They carry no HTTP knowledge: one place
  * (functions/commons/http.ts) maps them to RFC 9457 problem responses.
  */
-export interface FieldIssue {
-  /** JSON pointer to the failing field, e.g. `#/sections/headline`. */
-  pointer: string;
-  detail: string;
-}
+import * as z from 'zod/mini';
+import { schema } from './schema.ts';
+
+/** One failing field of a rejected request (a 400's `errors`). */
+export const FieldIssue = /* @__PURE__ */ schema(() =>
+  z.object({
+    pointer: z.string().check(z.describe('`#/sections/headline` for a body field, `query:limit` or `path:briefingId` for a parameter')),
+    detail: z.string(),
+  }),
+);
+export type FieldIssue = z.output<typeof FieldIssue>;
 
 export class DomainError extends Error {
   constructor(message: string) {

@@ -29,6 +29,8 @@ import { ConverterFactory } from 'opencc-js/core';
 import HKVariantsRev from 'opencc-js/dict/HKVariantsRev';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
+import * as z from 'zod/mini';
+import { schema } from './schema.ts';
 
 /** Characters per shingle. */
 export const SHINGLE_CHARS = 5;
@@ -45,25 +47,25 @@ export const MIN_SHINGLES = 16;
 /** Identifies the algorithm; texts fingerprinted by `shingle5-bottom128-v1` (no script folding, no words) still compare by shingles. */
 export const FINGERPRINT_SCHEME = 'shingle5-bottom128-v2';
 
-export interface Fingerprint {
-  scheme: string;
-  /** Number of distinct shingles in the text. */
-  shingles: number;
-  /** The smallest hashes, ascending, as big-endian uint32 in base64url. */
-  sketch: string;
-  /** Number of distinct content words (Chinese: character pairs). */
-  words?: number;
-  /** The smallest word hashes, as `sketch`. */
-  wordSketch?: string;
-  /** Figures with their scale, in order of first appearance (`1.43e10`, `14`, `2026`). */
-  figures?: string[];
-  /** Latin-script names, lower case, in order of first appearance. */
-  names?: string[];
-  /** The script most of its letters are in. */
-  script?: 'latin' | 'han' | 'other';
-  /** Hash of the whole normalised text. */
-  exact?: string;
-}
+/** A text's fingerprint: how copies, paraphrases and translations of it are recognised. */
+export const Fingerprint = /* @__PURE__ */ schema(() =>
+  z.object({
+    scheme: z.string(),
+    // Distinct shingles; the smallest hashes, ascending, as big-endian uint32 in base64url.
+    shingles: z.number().check(z.int(), z.minimum(0)),
+    sketch: z.string(),
+    // Distinct content words (Chinese: character pairs); the smallest word hashes, as `sketch`.
+    words: z.optional(z.number().check(z.int(), z.minimum(0))),
+    wordSketch: z.optional(z.string()),
+    // Figures with their scale (`1.43e10`, `14`, `2026`) and Latin-script names in lower case, in order of first appearance.
+    figures: z.optional(z.array(z.string())),
+    names: z.optional(z.array(z.string())),
+    // The script most of its letters are in; a hash of the whole normalised text.
+    script: z.optional(z.enum(['latin', 'han', 'other'])),
+    exact: z.optional(z.string()),
+  }),
+);
+export type Fingerprint = z.output<typeof Fingerprint>;
 
 let toSimplified: ((text: string) => string) | undefined;
 

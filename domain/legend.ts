@@ -5,39 +5,42 @@
  * from the scorer's own definitions (domain/scoring.ts), so the two cannot
  * drift; only the translations live here. Pure.
  */
-import { ANALYST_ASSESSED_LABEL, BANDS, DISPUTED_CAP, DISPUTED_LABEL, type Grade, MODEL_VERSION, NO_DIRECT_SOURCE_CAP } from './scoring.ts';
+import * as z from 'zod/mini';
+import { schema } from './schema.ts';
+import { ANALYST_ASSESSED_LABEL, BANDS, DISPUTED_CAP, DISPUTED_LABEL, GRADES, MODEL_VERSION, NO_DIRECT_SOURCE_CAP } from './scoring.ts';
 
 /** The languages the legend is written in. */
 export const LEGEND_LANGUAGES = ['en', 'zh'] as const;
 export type LegendLanguage = (typeof LEGEND_LANGUAGES)[number];
-type Texts = Record<LegendLanguage, string>;
 
-export interface LegendBand {
-  grade: Grade;
-  /** The lowest score in the band (closed below). */
-  min: number;
-  /** The highest score in the band, to two decimals as scores are shown (the band is open above: the next band starts at max + 0.01). */
-  max: number;
-  /** `0.90 – 1.00`. */
-  range: string;
-  label: Texts;
-}
-
-export interface LegendMark {
-  label: Texts;
-  meaning: Texts;
-}
-
-export interface ConfidenceLegend {
-  modelVersion: string;
-  languages: LegendLanguage[];
-  /** Highest band first. */
-  bands: LegendBand[];
-  /** How to read a band boundary and grade A. */
-  notes: Texts;
-  /** `confidence.disputed` and `confidence.analystAssessed` on a briefing. */
-  marks: { disputed: LegendMark; analystAssessed: LegendMark };
-}
+export const ConfidenceLegend = /* @__PURE__ */ schema(() => {
+  const Texts = z.object({ en: z.string(), zh: z.string() }).check(z.describe('The same text in each language served'));
+  const LegendMark = z.object({ label: Texts, meaning: Texts });
+  return z
+    .object({
+      modelVersion: z.string().check(z.describe('The confidence model the bands belong to')),
+      languages: z.array(z.enum(LEGEND_LANGUAGES)).check(z.describe('The languages every text below is given in')),
+      bands: z
+        .array(
+          z.object({
+            grade: z.enum(GRADES),
+            min: z.number().check(z.describe('The lowest score in the band (closed below)')),
+            max: z.number().check(z.describe('The highest score in the band, to two decimals (open above: the next band starts at max + 0.01)')),
+            range: z.string().check(z.describe('`0.90 – 1.00`')),
+            label: Texts,
+          }),
+        )
+        .check(z.describe('The six bands, highest first')),
+      notes: Texts.check(z.describe('How to read a band boundary, and what grade A requires')),
+      marks: z.object({
+        disputed: LegendMark.check(z.describe('`confidence.disputed` on a briefing')),
+        analystAssessed: LegendMark.check(z.describe('`confidence.analystAssessed` on a briefing')),
+      }),
+    })
+    .check(z.describe("The confidence bands and marks, from the scorer's own definitions."));
+});
+export type ConfidenceLegend = z.output<typeof ConfidenceLegend>;
+type LegendBand = ConfidenceLegend['bands'][number];
 
 /** The Chinese label of each band, by its English label (the scorer's). */
 const ZH_BAND_LABELS: Record<string, string> = {

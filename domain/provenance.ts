@@ -18,7 +18,9 @@ export const MIN_ANCHORS = 2;
 /** Figures two texts in different scripts must share, and the share of the smaller set, to be one story translated. */
 export const TRANSLATION_FIGURES = { min: 3, share: 0.8 } as const;
 
-export type Relation = 'same outlet' | 'credits' | 'same credit' | 'copy' | 'paraphrase' | 'translation';
+/** How a source depends on another. */
+export const DEPENDENCE_RELATIONS = ['same outlet', 'credits', 'same credit', 'copy', 'paraphrase', 'translation'] as const;
+export type Relation = (typeof DEPENDENCE_RELATIONS)[number];
 
 export interface Provenance {
   sourceId: string;

@@ -40,9 +40,11 @@
  * outlets.ts); `MODEL_VERSION` is stored with every score.
  */
 
+import * as z from 'zod/mini';
 import type { Fingerprint } from './fingerprint.ts';
 import { lineName, type Sourcing } from './outlets.ts';
-import { dependence, type Provenance, type Relation } from './provenance.ts';
+import { DEPENDENCE_RELATIONS, dependence, type Provenance, type Relation } from './provenance.ts';
+import { schema } from './schema.ts';
 
 export const MODEL_VERSION = 'v3';
 
@@ -213,140 +215,146 @@ export interface Evidence {
 }
 
 /** What the briefing is about in time: the event's date, or an observation window. */
-export interface EventWindow {
-  from: string;
-  to?: string;
-}
+export const EventWindow = /* @__PURE__ */ schema(() => z.object({ from: z.string(), to: z.optional(z.string()) }));
+export type EventWindow = z.output<typeof EventWindow>;
 
 export interface ScoreContext {
   gaps?: readonly ContentGap[];
   event?: EventWindow;
 }
 
-export type ReasonCode =
-  | 'no-evidence'
-  | 'capped-incomplete'
-  | 'capped-no-direct'
-  | 'capped-quality'
-  | 'capped-certainty'
-  | 'incomplete'
-  | 'corroboration'
-  | 'provenance'
-  | 'contradiction'
-  | 'disputed'
-  | 'event-time'
-  | 'no-event-date'
-  | 'undated'
-  | 'stale'
-  | 'reliability'
-  | 'credibility'
-  | 'export'
-  | 'analyst-assessed';
+/** Why the score is what it is, one code per reason. */
+export const REASON_CODES = [
+  'no-evidence',
+  'capped-incomplete',
+  'capped-no-direct',
+  'capped-quality',
+  'capped-certainty',
+  'incomplete',
+  'corroboration',
+  'provenance',
+  'contradiction',
+  'disputed',
+  'event-time',
+  'no-event-date',
+  'undated',
+  'stale',
+  'reliability',
+  'credibility',
+  'export',
+  'analyst-assessed',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
 
-/** A plain-language reason. It never quotes briefing or source content, so it may travel in events. */
-export interface Reason {
-  code: ReasonCode;
-  text: string;
-}
+// The shapes scoring hands out (docs/scoring.md), as zod schemas: the types below are inferred from them,
+// and the OpenAPI document (contracts/responses.ts) shows them with these descriptions.
 
-export interface Admiralty {
-  reliability: Reliability;
-  credibility: Credibility;
-  /** The pair as written, e.g. `B2`. */
-  code: string;
-}
+export const Reliability = /* @__PURE__ */ schema(() =>
+  z.enum(RELIABILITY_GRADES).check(z.describe('Admiralty source reliability (A completely reliable … F cannot be judged)')),
+);
+export const Credibility = /* @__PURE__ */ schema(() =>
+  z.literal(CREDIBILITY_LEVELS).check(z.describe('Admiralty information credibility (1 confirmed … 5 improbable, 6 cannot be judged)')),
+);
 
-/** The public confidence section: what any reader sees. */
-export interface Confidence {
-  score: number;
-  grade: Grade;
-  label: string;
-  /** Number of sources of each kind (withdrawn ones excluded). */
-  sourceCounts: Record<SourceKind, number>;
-  /** Independent lines of evidence that support the signal. */
-  independentOrigins: number;
-  reasons: Reason[];
-  /** STIX 2.1 `confidence`, from the Admiralty credibility (1→90 … 5→10); absent for 6 (cannot be judged). */
-  stix?: number;
-  admiralty: Admiralty;
-  /** Set when an on-record denial or a contradicting primary source disputes the signal. */
-  disputed?: { label: string; reason: string };
-  /** Set when an analyst assessed the score or grade in place of the model (see Explanation.override). */
-  analystAssessed?: { label: string };
-  /** Publication of the newest supporting source: when the signal was last confirmed. */
-  lastConfirmedAt?: string;
-  modelVersion: string;
-}
+/** The public confidence section: what any reader sees. A reason never quotes briefing or source content, so it may travel in events. */
+export const Confidence = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      score: z.number().check(z.minimum(0), z.maximum(1)),
+      grade: z.enum(GRADES),
+      label: z.string(),
+      sourceCounts: z.record(z.enum(SOURCE_KINDS), z.number().check(z.int(), z.minimum(0))).check(z.describe('Number of sources of each kind')),
+      independentOrigins: z.number().check(z.int(), z.minimum(0), z.describe('Independent lines of evidence that support the signal')),
+      reasons: z.array(z.object({ code: z.enum(REASON_CODES), text: z.string() })),
+      stix: z
+        .optional(z.number().check(z.int(), z.minimum(0), z.maximum(100)))
+        .check(z.describe('STIX 2.1 `confidence` from the Admiralty credibility (1→90, 2→70, 3→50, 4→30, 5→10); absent for 6')),
+      admiralty: z.object({
+        reliability: Reliability,
+        credibility: Credibility,
+        code: z.string().check(z.describe('The pair as written, e.g. `B2`')),
+      }),
+      disputed: z
+        .optional(z.object({ label: z.string(), reason: z.string() }))
+        .check(z.describe('Set when an on-record denial or a contradicting primary source disputes the signal')),
+      analystAssessed: z
+        .optional(z.object({ label: z.string() }))
+        .check(z.describe("Set when the score and grade are an analyst's assessment in place of the model's")),
+      lastConfirmedAt: z.optional(z.string()).check(z.describe('Publication of the newest supporting source')),
+      modelVersion: z.string(),
+    })
+    .check(z.describe("The briefing's confidence, computed from its sources (docs/scoring.md).")),
+);
+export type Confidence = z.output<typeof Confidence>;
+export type Reason = Confidence['reasons'][number];
+export type Admiralty = Confidence['admiralty'];
 
-/** How one source was weighed and what it contributed. */
-export interface SourceAssessment {
-  sourceId: string;
-  originId: string;
-  /** False for a derivative source: its line is counted through another source. */
-  counted: boolean;
-  /** The first counted source it depends on (derivative sources only). */
-  copyOf?: string;
-  /** Every counted source it depends on, and how (derivative sources only). */
-  dependsOn?: Array<{ sourceId: string; relation: Relation }>;
-  /** The publisher's line of evidence and what it credits. */
-  line?: string;
-  credits?: string[];
-  reliability: Reliability;
-  reliabilitySetBy: 'analyst' | 'default';
-  credibility?: Credibility;
-  /** Days between its publication and the event's window (0 inside it, or when either is unknown). */
-  ageDays: number;
-  dated: boolean;
-  factors: { kind: number; reliability: number; credibility: number; recency: number };
-  weight: number;
-  /** Points of the score this source accounts for (negative when it lowers it). */
-  contribution: number;
-  /** contribution ÷ score (0 when the score is 0). */
-  share: number;
-  reasons: string[];
-}
-
-export interface OriginExplanation {
-  originId: string;
-  stance: Stance;
-  members: string[];
-  /** The counted source of the line. */
-  lead: string;
-  weight: number;
-  contribution: number;
-  share: number;
-}
-
-/** An analyst's assessment in place of the model's. */
-export interface Override {
-  score: number;
-  grade: Grade;
-  reason: string;
-  by: string;
-  at: string;
-  /** The evidence it was made on (`evidenceKey`); a change to the evidence lifts it. */
-  evidenceKey: string;
-  /** The model's score and grade it replaced. */
-  model: { score: number; grade: Grade };
-}
+/** An analyst's assessment in place of the model's; a change to the evidence it was made on (`evidenceKey`) lifts it. */
+export const Override = /* @__PURE__ */ schema(() =>
+  z.object({
+    score: z.number(),
+    grade: z.enum(GRADES),
+    reason: z.string(),
+    by: z.string(),
+    at: z.string(),
+    evidenceKey: z.string(),
+    model: z.object({ score: z.number(), grade: z.enum(GRADES) }),
+  }),
+);
+export type Override = z.output<typeof Override>;
 
 /** Stored with the score; staff read it at GET /briefings/{id}/score. */
-export interface Explanation {
-  modelVersion: string;
-  /** How shares were computed. */
-  method: 'shapley' | 'leave-one-out';
-  /** The combined support before ceilings, floors, contradiction and rounding. */
-  raw: number;
-  caps: Array<{ cap: number; why: string; binding: boolean }>;
-  /** The floor an analyst's credibility sets, when it raised the score. */
-  floor?: { floor: number; why: string; binding: boolean };
-  origins: OriginExplanation[];
-  sources: SourceAssessment[];
-  /** The event window recency was judged against. */
-  event?: EventWindow;
-  /** Set while an analyst's override stands. */
-  override?: Override;
-}
+export const Explanation = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      modelVersion: z.string(),
+      method: z.enum(['shapley', 'leave-one-out']).check(z.describe('How shares were computed')),
+      raw: z.number().check(z.describe('The combined support before ceilings, floors, contradiction and rounding')),
+      caps: z.array(z.object({ cap: z.number(), why: z.string(), binding: z.boolean() })),
+      floor: z.optional(z.object({ floor: z.number(), why: z.string(), binding: z.boolean() })),
+      origins: z.array(
+        z.object({
+          originId: z.string(),
+          stance: z.enum(STANCES),
+          members: z.array(z.string()),
+          lead: z.string().check(z.describe('The member whose weight the origin carries')),
+          weight: z.number(),
+          contribution: z.number(),
+          share: z.number(),
+        }),
+      ),
+      sources: z.array(
+        z.object({
+          sourceId: z.string(),
+          originId: z.string(),
+          counted: z.boolean().check(z.describe('False for a dependent source: its line is counted through another source')),
+          copyOf: z.optional(z.string()),
+          dependsOn: z.optional(z.array(z.object({ sourceId: z.string(), relation: z.enum(DEPENDENCE_RELATIONS) }))),
+          line: z.optional(z.string()),
+          credits: z.optional(z.array(z.string())),
+          reliability: Reliability,
+          reliabilitySetBy: z.enum(['analyst', 'default']),
+          credibility: z.optional(Credibility),
+          ageDays: z.number().check(z.int(), z.minimum(0)),
+          dated: z.boolean(),
+          factors: z.object({ kind: z.number(), reliability: z.number(), credibility: z.number(), recency: z.number() }),
+          weight: z.number(),
+          contribution: z.number(),
+          share: z.number(),
+          reasons: z.array(z.string()),
+        }),
+      ),
+      event: z.optional(EventWindow).check(z.describe('The event window recency was judged against')),
+      override: z
+        .optional(Override)
+        .check(z.describe("An analyst's assessment standing in place of the model's, with the model's result it replaced")),
+    })
+    .check(z.describe('How the score was computed, source by source (docs/scoring.md).')),
+);
+export type Explanation = z.output<typeof Explanation>;
+/** How one source was weighed and what it contributed. */
+export type SourceAssessment = Explanation['sources'][number];
+export type OriginExplanation = Explanation['origins'][number];
 
 export interface Scoring {
   confidence: Confidence;

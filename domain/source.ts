@@ -9,22 +9,21 @@
 import { createHash } from 'node:crypto';
 import normalizeUrl from 'normalize-url';
 import * as z from 'zod/mini';
+import { SOURCE_CHANGES, type SourceChange } from './changes.ts';
 import { ConflictError, type FieldIssue, ValidationError } from './errors.ts';
-import { type Fingerprint, fingerprint } from './fingerprint.ts';
-import { creditLine, creditsIn, publisherLine, SOURCINGS, type Sourcing, sourcingOf } from './outlets.ts';
+import { Fingerprint, fingerprint } from './fingerprint.ts';
+import { creditLine, creditsIn, publisherLine, SOURCINGS, sourcingOf } from './outlets.ts';
 import { schema } from './schema.ts';
 import {
   CREDIBILITY_LEVELS,
-  type Credibility,
+  Credibility,
   compareIds,
   type Evidence,
   type KeyedEvidence,
   RELIABILITY_GRADES,
-  type Reliability,
+  Reliability,
   SOURCE_KINDS,
-  type SourceKind,
   STANCES,
-  type Stance,
 } from './scoring.ts';
 import { stableJson } from './stable-json.ts';
 
@@ -32,10 +31,6 @@ const instant = /* @__PURE__ */ schema(() =>
   z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-06-20T08:00:00Z' }),
 );
 const nonEmpty = (max: number) => z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max));
-
-/** What a change to a stored source did, as Source Updated names it. */
-export const SOURCE_CHANGES = ['corrected', 'withdrawn', 'retracted-by-publisher', 'restored'] as const;
-export type SourceChange = (typeof SOURCE_CHANGES)[number];
 
 /**
  * What an analyst sends to ingest a source. Unknown fields are rejected.
@@ -77,49 +72,21 @@ export const SourceInput = /* @__PURE__ */ schema(() =>
 );
 export type SourceInput = z.infer<typeof SourceInput>;
 
-export interface Source {
-  briefingId: string;
-  sourceId: string;
-  canonicalUrl: string;
-  url: string;
-  publisher: string;
-  kind: SourceKind;
-  stance: Stance;
-  title: string;
-  language: string;
-  publishedAt?: string;
-  /** Absent only on sources stored before scoring model v2 (their ingest time stands in). */
-  retrievedAt?: string;
-  excerpt?: string;
-  reliability?: { grade: Reliability; reason: string };
-  credibility?: Credibility;
-  /** Of `text`, else `excerpt`. Absent only on sources stored before scoring model v2. */
-  fingerprint?: Fingerprint;
-  /** What it credits: outlet names, or `document:<kind>`; set by the analyst or detected in the text at ingest. */
-  credits?: string[];
-  /** On record, resting on unnamed people, or unspecified; set by the analyst or detected at ingest. */
-  sourcing?: Sourcing;
-  note?: string;
-  ingestedAt: string;
-  ingestedBy: string;
-  /** Absent: the source is active and counts as evidence. */
-  state?: SourceState;
-  /** Incremented by every correction or change of state; absent means 1 (never changed). The basis of If-Match. */
-  version?: number;
-  /** Every correction and change of state, oldest first; absent until the first one. */
-  history?: SourceHistoryEntry[];
-}
-
 /** Why a stored source no longer counts: an analyst withdrew it, or its publisher retracted the article. */
 export const SOURCE_STATUSES = ['withdrawn', 'retracted-by-publisher'] as const;
 export type SourceStatus = (typeof SOURCE_STATUSES)[number];
 
-export interface SourceState {
-  status: SourceStatus;
-  by: string;
-  at: string;
-  reason: string;
-}
+export const SourceState = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      status: z.enum(SOURCE_STATUSES),
+      by: z.string().check(z.describe('Who withdrew it, or recorded its retraction by the publisher')),
+      at: z.iso.datetime(),
+      reason: z.string(),
+    })
+    .check(z.describe('Why a source no longer counts as evidence; absent on an active source.')),
+);
+export type SourceState = z.output<typeof SourceState>;
 
 /** The fields an analyst may correct; the URL is not one of them (it is the source's identity). */
 export const CORRECTABLE_FIELDS = [
@@ -138,14 +105,51 @@ export const CORRECTABLE_FIELDS = [
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number];
 
 /** One correction or change of state; `action` is what Source Updated announces as its `change`. */
-export interface SourceHistoryEntry {
-  action: SourceChange;
-  by: string;
-  at: string;
-  reason: string;
-  /** For a correction: each field changed, with its value before and after (absent: it was or became unset). */
-  changed?: Array<{ field: CorrectableField; from?: unknown; to?: unknown }>;
-}
+export const SourceHistoryEntry = /* @__PURE__ */ schema(() =>
+  z.object({
+    action: z.enum(SOURCE_CHANGES),
+    by: z.string(),
+    at: z.iso.datetime(),
+    reason: z.string(),
+    // For a correction: each field changed, with its value before and after (absent: it was or became unset).
+    changed: z.optional(z.array(z.object({ field: z.enum(CORRECTABLE_FIELDS), from: z.optional(z.unknown()), to: z.optional(z.unknown()) }))),
+  }),
+);
+export type SourceHistoryEntry = z.output<typeof SourceHistoryEntry>;
+
+/**
+ * A stored source. `retrievedAt` and `fingerprint` are absent only on sources stored before scoring
+ * model v2; `credits` and `sourcing` are set by the analyst or detected at ingest; `version` is the
+ * basis of If-Match.
+ */
+export const Source = /* @__PURE__ */ schema(() =>
+  z.object({
+    briefingId: z.string(),
+    sourceId: z.string().check(z.describe('Derived from the canonical URL')),
+    canonicalUrl: z.string(),
+    url: z.string(),
+    publisher: z.string(),
+    kind: z.enum(SOURCE_KINDS),
+    stance: z.enum(STANCES),
+    title: z.string(),
+    language: z.string(),
+    publishedAt: z.optional(z.string()),
+    retrievedAt: z.optional(z.string()),
+    excerpt: z.optional(z.string()),
+    reliability: z.optional(z.object({ grade: Reliability, reason: z.string() })),
+    credibility: z.optional(Credibility),
+    fingerprint: z.optional(Fingerprint).check(z.describe('Of the text (or excerpt): how copies, paraphrases and translations are recognised')),
+    credits: z.optional(z.array(z.string())).check(z.describe('What it credits: outlets, or `document:<kind>`')),
+    sourcing: z.optional(z.enum(SOURCINGS)),
+    note: z.optional(z.string()),
+    ingestedAt: z.iso.datetime(),
+    ingestedBy: z.string(),
+    state: z.optional(SourceState),
+    version: z.optional(z.int().check(z.positive())).check(z.describe('Absent until the first change: 1. The ETag is `"source-v<version>"`')),
+    history: z.optional(z.array(SourceHistoryEntry)).check(z.describe('Every correction and change of state, oldest first')),
+  }),
+);
+export type Source = z.output<typeof Source>;
 
 /**
  * Query parameters that never identify an article, on any host: campaign and click tracking, and the

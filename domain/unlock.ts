@@ -11,8 +11,10 @@
  * ~55 KB to every function that draws a lock. test/unit/domain/unlock.test.ts
  * holds the table to OpenCC's own conversion (`cn` → `tw`), so it cannot drift.
  */
+import * as z from 'zod/mini';
 import { type MemberTier, type Tier, tierRank } from './access.ts';
 import { feedLanguage, parseAcceptLanguage } from './language.ts';
+import { schema } from './schema.ts';
 import { SECTIONS } from './sections.ts';
 
 /** Where a member asks for Leadership Alliance through this API (functions/membership/request-access.ts), when the deployment names no page of its own. */
@@ -22,31 +24,43 @@ export const REQUEST_ACCESS_ROUTE = '/me/access-requests';
 export const UNLOCK_LANGUAGES = ['en', 'zh', 'zh-Hant'] as const;
 export type UnlockLanguage = (typeof UNLOCK_LANGUAGES)[number];
 
-export interface UnlockAction {
-  /** `sign-up`: create an account and log in (Strategy Circle). `request-access`: ask the publisher (Leadership Alliance). */
-  kind: 'sign-up' | 'request-access';
-  label: string;
-  /** Whether taking the action costs nothing. */
-  free: boolean;
-  /**
-   * Where to take it: the page the deployment configured (`-c signUpUrl=…`, `-c requestAccessUrl=…`); for
-   * `request-access` without one, this API's {@link REQUEST_ACCESS_ROUTE} (then `method` is set).
-   */
-  href?: string;
-  /** Set when `href` is this API's route rather than a page: send `{ reason }` there with the member's bearer token. */
-  method?: 'POST';
-}
-
-export interface UnlockOffer {
-  /** The language of the texts below. */
-  language: UnlockLanguage;
-  tierName: string;
-  /** Who the tier is for and how it is granted. */
-  summary: string;
-  /** The titles of the sections the tier opens (itself and below), in that language. */
-  includes: string[];
-  action: UnlockAction;
-}
+export const UnlockOffer = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      language: z
+        .enum(UNLOCK_LANGUAGES)
+        .check(
+          z.describe(
+            'The language of the texts: `zh-Hant` for traditional Chinese (`zh-TW`, `zh-HK`, `zh-Hant`…), `zh` for any other Chinese, else `en`',
+          ),
+        ),
+      tierName: z.string().check(z.describe('The display name of the tier, e.g. "Strategy Circle" / "战略圈"')),
+      summary: z.string().check(z.describe('Who the tier is for and how it is granted')),
+      includes: z.array(z.string()).check(z.describe('The titles of the sections the tier opens')),
+      action: z.object({
+        kind: z
+          .enum(['sign-up', 'request-access'])
+          .check(z.describe('`sign-up`: a free account and login (Strategy Circle); `request-access`: ask the publisher (Leadership Alliance)')),
+        label: z.string().check(z.describe('The button text')),
+        free: z.boolean(),
+        href: z
+          .optional(z.string())
+          .check(
+            z.describe(
+              "Where to take the action: the page the deployment configured (`-c signUpUrl=…`, `-c requestAccessUrl=…`); for `request-access` without one, this API's `/me/access-requests` (with `method`)",
+            ),
+          ),
+        method: z
+          .optional(z.literal('POST'))
+          .check(
+            z.describe("Set when `href` is this API's route, not a page: POST `{ reason }` there with the member's bearer token (sign in first)"),
+          ),
+      }),
+    })
+    .check(z.describe('What a client needs to draw the lock screen: fixed text per tier and language, the same for every briefing.')),
+);
+export type UnlockOffer = z.output<typeof UnlockOffer>;
+export type UnlockAction = UnlockOffer['action'];
 
 /** The deployment's pages for each action; absent: the client knows its own (Cognito sign-up, a contact form). */
 export interface UnlockLinks {

@@ -3,15 +3,58 @@
  * goes through here. A locked section says that it exists and which tier
  * unlocks it, and nothing else: no content, no length, no hint.
  */
-import { type Tier, tierRank, type Viewer } from './access.ts';
-import type { AutoPublishRule, Briefing, PendingRevision } from './briefing.ts';
-import type { EntityEnd, EntityProfile, Evidence, Relation, Relationship } from './entity.ts';
-import { SECTIONS, type SectionName, type WrittenSections } from './sections.ts';
-import type { UnlockOffer } from './unlock.ts';
+import * as z from 'zod/mini';
+import { Tier, tierRank, type Viewer } from './access.ts';
+import { AutoPublishRule, BRIEFING_STATUSES, type Briefing, EntityRef, PendingRevision, SourceNote } from './briefing.ts';
+import { ENTITY_KINDS, EntityEnd, type EntityProfile, Evidence, RELATIONS, type Relationship } from './entity.ts';
+import { schema } from './schema.ts';
+import { Confidence, GRADES } from './scoring.ts';
+import { SECTIONS, type SectionName, WrittenSections } from './sections.ts';
+import { UnlockOffer } from './unlock.ts';
 
-export type SectionView =
-  | { name: SectionName; title: string; tier: Tier; locked: false; content: unknown }
-  | { name: SectionName; title: string; tier: Tier; locked: true; unlockTier: Tier; unlock?: UnlockOffer };
+// What readers are shown, as zod schemas: the types are inferred from them, and the OpenAPI document
+// (contracts/responses.ts) names them, with these descriptions.
+
+const SectionNames = /* @__PURE__ */ schema(() => z.enum(SECTIONS.map((s) => s.name) as [SectionName, ...SectionName[]]));
+
+export const LockedSection = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      name: SectionNames,
+      title: z.string(),
+      tier: Tier,
+      locked: z.literal(true),
+      unlockTier: Tier.check(z.describe('The tier that unlocks it')),
+      unlock: z.optional(UnlockOffer).check(z.describe('How to unlock it (GET /briefings/{briefingId}), in the served language')),
+    })
+    .check(
+      z.describe(
+        "A section above the caller's tier: it says that it exists, which tier unlocks it and how to get that tier, nothing about its content.",
+      ),
+    ),
+);
+
+/** A section readable by the caller, or a locked marker; one readable variant per section, so each section's content is documented. */
+export const SectionView = /* @__PURE__ */ schema(() => {
+  const contentOf = (name: SectionName): z.core.$ZodType => {
+    if (name === 'confidence') return Confidence;
+    if (name === 'sourceNotes') return z.array(SourceNote);
+    return WrittenSections.shape[name];
+  };
+  const readable = SECTIONS.map(({ name, title }) =>
+    z
+      .object({
+        name: z.literal(name),
+        title: z.string(),
+        tier: Tier.check(z.describe('The lowest tier that reads it')),
+        locked: z.literal(false),
+        content: contentOf(name),
+      })
+      .check(z.meta({ title: `${title} (readable)` })),
+  );
+  return z.union([...readable, LockedSection]);
+});
+export type SectionView = z.output<typeof SectionView>;
 
 /**
  * What a locked marker says about unlocking its tier, in the served language (domain/unlock.ts's
@@ -20,26 +63,27 @@ export type SectionView =
  */
 export type LockScreen = (tier: Tier, language: string) => UnlockOffer;
 
-export interface BriefingView {
-  briefingId: string;
-  status: Briefing['status'];
-  /** The language the sections are served in. */
-  language: string;
-  /** The language the briefing was written in. */
-  originalLanguage: string;
-  /** The original language first, then each translation. */
-  availableLanguages: string[];
-  publishedAt?: string;
-  updatedAt: string;
-  entities: Briefing['entities'];
-  related: string[];
-  viewerTier: Tier;
-  sections: SectionView[];
-  /** Staff only: the auto-publish rule, who proposed it and who approved it (only an approved rule publishes). */
-  autoPublish?: AutoPublishRule;
-  /** Staff only: an edit of the published briefing waiting for an editor (`POST /briefings/{id}/publish`); readers see `sections`. */
-  pendingRevision?: PendingRevision;
-}
+export const BriefingView = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      briefingId: z.string(),
+      status: z.enum(BRIEFING_STATUSES),
+      language: z.string().check(z.describe('The language the sections are served in (`?lang=`, else Accept-Language, else the original)')),
+      originalLanguage: z.string().check(z.describe('The language the briefing was written in')),
+      availableLanguages: z.array(z.string()).check(z.describe('The original language first, then each translation')),
+      publishedAt: z.optional(z.iso.datetime()),
+      updatedAt: z.iso.datetime(),
+      entities: z.array(EntityRef),
+      related: z.array(z.string()).check(z.describe('Ids of related briefings')),
+      viewerTier: Tier.check(z.describe('The tier the briefing was shaped for')),
+      sections: z.array(SectionView).check(z.describe('Every section of the brief, in page order')),
+      // Staff only: the rule (only an approved one publishes), and an edit of the published briefing waiting for an editor.
+      autoPublish: z.optional(AutoPublishRule),
+      pendingRevision: z.optional(PendingRevision),
+    })
+    .check(z.describe("A briefing shaped for the caller's tier: sections above it are locked markers.")),
+);
+export type BriefingView = z.output<typeof BriefingView>;
 
 export function canRead(viewer: Viewer, tier: Tier): boolean {
   return tierRank(viewer.tier) >= tierRank(tier);
@@ -109,24 +153,25 @@ export function viewBriefing(b: Briefing, viewer: Viewer, language: string = b.l
 }
 
 /** A list item: public sections only, the same for every viewer. */
-export interface BriefingSummary {
-  briefingId: string;
-  /** The language of the headline: the original's, or a translation's in a feed filtered by language. */
-  language: string;
-  /** Set when the headline is a translation's: the briefing's original language. */
-  originalLanguage?: string;
-  publishedAt: string;
-  headline: string;
-  signalType: string;
-  region: string;
-  score: number;
-  grade: string;
-  label: string;
-  /** Set while an on-record denial disputes the signal (confidence.disputed). */
-  disputed?: true;
-  /** Set while the score is an analyst's assessment (confidence.analystAssessed). */
-  analystAssessed?: true;
-}
+export const BriefingSummary = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      briefingId: z.string(),
+      language: z.string().check(z.describe("The headline's language: the original's, or a translation's when the feed is filtered by `language`")),
+      originalLanguage: z.optional(z.string().check(z.describe('Present when the headline is a translation: the original language'))),
+      publishedAt: z.iso.datetime(),
+      headline: z.string(),
+      signalType: z.string(),
+      region: z.string(),
+      score: z.number().check(z.minimum(0), z.maximum(1)),
+      grade: z.enum(GRADES),
+      label: z.string(),
+      disputed: z.optional(z.literal(true)).check(z.describe('Present while an on-record denial disputes the signal')),
+      analystAssessed: z.optional(z.literal(true)).check(z.describe("Present while the score is an analyst's assessment")),
+    })
+    .check(z.describe('A feed item: public fields only, the same for every caller.')),
+);
+export type BriefingSummary = z.output<typeof BriefingSummary>;
 
 export function summarize(b: Briefing): BriefingSummary {
   return {
@@ -150,34 +195,63 @@ export function summarize(b: Briefing): BriefingSummary {
 const EVIDENCE_SECTION = SECTIONS.find((s) => s.name === 'relationshipEvidence')!;
 
 /**
- * The evidence of a relationship: readable, or a marker saying it exists, which tier unlocks it and how (never its
- * count or text).
+ * One piece of a relationship's evidence as readers see it: the stored Evidence, described here rather than in
+ * domain/entity.ts so that the functions that validate evidence do not carry the description.
  */
-export type EvidenceView = { tier: Tier; locked: false; content: Evidence[] } | { tier: Tier; locked: true; unlockTier: Tier; unlock?: UnlockOffer };
+export const EvidenceItem = /* @__PURE__ */ schema(() =>
+  z.object({ ...Evidence.shape, briefingId: Evidence.shape.briefingId.check(z.describe('The briefing the evidence comes from')) }),
+);
 
 /** A relationship as one entity's page shows it: `outgoing` when the entity is its source, `incoming` when its target. */
-export interface RelationshipView {
-  direction: 'outgoing' | 'incoming';
-  from: EntityEnd;
-  relation: Relation;
-  to: EntityEnd;
-  since?: string;
-  summary: string;
-  evidence: EvidenceView;
-}
+export const RelationshipView = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      direction: z
+        .enum(['outgoing', 'incoming'])
+        .check(z.describe('`outgoing`: this entity states the link; `incoming`: another entity states it about this one')),
+      from: EntityEnd,
+      relation: z.enum(RELATIONS),
+      to: EntityEnd,
+      since: z.optional(z.string()).check(z.describe('`YYYY`, `YYYY-MM` or `YYYY-MM-DD`')),
+      summary: z.string().check(z.describe('One public line')),
+      // Readable, or a marker saying it exists, which tier unlocks it and how (never its count or text).
+      evidence: z.union([
+        z.object({ tier: Tier, locked: z.literal(false), content: z.array(EvidenceItem) }).check(z.meta({ title: 'Evidence (readable)' })),
+        z
+          .object({
+            tier: Tier,
+            locked: z.literal(true),
+            unlockTier: Tier.check(z.describe('The tier that unlocks it')),
+            unlock: z.optional(UnlockOffer).check(z.describe('How to unlock it, as on a locked section of a briefing')),
+          })
+          .check(z.meta({ title: 'Evidence (locked)' }), z.describe('The evidence exists, this tier unlocks it and how to get it; nothing else.')),
+      ]),
+    })
+    .check(
+      z.describe("A relationship as one entity's page shows it: who, how, whom and a public summary; its evidence is Leadership Alliance content."),
+    ),
+);
+export type RelationshipView = z.output<typeof RelationshipView>;
+export type EvidenceView = RelationshipView['evidence'];
 
-export interface EntityView {
-  entityId: string;
-  name: string;
-  kind: EntityProfile['kind'];
-  aliases: EntityProfile['aliases'];
-  coverage?: string;
-  updatedAt: string;
-  /** When the profile became public; absent: only staff see it (they see drafts too). */
-  publishedAt?: string;
-  viewerTier: Tier;
-  relationships: RelationshipView[];
-}
+export const EntityView = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      entityId: z.string(),
+      name: z.string(),
+      kind: z.enum(ENTITY_KINDS),
+      aliases: z.array(z.object({ language: z.string(), name: z.string() })).check(z.describe('Other names, by language')),
+      coverage: z.optional(z.string()).check(z.describe('Why the entity is covered; absent until an analyst writes the profile')),
+      updatedAt: z.iso.datetime(),
+      publishedAt: z
+        .optional(z.iso.datetime())
+        .check(z.describe('When the profile became public (a published briefing named it, or an editor published it); absent only for staff')),
+      viewerTier: Tier.check(z.describe('The tier the page was shaped for')),
+      relationships: z.array(RelationshipView).check(z.describe('Outgoing first, then incoming; readers see only links to public entities')),
+    })
+    .check(z.describe("An entity's profile and relationships, shaped for the caller's tier.")),
+);
+export type EntityView = z.output<typeof EntityView>;
 
 /**
  * Whether a viewer may know the entity exists: a public profile to anyone, any profile to staff.
@@ -262,22 +336,46 @@ export function sectionAccess(viewer: Viewer, lockScreen?: (tier: Tier) => Unloc
     })),
   };
 }
-export interface SectionAccess {
-  unlocked: SectionName[];
-  locked: Array<{ name: SectionName; unlockTier: Tier; unlock?: UnlockOffer }>;
-}
+export const SectionAccess = /* @__PURE__ */ schema(() =>
+  z.object({
+    unlocked: z.array(SectionNames),
+    locked: z.array(
+      z.object({
+        name: SectionNames,
+        unlockTier: Tier,
+        unlock: z.optional(UnlockOffer).check(z.describe('How to unlock it, as on a locked section of a briefing')),
+      }),
+    ),
+  }),
+);
+export type SectionAccess = z.output<typeof SectionAccess>;
 
 /** What an alert stores: which version of which briefing, when, for which followed entities, with its summary then. */
-export interface StoredAlert {
-  briefingId: string;
-  briefingVersion: number;
-  alertedAt: string;
-  entityIds: string[];
-  briefing: BriefingSummary;
-}
+export const StoredAlert = /* @__PURE__ */ schema(() =>
+  z.object({
+    briefingId: z.string(),
+    briefingVersion: z.number().check(z.int(), z.minimum(1)),
+    alertedAt: z.iso.datetime().check(z.describe('When the announced version was made')),
+    entityIds: z.array(z.string()).check(z.describe('The followed entities the briefing names')),
+    briefing: BriefingSummary,
+  }),
+);
+export type StoredAlert = z.output<typeof StoredAlert>;
 
 /** An alert as its member reads it: the summary only while the briefing is published. */
-export type AlertView = (StoredAlert & { status: 'published'; sections: SectionAccess }) | (Omit<StoredAlert, 'briefing'> & { status: 'retracted' });
+export const AlertView = /* @__PURE__ */ schema(() => {
+  const { briefing: _, ...withoutSummary } = StoredAlert.shape;
+  return z.union([
+    z.extend(StoredAlert, {
+      status: z.literal('published'),
+      sections: SectionAccess.check(z.describe("Which of the briefing's sections the caller's tier reads now")),
+    }),
+    z
+      .object({ ...withoutSummary, status: z.literal('retracted') })
+      .check(z.describe('The briefing was retracted since the alert: nothing of its content is shown')),
+  ]);
+});
+export type AlertView = z.output<typeof AlertView>;
 
 /**
  * An alert judged against its briefing's status NOW: a briefing retracted (or gone) since the alert was

@@ -7,19 +7,15 @@
  */
 
 import * as z from 'zod/mini';
-import { BRIEFING_CHANGES } from '#domain/briefing.ts';
+import { BRIEFING_CHANGES } from '#domain/changes.ts';
 import { schema } from '#domain/schema.ts';
 import { defineEvent } from './contract.ts';
 
 /** The detail-type, apart from the contract: code that only emits the event then does not build its schema. */
 export const BRIEFING_EDITED = 'Briefing Edited';
 
-/**
- * What an edit can change; `override` is an analyst's assessment of the score set or lifted;
- * `model` is no edit of the briefing: the scoring model changed and an operator asked for every
- * briefing to be scored again (`rescore-briefings`).
- */
-export { BRIEFING_CHANGES, type BriefingChange } from '#domain/briefing.ts';
+/** What an edit can change (domain/changes.ts). */
+export { BRIEFING_CHANGES, type BriefingChange } from '#domain/changes.ts';
 
 export const BriefingEdited = /* @__PURE__ */ schema(() =>
   defineEvent({

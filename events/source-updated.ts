@@ -6,15 +6,15 @@
  */
 
 import * as z from 'zod/mini';
+import { SOURCE_CHANGES } from '#domain/changes.ts';
 import { schema } from '#domain/schema.ts';
-import { SOURCE_CHANGES } from '#domain/source.ts';
 import { defineEvent } from './contract.ts';
 
 /** The detail-type, apart from the contract: code that only emits the event then does not build its schema. */
 export const SOURCE_UPDATED = 'Source Updated';
 
-/** `corrected`: fields changed; `withdrawn` / `retracted-by-publisher`: it no longer counts; `restored`: it counts again. */
-export { SOURCE_CHANGES, type SourceChange } from '#domain/source.ts';
+/** What a change to a source can be (domain/changes.ts). */
+export { SOURCE_CHANGES, type SourceChange } from '#domain/changes.ts';
 
 export const SourceUpdated = /* @__PURE__ */ schema(() =>
   defineEvent({

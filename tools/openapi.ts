@@ -7,7 +7,9 @@
  *   (`handler.route`, exposed by `httpRoute` in functions/commons/http.ts);
  * - the failures every route shares: derived from that spec (400 when it
  *   validates input, 401, 403 for staff roles, 413/415 when it takes a body);
- * - successes and route-specific failures: functions/responses.ts.
+ * - successes and route-specific failures: contracts/responses.ts, which
+ *   names the domain's response schemas (docs/decisions/0001-contracts.md);
+ * - examples: the fixtures of contracts/examples.ts.
  *
  * Schemas are converted with zod's own `z.toJSONSchema` (JSON Schema 2020-12,
  * the dialect of OpenAPI 3.1). Served by the local stack at `/openapi.json`;
@@ -16,6 +18,8 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as z from 'zod/mini';
+import { EXAMPLE_BRIEFING_INPUT, EXAMPLE_SOURCE_INPUT } from '#contracts/examples.ts';
+import { Problem, type ResponseDoc, ROUTE_RESPONSES, responseSchemas, TAGS, ValidationProblem } from '#contracts/responses.ts';
 import { ANONYMOUS } from '#domain/access.ts';
 import { assessCompleteness, BriefingInput, BriefingPatch, createDraft } from '#domain/briefing.ts';
 import { GrantInput, RevokeInput } from '#domain/entitlement.ts';
@@ -23,8 +27,6 @@ import { SourceInput } from '#domain/source.ts';
 import { viewBriefing } from '#domain/visibility.ts';
 import { type Access, type RouteSpec as HandlerSpec, MAX_BODY_BYTES, type Schema } from '#functions/commons/http.ts';
 import { FUNCTIONS, ROUTES, type RouteSpec } from '#functions/manifest.ts';
-import { Problem, type ResponseDoc, ROUTE_RESPONSES, responseSchemas, TAGS, ValidationProblem } from '#functions/responses.ts';
-import { DEMO_BRIEFINGS } from '#local/demo-data.ts';
 
 type Json = { [key: string]: unknown };
 
@@ -103,7 +105,7 @@ export function buildOpenApi(routes: readonly DocumentedRoute[], opts: OpenApiOp
     const doc = ROUTE_RESPONSES[key];
     if (loadError) gaps.push(`${key}: ${FUNCTIONS[route.fn].entry} could not be imported: ${loadError}`);
     else if (!spec) gaps.push(`${key}: ${FUNCTIONS[route.fn].entry} does not export a handler made with httpRoute (functions/commons/http.ts)`);
-    if (!doc) gaps.push(`${key}: no entry in ROUTE_RESPONSES (functions/responses.ts): add its summary, success response and own failures`);
+    if (!doc) gaps.push(`${key}: no entry in ROUTE_RESPONSES (contracts/responses.ts): add its summary, success response and own failures`);
 
     let operationId = camel(route.fn);
     if (operationIds.has(operationId)) operationId = camel(`${route.method.toLowerCase()} ${route.fn}`);
@@ -138,7 +140,7 @@ export function buildOpenApi(routes: readonly DocumentedRoute[], opts: OpenApiOp
   const requestSchemas = componentSchemas(requests, 'input', false);
   const responseComponents = componentSchemas(responseSchemas, 'output', true);
   for (const name of Object.keys(requestSchemas)) {
-    if (name in responseComponents) gaps.push(`schema name ${name} is both a request body and a response (functions/responses.ts): rename one`);
+    if (name in responseComponents) gaps.push(`schema name ${name} is both a request body and a response (contracts/responses.ts): rename one`);
   }
   const schemas = { ...requestSchemas, ...responseComponents };
   const usedTags = [...new Set(routes.map(({ route }) => tagOf(route.path)))].sort();
@@ -228,7 +230,7 @@ function fieldSchema(schema: Schema): Json {
 function responsesOf(route: RouteSpec, spec: DocumentedRoute['spec'], doc: (typeof ROUTE_RESPONSES)[string] | undefined): Json {
   const responses: Record<string, Json> = {};
   if (doc) responses[String(doc.success.status)] = success(doc.success, route);
-  else responses['200'] = { description: 'Undocumented (see functions/responses.ts)' };
+  else responses['200'] = { description: 'Undocumented (see contracts/responses.ts)' };
   const failures = doc?.failures ?? {};
   const validates = Boolean(spec?.body || spec?.path || spec?.query);
   if (validates || failures[400]) {
@@ -305,7 +307,7 @@ function problem(description: string, schema: Schema, headers?: Json): Json {
 
 function schemaName(schema: Schema): string {
   const meta = responseSchemas.get(schema);
-  if (!meta) throw new Error('a response schema must be registered in responseSchemas (functions/responses.ts)');
+  if (!meta) throw new Error('a response schema must be registered in responseSchemas (contracts/responses.ts)');
   return meta.id;
 }
 
@@ -372,13 +374,10 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const camel = (name: string) => name.replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase());
 const pascal = (name: string) => camel(name).replace(/^./, (c) => c.toUpperCase());
 
-// ---- examples: the demo data, through the domain functions that shape real responses ----------
+// ---- examples: the fixtures (contracts/examples.ts), through the domain functions that shape real responses ----
 
-const demo = DEMO_BRIEFINGS[0]!;
-const { relatedKeys: _, ...demoInput } = demo.input;
-const { expectDuplicate: __, ...demoSource } = demo.sources[0]!;
 const exampleBriefing = (() => {
-  const draft = createDraft(BriefingInput.parse({ ...demoInput, related: [] }), {
+  const draft = createDraft(BriefingInput.parse(EXAMPLE_BRIEFING_INPUT), {
     briefingId: '01JY7ZK6Q3W8Y2N4V5T6R7S8PA',
     by: 'analyst-sub',
     now: new Date('2026-06-20T08:00:00.000Z'),
@@ -390,8 +389,8 @@ const exampleBriefing = (() => {
 })();
 
 const REQUEST_EXAMPLES = new Map<Schema, unknown>([
-  [BriefingInput, { ...demoInput, related: [] }],
-  [SourceInput, { briefingId: exampleBriefing.draft.briefingId, ...demoSource }],
+  [BriefingInput, EXAMPLE_BRIEFING_INPUT],
+  [SourceInput, { briefingId: exampleBriefing.draft.briefingId, ...EXAMPLE_SOURCE_INPUT }],
 ]);
 
 const RESPONSE_EXAMPLES = new Map<string, unknown>([

@@ -33,7 +33,7 @@ const operation = (route: (typeof ROUTES)[number]): Json | undefined => doc['pat
 
 describe('the OpenAPI document', () => {
   it('documents every route of the manifest, and nothing else', () => {
-    // Assess: a gap names the file to change (a new route needs its entry in functions/responses.ts).
+    // Assess: a gap names the file to change (a new route needs its entry in contracts/responses.ts).
     expect(generated.gaps, generated.gaps.join('\n')).toEqual([]);
     for (const route of ROUTES) expect(operation(route), `${route.method} ${route.path}`).toBeDefined();
     const documented = Object.entries(doc['paths'] as Json).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));

@@ -1,16 +1,42 @@
 /**
  * Spec: what the domain functions behind the HTTP routes return is exactly
- * what the OpenAPI document says (functions/responses.ts): every field
- * documented with its type, no undocumented field. (The type-check compares
- * the types; this compares real values, section contents included.)
+ * what the OpenAPI document says (contracts/responses.ts): every field
+ * documented with its type, no undocumented field. (Most response types are
+ * inferred from their schemas; this compares real values, section contents
+ * included, and holds the few types still declared apart to their schemas.)
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod/mini';
+import {
+  type AccessRequest,
+  BriefingSummary,
+  BriefingView,
+  CreatedBriefing,
+  type Entitlement,
+  type EntitlementHistoryEntry,
+  type MemberAccessRequest,
+  MemberAdminView,
+  MemberSelfView,
+  ScoreReport,
+  Source,
+  type WatchEntry,
+} from '#contracts/responses.ts';
 import { ANONYMOUS, viewerFromGroups } from '#domain/access.ts';
+import type { AccessRequest as DomainAccessRequest, MemberAccessRequest as DomainMemberAccessRequest } from '#domain/access-request.ts';
 import { assessCompleteness, publish, rescore, scoreReport } from '#domain/briefing.ts';
-import { adminView, grantEntitlement, revokeEntitlement, selfView, signUpEntitlement } from '#domain/entitlement.ts';
+import {
+  adminView,
+  type MemberAdminView as DomainAdminView,
+  type Entitlement as DomainEntitlement,
+  type EntitlementHistoryEntry as DomainHistoryEntry,
+  type MemberSelfView as DomainSelfView,
+  grantEntitlement,
+  revokeEntitlement,
+  selfView,
+  signUpEntitlement,
+} from '#domain/entitlement.ts';
 import { summarize, viewBriefing } from '#domain/visibility.ts';
-import { BriefingSummary, BriefingView, CreatedBriefing, MemberAdminView, MemberSelfView, ScoreReport, Source } from '#functions/responses.ts';
+import type { WatchEntry as StoredWatchEntry } from '#functions/commons/table/watchlist.ts';
 import { draft, NOW, source } from '#test/support/fixtures.ts';
 
 /** Parsing strips undocumented fields, so equality also proves there are none. */
@@ -20,6 +46,20 @@ const documents = (schema: z.ZodMiniType, value: unknown) =>
 const sources = [source('direct', 1), source('reporting', 2), source('social', 3, 'contradicts')];
 const scored = rescore(draft(), sources, NOW).briefing;
 const published = publish(scored, { by: 'editor-1', now: NOW });
+
+describe('response types still declared apart from their schemas', () => {
+  // Checked by the type-check (tsc): domain/entitlement.ts, domain/access-request.ts and the watchlist's table module
+  // declare these as interfaces; once they infer them from the schemas in contracts/responses.ts, these lines go.
+  it('match the schemas that document them', () => {
+    expectTypeOf<z.output<typeof MemberSelfView>>().toEqualTypeOf<DomainSelfView>();
+    expectTypeOf<z.output<typeof Entitlement>>().toEqualTypeOf<DomainEntitlement>();
+    expectTypeOf<z.output<typeof EntitlementHistoryEntry>>().toEqualTypeOf<DomainHistoryEntry>();
+    expectTypeOf<z.output<typeof MemberAdminView>>().toEqualTypeOf<DomainAdminView>();
+    expectTypeOf<z.output<typeof AccessRequest>>().toEqualTypeOf<DomainAccessRequest>();
+    expectTypeOf<z.output<typeof MemberAccessRequest>>().toEqualTypeOf<DomainMemberAccessRequest>();
+    expectTypeOf<z.output<typeof WatchEntry>>().toEqualTypeOf<StoredWatchEntry>();
+  });
+});
 
 describe('response bodies match their documented schemas', () => {
   it.each([

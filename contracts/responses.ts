@@ -1,64 +1,49 @@
 /**
  * What the HTTP routes answer, for the OpenAPI document (tools/openapi.ts).
- * Requests are documented from the zod schemas the handlers validate with;
- * responses are built by domain functions (visibility.ts, source.ts, ...) whose
- * types have no schema, so they are described here, and the `Check<...>` lines
- * make the type-check fail when a schema and the domain type it documents
- * drift apart. To document a new route, add its entry to ROUTE_RESPONSES.
+ * Requests are documented from the zod schemas the handlers validate with.
+ * Responses are built by domain functions whose types are inferred from zod
+ * schemas in domain/ (visibility.ts, briefing.ts, scoring.ts, source.ts, …):
+ * this module names them as components and adds only what is the API's own,
+ * never a second copy of a domain type (docs/decisions/0001-contracts.md):
+ * problem bodies, envelopes (pages, lists), and per route its summary,
+ * success, failures and headers. To document a new route, add its entry to
+ * ROUTE_RESPONSES.
+ *
+ * Still declared here, until their modules infer their types from them: the
+ * membership views (domain/entitlement.ts, domain/access-request.ts) and the
+ * watchlist entry (functions/commons/table/watchlist.ts);
+ * test/contracts/responses.test.ts holds those types to these schemas.
  */
 import * as z from 'zod/mini';
-import { type Grant as DomainGrant, MEMBER_TIERS, STAFF_ROLES, TIERS } from '#domain/access.ts';
+import { Grant as DomainGrant, MEMBER_TIERS, STAFF_ROLES, Tier } from '#domain/access.ts';
+import { ACCESS_REQUEST_STATUSES, REQUESTABLE_TIER } from '#domain/access-request.ts';
 import {
-  ACCESS_REQUEST_STATUSES,
-  type AccessRequest as DomainAccessRequest,
-  type MemberAccessRequest as DomainMemberAccessRequest,
-  REQUESTABLE_TIER,
-} from '#domain/access-request.ts';
-import {
-  type AutoPublishRule as DomainAutoPublishRule,
-  type PendingRevision as DomainPendingRevision,
-  type ScoreReport as DomainScoreReport,
-  type BriefingSnapshot as DomainSnapshot,
-  type SourceNote as DomainSourceNote,
-  type VersionSummary as DomainVersionSummary,
-  EDITORIAL_ACTIONS,
-  EntityRef,
-  Translations,
+  AutoPublishRule as DomainAutoPublishRule,
+  BriefingSnapshot as DomainBriefingSnapshot,
+  PendingRevision as DomainPendingRevision,
+  ScoreReport as DomainScoreReport,
+  SourceNote as DomainSourceNote,
+  VersionSummary as DomainVersionSummary,
 } from '#domain/briefing.ts';
-import { COMPLETENESS_CODES, type CompletenessIssue as DomainCompletenessIssue } from '#domain/completeness.ts';
+import { CompletenessIssue } from '#domain/completeness.ts';
+import { ORIGINS } from '#domain/entitlement.ts';
+import { ENTITY_KINDS } from '#domain/entity.ts';
+import { FieldIssue } from '#domain/errors.ts';
+import { ConfidenceLegend as DomainConfidenceLegend } from '#domain/legend.ts';
+import { Confidence as DomainConfidence, Explanation as DomainExplanation, Override } from '#domain/scoring.ts';
+import { Source as DomainSource, SourceState as DomainSourceState } from '#domain/source.ts';
+import { UnlockOffer as DomainUnlockOffer } from '#domain/unlock.ts';
 import {
-  type MemberAdminView as DomainAdminView,
-  type Entitlement as DomainEntitlement,
-  type EntitlementHistoryEntry as DomainHistoryEntry,
-  type MemberSelfView as DomainSelfView,
-  ORIGINS,
-} from '#domain/entitlement.ts';
-import { type Evidence as DomainEvidence, ENTITY_KINDS, RELATIONS } from '#domain/entity.ts';
-import type { FieldIssue } from '#domain/errors.ts';
-import { type ConfidenceLegend as DomainConfidenceLegend, LEGEND_LANGUAGES } from '#domain/legend.ts';
-import {
-  CREDIBILITY_LEVELS,
-  type Confidence as DomainConfidence,
-  type Explanation as DomainExplanation,
-  GRADES,
-  RELIABILITY_GRADES,
-  type ReasonCode,
-  SOURCE_KINDS,
-  STANCES,
-} from '#domain/scoring.ts';
-import { SECTIONS, type SectionName, WrittenSections } from '#domain/sections.ts';
-import { CORRECTABLE_FIELDS, type Source as DomainSource, SOURCE_STATUSES } from '#domain/source.ts';
-import { type UnlockOffer as DomainUnlockOffer, UNLOCK_LANGUAGES } from '#domain/unlock.ts';
-import type {
   AlertView as DomainAlertView,
   EntityView as DomainEntityView,
+  LockedSection as DomainLockedSection,
   RelationshipView as DomainRelationshipView,
-  SectionView as DomainSection,
+  SectionView as DomainSectionView,
   BriefingSummary as DomainSummary,
   BriefingView as DomainView,
+  EvidenceItem,
 } from '#domain/visibility.ts';
-import { BRIEFING_CHANGES, ENTITLEMENT_CHANGES, SOURCE_CHANGES } from '#events/index.ts';
-import type { Alert as DomainAlert, WatchEntry as DomainWatchEntry } from './commons/table/watchlist.ts';
+import { ENTITLEMENT_CHANGES } from '#events/index.ts';
 
 /** Named response components: the id is the name under `#/components/schemas`. */
 export const responseSchemas = z.registry<{ id: string }>();
@@ -81,31 +66,16 @@ export const Problem = named(
     .check(z.describe('An RFC 9457 problem (`application/problem+json`).')),
 );
 
-const FieldIssueSchema = z.object({
-  pointer: z.string().check(z.describe('`#/sections/headline` for a body field, `query:limit` or `path:briefingId` for a parameter')),
-  detail: z.string(),
-});
-
 export const ValidationProblem = named(
   'ValidationProblem',
   z
-    .extend(Problem, { errors: z.array(FieldIssueSchema).check(z.describe('Each failing field')) })
+    .extend(Problem, { errors: z.array(FieldIssue).check(z.describe('Each failing field')) })
     .check(z.describe('A 400: the request is invalid; nothing was written.')),
 );
 
-const CompletenessIssueSchema = z.object({
-  pointer: z
-    .string()
-    .check(
-      z.describe('The field: `#/sections/operatingSurface/marketExposure`, `#/translations/zh/whatToWatch/1`; `#/sources` for missing evidence'),
-    ),
-  code: z.enum(COMPLETENESS_CODES),
-  detail: z.string().check(z.describe('What is wrong with it, for a person to read')),
-});
-
 const completenessFields = {
   problems: z.array(z.string()).check(z.describe('What still blocks publishing, one line per issue (`<pointer>: <detail>`)')),
-  issues: z.array(CompletenessIssueSchema).check(z.describe('What still blocks publishing, per field')),
+  issues: z.array(CompletenessIssue).check(z.describe('What still blocks publishing, per field')),
 };
 
 export const IncompleteProblem = named(
@@ -113,17 +83,7 @@ export const IncompleteProblem = named(
   z.extend(Problem, completenessFields).check(z.describe('A 422: the briefing is not complete.')),
 );
 
-const SourceState = named(
-  'SourceState',
-  z
-    .object({
-      status: z.enum(SOURCE_STATUSES),
-      by: z.string().check(z.describe('Who withdrew it, or recorded its retraction by the publisher')),
-      at: z.iso.datetime(),
-      reason: z.string(),
-    })
-    .check(z.describe('Why a source no longer counts as evidence; absent on an active source.')),
-);
+const SourceState = named('SourceState', DomainSourceState);
 
 export const DuplicateSourceProblem = named(
   'DuplicateSourceProblem',
@@ -144,253 +104,31 @@ export const GatewayMessage = named(
   z.object({ message: z.string() }).check(z.describe("API Gateway's own answer (its JWT authorizer, its limits); the function is not called.")),
 );
 
-// ---- briefings (domain/visibility.ts) ---------------------------------------------------------
+// ---- briefings (domain/visibility.ts, domain/briefing.ts, domain/source.ts) --------------------
 
-const Tier = z.enum(TIERS);
+export const SourceNote = named('SourceNote', DomainSourceNote);
 
-const Reliability = z.enum(RELIABILITY_GRADES).check(z.describe('Admiralty source reliability (A completely reliable … F cannot be judged)'));
-const Credibility = z
-  .literal(CREDIBILITY_LEVELS)
-  .check(z.describe('Admiralty information credibility (1 confirmed … 5 improbable, 6 cannot be judged)'));
+export const Confidence = named('Confidence', DomainConfidence);
 
-export const SourceNote = named(
-  'SourceNote',
-  z
-    .object({
-      sourceId: z.string(),
-      url: z.string().check(z.describe('Canonical URL')),
-      publisher: z.string(),
-      title: z.string(),
-      kind: z.enum(SOURCE_KINDS),
-      stance: z.enum(STANCES),
-      language: z.string(),
-      publishedAt: z.optional(z.string()),
-      reliability: z.object({
-        grade: Reliability,
-        setBy: z.enum(['analyst', 'default']),
-        reason: z.optional(z.string()),
-      }),
-      credibility: z.optional(Credibility),
-      originId: z.string().check(z.describe('The origin (group of copies of one text) the source belongs to')),
-      copyOf: z.optional(z.string()).check(z.describe('Set on a copy: the member through which its origin is counted')),
-      weight: z.number(),
-      contribution: z.number().check(z.describe('Points of the score this source accounts for; negative when it lowers it')),
-      share: z.number().check(z.describe('Its share of the score (contribution ÷ score)')),
-      reasons: z.array(z.string()),
-      note: z.optional(z.string()),
-      state: z.optional(SourceState).check(z.describe('Set on a source that no longer counts (staff only: readers do not see such sources)')),
-    })
-    .check(z.describe('One source as Leadership Alliance readers see it: how it was weighed and its share of the score.')),
-);
+export const UnlockOffer = named('UnlockOffer', DomainUnlockOffer);
 
-const REASON_CODES = [
-  'no-evidence',
-  'capped-incomplete',
-  'capped-no-direct',
-  'capped-quality',
-  'capped-certainty',
-  'incomplete',
-  'corroboration',
-  'provenance',
-  'contradiction',
-  'disputed',
-  'event-time',
-  'no-event-date',
-  'undated',
-  'stale',
-  'reliability',
-  'credibility',
-  'export',
-  'analyst-assessed',
-] as const satisfies readonly ReasonCode[];
+export const LockedSection = named('LockedSection', DomainLockedSection);
 
-export const Confidence = named(
-  'Confidence',
-  z
-    .object({
-      score: z.number().check(z.minimum(0), z.maximum(1)),
-      grade: z.enum(GRADES),
-      label: z.string(),
-      sourceCounts: z.record(z.enum(SOURCE_KINDS), z.number().check(z.int(), z.minimum(0))).check(z.describe('Number of sources of each kind')),
-      independentOrigins: z.number().check(z.int(), z.minimum(0), z.describe('Independent lines of evidence that support the signal')),
-      reasons: z.array(z.object({ code: z.enum(REASON_CODES), text: z.string() })),
-      stix: z
-        .optional(z.number().check(z.int(), z.minimum(0), z.maximum(100)))
-        .check(z.describe('STIX 2.1 `confidence` from the Admiralty credibility (1→90, 2→70, 3→50, 4→30, 5→10); absent for 6')),
-      admiralty: z.object({
-        reliability: Reliability,
-        credibility: Credibility,
-        code: z.string().check(z.describe('The pair as written, e.g. `B2`')),
-      }),
-      disputed: z
-        .optional(z.object({ label: z.string(), reason: z.string() }))
-        .check(z.describe('Set when an on-record denial or a contradicting primary source disputes the signal')),
-      analystAssessed: z
-        .optional(z.object({ label: z.string() }))
-        .check(z.describe("Set when the score and grade are an analyst's assessment in place of the model's")),
-      lastConfirmedAt: z.optional(z.string()).check(z.describe('Publication of the newest supporting source')),
-      modelVersion: z.string(),
-    })
-    .check(z.describe("The briefing's confidence, computed from its sources (docs/scoring.md).")),
-);
+export const SectionView = named('SectionView', DomainSectionView);
 
-const contentOf = (name: SectionName): z.core.$ZodType => {
-  if (name === 'confidence') return Confidence;
-  if (name === 'sourceNotes') return z.array(SourceNote);
-  return WrittenSections.shape[name];
-};
+export const AutoPublishRule = named('AutoPublishRule', DomainAutoPublishRule);
 
-/** One variant per section, so each section's content is documented; generated from SECTIONS. */
-const ReadableSections = SECTIONS.map(({ name, title }) =>
-  z
-    .object({
-      name: z.literal(name),
-      title: z.string(),
-      tier: Tier.check(z.describe('The lowest tier that reads it')),
-      locked: z.literal(false),
-      content: contentOf(name),
-    })
-    .check(z.meta({ title: `${title} (readable)` })),
-);
+export const PendingRevision = named('PendingRevision', DomainPendingRevision);
 
-export const UnlockOffer = named(
-  'UnlockOffer',
-  z
-    .object({
-      language: z
-        .enum(UNLOCK_LANGUAGES)
-        .check(
-          z.describe(
-            'The language of the texts: `zh-Hant` for traditional Chinese (`zh-TW`, `zh-HK`, `zh-Hant`…), `zh` for any other Chinese, else `en`',
-          ),
-        ),
-      tierName: z.string().check(z.describe('The display name of the tier, e.g. "Strategy Circle" / "战略圈"')),
-      summary: z.string().check(z.describe('Who the tier is for and how it is granted')),
-      includes: z.array(z.string()).check(z.describe('The titles of the sections the tier opens')),
-      action: z.object({
-        kind: z
-          .enum(['sign-up', 'request-access'])
-          .check(z.describe('`sign-up`: a free account and login (Strategy Circle); `request-access`: ask the publisher (Leadership Alliance)')),
-        label: z.string().check(z.describe('The button text')),
-        free: z.boolean(),
-        href: z
-          .optional(z.string())
-          .check(
-            z.describe(
-              "Where to take the action: the page the deployment configured (`-c signUpUrl=…`, `-c requestAccessUrl=…`); for `request-access` without one, this API's `/me/access-requests` (with `method`)",
-            ),
-          ),
-        method: z
-          .optional(z.literal('POST'))
-          .check(
-            z.describe("Set when `href` is this API's route, not a page: POST `{ reason }` there with the member's bearer token (sign in first)"),
-          ),
-      }),
-    })
-    .check(z.describe('What a client needs to draw the lock screen: fixed text per tier and language, the same for every briefing.')),
-);
-
-export const LockedSection = named(
-  'LockedSection',
-  z
-    .object({
-      name: z.enum(SECTIONS.map((s) => s.name) as [SectionName, ...SectionName[]]),
-      title: z.string(),
-      tier: Tier,
-      locked: z.literal(true),
-      unlockTier: Tier.check(z.describe('The tier that unlocks it')),
-      unlock: z.optional(UnlockOffer).check(z.describe('How to unlock it (GET /briefings/{briefingId}), in the served language')),
-    })
-    .check(
-      z.describe(
-        "A section above the caller's tier: it says that it exists, which tier unlocks it and how to get that tier, nothing about its content.",
-      ),
-    ),
-);
-
-export const SectionView = named('SectionView', z.union([...ReadableSections, LockedSection]));
-
-export const AutoPublishRule = named(
-  'AutoPublishRule',
-  z
-    .object({
-      minGrade: z.enum(GRADES).check(z.describe("Publish the draft once its grade reaches this (and the publisher's floor)")),
-      proposedBy: z.optional(z.string()).check(z.describe('Who set this grade: an analyst proposing it, or an editor setting it')),
-      proposedAt: z.optional(z.iso.datetime()),
-      approvedBy: z.optional(z.string()).check(z.describe('The editor who approved it; absent: proposed only, it publishes nothing')),
-      approvedAt: z.optional(z.iso.datetime()),
-    })
-    .check(z.describe('Staff only: the auto-publish rule. An analyst proposes it; it takes effect once an editor approves it (or sets it).')),
-);
-
-export const PendingRevision = named(
-  'PendingRevision',
-  z
-    .object({
-      sections: WrittenSections,
-      translations: z.optional(Translations),
-      entities: z.array(EntityRef),
-      related: z.array(z.string()),
-      eventDate: z.optional(z.string()),
-      changes: z.array(z.enum(BRIEFING_CHANGES)).check(z.describe('What the revision changes, over every edit that built it')),
-      proposedBy: z.string().check(z.describe('Who last edited the revision')),
-      proposedAt: z.iso.datetime(),
-    })
-    .check(
-      z.describe(
-        'Staff only: an edit of a published briefing waiting for an editor (POST /briefings/{briefingId}/publish publishes it). Readers see the published sections until then.',
-      ),
-    ),
-);
-
-/** The fields of BriefingView, undescribed: extending a described object would carry its description along. */
-const briefingViewFields = z.object({
-  briefingId: z.string(),
-  status: z.enum(['draft', 'published', 'retracted']),
-  language: z.string().check(z.describe('The language the sections are served in (`?lang=`, else Accept-Language, else the original)')),
-  originalLanguage: z.string().check(z.describe('The language the briefing was written in')),
-  availableLanguages: z.array(z.string()).check(z.describe('The original language first, then each translation')),
-  publishedAt: z.optional(z.iso.datetime()),
-  updatedAt: z.iso.datetime(),
-  entities: z.array(EntityRef),
-  related: z.array(z.string()).check(z.describe('Ids of related briefings')),
-  viewerTier: Tier.check(z.describe('The tier the briefing was shaped for')),
-  sections: z.array(SectionView).check(z.describe('Every section of the brief, in page order')),
-  autoPublish: z.optional(AutoPublishRule),
-  pendingRevision: z.optional(PendingRevision),
-});
-
-export const BriefingView = named(
-  'BriefingView',
-  briefingViewFields.check(z.describe("A briefing shaped for the caller's tier: sections above it are locked markers.")),
-);
+export const BriefingView = named('BriefingView', DomainView);
 
 export const CreatedBriefing = named(
   'CreatedBriefing',
-  z.extend(briefingViewFields, {
-    completeness: z.object({ complete: z.boolean(), ...completenessFields }),
-  }),
+  // A new object over the same fields: extending BriefingView would carry its description along.
+  z.object({ ...DomainView.shape, completeness: z.object({ complete: z.boolean(), ...completenessFields }) }),
 );
 
-export const BriefingSummary = named(
-  'BriefingSummary',
-  z
-    .object({
-      briefingId: z.string(),
-      language: z.string().check(z.describe("The headline's language: the original's, or a translation's when the feed is filtered by `language`")),
-      originalLanguage: z.optional(z.string().check(z.describe('Present when the headline is a translation: the original language'))),
-      publishedAt: z.iso.datetime(),
-      headline: z.string(),
-      signalType: z.string(),
-      region: z.string(),
-      score: z.number().check(z.minimum(0), z.maximum(1)),
-      grade: z.enum(GRADES),
-      label: z.string(),
-      disputed: z.optional(z.literal(true)).check(z.describe('Present while an on-record denial disputes the signal')),
-      analystAssessed: z.optional(z.literal(true)).check(z.describe("Present while the score is an analyst's assessment")),
-    })
-    .check(z.describe('A feed item: public fields only, the same for every caller.')),
-);
+export const BriefingSummary = named('BriefingSummary', DomainSummary);
 
 export const BriefingPage = named(
   'BriefingPage',
@@ -400,125 +138,11 @@ export const BriefingPage = named(
   }),
 );
 
-export const Source = named(
-  'Source',
-  z.object({
-    briefingId: z.string(),
-    sourceId: z.string().check(z.describe('Derived from the canonical URL')),
-    canonicalUrl: z.string(),
-    url: z.string(),
-    publisher: z.string(),
-    kind: z.enum(SOURCE_KINDS),
-    stance: z.enum(STANCES),
-    title: z.string(),
-    language: z.string(),
-    publishedAt: z.optional(z.string()),
-    retrievedAt: z.optional(z.string()),
-    excerpt: z.optional(z.string()),
-    reliability: z.optional(z.object({ grade: Reliability, reason: z.string() })),
-    credibility: z.optional(Credibility),
-    fingerprint: z
-      .optional(
-        z.object({
-          scheme: z.string(),
-          shingles: z.number().check(z.int(), z.minimum(0)),
-          sketch: z.string(),
-          words: z.optional(z.number().check(z.int(), z.minimum(0))),
-          wordSketch: z.optional(z.string()),
-          figures: z.optional(z.array(z.string())),
-          names: z.optional(z.array(z.string())),
-          script: z.optional(z.enum(['latin', 'han', 'other'])),
-          exact: z.optional(z.string()),
-        }),
-      )
-      .check(z.describe('Of the text (or excerpt): how copies, paraphrases and translations are recognised')),
-    credits: z.optional(z.array(z.string())).check(z.describe('What it credits: outlets, or `document:<kind>`')),
-    sourcing: z.optional(z.enum(['on-record', 'unnamed', 'unspecified'])),
-    note: z.optional(z.string()),
-    ingestedAt: z.iso.datetime(),
-    ingestedBy: z.string(),
-    state: z.optional(SourceState),
-    version: z.optional(z.int().check(z.positive())).check(z.describe('Absent until the first change: 1. The ETag is `"source-v<version>"`')),
-    history: z
-      .optional(
-        z.array(
-          z.object({
-            action: z.enum(SOURCE_CHANGES),
-            by: z.string(),
-            at: z.iso.datetime(),
-            reason: z.string(),
-            changed: z.optional(z.array(z.object({ field: z.enum(CORRECTABLE_FIELDS), from: z.optional(z.unknown()), to: z.optional(z.unknown()) }))),
-          }),
-        ),
-      )
-      .check(z.describe('Every correction and change of state, oldest first')),
-  }),
-);
+export const Source = named('Source', DomainSource);
 
 // ---- the score and its explanation (domain/scoring.ts), for staff --------------------------------
 
-const OverrideSchema = z.object({
-  score: z.number(),
-  grade: z.enum(GRADES),
-  reason: z.string(),
-  by: z.string(),
-  at: z.string(),
-  evidenceKey: z.string(),
-  model: z.object({ score: z.number(), grade: z.enum(GRADES) }),
-});
-
-export const ScoreExplanation = named(
-  'ScoreExplanation',
-  z
-    .object({
-      modelVersion: z.string(),
-      method: z.enum(['shapley', 'leave-one-out']).check(z.describe('How shares were computed')),
-      raw: z.number().check(z.describe('The combined support before ceilings, floors, contradiction and rounding')),
-      caps: z.array(z.object({ cap: z.number(), why: z.string(), binding: z.boolean() })),
-      floor: z.optional(z.object({ floor: z.number(), why: z.string(), binding: z.boolean() })),
-      origins: z.array(
-        z.object({
-          originId: z.string(),
-          stance: z.enum(STANCES),
-          members: z.array(z.string()),
-          lead: z.string().check(z.describe('The member whose weight the origin carries')),
-          weight: z.number(),
-          contribution: z.number(),
-          share: z.number(),
-        }),
-      ),
-      sources: z.array(
-        z.object({
-          sourceId: z.string(),
-          originId: z.string(),
-          counted: z.boolean().check(z.describe('False for a dependent source: its line is counted through another source')),
-          copyOf: z.optional(z.string()),
-          dependsOn: z.optional(
-            z.array(
-              z.object({ sourceId: z.string(), relation: z.enum(['same outlet', 'credits', 'same credit', 'copy', 'paraphrase', 'translation']) }),
-            ),
-          ),
-          line: z.optional(z.string()),
-          credits: z.optional(z.array(z.string())),
-          reliability: Reliability,
-          reliabilitySetBy: z.enum(['analyst', 'default']),
-          credibility: z.optional(Credibility),
-          ageDays: z.number().check(z.int(), z.minimum(0)),
-          dated: z.boolean(),
-          factors: z.object({ kind: z.number(), reliability: z.number(), credibility: z.number(), recency: z.number() }),
-          weight: z.number(),
-          contribution: z.number(),
-          share: z.number(),
-          reasons: z.array(z.string()),
-        }),
-      ),
-      event: z.optional(z.object({ from: z.string(), to: z.optional(z.string()) })).check(z.describe('The event window recency was judged against')),
-      override: z
-        .optional(OverrideSchema)
-        .check(z.describe("An analyst's assessment standing in place of the model's, with the model's result it replaced")),
-    })
-    .check(z.describe('How the score was computed, source by source (docs/scoring.md).')),
-);
+export const ScoreExplanation = named('ScoreExplanation', DomainExplanation);
 
 export const ScoreOverrideAccepted = named(
   'ScoreOverrideAccepted',
@@ -526,56 +150,14 @@ export const ScoreOverrideAccepted = named(
     .object({
       briefingId: z.string(),
       version: z.number().check(z.int(), z.minimum(1)),
-      override: z.optional(OverrideSchema).check(z.describe('The override as stored (absent once lifted)')),
+      override: z.optional(Override).check(z.describe('The override as stored (absent once lifted)')),
     })
     .check(z.describe("An analyst's override accepted: the score follows through Briefing Edited and Briefing Scored.")),
 );
 
-export const ScoreReport = named(
-  'ScoreReport',
-  z.object({
-    briefingId: z.string(),
-    status: z.enum(['draft', 'published', 'retracted']),
-    updatedAt: z.iso.datetime(),
-    confidence: Confidence,
-    explanation: z.optional(ScoreExplanation).check(z.describe('Absent for a briefing not scored since model v2')),
-    sources: z.array(SourceNote),
-    freshness: z
-      .optional(z.object({ lastConfirmedAt: z.string(), daysSinceConfirmed: z.number().check(z.int(), z.minimum(0)), decayedScore: z.number() }))
-      .check(
-        z.describe(
-          'How old the signal is now: when a supporting source last confirmed it, and the score it would carry if it decayed like old evidence (full 30 days, then halving every 180). For editors; never applied to the published score',
-        ),
-      ),
-  }),
-);
+export const ScoreReport = named('ScoreReport', DomainScoreReport);
 
-export const VersionSummary = named(
-  'VersionSummary',
-  z
-    .object({
-      version: z.number().check(z.int(), z.minimum(1)),
-      action: z.enum(EDITORIAL_ACTIONS),
-      by: z.string().check(z.describe('Who acted: a user id, or `rule:auto-publish`')),
-      at: z.iso.datetime(),
-      status: z.enum(['draft', 'published', 'retracted']),
-      headline: z.string(),
-      score: z.number().check(z.minimum(0), z.maximum(1)),
-      grade: z.enum(GRADES),
-      approvedBy: z
-        .optional(z.string())
-        .check(
-          z.describe(
-            "On a publication: the editor whose decision it is (who published, or who approved the auto-publish rule); on an editor's own live edit: that editor",
-          ),
-        ),
-      proposedBy: z
-        .optional(z.string())
-        .check(z.describe("On a publication: who proposed what it made public (the revision's author, or the auto-publish rule's)")),
-      autoPublish: z.optional(AutoPublishRule).check(z.describe('The auto-publish rule at this version')),
-    })
-    .check(z.describe("One editorial action in a briefing's history.")),
-);
+export const VersionSummary = named('VersionSummary', DomainVersionSummary);
 
 export const VersionHistory = named(
   'VersionHistory',
@@ -585,41 +167,11 @@ export const VersionHistory = named(
   }),
 );
 
-export const BriefingSnapshot = named(
-  'BriefingSnapshot',
-  z
-    .object({
-      briefingId: z.string(),
-      version: z.number().check(z.int(), z.minimum(1)),
-      action: z.enum(EDITORIAL_ACTIONS),
-      by: z.string(),
-      at: z.iso.datetime(),
-      status: z.enum(['draft', 'published', 'retracted']),
-      language: z.string(),
-      sections: WrittenSections,
-      translations: Translations,
-      entities: z.array(EntityRef),
-      related: z.array(z.string()),
-      confidence: Confidence,
-      approvedBy: z
-        .optional(z.string())
-        .check(
-          z.describe(
-            "On a publication: the editor whose decision it is (who published, or who approved the auto-publish rule); on an editor's own live edit: that editor",
-          ),
-        ),
-      proposedBy: z
-        .optional(z.string())
-        .check(z.describe("On a publication: who proposed what it made public (the revision's author, or the auto-publish rule's)")),
-      autoPublish: z.optional(AutoPublishRule).check(z.describe('The auto-publish rule at this version')),
-    })
-    .check(z.describe('The written content of a briefing as one editorial action left it (for `proposed`: the revision proposed).')),
-);
+export const BriefingSnapshot = named('BriefingSnapshot', DomainBriefingSnapshot);
 
-// ---- membership (domain/entitlement.ts) ------------------------------------------------------
+// ---- membership (still declared here: domain/entitlement.ts and domain/access-request.ts type them apart) ----
 
 const EntitlementStatus = z.enum(['active', 'expired', 'revoked', 'none']);
-const Grant = z.object({ tier: Tier, roles: z.array(z.enum(STAFF_ROLES)) });
 
 export const MemberSelfView = named(
   'MemberSelfView',
@@ -673,7 +225,7 @@ export const EntitlementHistoryEntry = named(
 const memberAdminViewFields = z.object({
   userId: z.string(),
   status: EntitlementStatus,
-  grants: Grant.check(z.describe('What the record grants now (a token may grant less until it is refreshed)')),
+  grants: DomainGrant.check(z.describe('What the record grants now (a token may grant less until it is refreshed)')),
   record: z.optional(Entitlement),
 });
 
@@ -727,101 +279,20 @@ export const MemberWithHistory = named(
 
 // ---- the confidence legend (domain/legend.ts) ----------------------------------------------------
 
-const Texts = z.object({ en: z.string(), zh: z.string() }).check(z.describe('The same text in each language served'));
-
-const LegendMark = z.object({ label: Texts, meaning: Texts });
-
-export const ConfidenceLegend = named(
-  'ConfidenceLegend',
-  z
-    .object({
-      modelVersion: z.string().check(z.describe('The confidence model the bands belong to')),
-      languages: z.array(z.enum(LEGEND_LANGUAGES)).check(z.describe('The languages every text below is given in')),
-      bands: z
-        .array(
-          z.object({
-            grade: z.enum(GRADES),
-            min: z.number().check(z.describe('The lowest score in the band (closed below)')),
-            max: z.number().check(z.describe('The highest score in the band, to two decimals (open above: the next band starts at max + 0.01)')),
-            range: z.string().check(z.describe('`0.90 – 1.00`')),
-            label: Texts,
-          }),
-        )
-        .check(z.describe('The six bands, highest first')),
-      notes: Texts.check(z.describe('How to read a band boundary, and what grade A requires')),
-      marks: z.object({
-        disputed: LegendMark.check(z.describe('`confidence.disputed` on a briefing')),
-        analystAssessed: LegendMark.check(z.describe('`confidence.analystAssessed` on a briefing')),
-      }),
-    })
-    .check(z.describe("The confidence bands and marks, from the scorer's own definitions.")),
-);
+export const ConfidenceLegend = named('ConfidenceLegend', DomainConfidenceLegend);
 
 // ---- entities, watchlists and alerts (domain/entity.ts, domain/visibility.ts) ---------------------
 
-export const Evidence = named(
-  'Evidence',
-  z.object({
-    text: z.string(),
-    briefingId: z.optional(z.string()).check(z.describe('The briefing the evidence comes from')),
-    url: z.optional(z.string()),
-  }),
-);
+export const Evidence = named('Evidence', EvidenceItem);
 
-const EntityEnd = z.object({ entityId: z.string(), name: z.string().check(z.describe('Its name when the link was written')) });
+export const RelationshipView = named('RelationshipView', DomainRelationshipView);
 
-export const RelationshipView = named(
-  'RelationshipView',
-  z
-    .object({
-      direction: z
-        .enum(['outgoing', 'incoming'])
-        .check(z.describe('`outgoing`: this entity states the link; `incoming`: another entity states it about this one')),
-      from: EntityEnd,
-      relation: z.enum(RELATIONS),
-      to: EntityEnd,
-      since: z.optional(z.string()).check(z.describe('`YYYY`, `YYYY-MM` or `YYYY-MM-DD`')),
-      summary: z.string().check(z.describe('One public line')),
-      evidence: z.union([
-        z.object({ tier: Tier, locked: z.literal(false), content: z.array(Evidence) }).check(z.meta({ title: 'Evidence (readable)' })),
-        z
-          .object({
-            tier: Tier,
-            locked: z.literal(true),
-            unlockTier: Tier.check(z.describe('The tier that unlocks it')),
-            unlock: z.optional(UnlockOffer).check(z.describe('How to unlock it, as on a locked section of a briefing')),
-          })
-          .check(z.meta({ title: 'Evidence (locked)' }), z.describe('The evidence exists, this tier unlocks it and how to get it; nothing else.')),
-      ]),
-    })
-    .check(
-      z.describe("A relationship as one entity's page shows it: who, how, whom and a public summary; its evidence is Leadership Alliance content."),
-    ),
-);
-
-/** The fields of EntityView, undescribed: extending a described object would carry its description along. */
-const entityViewFields = z.object({
-  entityId: z.string(),
-  name: z.string(),
-  kind: z.enum(ENTITY_KINDS),
-  aliases: z.array(z.object({ language: z.string(), name: z.string() })).check(z.describe('Other names, by language')),
-  coverage: z.optional(z.string()).check(z.describe('Why the entity is covered; absent until an analyst writes the profile')),
-  updatedAt: z.iso.datetime(),
-  publishedAt: z
-    .optional(z.iso.datetime())
-    .check(z.describe('When the profile became public (a published briefing named it, or an editor published it); absent only for staff')),
-  viewerTier: Tier.check(z.describe('The tier the page was shaped for')),
-  relationships: z.array(RelationshipView).check(z.describe('Outgoing first, then incoming; readers see only links to public entities')),
-});
-
-export const EntityView = named(
-  'EntityView',
-  entityViewFields.check(z.describe("An entity's profile and relationships, shaped for the caller's tier.")),
-);
+export const EntityView = named('EntityView', DomainEntityView);
 
 export const EntityPage = named(
   'EntityPage',
-  z.extend(entityViewFields, {
+  z.object({
+    ...DomainEntityView.shape,
     recentBriefings: z.array(BriefingSummary).check(z.describe('Its latest published briefings, newest first (at most 10)')),
   }),
 );
@@ -841,86 +312,7 @@ export const Watchlist = named(
   z.object({ items: z.array(WatchEntry), limit: z.number().check(z.int(), z.describe('The most entities a watchlist holds')) }),
 );
 
-const Alert = z.object({
-  briefingId: z.string(),
-  briefingVersion: z.number().check(z.int(), z.minimum(1)),
-  alertedAt: z.iso.datetime().check(z.describe('When the announced version was made')),
-  entityIds: z.array(z.string()).check(z.describe('The followed entities the briefing names')),
-  briefing: BriefingSummary,
-});
-const { briefing: _summary, ...alertFields } = Alert.shape;
-
-const SectionNames = z.enum(SECTIONS.map((s) => s.name) as [SectionName, ...SectionName[]]);
-
-export const AlertPage = named(
-  'AlertPage',
-  z.object({
-    viewerTier: Tier,
-    items: z.array(
-      z.union([
-        z.extend(Alert, {
-          status: z.literal('published'),
-          sections: z
-            .object({
-              unlocked: z.array(SectionNames),
-              locked: z.array(
-                z.object({
-                  name: SectionNames,
-                  unlockTier: Tier,
-                  unlock: z.optional(UnlockOffer).check(z.describe('How to unlock it, as on a locked section of a briefing')),
-                }),
-              ),
-            })
-            .check(z.describe("Which of the briefing's sections the caller's tier reads now")),
-        }),
-        z
-          .object({ ...alertFields, status: z.literal('retracted') })
-          .check(z.describe('The briefing was retracted since the alert: nothing of its content is shown')),
-      ]),
-    ),
-  }),
-);
-
-// ---- the schemas above document exactly the domain types (a failing line: update the schema) ----
-
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-type Check<T extends true> = T;
-type SameType<O, D> = Equals<{ [K in keyof O]: O[K] }, { [K in keyof D]: D[K] }>;
-type Same<S extends z.ZodMiniType, D> = SameType<z.output<S>, D>;
-export type ResponseChecks = [
-  Check<Same<typeof FieldIssueSchema, FieldIssue>>,
-  Check<Same<typeof CompletenessIssueSchema, DomainCompletenessIssue>>,
-  Check<Same<typeof SourceNote, DomainSourceNote>>,
-  Check<Same<typeof Confidence, DomainConfidence>>,
-  Check<Same<typeof BriefingSummary, Omit<DomainSummary, 'grade'> & { grade: DomainConfidence['grade'] }>>,
-  Check<Same<typeof Source, DomainSource>>,
-  Check<Same<typeof ScoreExplanation, DomainExplanation>>,
-  Check<Same<typeof ScoreReport, DomainScoreReport>>,
-  Check<Same<typeof VersionSummary, DomainVersionSummary>>,
-  Check<Same<typeof BriefingSnapshot, DomainSnapshot>>,
-  Check<Same<typeof AutoPublishRule, DomainAutoPublishRule>>,
-  Check<Same<typeof PendingRevision, DomainPendingRevision>>,
-  Check<Same<typeof MemberSelfView, DomainSelfView>>,
-  Check<Same<typeof Entitlement, DomainEntitlement>>,
-  Check<Same<typeof EntitlementHistoryEntry, DomainHistoryEntry>>,
-  Check<Same<typeof MemberAdminView, DomainAdminView>>,
-  Check<Same<typeof AccessRequest, DomainAccessRequest>>,
-  Check<Same<typeof MemberAccessRequest, DomainMemberAccessRequest>>,
-  Check<Same<typeof Grant, DomainGrant>>,
-  Check<Same<typeof Evidence, DomainEvidence>>,
-  Check<Same<typeof RelationshipView, DomainRelationshipView>>,
-  Check<Same<typeof EntityView, DomainEntityView>>,
-  Check<Same<typeof WatchEntry, DomainWatchEntry>>,
-  Check<SameType<Omit<z.output<typeof Alert>, 'briefing'>, Omit<DomainAlert, 'briefing'>>>,
-  Check<SameType<Extract<z.output<typeof AlertPage>['items'][number], { status: 'retracted' }>, Extract<DomainAlertView, { status: 'retracted' }>>>,
-  // Sections: the domain types content as `unknown`; the schema says what each section holds.
-  Check<Equals<keyof z.output<typeof BriefingView>, keyof DomainView>>,
-  Check<SameType<Omit<z.output<typeof BriefingView>, 'sections'>, Omit<DomainView, 'sections'>>>,
-  Check<z.output<typeof SectionView> extends DomainSection ? true : false>,
-  Check<Equals<keyof z.output<typeof LockedSection>, keyof Extract<DomainSection, { locked: true }>>>,
-  Check<Same<typeof UnlockOffer, DomainUnlockOffer>>,
-  Check<Same<typeof ConfidenceLegend, DomainConfidenceLegend>>,
-];
+export const AlertPage = named('AlertPage', z.object({ viewerTier: Tier, items: z.array(DomainAlertView) }));
 
 // ---- per route -------------------------------------------------------------------------------
 
@@ -1117,7 +509,13 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
       status: 201,
       description: 'The stored source.',
       schema: Source,
-      headers: { ...location, etag: { description: '`"source-v1"`: send it in If-Match to correct or withdraw the source' } },
+      headers: {
+        location: {
+          description: 'The briefing the source was added to, `/briefings/{briefingId}`',
+          schema: { type: 'string', format: 'uri-reference' },
+        },
+        etag: { description: '`"source-v1"`: send it in If-Match to correct or withdraw the source' },
+      },
     },
     failures: {
       400: { description: 'Invalid input, or the briefing does not exist (`#/briefingId`).' },
@@ -1146,7 +544,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     summary: 'Correct a source, or change its state',
     description:
       'An analyst or editor corrects a stored source (kind, stance, publisher, title, publishedAt, language, reliability, credibility, ' +
-      'note; `null` unsets an optional field) or changes its state: `"retracted-by-publisher"` when the publisher retracted the article, ' +
+      'credits, sourcing, note; `null` unsets an optional field) or changes its state: `"retracted-by-publisher"` when the publisher retracted the article, ' +
       '`"active"` to restore a withdrawn or retracted source. Never both in one request, always with a `reason`; the URL cannot be ' +
       'corrected (withdraw the source and ingest the right URL). Each change is kept in the source history (who, when, why, what) and ' +
       'announced as Source Updated, which re-scores the briefing. A correction that changes nothing writes nothing.',
@@ -1163,7 +561,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
       404: { description: 'No such source in this briefing.' },
       409: {
         description:
-          'The state change does not apply (restoring an active source, retracting a withdrawn one), or the source is withdrawn: restore it before correcting it.',
+          'The state change does not apply (restoring an active source; retracting one that is withdrawn or already retracted), or the source is withdrawn: restore it before correcting it.',
       },
       412: { description: 'If-Match does not name the current version of the source: it changed since it was read.' },
       428: { description: 'No If-Match (or `*`).' },
@@ -1192,7 +590,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
   },
   'GET /briefings/{briefingId}/score': {
     summary: "Read a briefing's score and its explanation",
-    description: 'Staff read the confidence of a briefing (draft or published) with how each source was weighed.',
+    description: 'Staff read the confidence of a briefing (draft, published or retracted) with how each source was weighed.',
     success: {
       status: 200,
       description: 'The score, its explanation and the source notes.',
@@ -1203,7 +601,9 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
   },
   'GET /briefings/{briefingId}/versions': {
     summary: "Read a briefing's version history",
-    description: 'Staff read one line per editorial action (create, edit, publish, retract), newest first. Rescoring alone adds no line.',
+    description:
+      'Staff read one line per editorial action (created, edited, proposed, published, retracted, assessed, unassessed), newest first. ' +
+      'Rescoring alone adds no line.',
     success: { status: 200, description: 'The history.', schema: VersionHistory, headers: cacheControl('`private, no-store`') },
     failures: { 404: { description: 'No such briefing.' } },
   },
@@ -1246,7 +646,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     },
     failures: {
       400: { description: 'Invalid input; Leadership Alliance without an end date, or an end date in the past.' },
-      404: { description: 'No such user in the user pool.' },
+      404: { description: 'No entitlement record for this user: members have one once they confirm their sign-up.' },
       409: { description: 'An admin tried to remove their own admin role, or the record changed meanwhile (retry).' },
     },
   },
@@ -1277,7 +677,8 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     failures: {
       409: {
         description:
-          'An open request with another reason is waiting for its decision, or the caller already reads every Leadership Alliance section (a member of it, or staff).',
+          'An open request with another reason is waiting for its decision, the caller already reads every Leadership Alliance section (a member of it, or staff), ' +
+          "or the caller's record changed meanwhile (retry).",
       },
     },
   },
@@ -1323,7 +724,9 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
       headers: {
         ...cacheControl('`public, max-age=60` for anonymous callers, `private, no-store` for signed-in ones'),
         etag: { description: 'A strong validator: a digest of the page and the audience it was shaped for' },
-        vary: { description: '`authorization`: the representation depends on the token' },
+        vary: {
+          description: '`authorization, accept-language`: the representation depends on the token, and its lock screens on the language asked for',
+        },
       },
     },
     failures: {
@@ -1335,6 +738,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     },
     requestHeaders: {
       'if-none-match': { description: 'An ETag from an earlier read: when the page is unchanged for this caller, the answer is 304 with no body.' },
+      'accept-language': { description: 'Preferred languages (RFC 9110): the language of the lock screens (`unlock`), English when none is served.' },
     },
     notModified: {
       description: 'The ETag in If-None-Match is current: no body.',
@@ -1406,6 +810,9 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
       "Briefings published about entities the caller follows, newest first (at most 50, no cursor; alerts expire after 90 days). Each carries the public summary and which sections the caller's tier unlocks now.",
     success: { status: 200, description: 'The latest alerts.', schema: AlertPage, headers: cacheControl('`private, no-store`') },
     failures: { 400: { description: 'A limit out of range or an unknown parameter.' } },
+    requestHeaders: {
+      'accept-language': { description: "Preferred languages (RFC 9110): the language of the lock screens (`unlock`), else each briefing's own." },
+    },
   },
 };
 
