@@ -15,8 +15,8 @@
  * test/contracts/responses.test.ts holds those types to these schemas.
  */
 import * as z from 'zod/mini';
-import { Grant as DomainGrant, MEMBER_TIERS, STAFF_ROLES, Tier } from '#domain/access.ts';
-import { ACCESS_REQUEST_STATUSES, REQUESTABLE_TIER } from '#domain/access-request.ts';
+import { Tier } from '#domain/access.ts';
+import { AccessRequest as DomainAccessRequest, MemberAccessRequest as DomainMemberAccessRequest } from '#domain/access-request.ts';
 import {
   AutoPublishRule as DomainAutoPublishRule,
   BriefingSnapshot as DomainBriefingSnapshot,
@@ -26,7 +26,12 @@ import {
   VersionSummary as DomainVersionSummary,
 } from '#domain/briefing.ts';
 import { CompletenessIssue } from '#domain/completeness.ts';
-import { ORIGINS } from '#domain/entitlement.ts';
+import {
+  MemberAdminView as DomainAdminView,
+  Entitlement as DomainEntitlement,
+  EntitlementHistoryEntry as DomainHistoryEntry,
+  MemberSelfView as DomainSelfView,
+} from '#domain/entitlement.ts';
 import { ENTITY_KINDS } from '#domain/entity.ts';
 import { FieldIssue } from '#domain/errors.ts';
 import { ConfidenceLegend as DomainConfidenceLegend } from '#domain/legend.ts';
@@ -43,7 +48,6 @@ import {
   BriefingView as DomainView,
   EvidenceItem,
 } from '#domain/visibility.ts';
-import { ENTITLEMENT_CHANGES } from '#events/index.ts';
 
 /** Named response components: the id is the name under `#/components/schemas`. */
 export const responseSchemas = z.registry<{ id: string }>();
@@ -169,97 +173,20 @@ export const VersionHistory = named(
 
 export const BriefingSnapshot = named('BriefingSnapshot', DomainBriefingSnapshot);
 
-// ---- membership (still declared here: domain/entitlement.ts and domain/access-request.ts type them apart) ----
+// ---- membership (domain/entitlement.ts, domain/access-request.ts) ----
 
-const EntitlementStatus = z.enum(['active', 'expired', 'revoked', 'none']);
-
-export const MemberSelfView = named(
-  'MemberSelfView',
-  z
-    .object({
-      userId: z.string(),
-      tier: Tier,
-      roles: z.array(z.enum(STAFF_ROLES)),
-      status: EntitlementStatus,
-      validUntil: z.optional(z.iso.datetime()).check(z.describe('End of an active grant that has one')),
-    })
-    .check(z.describe('What the API grants the caller now, and until when.')),
-);
-
-export const Entitlement = named(
-  'Entitlement',
-  z.object({
-    userId: z.string(),
-    tier: z.enum(MEMBER_TIERS),
-    roles: z.array(z.enum(STAFF_ROLES)),
-    origin: z.enum(ORIGINS),
-    grantedBy: z.string().check(z.describe("The admin's user id, or `system:sign-up` / `system:seed`")),
-    validFrom: z.iso.datetime(),
-    validUntil: z.optional(z.iso.datetime()),
-    revokedAt: z.optional(z.iso.datetime()),
-    revokedBy: z.optional(z.string()),
-    revokedReason: z.optional(z.string()),
-    version: z.number().check(z.int(), z.minimum(1)),
-    updatedAt: z.iso.datetime(),
-  }),
-);
-
-export const EntitlementHistoryEntry = named(
-  'EntitlementHistoryEntry',
-  z
-    .extend(Entitlement, {
-      change: z
-        .enum([...ENTITLEMENT_CHANGES, 'provisioned', 'access-requested', 'access-declined'])
-        .check(
-          z.describe(
-            'What happened: `signed-up`, `granted`, `revoked` (announced as Entitlement Changed), `provisioned` (local stack), or a step of a request for a tier that grants nothing by itself (`access-requested`, `access-declined`; an approval is `granted`)',
-          ),
-        ),
-      changedBy: z.string(),
-      accessRequestId: z.optional(z.string()).check(z.describe('The request for a tier this step belongs to')),
-    })
-    .check(z.describe('The record as a change left it, and who made the change.')),
-);
-
-/** The fields of MemberAdminView, undescribed: extending a described object would carry its description along. */
-const memberAdminViewFields = z.object({
-  userId: z.string(),
-  status: EntitlementStatus,
-  grants: DomainGrant.check(z.describe('What the record grants now (a token may grant less until it is refreshed)')),
-  record: z.optional(Entitlement),
-});
-
-export const MemberAdminView = named('MemberAdminView', memberAdminViewFields.check(z.describe("A member's entitlement as an admin sees it.")));
-
-/** The fields of a member's request as the member reads it, undescribed (extended below for admins). */
-const memberAccessRequestFields = z.object({
-  requestId: z.string().check(z.describe('Numbered per member: 1, 2, …')),
-  userId: z.string(),
-  tier: z.literal(REQUESTABLE_TIER),
-  reason: z.string().check(z.describe("The member's reason: read by the member and admins only, never in an event")),
-  status: z.enum(ACCESS_REQUEST_STATUSES),
-  requestedAt: z.iso.datetime(),
-  decidedAt: z.optional(z.iso.datetime()),
-  validUntil: z.optional(z.iso.datetime()).check(z.describe('Approved: the end date of the grant')),
-  declineReason: z.optional(z.string()).check(z.describe('Declined: why, written to the member')),
-});
-
-export const MemberAccessRequest = named(
-  'MemberAccessRequest',
-  memberAccessRequestFields.check(z.describe('A request for Leadership Alliance as its member reads it (not who decided it).')),
-);
+export const MemberSelfView = named('MemberSelfView', DomainSelfView);
+export const Entitlement = named('Entitlement', DomainEntitlement);
+export const EntitlementHistoryEntry = named('EntitlementHistoryEntry', DomainHistoryEntry);
+export const MemberAdminView = named('MemberAdminView', DomainAdminView);
+export const MemberAccessRequest = named('MemberAccessRequest', DomainMemberAccessRequest);
 
 export const MemberAccessRequests = named(
   'MemberAccessRequests',
   z.object({ items: z.array(MemberAccessRequest).check(z.describe('Newest first, at most 20; at most one is `open`')) }),
 );
 
-export const AccessRequest = named(
-  'AccessRequest',
-  z
-    .extend(memberAccessRequestFields, { decidedBy: z.optional(z.string()).check(z.describe("The deciding admin's user id")) })
-    .check(z.describe("A member's request for Leadership Alliance as admins read it.")),
-);
+export const AccessRequest = named('AccessRequest', DomainAccessRequest);
 
 export const AccessRequestPage = named(
   'AccessRequestPage',
@@ -271,7 +198,8 @@ export const AccessRequestPage = named(
 
 export const MemberWithHistory = named(
   'MemberWithHistory',
-  z.extend(memberAdminViewFields, {
+  z.object({
+    ...DomainAdminView.shape,
     history: z.array(EntitlementHistoryEntry).check(z.describe('Newest first, bounded')),
     accessRequests: z.array(AccessRequest).check(z.describe("The member's requests for a tier, newest first, at most 20")),
   }),

@@ -37,24 +37,31 @@ export type AccessRequestStatus = (typeof ACCESS_REQUEST_STATUSES)[number];
 export const ACCESS_OUTCOMES = ['approved', 'declined'] as const;
 export type AccessOutcome = (typeof ACCESS_OUTCOMES)[number];
 
-/** A member's request for Leadership Alliance, and its decision once made. */
-export interface AccessRequest {
-  userId: string;
-  /** Numbered per member: 1, 2, … (the member's requests are read newest first). */
-  requestId: string;
-  tier: typeof REQUESTABLE_TIER;
-  /** The member's reason: private to the member and admins. */
-  reason: string;
-  status: AccessRequestStatus;
-  requestedAt: string;
-  decidedAt?: string;
-  /** The admin's user id (admins only: the member's view leaves it out). */
-  decidedBy?: string;
-  /** Approved: the end date of the grant. */
-  validUntil?: string;
-  /** Declined: why, written to the member. */
-  declineReason?: string;
-}
+/** A member's request for Leadership Alliance as its member reads it: everything but who decided it. */
+export const MemberAccessRequest = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      requestId: z.string().check(z.describe('Numbered per member: 1, 2, …')),
+      userId: z.string(),
+      tier: z.literal(REQUESTABLE_TIER),
+      reason: z.string().check(z.describe("The member's reason: read by the member and admins only, never in an event")),
+      status: z.enum(ACCESS_REQUEST_STATUSES),
+      requestedAt: z.iso.datetime(),
+      decidedAt: z.optional(z.iso.datetime()),
+      validUntil: z.optional(z.iso.datetime()).check(z.describe('Approved: the end date of the grant')),
+      declineReason: z.optional(z.string()).check(z.describe('Declined: why, written to the member')),
+    })
+    .check(z.describe('A request for Leadership Alliance as its member reads it (not who decided it).')),
+);
+export type MemberAccessRequest = z.output<typeof MemberAccessRequest>;
+
+/** A member's request for Leadership Alliance, and its decision once made, as admins read it. */
+export const AccessRequest = /* @__PURE__ */ schema(() =>
+  z
+    .extend(MemberAccessRequest, { decidedBy: z.optional(z.string()).check(z.describe("The deciding admin's user id")) })
+    .check(z.describe("A member's request for Leadership Alliance as admins read it.")),
+);
+export type AccessRequest = z.output<typeof AccessRequest>;
 
 /** What a member sends to ask. */
 export const AccessRequestInput = /* @__PURE__ */ schema(() =>
@@ -162,9 +169,6 @@ export function decideAccess(
   }
   return { request: decided, change, outcome: decided.status === 'approved' ? 'approved' : 'declined' };
 }
-
-/** What the member reads of their own request: everything but who decided it. */
-export type MemberAccessRequest = Omit<AccessRequest, 'decidedBy'>;
 
 export function memberRequestView({ decidedBy: _, ...rest }: AccessRequest): MemberAccessRequest {
   return rest;

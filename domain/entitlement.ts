@@ -16,18 +16,7 @@
  *   created another way (staff added by an admin) get theirs from an admin grant.
  */
 import * as z from 'zod/mini';
-import {
-  type Grant,
-  grantFromGroups,
-  MEMBER_TIERS,
-  type MemberTier,
-  meetGrants,
-  STAFF_ROLES,
-  type StaffRole,
-  type Tier,
-  type Viewer,
-  viewerOf,
-} from './access.ts';
+import { Grant, grantFromGroups, MEMBER_TIERS, meetGrants, STAFF_ROLES, type StaffRole, Tier, type Viewer, viewerOf } from './access.ts';
 import { ConflictError, NotFoundError, ValidationError } from './errors.ts';
 import { schema } from './schema.ts';
 
@@ -36,23 +25,25 @@ export const ORIGINS = ['sign-up', 'admin', 'seed'] as const;
 export type Origin = (typeof ORIGINS)[number];
 
 /** The current entitlement of one member. */
-export interface Entitlement {
-  userId: string;
-  tier: MemberTier;
-  roles: StaffRole[];
-  origin: Origin;
-  /** The admin's user id, or `system:sign-up` / `system:seed`. */
-  grantedBy: string;
-  validFrom: string;
-  /** End of the grant; required for Leadership Alliance. */
-  validUntil?: string;
-  revokedAt?: string;
-  revokedBy?: string;
-  revokedReason?: string;
-  /** 1 for a new record, +1 per change; every write is conditional on the version it read. */
-  version: number;
-  updatedAt: string;
-}
+export const Entitlement = /* @__PURE__ */ schema(() =>
+  z.object({
+    userId: z.string(),
+    tier: z.enum(MEMBER_TIERS),
+    roles: z.array(z.enum(STAFF_ROLES)),
+    origin: z.enum(ORIGINS),
+    grantedBy: z.string().check(z.describe("The admin's user id, or `system:sign-up` / `system:seed`")),
+    validFrom: z.iso.datetime(),
+    /** Required for Leadership Alliance. */
+    validUntil: z.optional(z.iso.datetime()),
+    revokedAt: z.optional(z.iso.datetime()),
+    revokedBy: z.optional(z.string()),
+    revokedReason: z.optional(z.string()),
+    /** 1 for a new record, +1 per change; every write is conditional on the version it read. */
+    version: z.number().check(z.int(), z.minimum(1)),
+    updatedAt: z.iso.datetime(),
+  }),
+);
+export type Entitlement = z.output<typeof Entitlement>;
 
 /**
  * What a history entry records: a change announced as Entitlement Changed, the local stack's provisioning,
@@ -62,17 +53,29 @@ export interface Entitlement {
 export const ENTITLEMENT_CHANGES = ['signed-up', 'granted', 'revoked'] as const;
 export type EntitlementChange = (typeof ENTITLEMENT_CHANGES)[number];
 
-export type HistoryChange = EntitlementChange | 'provisioned' | 'access-requested' | 'access-declined';
+export const HISTORY_CHANGES = [...ENTITLEMENT_CHANGES, 'provisioned', 'access-requested', 'access-declined'] as const;
+export type HistoryChange = (typeof HISTORY_CHANGES)[number];
 
 /** One entry of a member's history: the record as a change left it, and who made the change. */
-export interface EntitlementHistoryEntry extends Entitlement {
-  change: HistoryChange;
-  changedBy: string;
-  /** The request for a tier this step belongs to (`access-requested`, `access-declined`, or a `granted` that approved it). */
-  accessRequestId?: string;
-}
+export const EntitlementHistoryEntry = /* @__PURE__ */ schema(() =>
+  z
+    .extend(Entitlement, {
+      change: z
+        .enum(HISTORY_CHANGES)
+        .check(
+          z.describe(
+            'What happened: `signed-up`, `granted`, `revoked` (announced as Entitlement Changed), `provisioned` (local stack), or a step of a request for a tier that grants nothing by itself (`access-requested`, `access-declined`; an approval is `granted`)',
+          ),
+        ),
+      changedBy: z.string(),
+      accessRequestId: z.optional(z.string()).check(z.describe('The request for a tier this step belongs to')),
+    })
+    .check(z.describe('The record as a change left it, and who made the change.')),
+);
+export type EntitlementHistoryEntry = z.output<typeof EntitlementHistoryEntry>;
 
-export type EntitlementStatus = 'active' | 'expired' | 'revoked' | 'none';
+export const ENTITLEMENT_STATUSES = ['active', 'expired', 'revoked', 'none'] as const;
+export type EntitlementStatus = (typeof ENTITLEMENT_STATUSES)[number];
 
 const SYSTEM_SIGN_UP = 'system:sign-up';
 const SYSTEM_SEED = 'system:seed';
@@ -237,13 +240,18 @@ export function entitledViewer(userId: string, tokenGroups: readonly string[], r
 }
 
 /** What the caller of `GET /me` learns: what the API grants them now and until when. Nothing about who granted it or why. */
-export interface MemberSelfView {
-  userId: string;
-  tier: Tier;
-  roles: StaffRole[];
-  status: EntitlementStatus;
-  validUntil?: string;
-}
+export const MemberSelfView = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      userId: z.string(),
+      tier: Tier,
+      roles: z.array(z.enum(STAFF_ROLES)),
+      status: z.enum(ENTITLEMENT_STATUSES),
+      validUntil: z.optional(z.iso.datetime()).check(z.describe('End of an active grant that has one')),
+    })
+    .check(z.describe('What the API grants the caller now, and until when.')),
+);
+export type MemberSelfView = z.output<typeof MemberSelfView>;
 
 export function selfView(viewer: Viewer, record: Entitlement | undefined, now: Date): MemberSelfView {
   const status = statusOf(record, now);
@@ -257,13 +265,17 @@ export function selfView(viewer: Viewer, record: Entitlement | undefined, now: D
 }
 
 /** What an admin sees of a member: the record, its status and what it grants now. */
-export interface MemberAdminView {
-  userId: string;
-  status: EntitlementStatus;
-  /** What the record grants now (a token may grant less until it is refreshed). */
-  grants: Grant;
-  record?: Entitlement;
-}
+export const MemberAdminView = /* @__PURE__ */ schema(() =>
+  z
+    .object({
+      userId: z.string(),
+      status: z.enum(ENTITLEMENT_STATUSES),
+      grants: Grant.check(z.describe('What the record grants now (a token may grant less until it is refreshed)')),
+      record: z.optional(Entitlement),
+    })
+    .check(z.describe("A member's entitlement as an admin sees it.")),
+);
+export type MemberAdminView = z.output<typeof MemberAdminView>;
 
 export function adminView(userId: string, record: Entitlement | undefined, now: Date): MemberAdminView {
   return { userId, status: statusOf(record, now), grants: grantOf(record, now), ...(record ? { record } : {}) };
