@@ -34,7 +34,9 @@ describe('Node versions', () => {
       .filter(([path, entry]) => path !== '' && !Array.isArray(entry.engines) && entry.engines?.node)
       .flatMap(([path, entry]) => {
         const range = (entry.engines as { node: string }).node;
-        return lowest.filter((node) => !semver.satisfies(node, range)).map((node) => `${path.replace(/^.*node_modules\//, '')} (${range}) refuses ${node}`);
+        return lowest
+          .filter((node) => !semver.satisfies(node, range))
+          .map((node) => `${path.replace(/^.*node_modules\//, '')} (${range}) refuses ${node}`);
       });
     // Assess
     expect(lowest).toEqual(['20.19.0', '22.22.2']);
