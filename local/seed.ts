@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { apiClient, describeAnswer } from '#contracts/client.ts';
 import { DEMO_BRIEFINGS, DEMO_ENTITIES, DEMO_PASSWORD, DEMO_USERS, DEMO_WATCHLISTS } from './demo-data.ts';
 import type { Tokens } from './identity.ts';
 import type { Log } from './log.ts';
@@ -35,46 +36,51 @@ interface SeedStack {
  * PATCH (If-Match: the ETag an analyst reads), as a client would.
  */
 export async function seedDemoData(stack: SeedStack, log: Log): Promise<Record<string, string>> {
-  const analyst = await tokenOf(stack, 'analysts');
-  const editor = await tokenOf(stack, 'editors');
+  const analyst = apiClient(stack.apiUrl, { token: await tokenOf(stack, 'analysts') });
+  const editor = apiClient(stack.apiUrl, { token: await tokenOf(stack, 'editors') });
   const ids: Record<string, string> = {};
 
   // Entity profiles first (each relationship's target is listed before it), published by the editor (a profile
   // is public only once an editor publishes it or a published briefing names it), then the demo members follow
   // some of them, before any briefing is published, so Briefing Published leaves them alerts. The draft's entity
   // has no profile here: it stays unknown to readers.
-  for (const entity of DEMO_ENTITIES) {
-    const body = { ...entity.profile, publish: true };
-    await call(stack, 'PUT', `/entities/${entity.entityId}`, { token: editor, body }, [200], `entity ${entity.entityId}`);
+  for (const { entityId, profile } of DEMO_ENTITIES) {
+    const body = { ...profile, publish: true as const };
+    await expecting(editor.PUT('/entities/{entityId}', { params: { path: { entityId } }, body }), [200], `PUT /entities/${entityId}`);
   }
   for (const [userKey, entityIds] of Object.entries(DEMO_WATCHLISTS)) {
-    const member = await tokenOfUser(stack, userKey);
+    const member = apiClient(stack.apiUrl, { token: await tokenOfUser(stack, userKey) });
     for (const entityId of entityIds)
-      await call(stack, 'PUT', `/me/watchlist/${entityId}`, { token: member }, [200], `${userKey} follows ${entityId}`);
+      await expecting(member.PUT('/me/watchlist/{entityId}', { params: { path: { entityId } } }), [200], `${userKey} follows ${entityId}`);
   }
 
   for (const demo of DEMO_BRIEFINGS) {
     const { relatedKeys, ...input } = demo.input;
-    const created = await call(stack, 'POST', '/briefings', { token: analyst, body: input }, [201], demo.key);
-    const briefingId = (created.json as { briefingId?: unknown } | undefined)?.briefingId;
-    if (typeof briefingId !== 'string')
-      throw new SeedError(`POST /briefings (${demo.key}) answered 201 without a briefingId: ${created.text.slice(0, 300)}`);
-    ids[demo.key] = briefingId;
+    const { data } = await expecting(analyst.POST('/briefings', { body: input }), [201], `POST /briefings (${demo.key})`);
+    ids[demo.key] = data!.briefingId;
   }
+  const path = (key: string) => ({ params: { path: { briefingId: ids[key]! } } });
   for (const demo of DEMO_BRIEFINGS.filter((d) => d.input.relatedKeys.length > 0)) {
-    const path = `/briefings/${ids[demo.key]}`;
-    const read = await call(stack, 'GET', path, { token: analyst }, [200], demo.key);
-    const related = demo.input.relatedKeys.map((key) => ids[key]);
-    const headers = { 'if-match': read.etag ?? '' };
-    await call(stack, 'PATCH', path, { token: analyst, body: { related }, headers }, [200], `${demo.key}, related`);
+    const read = await expecting(analyst.GET('/briefings/{briefingId}', path(demo.key)), [200], `GET ${demo.key}`);
+    const related = demo.input.relatedKeys.map((key) => ids[key]!);
+    const ifMatch = { 'if-match': read.response.headers.get('etag') ?? '' };
+    await expecting(
+      analyst.PATCH('/briefings/{briefingId}', { params: { path: path(demo.key).params.path, header: ifMatch }, body: { related } }),
+      [200],
+      `PATCH ${demo.key} (related)`,
+    );
   }
   // The analyst's auto-publish rules are proposals: the demo editor approves them (after the analyst's last edit, which would
   // send an approved rule back to proposed).
   for (const demo of DEMO_BRIEFINGS.filter((d) => d.input.autoPublish)) {
-    const path = `/briefings/${ids[demo.key]}`;
-    const read = await call(stack, 'GET', path, { token: editor }, [200], demo.key);
+    const read = await expecting(editor.GET('/briefings/{briefingId}', path(demo.key)), [200], `GET ${demo.key}`);
+    const ifMatch = { 'if-match': read.response.headers.get('etag') ?? '' };
     const body = { autoPublish: demo.input.autoPublish };
-    await call(stack, 'PATCH', path, { token: editor, body, headers: { 'if-match': read.etag ?? '' } }, [200], `${demo.key}, rule approved`);
+    await expecting(
+      editor.PATCH('/briefings/{briefingId}', { params: { path: path(demo.key).params.path, header: ifMatch }, body }),
+      [200],
+      `PATCH ${demo.key} (rule approved)`,
+    );
   }
 
   // One chain per briefing, in parallel; within a chain each source is scored before the next is sent,
@@ -82,8 +88,8 @@ export async function seedDemoData(stack: SeedStack, log: Log): Promise<Record<s
   await Promise.all(
     DEMO_BRIEFINGS.map(async (demo) => {
       for (const { expectDuplicate, ...source } of demo.sources) {
-        const body = { ...source, briefingId: ids[demo.key] };
-        await call(stack, 'POST', '/sources', { token: analyst, body }, expectDuplicate ? [409] : [201], `${demo.key}, ${source.url}`);
+        const body = { ...source, briefingId: ids[demo.key]! };
+        await expecting(analyst.POST('/sources', { body }), expectDuplicate ? [409] : [201], `POST /sources (${demo.key}, ${source.url})`);
         await stack.settled();
       }
     }),
@@ -91,24 +97,22 @@ export async function seedDemoData(stack: SeedStack, log: Log): Promise<Record<s
   await stack.settled();
 
   for (const demo of DEMO_BRIEFINGS.filter((d) => d.publish === 'editor')) {
-    await call(stack, 'POST', `/briefings/${ids[demo.key]}/publish`, { token: editor }, [200], demo.key);
+    await expecting(editor.POST('/briefings/{briefingId}/publish', path(demo.key)), [200], `publish ${demo.key}`);
   }
   await stack.settled();
 
   for (const demo of DEMO_BRIEFINGS) {
-    const view = await call(stack, 'GET', `/briefings/${ids[demo.key]}`, { token: editor }, [200], demo.key);
-    const briefing = view.json as { status?: string; sections?: Array<{ name: string; content?: { score?: number; grade?: string } }> };
-    const confidence = briefing.sections?.find((s) => s.name === 'confidence')?.content;
+    const { data: briefing } = await expecting(editor.GET('/briefings/{briefingId}', path(demo.key)), [200], `GET ${demo.key}`);
+    const confidence = briefing!.sections.find((s) => s.name === 'confidence');
+    const { score, grade } = (confidence && !confidence.locked ? confidence.content : {}) as { score?: number; grade?: string };
     const expected = demo.publish === 'draft' ? 'draft' : 'published';
-    if (briefing.status !== expected) {
+    if (briefing!.status !== expected) {
       throw new SeedError(
-        `${demo.key} is ${briefing.status} after seeding, expected ${expected}` +
-          (demo.publish === 'auto' ? ` (auto-publish at ${demo.input.autoPublish?.minGrade}; grade reached: ${confidence?.grade})` : ''),
+        `${demo.key} is ${briefing!.status} after seeding, expected ${expected}` +
+          (demo.publish === 'auto' ? ` (auto-publish at ${demo.input.autoPublish?.minGrade}; grade reached: ${grade})` : ''),
       );
     }
-    log.info(
-      `  ${demo.key.padEnd(22)} ${String(briefing.status).padEnd(10)} score ${confidence?.score} grade ${confidence?.grade}  ${ids[demo.key]}`,
-    );
+    log.info(`  ${demo.key.padEnd(22)} ${String(briefing!.status).padEnd(10)} score ${score} grade ${grade}  ${ids[demo.key]}`);
   }
 
   writeFileSync(seedFile(stack.dataDir), `${JSON.stringify(ids, null, 2)}\n`);
@@ -127,34 +131,10 @@ async function tokenOfUser(stack: SeedStack, key: string): Promise<string> {
   return (await stack.signIn(user.email, DEMO_PASSWORD)).accessToken;
 }
 
-async function call(
-  stack: SeedStack,
-  method: string,
-  path: string,
-  opts: { token: string; body?: unknown; headers?: Record<string, string> },
-  expected: number[],
-  what: string,
-): Promise<{ status: number; text: string; json: unknown; etag: string | null }> {
-  const response = await fetch(`${stack.apiUrl}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${opts.token}`,
-      ...(opts.body !== undefined ? { 'content-type': 'application/json' } : {}),
-      ...opts.headers,
-    },
-    ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
-  });
-  const text = await response.text();
-  if (!expected.includes(response.status)) {
-    throw new SeedError(
-      `${method} ${path} (${what}) answered ${response.status}, expected ${expected.join(' or ')}: ${text.slice(0, 500) || '(empty body)'}`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: response.status, text, json, etag: response.headers.get('etag') };
+/** The call's answer when its status is one the seed expects; a SeedError naming the call and its answer otherwise. */
+async function expecting<T extends { response: Response; error?: unknown }>(call: Promise<T>, expected: number[], what: string): Promise<T> {
+  const answer = await call;
+  if (!expected.includes(answer.response.status))
+    throw new SeedError(`${describeAnswer(what, answer.response, answer.error)}, expected ${expected.join(' or ')}`);
+  return answer;
 }

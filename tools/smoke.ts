@@ -16,6 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CognitoIdentityProviderClient, InitiateAuthCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { type ApiSchemas, apiClient, describeAnswer } from '#contracts/client.ts';
 
 const ROOT = new URL('../', import.meta.url);
 /** Deadline of the wait for the score, against a pipeline that never scores (scoring takes seconds). */
@@ -46,25 +47,9 @@ export async function smoke(o: Options, say: (line: string) => void = console.lo
     if (!AuthenticationResult?.IdToken) throw new SmokeFailure('sign-in returned no token (a new password required? sign in once by hand)');
     return AuthenticationResult.IdToken;
   };
-  const call = async (method: string, path: string, opts: { token?: string; body?: unknown } = {}) => {
-    const res = await fetch(`${api}${path}`, {
-      method,
-      headers: {
-        ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-        ...(opts.body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(opts.body === undefined ? {} : { body: JSON.stringify(opts.body) }),
-    });
-    const text = await res.text();
-    // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, read by the documented response shapes
-    let body: any;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    return { status: res.status, type: res.headers.get('content-type') ?? '', body, text };
-  };
+  /** The API as the signed-in admin (after sign-in), or anonymously. */
+  const staff = () => apiClient(api, { token });
+  const anonymous = apiClient(api);
   const step = async (name: string, run: () => Promise<string | undefined>) => {
     try {
       const detail = await run();
@@ -74,98 +59,98 @@ export async function smoke(o: Options, say: (line: string) => void = console.lo
       throw error instanceof SmokeFailure ? error : new SmokeFailure(name);
     }
   };
-  const expectStatus = (res: { status: number; text: string }, status: number) => {
-    if (res.status !== status) throw new SmokeFailure(`expected ${status}, got ${res.status}: ${res.text.slice(0, 300)}`);
+  /** The answer's data when the call answered `status`; a failure naming what came back otherwise. */
+  const expectStatus = <T extends { response: Response; error?: unknown }>(answer: T, status: number): T => {
+    if (answer.response.status !== status) throw new SmokeFailure(describeAnswer(`expected ${status}, but it`, answer.response, answer.error));
+    return answer;
   };
 
   let token = '';
   let userId = '';
   let briefingId = '';
+  const briefing = () => ({ params: { path: { briefingId } } });
   try {
     await step('sign in as an admin', async () => {
       token = await signIn();
-      const me = await call('GET', '/me', { token });
-      expectStatus(me, 200);
-      if (!me.body.roles?.includes('admin')) throw new SmokeFailure(`${o.username} is not an admin (roles: ${JSON.stringify(me.body.roles)})`);
-      userId = me.body.userId;
+      const { data: me } = expectStatus(await staff().GET('/me'), 200);
+      if (!me!.roles.includes('admin')) throw new SmokeFailure(`${o.username} is not an admin (roles: ${JSON.stringify(me!.roles)})`);
+      userId = me!.userId;
       return `user ${userId}`;
     });
     await step('grant yourself the analyst and editor roles', async () => {
-      const res = await call('PUT', `/members/${userId}/entitlement`, {
-        token,
-        body: { tier: 'strategy-circle', roles: ['analyst', 'editor', 'admin'] },
-      });
-      expectStatus(res, 200);
+      const body = { tier: 'strategy-circle' as const, roles: ['analyst' as const, 'editor' as const, 'admin' as const] };
+      expectStatus(await staff().PUT('/members/{userId}/entitlement', { params: { path: { userId } }, body }), 200);
       token = await signIn();
       return undefined;
     });
     await step('create a briefing', async () => {
-      const res = await call('POST', '/briefings', { token, body: smokeFile('briefing.json') });
-      expectStatus(res, 201);
-      briefingId = res.body.briefingId;
+      const body = smokeFile<ApiSchemas['BriefingInput']>('briefing.json');
+      const { data } = expectStatus(await staff().POST('/briefings', { body }), 201);
+      briefingId = data!.briefingId;
       return briefingId;
     });
     await step('add a direct source', async () => {
-      const res = await call('POST', '/sources', { token, body: { ...smokeFile('source.json'), briefingId } });
-      expectStatus(res, 201);
+      const body = { ...smokeFile<ApiSchemas['SourceInput']>('source.json'), briefingId };
+      expectStatus(await staff().POST('/sources', { body }), 201);
       return undefined;
     });
     await step('its score, from Source Ingested through scoring', async () => {
       const deadline = Date.now() + SCORE_DEADLINE_MS;
       for (;;) {
-        const res = await call('GET', `/briefings/${briefingId}/score`, { token });
-        expectStatus(res, 200);
-        const confidence = res.body.confidence;
+        const { data } = expectStatus(await staff().GET('/briefings/{briefingId}/score', briefing()), 200);
+        const { confidence } = data!;
         // Scored from the source: an unrated direct source alone is not grade A under model v3 (docs/scoring.md).
-        if (confidence?.score > 0) return `${confidence.score} (${confidence.grade}, ${confidence.label})`;
+        if (confidence.score > 0) return `${confidence.score} (${confidence.grade}, ${confidence.label})`;
         if (Date.now() > deadline) throw new SmokeFailure(`no score within ${SCORE_DEADLINE_MS / 1000} s: ${JSON.stringify(confidence)}`);
         await new Promise((r) => setTimeout(r, 1000));
       }
     });
     await step('publish', async () => {
-      const res = await call('POST', `/briefings/${briefingId}/publish`, { token });
-      expectStatus(res, 200);
-      if (res.body.status !== 'published') throw new SmokeFailure(`status ${res.body.status}`);
+      const { data } = expectStatus(await staff().POST('/briefings/{briefingId}/publish', briefing()), 200);
+      if (data!.status !== 'published') throw new SmokeFailure(`status ${data!.status}`);
       return undefined;
     });
     await step('read it anonymously: public sections readable, member sections locked', async () => {
-      const res = await call('GET', `/briefings/${briefingId}`);
-      expectStatus(res, 200);
-      const sections = (res.body.sections ?? []) as Array<{ name: string; locked: boolean; unlockTier?: string }>;
-      const locked = sections.filter((s) => s.locked);
-      if (!sections.some((s) => !s.locked)) throw new SmokeFailure('no readable section');
+      const { data } = expectStatus(await anonymous.GET('/briefings/{briefingId}', briefing()), 200);
+      const locked = data!.sections.filter((s) => s.locked);
+      if (!data!.sections.some((s) => !s.locked)) throw new SmokeFailure('no readable section');
       if (locked.length === 0 || locked.some((s) => !s.unlockTier)) throw new SmokeFailure(`locked sections: ${JSON.stringify(locked)}`);
       return `${locked.length} locked (${locked.map((s) => `${s.name}: ${s.unlockTier}`).join(', ')})`;
     });
     await step('find it in the feed', async () => {
-      const res = await call('GET', '/briefings');
-      expectStatus(res, 200);
-      if (!(res.body.items ?? []).some((i: { briefingId: string }) => i.briefingId === briefingId)) throw new SmokeFailure('not on the first page');
+      const { data } = expectStatus(await anonymous.GET('/briefings'), 200);
+      if (!data!.items.some((i) => i.briefingId === briefingId)) throw new SmokeFailure('not on the first page');
       return undefined;
     });
     await step('an unknown briefing is a 404 problem', async () => {
-      const res = await call('POST', '/briefings/smoke-test-no-such-briefing/publish', { token });
-      expectStatus(res, 404);
-      if (!res.type.startsWith('application/problem+json')) throw new SmokeFailure(`content-type ${res.type}`);
+      const { response } = expectStatus(
+        await staff().POST('/briefings/{briefingId}/publish', { params: { path: { briefingId: 'smoke-test-no-such-briefing' } } }),
+        404,
+      );
+      const type = response.headers.get('content-type') ?? '';
+      if (!type.startsWith('application/problem+json')) throw new SmokeFailure(`content-type ${type}`);
       return undefined;
     });
   } finally {
     if (briefingId) {
       await step('retract the smoke briefing', async () => {
-        const res = await call('POST', `/briefings/${briefingId}/retract`, { token, body: { reason: 'deployment smoke test' } });
+        const body = { reason: 'deployment smoke test' };
+        const answer = await staff().POST('/briefings/{briefingId}/retract', { ...briefing(), body });
         // A draft (a failure before publishing) cannot be retracted: it is left for the operator to read.
-        if (res.status !== 200 && res.status !== 409) expectStatus(res, 200);
-        return res.status === 409 ? 'not published, left as a draft' : undefined;
+        if (answer.response.status === 409) return 'not published, left as a draft';
+        expectStatus(answer, 200);
+        return undefined;
       });
     }
     cognito.destroy();
   }
 }
 
-function smokeFile(name: string): Record<string, unknown> {
+/** A request body of the deploy guide (docs/smoke/), as the guide's curl sends it; the API validates it. */
+function smokeFile<T>(name: string): T {
   const body = JSON.parse(readFileSync(new URL(`docs/smoke/${name}`, ROOT), 'utf8')) as Record<string, unknown>;
   delete body['briefingId'];
-  return body;
+  return body as T;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

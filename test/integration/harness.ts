@@ -11,10 +11,12 @@
  *   const res = await api(stack, 'POST', '/sources', { token, body: {...} });
  *   await stack.bus.waitFor((e) => e.envelope['detail-type'] === 'Source Ingested');
  */
+
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type ApiClient, type ApiSchemas, apiClient } from '#contracts/client.ts';
 import type { GroupName } from '#domain/access.ts';
 import { assertJavaAvailable } from '#local/engines.ts';
 import { type LocalStack, type LocalStackOptions, startLocalStack } from '#local/stack.ts';
@@ -122,7 +124,19 @@ export interface ApiResponse<T = any> {
   text: string;
 }
 
-/** Calls the local API; a body is sent as JSON unless `rawBody` is given. */
+/**
+ * The typed client (contracts/client.ts) on the local API, as the caller whose token is given (anonymous
+ * without one): the calls a real client makes go through it, so they compile only against the contract.
+ */
+export function client(stack: LocalStack, token?: string): ApiClient {
+  return apiClient(stack.apiUrl, token ? { token } : {});
+}
+
+/**
+ * Calls the local API without the contract's types: for the requests a client of the contract cannot
+ * make (malformed bodies, unknown fields, forged headers) and for reading raw answers. A body is sent as
+ * JSON unless `rawBody` is given.
+ */
 export async function api<T = any>(
   stack: LocalStack,
   method: string,
@@ -151,11 +165,18 @@ export async function api<T = any>(
  * An editor approves a briefing's auto-publish rule (or sets it) as the API has it: read the staff
  * copy, then PATCH `autoPublish` with its ETag in If-Match. Returns the PATCH's answer.
  */
-export async function approveAutoPublish(stack: LocalStack, editorToken: string, briefingId: string, minGrade: string): Promise<ApiResponse> {
-  const read = await api(stack, 'GET', `/briefings/${briefingId}`, { token: editorToken });
-  return api(stack, 'PATCH', `/briefings/${briefingId}`, {
-    token: editorToken,
-    headers: { 'if-match': read.headers.get('etag') ?? '' },
+export async function approveAutoPublish(
+  stack: LocalStack,
+  editorToken: string,
+  briefingId: string,
+  minGrade: ApiSchemas['AutoPublishRule']['minGrade'],
+): Promise<{ status: number; body: ApiSchemas['BriefingView'] | undefined }> {
+  const editor = client(stack, editorToken);
+  const read = await editor.GET('/briefings/{briefingId}', { params: { path: { briefingId } } });
+  const header = { 'if-match': read.response.headers.get('etag') ?? '' };
+  const { data, response } = await editor.PATCH('/briefings/{briefingId}', {
+    params: { path: { briefingId }, header },
     body: { autoPublish: { minGrade } },
   });
+  return { status: response.status, body: data };
 }

@@ -49,7 +49,7 @@ describe('ingest → score → publish → read', () => {
 
     const approved = await approveAutoPublish(stack, tokens.editor, briefingId, 'A/B');
     expect(approved.status).toBe(200);
-    expect(approved.body.autoPublish).toMatchObject({ minGrade: 'A/B', proposedBy: analystId, approvedBy: editorId });
+    expect(approved.body?.autoPublish).toMatchObject({ minGrade: 'A/B', proposedBy: analystId, approvedBy: editorId });
 
     expect((await api(stack, 'GET', `/briefings/${briefingId}`)).status).toBe(404);
     expect((await api(stack, 'GET', `/briefings/${briefingId}`, { token: tokens.leadership })).status).toBe(404);

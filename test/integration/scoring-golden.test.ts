@@ -11,7 +11,7 @@ import { briefingGaps } from '#domain/briefing.ts';
 import type { ContentGap } from '#domain/scoring.ts';
 import { briefingInput, draft } from '#test/support/fixtures.ts';
 import { EVENT_DATE, GOLDEN_CASES, type GoldenCase, goldenConfidence } from '#test/support/golden-cases.ts';
-import { api, type LocalStack, startTestStack, type UsualTokens, usualTokens } from './harness.ts';
+import { client, type LocalStack, startTestStack, type UsualTokens, usualTokens } from './harness.ts';
 
 let stack: LocalStack;
 let tokens: UsualTokens;
@@ -49,12 +49,13 @@ describe('docs/scoring.md worked cases, through the API', () => {
         ...briefingInput({ sections: sectionsWith(c.gaps) }),
         ...(c.eventDate === null ? {} : { eventDate: c.eventDate ?? EVENT_DATE }),
       };
-      const res = await api(stack, 'POST', '/briefings', { token: tokens.analyst, body });
-      expect(res.status, c.name).toBe(201);
-      created.set(c, res.body.briefingId);
+      const analyst = client(stack, tokens.analyst);
+      const { data, response } = await analyst.POST('/briefings', { body });
+      expect(response.status, c.name).toBe(201);
+      created.set(c, data!.briefingId);
       for (const s of c.sources) {
-        const posted = await api(stack, 'POST', '/sources', { token: tokens.analyst, body: { briefingId: res.body.briefingId, ...s } });
-        expect(posted.status, `${c.name}: ${s.url}`).toBe(201);
+        const posted = await analyst.POST('/sources', { body: { briefingId: data!.briefingId, ...s } });
+        expect(posted.response.status, `${c.name}: ${s.url}`).toBe(201);
       }
     });
     await stack.settled();
@@ -62,9 +63,11 @@ describe('docs/scoring.md worked cases, through the API', () => {
 
   it.each(GOLDEN_CASES.map((c) => [c.name, c] as const))('%s: the API serves the score, grade, lines and export of the table', async (_name, c) => {
     const expected = goldenConfidence(c);
-    const res = await api(stack, 'GET', `/briefings/${created.get(c)}/score`, { token: tokens.analyst });
-    expect(res.status).toBe(200);
-    const served = res.body.confidence;
+    const { data, response } = await client(stack, tokens.analyst).GET('/briefings/{briefingId}/score', {
+      params: { path: { briefingId: created.get(c)! } },
+    });
+    expect(response.status).toBe(200);
+    const served = data!.confidence;
     expect({
       score: served.score,
       grade: served.grade,
@@ -72,7 +75,7 @@ describe('docs/scoring.md worked cases, through the API', () => {
       admiralty: served.admiralty.code,
       stix: served.stix,
       disputed: served.disputed !== undefined,
-      reasons: served.reasons.map((r: { code: string }) => r.code),
+      reasons: served.reasons.map((r) => r.code),
     }).toEqual({
       score: expected.score,
       grade: expected.grade,
