@@ -94,7 +94,21 @@ const TRANSLATED = new Set([
   'loader',
   'keepNames',
   'inject',
+  'esbuildArgs',
 ]);
+
+/** `esbuildArgs` as build options: only `--alias` (`from=to`, or a list of them) is used. */
+function aliasesOf(args: BundlingOptions['esbuildArgs']): Record<string, string> {
+  const aliases: Record<string, string> = {};
+  for (const [flag, value] of Object.entries(args ?? {})) {
+    if (flag !== '--alias' || typeof value === 'boolean') throw new Error(`bench/cold-start.ts does not translate the esbuild argument ${flag} yet`);
+    for (const pair of Array.isArray(value) ? value : [value]) {
+      const [from, to] = String(pair).split('=') as [string, string];
+      aliases[from] = to;
+    }
+  }
+  return aliases;
+}
 
 /** NodejsFunction's esbuild flags (aws-lambda-nodejs/lib/bundling.js, buildEsbuildArgs) as build options. */
 export function esbuildOptions(b: BundlingOptions, target: string, entry: string, outdir: string): BuildOptions {
@@ -121,6 +135,7 @@ export function esbuildOptions(b: BundlingOptions, target: string, entry: string
     ...(b.footer ? { footer: { js: b.footer } } : {}),
     ...(b.mainFields ? { mainFields: b.mainFields } : {}),
     ...(b.inject ? { inject: b.inject } : {}),
+    ...(b.esbuildArgs ? { alias: aliasesOf(b.esbuildArgs) } : {}),
   };
 }
 

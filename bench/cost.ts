@@ -100,6 +100,7 @@ export function costModel(input: { cold: ColdStartResult; work: DynamoDbWorkResu
     [OPERATIONS.member, 'get-briefing'],
     [OPERATIONS.list, 'list-briefings'],
     [OPERATIONS.listFiltered, 'list-briefings'],
+    [OPERATIONS.feed, 'get-briefing-feed'],
   ] as const) {
     // The translated read is measured only when the demo data has a translated briefing.
     if (name === OPERATIONS.translated && !work.operations.some((o) => o.name === name)) continue;
@@ -107,7 +108,7 @@ export function costModel(input: { cold: ColdStartResult; work: DynamoDbWorkResu
     rows.push([
       name,
       { httpRequests: 1, invocations: [{ fn, count: 1, durationMs: o.latencyMs }], ...units(o), events: 0 },
-      { httpRequests: 1, invocations: floorFn(fn === 'list-briefings' ? raw.queryMsP50 : raw.getMsP50), ...floorUnits(o), events: 0 },
+      { httpRequests: 1, invocations: floorFn(fn === 'get-briefing' ? raw.getMsP50 : raw.queryMsP50), ...floorUnits(o), events: 0 },
     ]);
   }
   const ingest = op(OPERATIONS.ingest);

@@ -106,6 +106,8 @@ export const OPERATIONS = {
   member: 'member GET /briefings/{id}',
   list: 'GET /briefings (page of 20)',
   listFiltered: 'GET /briefings?entity= (page of 20)',
+  /** A syndication feed (issue 17): the same page, rendered as RSS. */
+  feed: 'GET /feeds/briefings.rss (page of 20)',
   ingest: 'POST /sources',
   scoring: 'scoring one source',
   check: 'auto-publish check (per scoring)',
@@ -224,6 +226,14 @@ export async function measureDynamoDbWork(opts: {
       undefined,
       `one eventually consistent Query over the page (entity ${listEntity})`,
     );
+    // The same page for a feed reader: the same Query, written as RSS; its floor reads the page as stored (the JSON page's bytes).
+    const feed = await reads(
+      OPERATIONS.feed,
+      '/feeds/briefings.rss?limit=20',
+      undefined,
+      'one eventually consistent Query over the page',
+      list.bytes,
+    );
     const itemsOf = (json: unknown) => (json as { items?: unknown[] } | undefined)?.items?.length ?? 0;
 
     // Writes: a draft copy of the typical briefing, its real sources one at a time, then an editor publishes it
@@ -286,6 +296,7 @@ export async function measureDynamoDbWork(opts: {
       member.work,
       list.work,
       filtered.work,
+      feed.work,
       summarize(
         OPERATIONS.ingest,
         ingestCalls,

@@ -304,6 +304,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/feeds/{feed}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the feed as RSS, Atom or JSON Feed
+         * @description The newest page of published briefings (`limit`, default 20), with the filters of GET /briefings, as RSS 2.0 (`briefings.rss`), Atom 1.0 (`briefings.atom`) or JSON Feed 1.1 (`briefings.json`), for feed readers. Public fields only, the same for every caller: a token is not read, so a member gets the public feed too. Each item links to the briefing (GET /briefings/{briefingId}, `?lang=` when its title is a translation), where their tier unlocks the rest, and carries the confidence grade and label as categories (RSS, Atom; scheme `…/confidence/legend#grade`, `#label`, `#mark`), as tags and in `_signal_briefings` (JSON Feed), and in words in its HTML summary.
+         *
+         *     **Who:** anyone (the same answer for every caller: no token is read)
+         */
+        get: operations["getBriefingFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -1531,6 +1553,55 @@ export interface components {
                     from?: unknown;
                     to?: unknown;
                 }[];
+            }[];
+        };
+        /** @description A JSON Feed 1.1 of published briefings: public fields only, the same for every caller. */
+        JsonFeed: {
+            /** @constant */
+            version: "https://jsonfeed.org/version/1.1";
+            title: string;
+            /** @description The same list as JSON: GET /briefings with the same filters */
+            home_page_url: string;
+            /** @description This feed */
+            feed_url: string;
+            description: string;
+            /** @description The language asked for, when the feed is filtered by `language` */
+            language?: string;
+            authors: {
+                name: string;
+            }[];
+            items: {
+                /** @description The briefing on this API, `…/briefings/{briefingId}`: the same in every language */
+                id: string;
+                /** @description Where to read it: the briefing, with `?lang=` when the title is a translation */
+                url: string;
+                title: string;
+                /** @description The confidence, signal type and region, as HTML */
+                content_html: string;
+                /** Format: date-time */
+                date_published: string;
+                language: string;
+                /** @description The grade, the label, the signal type, and `disputed` or `analyst-assessed` when set */
+                tags: string[];
+                /** @description The confidence of the briefing (GET /confidence/legend explains grades and labels) */
+                _signal_briefings: {
+                    /** @enum {string} */
+                    grade: "D" | "C/D" | "B/C" | "A/B" | "A";
+                    label: string;
+                    score: number;
+                    signalType: string;
+                    region: string;
+                    /**
+                     * @description Present while an on-record denial disputes the signal
+                     * @constant
+                     */
+                    disputed?: true;
+                    /**
+                     * @description Present while the score is an analyst's assessment
+                     * @constant
+                     */
+                    analystAssessed?: true;
+                };
             }[];
         };
         /** @description How the score was computed, source by source (docs/scoring.md). */
@@ -4346,6 +4417,170 @@ export interface operations {
             };
             /** @description The body is not `application/json`. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side; it has been logged. The body says nothing about internals. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBriefingFeed: {
+        parameters: {
+            query?: {
+                signalType?: "Market" | "Infrastructure" | "Governance" | "Operational dependency";
+                region?: string;
+                marketClass?: string;
+                entity?: string;
+                minGrade?: "D" | "C/D" | "B/C" | "A/B" | "A";
+                language?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description An ETag from an earlier read: when the feed is unchanged, the answer is 304 with no body. */
+                "if-none-match"?: string;
+            };
+            path: {
+                /** @description The feed's format: briefings.rss, briefings.atom, briefings.json */
+                feed: "briefings.rss" | "briefings.atom" | "briefings.json";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The feed, in the format the path names. */
+            200: {
+                headers: {
+                    /** @description `public, max-age=60` */
+                    "cache-control"?: string;
+                    /** @description A strong validator: a digest of the document */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example <?xml version="1.0" encoding="utf-8"?>
+                     *     <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+                     *         <channel>
+                     *             <title>Signal Briefings</title>
+                     *             <link>https://api.example.com/briefings</link>
+                     *             <description>Published signal briefings, newest first, with their confidence grade and label. Public fields only: the sections a tier unlocks are read on the briefing itself.</description>
+                     *             <lastBuildDate>Sat, 20 Jun 2026 08:15:02 GMT</lastBuildDate>
+                     *             <docs>https://validator.w3.org/feed/docs/rss2.html</docs>
+                     *             <generator>Signal Briefings</generator>
+                     *             <atom:link href="https://api.example.com/feeds/briefings.rss" rel="self" type="application/rss+xml"/>
+                     *             <item>
+                     *                 <title><![CDATA[Scale AI lays off about 14% of its staff and folds its generative-AI teams weeks after Meta's 49% stake]]></title>
+                     *                 <link>https://api.example.com/briefings/01JY7ZK6Q3W8Y2N4V5T6R7S8PA</link>
+                     *                 <guid isPermaLink="false">https://api.example.com/briefings/01JY7ZK6Q3W8Y2N4V5T6R7S8PA</guid>
+                     *                 <pubDate>Sat, 20 Jun 2026 08:15:02 GMT</pubDate>
+                     *                 <description><![CDATA[<p>Confidence: D — Internal monitoring (0.00)</p><p>Market signal · Global</p>]]></description>
+                     *                 <category domain="https://api.example.com/confidence/legend#grade">D</category>
+                     *                 <category domain="https://api.example.com/confidence/legend#label">Internal monitoring</category>
+                     *                 <category>Market</category>
+                     *             </item>
+                     *         </channel>
+                     *     </rss>
+                     */
+                    "application/rss+xml": string;
+                    /**
+                     * @example <?xml version="1.0" encoding="utf-8"?>
+                     *     <feed xmlns="http://www.w3.org/2005/Atom">
+                     *         <id>https://api.example.com/feeds/briefings.atom</id>
+                     *         <title>Signal Briefings</title>
+                     *         <updated>2026-06-20T08:15:02.000Z</updated>
+                     *         <generator>Signal Briefings</generator>
+                     *         <author>
+                     *             <name>Signal Briefings</name>
+                     *         </author>
+                     *         <link rel="alternate" href="https://api.example.com/briefings"/>
+                     *         <link rel="self" href="https://api.example.com/feeds/briefings.atom"/>
+                     *         <subtitle>Published signal briefings, newest first, with their confidence grade and label. Public fields only: the sections a tier unlocks are read on the briefing itself.</subtitle>
+                     *         <entry>
+                     *             <title type="html"><![CDATA[Scale AI lays off about 14% of its staff and folds its generative-AI teams weeks after Meta&#39;s 49% stake]]></title>
+                     *             <id>https://api.example.com/briefings/01JY7ZK6Q3W8Y2N4V5T6R7S8PA</id>
+                     *             <link href="https://api.example.com/briefings/01JY7ZK6Q3W8Y2N4V5T6R7S8PA"/>
+                     *             <updated>2026-06-20T08:15:02.000Z</updated>
+                     *             <summary type="html"><![CDATA[<p>Confidence: D — Internal monitoring (0.00)</p><p>Market signal · Global</p>]]></summary>
+                     *             <category scheme="https://api.example.com/confidence/legend#grade" term="D"/>
+                     *             <category scheme="https://api.example.com/confidence/legend#label" term="Internal monitoring"/>
+                     *             <category term="Market"/>
+                     *             <published>2026-06-20T08:15:02.000Z</published>
+                     *         </entry>
+                     *     </feed>
+                     */
+                    "application/atom+xml": string;
+                    /**
+                     * @example {
+                     *       "version": "https://jsonfeed.org/version/1.1",
+                     *       "title": "Signal Briefings",
+                     *       "home_page_url": "https://api.example.com/briefings",
+                     *       "feed_url": "https://api.example.com/feeds/briefings.json",
+                     *       "description": "Published signal briefings, newest first, with their confidence grade and label. Public fields only: the sections a tier unlocks are read on the briefing itself.",
+                     *       "authors": [
+                     *         {
+                     *           "name": "Signal Briefings"
+                     *         }
+                     *       ],
+                     *       "items": [
+                     *         {
+                     *           "id": "https://api.example.com/briefings/01JY7ZK6Q3W8Y2N4V5T6R7S8PA",
+                     *           "url": "https://api.example.com/briefings/01JY7ZK6Q3W8Y2N4V5T6R7S8PA",
+                     *           "title": "Scale AI lays off about 14% of its staff and folds its generative-AI teams weeks after Meta's 49% stake",
+                     *           "content_html": "<p>Confidence: D — Internal monitoring (0.00)</p><p>Market signal · Global</p>",
+                     *           "date_published": "2026-06-20T08:15:02.000Z",
+                     *           "language": "en",
+                     *           "tags": [
+                     *             "D",
+                     *             "Internal monitoring",
+                     *             "Market"
+                     *           ],
+                     *           "_signal_briefings": {
+                     *             "grade": "D",
+                     *             "label": "Internal monitoring",
+                     *             "score": 0,
+                     *             "signalType": "Market",
+                     *             "region": "Global"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/feed+json": components["schemas"]["JsonFeed"];
+                };
+            };
+            /** @description The ETag in If-None-Match is current: no body. */
+            304: {
+                headers: {
+                    /** @description As for 200 */
+                    "cache-control"?: string;
+                    /** @description As for 200 */
+                    etag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description As GET /briefings: a limit out of range, an unknown parameter, or an entity readers do not know. No `cursor`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No such feed: the feeds are `briefings.rss`, `briefings.atom` and `briefings.json`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

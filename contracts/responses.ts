@@ -37,6 +37,7 @@ import { FieldIssue } from '#domain/errors.ts';
 import { ConfidenceLegend as DomainConfidenceLegend } from '#domain/legend.ts';
 import { Confidence as DomainConfidence, Explanation as DomainExplanation, Override } from '#domain/scoring.ts';
 import { Source as DomainSource, SourceState as DomainSourceState } from '#domain/source.ts';
+import { JsonFeed as DomainJsonFeed, FEEDS } from '#domain/syndication.ts';
 import { UnlockOffer as DomainUnlockOffer } from '#domain/unlock.ts';
 import {
   AlertView as DomainAlertView,
@@ -144,6 +145,8 @@ export const BriefingPage = named(
 
 export const Source = named('Source', DomainSource);
 
+export const JsonFeed = named('JsonFeed', DomainJsonFeed);
+
 // ---- the score and its explanation (domain/scoring.ts), for staff --------------------------------
 
 export const ScoreExplanation = named('ScoreExplanation', DomainExplanation);
@@ -247,6 +250,11 @@ export const AlertPage = named('AlertPage', z.object({ viewerTier: Tier, items: 
 export interface ResponseDoc {
   description: string;
   schema: z.ZodMiniType;
+  /**
+   * When the body is not only `application/json`: every media type it may be in, each with the registered
+   * schema of its JSON or `'text'` for a document the description explains (XML). Replaces `application/json`.
+   */
+  mediaTypes?: Record<string, z.ZodMiniType | 'text'>;
   headers?: Record<string, { description: string; schema?: { type: 'string'; format?: string } }>;
 }
 
@@ -327,6 +335,41 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     notModified: {
       description: 'The ETag in If-None-Match is current: no body.',
       headers: { ...cacheControl('As for 200'), ...etag(BRIEFING_ETAG) },
+    },
+  },
+  'GET /feeds/{feed}': {
+    summary: 'Read the feed as RSS, Atom or JSON Feed',
+    description:
+      'The newest page of published briefings (`limit`, default 20), with the filters of GET /briefings, as RSS 2.0 ' +
+      '(`briefings.rss`), Atom 1.0 (`briefings.atom`) or JSON Feed 1.1 (`briefings.json`), for feed readers. Public fields only, ' +
+      'the same for every caller: a token is not read, so a member gets the public feed too. Each item links to the briefing ' +
+      '(GET /briefings/{briefingId}, `?lang=` when its title is a translation), where their tier unlocks the rest, and carries the ' +
+      'confidence grade and label as categories (RSS, Atom; scheme `…/confidence/legend#grade`, `#label`, `#mark`), as tags and in ' +
+      '`_signal_briefings` (JSON Feed), and in words in its HTML summary.',
+    success: {
+      status: 200,
+      description: 'The feed, in the format the path names.',
+      schema: JsonFeed,
+      mediaTypes: {
+        [FEEDS['briefings.rss'].mediaType]: 'text',
+        [FEEDS['briefings.atom'].mediaType]: 'text',
+        [FEEDS['briefings.json'].mediaType]: JsonFeed,
+      },
+      headers: {
+        ...cacheControl('`public, max-age=60`'),
+        etag: { description: 'A strong validator: a digest of the document' },
+      },
+    },
+    failures: {
+      400: { description: 'As GET /briefings: a limit out of range, an unknown parameter, or an entity readers do not know. No `cursor`.' },
+      404: { description: 'No such feed: the feeds are `briefings.rss`, `briefings.atom` and `briefings.json`.' },
+    },
+    requestHeaders: {
+      'if-none-match': { description: 'An ETag from an earlier read: when the feed is unchanged, the answer is 304 with no body.' },
+    },
+    notModified: {
+      description: 'The ETag in If-None-Match is current: no body.',
+      headers: { ...cacheControl('As for 200'), etag: { description: 'As for 200' } },
     },
   },
   'PATCH /briefings/{briefingId}': {
@@ -753,4 +796,5 @@ export const TAGS: Record<string, string> = {
   'access-requests': "Members' requests for Leadership Alliance (admins).",
   entities: 'Companies, people and networks: profiles, relationships, recent briefings.',
   confidence: 'How to read a confidence score: bands, grades, labels and marks.',
+  feeds: 'The published feed as RSS 2.0, Atom and JSON Feed, for feed readers: public fields only.',
 };

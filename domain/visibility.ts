@@ -189,6 +189,53 @@ export function summarize(b: Briefing): BriefingSummary {
   };
 }
 
+/**
+ * One briefing as a syndication feed (RSS, Atom, JSON Feed: functions/briefings/render-feed.ts) carries it:
+ * the public summary's fields, named one by one, so a field added to the summary reaches no feed by accident.
+ */
+export interface SyndicatedItem {
+  briefingId: string;
+  /** Where readers read it on this API: `/briefings/{briefingId}`, with `?lang=` when the headline is a translation. */
+  path: string;
+  title: string;
+  /** The title's language; `originalLanguage` is set when it is a translation's. */
+  language: string;
+  originalLanguage?: string;
+  publishedAt: string;
+  signalType: string;
+  region: string;
+  score: number;
+  grade: BriefingSummary['grade'];
+  label: string;
+  disputed?: true;
+  analystAssessed?: true;
+}
+
+/**
+ * What a syndication feed may say of a published briefing: the public summary only (headline, signal type,
+ * region, confidence), the same for every reader whatever their tier, since a feed is fetched without a login
+ * and cached by feed readers and CDNs. Never a section's text: the link leads to the briefing, where
+ * {@link viewBriefing} gates the rest.
+ */
+export function syndicate(s: BriefingSummary): SyndicatedItem {
+  const id = encodeURIComponent(s.briefingId);
+  return {
+    briefingId: s.briefingId,
+    path: s.originalLanguage ? `/briefings/${id}?lang=${encodeURIComponent(s.language)}` : `/briefings/${id}`,
+    title: s.headline,
+    language: s.language,
+    ...(s.originalLanguage ? { originalLanguage: s.originalLanguage } : {}),
+    publishedAt: s.publishedAt,
+    signalType: s.signalType,
+    region: s.region,
+    score: s.score,
+    grade: s.grade,
+    label: s.label,
+    ...(s.disputed ? { disputed: true as const } : {}),
+    ...(s.analystAssessed ? { analystAssessed: true as const } : {}),
+  };
+}
+
 // ---- entities (domain/entity.ts) ----------------------------------------------------------------
 
 /** Relationship evidence is gated like the briefing section of the same name: its tier comes from SECTIONS. */

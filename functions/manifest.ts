@@ -142,6 +142,13 @@ export const FUNCTIONS = {
     table: { feed: ['Query'], entity: ['GetItem'] },
     signsCursors: true,
   },
+  'get-briefing-feed': {
+    entry: 'functions/briefings/get-briefing-feed.ts',
+    description: 'GET /feeds/{feed}: the published feed as RSS 2.0, Atom or JSON Feed, filtered like GET /briefings; public fields only',
+    table: { feed: ['Query'], entity: ['GetItem'] },
+    // Reads the newest page through the feed read that signs a continuation cursor (a feed hands none out) and walks months to the feed's start.
+    signsCursors: true,
+  },
   'get-briefing': {
     entry: 'functions/briefings/get-briefing.ts',
     description: "GET /briefings/{briefingId}: shaped for the caller's tier",
@@ -297,6 +304,7 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'POST', path: '/briefings', fn: 'create-briefing', auth: 'jwt' },
   { method: 'GET', path: '/briefings', fn: 'list-briefings', auth: 'none' },
   { method: 'GET', path: '/briefings/{briefingId}', fn: 'get-briefing', auth: 'optional' },
+  { method: 'GET', path: '/feeds/{feed}', fn: 'get-briefing-feed', auth: 'none' },
   { method: 'PATCH', path: '/briefings/{briefingId}', fn: 'edit-briefing', auth: 'jwt' },
   { method: 'GET', path: '/briefings/{briefingId}/score', fn: 'get-briefing-score', auth: 'jwt' },
   { method: 'GET', path: '/briefings/{briefingId}/versions', fn: 'list-briefing-versions', auth: 'jwt' },

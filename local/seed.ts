@@ -7,7 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiClient, describeAnswer } from '#contracts/client.ts';
+import { type ApiClient, type ApiSchemas, apiClient, describeAnswer } from '#contracts/client.ts';
 import { DEMO_BRIEFINGS, DEMO_ENTITIES, DEMO_PASSWORD, DEMO_USERS, DEMO_WATCHLISTS } from './demo-data.ts';
 import type { Tokens } from './identity.ts';
 import type { Log } from './log.ts';
@@ -60,27 +60,28 @@ export async function seedDemoData(stack: SeedStack, log: Log): Promise<Record<s
     ids[demo.key] = data!.briefingId;
   }
   const path = (key: string) => ({ params: { path: { briefingId: ids[key]! } } });
+  /**
+   * A PATCH as a client of If-Match sends it: read the ETag, write on it, and read again when the
+   * pipeline changed the briefing in between (a 412: an edit is re-scored through Briefing Edited).
+   */
+  const patch = async (as: ApiClient, key: string, body: ApiSchemas['BriefingPatch'], what: string) => {
+    for (let attempt = 1; ; attempt++) {
+      const read = await expecting(as.GET('/briefings/{briefingId}', path(key)), [200], `GET ${key}`);
+      const header = { 'if-match': read.response.headers.get('etag') ?? '' };
+      const written = await expecting(as.PATCH('/briefings/{briefingId}', { params: { ...path(key).params, header }, body }), [200, 412], what);
+      if (written.response.status === 200) return;
+      if (attempt === 3) throw new SeedError(`${describeAnswer(what, written.response, written.error)} three times: the briefing kept changing`);
+    }
+  };
   for (const demo of DEMO_BRIEFINGS.filter((d) => d.input.relatedKeys.length > 0)) {
-    const read = await expecting(analyst.GET('/briefings/{briefingId}', path(demo.key)), [200], `GET ${demo.key}`);
     const related = demo.input.relatedKeys.map((key) => ids[key]!);
-    const ifMatch = { 'if-match': read.response.headers.get('etag') ?? '' };
-    await expecting(
-      analyst.PATCH('/briefings/{briefingId}', { params: { path: path(demo.key).params.path, header: ifMatch }, body: { related } }),
-      [200],
-      `PATCH ${demo.key} (related)`,
-    );
+    await patch(analyst, demo.key, { related }, `PATCH ${demo.key} (related)`);
   }
   // The analyst's auto-publish rules are proposals: the demo editor approves them (after the analyst's last edit, which would
-  // send an approved rule back to proposed).
+  // send an approved rule back to proposed), once the edits above are re-scored.
+  await stack.settled();
   for (const demo of DEMO_BRIEFINGS.filter((d) => d.input.autoPublish)) {
-    const read = await expecting(editor.GET('/briefings/{briefingId}', path(demo.key)), [200], `GET ${demo.key}`);
-    const ifMatch = { 'if-match': read.response.headers.get('etag') ?? '' };
-    const body = { autoPublish: demo.input.autoPublish };
-    await expecting(
-      editor.PATCH('/briefings/{briefingId}', { params: { path: path(demo.key).params.path, header: ifMatch }, body }),
-      [200],
-      `PATCH ${demo.key} (rule approved)`,
-    );
+    await patch(editor, demo.key, { autoPublish: demo.input.autoPublish! }, `PATCH ${demo.key} (rule approved)`);
   }
 
   // One chain per briefing, in parallel; within a chain each source is scored before the next is sent,

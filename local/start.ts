@@ -113,6 +113,7 @@ function usage(stack: LocalStack, ms: number): string {
   }
   lines.push(
     `  curl -s "${api}/briefings?entity=scale-ai&minGrade=A/B"   # filtered feed, newest first`,
+    `  curl -s ${api}/feeds/briefings.rss             # the feed for feed readers (also briefings.atom, briefings.json; same filters)`,
     `  curl -s ${api}/entities/scale-ai               # profile, relationships (evidence locked), recent briefings`,
     `  curl -s ${api}/me/alerts -H "Authorization: Bearer $(npm run -s token -- strategy)"   # alerts for followed entities`,
   );

@@ -24,7 +24,9 @@ import { ANONYMOUS } from '#domain/access.ts';
 import { assessCompleteness, BriefingInput, BriefingPatch, createDraft } from '#domain/briefing.ts';
 import { GrantInput, RevokeInput } from '#domain/entitlement.ts';
 import { SourceInput } from '#domain/source.ts';
-import { viewBriefing } from '#domain/visibility.ts';
+import { FEED_NAMES, FEEDS, type FeedName, feedHead } from '#domain/syndication.ts';
+import { summarize, syndicate, viewBriefing } from '#domain/visibility.ts';
+import { renderFeed } from '#functions/briefings/render-feed.ts';
 import { type Access, type RouteSpec as HandlerSpec, MAX_BODY_BYTES, type Schema } from '#functions/commons/http.ts';
 import { FUNCTIONS, ROUTES, type RouteSpec } from '#functions/manifest.ts';
 
@@ -297,8 +299,29 @@ function success(s: ResponseDoc & { status: number }, route: RouteSpec): Json {
           ),
         }
       : {}),
-    ...(s.status === 204 ? {} : { content: { 'application/json': { schema: ref(name), ...(example ? { example } : {}) } } }),
+    ...(s.status === 204
+      ? {}
+      : {
+          content: s.mediaTypes ? mediaContent(s.mediaTypes, route) : { 'application/json': { schema: ref(name), ...(example ? { example } : {}) } },
+        }),
   };
+}
+
+/**
+ * The content of a response that comes in several media types (`mediaTypes` in contracts/responses.ts): a registered
+ * schema's JSON by reference, anything else as a string; each with its example when RESPONSE_EXAMPLES has one for it.
+ */
+function mediaContent(mediaTypes: NonNullable<ResponseDoc['mediaTypes']>, route: RouteSpec): Json {
+  const examples = MEDIA_EXAMPLES.get(`${route.method} ${route.path}`) ?? {};
+  return Object.fromEntries(
+    Object.entries(mediaTypes).map(([type, schema]) => [
+      type,
+      {
+        schema: schema === 'text' ? { type: 'string' } : ref(schemaName(schema)),
+        ...(examples[type] !== undefined ? { example: examples[type] } : {}),
+      },
+    ]),
+  );
 }
 
 function problem(description: string, schema: Schema, headers?: Json): Json {
@@ -402,6 +425,25 @@ const RESPONSE_EXAMPLES = new Map<string, unknown>([
     },
   ],
   ['GET /briefings/{briefingId}', viewBriefing(exampleBriefing.published, ANONYMOUS)],
+]);
+
+/** Examples of routes whose body comes in several media types, by media type: the example briefing in each feed. */
+const MEDIA_EXAMPLES = new Map<string, Record<string, unknown>>([
+  [
+    'GET /feeds/{feed}',
+    (() => {
+      const items = [syndicate(summarize(exampleBriefing.published))];
+      const feed = (name: FeedName) =>
+        renderFeed(FEEDS[name].format, items, {
+          origin: 'https://api.example.com',
+          selfPath: `/feeds/${name}`,
+          listPath: '/briefings',
+          head: feedHead({}),
+          updated: new Date(items[0]!.publishedAt),
+        });
+      return Object.fromEntries(FEED_NAMES.map((name) => [FEEDS[name].mediaType, name === 'briefings.json' ? JSON.parse(feed(name)) : feed(name)]));
+    })(),
+  ],
 ]);
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -42,6 +42,8 @@ export const BUNDLING: BundlingOptions = {
   logLevel: LogLevel.WARNING,
   // Off by default: the tracer's X-Ray SDK is ~120 KB, and an API function's cold-start budget is 1.3× the floor.
   define: apiTracingDefine(false),
+  // The feed generator imports all of xml-js and calls only its writer: the rest (a parser and sax) stays out.
+  esbuildArgs: { '--alias': 'xml-js=./functions/briefings/xml-writer.ts' },
 };
 
 /** How long a caller can wait: a person on HTTP, or a bus event / stream batch. */

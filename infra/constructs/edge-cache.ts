@@ -23,11 +23,12 @@ import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Construct } from 'constructs';
 
 /**
- * The public reads the edge may cache: the feed, a briefing, an entity page. CloudFront's `*`
- * crosses `/`, so the deeper paths under them (`/briefings/{id}/versions`, `…/publish`) are
- * listed first as pass-through (behaviours match in order).
+ * The public reads the edge may cache: the feed, a briefing, an entity page, the syndication
+ * feeds (`/feeds/{feed}`, the same for every caller). CloudFront's `*` crosses `/`, so the deeper
+ * paths under them (`/briefings/{id}/versions`, `…/publish`) are listed first as pass-through
+ * (behaviours match in order).
  */
-export const CACHED_PATHS = ['/briefings', '/briefings/*', '/entities/*'] as const;
+export const CACHED_PATHS = ['/briefings', '/briefings/*', '/entities/*', '/feeds/*'] as const;
 export const PASS_THROUGH_PATHS = ['/briefings/*/*', '/entities/*/*'] as const;
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Spec: CloudFront in front of the HTTP API caches the public reads (the feed, a briefing, an
- * entity page) as the origin's Cache-Control says, keys every cached entry on Authorization so a
+ * entity page, the syndication feeds) as the origin's Cache-Control says, keys every cached entry on Authorization so a
  * signed-in answer never reaches anyone else, and passes everything else through uncached.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +40,7 @@ const mayCache = (behavior: Behavior) => behavior['CachePolicyId'] !== CACHING_D
 /** A concrete path of a route (`/briefings/b-1/versions`). */
 const concrete = (path: string) => path.replace(/\{[^}]+\}/g, 'x-1');
 
-const PUBLIC_READS = ['/briefings', '/briefings/{briefingId}', '/entities/{entityId}'];
+const PUBLIC_READS = ['/briefings', '/briefings/{briefingId}', '/entities/{entityId}', '/feeds/{feed}'];
 
 describe('edge cache', () => {
   it('caches the public read paths and no other path of the API', () => {

@@ -19,6 +19,8 @@
  * A published briefing's pending revision (an analyst's edit, issue 16) carries
  * canaries in its public headline, its gated sections and a new entity's name:
  * none may reach a reader, member or not, until an editor publishes it.
+ * The syndication feeds (issue 17: RSS, Atom, JSON Feed) are a channel of their
+ * own in the matrix: every format, for every tier and role, carries no canary.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -220,7 +222,12 @@ const READ_ROUTES: Record<string, ReadRoute> = {
   'GET /me/watchlist': { path: () => '/me/watchlist', allowed: () => [] },
   'GET /me/alerts': { path: () => '/me/alerts', allowed: () => [] },
   'GET /confidence/legend': { path: () => '/confidence/legend', allowed: () => [] },
+  // Public fields only, for every caller: the other formats are checked below (every tier × every format).
+  'GET /feeds/{feed}': { path: () => '/feeds/briefings.rss?limit=50', allowed: () => [] },
 };
+
+/** The syndication feeds, each format, unfiltered and on the entity that P, D and R name (issue 17). */
+const FEED_PATHS = ['briefings.rss', 'briefings.atom', 'briefings.json'].flatMap((feed) => [`/feeds/${feed}?limit=50`, `/feeds/${feed}?entity=acme`]);
 
 describe('canary matrix (API3: no gated text beyond the tier)', () => {
   const getRoutes = ROUTES.filter((r) => r.method === 'GET').map((r) => `${r.method} ${r.path}`);
@@ -242,6 +249,19 @@ describe('canary matrix (API3: no gated text beyond the tier)', () => {
       expect(canariesIn(res.text)).toEqual([]);
     }
   });
+
+  it.each(VIEWERS.flatMap((who) => FEED_PATHS.map((path) => [who, path] as const)))(
+    '%s on %s: the public feed, the same for every caller, with no canary (no gated section, draft or pending revision)',
+    async (who, path) => {
+      const [res, anonymous] = await Promise.all([call(who, 'GET', path), call('anonymous', 'GET', path)]);
+      expect(res.status, res.text).toBe(200);
+      // The entity's feed is one all-time partition: P is on it whatever today's date (the unfiltered feed walks back 12 months).
+      if (path.includes('entity=')) expect(res.text).toContain(`/briefings/${P}`);
+      expect(canariesIn(res.text)).toEqual([]);
+      expect(res.text).not.toContain(D);
+      expect(res.text).toBe(anonymous.text);
+    },
+  );
 
   it.each(VIEWERS.map((who) => [who]))('%s on a draft: staff see it whole, anyone else a 404 with no trace of it', async (who) => {
     const res = await call(who, 'GET', `/briefings/${D}`);
@@ -271,7 +291,7 @@ describe('canary matrix (API3: no gated text beyond the tier)', () => {
   );
 
   it('the pending revision is on no public or member route, for any tier: feed, filters, entity pages, watchlists, alerts, events', async () => {
-    const paths = ['/briefings?limit=50', `/briefings?entity=acme`, '/entities/acme', '/me/watchlist', '/me/alerts?limit=50'];
+    const paths = ['/briefings?limit=50', `/briefings?entity=acme`, '/entities/acme', '/me/watchlist', '/me/alerts?limit=50', ...FEED_PATHS];
     const revisionCanariesIn = (text: string) => canariesIn(text).filter((c) => REVISION_CANARIES.includes(c));
     for (const who of VIEWERS.filter((w) => !STAFF.includes(w))) {
       for (const path of paths) expect(revisionCanariesIn((await call(who, 'GET', path)).text), `${who} ${path}`).toEqual([]);
@@ -292,6 +312,7 @@ describe('canary matrix (API3: no gated text beyond the tier)', () => {
   const ENTITY_ROUTES: Array<[string, (id: string) => string]> = [
     ['GET', (id) => `/entities/${id}`],
     ['GET', (id) => `/briefings?entity=${id}`],
+    ['GET', (id) => `/feeds/briefings.atom?entity=${id}`],
     ['PUT', (id) => `/me/watchlist/${id}`],
   ];
   it('covers every public route that takes an entity id', () => {
