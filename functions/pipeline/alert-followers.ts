@@ -12,9 +12,11 @@
  * write at the slowest pace seen (and at most twice the previous read), and is written before the next
  * read. So a slow or throttled table shortens the reads: a follower is read again only when the table
  * slows down in the middle of a read and the budget runs out there (the rest of that read goes on in the
- * next invocation, after the last follower written). An invocation lasts its budget plus at most one batch
- * and its closing writes (continuations, the confirmation); locally, on a saturated machine where one
- * write took ~5 s, that still reached the timeout (docs/performance.md).
+ * next invocation, after the last follower written). A batch starts only if it can end within the budget
+ * at the slowest batch's pace, so the writes end within the budget unless the table slows down during the
+ * last batch, and the closing writes (continuations, the confirmation) have the other two thirds of the
+ * timeout. (A batch used to start whenever the budget had not run out: on a saturated machine where one
+ * write took ~5 s, invocations reached their timeout; docs/performance.md.)
  *
  * Every invocation reads the briefing as it is now: a retracted or missing one alerts nobody more and
  * ends the fan-out. An alert is keyed by what identifies the change (briefing, version and the version's
@@ -84,8 +86,9 @@ export const handler = eventConsumer([BriefingPublished, AlertFanOutContinued], 
   let followers = 0;
   let written = 0;
   let limit = FIRST_READ;
-  /** The slowest pace seen so far, ms per follower written (WRITE_CONCURRENCY at a time). */
+  /** The slowest pace seen so far, ms per follower written (WRITE_CONCURRENCY at a time), and the slowest batch. */
   let msPerFollower = 0;
+  let slowestBatchMs = 0;
   /** Parts this invocation read some of and has more of: at the end, their next page goes on. */
   const started = new Set<FanOutPart>();
   while (queue.length > 0 && budget > 0 && limit > 0) {
@@ -93,7 +96,8 @@ export const handler = eventConsumer([BriefingPublished, AlertFanOutContinued], 
     const page = await followersPage(part, Math.min(limit, budget));
     budget -= page.read;
     const writing = Date.now();
-    const done = await writeUntil(page.userIds, deadline, (userId) => addToAlert(userId, alert, part.entityId, now));
+    const done = await writeUntil(page.userIds, deadline, slowestBatchMs, (userId) => addToAlert(userId, alert, part.entityId, now));
+    slowestBatchMs = done.slowestBatchMs;
     followers += done.handled;
     written += done.created;
     if (done.handled > 0) msPerFollower = Math.max(msPerFollower, (Date.now() - writing) / done.handled);
@@ -133,17 +137,21 @@ export const handler = eventConsumer([BriefingPublished, AlertFanOutContinued], 
 });
 
 /**
- * Runs `write` for the user ids in order, WRITE_CONCURRENCY at a time, until they are done or the deadline
- * has passed (the first batch always runs, so every invocation makes progress). Resolves with how many of
- * the first ids were handled (a prefix: the next invocation goes on after it) and how many writes returned true.
+ * Runs `write` for the user ids in order, WRITE_CONCURRENCY at a time, while a batch can still end before the
+ * deadline at the slowest pace seen (the first batch always runs, so every invocation makes progress). Resolves
+ * with how many of the first ids were handled (a prefix: the next invocation goes on after it), how many writes
+ * returned true, and the slowest batch's time.
  */
-async function writeUntil(userIds: readonly string[], deadline: number, write: (userId: string) => Promise<boolean>) {
+async function writeUntil(userIds: readonly string[], deadline: number, slowestBatchMs: number, write: (userId: string) => Promise<boolean>) {
   let handled = 0;
   let created = 0;
-  while (handled < userIds.length && (handled === 0 || Date.now() < deadline)) {
+  let slowest = slowestBatchMs;
+  while (handled < userIds.length && (handled === 0 || Date.now() + slowest <= deadline)) {
     const batch = userIds.slice(handled, handled + WRITE_CONCURRENCY);
+    const started = Date.now();
     created += (await Promise.all(batch.map(write))).filter(Boolean).length;
+    slowest = Math.max(slowest, Date.now() - started);
     handled += batch.length;
   }
-  return { handled, created };
+  return { handled, created, slowestBatchMs: slowest };
 }

@@ -281,6 +281,27 @@ describe('alert-followers (on Briefing Published)', () => {
     expect(parts.find((p) => p.after !== undefined)?.after).toBe(ids[written - 1]);
   });
 
+  it('starts no batch that would end past the budget at the slowest pace seen, so the writes end within the budget', async () => {
+    // Prepare: the first batch is quick (4 ms per write), then a batch takes 5 s of the invocation's clock (200 ms per write)
+    let clock = 0;
+    vi.spyOn(Date, 'now').mockImplementation(() => clock);
+    const ids = hexIds(3000).sort();
+    followers('meta', ids);
+    ddb.on(UpdateCommand).callsFake(() => {
+      clock += ddb.commandCalls(UpdateCommand).length <= FIRST_READ ? 4 : 200;
+      return {};
+    });
+    // Act
+    await alertFollowers({ ...event, detail: { ...event.detail, entityIds: ['meta'] } }, context);
+    // Assess: the second read's first batch ends at 5.1 s; a second batch would end at 10.1 s, so it is not started and
+    // the part goes on after the last follower written
+    const written = ddb.commandCalls(UpdateCommand).length;
+    expect(written).toBe(2 * FIRST_READ);
+    expect(clock).toBeLessThanOrEqual(TIME_BUDGET_MS);
+    const parts = continuations().map((c) => c.detail['part'] as { after?: string });
+    expect(parts.find((p) => p.after !== undefined)?.after).toBe(ids[written - 1]);
+  });
+
   it('stops the fan-out when the briefing is retracted midway', async () => {
     followers('meta', hexIds(1500));
     await alertFollowers(event, context);
