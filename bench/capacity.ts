@@ -24,6 +24,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE_SCHEMA } from '#functions/commons/table/schema.ts';
+import { FUNCTIONS } from '#functions/manifest.ts';
 import { LOCAL_AWS } from '#local/engines.ts';
 import type { LocalStack } from './local.ts';
 import { sum } from './stats.ts';
@@ -193,7 +194,9 @@ function reportedUnits(consumed: unknown): number {
   return sum(list.map((c: { CapacityUnits?: number }) => c.CapacityUnits ?? 0));
 }
 
-const HANDLER_FILE = /\/functions\/([a-z0-9-]+)\.ts$/;
+/** Each handler's module, `functions/<capability>/<name>.ts`, to its function's name (functions/manifest.ts). */
+const HANDLER_OF = new Map<string, string>(Object.entries(FUNCTIONS).map(([name, spec]) => [spec.entry, name]));
+const HANDLER_FILE = /\/(functions\/[a-z0-9-]+\/[a-z0-9-]+\.ts)$/;
 const CONSUMER_EDGE = /\/functions\/commons\/consumer\.ts$/;
 
 /**
@@ -216,7 +219,7 @@ function requestingFunction(): string {
   let edge = false;
   for (const site of sites) {
     const file = site.getFileName() ?? '';
-    const handler = HANDLER_FILE.exec(file)?.[1];
+    const handler = HANDLER_OF.get(HANDLER_FILE.exec(file)?.[1] ?? '');
     if (handler) return handler;
     edge ||= CONSUMER_EDGE.test(file);
   }
