@@ -199,6 +199,9 @@ const HANDLER_OF = new Map<string, string>(Object.entries(FUNCTIONS).map(([name,
 const HANDLER_FILE = /\/(functions\/[a-z0-9-]+\/[a-z0-9-]+\.ts)$/;
 const CONSUMER_EDGE = /\/functions\/commons\/consumer\.ts$/;
 
+/** The function whose handler module `file` (an absolute path) is, if it is one. */
+export const handlerOf = (file: string): string | undefined => HANDLER_OF.get(HANDLER_FILE.exec(file)?.[1] ?? '');
+
 /**
  * The handler module on the call stack (async frames included), read from V8's
  * call sites rather than from `error.stack`: formatting a stack applies source
@@ -219,7 +222,7 @@ function requestingFunction(): string {
   let edge = false;
   for (const site of sites) {
     const file = site.getFileName() ?? '';
-    const handler = HANDLER_OF.get(HANDLER_FILE.exec(file)?.[1] ?? '');
+    const handler = handlerOf(file);
     if (handler) return handler;
     edge ||= CONSUMER_EDGE.test(file);
   }
