@@ -15,14 +15,12 @@
  *       string set each followed entity's page adds to
  *
  * Following writes the watch item and bumps the count in one transaction that
- * refuses a 201st entity, so the cap holds under concurrent requests.
+ * refuses a 201st entity, so the cap (domain/watchlist.ts) holds under concurrent requests.
  */
 
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { EntityProfile } from '#domain/entity.ts';
-import { ConflictError } from '#domain/errors.ts';
 import { type FanOutPart, inPart, rangeOf } from '#domain/fan-out.ts';
-import type { StoredAlert } from '#domain/visibility.ts';
+import { type Alert, WATCHLIST_CAP, type WatchEntry, watchlistFull } from '#domain/watchlist.ts';
 import { ddb } from '#functions/commons/clients/dynamodb.ts';
 import { config } from '#functions/commons/config.ts';
 import { TABLE_SCHEMA } from './schema.ts';
@@ -32,8 +30,6 @@ export const WATCH_ENTITY = 'watch';
 export const WATCHLIST_COUNT_ENTITY = 'watchlist-count';
 export const ALERT_ENTITY = 'alert';
 
-/** The most entities one member follows. */
-export const WATCHLIST_CAP = 200;
 /** How long an alert is kept. */
 export const ALERT_TTL_SECONDS = 90 * 24 * 60 * 60;
 
@@ -45,14 +41,6 @@ export const alertKey = (userId: string, a: Pick<Alert, 'alertedAt' | 'briefingI
   pk: userPk(userId),
   sk: `ALERT#${a.alertedAt}#${a.briefingId}#${String(a.briefingVersion).padStart(6, '0')}`,
 });
-
-/** One followed entity, with the name and kind it had when followed. */
-export interface WatchEntry {
-  entityId: string;
-  name: string;
-  kind: EntityProfile['kind'];
-  followedAt: string;
-}
 
 export function toWatchItem(userId: string, w: WatchEntry) {
   return { ...watchKey(userId, w.entityId), gsi1pk: followersPk(w.entityId), gsi1sk: userId, entity: WATCH_ENTITY, userId, ...w };
@@ -92,7 +80,7 @@ export async function follow(userId: string, entry: WatchEntry): Promise<{ entry
       return { entry: Item ? fromWatchItem(Item) : entry, created: false };
     }
     if (codes[1] === 'ConditionalCheckFailed') {
-      throw new ConflictError(`a watchlist holds at most ${WATCHLIST_CAP} entities: unfollow one first`, { limit: WATCHLIST_CAP });
+      throw watchlistFull();
     }
     throw error;
   }
@@ -170,12 +158,6 @@ export async function followersPage(part: FanOutPart, limit: number): Promise<{ 
     more: page.LastEvaluatedKey !== undefined && userIds.length === read.length,
   };
 }
-
-/**
- * An alert: a briefing version that names entities the member follows, with its public summary only
- * (`alertedAt`: when the announced version was made, `versionAt` else `publishedAt`, its place newest first).
- */
-export type Alert = StoredAlert;
 
 /**
  * Adds one followed entity to the member's alert of a briefing version, creating the alert if absent:
