@@ -11,10 +11,9 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Briefing } from '#domain/briefing.ts';
-import { BRIEFING_ENTITY, briefingKey, partsRange, readBriefing } from '#functions/commons/table/briefings.ts';
+import { partsRange, readBriefing } from '#functions/commons/table/briefings.ts';
 import { feedWrites } from '#functions/commons/table/feed.ts';
-import { SOURCE_ENTITY } from '#functions/commons/table/sources.ts';
-import { ALERT_ENTITY } from '#functions/commons/table/watchlist.ts';
+import { ALERT_ENTITY, BRIEFING_ENTITY, briefingKey, SOURCE_ENTITY } from '#functions/commons/table/keys.ts';
 import { DEMO_BRIEFINGS, type DemoBriefing } from '#local/demo-data.ts';
 import { type CapacityRecorder, type DdbCall, itemSize, kindOf, priceConditionChecks, rawDocumentClient, readUnits, writeUnits } from './capacity.ts';
 import { type EventTap, expectCall, type LocalStack, type Tokens } from './local.ts';

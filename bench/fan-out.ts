@@ -15,6 +15,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BatchWriteCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ALERT_SK } from '#functions/commons/table/keys.ts';
 import { deadLetterFile } from '#local/dead-letters.ts';
 import { CapacityRecorder, indexEntrySize, itemSize, rawDocumentClient, readUnits, writeUnits } from './capacity.ts';
 import { expectCall, startBenchStack } from './local.ts';
@@ -83,7 +84,7 @@ try {
       new ScanCommand({
         TableName: stack.tableName,
         FilterExpression: 'begins_with(sk, :alert) AND contains(pk, :bench)',
-        ExpressionAttributeValues: { ':alert': 'ALERT#', ':bench': '-bench-' },
+        ExpressionAttributeValues: { ':alert': ALERT_SK, ':bench': '-bench-' },
         ProjectionExpression: 'pk',
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),
@@ -96,7 +97,7 @@ try {
     new QueryCommand({
       TableName: stack.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :alert)',
-      ExpressionAttributeValues: { ':pk': [...alertsPerFollower.keys()][0], ':alert': 'ALERT#' },
+      ExpressionAttributeValues: { ':pk': [...alertsPerFollower.keys()][0], ':alert': ALERT_SK },
     }),
   );
   const alertBytes = sample.Items?.[0] ? itemSize(sample.Items[0]) : 0;

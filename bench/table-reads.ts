@@ -7,8 +7,8 @@ import { QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { bucketOf, type FeedFilter, queryDimension } from '#domain/feed.ts';
 import type { BriefingParts } from '#domain/visibility.ts';
-import { briefingKey, partsRange } from '#functions/commons/table/briefings.ts';
-import { feedPartition } from '#functions/commons/table/feed.ts';
+import { partsRange } from '#functions/commons/table/briefings.ts';
+import { briefingKey, feedPartition } from '#functions/commons/table/keys.ts';
 
 /** One eventually consistent Query of the parts a reader may see (every language), as GET /briefings/{id} reads them. */
 const briefingPartsQuery = (tableName: string, briefingId: string, parts: BriefingParts) => {

@@ -32,7 +32,6 @@ import {
   EntitlementHistoryEntry as DomainHistoryEntry,
   MemberSelfView as DomainSelfView,
 } from '#domain/entitlement.ts';
-import { ENTITY_KINDS } from '#domain/entity.ts';
 import { FieldIssue } from '#domain/errors.ts';
 import { ConfidenceLegend as DomainConfidenceLegend } from '#domain/legend.ts';
 import { Confidence as DomainConfidence, Explanation as DomainExplanation, Override } from '#domain/scoring.ts';
@@ -40,7 +39,6 @@ import { Source as DomainSource, SourceState as DomainSourceState } from '#domai
 import { JsonFeed as DomainJsonFeed, FEEDS } from '#domain/syndication.ts';
 import { UnlockOffer as DomainUnlockOffer } from '#domain/unlock.ts';
 import {
-  AlertView as DomainAlertView,
   EntityView as DomainEntityView,
   LockedSection as DomainLockedSection,
   RelationshipView as DomainRelationshipView,
@@ -49,6 +47,7 @@ import {
   BriefingView as DomainView,
   EvidenceItem,
 } from '#domain/visibility.ts';
+import { AlertView as DomainAlertView, WatchEntry as DomainWatchEntry } from '#domain/watchlist.ts';
 
 /** Named response components: the id is the name under `#/components/schemas`. */
 export const responseSchemas = z.registry<{ id: string }>();
@@ -212,7 +211,7 @@ export const MemberWithHistory = named(
 
 export const ConfidenceLegend = named('ConfidenceLegend', DomainConfidenceLegend);
 
-// ---- entities, watchlists and alerts (domain/entity.ts, domain/visibility.ts) ---------------------
+// ---- entities, watchlists and alerts (domain/entity.ts, domain/watchlist.ts) ---------------------
 
 export const Evidence = named('Evidence', EvidenceItem);
 
@@ -228,15 +227,7 @@ export const EntityPage = named(
   }),
 );
 
-export const WatchEntry = named(
-  'WatchEntry',
-  z.object({
-    entityId: z.string(),
-    name: z.string(),
-    kind: z.enum(ENTITY_KINDS),
-    followedAt: z.iso.datetime(),
-  }),
-);
+export const WatchEntry = named('WatchEntry', DomainWatchEntry);
 
 export const Watchlist = named(
   'Watchlist',

@@ -396,39 +396,3 @@ export const SectionAccess = /* @__PURE__ */ schema(() =>
   }),
 );
 export type SectionAccess = z.output<typeof SectionAccess>;
-
-/** What an alert stores: which version of which briefing, when, for which followed entities, with its summary then. */
-export const StoredAlert = /* @__PURE__ */ schema(() =>
-  z.object({
-    briefingId: z.string(),
-    briefingVersion: z.number().check(z.int(), z.minimum(1)),
-    alertedAt: z.iso.datetime().check(z.describe('When the announced version was made')),
-    entityIds: z.array(z.string()).check(z.describe('The followed entities the briefing names')),
-    briefing: BriefingSummary,
-  }),
-);
-export type StoredAlert = z.output<typeof StoredAlert>;
-
-/** An alert as its member reads it: the summary only while the briefing is published. */
-export const AlertView = /* @__PURE__ */ schema(() => {
-  const { briefing: _, ...withoutSummary } = StoredAlert.shape;
-  return z.union([
-    z.extend(StoredAlert, {
-      status: z.literal('published'),
-      sections: SectionAccess.check(z.describe("Which of the briefing's sections the caller's tier reads now")),
-    }),
-    z
-      .object({ ...withoutSummary, status: z.literal('retracted') })
-      .check(z.describe('The briefing was retracted since the alert: nothing of its content is shown')),
-  ]);
-});
-export type AlertView = z.output<typeof AlertView>;
-
-/**
- * An alert judged against its briefing's status NOW: a briefing retracted (or gone) since the alert was
- * written shows as retracted, with nothing of its content (no headline, no summary, no sections).
- */
-export function alertView(alert: StoredAlert, briefingStatus: Briefing['status'] | undefined, access: SectionAccess): AlertView {
-  const { briefing, ...rest } = alert;
-  return briefingStatus === 'published' ? { ...rest, briefing, status: 'published', sections: access } : { ...rest, status: 'retracted' };
-}

@@ -5,6 +5,7 @@
  */
 
 import type { Briefing, Review } from '#domain/briefing.ts';
+import type { Confidence } from '#domain/scoring.ts';
 import { type Source, sourceVersion } from '#domain/source.ts';
 import {
   BRIEFING_EDITED,
@@ -56,7 +57,12 @@ export function sourceUpdated(s: Source, change: SourceChange, now: Date): Outgo
  * `autoPublishDue`: whether `after` is a draft its own auto-publish rule now publishes (`dueForAutoPublish`,
  * decided by the caller, which holds the briefing module; this one stays light for the functions that only emit).
  */
-export function briefingScored(before: Briefing, after: Briefing, now: Date, autoPublishDue = false): OutgoingEvent {
+export function briefingScored(
+  before: { confidence: Pick<Confidence, 'score' | 'grade' | 'modelVersion'> },
+  after: Pick<Briefing, 'briefingId' | 'version' | 'confidence'>,
+  now: Date,
+  autoPublishDue = false,
+): OutgoingEvent {
   const detail: BriefingScoredDetail = {
     schemaVersion: 1,
     eventId: `scored_${after.briefingId}_${after.version}`,

@@ -15,7 +15,7 @@ import {
   SourceIngested,
   SourceUpdated,
 } from '#events/index.ts';
-import type { IndexPartition, Partition } from './commons/table/partitions.ts';
+import type { IndexPartition, Partition } from './commons/table/keys.ts';
 
 /**
  * A DynamoDB item action. A transaction is authorized part by part as these
@@ -27,7 +27,7 @@ export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'Up
 /**
  * What a function does to the table, and so all its role may do there
  * (infra/constructs/briefings-function.ts grants exactly this): the actions it
- * sends in each partition (functions/commons/table/partitions.ts, enforced with
+ * sends in each partition (functions/commons/table/keys.ts, enforced with
  * `dynamodb:LeadingKeys`), the index partitions it queries, and whether it scans.
  * The local stack denies any other call, as AWS would (local/local-iam.ts).
  * A signed-in route reads the caller's entitlement record: `user: ['GetItem']`.

@@ -11,7 +11,8 @@
  */
 import * as z from 'zod/mini';
 import { negotiatedUnlockLanguage, unlockOffer } from '#domain/unlock.ts';
-import { alertView, sectionAccess } from '#domain/visibility.ts';
+import { sectionAccess } from '#domain/visibility.ts';
+import { alertView } from '#domain/watchlist.ts';
 import { httpRoute, json } from '#functions/commons/http.ts';
 import { unlockLinks } from '#functions/commons/lock-screen.ts';
 import { briefingStatuses } from '#functions/commons/table/briefings.ts';

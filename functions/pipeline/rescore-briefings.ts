@@ -19,15 +19,25 @@ import { ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
+import type { Briefing } from '#domain/briefing.ts';
 import { MODEL_VERSION } from '#domain/scoring.ts';
 import { briefingModelChanged } from '#events/announcements.ts';
 import { ddb } from '#functions/commons/clients/dynamodb.ts';
 import { config } from '#functions/commons/config.ts';
 import { logger } from '#functions/commons/logger.ts';
 import { MetricUnit, metrics, metricsMiddleware } from '#functions/commons/metrics.ts';
-import { BRIEFING_ENTITY } from '#functions/commons/table/briefings.ts';
+import { parseAttributes, storedEntity } from '#functions/commons/table/item.ts';
+import { BRIEFING_ENTITY, BRIEFING_SK } from '#functions/commons/table/keys.ts';
 import { outboxPut } from '#functions/commons/table/outbox.ts';
 import { cancellationCodes } from '#functions/commons/table/transact.ts';
+
+/** What the Scan projects of a briefing head (`confidence.modelVersion` only; no confidence before the first scoring). */
+const HEAD = storedEntity<Pick<Briefing, 'briefingId' | 'version' | 'status'> & { confidence?: { modelVersion?: string } }>(BRIEFING_ENTITY, {
+  briefingId: 'string',
+  version: 'number',
+  status: 'string',
+  confidence: 'map?',
+});
 
 /** Leave this much of the invocation's time for the last page and the answer. */
 const SAFETY_MS = 15_000;
@@ -68,7 +78,7 @@ async function rescore(event: unknown, context?: Context): Promise<RescoreReport
       new ScanCommand({
         TableName: config.tableName,
         FilterExpression: 'entity = :briefing AND sk = :head',
-        ExpressionAttributeValues: { ':briefing': BRIEFING_ENTITY, ':head': 'P' },
+        ExpressionAttributeValues: { ':briefing': BRIEFING_ENTITY, ':head': BRIEFING_SK.head },
         ProjectionExpression: 'briefingId, version, #status, confidence.modelVersion',
         ExpressionAttributeNames: { '#status': 'status' },
         Limit: input.pageSize ?? 500,
@@ -77,12 +87,7 @@ async function rescore(event: unknown, context?: Context): Promise<RescoreReport
     );
     for (const head of page.Items ?? []) {
       report.briefings += 1;
-      const { briefingId, version, status, confidence } = head as {
-        briefingId: string;
-        version: number;
-        status: string;
-        confidence?: { modelVersion?: string };
-      };
+      const { briefingId, version, status, confidence } = parseAttributes(HEAD, head);
       if (status === 'retracted' || confidence?.modelVersion === MODEL_VERSION) {
         report.current += 1;
         continue;

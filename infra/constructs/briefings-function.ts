@@ -10,7 +10,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ENV } from '#functions/commons/env.ts';
-import { INDEX_PARTITIONS, PARTITIONS, type Partition } from '#functions/commons/table/partitions.ts';
+import { INDEX_PARTITIONS, PARTITIONS, type Partition } from '#functions/commons/table/keys.ts';
 import { TABLE_SCHEMA } from '#functions/commons/table/schema.ts';
 import type { TableUse } from '#functions/manifest.ts';
 

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '#functions/commons/env.ts';
-import { INDEX_PARTITIONS, PARTITIONS } from '#functions/commons/table/partitions.ts';
+import { INDEX_PARTITIONS, PARTITIONS } from '#functions/commons/table/keys.ts';
 import { TABLE_SCHEMA } from '#functions/commons/table/schema.ts';
 import { FUNCTIONS, type FunctionName, type FunctionSpec, STREAM_CONSUMER } from '#functions/manifest.ts';
 import { actionsOf, functionId, idsOfType, refId, type Synthesized, statementsOf, synthesize } from './synth.ts';

@@ -9,7 +9,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { handler } from '#bench/floor/get-item.ts';
-import { briefingKey } from '#functions/commons/table/briefings.ts';
+import { briefingKey } from '#functions/commons/table/keys.ts';
 
 const dynamodb = mockClient(DynamoDBClient);
 

@@ -12,36 +12,39 @@
  * projects keys only (and `summary`), so a page of the index is followed by one
  * BatchGetItem of the requests.
  */
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccessRequest, AccessRequestStatus, AccessStep } from '#domain/access-request.ts';
 import { ValidationError } from '#domain/errors.ts';
 import type { OutgoingEvent } from '#events/index.ts';
 import { ddb } from '#functions/commons/clients/dynamodb.ts';
 import { config } from '#functions/commons/config.ts';
-import { entitlementKey, entitlementWrites } from './entitlements.ts';
+import { entitlementWrites } from './entitlements.ts';
+import { type Item, parseItem, storedEntity } from './item.ts';
+import { ACCESS_REQUEST_ENTITY, ACCESS_REQUEST_SK, accessRequestIndexKeys, accessRequestKey, accessRequestsPk, userPk } from './keys.ts';
 import { TABLE_SCHEMA } from './schema.ts';
 import { cancellationCodes } from './transact.ts';
 import { VersionConflictError } from './versioning.ts';
 
-export const ACCESS_REQUEST_ENTITY = 'access-request';
-
 /** The most requests `GET /me/access-requests` returns, newest first. */
 export const MEMBER_REQUESTS_PAGE = 20;
 
-/** The member's partition is the one of their entitlement record; its key is built there only. */
-const userPk = (userId: string) => entitlementKey(userId).pk;
-const statusPk = (status: AccessRequestStatus) => `ACCESS_REQUESTS#${status}`;
-export const accessRequestKey = (userId: string, requestId: string) => ({ pk: userPk(userId), sk: `ACCESS_REQUEST#${requestId.padStart(6, '0')}` });
-const indexSk = (r: AccessRequest) => `${r.decidedAt ?? r.requestedAt}#${r.userId}#${r.requestId}`;
+/** A stored request, as a read checks it. */
+const ACCESS_REQUEST = /* @__PURE__ */ storedEntity<AccessRequest>(ACCESS_REQUEST_ENTITY, {
+  requestId: 'string',
+  userId: 'string',
+  tier: 'string',
+  status: 'string',
+  reason: 'string',
+  requestedAt: 'string',
+});
 
 export function toItem(r: AccessRequest) {
-  return { ...accessRequestKey(r.userId, r.requestId), gsi1pk: statusPk(r.status), gsi1sk: indexSk(r), entity: ACCESS_REQUEST_ENTITY, ...r };
+  return { ...accessRequestKey(r.userId, r.requestId), ...accessRequestIndexKeys(r), entity: ACCESS_REQUEST_ENTITY, ...r };
 }
 
-function fromItem(item: Record<string, unknown> | undefined): AccessRequest | undefined {
-  if (!item || item['entity'] !== ACCESS_REQUEST_ENTITY) return undefined;
-  const { pk, sk, gsi1pk, gsi1sk, entity, ...request } = item;
-  return request as unknown as AccessRequest;
+/** The request of an item, or undefined for an item that is not one; MalformedItemError when it lacks what a request holds. */
+function fromItem(item: Item | undefined): AccessRequest | undefined {
+  return item?.['entity'] === ACCESS_REQUEST_ENTITY ? parseItem(ACCESS_REQUEST, item) : undefined;
 }
 
 /** A member's requests, newest first (one consistent Query). */
@@ -50,7 +53,7 @@ export async function memberAccessRequests(userId: string, limit = MEMBER_REQUES
     new QueryCommand({
       TableName: config.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': 'ACCESS_REQUEST#' },
+      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': ACCESS_REQUEST_SK },
       ScanIndexForward: false,
       Limit: limit,
       ConsistentRead: true,
@@ -109,7 +112,7 @@ function startKey(status: AccessRequestStatus, cursor: string) {
   if (!CURSOR.test(sortKey))
     throw new ValidationError('the cursor is not one this list gave', [{ pointer: 'query:cursor', detail: 'unknown cursor' }]);
   const [, userId = '', requestId = ''] = sortKey.split('#');
-  return { ...accessRequestKey(userId, requestId), gsi1pk: statusPk(status), gsi1sk: sortKey };
+  return { ...accessRequestKey(userId, requestId), gsi1pk: accessRequestsPk(status), gsi1sk: sortKey };
 }
 
 /**
@@ -127,7 +130,7 @@ export async function listAccessRequests(
       TableName: config.tableName,
       IndexName: TABLE_SCHEMA.gsi1.indexName,
       KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': statusPk(status) },
+      ExpressionAttributeValues: { ':pk': accessRequestsPk(status) },
       ScanIndexForward: status === 'open',
       Limit: limit,
       ...(cursor ? { ExclusiveStartKey: startKey(status, cursor) } : {}),
@@ -139,14 +142,14 @@ export async function listAccessRequests(
   for (let attempt = 0; keys && keys.length > 0; attempt++) {
     if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** Math.min(attempt, 5)));
     if (attempt > 8) throw new Error('access requests could not be read: DynamoDB kept returning unprocessed keys');
-    const { Responses, UnprocessedKeys } = await ddb.send(
+    const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await ddb.send(
       new BatchGetCommand({ RequestItems: { [config.tableName]: { Keys: keys, ConsistentRead: true } } }),
     );
     for (const item of Responses?.[config.tableName] ?? []) {
       const request = fromItem(item);
       if (request) byKey.set(`${item['pk']}|${item['sk']}`, request);
     }
-    keys = UnprocessedKeys?.[config.tableName]?.Keys as Record<string, unknown>[] | undefined;
+    keys = UnprocessedKeys?.[config.tableName]?.Keys;
   }
   const items = listed.map((i) => byKey.get(`${i['pk']}|${i['sk']}`)).filter((r): r is AccessRequest => r?.status === status);
   const last = page.LastEvaluatedKey?.['gsi1sk'];

@@ -19,6 +19,8 @@
  *   BRIEFING#<id> / SOURCE#<sourceId>  sources (sources.ts)
  *   BRIEFING#<id> / V#<version, 9 digits>  editorial snapshots (version history)
  *
+ * (The keys are built in keys.ts; each part's attributes are declared below and checked on read.)
+ *
  * Reads: public `begins_with(sk, 'P')`; members `BETWEEN 'M' AND 'P~'`; staff
  * `BETWEEN 'L' AND 'P~'`; a write's read (briefing and sources, consistent)
  * `BETWEEN 'L' AND 'SOURCE#~'`. A save writes only the parts whose content
@@ -30,7 +32,14 @@
  * they are and move their parts out on their next save.
  */
 
-import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { type Briefing, type BriefingSnapshot, type SourceNote, snapshotOf } from '#domain/briefing.ts';
 import type { Explanation } from '#domain/scoring.ts';
 import { SECTIONS, type WrittenSections } from '#domain/sections.ts';
@@ -42,39 +51,104 @@ import { ddb } from '#functions/commons/clients/dynamodb.ts';
 import { config } from '#functions/commons/config.ts';
 import { entityWrites } from './entities.ts';
 import { feedWrites } from './feed.ts';
+import { type Item, MalformedItemError, parseAttributes, parseItem, type StoredEntity, storedEntity } from './item.ts';
+import {
+  BRIEFING_ENTITY,
+  BRIEFING_PART_ENTITY,
+  BRIEFING_VERSION_ENTITY,
+  briefingKey,
+  briefingPartKey,
+  briefingPk,
+  briefingVersionKey,
+  memberSk,
+  publicSk,
+  BRIEFING_SK as SK,
+  SOURCE_ENTITY,
+} from './keys.ts';
 import { outboxPut } from './outbox.ts';
-import { BRIEFING_ENTITY } from './schema.ts';
-import { SOURCE_ENTITY, fromItem as sourceFromItem, sourceKey } from './sources.ts';
+import { fromItem as sourceFromItem } from './sources.ts';
 import { cancellationCodes, type TransactItem } from './transact.ts';
 import { VersionConflictError } from './versioning.ts';
 
-// Kept for the modules that imported them from here before versioning.ts existed.
-export { VersionConflictError, withVersionRetry } from './versioning.ts';
-
-/** The `entity` of the head item (`P`, schema.ts); the other parts are `briefing-part`, snapshots `briefing-version`. */
-export { BRIEFING_ENTITY };
-export const BRIEFING_PART_ENTITY = 'briefing-part';
-export const BRIEFING_VERSION_ENTITY = 'briefing-version';
-
-type Item = Record<string, unknown>;
-
-const briefingPk = (briefingId: string) => `BRIEFING#${briefingId}`;
-const SK = { staff: 'L', revision: 'L#REVISION', explanation: 'L#explanation', member: 'M', head: 'P', end: 'P~', version: 'V#' } as const;
-
 /** The parts only scoring writes (derived from the sources): a re-score may put them on their own (scores.ts). */
 export const SCORING_PARTS: ReadonlySet<string> = new Set([SK.member, SK.explanation]);
-const memberSk = (language?: string) => (language ? `${SK.member}#${language}` : SK.member);
-const publicSk = (language?: string) => (language ? `${SK.head}#${language}` : SK.head);
-const versionSk = (version: number) => `${SK.version}${String(version).padStart(9, '0')}`;
 
-/** The head item: its existence is the briefing's, its `version` the condition of every save. */
-export const briefingKey = (briefingId: string) => ({ pk: briefingPk(briefingId), sk: SK.head });
-export const briefingVersionKey = (briefingId: string, version: number) => ({ pk: briefingPk(briefingId), sk: versionSk(version) });
+/** The member sections (`M#<lang>`); the others are public (`P#<lang>`). */
+type MemberSections = Pick<WrittenSections, 'trendContext' | 'relationshipEvidence' | 'failurePaths'>;
+type PublicSections = Omit<WrittenSections, keyof MemberSections>;
+
+// What each part holds, as a read checks it (parseItem). Briefings stored in an earlier layout kept
+// their sections in `P` and `M` and their explanation in `L`: those attributes are declared too.
+
+/** `P`, the head. The announcement a re-scored head carries is for the stream (saveScore), not part of the briefing. */
+type Head = Pick<Briefing, 'briefingId' | 'status' | 'version' | 'language' | 'entities' | 'related' | 'confidence' | 'publishedAt' | 'updatedAt'> & {
+  translationLanguages?: string[];
+  sections?: PublicSections;
+  announces?: unknown;
+  scoredFrom?: unknown;
+  correlationId?: unknown;
+};
+const HEAD = /* @__PURE__ */ storedEntity<Head>(BRIEFING_ENTITY, {
+  briefingId: 'string',
+  status: 'string',
+  version: 'number',
+  language: 'string',
+  entities: 'list',
+  related: 'list',
+  confidence: 'map',
+  updatedAt: 'string',
+  translationLanguages: 'list?',
+});
+/** `L`: what only staff see. */
+type StaffPart = Pick<
+  Briefing,
+  | 'createdAt'
+  | 'createdBy'
+  | 'updatedBy'
+  | 'publishedBy'
+  | 'retractedAt'
+  | 'retractedBy'
+  | 'retractionReason'
+  | 'autoPublish'
+  | 'eventDate'
+  | 'override'
+> & { scoreExplanation?: Explanation };
+const STAFF_PART = /* @__PURE__ */ storedEntity<StaffPart>(BRIEFING_PART_ENTITY, { createdAt: 'string', createdBy: 'string' });
+/** `L#REVISION` and `L#explanation`. */
+const REVISION_PART = /* @__PURE__ */ storedEntity<Required<Pick<Briefing, 'pendingRevision'>>>(BRIEFING_PART_ENTITY, { pendingRevision: 'map' });
+const EXPLANATION_PART = /* @__PURE__ */ storedEntity<{ scoreExplanation: Explanation }>(BRIEFING_PART_ENTITY, { scoreExplanation: 'map' });
+/** `M`: the source notes. */
+const NOTES_PART = /* @__PURE__ */ storedEntity<{ sourceNotes?: SourceNote[]; sections?: MemberSections }>(BRIEFING_PART_ENTITY, {
+  sourceNotes: 'list?',
+});
+/** `P#<lang>` and `M#<lang>`: one tier's sections in one language. */
+const PUBLIC_PART = /* @__PURE__ */ storedEntity<{ sections: PublicSections }>(BRIEFING_PART_ENTITY, { sections: 'map' });
+const MEMBER_PART = /* @__PURE__ */ storedEntity<{ sections: MemberSections }>(BRIEFING_PART_ENTITY, { sections: 'map' });
+/** `V#<version>`: a snapshot. */
+const SNAPSHOT = /* @__PURE__ */ storedEntity<BriefingSnapshot>(BRIEFING_VERSION_ENTITY, {
+  briefingId: 'string',
+  version: 'number',
+  action: 'string',
+  by: 'string',
+  at: 'string',
+  status: 'string',
+  language: 'string',
+  sections: 'map',
+  translations: 'map',
+  entities: 'list',
+  related: 'list',
+  confidence: 'map',
+});
+/** What briefingStatuses projects from the heads. */
+const HEAD_STATUS = /* @__PURE__ */ storedEntity<Pick<Briefing, 'briefingId' | 'status'>>(BRIEFING_ENTITY, {
+  briefingId: 'string',
+  status: 'string',
+});
 
 /** The sort-key condition of each reader's Query, and of a write's read (parts and sources). */
 export function partsRange(parts: BriefingParts | 'write'): Pick<QueryCommandInput, 'KeyConditionExpression' | 'ExpressionAttributeValues'> {
   if (parts === 'public') return { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':p': SK.head } };
-  const [lo, hi] = parts === 'member' ? [SK.member, SK.end] : parts === 'staff' ? [SK.staff, SK.end] : [SK.staff, sourceKey('', '~').sk];
+  const [lo, hi] = parts === 'member' ? [SK.member, SK.end] : parts === 'staff' ? [SK.staff, SK.end] : [SK.staff, SK.sourcesEnd];
   return { KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lo AND :hi', ExpressionAttributeValues: { ':lo': lo, ':hi': hi } };
 }
 
@@ -89,11 +163,12 @@ function splitSections(sections: WrittenSections): { pub: Item; member: Item } {
 }
 
 /** What a reader below the member part gets for the sections it did not read: never served (they are locked), never saved. */
-const UNREAD_MEMBER_SECTIONS = { trendContext: '', relationshipEvidence: [], failurePaths: [] } satisfies Partial<WrittenSections>;
+const UNREAD_MEMBER_SECTIONS: MemberSections = { trendContext: '', relationshipEvidence: [], failurePaths: [] };
+/** What a reader below staff gets for the staff part it did not read: never served, never saved. */
+const UNREAD_STAFF: StaffPart = { createdAt: '', createdBy: '' };
 
 const part = (briefingId: string, sk: string, entity: string, attrs: Item): Item => ({
-  pk: briefingPk(briefingId),
-  sk,
+  ...briefingPartKey(briefingId, sk),
   entity,
   briefingId,
   ...attrs,
@@ -130,7 +205,7 @@ function expandExplanation(stored: Explanation, notes: readonly SourceNote[]): E
     ...stored,
     sources: stored.sources.map((s) => {
       const note = byId.get(s.sourceId);
-      if (!note || (s as { weight?: number }).weight !== undefined) return s;
+      if (!note || s.weight !== undefined) return s;
       return {
         ...s,
         originId: note.originId,
@@ -215,50 +290,56 @@ export function toItems(b: Briefing): Item[] {
   ];
 }
 
-const attrsOf = (item: Item | undefined): Item => {
-  if (!item) return {};
-  // The announcement a re-scored head carries is for the stream (saveScore), not part of the briefing.
-  const { pk, sk, entity, briefingId, language, announces, scoredFrom, correlationId, ...attrs } = item;
-  return attrs;
-};
-
 /**
  * The briefing from the items of its partition (any other items are ignored),
  * or undefined without a head. Parts that were not read (a reader's range)
  * come back empty: such a briefing serves that reader and is never saved.
+ * MalformedItemError when a part read lacks what it must hold.
  */
 export function fromItems(items: readonly Item[]): Briefing | undefined {
   const bySk = new Map(items.filter((i) => i['entity'] === BRIEFING_ENTITY || i['entity'] === BRIEFING_PART_ENTITY).map((i) => [String(i['sk']), i]));
-  const head = bySk.get(SK.head);
-  if (!head || head['entity'] !== BRIEFING_ENTITY) return undefined;
-  const { translationLanguages, sections: legacyPublic, ...headAttrs } = attrsOf(head);
-  const { sections: legacyMember, sourceNotes = [] } = attrsOf(bySk.get(memberSk()));
-  const original = String(head['language']);
-  const publicSections = bySk.get(publicSk(original))?.['sections'] ?? legacyPublic;
-  const memberSections = bySk.get(memberSk(original))?.['sections'] ?? legacyMember;
-  const { scoreExplanation: legacyExplanation, ...staff } = attrsOf(bySk.get(SK.staff));
-  const sectionsOf = (pub: unknown, member: unknown) =>
-    ({ ...UNREAD_MEMBER_SECTIONS, ...(member as Item), ...(pub as Item) }) as unknown as WrittenSections;
+  const headItem = bySk.get(SK.head);
+  if (!headItem || headItem['entity'] !== BRIEFING_ENTITY) return undefined;
+  const read = <T>(entity: StoredEntity<T>, sk: string): T | undefined => {
+    const item = bySk.get(sk);
+    return item && parseItem(entity, item);
+  };
+  const {
+    briefingId,
+    language,
+    translationLanguages = [],
+    sections: legacyPublic,
+    announces,
+    scoredFrom,
+    correlationId,
+    ...headAttrs
+  } = parseItem(HEAD, headItem);
+  const { sections: legacyMember, sourceNotes = [] } = read(NOTES_PART, memberSk()) ?? {};
+  const publicSections = read(PUBLIC_PART, publicSk(language))?.sections ?? legacyPublic;
+  if (!publicSections) throw new MalformedItemError(BRIEFING_PART_ENTITY, `${headItem['pk']} / ${publicSk(language)}`, 'sections is missing');
+  const memberSections = read(MEMBER_PART, memberSk(language))?.sections ?? legacyMember;
+  const { scoreExplanation: legacyExplanation, ...staff } = read(STAFF_PART, SK.staff) ?? UNREAD_STAFF;
+  const sectionsOf = (pub: PublicSections, member: MemberSections | undefined): WrittenSections => ({ ...UNREAD_MEMBER_SECTIONS, ...member, ...pub });
   const translations = Object.fromEntries(
-    ((translationLanguages ?? []) as string[])
-      .filter((l) => bySk.has(publicSk(l)))
-      .map((l) => [l, sectionsOf(bySk.get(publicSk(l))?.['sections'], bySk.get(memberSk(l))?.['sections'])]),
+    translationLanguages.flatMap((l) => {
+      const pub = read(PUBLIC_PART, publicSk(l));
+      return pub ? [[l, sectionsOf(pub.sections, read(MEMBER_PART, memberSk(l))?.sections)]] : [];
+    }),
   );
-  const explanation = (bySk.get(SK.explanation)?.['scoreExplanation'] ?? legacyExplanation) as Explanation | undefined;
-  const briefing = {
-    createdAt: '',
-    createdBy: '',
+  const revision = read(REVISION_PART, SK.revision);
+  const explanation = read(EXPLANATION_PART, SK.explanation)?.scoreExplanation ?? legacyExplanation;
+  const briefing: Briefing = {
     ...staff,
     // `pendingRevision`, when one is pending.
-    ...attrsOf(bySk.get(SK.revision)),
-    ...(explanation ? { scoreExplanation: expandExplanation(explanation, sourceNotes as SourceNote[]) } : {}),
+    ...(revision ? { pendingRevision: revision.pendingRevision } : {}),
+    ...(explanation ? { scoreExplanation: expandExplanation(explanation, sourceNotes) } : {}),
     ...headAttrs,
-    briefingId: String(head['briefingId']),
-    language: String(head['language']),
+    briefingId,
+    language,
     sections: sectionsOf(publicSections, memberSections),
     ...(Object.keys(translations).length > 0 ? { translations } : {}),
     sourceNotes,
-  } as unknown as Briefing;
+  };
   // 1: sections in `P` and `M`; 2: the explanation in `L` (stateWrites moves them out).
   const earlier = (legacyPublic !== undefined || legacyMember !== undefined ? 1 : 0) | (legacyExplanation !== undefined ? 2 : 0);
   if (earlier) storedInEarlierLayout.set(briefing, earlier);
@@ -320,15 +401,18 @@ export async function briefingStatuses(briefingIds: readonly string[]): Promise<
     for (let attempt = 0; keys && keys.length > 0; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** Math.min(attempt, 5)));
       if (attempt > 8) throw new Error('briefing statuses could not be read: DynamoDB kept returning unprocessed keys');
-      const { Responses, UnprocessedKeys } = await ddb.send(
+      const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await ddb.send(
         new BatchGetCommand({
           RequestItems: {
             [config.tableName]: { Keys: keys, ProjectionExpression: 'briefingId, #status', ExpressionAttributeNames: { '#status': 'status' } },
           },
         }),
       );
-      for (const item of Responses?.[config.tableName] ?? []) statuses.set(String(item['briefingId']), item['status'] as Briefing['status']);
-      keys = UnprocessedKeys?.[config.tableName]?.Keys as Record<string, unknown>[] | undefined;
+      for (const item of Responses?.[config.tableName] ?? []) {
+        const head = parseAttributes(HEAD_STATUS, item);
+        statuses.set(head.briefingId, head.status);
+      }
+      keys = UnprocessedKeys?.[config.tableName]?.Keys;
     }
   }
   return statuses;
@@ -361,7 +445,7 @@ export function stateWrites(prev: Briefing | undefined, next: Briefing, expected
     ...rest.filter((i) => before.get(String(i['sk'])) !== stableJson(i)).map((Item) => ({ Put: { TableName: config.tableName, Item } })),
     ...[...before.keys()]
       .filter((sk) => !kept.has(sk))
-      .map((sk) => ({ Delete: { TableName: config.tableName, Key: { pk: briefingPk(next.briefingId), sk } } })),
+      .map((sk) => ({ Delete: { TableName: config.tableName, Key: briefingPartKey(next.briefingId, sk) } })),
   ];
 }
 
@@ -452,11 +536,6 @@ async function exists(briefingId: string): Promise<boolean> {
   return Item !== undefined;
 }
 
-const snapshotFromItem = (item: Item): BriefingSnapshot => {
-  const { pk, sk, entity, ...snapshot } = item;
-  return snapshot as unknown as BriefingSnapshot;
-};
-
 /** A briefing's snapshots, newest first (at most {@link VERSIONS_PAGE}); undefined when there is no such briefing. */
 export async function listVersions(briefingId: string): Promise<BriefingSnapshot[] | undefined> {
   const { Items = [] } = await ddb.send(
@@ -470,10 +549,10 @@ export async function listVersions(briefingId: string): Promise<BriefingSnapshot
   );
   // No snapshot: either no such briefing, or one stored before histories were kept.
   if (Items.length === 0) return (await exists(briefingId)) ? [] : undefined;
-  return Items.filter((i) => i['entity'] === BRIEFING_VERSION_ENTITY).map(snapshotFromItem);
+  return Items.filter((i) => i['entity'] === BRIEFING_VERSION_ENTITY).map((i) => parseItem(SNAPSHOT, i));
 }
 
 export async function getVersion(briefingId: string, version: number): Promise<BriefingSnapshot | undefined> {
   const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: briefingVersionKey(briefingId, version) }));
-  return Item && Item['entity'] === BRIEFING_VERSION_ENTITY ? snapshotFromItem(Item) : undefined;
+  return Item && Item['entity'] === BRIEFING_VERSION_ENTITY ? parseItem(SNAPSHOT, Item) : undefined;
 }

@@ -12,36 +12,39 @@
  * exists when the write lands.
  */
 
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Briefing } from '#domain/briefing.ts';
-import { type EntityProfile, linkOf, type Relation, type Relationship, relationSlug } from '#domain/entity.ts';
+import { type EntityProfile, linkOf, type Relationship } from '#domain/entity.ts';
 import { ddb } from '#functions/commons/clients/dynamodb.ts';
 import { config } from '#functions/commons/config.ts';
+import { parseAttributes, parseItem, storedEntity } from './item.ts';
+import { entityPk, LINK_ENTITY, linkKey, MIRROR_ENTITY, mirrorKey, PROFILE_ENTITY, profileKey } from './keys.ts';
 import { cancellationCodes, type TransactItem } from './transact.ts';
 import { VersionConflictError } from './versioning.ts';
 
-export const PROFILE_ENTITY = 'entity-profile';
-export const LINK_ENTITY = 'entity-link';
-export const MIRROR_ENTITY = 'entity-link-mirror';
-
-const entityPk = (entityId: string) => `ENTITY#${entityId}`;
-export const profileKey = (entityId: string) => ({ pk: entityPk(entityId), sk: 'PROFILE' });
-export const linkKey = (from: string, relation: Relation, to: string) => ({ pk: entityPk(from), sk: `REL#${relationSlug(relation)}#${to}` });
-export const mirrorKey = (from: string, relation: Relation, to: string) => ({ pk: entityPk(to), sk: `INV#${relationSlug(relation)}#${from}` });
+/** A stored profile, and a stored link (its mirror holds the same), as a read checks them. */
+const PROFILE = /* @__PURE__ */ storedEntity<EntityProfile>(PROFILE_ENTITY, {
+  entityId: 'string',
+  name: 'string',
+  kind: 'string',
+  aliases: 'list',
+  origin: 'string',
+  updatedAt: 'string',
+  version: 'number',
+});
+const LINK_ATTRIBUTES = { from: 'map', relation: 'string', to: 'map', summary: 'string', evidence: 'list' } as const;
+const LINK = /* @__PURE__ */ storedEntity<Relationship>(LINK_ENTITY, LINK_ATTRIBUTES);
+const MIRROR = /* @__PURE__ */ storedEntity<Relationship>(MIRROR_ENTITY, LINK_ATTRIBUTES);
+/** What profileNames and publicAmong project from the profiles. */
+const PROFILE_NAME = /* @__PURE__ */ storedEntity<Pick<EntityProfile, 'entityId' | 'name'>>(PROFILE_ENTITY, { entityId: 'string', name: 'string' });
+const PROFILE_VISIBILITY = /* @__PURE__ */ storedEntity<Pick<EntityProfile, 'entityId' | 'publishedAt'>>(PROFILE_ENTITY, {
+  entityId: 'string',
+  publishedAt: 'string?',
+});
 
 export const toProfileItem = (p: EntityProfile) => ({ ...profileKey(p.entityId), entity: PROFILE_ENTITY, ...p });
 export const toLinkItem = (r: Relationship) => ({ ...linkKey(r.from.entityId, r.relation, r.to.entityId), entity: LINK_ENTITY, ...r });
 export const toMirrorItem = (r: Relationship) => ({ ...mirrorKey(r.from.entityId, r.relation, r.to.entityId), entity: MIRROR_ENTITY, ...r });
-
-function fromProfileItem(item: Record<string, unknown>): EntityProfile {
-  const { pk, sk, entity, ...profile } = item;
-  return profile as unknown as EntityProfile;
-}
-
-function fromLinkItem(item: Record<string, unknown>): Relationship {
-  const { pk, sk, entity, ...link } = item;
-  return link as unknown as Relationship;
-}
 
 /** An entity page as stored: the profile (undefined: no such entity) and every link in which it is either end. */
 export interface EntityRecord {
@@ -71,9 +74,9 @@ export async function getEntity(entityId: string, opts: { consistent?: boolean }
       }),
     );
     for (const item of page.Items ?? []) {
-      if (item['entity'] === PROFILE_ENTITY) record.profile = fromProfileItem(item);
-      else if (item['entity'] === LINK_ENTITY) record.outgoing.push(fromLinkItem(item));
-      else if (item['entity'] === MIRROR_ENTITY) record.incoming.push(fromLinkItem(item));
+      if (item['entity'] === PROFILE_ENTITY) record.profile = parseItem(PROFILE, item);
+      else if (item['entity'] === LINK_ENTITY) record.outgoing.push(parseItem(LINK, item));
+      else if (item['entity'] === MIRROR_ENTITY) record.incoming.push(parseItem(MIRROR, item));
     }
     start = page.LastEvaluatedKey;
   } while (start);
@@ -85,7 +88,7 @@ export async function getProfile(entityId: string, opts: { consistent?: boolean 
   const { Item } = await ddb.send(
     new GetCommand({ TableName: config.tableName, Key: profileKey(entityId), ConsistentRead: opts.consistent ?? false }),
   );
-  return Item && Item['entity'] === PROFILE_ENTITY ? fromProfileItem(Item) : undefined;
+  return Item && Item['entity'] === PROFILE_ENTITY ? parseItem(PROFILE, Item) : undefined;
 }
 
 /** The current names of the entities that exist among `entityIds`, public or not (BatchGetItem, consistent, unprocessed keys retried). */
@@ -97,7 +100,7 @@ export async function profileNames(entityIds: readonly string[]): Promise<Map<st
     for (let attempt = 0; keys && keys.length > 0; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** Math.min(attempt, 5)));
       if (attempt > 8) throw new Error('profiles could not be read: DynamoDB kept returning unprocessed keys');
-      const { Responses, UnprocessedKeys } = await ddb.send(
+      const { Responses, UnprocessedKeys }: BatchGetCommandOutput = await ddb.send(
         new BatchGetCommand({
           RequestItems: {
             [config.tableName]: {
@@ -110,9 +113,11 @@ export async function profileNames(entityIds: readonly string[]): Promise<Map<st
         }),
       );
       for (const item of Responses?.[config.tableName] ?? []) {
-        if (item['entity'] === PROFILE_ENTITY) names.set(String(item['entityId']), String(item['name']));
+        if (item['entity'] !== PROFILE_ENTITY) continue;
+        const { entityId, name } = parseAttributes(PROFILE_NAME, item);
+        names.set(entityId, name);
       }
-      keys = UnprocessedKeys?.[config.tableName]?.Keys as Record<string, unknown>[] | undefined;
+      keys = UnprocessedKeys?.[config.tableName]?.Keys;
     }
   }
   return names;
@@ -132,7 +137,10 @@ export async function publicAmong(entityIds: readonly string[]): Promise<Set<str
         RequestItems: { [config.tableName]: { Keys: ids.slice(i, i + 100).map(profileKey), ProjectionExpression: 'entityId, publishedAt' } },
       }),
     );
-    for (const item of Responses?.[config.tableName] ?? []) if (item['publishedAt']) found.add(String(item['entityId']));
+    for (const item of Responses?.[config.tableName] ?? []) {
+      const { entityId, publishedAt } = parseAttributes(PROFILE_VISIBILITY, item);
+      if (publishedAt) found.add(entityId);
+    }
   }
   return found;
 }

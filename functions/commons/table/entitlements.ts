@@ -15,21 +15,39 @@ import type { Entitlement, EntitlementHistoryEntry } from '#domain/entitlement.t
 import type { OutgoingEvent } from '#events/index.ts';
 import { ddb } from '#functions/commons/clients/dynamodb.ts';
 import { config } from '#functions/commons/config.ts';
+import { type Item, parseItem, storedEntity } from './item.ts';
+import { ENTITLEMENT_CHANGE_ENTITY, ENTITLEMENT_ENTITY, ENTITLEMENT_HISTORY_SK, entitlementHistoryKey, entitlementKey, userPk } from './keys.ts';
 import { outboxPut } from './outbox.ts';
 import { cancellationCodes } from './transact.ts';
 import { VersionConflictError } from './versioning.ts';
 
-export const ENTITLEMENT_ENTITY = 'entitlement';
-export const ENTITLEMENT_CHANGE_ENTITY = 'entitlement-change';
-
 /** The most history entries one read returns, newest first. */
 export const HISTORY_PAGE = 50;
 
-const userPk = (userId: string) => `USER#${userId}`;
-export const entitlementKey = (userId: string) => ({ pk: userPk(userId), sk: 'ENTITLEMENT' });
-export const entitlementHistoryKey = (userId: string, version: number) => ({
-  pk: userPk(userId),
-  sk: `ENTITLEMENT#${String(version).padStart(6, '0')}`,
+/** The record, and a history entry (the record as a change left it), as a read checks them. */
+const RECORD_ATTRIBUTES = {
+  userId: 'string',
+  tier: 'string',
+  roles: 'list',
+  origin: 'string',
+  grantedBy: 'string',
+  validFrom: 'string',
+  version: 'number',
+  updatedAt: 'string',
+} as const;
+const ENTITLEMENT = /* @__PURE__ */ storedEntity<Entitlement>(ENTITLEMENT_ENTITY, RECORD_ATTRIBUTES);
+// Written out, not spread from RECORD_ATTRIBUTES: esbuild cannot prove a spread pure, and would keep this in every bundle.
+const HISTORY_ENTRY = /* @__PURE__ */ storedEntity<EntitlementHistoryEntry>(ENTITLEMENT_CHANGE_ENTITY, {
+  userId: 'string',
+  tier: 'string',
+  roles: 'list',
+  origin: 'string',
+  grantedBy: 'string',
+  validFrom: 'string',
+  version: 'number',
+  updatedAt: 'string',
+  change: 'string',
+  changedBy: 'string',
 });
 
 export function toItem(e: Entitlement) {
@@ -40,11 +58,12 @@ export function toHistoryItem(entry: EntitlementHistoryEntry) {
   return { ...entitlementHistoryKey(entry.userId, entry.version), entity: ENTITLEMENT_CHANGE_ENTITY, ...entry };
 }
 
-/** The record of an item, or undefined for an item that is not one (never trust a key alone). */
-export function fromItem(item: Record<string, unknown> | undefined): Entitlement | undefined {
-  if (!item || item['entity'] !== ENTITLEMENT_ENTITY) return undefined;
-  const { pk, sk, entity, ...record } = item;
-  return record as unknown as Entitlement;
+/**
+ * The record of an item, or undefined for an item that is not one (never trust a key alone).
+ * MalformedItemError when it is a record that lacks (or mistypes) an attribute.
+ */
+export function fromItem(item: Item | undefined): Entitlement | undefined {
+  return item?.['entity'] === ENTITLEMENT_ENTITY ? parseItem(ENTITLEMENT, item) : undefined;
 }
 
 /** The current record. Consistent by default: an authorization decision must not read an old version. */
@@ -105,13 +124,13 @@ export async function entitlementHistory(userId: string): Promise<EntitlementHis
     new QueryCommand({
       TableName: config.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': 'ENTITLEMENT#' },
+      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': ENTITLEMENT_HISTORY_SK },
       ScanIndexForward: false,
       Limit: HISTORY_PAGE,
       ConsistentRead: true,
     }),
   );
-  return Items.filter((item) => item['entity'] === ENTITLEMENT_CHANGE_ENTITY).map(({ pk, sk, entity, ...entry }) => entry as EntitlementHistoryEntry);
+  return Items.filter((item) => item['entity'] === ENTITLEMENT_CHANGE_ENTITY).map((item) => parseItem(HISTORY_ENTRY, item));
 }
 
 /**

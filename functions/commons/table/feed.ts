@@ -22,7 +22,6 @@ import {
   decodeCursor,
   encodeCursor,
   FEED_QUERY_BUDGET,
-  type FeedDimension,
   type FeedEntry,
   type FeedFilter,
   type FeedPosition,
@@ -38,17 +37,11 @@ import {
 import type { BriefingSummary } from '#domain/visibility.ts';
 import { ddb } from '#functions/commons/clients/dynamodb.ts';
 import { config } from '#functions/commons/config.ts';
+import { parseAttributes, storedEntity } from './item.ts';
+import { feedEntryKey, feedPartition } from './keys.ts';
 import type { TransactItem } from './transact.ts';
 
 export type { FeedFilter } from '#domain/feed.ts';
-
-export const feedPartition = (dimension: FeedDimension, value: string, bucket: string) => `FEED#${dimension}=${value}#${bucket}`;
-export const feedSortKey = (publishedAt: string, briefingId: string) => `${publishedAt}#${briefingId}`;
-
-export const feedEntryKey = (e: Pick<FeedEntry, 'dimension' | 'value' | 'month' | 'publishedAt' | 'briefingId'>) => ({
-  pk: feedPartition(e.dimension, e.value, e.month),
-  sk: feedSortKey(e.publishedAt, e.briefingId),
-});
 
 /**
  * Attribute names on an entry. Short on purpose: an `all` entry is read 20 to
@@ -63,6 +56,16 @@ const ATTR = {
   langs: 'fLangs',
   headlines: 'fHeads',
 } as const;
+
+/**
+ * What a feed read projects from an entry, as it checks it. Entries carry no `entity` attribute (every
+ * byte of an `all` page counts); their partition says what they are. The names are ATTR's, which the
+ * type holds them to (computed from ATTR, esbuild would keep this in bundles that never read the feed).
+ */
+const ENTRY = /* @__PURE__ */ storedEntity<{ [ATTR.summary]: BriefingSummary; [ATTR.headlines]?: Record<string, TranslatedHeadline> }>('feed-entry', {
+  summary: 'map',
+  fHeads: 'map?',
+});
 
 export function toEntryItem(e: FeedEntry): Record<string, unknown> {
   const { gradeRank, market, region, type, langs } = e.filter;
@@ -178,9 +181,10 @@ export async function listFeed(
       }),
     );
     items.push(
-      ...Items.map((item) =>
-        localise(item[ATTR.summary] as BriefingSummary, item[ATTR.headlines] as Record<string, TranslatedHeadline> | undefined, filter.language),
-      ),
+      ...Items.map((item) => {
+        const entry = parseAttributes(ENTRY, item);
+        return localise(entry[ATTR.summary], entry[ATTR.headlines], filter.language);
+      }),
     );
     const last: unknown = LastEvaluatedKey?.['sk'];
     position = typeof last === 'string' ? { month: position.month, after: last } : bucketed ? { month: previousMonth(position.month) } : undefined;
@@ -206,5 +210,5 @@ export async function recentForEntity(entityId: string, limit: number): Promise<
       Limit: limit,
     }),
   );
-  return Items.map((item) => item[ATTR.summary] as BriefingSummary);
+  return Items.map((item) => parseAttributes(ENTRY, item)[ATTR.summary]);
 }

@@ -28,7 +28,8 @@ import {
   SOURCE_UPDATED,
 } from '#events/index.ts';
 import { currentCorrelationId } from '#functions/commons/correlation.ts';
-import { OUTBOX_ENTITY } from './schema.ts';
+import { type Item, parseItem, storedEntity } from './item.ts';
+import { OUTBOX_ENTITY, outboxKey, pendingMarkerKeys } from './keys.ts';
 
 const RETENTION_SECONDS = 24 * 60 * 60;
 
@@ -60,11 +61,9 @@ export function awaitsConsequence(event: OutgoingEvent): boolean {
 /** Index partitions the markers are spread over, so no one partition takes every change. */
 export const PENDING_SHARDS = 4;
 
-export const outboxKey = (eventId: string) => ({ pk: `OUTBOX#${eventId}`, sk: 'OUTBOX' });
-export const pendingPk = (shard: number) => `PENDING#${shard}`;
 const shardOf = (eventId: string) => createHash('sha256').update(eventId).digest().readUInt32BE(0) % PENDING_SHARDS;
-/** The marker's index keys: which shard, and when (the reconciler's cut-off compares this). */
-export const pendingKeys = (eventId: string, at: Date) => ({ gsi1pk: pendingPk(shardOf(eventId)), gsi1sk: `${at.toISOString()}#${eventId}` });
+/** The marker's index keys (keys.ts): the event's shard, and when (the reconciler's cut-off compares this). */
+export const pendingKeys = (eventId: string, at: Date) => pendingMarkerKeys(shardOf(eventId), eventId, at);
 
 export interface OutboxItem {
   pk: string;
@@ -103,7 +102,25 @@ export function outboxPut(tableName: string, event: OutgoingEvent, now: Date) {
   };
 }
 
-export function fromOutboxItem(item: Record<string, unknown>): OutgoingEvent & { correlationId?: string } {
-  const correlationId = typeof item['correlationId'] === 'string' ? item['correlationId'] : undefined;
-  return { detailType: String(item['detailType']), detail: item['detail'] as OutgoingEvent['detail'], ...(correlationId ? { correlationId } : {}) };
+/** An outbox record as stored, with its keys (the reconciler puts it back with a new marker). */
+export const OUTBOX_RECORD = /* @__PURE__ */ storedEntity<OutboxItem>(OUTBOX_ENTITY, {
+  pk: 'string',
+  sk: 'string',
+  entity: 'string',
+  detailType: 'string',
+  detail: 'map',
+  expiresAt: 'number',
+  correlationId: 'string?',
+});
+/** The event an outbox record holds, as a read checks it. */
+const OUTBOX_EVENT = /* @__PURE__ */ storedEntity<OutgoingEvent & { correlationId?: string }>(OUTBOX_ENTITY, {
+  detailType: 'string',
+  detail: 'map',
+  correlationId: 'string?',
+});
+
+/** The event of an outbox record (and the correlation id of the work that wrote it); MalformedItemError when it is not one. */
+export function fromOutboxItem(item: Item): OutgoingEvent & { correlationId?: string } {
+  const { detailType, detail, correlationId } = parseItem(OUTBOX_EVENT, item);
+  return { detailType, detail, ...(correlationId ? { correlationId } : {}) };
 }

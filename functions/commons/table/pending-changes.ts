@@ -6,8 +6,13 @@
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '#functions/commons/clients/dynamodb.ts';
 import { config } from '#functions/commons/config.ts';
-import { type OutboxItem, outboxKey, PENDING_SHARDS, pendingKeys, pendingPk } from './outbox.ts';
-import { OUTBOX_ENTITY, TABLE_SCHEMA } from './schema.ts';
+import { parseAttributes, storedEntity } from './item.ts';
+import { OUTBOX_ENTITY, outboxKey, pendingPk } from './keys.ts';
+import { OUTBOX_RECORD, type OutboxItem, PENDING_SHARDS, pendingKeys } from './outbox.ts';
+import { TABLE_SCHEMA } from './schema.ts';
+
+/** A page of pending markers: the index's keys only (`<marked at>#<eventId>` is its sort key). */
+const MARKER = /* @__PURE__ */ storedEntity<{ gsi1sk: string }>(OUTBOX_ENTITY, { gsi1sk: 'string' });
 
 /**
  * Confirms an event's consequence: deletes its outbox record, and with it the pending marker (a delete,
@@ -41,7 +46,7 @@ export async function pendingChanges(before: Date, limit: number): Promise<Pendi
   );
   return (await Promise.all(shards)).flatMap(({ Items = [] }) =>
     Items.map((item) => {
-      const sk = String(item['gsi1sk']);
+      const sk = parseAttributes(MARKER, item).gsi1sk;
       const at = sk.indexOf('#');
       return { markedAt: sk.slice(0, at), eventId: sk.slice(at + 1) };
     }),
@@ -51,7 +56,7 @@ export async function pendingChanges(before: Date, limit: number): Promise<Pendi
 /** An outbox record as stored (consistent read), or undefined once confirmed or expired. */
 export async function readOutboxItem(eventId: string): Promise<OutboxItem | undefined> {
   const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: outboxKey(eventId), ConsistentRead: true }));
-  return Item?.['entity'] === OUTBOX_ENTITY ? (Item as OutboxItem) : undefined;
+  return Item?.['entity'] === OUTBOX_ENTITY ? parseAttributes(OUTBOX_RECORD, Item) : undefined;
 }
 
 /**

@@ -19,12 +19,7 @@ export const TABLE_SCHEMA = {
 } as const;
 
 import { BRIEFING_SCORED } from '#events/index.ts';
-
-/** The `entity` attribute of outbox records. */
-export const OUTBOX_ENTITY = 'outbox';
-
-/** The `entity` attribute of briefing heads (briefings.ts). */
-export const BRIEFING_ENTITY = 'briefing';
+import { BRIEFING_ENTITY, OUTBOX_ENTITY } from './keys.ts';
 
 /**
  * Which stream records the relay receives: inserts of outbox items, and briefing heads that carry the

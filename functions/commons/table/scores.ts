@@ -28,7 +28,8 @@ type Item = Record<string, unknown>;
  */
 export async function saveScore(prev: Briefing, next: Briefing, event: OutgoingEvent | undefined, now: Date): Promise<void> {
   const [head, ...parts] = stateWrites(prev, next, prev.version);
-  const announced = event ? announcingHead(head!.Put!.Item as Item, prev) : (head!.Put!.Item as Item);
+  const written: Item = head!.Put!.Item!;
+  const announced = event ? announcingHead(written, prev) : written;
   const alone =
     parts.every((w) => w.Put && SCORING_PARTS.has(String(w.Put.Item?.['sk']))) &&
     // The head must announce exactly the event given (the relay rebuilds it from the head alone).

@@ -13,19 +13,30 @@ import { type Source, sourceVersion } from '#domain/source.ts';
 import type { OutgoingEvent } from '#events/index.ts';
 import { ddb } from '#functions/commons/clients/dynamodb.ts';
 import { config } from '#functions/commons/config.ts';
-import { briefingKey } from './briefings.ts';
+import { type Item, parseItem, storedEntity } from './item.ts';
+import { briefingKey, SOURCE_ENTITY, sourceKey } from './keys.ts';
 import { outboxPut } from './outbox.ts';
 import { cancellationCodes } from './transact.ts';
 import { VersionConflictError } from './versioning.ts';
 
-export const SOURCE_ENTITY = 'source';
+/** A stored source: what a read checks (keys.ts `sourceKey`). */
+const SOURCE = /* @__PURE__ */ storedEntity<Source>(SOURCE_ENTITY, {
+  briefingId: 'string',
+  sourceId: 'string',
+  canonicalUrl: 'string',
+  url: 'string',
+  publisher: 'string',
+  kind: 'string',
+  stance: 'string',
+  title: 'string',
+  language: 'string',
+  ingestedAt: 'string',
+  ingestedBy: 'string',
+  version: 'number?',
+});
 
-export const sourceKey = (briefingId: string, sourceId: string) => ({ pk: `BRIEFING#${briefingId}`, sk: `SOURCE#${sourceId}` });
-
-export function fromItem(item: Record<string, unknown>): Source {
-  const { pk, sk, entity, ...source } = item;
-  return source as unknown as Source;
-}
+/** The source an item holds; MalformedItemError when it is not one. */
+export const fromItem = (item: Item): Source => parseItem(SOURCE, item);
 
 export type AddSourceOutcome = 'added' | 'duplicate' | 'no-such-briefing';
 

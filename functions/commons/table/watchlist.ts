@@ -15,50 +15,55 @@
  *       string set each followed entity's page adds to
  *
  * Following writes the watch item and bumps the count in one transaction that
- * refuses a 201st entity, so the cap holds under concurrent requests.
+ * refuses a 201st entity, so the cap (domain/watchlist.ts) holds under concurrent requests.
  */
 
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { EntityProfile } from '#domain/entity.ts';
-import { ConflictError } from '#domain/errors.ts';
 import { type FanOutPart, inPart, rangeOf } from '#domain/fan-out.ts';
-import type { StoredAlert } from '#domain/visibility.ts';
+import { type Alert, WATCHLIST_CAP, type WatchEntry, watchlistFull } from '#domain/watchlist.ts';
 import { ddb } from '#functions/commons/clients/dynamodb.ts';
 import { config } from '#functions/commons/config.ts';
+import { type Item, parseAttributes, parseItem, storedEntity } from './item.ts';
+import {
+  ALERT_ENTITY,
+  ALERT_SK,
+  alertKey,
+  followerKeys,
+  followersPk,
+  memberPk,
+  WATCH_ENTITY,
+  WATCH_SK,
+  WATCHLIST_COUNT_ENTITY,
+  watchCountKey,
+  watchKey,
+} from './keys.ts';
 import { TABLE_SCHEMA } from './schema.ts';
 import { cancellationCodes } from './transact.ts';
 
-export const WATCH_ENTITY = 'watch';
-export const WATCHLIST_COUNT_ENTITY = 'watchlist-count';
-export const ALERT_ENTITY = 'alert';
-
-/** The most entities one member follows. */
-export const WATCHLIST_CAP = 200;
 /** How long an alert is kept. */
 export const ALERT_TTL_SECONDS = 90 * 24 * 60 * 60;
 
-const userPk = (userId: string) => `MEMBER#${userId}`;
-const followersPk = (entityId: string) => `FOLLOWERS#${entityId}`;
-export const watchKey = (userId: string, entityId: string) => ({ pk: userPk(userId), sk: `WATCH#${entityId}` });
-export const watchCountKey = (userId: string) => ({ pk: userPk(userId), sk: 'WATCHLIST' });
-export const alertKey = (userId: string, a: Pick<Alert, 'alertedAt' | 'briefingId' | 'briefingVersion'>) => ({
-  pk: userPk(userId),
-  sk: `ALERT#${a.alertedAt}#${a.briefingId}#${String(a.briefingVersion).padStart(6, '0')}`,
+/** A watch item and an alert, as a read checks them (an alert's `entityIds` read as a sorted list). */
+const WATCH = /* @__PURE__ */ storedEntity<WatchEntry>(WATCH_ENTITY, { entityId: 'string', name: 'string', kind: 'string', followedAt: 'string' });
+const ALERT = /* @__PURE__ */ storedEntity<Alert>(ALERT_ENTITY, {
+  briefingId: 'string',
+  briefingVersion: 'number',
+  alertedAt: 'string',
+  entityIds: 'list',
+  briefing: 'map',
 });
-
-/** One followed entity, with the name and kind it had when followed. */
-export interface WatchEntry {
-  entityId: string;
-  name: string;
-  kind: EntityProfile['kind'];
-  followedAt: string;
-}
+/** A page of followers: the index's keys only (the user id is its sort key). */
+const FOLLOWER = /* @__PURE__ */ storedEntity<{ gsi1sk: string }>(WATCH_ENTITY, { gsi1sk: 'string' });
 
 export function toWatchItem(userId: string, w: WatchEntry) {
-  return { ...watchKey(userId, w.entityId), gsi1pk: followersPk(w.entityId), gsi1sk: userId, entity: WATCH_ENTITY, userId, ...w };
+  return { ...watchKey(userId, w.entityId), ...followerKeys(userId, w.entityId), entity: WATCH_ENTITY, userId, ...w };
 }
 
-const fromWatchItem = ({ entityId, name, kind, followedAt }: Record<string, unknown>) => ({ entityId, name, kind, followedAt }) as WatchEntry;
+/** The entry a watch item holds (without the member's id the item also carries). */
+function fromWatchItem(item: Item): WatchEntry {
+  const { entityId, name, kind, followedAt } = parseItem(WATCH, item);
+  return { entityId, name, kind, followedAt };
+}
 
 /**
  * Follows an entity: the watch item and the count, only if not followed yet
@@ -92,7 +97,7 @@ export async function follow(userId: string, entry: WatchEntry): Promise<{ entry
       return { entry: Item ? fromWatchItem(Item) : entry, created: false };
     }
     if (codes[1] === 'ConditionalCheckFailed') {
-      throw new ConflictError(`a watchlist holds at most ${WATCHLIST_CAP} entities: unfollow one first`, { limit: WATCHLIST_CAP });
+      throw watchlistFull();
     }
     throw error;
   }
@@ -131,7 +136,7 @@ export async function listWatchlist(userId: string): Promise<WatchEntry[]> {
     new QueryCommand({
       TableName: config.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': 'WATCH#' },
+      ExpressionAttributeValues: { ':pk': memberPk(userId), ':prefix': WATCH_SK },
       ConsistentRead: true,
     }),
   );
@@ -160,7 +165,7 @@ export async function followersPage(part: FanOutPart, limit: number): Promise<{ 
       Limit: limit,
     }),
   );
-  const read = (page.Items ?? []).map((item) => String(item['gsi1sk']));
+  const read = (page.Items ?? []).map((item) => parseAttributes(FOLLOWER, item).gsi1sk);
   const userIds = read.filter((u) => inPart(part, u));
   const last = userIds.at(-1);
   return {
@@ -170,12 +175,6 @@ export async function followersPage(part: FanOutPart, limit: number): Promise<{ 
     more: page.LastEvaluatedKey !== undefined && userIds.length === read.length,
   };
 }
-
-/**
- * An alert: a briefing version that names entities the member follows, with its public summary only
- * (`alertedAt`: when the announced version was made, `versionAt` else `publishedAt`, its place newest first).
- */
-export type Alert = StoredAlert;
 
 /**
  * Adds one followed entity to the member's alert of a briefing version, creating the alert if absent:
@@ -222,14 +221,18 @@ export async function listAlerts(userId: string, limit: number): Promise<Alert[]
     new QueryCommand({
       TableName: config.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': userPk(userId), ':prefix': 'ALERT#' },
+      ExpressionAttributeValues: { ':pk': memberPk(userId), ':prefix': ALERT_SK },
       ScanIndexForward: false,
       Limit: limit,
     }),
   );
-  return Items.filter((item) => item['entity'] === ALERT_ENTITY).map(
-    // A string set (alerts since the paged fan-out) or a list (before it), as a sorted list.
-    ({ briefingId, briefingVersion, alertedAt, entityIds, briefing }) =>
-      ({ briefingId, briefingVersion, alertedAt, entityIds: [...(entityIds as Iterable<string>)].sort(), briefing }) as Alert,
-  );
+  return Items.filter((item) => item['entity'] === ALERT_ENTITY).map((item) => {
+    const { briefingId, briefingVersion, alertedAt, entityIds, briefing } = parseItem(ALERT, { ...item, entityIds: listOf(item['entityIds']) });
+    return { briefingId, briefingVersion, alertedAt, entityIds: [...entityIds].sort(), briefing };
+  });
+}
+
+/** A string set (alerts since the paged fan-out) or a list (before it), as a list; anything else as it is, for the read to refuse. */
+function listOf(value: unknown): unknown {
+  return value instanceof Set ? [...value] : value;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Viewer, viewerFromGroups } from '#domain/access.ts';
 import { rescore } from '#domain/briefing.ts';
-import { alertView, isVisible, sectionAccess, summarize, viewBriefing } from '#domain/visibility.ts';
+import { isVisible, sectionAccess, summarize, viewBriefing } from '#domain/visibility.ts';
+import { alertView } from '#domain/watchlist.ts';
 import { draft, NOW, source } from '#test/support/fixtures.ts';
 
 const briefing = rescore(draft(), [source('direct', 1)], NOW).briefing;

@@ -15,8 +15,8 @@ import { feedHead, JSON_FEED_VERSION, JsonFeed } from '#domain/syndication.ts';
 import { type SyndicatedItem, summarize, syndicate } from '#domain/visibility.ts';
 import { handler as getFeed } from '#functions/briefings/get-briefing-feed.ts';
 import { renderFeed } from '#functions/briefings/render-feed.ts';
-import { PROFILE_ENTITY, profileKey } from '#functions/commons/table/entities.ts';
 import { toEntryItem } from '#functions/commons/table/feed.ts';
+import { PROFILE_ENTITY, profileKey } from '#functions/commons/table/keys.ts';
 import { draft, NOW, source } from '#test/support/fixtures.ts';
 import { context, httpEvent, parseBody } from '#test/support/lambda.ts';
 

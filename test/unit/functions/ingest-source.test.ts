@@ -2,8 +2,10 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { SOURCE_ENTITY, sourceKey } from '#functions/commons/table/keys.ts';
 import { handler } from '#functions/sources/ingest-source.ts';
 import { primeEntitlements } from '#test/support/entitlements.ts';
+import { source } from '#test/support/fixtures.ts';
 import { claimsFor, context, httpEvent, parseBody } from '#test/support/lambda.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -57,7 +59,8 @@ describe('POST /sources', () => {
 
   it('refuses a duplicate canonical URL with 409, naming the stored source', async () => {
     ddb.on(TransactWriteCommand).rejects(cancelled(['None', 'ConditionalCheckFailed', 'None']));
-    ddb.on(GetCommand).resolves({ Item: { pk: 'BRIEFING#b-1', sk: 'SOURCE#x', sourceId: 'x' } });
+    // The stored source with that canonical URL, as the table holds it.
+    ddb.on(GetCommand).resolves({ Item: { ...sourceKey('b-1', 'x'), entity: SOURCE_ENTITY, ...source('direct', 1) } });
 
     const res = await post(body);
 

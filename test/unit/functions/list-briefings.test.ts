@@ -4,9 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { publish, rescore } from '#domain/briefing.ts';
 import { FEED_QUERY_BUDGET, feedEntries } from '#domain/feed.ts';
 import { handler as listBriefings } from '#functions/briefings/list-briefings.ts';
-import { PROFILE_ENTITY, profileKey } from '#functions/commons/table/entities.ts';
+import { toProfileItem } from '#functions/commons/table/entities.ts';
 import { toEntryItem } from '#functions/commons/table/feed.ts';
-import { draft, NOW, source } from '#test/support/fixtures.ts';
+import { profileKey } from '#functions/commons/table/keys.ts';
+import { draft, entityProfile, NOW, source } from '#test/support/fixtures.ts';
 import { context, httpEvent, parseBody } from '#test/support/lambda.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -18,7 +19,7 @@ const queries = () => ddb.commandCalls(QueryCommand).map((c) => c.args[0].input)
 const knownEntity = (entityId: string) =>
   ddb
     .on(GetCommand, { Key: profileKey(entityId) })
-    .resolves({ Item: { ...profileKey(entityId), entity: PROFILE_ENTITY, entityId, name: entityId, publishedAt: NOW.toISOString() } });
+    .resolves({ Item: toProfileItem(entityProfile({ entityId, name: entityId, publishedAt: NOW.toISOString() })) });
 const pointers = (res: Awaited<ReturnType<typeof list>>) => parseBody(res).errors.map((e: { pointer: string }) => e.pointer);
 
 beforeEach(() => {
@@ -231,7 +232,7 @@ describe('GET /briefings with filters', () => {
     // Prepare: a draft named `secret-target`, so it has a profile, but no published briefing names it
     ddb.on(QueryCommand).resolves({ Items: [] });
     ddb.on(GetCommand, { Key: profileKey('secret-target') }).resolves({
-      Item: { ...profileKey('secret-target'), entity: PROFILE_ENTITY, entityId: 'secret-target', name: 'Secret Target', origin: 'briefing' },
+      Item: toProfileItem(entityProfile({ entityId: 'secret-target', name: 'Secret Target', origin: 'briefing', publishedAt: undefined })),
     });
     ddb.on(GetCommand, { Key: profileKey('nobody-named') }).resolves({});
     // Act

@@ -11,11 +11,12 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler as notFound } from '#functions/api/route-not-found.ts';
 import { metrics } from '#functions/commons/metrics.ts';
+import { SOURCE_ENTITY, sourceKey } from '#functions/commons/table/keys.ts';
 import { toOutboxItem } from '#functions/commons/table/outbox.ts';
 import { handler as relay } from '#functions/pipeline/relay-events.ts';
 import { handler as ingest } from '#functions/sources/ingest-source.ts';
 import { primeEntitlements } from '#test/support/entitlements.ts';
-import { NOW } from '#test/support/fixtures.ts';
+import { NOW, source } from '#test/support/fixtures.ts';
 import { claimsFor, context, httpEvent } from '#test/support/lambda.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
@@ -72,7 +73,8 @@ describe('business metrics', () => {
       }),
     );
     // The 409 names the stored source's state: an active one here.
-    ddb.on(GetCommand).resolves({ Item: { pk: 'BRIEFING#b-1', sk: 'SOURCE#x', sourceId: 'x' } });
+    // The stored source with that canonical URL, as the table holds it.
+    ddb.on(GetCommand).resolves({ Item: { ...sourceKey('b-1', 'x'), entity: SOURCE_ENTITY, ...source('direct', 1) } });
 
     expect((await post()).statusCode).toBe(409);
 

@@ -1,18 +1,31 @@
 /**
  * Spec: every key the table modules build falls in the partition IAM grants name
- * (functions/commons/table/partitions.ts), so a grant of `MEMBER#*` covers
+ * (functions/commons/table/keys.ts), so a grant of `MEMBER#*` covers
  * exactly the member's items and nothing else.
  */
 import { describe, expect, it } from 'vitest';
-import { accessRequestKey, toItem as toAccessRequestItem } from '#functions/commons/table/access-requests.ts';
-import { briefingKey, briefingVersionKey } from '#functions/commons/table/briefings.ts';
-import { linkKey, mirrorKey, profileKey } from '#functions/commons/table/entities.ts';
-import { entitlementHistoryKey, entitlementKey } from '#functions/commons/table/entitlements.ts';
-import { feedEntryKey } from '#functions/commons/table/feed.ts';
-import { outboxKey, pendingKeys } from '#functions/commons/table/outbox.ts';
-import { INDEX_PARTITIONS, PARTITIONS, type Partition } from '#functions/commons/table/partitions.ts';
-import { sourceKey } from '#functions/commons/table/sources.ts';
-import { alertKey, toWatchItem, watchCountKey, watchKey } from '#functions/commons/table/watchlist.ts';
+import { toItem as toAccessRequestItem } from '#functions/commons/table/access-requests.ts';
+import {
+  accessRequestKey,
+  alertKey,
+  briefingKey,
+  briefingVersionKey,
+  entitlementHistoryKey,
+  entitlementKey,
+  feedEntryKey,
+  INDEX_PARTITIONS,
+  linkKey,
+  mirrorKey,
+  outboxKey,
+  PARTITIONS,
+  type Partition,
+  profileKey,
+  sourceKey,
+  watchCountKey,
+  watchKey,
+} from '#functions/commons/table/keys.ts';
+import { pendingKeys } from '#functions/commons/table/outbox.ts';
+import { toWatchItem } from '#functions/commons/table/watchlist.ts';
 
 const KEYS: Array<[string, Partition, { pk: string }]> = [
   ['briefing head', 'briefing', briefingKey('b-1')],

@@ -5,7 +5,7 @@ import type { Briefing } from '#domain/briefing.ts';
 import type { Source } from '#domain/source.ts';
 import { scoredFromHead } from '#functions/commons/table/announcing-head.ts';
 import { toItems } from '#functions/commons/table/briefings.ts';
-import { SOURCE_ENTITY, sourceKey } from '#functions/commons/table/sources.ts';
+import { SOURCE_ENTITY, sourceKey } from '#functions/commons/table/keys.ts';
 
 /** The items of a briefing's partition: its parts, then its sources. */
 export const partitionItems = (b: Briefing, sources: readonly Source[] = []) => [
