@@ -15,9 +15,10 @@ import { feedHead, JSON_FEED_VERSION, JsonFeed } from '#domain/syndication.ts';
 import { type SyndicatedItem, summarize, syndicate } from '#domain/visibility.ts';
 import { handler as getFeed } from '#functions/briefings/get-briefing-feed.ts';
 import { renderFeed } from '#functions/briefings/render-feed.ts';
+import { toProfileItem } from '#functions/commons/table/entities.ts';
 import { toEntryItem } from '#functions/commons/table/feed.ts';
-import { PROFILE_ENTITY, profileKey } from '#functions/commons/table/keys.ts';
-import { draft, NOW, source } from '#test/support/fixtures.ts';
+import { profileKey } from '#functions/commons/table/keys.ts';
+import { draft, entityProfile, NOW, source } from '#test/support/fixtures.ts';
 import { context, httpEvent, parseBody } from '#test/support/lambda.ts';
 
 /** Repeated elements as arrays, by path (an RSS channel's `link` is one element, an Atom entry's a list). */
@@ -206,9 +207,9 @@ describe('GET /feeds/{feed}', () => {
     // Prepare
     ddb.on(QueryCommand).resolves({ Items: [] });
     ddb.on(GetCommand, { Key: profileKey('nobody') }).resolves({});
-    ddb.on(GetCommand, { Key: profileKey('acme') }).resolves({
-      Item: { ...profileKey('acme'), entity: PROFILE_ENTITY, entityId: 'acme', name: 'Acme', publishedAt: NOW.toISOString() },
-    });
+    ddb
+      .on(GetCommand, { Key: profileKey('acme') })
+      .resolves({ Item: toProfileItem(entityProfile({ entityId: 'acme', name: 'Acme', publishedAt: NOW.toISOString() })) });
     // Act
     const unknown = await read('briefings.rss', { entity: 'nobody' });
     const empty = await read('briefings.rss', { entity: 'acme' });
