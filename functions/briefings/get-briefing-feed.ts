@@ -7,13 +7,12 @@
  * 'none'`), so feed readers and CDNs may cache it. The ETag is a digest of the
  * document (If-None-Match answers 304).
  */
-import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { NotFoundError } from '#domain/errors.ts';
 import { FEED_NAMES, FEEDS, feedHead, isFeedName } from '#domain/syndication.ts';
 import { syndicate } from '#domain/visibility.ts';
 import { config } from '#functions/commons/config.ts';
-import { noneMatchHolds } from '#functions/commons/etag.ts';
+import { digestEtag, noneMatchHolds } from '#functions/commons/etag.ts';
 import { assertKnownEntity, DEFAULT_PAGE_SIZE, FEED_FILTERS, feedFilterOf, PAGE_SIZE } from '#functions/commons/feed-query.ts';
 import { type HttpEvent, httpRoute } from '#functions/commons/http.ts';
 import { listFeed } from '#functions/commons/table/feed.ts';
@@ -52,7 +51,7 @@ export const handler = httpRoute({ access: 'public', viewer: 'ignored', path: Pa
   const headers = {
     'content-type': `${mediaType}; charset=utf-8`,
     'cache-control': 'public, max-age=60',
-    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
+    etag: digestEtag(body),
   };
   if (noneMatchHolds(event.headers?.['if-none-match'], headers.etag)) return { statusCode: 304, headers };
   return { statusCode: 200, headers, body };

@@ -5,16 +5,15 @@
  * and changed only by a deploy: no token read, no table, cacheable for a day,
  * with a strong ETag of its content (If-None-Match answers 304).
  */
-import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { confidenceLegend } from '#domain/legend.ts';
-import { noneMatchHolds } from '#functions/commons/etag.ts';
+import { digestEtag, noneMatchHolds } from '#functions/commons/etag.ts';
 import { httpRoute, json } from '#functions/commons/http.ts';
 
 const body = JSON.stringify(confidenceLegend());
 const headers = {
   'cache-control': 'public, max-age=86400',
-  etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
+  etag: digestEtag(body),
 };
 
 export const handler = httpRoute({ access: 'public', viewer: 'ignored', query: z.strictObject({}) }, async ({ event }) => {

@@ -7,6 +7,7 @@
  * Writes take the staff ETag in `If-Match`: only its version part decides.
  * Sources, which read the same for all staff, carry `"source-v<version>"`.
  */
+import { createHash } from 'node:crypto';
 import type { Viewer } from '#domain/access.ts';
 import { HttpError } from './problem.ts';
 
@@ -54,6 +55,13 @@ export const staleVersion = (current?: number) =>
       ? 'the briefing changed while this edit was being saved: its current version is newer than the one in If-Match; read it again and reapply the edit'
       : `If-Match does not name the current version: the briefing is now at "v${current}-staff", newer than the copy that was edited; read it again and reapply the edit`,
   );
+
+/**
+ * The strong ETag of a representation no single version names (a page joining several records, a generated
+ * document): a digest of its body, `"<22 base64url chars>"`, with `-<audience>` when it differs by reader.
+ */
+export const digestEtag = (body: string, audience?: string): string =>
+  `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}${audience ? `-${audience}` : ''}"`;
 
 /** The ETag of a source: `"source-v<version>"`, the same for every staff reader. */
 export const sourceEtag = (version: number): string => `"source-v${version}"`;

@@ -6,13 +6,12 @@
  * Locked evidence says how to unlock it, as a briefing's locked sections do, in
  * the reader's Accept-Language when the lock screen is written in it, else English.
  */
-import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { EntityId } from '#domain/entity.ts';
 import { NotFoundError } from '#domain/errors.ts';
 import { negotiatedUnlockLanguage, unlockOffer } from '#domain/unlock.ts';
 import { canSeeEntity, viewEntity, visibleLinks } from '#domain/visibility.ts';
-import { audienceOf, noneMatchHolds } from '#functions/commons/etag.ts';
+import { audienceOf, digestEtag, noneMatchHolds } from '#functions/commons/etag.ts';
 import { json } from '#functions/commons/http.ts';
 import { unlockLinks } from '#functions/commons/lock-screen.ts';
 import { publicRoute } from '#functions/commons/public-route.ts';
@@ -40,7 +39,7 @@ export const handler = publicRoute({ path: Path }, async ({ path, viewer, event 
   // version names it: the tag is a digest of the representation, per audience like a briefing's.
   const headers = {
     'cache-control': viewer.userId ? 'private, no-store' : 'public, max-age=60',
-    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}-${audienceOf(viewer)}"`,
+    etag: digestEtag(body, audienceOf(viewer)),
     // The lock screen's language follows Accept-Language: a shared cache must key on it too.
     vary: 'authorization, accept-language',
   };
