@@ -186,6 +186,15 @@ function price(command: string, input: any, output: any): Pick<DdbCall, 'detail'
       const kind = kindOf(item);
       return { ...none, detail: `update ${kind} ~${bytes} B`, wcu: writeUnits(bytes), written: [{ kind, sk: String(input.Key.sk), bytes }] };
     }
+    case 'DeleteItem':
+      // Billed on the deleted item's size; the items deleted here (outbox records) are under 1 KB.
+      return { ...none, detail: `delete ${String(input.Key?.[TABLE_SCHEMA.partitionKey] ?? '').split('#')[0]}`, wcu: 1 };
+    case 'BatchWriteItem': {
+      const requests = Object.values((input.RequestItems ?? {}) as Record<string, any[]>).flat();
+      const puts = requests.filter((r) => r.PutRequest).map((r) => itemSize(r.PutRequest.Item));
+      const deletes = requests.length - puts.length;
+      return { ...none, detail: `batch: ${puts.length} put, ${deletes} delete`, wcu: sum(puts.map(writeUnits)) + deletes };
+    }
     default:
       return { ...none, detail: 'not priced' };
   }
@@ -196,7 +205,6 @@ function reportedUnits(consumed: unknown): number {
   return sum(list.map((c: { CapacityUnits?: number }) => c.CapacityUnits ?? 0));
 }
 
-/** Each handler's module, `functions/<capability>/<name>.ts`, to its function's name (functions/manifest.ts). */
 /** Functions the bus invokes: each confirms its event's consequence at the shared consumer edge. */
 const SUBSCRIBED: ReadonlySet<string> = new Set(SUBSCRIPTIONS.map((s) => s.fn));
 export const CONSUMER_EDGE = 'consumer edge';
@@ -212,7 +220,7 @@ export function requestingFunction(command: string, input: Record<string, unknow
   const fn = runningFunction.getStore();
   if (!fn) return 'other';
   const key = input['Key'] as { pk?: unknown } | undefined;
-  if (command === 'Delete' && typeof key?.pk === 'string' && key.pk.startsWith(PARTITIONS.outbox) && SUBSCRIBED.has(fn)) return CONSUMER_EDGE;
+  if (command === 'DeleteItem' && typeof key?.pk === 'string' && key.pk.startsWith(PARTITIONS.outbox) && SUBSCRIBED.has(fn)) return CONSUMER_EDGE;
   return fn;
 }
 

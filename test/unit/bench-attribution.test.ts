@@ -15,22 +15,22 @@ const subscribed = new Set<string>(SUBSCRIPTIONS.map((s) => s.fn));
 
 describe('the bench attributes a request', () => {
   it.each(Object.keys(FUNCTIONS) as FunctionName[])('to %s while the runtime runs it', (name) => {
-    expect(runningFunction.run(name, () => requestingFunction('Get', briefingKey))).toBe(name);
-    expect(runningFunction.run(name, () => requestingFunction('Delete', briefingKey))).toBe(name);
+    expect(runningFunction.run(name, () => requestingFunction('GetItem', briefingKey))).toBe(name);
+    expect(runningFunction.run(name, () => requestingFunction('DeleteItem', briefingKey))).toBe(name);
   });
 
   it("to the consumer edge when a bus consumer deletes an outbox record (its event's confirmation)", () => {
     for (const name of subscribed)
-      expect(runningFunction.run(name as FunctionName, () => requestingFunction('Delete', confirmation))).toBe(CONSUMER_EDGE);
+      expect(runningFunction.run(name as FunctionName, () => requestingFunction('DeleteItem', confirmation))).toBe(CONSUMER_EDGE);
   });
 
   it('to the function itself when one no rule invokes deletes an outbox record', () => {
     const other = (Object.keys(FUNCTIONS) as FunctionName[]).find((name) => !subscribed.has(name))!;
-    expect(runningFunction.run(other, () => requestingFunction('Delete', confirmation))).toBe(other);
+    expect(runningFunction.run(other, () => requestingFunction('DeleteItem', confirmation))).toBe(other);
   });
 
   it('to no function outside an invocation', () => {
-    expect(requestingFunction('Get', briefingKey)).toBe('other');
-    expect(requestingFunction('Delete', confirmation)).toBe('other');
+    expect(requestingFunction('GetItem', briefingKey)).toBe('other');
+    expect(requestingFunction('DeleteItem', confirmation)).toBe('other');
   });
 });
