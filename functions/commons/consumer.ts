@@ -49,7 +49,7 @@ export const CONFIRMED_BY_HANDLER = 'confirmed-by-handler';
  */
 export function eventConsumer<C extends EventContract>(
   contracts: C | readonly C[],
-  fn: (detail: z.infer<C['detail']>, ctx: { now: Date; event: EventBridgeEvent<string, unknown> }) => Promise<void | typeof CONFIRMED_BY_HANDLER>,
+  fn: (detail: z.infer<C['detail']>, ctx: { now: Date; event: EventBridgeEvent<string, unknown> }) => Promise<unknown>,
 ) {
   const list: readonly C[] = Array.isArray(contracts) ? contracts : [contracts as C];
   const handle = async (event: EventBridgeEvent<string, unknown>): Promise<void> => {
