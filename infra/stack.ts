@@ -116,7 +116,8 @@ export class BriefingsStack extends Stack {
       readFunctions: [...new Set(ROUTES.filter((r) => r.method === 'GET' && r.auth !== 'jwt').map((r) => r.fn))].map(
         (name) => [name, functions.get(name)] as const,
       ),
-      readRoutes: ROUTES.filter((r) => r.method === 'GET' && r.auth !== 'jwt').map(({ method, path }) => ({ method, path })),
+      // Every public read route, the email capability's too (GET /unsubscribe): API Gateway measures them all.
+      readRoutes: ALL_ROUTES.filter((r) => r.method === 'GET' && r.auth !== 'jwt').map(({ method, path }) => ({ method, path })),
       throttledFunctions: functions.all.filter(([name]) => !(props.reserveConcurrency !== false && RESERVED_CONCURRENCY[name])),
       table: data.table,
       ...(props.stage.alarmSubscription ? { subscription: props.stage.alarmSubscription } : {}),
@@ -134,11 +135,13 @@ export class BriefingsStack extends Stack {
       userPool: identity.userPool,
       fallback: functions.get(FALLBACK_FUNCTION),
       publicApiUrl: api.url,
+      parked: failures.parked,
       ...(props.stage.email ? { sender: props.stage.email } : {}),
       ...(props.unlockLinks ? { unlockLinks: props.unlockLinks } : {}),
       removalPolicy,
       logRetention: props.stage.logRetentionDays as RetentionDays,
     });
+    email.notify(monitoring.topic);
 
     new CfnOutput(this, 'ApiUrl', { value: api.url });
     new CfnOutput(this, 'EdgeUrl', {

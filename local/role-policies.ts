@@ -88,10 +88,11 @@ function sourceDigest(): string {
 
 async function synthesize(): Promise<SynthesizedRoles> {
   // Loaded here only: aws-cdk-lib is large, and the CDK app is needed once per local stack start.
-  const [{ App, NestedStack }, { BriefingsStack }, { stackName, stageSettings }] = await Promise.all([
+  const [{ App }, { BriefingsStack }, { stackName, stageSettings }, { withNestedResources }] = await Promise.all([
     import('aws-cdk-lib'),
     import('#infra/stack.ts'),
     import('#infra/stage.ts'),
+    import('#infra/nested-resources.ts'),
   ]);
   const cdkJson = JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as { context: Json };
   const app = new App({
@@ -102,29 +103,11 @@ async function synthesize(): Promise<SynthesizedRoles> {
   const stack = new BriefingsStack(app, stackName(stage), { stage });
   const assembly = app.synth({ validateOnSynthesis: false });
   const template = assembly.getStackByName(stack.stackName).template as Json;
-  const resources = { ...(template['Resources'] as Record<string, Json>) };
-  // Nested stacks (the email capability's): their resources too, each parameter replaced by what the parent passes.
-  for (const nested of stack.node.findAll().filter((c) => NestedStack.isNestedStack(c)) as InstanceType<typeof NestedStack>[]) {
-    const nestedTemplate = JSON.parse(readFileSync(join(assembly.directory, nested.templateFile), 'utf8')) as Json;
-    const stackResource = nested.nestedStackResource ? resources[stack.getLogicalId(nested.nestedStackResource)] : undefined;
-    Object.assign(
-      resources,
-      inlineParameters(nestedTemplate['Resources'] as Record<string, Json>, (stackResource?.['Properties']['Parameters'] ?? {}) as Json),
-    );
-  }
+  // Nested stacks (the email capability's) too, each parameter replaced by what the parent passes.
+  const resources = withNestedResources(stack, template['Resources'] as Record<string, Json>, (nested) =>
+    JSON.parse(readFileSync(join(assembly.directory, nested.templateFile), 'utf8')),
+  );
   return rolesOf(resources);
-}
-
-/** A nested template's resources with every `Ref` to one of its parameters replaced by the parent's value for it. */
-function inlineParameters(resources: Record<string, Json>, parameters: Json): Record<string, Json> {
-  const inline = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(inline);
-    if (value === null || typeof value !== 'object') return value;
-    const v = value as Json;
-    if ('Ref' in v && typeof v['Ref'] === 'string' && v['Ref'] in parameters) return parameters[v['Ref']];
-    return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, inline(inner)]));
-  };
-  return inline(resources) as Record<string, Json>;
 }
 
 /** Each manifest function's role and policies in a template (functions are found by the description infra copies from the manifest). */

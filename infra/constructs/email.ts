@@ -1,7 +1,8 @@
 import { Duration, NestedStack, type NestedStackProps, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, type IHttpApi, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, type IMetric, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { EventBus, Rule } from 'aws-cdk-lib/aws-events';
@@ -15,7 +16,8 @@ import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput } f
 import { SqsSendMessage } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { ConfigurationSet, ConfigurationSetEventDestination, EmailSendingEvent, EventDestination, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { DIGEST_HOUR_UTC } from '#domain/email.ts';
 import { EMAIL_ENV, UNLOCK_ENV } from '#functions/commons/env.ts';
 import { NEW_ALERT_STREAM_FILTER } from '#functions/commons/table/schema.ts';
@@ -23,7 +25,9 @@ import { EMAIL, FUNCTIONS, type FunctionName, type FunctionSpec, nestedStackOf, 
 import { MAX_RECEIVE_COUNT, PLAN_MAX_CONCURRENCY, SEND_BATCH_SIZE, SEND_MAX_CONCURRENCY } from '#infra/email-settings.ts';
 import { pascalCase } from '#infra/naming.ts';
 import { BriefingsFunction } from './briefings-function.ts';
+import { MAX_RECEIVES_BEFORE_PARKING } from './failure-queues.ts';
 import { bindUserPool } from './functions.ts';
+import { READ_P99_THRESHOLD } from './monitoring.ts';
 
 /** Props of {@link EmailDigests}. */
 export interface EmailDigestsProps extends NestedStackProps {
@@ -39,6 +43,8 @@ export interface EmailDigestsProps extends NestedStackProps {
   publicApiUrl: string;
   /** The stage's sender (StageConfig `email`); absent: a placeholder on `signalbriefings.example` (verify a real one to send). */
   sender?: { fromAddress: string; fromName: string; sesVerifiedDomain: string };
+  /** The deployment's parked queue: each failure queue here parks a message received too often there (infra/constructs/failure-queues.ts). */
+  parked: IQueue;
   /** The deployment's sign-up and request-access pages, named by lock markers in emails. */
   unlockLinks?: { signUpUrl?: string | undefined; requestAccessUrl?: string | undefined };
   removalPolicy: RemovalPolicy;
@@ -58,6 +64,8 @@ export class EmailDigests extends NestedStack {
   readonly sendQueue: Queue;
   readonly configurationSet: ConfigurationSet;
   readonly schedule: Schedule;
+  /** Every alarm of the capability; {@link notify} points them at the deployment's alarm topic. */
+  readonly alarms: Alarm[] = [];
   private readonly byName = new Map<FunctionName, BriefingsFunction>();
 
   constructor(scope: Stack, id: string, props: EmailDigestsProps) {
@@ -69,20 +77,13 @@ export class EmailDigests extends NestedStack {
         enforceSSL: true,
         retentionPeriod: Duration.days(14),
         removalPolicy: props.removalPolicy,
+        deadLetterQueue: { queue: props.parked, maxReceiveCount: MAX_RECEIVES_BEFORE_PARKING },
       });
-      for (const id of ['AwsSolutions-SQS3', 'Serverless-SQSRedrivePolicy']) {
-        Validations.of(failures).acknowledge({
-          id,
-          reason: `It is itself where failures end (${holds}): a queue behind it would only move them; its alarm and 14-day retention are the end of the line.`,
-        });
-      }
-      new Alarm(this, `${name}Alarm`, {
-        alarmDescription: `${holds} (docs/email.md#operations)`,
+      this.alarm(`${name}NotEmpty`, {
         metric: failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
         threshold: 0,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
+        description: `Messages in a failure queue: ${holds}. Inspect, fix, then redrive (docs/email.md#operations).`,
       });
       return failures;
     };
@@ -197,7 +198,7 @@ export class EmailDigests extends NestedStack {
     new Rule(this, 'SuppressOnBounceOrComplaint', {
       description: 'SES bounces and complaints of the configuration set → record-email-feedback',
       eventPattern: { source: [...EMAIL.feedbackPattern.source], detailType: [...EMAIL.feedbackPattern['detail-type']] },
-      targets: [new LambdaFunction(feedbackFn, { deadLetterQueue: feedbackFailures, retryAttempts: 8, maxEventAge: Duration.hours(6) })],
+      targets: [new LambdaFunction(feedbackFn, { deadLetterQueue: feedbackFailures, retryAttempts: 8, maxEventAge: Duration.hours(2) })],
     });
     this.schedule = new Schedule(this, 'DailyDigest', {
       description: 'Starts the daily digest run (docs/email.md)',
@@ -208,6 +209,51 @@ export class EmailDigests extends NestedStack {
         maxEventAge: Duration.hours(2),
       }),
     });
+
+    // Alarms, as the main stack's Monitoring has them for its own functions and queues (docs/reliability.md).
+    for (const [name, fn] of this.byName) {
+      this.alarm(`${pascalCase(name)}Errors`, {
+        metric: fn.metricErrors({ statistic: 'Sum', period: Duration.minutes(5) }),
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        description: `${name} failed (an unhandled error or a timeout). Its logs carry the correlationId to follow (docs/email.md#operations).`,
+      });
+    }
+    this.alarm('EmailFunctionThrottles', {
+      metric: new MathExpression({
+        expression: `SUM([${[...this.byName.keys()].map((_, i) => `t${i}`).join(',')}])`,
+        usingMetrics: Object.fromEntries(
+          [...this.byName.values()].map((fn, i) => [`t${i}`, fn.metricThrottles({ statistic: 'Sum', period: Duration.minutes(5) })]),
+        ),
+        label: `Throttles of ${[...this.byName.keys()].join(', ')}`,
+        period: Duration.minutes(5),
+      }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      description:
+        "Lambda throttled an email function: the account's concurrency is used up. Queued messages wait and are retried (docs/email.md#operations).",
+    });
+    for (const route of ROUTES.filter((r) => nestedStackOf(r.fn) === 'email' && r.method === 'GET' && r.auth !== 'jwt')) {
+      this.alarm(`${pascalCase(route.fn)}P99Latency`, {
+        metric: this.get(route.fn).metricDuration({ statistic: 'p99', period: Duration.minutes(5) }),
+        threshold: READ_P99_THRESHOLD.toMilliseconds(),
+        evaluationPeriods: 3,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        description: `${route.fn} (a public read) took more than ${READ_P99_THRESHOLD.toSeconds()} s at p99 for 15 minutes (docs/email.md#operations).`,
+      });
+    }
+    for (const [id, q, what] of [
+      ['DigestPlanBacklog', this.planQueue, 'the daily digest planning'],
+      ['EmailSendBacklog', this.sendQueue, 'email sending'],
+    ] as const) {
+      this.alarm(id, {
+        metric: q.metricApproximateAgeOfOldestMessage({ statistic: 'Maximum', period: Duration.minutes(5) }),
+        threshold: Duration.hours(1).toSeconds(),
+        evaluationPeriods: 2,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        description: `A message of ${what} has waited over an hour: the consumer is failing, throttled or the SES rate is too low (docs/email.md#operations).`,
+      });
+    }
 
     // Routes on the main API: `/me/preferences` behind a JWT authorizer of the same pool, `/unsubscribe` open (the token is the proof).
     const jwt = props.jwtAuthorizer;
@@ -267,6 +313,31 @@ export class EmailDigests extends NestedStack {
       id: 'Serverless-LambdaDLQ',
       reason: "queue-instant-emails is invoked synchronously by its stream mapping; failed batches go to the mapping's on-failure queue.",
     });
+  }
+
+  /** Every alarm here tells the deployment's alarm topic (made after this stack: infra/constructs/monitoring.ts). */
+  notify(topic: ITopic): void {
+    const action = new SnsAction(topic);
+    for (const alarm of this.alarms) {
+      alarm.addAlarmAction(action);
+      alarm.addOkAction(action);
+    }
+  }
+
+  private alarm(
+    id: string,
+    props: { metric: IMetric; threshold: number; comparisonOperator: ComparisonOperator; description: string; evaluationPeriods?: number },
+  ): void {
+    this.alarms.push(
+      new Alarm(this, id, {
+        metric: props.metric,
+        threshold: props.threshold,
+        comparisonOperator: props.comparisonOperator,
+        evaluationPeriods: props.evaluationPeriods ?? 1,
+        alarmDescription: props.description,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    );
   }
 
   /** The deployed function of an email manifest entry. */
