@@ -39,6 +39,7 @@ import { type InvocationStats, loadFunctions } from './lambda-runtime.ts';
 import { type LocalDetails, type LocalUser, readLocalDetails, writeLocalDetails } from './local-file.ts';
 import { type IamMode, LocalIam } from './local-iam.ts';
 import { createLog } from './log.ts';
+import { LOCAL_QUEUES } from './queue-names.ts';
 import { LocalQueues } from './queues.ts';
 import { synthesizeRoles } from './role-policies.ts';
 import { seedDemoData, seedFile } from './seed.ts';
@@ -126,8 +127,9 @@ const REGION = LOCAL_AWS.region;
 const LOCAL_ACCOUNT = '000000000000';
 const TABLE_NAME = 'signal-briefings';
 const BUS_NAME = 'signal-briefings';
-/** The local email queues, by the role they play (infra/constructs/email.ts deploys them). */
-export const LOCAL_QUEUES = { plan: 'digest-plan', send: 'email-send' } as const;
+
+export { LOCAL_QUEUES };
+
 /** Leadership Alliance of demo and test users ends a year after they are provisioned. */
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
