@@ -8,7 +8,6 @@
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { SendTask } from '#domain/digest-plan.ts';
@@ -46,9 +45,14 @@ async function instantMembers(userIds: readonly string[]): Promise<Set<string>> 
 }
 
 async function queueInstant(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
-  const alerts = event.Records.filter((r) => r.eventName === 'INSERT' && r.dynamodb?.NewImage).map((r) => {
-    const image = unmarshall(r.dynamodb!.NewImage as Record<string, AttributeValue>);
-    return { userId: String(image['userId']), briefingId: String(image['briefingId']), briefingVersion: Number(image['briefingVersion']) };
+  // A stream record is data, not a promise: one that is not a readable alert is logged and skipped, never retried forever.
+  const alerts = event.Records.filter((r) => r.eventName === 'INSERT' && r.dynamodb?.NewImage).flatMap((r) => {
+    const { userId, briefingId, briefingVersion } = r.dynamodb!.NewImage as Record<string, AttributeValue>;
+    if (!userId?.S || !briefingId?.S || !briefingVersion?.N) {
+      logger.error('new alert record without its keys; skipped', { sequenceNumber: r.dynamodb?.SequenceNumber });
+      return [];
+    }
+    return [{ userId: userId.S, briefingId: briefingId.S, briefingVersion: Number(briefingVersion.N) }];
   });
   if (alerts.length === 0) return { batchItemFailures: [] };
   try {

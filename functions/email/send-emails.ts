@@ -36,14 +36,28 @@ export const SEND_TIME_BUDGET_MS = 10_000;
 
 type Outcome = 'sent' | 'duplicate' | 'no-preference' | 'not-chosen' | 'suppressed' | 'nothing-new';
 
+/**
+ * Briefings read in this invocation, by id and the parts a tier reads: a day's digests name the same few briefings,
+ * so a batch of members reads each once (an invocation lasts seconds: "as they are now" still holds).
+ */
+type BriefingReads = Map<string, Promise<Briefing | undefined>>;
+
 /** The briefings of the alerts, as the recipient may read them now: published only, newest version once each. */
-async function briefingsFor(alerts: readonly AlertRef[], viewer: Viewer): Promise<Briefing[]> {
+async function briefingsFor(alerts: readonly AlertRef[], viewer: Viewer, reads: BriefingReads): Promise<Briefing[]> {
   const ids = [...new Set(alerts.map((a) => a.briefingId))].slice(0, MAX_DIGEST_BRIEFINGS);
-  const read = await Promise.all(ids.map((id) => readBriefing(id, partsFor(viewer))));
+  const parts = partsFor(viewer);
+  const read = await Promise.all(
+    ids.map((id) => {
+      const key = `${parts}#${id}`;
+      const once = reads.get(key) ?? readBriefing(id, parts);
+      reads.set(key, once);
+      return once;
+    }),
+  );
   return read.filter((b): b is Briefing => b?.status === 'published');
 }
 
-async function deliver(userId: string, send: Send, now: Date): Promise<Outcome> {
+async function deliver(userId: string, send: Send, now: Date, reads: BriefingReads): Promise<Outcome> {
   const preferences: Preferences | undefined = await getPreferences(userId);
   if (!preferences) return 'no-preference';
   if (preferences.delivery !== send.kind) return 'not-chosen';
@@ -55,7 +69,7 @@ async function deliver(userId: string, send: Send, now: Date): Promise<Outcome> 
   if (alerts.length === 0) return 'nothing-new';
   // The tier now: the entitlement record read at send time, consistently.
   const viewer = recipientViewer(userId, await getEntitlement(userId, { consistent: true }), now);
-  const briefings = await briefingsFor(alerts, viewer);
+  const briefings = await briefingsFor(alerts, viewer, reads);
   if (briefings.length === 0) return 'nothing-new';
   const views = briefings.map((b) =>
     viewBriefing(b, viewer, negotiateLanguage({ original: b.language, available: languagesOf(b), acceptLanguage: preferences.language })),
@@ -108,10 +122,11 @@ async function deliver(userId: string, send: Send, now: Date): Promise<Outcome> 
 /** Runs `deliver` for each member, SEND_CONCURRENCY at a time, while the budget lasts; false when some were left. */
 async function deliverAll(userIds: readonly string[], sendOf: (userId: string) => Send, now: Date, deadline: number): Promise<boolean> {
   const outcomes: Record<string, number> = {};
+  const reads: BriefingReads = new Map();
   let next = 0;
   while (next < userIds.length && Date.now() < deadline) {
     const batch = userIds.slice(next, next + SEND_CONCURRENCY);
-    for (const outcome of await Promise.all(batch.map((u) => deliver(u, sendOf(u), now)))) outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    for (const outcome of await Promise.all(batch.map((u) => deliver(u, sendOf(u), now, reads)))) outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     next += batch.length;
   }
   if (outcomes['sent']) metrics.addMetric('EmailsSent', MetricUnit.Count, outcomes['sent']);
