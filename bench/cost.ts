@@ -10,7 +10,7 @@ import { FLOOR } from './cold-start.ts';
 import { type DynamoDbWorkResult, OPERATIONS, type OperationWork } from './dynamodb-work.ts';
 import type { RawDynamoDbRate } from './pipeline.ts';
 import { ASSUMPTIONS, PRICES } from './prices.ts';
-import { ratio } from './stats.ts';
+import { ratio, sum } from './stats.ts';
 
 interface Invocation {
   fn: string;
@@ -169,4 +169,47 @@ export function costModel(input: { cold: ColdStartResult; work: DynamoDbWorkResu
       floorBasis: describe(floor),
     };
   });
+}
+
+/** What a daily digest run measured (bench/digest.ts): emails sent, DynamoDB work, invocations and queue traffic. */
+export interface EmailRun {
+  emails: number;
+  rru: number;
+  wru: number;
+  /** Per function: invocations and their summed wall time. */
+  invocations: Array<{ count: number; ms: number }>;
+  /** Messages sent to the queues, and deliveries of batches to their consumers. */
+  sqsMessages: number;
+  sqsDeliveries: number;
+}
+
+/**
+ * Cost per million emails of the digest (docs/email.md, docs/performance.md): SES per email, the DynamoDB work and
+ * Lambda time measured per email, and SQS requests (sends batched by ten; each delivery a receive and a delete).
+ * The floor: SES, the send's claim written once (1 WRU), and the member's preference, tier and alerts read once
+ * (1.5 RRU); the briefings are read once per invocation and shared, so they are left out of it.
+ */
+export function emailCost(run: EmailRun, memoryMb = 256) {
+  const per = 1_000_000 / Math.max(1, run.emails);
+  const gbSeconds = sum(run.invocations.map((i) => (i.ms / 1000) * (memoryMb / 1024)));
+  const ses = PRICES.sesPerMillionEmails;
+  const dynamoDb = ((run.rru * PRICES.dynamoDbPerMillionReadUnits + run.wru * PRICES.dynamoDbPerMillionWriteUnits) * per) / 1e6;
+  const lambda =
+    (sum(run.invocations.map((i) => i.count)) * per * PRICES.lambdaPerMillionRequests) / 1e6 + gbSeconds * per * PRICES.lambdaPerGbSecondArm64;
+  const sqs = ((run.sqsMessages / 10 + 2 * run.sqsDeliveries) * per * PRICES.sqsPerMillionRequests) / 1e6;
+  const total = ses + dynamoDb + lambda + sqs;
+  const floorBeyondSes = PRICES.dynamoDbPerMillionWriteUnits + 1.5 * PRICES.dynamoDbPerMillionReadUnits;
+  const floor = ses + floorBeyondSes;
+  return {
+    ses,
+    dynamoDb,
+    lambda,
+    sqs,
+    total,
+    floor,
+    ratio: total / floor,
+    beyondSes: total - ses,
+    floorBeyondSes,
+    ratioBeyondSes: (total - ses) / floorBeyondSes,
+  };
 }

@@ -16,6 +16,10 @@ export const PRICES = {
   dynamoDbPerMillionWriteUnits: 0.625,
   /** EventBridge custom events, per million (each 64 KB chunk of an entry counts as one). */
   eventBridgePerMillionEvents: 1.0,
+  /** Amazon SES outbound email, per million ($0.10 per 1,000; attachments and dedicated IPs not used). */
+  sesPerMillionEmails: 100,
+  /** SQS standard queues, per million requests (each 64 KB chunk counts as one; a batch of 10 is one request). */
+  sqsPerMillionRequests: 0.4,
 } as const;
 
 /** Not measured: stated, and printed with the results. */

@@ -398,6 +398,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read my email preference
+         * @description Instant, daily or no emails of my alerts, their language, the address they go to, and whether it is suppressed (docs/email.md).
+         *
+         *     **Who:** any signed-in user, whether or not their membership is active
+         */
+        get: operations["getEmailPreferences"];
+        /**
+         * Choose instant or daily emails of my alerts, or none
+         * @description `instant`: an email per alert as it is written; `daily`: one digest a day (07:00 UTC) of the last 24 hours' alerts; `off`: none. Each email is shaped for the member's tier when it is sent. The address is the account's verified one (never the body's); the language is `language` when given, else Accept-Language, else English (`en`, `zh`, `zh-Hant`). Setting a preference again after the unsubscribe link turned email off turns it back on.
+         *
+         *     **Who:** any signed-in user, whether or not their membership is active
+         */
+        put: operations["putEmailPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/watchlist": {
         parameters: {
             query?: never;
@@ -518,6 +546,34 @@ export interface paths {
          *     **Who:** an analyst (admins may call every staff route)
          */
         post: operations["ingestSource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The unsubscribe page of an email link
+         * @description What the link in every email opens, without a login: a page with one button that POSTs the same URL. A GET changes nothing (mail scanners fetch links).
+         *
+         *     **Who:** anyone (the same answer for every caller: no token is read)
+         */
+        get: operations["unsubscribe"];
+        put?: never;
+        /**
+         * Unsubscribe with the signed link (one click, no login)
+         * @description Turns the member's email off at once: RFC 8058 one-click unsubscribe (`List-Unsubscribe-Post: List-Unsubscribe=One-Click`, whose form body is not read) or the button of the GET page. Idempotent; the answer is the same for every valid token.
+         *
+         *     **Who:** anyone (the same answer for every caller: no token is read)
+         */
+        post: operations["postUnsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -847,6 +903,15 @@ export interface components {
             }[];
             /** @constant */
             publish?: true;
+        };
+        PutEmailPreferencesRequest: {
+            /**
+             * @description `instant`: an email per alert; `daily`: one digest a day; `off`: no email
+             * @enum {string}
+             */
+            delivery: "instant" | "daily" | "off";
+            /** @description The language of the emails (`en`, `zh`, `zh-Hant`; `zh-TW` reads `zh-Hant`); default: Accept-Language, else English */
+            language?: string;
         };
         /** @description An RFC 9457 problem (`application/problem+json`). */
         Problem: {
@@ -2240,6 +2305,31 @@ export interface components {
                 /** @constant */
                 status: "retracted";
             })[];
+        };
+        /** @description The caller's email delivery preference. */
+        EmailPreferences: {
+            /** @enum {string} */
+            delivery: "instant" | "daily" | "off";
+            /** @enum {string} */
+            language: "en" | "zh" | "zh-Hant";
+            /** @description The address emails go to: the verified address of the account */
+            email: string;
+            /** @description True when the address bounced or complained: nothing is sent to it until support lifts the suppression */
+            suppressed: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When the signed unsubscribe link turned email off
+             */
+            unsubscribedAt?: string;
+        };
+        /** @description The member's email is off; the same answer whether or not they had chosen any. */
+        Unsubscribed: {
+            /** @constant */
+            unsubscribed: true;
+            /** @constant */
+            delivery: "off";
         };
     };
     responses: never;
@@ -4848,6 +4938,133 @@ export interface operations {
             };
         };
     };
+    getEmailPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preference. */
+            200: {
+                headers: {
+                    /** @description `private, no-store` */
+                    "cache-control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferences"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (API Gateway's JWT authorizer; the function is not called). */
+            401: {
+                headers: {
+                    /** @description Why the token was refused */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description No preference yet: nothing is emailed until one is set with PUT. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side; it has been logged. The body says nothing about internals. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putEmailPreferences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The language of the emails when the body names none. */
+                "accept-language"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutEmailPreferencesRequest"];
+            };
+        };
+        responses: {
+            /** @description The stored preference. */
+            200: {
+                headers: {
+                    /** @description `private, no-store` */
+                    "cache-control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPreferences"];
+                };
+            };
+            /** @description An unknown delivery or language, an unknown field, or an account without a verified address (`#/delivery`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (API Gateway's JWT authorizer; the function is not called). */
+            401: {
+                headers: {
+                    /** @description Why the token was refused */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description The body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side; it has been logged. The body says nothing about internals. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getWatchlist: {
         parameters: {
             query?: never;
@@ -5500,6 +5717,90 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side; it has been logged. The body says nothing about internals. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An HTML page. */
+            200: {
+                headers: {
+                    /** @description `no-store` */
+                    "cache-control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html; charset=utf-8": string;
+                };
+            };
+            /** @description A token this service did not sign, or an altered one (`query:token`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Something failed on our side; it has been logged. The body says nothing about internals. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postUnsubscribe: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Email is off. */
+            200: {
+                headers: {
+                    /** @description `no-store` */
+                    "cache-control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unsubscribed"];
+                };
+            };
+            /** @description A token this service did not sign, or an altered one (`query:token`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description Something failed on our side; it has been logged. The body says nothing about internals. */

@@ -26,6 +26,7 @@ import {
   VersionSummary as DomainVersionSummary,
 } from '#domain/briefing.ts';
 import { CompletenessIssue } from '#domain/completeness.ts';
+import { PreferencesView as DomainPreferencesView } from '#domain/email.ts';
 import {
   MemberAdminView as DomainAdminView,
   Entitlement as DomainEntitlement,
@@ -236,6 +237,16 @@ export const Watchlist = named(
 
 export const AlertPage = named('AlertPage', z.object({ viewerTier: Tier, items: z.array(DomainAlertView) }));
 
+// ---- email digests (domain/email.ts, docs/email.md) ---------------------------------------------
+
+export const EmailPreferences = named('EmailPreferences', DomainPreferencesView);
+export const Unsubscribed = named(
+  'Unsubscribed',
+  z
+    .object({ unsubscribed: z.literal(true), delivery: z.literal('off') })
+    .check(z.describe("The member's email is off; the same answer whether or not they had chosen any.")),
+);
+
 // ---- per route -------------------------------------------------------------------------------
 
 export interface ResponseDoc {
@@ -271,6 +282,49 @@ const location = {
 const cacheControl = (value: string) => ({ 'cache-control': { description: value } });
 const etag = (what: string) => ({ etag: { description: `A strong validator, \`"v<version>-<audience>"\`: ${what}` } });
 const BRIEFING_ETAG = 'the audience is `public`, `strategy-circle` or `leadership-alliance` for readers, `staff` for staff';
+
+/** The email capability's routes (docs/email.md), in ROUTE_RESPONSES. */
+const EMAIL_ROUTES: Record<string, RouteResponses> = {
+  'GET /me/preferences': {
+    summary: 'Read my email preference',
+    description: 'Instant, daily or no emails of my alerts, their language, the address they go to, and whether it is suppressed (docs/email.md).',
+    success: { status: 200, description: 'The preference.', schema: EmailPreferences, headers: cacheControl('`private, no-store`') },
+    failures: { 404: { description: 'No preference yet: nothing is emailed until one is set with PUT.' } },
+  },
+  'PUT /me/preferences': {
+    summary: 'Choose instant or daily emails of my alerts, or none',
+    description:
+      "`instant`: an email per alert as it is written; `daily`: one digest a day (07:00 UTC) of the last 24 hours' alerts; `off`: none. " +
+      "Each email is shaped for the member's tier when it is sent. The address is the account's verified one (never the body's); " +
+      'the language is `language` when given, else Accept-Language, else English (`en`, `zh`, `zh-Hant`). Setting a preference again ' +
+      'after the unsubscribe link turned email off turns it back on.',
+    success: { status: 200, description: 'The stored preference.', schema: EmailPreferences, headers: cacheControl('`private, no-store`') },
+    failures: { 400: { description: 'An unknown delivery or language, an unknown field, or an account without a verified address (`#/delivery`).' } },
+    requestHeaders: { 'accept-language': { description: 'The language of the emails when the body names none.' } },
+  },
+  'GET /unsubscribe': {
+    summary: 'The unsubscribe page of an email link',
+    description:
+      'What the link in every email opens, without a login: a page with one button that POSTs the same URL. A GET changes nothing ' +
+      '(mail scanners fetch links).',
+    success: {
+      status: 200,
+      description: 'An HTML page.',
+      schema: Unsubscribed,
+      mediaTypes: { 'text/html; charset=utf-8': 'text' },
+      headers: cacheControl('`no-store`'),
+    },
+    failures: { 400: { description: 'A token this service did not sign, or an altered one (`query:token`).' } },
+  },
+  'POST /unsubscribe': {
+    summary: 'Unsubscribe with the signed link (one click, no login)',
+    description:
+      "Turns the member's email off at once: RFC 8058 one-click unsubscribe (`List-Unsubscribe-Post: List-Unsubscribe=One-Click`, " +
+      'whose form body is not read) or the button of the GET page. Idempotent; the answer is the same for every valid token.',
+    success: { status: 200, description: 'Email is off.', schema: Unsubscribed, headers: cacheControl('`no-store`') },
+    failures: { 400: { description: 'A token this service did not sign, or an altered one (`query:token`).' } },
+  },
+};
 
 /** Keyed by API Gateway route key (`METHOD /path`), as in functions/manifest.ts ROUTES. */
 export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
@@ -776,6 +830,7 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
       'accept-language': { description: "Preferred languages (RFC 9110): the language of the lock screens (`unlock`), else each briefing's own." },
     },
   },
+  ...EMAIL_ROUTES,
 };
 
 /** Tags: the first path segment of a route. */
@@ -788,4 +843,5 @@ export const TAGS: Record<string, string> = {
   entities: 'Companies, people and networks: profiles, relationships, recent briefings.',
   confidence: 'How to read a confidence score: bands, grades, labels and marks.',
   feeds: 'The published feed as RSS 2.0, Atom and JSON Feed, for feed readers: public fields only.',
+  unsubscribe: 'The signed one-click unsubscribe link of every email (no login).',
 };

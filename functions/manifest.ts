@@ -53,14 +53,21 @@ export interface FunctionSpec {
   putsEvents?: boolean;
   /** Verifies optional bearer tokens itself, so it needs the user pool's issuer. */
   verifiesTokens?: boolean;
-  /** Calls the user pool's admin API: `manage-groups` (group membership and global sign-out). */
-  userPool?: 'manage-groups';
+  /** Calls the user pool's admin API: `manage-groups` (group membership and global sign-out), `read-users` (a user's verified address). */
+  userPool?: 'manage-groups' | 'read-users';
   /** Reads the published feed and signs its page cursors, so it needs the cursor signing key. */
   signsCursors?: boolean;
   /** Draws lock screens (domain/unlock.ts): names the deployment's sign-up and request-access pages, when it has them. */
   rendersLocks?: boolean;
   /** Sets or applies auto-publish rules: needs the publisher's floor (`AUTO_PUBLISH_FLOOR`, the stage's `autoPublishFloor`). */
   appliesAutoPublishRules?: boolean;
+  /**
+   * Deployed in the email capability's nested stack (infra/constructs/email.ts), not the main stack, whose
+   * CloudFormation resources are near their 500. Its trigger is in {@link EMAIL}, or a route.
+   */
+  nestedStack?: 'email';
+  /** What the function needs of the email capability (EMAIL_ENV): its queues, the SES sender, the unsubscribe key, the API's URL. */
+  email?: { readonly enqueues?: readonly ('send' | 'plan')[]; readonly sends?: true; readonly signsLinks?: true };
 }
 
 /**
@@ -284,6 +291,54 @@ export const FUNCTIONS = {
     description: 'On Briefing Published (and its own Alert Fan-out Continued): writes one alert per follower of its entities, a page per invocation',
     table: { briefing: ['Query'], member: ['UpdateItem'], outbox: ['PutItem', 'DeleteItem'], index: ['followers'] },
   },
+  'get-email-preferences': {
+    entry: 'functions/email/get-preferences.ts',
+    description: "GET /me/preferences: the caller's email delivery preference",
+    table: { user: ['GetItem'], member: ['GetItem'], email: ['GetItem'] },
+    nestedStack: 'email',
+  },
+  'put-email-preferences': {
+    entry: 'functions/email/put-preferences.ts',
+    description: 'PUT /me/preferences: the caller chooses instant or daily emails of their alerts, or none, and their language',
+    table: { user: ['GetItem'], member: ['GetItem', 'PutItem'], email: ['GetItem'] },
+    userPool: 'read-users',
+    nestedStack: 'email',
+  },
+  unsubscribe: {
+    entry: 'functions/email/unsubscribe.ts',
+    description: "GET and POST /unsubscribe?token=: the signed one-click link of every email turns the member's email off, no login",
+    table: { member: ['UpdateItem'] },
+    email: { signsLinks: true },
+    nestedStack: 'email',
+  },
+  'queue-instant-emails': {
+    entry: 'functions/email/queue-instant-emails.ts',
+    description: 'Table stream (new alerts): queues an instant email for each alerted member whose preference is instant',
+    table: { member: ['BatchGetItem'] },
+    email: { enqueues: ['send'] },
+    nestedStack: 'email',
+  },
+  'plan-daily-digests': {
+    entry: 'functions/email/plan-daily-digests.ts',
+    description: 'Daily (EventBridge Scheduler) and its own continuations: pages the daily members by shard and queues their digests in batches',
+    table: { index: ['digests'] },
+    email: { enqueues: ['send', 'plan'] },
+    nestedStack: 'email',
+  },
+  'send-emails': {
+    entry: 'functions/email/send-emails.ts',
+    description: "From the send queue: renders each digest or instant alert for the member's tier and language at send time and sends it with SES",
+    table: { user: ['GetItem'], member: ['GetItem', 'Query', 'PutItem', 'DeleteItem'], briefing: ['Query'], email: ['GetItem'] },
+    email: { sends: true, signsLinks: true },
+    rendersLocks: true,
+    nestedStack: 'email',
+  },
+  'record-email-feedback': {
+    entry: 'functions/email/record-email-feedback.ts',
+    description: 'SES bounces and complaints (configuration set event destination, default bus): marks the address suppressed',
+    table: { email: ['UpdateItem'] },
+    nestedStack: 'email',
+  },
   reconcile: {
     entry: 'functions/pipeline/reconcile.ts',
     description: 'Every 5 minutes: re-drives changes whose consequence no consumer confirmed (pending outbox records)',
@@ -293,6 +348,9 @@ export const FUNCTIONS = {
   },
 } as const satisfies Record<string, FunctionSpec>;
 export type FunctionName = keyof typeof FUNCTIONS;
+
+/** The nested stack a function is deployed in (infra/constructs/email.ts), or undefined for the main stack. */
+export const nestedStackOf = (name: FunctionName): FunctionSpec['nestedStack'] => (FUNCTIONS[name] as FunctionSpec).nestedStack;
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -334,6 +392,10 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'DELETE', path: '/me/watchlist/{entityId}', fn: 'unfollow-entity', auth: 'jwt' },
   { method: 'GET', path: '/me/alerts', fn: 'get-alerts', auth: 'jwt' },
   { method: 'GET', path: '/confidence/legend', fn: 'get-confidence-legend', auth: 'none' },
+  { method: 'GET', path: '/me/preferences', fn: 'get-email-preferences', auth: 'jwt' },
+  { method: 'PUT', path: '/me/preferences', fn: 'put-email-preferences', auth: 'jwt' },
+  { method: 'GET', path: '/unsubscribe', fn: 'unsubscribe', auth: 'none' },
+  { method: 'POST', path: '/unsubscribe', fn: 'unsubscribe', auth: 'none' },
 ];
 
 /** Anything no route matches goes here ($default and ANY on known paths). */
@@ -382,3 +444,24 @@ export const RESCORE_FUNCTION: FunctionName = 'rescore-briefings';
 
 /** Functions run on a timer: an EventBridge schedule rule in AWS, a timer in the local stack. */
 export const SCHEDULES: readonly ScheduleSpec[] = [{ rule: 'ReconcileEvery5Minutes', fn: 'reconcile', everyMinutes: 5 }];
+
+/**
+ * The email capability's triggers (docs/email.md), deployed by its nested stack (infra/constructs/email.ts) and
+ * wired alike by the local stack: the plan and send queues' consumers, the consumer of new alerts on the table
+ * stream, the consumer of SES feedback on the account's default bus. The daily schedule (EventBridge Scheduler at
+ * domain/email.ts DIGEST_HOUR_UTC) sends the plan queue its start message.
+ */
+export const EMAIL = {
+  planQueueConsumer: 'plan-daily-digests',
+  sendQueueConsumer: 'send-emails',
+  newAlertStreamConsumer: 'queue-instant-emails',
+  feedbackConsumer: 'record-email-feedback',
+  /** SES events of the configuration set's event destination, on the default bus. */
+  feedbackPattern: { source: ['aws.ses'], 'detail-type': ['Email Bounced', 'Email Complained'] },
+} as const satisfies {
+  planQueueConsumer: FunctionName;
+  sendQueueConsumer: FunctionName;
+  newAlertStreamConsumer: FunctionName;
+  feedbackConsumer: FunctionName;
+  feedbackPattern: { source: readonly string[]; 'detail-type': readonly string[] };
+};

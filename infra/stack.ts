@@ -2,10 +2,20 @@ import { CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { UnlockLinks } from '#domain/unlock.ts';
-import { RESCORE_FUNCTION, ROUTES, SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS, USER_POOL_TRIGGERS } from '#functions/manifest.ts';
+import {
+  ROUTES as ALL_ROUTES,
+  FALLBACK_FUNCTION,
+  nestedStackOf,
+  RESCORE_FUNCTION,
+  SCHEDULES,
+  STREAM_CONSUMER,
+  SUBSCRIPTIONS,
+  USER_POOL_TRIGGERS,
+} from '#functions/manifest.ts';
 import { Api } from './constructs/api.ts';
 import { Data } from './constructs/data.ts';
 import { EdgeCache } from './constructs/edge-cache.ts';
+import { EmailDigests } from './constructs/email.ts';
 import { EventSchemas } from './constructs/event-schemas.ts';
 import { Events } from './constructs/events.ts';
 import { FailureQueues } from './constructs/failure-queues.ts';
@@ -14,6 +24,9 @@ import { Identity } from './constructs/identity.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { OutboxRelay } from './constructs/outbox-relay.ts';
 import type { StageSettings } from './stage.ts';
+
+/** The routes of the main stack's own functions (the email routes are the nested stack's). */
+const ROUTES = ALL_ROUTES.filter((route) => !nestedStackOf(route.fn));
 
 /** Props of {@link BriefingsStack}. */
 export interface BriefingsStackProps extends StackProps {
@@ -103,7 +116,8 @@ export class BriefingsStack extends Stack {
       readFunctions: [...new Set(ROUTES.filter((r) => r.method === 'GET' && r.auth !== 'jwt').map((r) => r.fn))].map(
         (name) => [name, functions.get(name)] as const,
       ),
-      readRoutes: ROUTES.filter((r) => r.method === 'GET' && r.auth !== 'jwt').map(({ method, path }) => ({ method, path })),
+      // Every public read route, the email capability's too (GET /unsubscribe): API Gateway measures them all.
+      readRoutes: ALL_ROUTES.filter((r) => r.method === 'GET' && r.auth !== 'jwt').map(({ method, path }) => ({ method, path })),
       throttledFunctions: functions.all.filter(([name]) => !(props.reserveConcurrency !== false && RESERVED_CONCURRENCY[name])),
       table: data.table,
       ...(props.stage.alarmSubscription ? { subscription: props.stage.alarmSubscription } : {}),
@@ -112,6 +126,22 @@ export class BriefingsStack extends Stack {
     });
 
     const edge = new EdgeCache(this, 'EdgeCache', { api: api.httpApi });
+
+    // Its own nested stack: the main stack's resources stay under CloudFormation's 500.
+    const email = new EmailDigests(this, 'EmailDigests', {
+      table: data.table,
+      httpApi: api.httpApi,
+      jwtAuthorizer: api.jwtAuthorizer,
+      userPool: identity.userPool,
+      fallback: functions.get(FALLBACK_FUNCTION),
+      publicApiUrl: api.url,
+      parked: failures.parked,
+      ...(props.stage.email ? { sender: props.stage.email } : {}),
+      ...(props.unlockLinks ? { unlockLinks: props.unlockLinks } : {}),
+      removalPolicy,
+      logRetention: props.stage.logRetentionDays as RetentionDays,
+    });
+    email.notify(monitoring.topic);
 
     new CfnOutput(this, 'ApiUrl', { value: api.url });
     new CfnOutput(this, 'EdgeUrl', {
@@ -132,6 +162,10 @@ export class BriefingsStack extends Stack {
     });
     new CfnOutput(this, 'AlarmTopicArn', { value: monitoring.topic.topicArn, description: 'Subscribe an email or pager to receive alarms' });
     new CfnOutput(this, 'TableName', { value: data.table.tableName });
+    new CfnOutput(this, 'EmailConfigurationSet', {
+      value: email.configurationSet.configurationSetName,
+      description: 'SES configuration set of the digests: bounces and complaints suppress the address (docs/email.md)',
+    });
     new CfnOutput(this, 'RescoreFunctionName', {
       value: functions.get(RESCORE_FUNCTION).functionName,
       description: 'After a scoring model change: aws lambda invoke it until it returns no cursor (docs/deploy.md)',

@@ -7,8 +7,8 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface DeadLetter {
-  /** Where the delivery failed: an EventBridge rule target, or the stream relay. */
-  source: 'event-bus' | 'stream';
+  /** Where the delivery failed: an EventBridge rule target, the stream relay, or a queue's consumer (local/queues.ts). */
+  source: 'event-bus' | 'stream' | 'queue';
   /** Rule (bus) or function (stream) that kept failing. */
   target: string;
   attempts: number;

@@ -245,3 +245,23 @@ function track(child: ChildProcess): void {
 process.once('exit', () => {
   for (const child of running) child.kill('SIGKILL');
 });
+
+/**
+ * Starts aws-ses-v2-local, a local SES v2 endpoint (SendEmail and the rest of the v2 API) that keeps every email in
+ * memory and shows them on a web page at its root (JSON at `/store`). In this process, like the event bus: it is a
+ * small Express server, with no data to keep across restarts. Handlers reach it through AWS_ENDPOINT_URL_SESV2.
+ */
+export async function startSesLocal(opts: { port: number }): Promise<Engine> {
+  // A CommonJS module: its `exports.default` arrives as `default.default` under Node's ESM interop (as `default` under vite's).
+  type Start = typeof import('aws-ses-v2-local').default;
+  const mod = (await import('aws-ses-v2-local')) as unknown as { default: Start | { default: Start } };
+  const start = typeof mod.default === 'function' ? mod.default : mod.default.default;
+  const listening = await start({ host: '127.0.0.1', port: opts.port });
+  const address = listening.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    stop: () => new Promise<void>((resolveStop) => listening.close(() => resolveStop())),
+  };
+}

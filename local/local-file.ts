@@ -19,7 +19,16 @@ export interface LocalDetails {
   apiUrl: string;
   region: string;
   /** `lambda`: the local Lambda Invoke API (operators' functions, `npm run rescore`). */
-  endpoints: { dynamodb: string; cognito: string; eventbridge: string; lambda?: string };
+  endpoints: {
+    dynamodb: string;
+    cognito: string;
+    eventbridge: string;
+    lambda?: string;
+    /** aws-ses-v2-local: the emails sent, as a web page (its root) and JSON (`/store`). */
+    ses?: string;
+    /** The local SQS endpoint of the email queues (local/queues.ts). */
+    sqs?: string;
+  };
   userPoolId: string;
   clientId: string;
   /** The issuer tokens carry and the API's authorizer accepts. */

@@ -88,10 +88,11 @@ function sourceDigest(): string {
 
 async function synthesize(): Promise<SynthesizedRoles> {
   // Loaded here only: aws-cdk-lib is large, and the CDK app is needed once per local stack start.
-  const [{ App }, { BriefingsStack }, { stackName, stageSettings }] = await Promise.all([
+  const [{ App }, { BriefingsStack }, { stackName, stageSettings }, { withNestedResources }] = await Promise.all([
     import('aws-cdk-lib'),
     import('#infra/stack.ts'),
     import('#infra/stage.ts'),
+    import('#infra/nested-resources.ts'),
   ]);
   const cdkJson = JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as { context: Json };
   const app = new App({
@@ -100,8 +101,13 @@ async function synthesize(): Promise<SynthesizedRoles> {
   });
   const stage = stageSettings('dev');
   const stack = new BriefingsStack(app, stackName(stage), { stage });
-  const template = app.synth({ validateOnSynthesis: false }).getStackByName(stack.stackName).template as Json;
-  return rolesOf(template['Resources'] as Record<string, Json>);
+  const assembly = app.synth({ validateOnSynthesis: false });
+  const template = assembly.getStackByName(stack.stackName).template as Json;
+  // Nested stacks (the email capability's) too, each parameter replaced by what the parent passes.
+  const resources = withNestedResources(stack, template['Resources'] as Record<string, Json>, (nested) =>
+    JSON.parse(readFileSync(join(assembly.directory, nested.templateFile), 'utf8')),
+  );
+  return rolesOf(resources);
 }
 
 /** Each manifest function's role and policies in a template (functions are found by the description infra copies from the manifest). */

@@ -5,21 +5,31 @@
  * shared definitions in functions/manifest.ts.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { provisionedEntitlement, renewedSeedGrant } from '#domain/entitlement.ts';
-import { ENV } from '#functions/commons/env.ts';
-import { RELAY_STREAM_FILTERS } from '#functions/commons/table/schema.ts';
-import { FALLBACK_FUNCTION, FUNCTIONS, type FunctionName, ROUTES, SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS } from '#functions/manifest.ts';
+import { EMAIL_ENV, ENV } from '#functions/commons/env.ts';
+import { NEW_ALERT_STREAM_FILTER, RELAY_STREAM_FILTERS } from '#functions/commons/table/schema.ts';
+import { EMAIL, FALLBACK_FUNCTION, FUNCTIONS, type FunctionName, ROUTES, SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS } from '#functions/manifest.ts';
+import { MAX_RECEIVE_COUNT, PLAN_MAX_CONCURRENCY, SEND_BATCH_SIZE, SEND_MAX_CONCURRENCY } from '#infra/email-settings.ts';
 import { RESERVED_CONCURRENCY } from '#infra/reserved-concurrency.ts';
 import { STAGE_CONFIG } from '#infra/stage-config.ts';
 import { apiDocsPages } from '#tools/api-docs.ts';
 import { LocalCognitoFront } from './cognito-front.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-data.ts';
-import { assertJavaAvailable, type Engine, isPortFree, LOCAL_AWS, startCognitoLocal, startDynamoDbLocal, startOnAFreePort } from './engines.ts';
+import {
+  assertJavaAvailable,
+  type Engine,
+  isPortFree,
+  LOCAL_AWS,
+  startCognitoLocal,
+  startDynamoDbLocal,
+  startOnAFreePort,
+  startSesLocal,
+} from './engines.ts';
 import { LocalEventBus, type RetryPolicy } from './event-bus.ts';
 import type { EventEnvelope } from './event-envelope.ts';
 import { LocalHttpApi } from './http-api.ts';
@@ -29,6 +39,8 @@ import { type InvocationStats, loadFunctions } from './lambda-runtime.ts';
 import { type LocalDetails, type LocalUser, readLocalDetails, writeLocalDetails } from './local-file.ts';
 import { type IamMode, LocalIam } from './local-iam.ts';
 import { createLog } from './log.ts';
+import { LOCAL_QUEUES } from './queue-names.ts';
+import { LocalQueues } from './queues.ts';
 import { synthesizeRoles } from './role-policies.ts';
 import { seedDemoData, seedFile } from './seed.ts';
 import { StreamRelay } from './stream-relay.ts';
@@ -42,6 +54,8 @@ export interface LocalStackOptions {
   dynamoPort?: number;
   cognitoPort?: number;
   busPort?: number;
+  /** aws-ses-v2-local's port (its web page shows the emails sent). */
+  sesPort?: number;
   /** Seed the demo data through the API on first start (when `<dataDir>/seed.json` is absent). */
   seed?: boolean;
   /** Create the demo users (default true; seeding needs them). */
@@ -67,6 +81,12 @@ export interface LocalStack extends Omit<LocalDetails, 'pid' | 'startedAt'> {
   /** The local EventBridge: `received` and `waitFor()` observe every event and its deliveries. */
   bus: LocalEventBus;
   relay: StreamRelay;
+  /** The table stream's new alerts → queue-instant-emails (NEW_ALERT_STREAM_FILTER), as the deployed mapping. */
+  alertRelay: StreamRelay;
+  /** The email queues (plan, send) and their consumers. */
+  queues: LocalQueues;
+  /** Starts a daily digest run now, as the schedule does at DIGEST_HOUR_UTC (`day`: the digest's day, default today, UTC). */
+  startDigest(input?: { day?: string }): void;
   api: LocalHttpApi;
   /** Per function: invocations, errors and summed duration since start (the bench's breakdown reads them). */
   invocations: Partial<Record<FunctionName, InvocationStats>>;
@@ -107,6 +127,9 @@ const REGION = LOCAL_AWS.region;
 const LOCAL_ACCOUNT = '000000000000';
 const TABLE_NAME = 'signal-briefings';
 const BUS_NAME = 'signal-briefings';
+
+export { LOCAL_QUEUES };
+
 /** Leadership Alliance of demo and test users ends a year after they are provisioned. */
 const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 
@@ -136,6 +159,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     // Checked first: finding a busy port after ten seconds of engine start-up would waste them.
     if (opts.apiPort && !(await isPortFree(opts.apiPort))) throw new Error(`port ${opts.apiPort} is already in use; set PORT to another port`);
     const bus = new LocalEventBus({ busName: BUS_NAME, region: REGION, dataDir, log, retry: opts.busRetry });
+    const queues = new LocalQueues({ dataDir, region: REGION, log });
     // Before cognito-local starts: its config names this endpoint for the user pool triggers.
     const lambda = new LocalLambdaEndpoint({ log });
     await lambda.start();
@@ -147,13 +171,16 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       startOnAFreePort(opts.dynamoPort, (port) => startDynamoDbLocal({ dir: join(dataDir, 'dynamodb'), port })),
       startOnAFreePort(opts.cognitoPort, (port) => startCognitoLocal({ dir: join(dataDir, 'cognito'), port })),
       bus.start(opts.busPort ?? 0).then(() => ({ endpoint: bus.url, port: 0, stop: () => bus.stop() }) satisfies Engine),
+      startOnAFreePort(opts.sesPort, (port) => startSesLocal({ port })),
+      queues.start().then(() => ({ endpoint: queues.url, port: 0, stop: () => queues.stop() }) satisfies Engine),
     ]);
     for (const engine of engines) if (engine.status === 'fulfilled') cleanups.push(() => engine.value.stop());
     const failure = engines.find((e) => e.status === 'rejected');
     if (failure) throw failure.reason;
-    const [dynamodb, cognito] = engines.map((e) => (e as PromiseFulfilledResult<Engine>).value) as [Engine, Engine];
+    const [dynamodb, cognito, , ses] = engines.map((e) => (e as PromiseFulfilledResult<Engine>).value) as [Engine, Engine, Engine, Engine];
     progress.info(
-      `engines up in ${Date.now() - started} ms: DynamoDB Local ${dynamodb.endpoint}, cognito-local ${cognito.endpoint}, event bus ${bus.url}`,
+      `engines up in ${Date.now() - started} ms: DynamoDB Local ${dynamodb.endpoint}, cognito-local ${cognito.endpoint}, event bus ${bus.url}, ` +
+        `SES ${ses.endpoint}, queues ${queues.url}`,
     );
 
     // The CDK app's roles (cached; a synthesis otherwise), read once the engines are up: a synthesis is seconds of
@@ -200,6 +227,10 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       dynamodb: dynamodb.endpoint,
       eventbridge: bus.url,
       cognito: cognitoFront.url,
+      ses: ses.endpoint,
+      sqs: queues.url,
+      emailTokenKey: emailTokenKey(dataDir),
+      queueUrls: { plan: queues.urlOf(LOCAL_QUEUES.plan), send: queues.urlOf(LOCAL_QUEUES.send) },
       jwtIssuer,
       userPoolId: pool.userPoolId,
       clientId: pool.clientId,
@@ -267,6 +298,45 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     relay.start();
     cleanups.push(() => relay.stop());
 
+    // The email capability (infra/constructs/email.ts): new alerts on the stream, the two queues, SES feedback.
+    // SES puts its events on the account's default bus in AWS; locally the one bus stands for both.
+    const alertRelay = new StreamRelay({
+      endpoint: dynamodb.endpoint,
+      streamArn,
+      region: REGION,
+      dataDir,
+      target: EMAIL.newAlertStreamConsumer,
+      checkpointName: 'stream-checkpoint-new-alerts.json',
+      invoke: (event) => functions[EMAIL.newAlertStreamConsumer](event),
+      filters: [NEW_ALERT_STREAM_FILTER],
+      log,
+      retry: opts.streamRetry,
+    });
+    alertRelay.start();
+    cleanups.push(() => alertRelay.stop());
+    queues.add({
+      name: LOCAL_QUEUES.plan,
+      target: EMAIL.planQueueConsumer,
+      invoke: (event) => functions[EMAIL.planQueueConsumer](event),
+      batchSize: 1,
+      maxConcurrency: PLAN_MAX_CONCURRENCY,
+      maxReceiveCount: MAX_RECEIVE_COUNT,
+    });
+    queues.add({
+      name: LOCAL_QUEUES.send,
+      target: EMAIL.sendQueueConsumer,
+      invoke: (event) => functions[EMAIL.sendQueueConsumer](event),
+      batchSize: SEND_BATCH_SIZE,
+      maxConcurrency: SEND_MAX_CONCURRENCY,
+      maxReceiveCount: MAX_RECEIVE_COUNT,
+    });
+    bus.subscribe({
+      rule: 'SuppressOnBounceOrComplaint',
+      target: EMAIL.feedbackConsumer,
+      pattern: EMAIL.feedbackPattern as unknown as Parameters<LocalEventBus['subscribe']>[0]['pattern'],
+      invoke: (event: EventEnvelope) => functions[EMAIL.feedbackConsumer](event),
+    });
+
     // The schedules of functions/manifest.ts, on timers (EventBridge runs them in AWS). A run that fails is logged;
     // the next one tries again, as a scheduled Lambda whose retries are spent.
     const timers = SCHEDULES.map(({ fn, everyMinutes }) =>
@@ -293,12 +363,21 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     });
     await api.start(opts.apiPort ?? 0);
     cleanups.push(() => api.stop());
+    // Emails link to the API; its URL is known only now (a free port).
+    process.env[EMAIL_ENV.publicApiUrl] = api.url;
 
     const stack: LocalStack = {
       dataDir,
       apiUrl: api.url,
       region: REGION,
-      endpoints: { dynamodb: dynamodb.endpoint, cognito: cognito.endpoint, eventbridge: bus.url, lambda: lambda.url },
+      endpoints: {
+        dynamodb: dynamodb.endpoint,
+        cognito: cognito.endpoint,
+        eventbridge: bus.url,
+        lambda: lambda.url,
+        ses: ses.endpoint,
+        sqs: queues.url,
+      },
       userPoolId: pool.userPoolId,
       clientId: pool.clientId,
       jwtIssuer,
@@ -308,6 +387,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       briefings: readSeeded(dataDir),
       bus,
       relay,
+      alertRelay,
+      queues,
+      startDigest: (input = {}) => {
+        queues.send(LOCAL_QUEUES.plan, { kind: 'start', ...(input.day ? { day: input.day } : {}) });
+      },
       api,
       invocations,
       observeInvocations: (listener) => {
@@ -325,7 +409,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
           await provision(sub, user.groups);
           return { sub };
         }),
-      settled: (timeoutMs) => settled(bus, relay, timeoutMs),
+      settled: (timeoutMs) => settled(bus, [relay, alertRelay], queues, timeoutMs),
       reconcile: (input = {}) => functions.reconcile(input),
       stop: async () => {
         await cleanup();
@@ -363,6 +447,10 @@ function configureHandlerEnvironment(c: {
   dynamodb: string;
   eventbridge: string;
   cognito: string;
+  ses: string;
+  sqs: string;
+  emailTokenKey: string;
+  queueUrls: { plan: string; send: string };
   jwtIssuer: string;
   userPoolId: string;
   clientId: string;
@@ -381,6 +469,13 @@ function configureHandlerEnvironment(c: {
     AWS_ENDPOINT_URL_DYNAMODB: c.dynamodb,
     AWS_ENDPOINT_URL_EVENTBRIDGE: c.eventbridge,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: c.cognito,
+    AWS_ENDPOINT_URL_SESV2: c.ses,
+    AWS_ENDPOINT_URL_SQS: c.sqs,
+    [EMAIL_ENV.from]: 'Signal Briefings <no-reply@signalbriefings.example>',
+    [EMAIL_ENV.configurationSet]: 'signal-briefings-local',
+    [EMAIL_ENV.tokenKey]: c.emailTokenKey,
+    [EMAIL_ENV.planQueueUrl]: c.queueUrls.plan,
+    [EMAIL_ENV.sendQueueUrl]: c.queueUrls.send,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     [ENV.tableName]: TABLE_NAME,
     [ENV.eventBusName]: BUS_NAME,
@@ -408,15 +503,26 @@ function configureHandlerEnvironment(c: {
 }
 
 // The deadline only ends a wait that would never end (see LocalEventBus.waitFor), whatever the machine's load.
-async function settled(bus: LocalEventBus, relay: StreamRelay, timeoutMs = 90_000): Promise<void> {
+async function settled(bus: LocalEventBus, relays: readonly StreamRelay[], queues: LocalQueues, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await bus.idle();
+    await queues.idle();
     // A delivery's writes reach the stream before the delivery ends, so a poll started after it sees them.
-    const read = await relay.nextCycle();
-    if (read === 0 && bus.inFlight === 0) return;
+    const read = (await Promise.all(relays.map((r) => r.nextCycle()))).reduce((a, b) => a + b, 0);
+    if (read === 0 && bus.inFlight === 0 && !queues.busy) return;
     if (Date.now() > deadline) throw new Error(`the pipeline did not settle within ${timeoutMs} ms`);
   }
+}
+
+/**
+ * The unsubscribe links' key, kept in `.data/` (unlike the cursor key, new on every start): a link in an email sent
+ * before a restart must still work, as it does in AWS.
+ */
+function emailTokenKey(dataDir: string): string {
+  const file = join(dataDir, 'email-token-key');
+  if (!existsSync(file)) writeFileSync(file, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
 }
 
 function readSeeded(dataDir: string): Record<string, string> {

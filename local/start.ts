@@ -46,13 +46,15 @@ async function main(): Promise<void> {
     const port = url ? Number(new URL(url).port) : 0;
     return port && (await isPortFree(port)) ? port : 0;
   };
-  const [dynamoPort, cognitoPort, busPort] = await Promise.all([
+  const [dynamoPort, cognitoPort, busPort, sesPort] = await Promise.all([
     reuse(previous?.endpoints?.dynamodb),
     reuse(previous?.endpoints?.cognito),
     reuse(previous?.endpoints?.eventbridge),
+    // aws-ses-v2-local's own default port when free, so its page has one address to bookmark.
+    reuse(previous?.endpoints?.ses ?? 'http://127.0.0.1:8005'),
   ]);
 
-  console.log('Starting the local stack (DynamoDB Local, cognito-local, event bus, HTTP API)...');
+  console.log('Starting the local stack (DynamoDB Local, cognito-local, event bus, SES, queues, HTTP API)...');
   const started = Date.now();
   let stack: LocalStack | undefined;
   let stopping = false;
@@ -69,7 +71,7 @@ async function main(): Promise<void> {
   setInterval(() => process.ppid !== parent && void shutdown('parent process exited'), 1_000).unref();
 
   try {
-    stack = await startLocalStack({ dataDir, apiPort, dynamoPort, cognitoPort, busPort, seed: true, feedStartMonth: launchMonth(dataDir) });
+    stack = await startLocalStack({ dataDir, apiPort, dynamoPort, cognitoPort, busPort, sesPort, seed: true, feedStartMonth: launchMonth(dataDir) });
   } catch (error) {
     if (error instanceof SeedError) {
       console.error(
@@ -95,6 +97,7 @@ function usage(stack: LocalStack, ms: number): string {
     `  DynamoDB Local ${stack.endpoints.dynamodb}   table ${stack.tableName}`,
     `  cognito-local  ${stack.endpoints.cognito}   pool ${stack.userPoolId}   client ${stack.clientId}`,
     `  event bus      ${stack.endpoints.eventbridge}   bus ${stack.busName}`,
+    `  emails (SES)   ${stack.endpoints.ses}   every email sent, as a web page (JSON: ${stack.endpoints.ses}/store)`,
     `  details (JSON) ${localFile(stack.dataDir)}`,
     '',
     `Demo users (password for all: ${stack.users[0]?.password ?? '-'}):`,
@@ -116,6 +119,8 @@ function usage(stack: LocalStack, ms: number): string {
     `  curl -s ${api}/feeds/briefings.rss             # the feed for feed readers (also briefings.atom, briefings.json; same filters)`,
     `  curl -s ${api}/entities/scale-ai               # profile, relationships (evidence locked), recent briefings`,
     `  curl -s ${api}/me/alerts -H "Authorization: Bearer $(npm run -s token -- strategy)"   # alerts for followed entities`,
+    `  curl -s -X PUT ${api}/me/preferences -H "Authorization: Bearer $(npm run -s token -- strategy)" -H 'content-type: application/json' -d '{"delivery":"daily"}'`,
+    `  npm run -s digest                              # the daily digest now (07:00 UTC in AWS); read it at ${stack.endpoints.ses}`,
   );
   lines.push(
     `  curl -s -X POST ${api}/sources -H "Authorization: Bearer $(npm run -s token -- analyst)" -H 'content-type: application/json' \\`,

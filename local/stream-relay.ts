@@ -42,6 +42,8 @@ export interface StreamRelayOptions {
   dataDir: string;
   /** Name of the consuming function, for logs and dead letters. */
   target: string;
+  /** The checkpoint's file name in `dataDir` (default `stream-checkpoint.json`): one per consumer of the stream. */
+  checkpointName?: string;
   invoke: (event: { Records: LambdaStreamRecord[] }) => Promise<unknown>;
   /** Lambda event-source filter patterns over each record: a record that matches any of them is delivered. */
   filters: readonly EventPatternJson[];
@@ -99,7 +101,7 @@ export class StreamRelay {
 
   constructor(private readonly opts: StreamRelayOptions) {
     this.client = new DynamoDBStreamsClient({ ...LOCAL_AWS, region: opts.region, endpoint: opts.endpoint });
-    this.checkpointFile = join(opts.dataDir, 'stream-checkpoint.json');
+    this.checkpointFile = join(opts.dataDir, opts.checkpointName ?? 'stream-checkpoint.json');
     this.checkpoint = this.loadCheckpoint();
     // 6 attempts: the deployed mapping's first try plus its retryAttempts of 5.
     this.retry = { attempts: opts.retry?.attempts ?? 6, baseDelayMs: opts.retry?.baseDelayMs ?? 200 };

@@ -29,3 +29,19 @@ export const UNLOCK_ENV = {
   /** Where a member asks for Leadership Alliance, named by its lock screens. */
   requestAccessUrl: 'REQUEST_ACCESS_URL',
 } as const;
+
+/** For the email functions only (functions/email/, docs/email.md); apart from ENV so that no other bundle carries them. */
+export const EMAIL_ENV = {
+  /** The verified sender (`Signal Briefings <briefings@example.com>`), from the stage's SES settings. */
+  from: 'EMAIL_FROM',
+  /** The SES configuration set every email is sent with: its event destination reports bounces and complaints. */
+  configurationSet: 'EMAIL_CONFIGURATION_SET',
+  /** HMAC-SHA256 key of the unsubscribe links (at least 32 characters). */
+  tokenKey: 'EMAIL_TOKEN_KEY',
+  /** The API's public base URL, which emails link to (briefings, the one-click unsubscribe). */
+  publicApiUrl: 'PUBLIC_API_URL',
+  /** The queue of emails to send (daily batches and instant alerts). */
+  sendQueueUrl: 'EMAIL_SEND_QUEUE_URL',
+  /** The queue the daily planner pages through (the schedule's start, each shard's next page). */
+  planQueueUrl: 'DIGEST_PLAN_QUEUE_URL',
+} as const;

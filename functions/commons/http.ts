@@ -62,6 +62,11 @@ export interface RouteSpec<B extends Schema, P extends Schema, Q extends Schema>
    */
   verifyToken?: TokenVerifier;
   body?: B;
+  /**
+   * The body is not read at all, whatever its type: for a POST whose body carries nothing the route needs
+   * (RFC 8058's one-click unsubscribe sends the form `List-Unsubscribe=One-Click`).
+   */
+  ignoresBody?: true;
   path?: P;
   query?: Q;
 }
@@ -126,7 +131,7 @@ export function httpRoute<B extends Schema = z.ZodMiniUndefined, P extends Schem
     try {
       const viewer = await resolveViewer(event, { entitlement: spec.viewer !== 'ignored', verifyToken: spec.verifyToken });
       authorize(viewer, spec.access);
-      const body = parse(spec.body, readBody(event), 'body');
+      const body = spec.ignoresBody ? (undefined as z.infer<B>) : parse(spec.body, readBody(event), 'body');
       const path = parse(spec.path, event.pathParameters ?? {}, 'path');
       const query = parse(spec.query, event.queryStringParameters ?? {}, 'query');
       return await fn({ body, path, query, viewer, now: new Date(), event });

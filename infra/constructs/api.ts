@@ -5,7 +5,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { FALLBACK_FUNCTION, type FunctionName, ROUTES } from '#functions/manifest.ts';
+import { ROUTES as ALL_ROUTES, FALLBACK_FUNCTION, type FunctionName, nestedStackOf } from '#functions/manifest.ts';
 import { CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS, CORS_METHODS, CORS_REQUEST_HEADERS } from '#infra/cors.ts';
 import { pascalCase } from '#infra/naming.ts';
 import type { BriefingsFunctions } from './functions.ts';
@@ -24,6 +24,9 @@ export interface ApiProps {
   /** Browser origins allowed to call the API (the stage's `corsOrigins`); API Gateway answers their preflight. */
   corsOrigins: readonly string[];
 }
+
+/** The routes of the main stack's functions; the email capability's nested stack adds its own (infra/constructs/email.ts). */
+const ROUTES = ALL_ROUTES.filter((route) => !nestedStackOf(route.fn));
 
 /**
  * HTTP API context variables only (the REST API's standard fields include some
@@ -55,6 +58,8 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
+  /** The Cognito JWT authorizer of the `jwt` routes, shared with the routes nested stacks add (infra/constructs/email.ts). */
+  readonly jwtAuthorizer: HttpJwtAuthorizer;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -109,6 +114,7 @@ export class Api extends Construct {
       // Cognito access tokens carry the client id in `client_id`, ID tokens in `aud`; API Gateway accepts either.
       jwtAudience: [props.identity.client.userPoolClientId],
     });
+    this.jwtAuthorizer = jwt;
     const none = new HttpNoneAuthorizer();
     for (const route of ROUTES) {
       const added = this.httpApi.addRoutes({

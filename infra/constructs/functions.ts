@@ -71,6 +71,8 @@ export class BriefingsFunctions extends Construct {
     super(scope, id);
     let cursorKey: Secret | undefined;
     for (const [name, spec] of Object.entries(FUNCTIONS) as [FunctionName, FunctionSpec][]) {
+      // The email capability's functions are deployed by its own nested stack (infra/constructs/email.ts).
+      if (spec.nestedStack) continue;
       const fn = new BriefingsFunction(this, pascalCase(name), {
         entry: spec.entry,
         description: spec.description,
@@ -138,6 +140,7 @@ export const USER_POOL_ACTIONS: Record<NonNullable<FunctionSpec['userPool']>, st
     'cognito-idp:AdminRemoveUserFromGroup',
     'cognito-idp:AdminUserGlobalSignOut',
   ],
+  'read-users': ['cognito-idp:AdminGetUser'],
 };
 
 /**
@@ -145,7 +148,7 @@ export const USER_POOL_ACTIONS: Record<NonNullable<FunctionSpec['userPool']>, st
  * trigger must never get this: its policy would name the pool that names the
  * trigger, a dependency cycle (the trigger here needs no Cognito rights).
  */
-function bindUserPool(fn: BriefingsFunction, pool: IUserPool, use: NonNullable<FunctionSpec['userPool']>): void {
+export function bindUserPool(fn: BriefingsFunction, pool: IUserPool, use: NonNullable<FunctionSpec['userPool']>): void {
   fn.addEnvironment(ENV.userPoolId, pool.userPoolId);
   pool.grant(fn, ...USER_POOL_ACTIONS[use]);
 }

@@ -8,6 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NestedStack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { synthesize } from './synth.ts';
 
@@ -20,13 +22,21 @@ if (!available && !inCi)
 const STAGES = ['dev', 'prod'];
 const dir = mkdtempSync(join(tmpdir(), 'signal-briefings-cfn-lint-'));
 const fileOf = (stage: string) => join(dir, `${stage}.template.json`);
+/** Each stage's nested stacks' templates (the email capability's), linted with it. */
+const nestedFileOf = (stage: string) => join(dir, `${stage}.nested-email.template.json`);
 let lint: { status: number | null; findings: string[] } | undefined;
 
 // One cfn-lint run for both templates: its start (loading the resource specifications) is most of its time.
 beforeAll(() => {
   if (!available) return;
-  for (const stage of STAGES) writeFileSync(fileOf(stage), JSON.stringify(synthesize({ stage, bundle: false }).template.toJSON()));
-  const run = spawnSync('cfn-lint', ['--format', 'parseable', '--', ...STAGES.map(fileOf)], { encoding: 'utf8' });
+  for (const stage of STAGES) {
+    const { stack, template } = synthesize({ stage, bundle: false });
+    writeFileSync(fileOf(stage), JSON.stringify(template.toJSON()));
+    const nested = stack.node.findAll().find((c) => NestedStack.isNestedStack(c)) as NestedStack;
+    writeFileSync(nestedFileOf(stage), JSON.stringify(Template.fromStack(nested).toJSON()));
+  }
+  const files = STAGES.flatMap((stage) => [fileOf(stage), nestedFileOf(stage)]);
+  const run = spawnSync('cfn-lint', ['--format', 'parseable', '--', ...files], { encoding: 'utf8' });
   lint = { status: run.status, findings: `${run.stdout}${run.stderr}`.split('\n').filter(Boolean) };
 }, 600_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,10 +46,10 @@ describe('cfn-lint', () => {
     expect(available, 'CI=true and cfn-lint is not on PATH (pip install cfn-lint)').toBe(true);
   });
 
-  it.runIf(available).each(STAGES)('finds no error and no warning in the %s template', (stage) => {
+  it.runIf(available).each(STAGES)('finds no error and no warning in the %s template and its nested stack', (stage) => {
     // Assess: parseable output is one line per finding, prefixed with the file
     expect(
-      lint!.findings.filter((line) => !line.startsWith(dir) || line.startsWith(fileOf(stage))),
+      lint!.findings.filter((line) => !line.startsWith(dir) || line.startsWith(fileOf(stage)) || line.startsWith(nestedFileOf(stage))),
       `cfn-lint ${version.stdout.trim()}`,
     ).toEqual([]);
   });

@@ -23,8 +23,10 @@ const variables = (name: FunctionName) =>
 
 describe('cursor signing key', () => {
   it('is one generated secret, in no template value', () => {
-    // Act
-    const secrets = idsOfType(synth.resources, 'AWS::SecretsManager::Secret');
+    // Act: the cursor key (the email capability's unsubscribe key is the other secret: docs/email.md)
+    const secrets = idsOfType(synth.resources, 'AWS::SecretsManager::Secret').filter(
+      (id) => !String(synth.resources[id]!['Properties']['Description']).includes('unsubscribe'),
+    );
     // Assess
     expect(secrets).toHaveLength(1);
     expect(synth.resources[secrets[0]!]!['Properties']).toMatchObject({ GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true } });
@@ -33,7 +35,9 @@ describe('cursor signing key', () => {
 
   it('is given, as a deploy-time dynamic reference, to exactly the functions that sign cursors', () => {
     // Prepare
-    const secret = idsOfType(synth.resources, 'AWS::SecretsManager::Secret')[0]!;
+    const secret = idsOfType(synth.resources, 'AWS::SecretsManager::Secret').find(
+      (id) => !String(synth.resources[id]!['Properties']['Description']).includes('unsubscribe'),
+    )!;
     // Act
     const holders = names.filter((name) => ENV.cursorSigningKey in variables(name));
     // Assess
@@ -79,7 +83,7 @@ describe("the lock screens' links (issue 16)", () => {
     const holders = names.filter((name) => UNLOCK_ENV.signUpUrl in linkedVariables(name));
     // Assess
     expect(holders).toEqual(names.filter(draws));
-    expect(holders.sort()).toEqual(['get-alerts', 'get-briefing', 'get-entity']);
+    expect(holders.sort()).toEqual(['get-alerts', 'get-briefing', 'get-entity', 'send-emails']);
     expect(linkedVariables('get-briefing')).toMatchObject({
       [UNLOCK_ENV.signUpUrl]: 'https://example.com/join',
       [UNLOCK_ENV.requestAccessUrl]: 'https://example.com/ask',

@@ -51,7 +51,8 @@ const REVIEWED = [
   'AwsSolutions-CFR2', // no WAF yet: API throttling, tokens on everything non-public
   'AwsSolutions-CFR3', // origin requests are in the API access log; CloudFront logging needs us-east-1
   'AwsSolutions-CFR4', // default cloudfront.net certificate until a custom domain
-  'AwsSolutions-SMG4', // cursor signing key: a deploy-time reference, rotated by a new value and a deploy (docs/feeds.md)
+  'AwsSolutions-SMG4', // cursor signing key, unsubscribe link key: deploy-time references, rotated by a new value and a deploy (docs/feeds.md, docs/email.md)
+  'Serverless-LambdaEventSourceMappingDestination', // SQS mappings take no on-failure destination: the queue's redrive policy is theirs (docs/email.md)
 ];
 
 interface Acknowledgement {
@@ -133,8 +134,28 @@ const alarmsOn = (metric: string, resourceId: string) =>
   alarms().filter((a) => a['MetricName'] === metric && (a['Dimensions'] as Json[]).some((d) => refId(d['Value']) === resourceId));
 const notifiesTopic = (alarm: Json) => alarm['AlarmActions']?.map(refId).includes(topicId()) && alarm['OKActions']?.map(refId).includes(topicId());
 
+/** Queues that hold work, not failures: the sources of SQS event source mappings (the email queues, docs/email.md). */
+const workQueueIds = () =>
+  idsOfType(synth.resources, 'AWS::Lambda::EventSourceMapping')
+    .map((id) => refId(props(id)['EventSourceArn']))
+    .filter((id) => synth.resources[id]?.['Type'] === 'AWS::SQS::Queue');
+
+describe('work queues', () => {
+  it('move a message that failed too often to a failure queue, and alarm when one waits over an hour', () => {
+    expect(workQueueIds().length).toBeGreaterThan(0);
+    for (const queueId of workQueueIds()) {
+      const redrive = props(queueId)['RedrivePolicy'];
+      expect(synth.resources[refId(redrive['deadLetterTargetArn'])]?.['Type'], queueId).toBe('AWS::SQS::Queue');
+      const [age, ...others] = alarmsOn('ApproximateAgeOfOldestMessage', queueId);
+      expect(others).toEqual([]);
+      expect(age).toMatchObject({ Namespace: 'AWS/SQS', Threshold: 3600, ComparisonOperator: 'GreaterThanThreshold' });
+      expect(notifiesTopic(age!)).toBe(true);
+    }
+  });
+});
+
 describe('failure queues', () => {
-  const queueIds = () => idsOfType(synth.resources, 'AWS::SQS::Queue');
+  const queueIds = () => idsOfType(synth.resources, 'AWS::SQS::Queue').filter((id) => !workQueueIds().includes(id));
   const parkedId = () => {
     const parked = queueIds().filter((id) => props(id)['RedrivePolicy'] === undefined);
     expect(parked, 'exactly one queue without a redrive policy: the parked queue').toHaveLength(1);
@@ -169,12 +190,16 @@ describe('failure queues', () => {
     }
   });
 
-  it('covers every dead end: rule targets, async consumers and the stream mapping all fail into a queue', () => {
+  it('covers every dead end: rule targets, async consumers, the stream mappings and the work queues all fail into a queue', () => {
     // Act
     const deadEnds = [
       ...idsOfType(synth.resources, 'AWS::Events::Rule').flatMap((id) => props(id)['Targets'].map((t: Json) => refId(t['DeadLetterConfig']['Arn']))),
       ...idsOfType(synth.resources, 'AWS::Lambda::EventInvokeConfig').map((id) => refId(props(id)['DestinationConfig']['OnFailure']['Destination'])),
-      ...idsOfType(synth.resources, 'AWS::Lambda::EventSourceMapping').map((id) => refId(props(id)['DestinationConfig']['OnFailure']['Destination'])),
+      ...idsOfType(synth.resources, 'AWS::Lambda::EventSourceMapping')
+        .filter((id) => !workQueueIds().includes(refId(props(id)['EventSourceArn'])))
+        .map((id) => refId(props(id)['DestinationConfig']['OnFailure']['Destination'])),
+      // A work queue's redrive target holds the messages its consumer failed on.
+      ...workQueueIds().map((id) => refId(props(id)['RedrivePolicy']['deadLetterTargetArn'])),
     ];
     // Assess: each is a queue, and every queue but the parked one is such a dead end
     expect(new Set(deadEnds)).toEqual(new Set(queueIds().filter((id) => id !== parkedId())));

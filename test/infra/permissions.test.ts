@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ENV } from '#functions/commons/env.ts';
 import { INDEX_PARTITIONS, PARTITIONS } from '#functions/commons/table/keys.ts';
 import { TABLE_SCHEMA } from '#functions/commons/table/schema.ts';
-import { FUNCTIONS, type FunctionName, type FunctionSpec, STREAM_CONSUMER } from '#functions/manifest.ts';
+import { EMAIL, FUNCTIONS, type FunctionName, type FunctionSpec, STREAM_CONSUMER } from '#functions/manifest.ts';
 import { actionsOf, functionId, idsOfType, refId, type Synthesized, statementsOf, synthesize } from './synth.ts';
 
 let synth: Synthesized;
@@ -16,6 +16,8 @@ beforeAll(() => {
 
 const entries = Object.entries(FUNCTIONS) as [FunctionName, FunctionSpec][];
 const STREAM_READ = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+/** The consumers of the table stream: the relay, and the email capability's consumer of new alerts. */
+const STREAM_READERS: FunctionName[] = [STREAM_CONSUMER, EMAIL.newAlertStreamConsumer];
 const WRITES = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'];
 
 const tableId = () => idsOfType(synth.resources, 'AWS::DynamoDB::GlobalTable')[0]!;
@@ -33,7 +35,7 @@ function grantedUse(name: FunctionName): Record<string, string[] | true> {
   const use: Record<string, string[] | true> = {};
   for (const s of statementsOf(synth.resources, functionId(synth.resources, name))) {
     const actions = s.actions.filter((a) => a.startsWith('dynamodb:')).map((a) => a.slice('dynamodb:'.length));
-    if (actions.length === 0 || (name === STREAM_CONSUMER && actions.every((a) => STREAM_READ.includes(`dynamodb:${a}`)))) continue;
+    if (actions.length === 0 || (STREAM_READERS.includes(name) && actions.every((a) => STREAM_READ.includes(`dynamodb:${a}`)))) continue;
     const keys = [s.condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] ?? []].flat() as string[];
     if (JSON.stringify(s.resource) === JSON.stringify(indexArn())) {
       expect(actions, name).toEqual(['Query']);
@@ -104,7 +106,7 @@ describe('table access', () => {
     (name) => {
       // Prepare
       const fnId = functionId(synth.resources, name);
-      const allowed = name === STREAM_CONSUMER ? STREAM_READ : [];
+      const allowed = STREAM_READERS.includes(name) ? STREAM_READ : [];
       // Act
       const dynamo = statementsOf(synth.resources, fnId).filter((s) => s.actions.some((a) => a.startsWith('dynamodb:')));
       // Assess

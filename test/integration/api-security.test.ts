@@ -21,10 +21,16 @@
  * none may reach a reader, member or not, until an editor publishes it.
  * The syndication feeds (issue 17: RSS, Atom, JSON Feed) are a channel of their
  * own in the matrix: every format, for every tier and role, carries no canary.
+ * Email (issue 17, point 2) is another: every signed-in viewer chooses instant
+ * emails before E is published, and each email carries exactly the canaries of
+ * the viewer's tier at send time (a revoked member the public copy, an expired
+ * one Strategy Circle's); a Leadership Alliance member downgraded to Strategy
+ * Circle between publication and their daily digest gets Strategy Circle's copy.
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publish, rescore } from '#domain/briefing.ts';
+import { digestDayCovering } from '#domain/email.ts';
 import type { Entitlement } from '#domain/entitlement.ts';
 import type { Source } from '#domain/source.ts';
 import { sourceIngested } from '#events/announcements.ts';
@@ -93,6 +99,9 @@ const tokens = {} as Record<Exclude<ViewerName, 'anonymous'>, string>;
 const subs = {} as Record<Exclude<ViewerName, 'anonymous'>, string>;
 let scanTable: () => Promise<string>;
 let P_SOURCE: Source;
+/** Each signed-in viewer's address (their emails are read from the local SES store), and the member downgraded before their digest. */
+const addresses = {} as Record<Exclude<ViewerName, 'anonymous'>, string>;
+const downgraded = { token: '', sub: '', address: '' };
 /** What each viewer read of R before the revision was proposed. */
 const R_BEFORE = {} as Record<ViewerName, string>;
 
@@ -150,6 +159,16 @@ beforeAll(async () => {
   const link = { relation: 'supplier to', target: 'acme', summary: 'Supplies fibre.', evidence: [{ text: `${canary('N', 'EVID')} contract` }] };
   expect((await api(stack, 'PUT', `/entities/${N}`, { token: tokens.editor, body: profile('Northwind', [link]) })).status).toBe(200);
   for (const token of Object.values(tokens)) expect((await api(stack, 'PUT', '/me/watchlist/acme', { token })).status).toBe(200);
+  // The email channel: every signed-in viewer chooses instant emails; one more Leadership Alliance member a daily digest.
+  for (const [who, token] of Object.entries(tokens) as Array<[Exclude<ViewerName, 'anonymous'>, string]>) {
+    const chosen = await api(stack, 'PUT', '/me/preferences', { token, body: { delivery: 'instant' } });
+    expect(chosen.status, chosen.text).toBe(200);
+    addresses[who] = chosen.body.email;
+  }
+  downgraded.token = await tokenFor(stack, ['leadership-alliance']);
+  downgraded.sub = (await api(stack, 'GET', '/me', { token: downgraded.token })).body.userId;
+  expect((await api(stack, 'PUT', '/me/watchlist/acme', { token: downgraded.token })).status).toBe(200);
+  downgraded.address = (await api(stack, 'PUT', '/me/preferences', { token: downgraded.token, body: { delivery: 'daily' } })).body.email;
 
   // A revoked member, through the admin route; an expired one, by the clock passing the end date.
   expect((await api(stack, 'DELETE', `/members/${subs.revoked}/entitlement`, { token: tokens.admin, body: { reason: 'cancelled' } })).status).toBe(
@@ -170,6 +189,11 @@ beforeAll(async () => {
   await stack.bus.waitFor(
     (e) => e.envelope['detail-type'] === 'Briefing Published' && (e.envelope.detail as { briefingId: string }).briefingId === E,
   );
+  // Between E's publication and the daily digest, an admin downgrades the daily member to Strategy Circle.
+  await stack.settled();
+  const downgrade = await api(stack, 'PUT', `/members/${downgraded.sub}/entitlement`, { token: tokens.admin, body: { tier: 'strategy-circle' } });
+  expect(downgrade.status, downgrade.text).toBe(200);
+  stack.startDigest({ day: digestDayCovering(new Date()) });
 
   // R: published without canaries; readers' copies are taken, then an analyst's edit through the API becomes its pending revision.
   const rSource = source('direct', 1, 'supports', R);
@@ -224,7 +248,15 @@ const READ_ROUTES: Record<string, ReadRoute> = {
   'GET /confidence/legend': { path: () => '/confidence/legend', allowed: () => [] },
   // Public fields only, for every caller: the other formats are checked below (every tier × every format).
   'GET /feeds/{feed}': { path: () => '/feeds/briefings.rss?limit=50', allowed: () => [] },
+  'GET /me/preferences': { path: () => '/me/preferences', allowed: () => [] },
+  // Without a valid token every caller gets the same 400; a valid one shows a page with a button (the email channel below).
+  'GET /unsubscribe': { path: () => '/unsubscribe?token=forged.token', allowed: () => [] },
 };
+
+/** The emails the local SES endpoint (aws-ses-v2-local) received, as its JSON store lists them. */
+async function mailbox(): Promise<Array<{ destination: { to: string[] }; subject: string; body: { text?: string; html?: string } }>> {
+  return ((await (await fetch(`${stack.endpoints.ses}/store`)).json()) as { emails: [] }).emails;
+}
 
 /** The syndication feeds, each format, unfiltered and on the entity that P, D and R name (issue 17). */
 const FEED_PATHS = ['briefings.rss', 'briefings.atom', 'briefings.json'].flatMap((feed) => [`/feeds/${feed}?limit=50`, `/feeds/${feed}?entity=acme`]);
@@ -374,6 +406,29 @@ describe('canary matrix (API3: no gated text beyond the tier)', () => {
     for (const res of errors) expect(canariesIn(res.text)).toEqual([]);
   });
 
+  it.each(VIEWERS.filter((who) => who !== 'anonymous').map((who) => [who]))(
+    '%s: the instant email of E carries exactly the canaries of its tier at send time (no draft, no pending revision)',
+    async (who) => {
+      const mails = (await mailbox()).filter((m) => m.destination.to.includes(addresses[who as Exclude<ViewerName, 'anonymous'>]));
+      expect(mails).toHaveLength(1);
+      const text = `${mails[0]!.subject}\n${mails[0]!.body.text}\n${mails[0]!.body.html}`;
+      expect(text).toContain(`/briefings/${E}`);
+      expect(canariesIn(text)).toEqual(expected('E', PUBLISHED_ALLOWED[who]));
+    },
+  );
+
+  it("a Leadership Alliance member downgraded between publication and the daily digest gets Strategy Circle's copy", async () => {
+    const mails = (await mailbox()).filter((m) => m.destination.to.includes(downgraded.address));
+    expect(mails).toHaveLength(1);
+    expect(canariesIn(`${mails[0]!.subject}\n${mails[0]!.body.text}\n${mails[0]!.body.html}`)).toEqual(expected('E', ['TREND']));
+  });
+
+  it("no email carries a draft, a pending revision or another briefing's gated text", async () => {
+    const all = (await mailbox()).map((m) => `${m.subject}\n${m.body.text}\n${m.body.html}`).join('\n');
+    expect(canariesIn(all).filter((c) => !c.includes('-E-'))).toEqual([]);
+    expect(all).not.toContain(D);
+  });
+
   it('events carry no gated text and no access-request reason: every event on the bus, including Briefing Published, Entitlement Changed and Access Requested / Decided', () => {
     const types = new Set(stack.bus.received.map((e) => e.envelope['detail-type']));
     expect([...types]).toEqual(expect.arrayContaining(['Briefing Published', 'Entitlement Changed', 'Access Requested', 'Access Decided']));
@@ -520,7 +575,8 @@ describe('BFLA (API5): members calling staff routes', () => {
 
   it('covers every staff write route of the manifest', () => {
     // Routes under /me/ act on the caller's own records (no user id in the path): any signed-in member calls them.
-    const writes = ROUTES.filter((r) => r.method !== 'GET' && !r.path.startsWith('/me/')).map(
+    // POST /unsubscribe is no staff route: its signed token is the proof, for anyone holding the email (the email channel above).
+    const writes = ROUTES.filter((r) => r.method !== 'GET' && !r.path.startsWith('/me/') && r.auth !== 'none').map(
       (r) => `${r.method} ${r.path.replace(/\{\w+\}/g, '*')}`,
     );
     const listed = staffRoutes('*').map(([method, path]) => `${method} ${path.replace(P, '*')}`);

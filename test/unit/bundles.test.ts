@@ -61,7 +61,7 @@ describe('bundles', () => {
     for (const name of api) expect(kbOf(name, 'domain/scoring.ts'), name).toBeLessThan(scoring / 10);
   });
 
-  it("keep every API function within 1.3× the floor's size (issue 3), but for edit-briefing's 1.34×, ingest-source's 1.51×, the lock screens' 1.31×, the feed generator's 1.33× and parse on read's 1.304× and 1.313×, documented", () => {
+  it("keep every API function within 1.3× the floor's size (issue 3), but for edit-briefing's 1.34×, ingest-source's 1.51×, the lock screens' 1.31×, the feed generator's 1.33×, the email preference's 1.35× and parse on read's 1.304× and 1.313×, documented", () => {
     // Bytes, not time: deterministic for a given lockfile. The init half of the goal is the bench's (npm run bench).
     // edit-briefing validates every section and translation and carries the completeness gate (domain/templates.ts);
     // ingest-source folds traditional Chinese into simplified before fingerprinting (OpenCC's character table, ~55 KB):
@@ -73,6 +73,8 @@ describe('bundles', () => {
     // Parse on read (functions/commons/table/item.ts, docs/decisions/0002-typed-entities.md) adds ~0.8 KB to every API
     // function (the authorizer reads the entitlement record) and up to ~1.5 KB to the readers of briefings: create-briefing
     // went from 1.2995× to 1.3023× and get-entity from 1.3085× to 1.3119×, so their ceilings rose by 0.004 and 0.003.
+    // put-email-preferences (issue 17, docs/email.md) reads the account's verified address from the user pool (AdminGetUser),
+    // never from the body: the Cognito client is ~33 KB, 1.346× measured.
     const CEILINGS: Record<string, number> = {
       'edit-briefing': 1.34,
       'ingest-source': 1.51,
@@ -80,6 +82,7 @@ describe('bundles', () => {
       'get-entity': 1.313,
       'create-briefing': 1.304,
       'get-briefing-feed': 1.33,
+      'put-email-preferences': 1.35,
     };
     const ceiling = (name: string) => CEILINGS[name] ?? 1.3;
     const over = bundles.filter((b) => b.kind === 'api' && b.sizeRatio > ceiling(b.name)).map((b) => `${b.name} ${b.sizeRatio.toFixed(3)}×`);

@@ -15,6 +15,10 @@
  *       gsi1: ACCESS_REQUESTS#<status> / <requestedAt or decidedAt>#<userId>#<requestId>
  *   MEMBER#<userId> / WATCH#<entityId>, WATCHLIST, ALERT#<alertedAt>#<briefingId>#<version, 6 digits>  (watchlist.ts)
  *       gsi1 of a watch item: FOLLOWERS#<entityId> / <userId>
+ *   MEMBER#<userId> / EMAIL_PREFERENCES      the member's email preference (email.ts)
+ *       gsi1 while the preference is daily: DIGEST#daily#<shard> / <userId> (sparse: only daily members)
+ *   MEMBER#<userId> / EMAIL_SENT#daily#<day>, EMAIL_SENT#instant#<briefingId>#<version, 6 digits>   a send's claim (email.ts)
+ *   EMAIL#<address digest> / SUPPRESSION     an address that bounced or complained (email.ts)
  *   FEED#<dimension>=<value>#<bucket> / <publishedAt>#<briefingId>   a feed entry (feed.ts)
  *   OUTBOX#<eventId> / OUTBOX      an outbox record (outbox.ts); gsi1: PENDING#<shard> / <at>#<eventId>
  */
@@ -31,6 +35,8 @@ const OUTBOX = 'OUTBOX#';
 const FOLLOWERS = 'FOLLOWERS#';
 const PENDING = 'PENDING#';
 const ACCESS_REQUESTS = 'ACCESS_REQUESTS#';
+const EMAIL = 'EMAIL#';
+const DIGEST = 'DIGEST#';
 
 /** The single table's partitions, by the prefix of their partition key. */
 export const PARTITIONS = {
@@ -40,12 +46,14 @@ export const PARTITIONS = {
   entity: ENTITY,
   /** A user's entitlement record and its history: written by admins and the sign-up trigger only (entitlements.ts). */
   user: USER,
-  /** A member's own items: the watchlist, its count and the alerts (watchlist.ts). */
+  /** A member's own items: the watchlist, its count and the alerts (watchlist.ts); the email preference and send claims (email.ts). */
   member: MEMBER,
   /** The published feed's entries (feed.ts). */
   feed: FEED,
   /** Outbox records, which the table stream relays to the bus (outbox.ts). */
   outbox: OUTBOX,
+  /** Email addresses that bounced or complained, by a digest of the address (email.ts). */
+  email: EMAIL,
 } as const;
 export type Partition = keyof typeof PARTITIONS;
 
@@ -57,6 +65,8 @@ export const INDEX_PARTITIONS = {
   pending: PENDING,
   /** Members' requests for a tier, by status (access-requests.ts). */
   accessRequests: ACCESS_REQUESTS,
+  /** Members with a daily email digest, by planning shard (email.ts). */
+  digests: DIGEST,
 } as const;
 export type IndexPartition = keyof typeof INDEX_PARTITIONS;
 
@@ -78,6 +88,9 @@ export const WATCH_ENTITY = 'watch';
 export const WATCHLIST_COUNT_ENTITY = 'watchlist-count';
 export const ALERT_ENTITY = 'alert';
 export const OUTBOX_ENTITY = 'outbox';
+export const EMAIL_PREFERENCES_ENTITY = 'email-preferences';
+export const EMAIL_SENT_ENTITY = 'email-sent';
+export const EMAIL_SUPPRESSION_ENTITY = 'email-suppression';
 
 // ---- a briefing's partition ----
 
@@ -166,6 +179,26 @@ export const alertKey = (userId: string, a: { alertedAt: string; briefingId: str
   pk: memberPk(userId),
   sk: `${ALERT_SK}${a.alertedAt}#${a.briefingId}#${String(a.briefingVersion).padStart(6, '0')}`,
 });
+
+// ---- email (email.ts) ----
+
+/** A member's email preference, in their own partition. */
+export const emailPreferencesKey = (userId: string) => ({ pk: memberPk(userId), sk: 'EMAIL_PREFERENCES' });
+/** The index partition of one planning shard of the members with a daily digest. */
+export const digestShardPk = (shard: number) => `${DIGEST}daily#${shard}`;
+/** A daily member's index keys: their shard, then their user id (the planner pages in user-id order). */
+export const digestIndexKeys = (userId: string, shard: number) => ({ gsi1pk: digestShardPk(shard), gsi1sk: userId });
+/** The claim of one email: a day's digest, or an instant alert of a briefing version (the idempotency key). */
+export const emailSentKey = (
+  userId: string,
+  send: { kind: 'daily'; day: string } | { kind: 'instant'; briefingId: string; briefingVersion: number },
+) => ({
+  pk: memberPk(userId),
+  sk:
+    send.kind === 'daily' ? `EMAIL_SENT#daily#${send.day}` : `EMAIL_SENT#instant#${send.briefingId}#${String(send.briefingVersion).padStart(6, '0')}`,
+});
+/** An address's suppression, by a digest of the normalised address (no address in a key). */
+export const suppressionKey = (addressDigest: string) => ({ pk: `${EMAIL}${addressDigest}`, sk: 'SUPPRESSION' });
 
 // ---- the feed ----
 

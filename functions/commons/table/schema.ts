@@ -19,7 +19,7 @@ export const TABLE_SCHEMA = {
 } as const;
 
 import { BRIEFING_SCORED } from '#events/index.ts';
-import { BRIEFING_ENTITY, OUTBOX_ENTITY } from './keys.ts';
+import { ALERT_ENTITY, BRIEFING_ENTITY, OUTBOX_ENTITY } from './keys.ts';
 
 /**
  * Which stream records the relay receives: inserts of outbox items, and briefing heads that carry the
@@ -35,3 +35,12 @@ export const ANNOUNCING_HEAD_STREAM_FILTER = {
   dynamodb: { NewImage: { entity: { S: [BRIEFING_ENTITY] }, announces: { S: [BRIEFING_SCORED] } } },
 };
 export const RELAY_STREAM_FILTERS = [OUTBOX_STREAM_FILTER, ANNOUNCING_HEAD_STREAM_FILTER] as const;
+
+/**
+ * Which stream records the instant-email consumer receives (functions/email/queue-instant-emails.ts): new alerts only.
+ * The fan-out creates an alert with its first UpdateItem (an INSERT) and only adds entities to it afterwards (MODIFY).
+ */
+export const NEW_ALERT_STREAM_FILTER = {
+  eventName: ['INSERT'],
+  dynamodb: { NewImage: { entity: { S: [ALERT_ENTITY] } } },
+};

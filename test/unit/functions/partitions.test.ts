@@ -10,6 +10,9 @@ import {
   alertKey,
   briefingKey,
   briefingVersionKey,
+  digestIndexKeys,
+  emailPreferencesKey,
+  emailSentKey,
   entitlementHistoryKey,
   entitlementKey,
   feedEntryKey,
@@ -21,6 +24,7 @@ import {
   type Partition,
   profileKey,
   sourceKey,
+  suppressionKey,
   watchCountKey,
   watchKey,
 } from '#functions/commons/table/keys.ts';
@@ -46,6 +50,10 @@ const KEYS: Array<[string, Partition, { pk: string }]> = [
     feedEntryKey({ dimension: 'all', value: 'all', month: '2026-12', publishedAt: '2026-12-02T10:00:00.000Z', briefingId: 'b-1' }),
   ],
   ['outbox record', 'outbox', outboxKey('ev-1')],
+  ['email preference', 'member', emailPreferencesKey('u-1')],
+  ['daily digest claim', 'member', emailSentKey('u-1', { kind: 'daily', day: '2026-12-03' })],
+  ['instant email claim', 'member', emailSentKey('u-1', { kind: 'instant', briefingId: 'b-1', briefingVersion: 2 })],
+  ['address suppression', 'email', suppressionKey('0123456789abcdef0123456789abcdef')],
 ];
 
 describe('table partitions', () => {
@@ -70,5 +78,6 @@ describe('table partitions', () => {
       requestedAt: '2026-12-02T10:00:00.000Z',
     } as never);
     expect(String(request.gsi1pk).startsWith(INDEX_PARTITIONS.accessRequests)).toBe(true);
+    expect(digestIndexKeys('u-1', 7).gsi1pk.startsWith(INDEX_PARTITIONS.digests)).toBe(true);
   });
 });
