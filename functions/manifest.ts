@@ -8,6 +8,7 @@ import {
   AlertFanOutContinued,
   BriefingEdited,
   BriefingPublished,
+  BriefingRetracted,
   BriefingScored,
   EntitlementChanged,
   type EventPattern,
@@ -61,6 +62,16 @@ export interface FunctionSpec {
   rendersLocks?: boolean;
   /** Sets or applies auto-publish rules: needs the publisher's floor (`AUTO_PUBLISH_FLOOR`, the stage's `autoPublishFloor`). */
   appliesAutoPublishRules?: boolean;
+  /**
+   * Makes and removes partners' EventBridge connections, API destinations and rules (functions/webhooks/destinations.ts):
+   * those actions on names with the deployment's webhook prefix only, and passing the delivery role.
+   */
+  managesWebhookDestinations?: boolean;
+  /**
+   * Deployed in this nested stack (infra/constructs/webhooks.ts) with its routes and subscriptions, not in the main stack,
+   * which is near CloudFormation's 500 resources per template.
+   */
+  nestedStack?: 'webhooks';
 }
 
 /**
@@ -283,6 +294,46 @@ export const FUNCTIONS = {
     description: 'On Briefing Published (and its own Alert Fan-out Continued): writes one alert per follower of its entities, a page per invocation',
     table: { briefing: ['Query'], member: ['UpdateItem'], outbox: ['PutItem', 'DeleteItem'], index: ['followers'] },
   },
+  'register-webhook': {
+    entry: 'functions/webhooks/register-webhook.ts',
+    description: "POST /webhooks: an admin registers a partner's HTTPS endpoint with a tier and a filter; its signing secret is shown once",
+    table: { user: ['GetItem'], webhook: ['PutItem'] },
+    managesWebhookDestinations: true,
+    nestedStack: 'webhooks',
+  },
+  'list-webhooks': {
+    entry: 'functions/webhooks/list-webhooks.ts',
+    description: 'GET /webhooks: admins list the partner webhooks',
+    table: { user: ['GetItem'], webhook: ['Query'] },
+    nestedStack: 'webhooks',
+  },
+  'get-webhook': {
+    entry: 'functions/webhooks/get-webhook.ts',
+    description: 'GET /webhooks/{webhookId}: an admin reads a partner webhook',
+    table: { user: ['GetItem'], webhook: ['GetItem'] },
+    nestedStack: 'webhooks',
+  },
+  'delete-webhook': {
+    entry: 'functions/webhooks/delete-webhook.ts',
+    description: 'DELETE /webhooks/{webhookId}: an admin removes a partner webhook and its delivery path',
+    table: { user: ['GetItem'], webhook: ['GetItem', 'DeleteItem'] },
+    managesWebhookDestinations: true,
+    nestedStack: 'webhooks',
+  },
+  'rotate-webhook-secret': {
+    entry: 'functions/webhooks/rotate-webhook-secret.ts',
+    description: "POST /webhooks/{webhookId}/secret: an admin replaces a partner webhook's signing secret; the new one is shown once",
+    table: { user: ['GetItem'], webhook: ['GetItem', 'PutItem'] },
+    nestedStack: 'webhooks',
+  },
+  'prepare-webhook-deliveries': {
+    entry: 'functions/webhooks/prepare-webhook-deliveries.ts',
+    description:
+      "On Briefing Published and Briefing Retracted: signs one delivery per matching partner webhook, shaped for the partner's tier, and puts it on the bus for the partner's API destination",
+    table: { webhook: ['Query'], briefing: ['Query'] },
+    putsEvents: true,
+    nestedStack: 'webhooks',
+  },
   reconcile: {
     entry: 'functions/pipeline/reconcile.ts',
     description: 'Every 5 minutes: re-drives changes whose consequence no consumer confirmed (pending outbox records)',
@@ -291,6 +342,9 @@ export const FUNCTIONS = {
   },
 } as const satisfies Record<string, FunctionSpec>;
 export type FunctionName = keyof typeof FUNCTIONS;
+
+/** The nested stack a function is deployed in (infra/constructs/webhooks.ts), or undefined for the main stack. */
+export const nestedStackOf = (name: FunctionName): FunctionSpec['nestedStack'] => (FUNCTIONS[name] as FunctionSpec).nestedStack;
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -332,6 +386,11 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'DELETE', path: '/me/watchlist/{entityId}', fn: 'unfollow-entity', auth: 'jwt' },
   { method: 'GET', path: '/me/alerts', fn: 'get-alerts', auth: 'jwt' },
   { method: 'GET', path: '/confidence/legend', fn: 'get-confidence-legend', auth: 'none' },
+  { method: 'POST', path: '/webhooks', fn: 'register-webhook', auth: 'jwt' },
+  { method: 'GET', path: '/webhooks', fn: 'list-webhooks', auth: 'jwt' },
+  { method: 'GET', path: '/webhooks/{webhookId}', fn: 'get-webhook', auth: 'jwt' },
+  { method: 'DELETE', path: '/webhooks/{webhookId}', fn: 'delete-webhook', auth: 'jwt' },
+  { method: 'POST', path: '/webhooks/{webhookId}/secret', fn: 'rotate-webhook-secret', auth: 'jwt' },
 ];
 
 /** Anything no route matches goes here ($default and ANY on known paths). */
@@ -342,6 +401,11 @@ export interface SubscriptionSpec {
   rule: string;
   fn: FunctionName;
   pattern: EventPattern;
+  /**
+   * `false`: the function reacts to the event but another subscription confirms its consequence (each awaited event has
+   * exactly one that does, functions/commons/table/outbox.ts); the reconciler does not wait on this one.
+   */
+  confirms?: false;
 }
 
 // `@__PURE__`: a function that reads ROUTES only (route-not-found) leaves the event contracts out (domain/schema.ts).
@@ -358,6 +422,18 @@ export const SUBSCRIPTIONS: readonly SubscriptionSpec[] = [
   { rule: 'SyncGroupsOnEntitlementChanged', fn: 'sync-member-groups', pattern: /* @__PURE__ */ patternFor(EntitlementChanged) },
   { rule: 'AlertFollowersOnBriefingPublished', fn: 'alert-followers', pattern: /* @__PURE__ */ patternFor(BriefingPublished) },
   { rule: 'AlertFollowersOnFanOutContinued', fn: 'alert-followers', pattern: /* @__PURE__ */ patternFor(AlertFanOutContinued) },
+  {
+    rule: 'WebhooksOnBriefingPublished',
+    fn: 'prepare-webhook-deliveries',
+    pattern: /* @__PURE__ */ patternFor(BriefingPublished),
+    confirms: false,
+  },
+  {
+    rule: 'WebhooksOnBriefingRetracted',
+    fn: 'prepare-webhook-deliveries',
+    pattern: /* @__PURE__ */ patternFor(BriefingRetracted),
+    confirms: false,
+  },
 ];
 
 /** The function that consumes the table's stream and publishes outbox records. */

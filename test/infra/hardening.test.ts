@@ -14,10 +14,12 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_SOURCE } from '#events/index.ts';
+import { WEBHOOK_ENV } from '#functions/commons/env.ts';
 import { FUNCTIONS, type FunctionName, STREAM_CONSUMER, SUBSCRIPTIONS } from '#functions/manifest.ts';
 import { addComplianceChecks, compliancePacks } from '#infra/compliance.ts';
 import { MAX_RECEIVES_BEFORE_PARKING } from '#infra/constructs/failure-queues.ts';
 import { RESERVED_CONCURRENCY } from '#infra/constructs/functions.ts';
+import { prefixGrantFindings, webhookNamePrefix } from '#infra/constructs/webhooks.ts';
 import { functionId, idsOfType, refId, type Synthesized, synthesize } from './synth.ts';
 
 type Json = Record<string, any>;
@@ -52,6 +54,8 @@ const REVIEWED = [
   'AwsSolutions-CFR3', // origin requests are in the API access log; CloudFront logging needs us-east-1
   'AwsSolutions-CFR4', // default cloudfront.net certificate until a custom domain
   'AwsSolutions-SMG4', // cursor signing key: a deploy-time reference, rotated by a new value and a deploy (docs/feeds.md)
+  // Webhooks: partners' connections, API destinations, rules and connection secrets, made at run time, named <stack>-wh-<webhookId>
+  ...STAGES.flatMap((stage) => Object.values(prefixGrantFindings(webhookNamePrefix(`SignalBriefings-${stage}`)))),
 ];
 
 interface Acknowledgement {
@@ -175,6 +179,8 @@ describe('failure queues', () => {
       ...idsOfType(synth.resources, 'AWS::Events::Rule').flatMap((id) => props(id)['Targets'].map((t: Json) => refId(t['DeadLetterConfig']['Arn']))),
       ...idsOfType(synth.resources, 'AWS::Lambda::EventInvokeConfig').map((id) => refId(props(id)['DestinationConfig']['OnFailure']['Destination'])),
       ...idsOfType(synth.resources, 'AWS::Lambda::EventSourceMapping').map((id) => refId(props(id)['DestinationConfig']['OnFailure']['Destination'])),
+      // Partners' webhook rules are made at run time (functions/webhooks/destinations.ts) with this queue as their dead-letter target.
+      refId(props(functionId(synth.resources, 'register-webhook'))['Environment']['Variables'][WEBHOOK_ENV.deadLetterQueueArn]),
     ];
     // Assess: each is a queue, and every queue but the parked one is such a dead end
     expect(new Set(deadEnds)).toEqual(new Set(queueIds().filter((id) => id !== parkedId())));

@@ -9,6 +9,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { UnlockLinks } from '#domain/unlock.ts';
 import { FUNCTIONS, type FunctionName } from '#functions/manifest.ts';
 import { addComplianceChecks } from '#infra/compliance.ts';
+import { withNestedResources } from '#infra/nested-templates.ts';
 import { BriefingsStack } from '#infra/stack.ts';
 import { type StageSettings, stackName, stageSettings } from '#infra/stage.ts';
 
@@ -57,7 +58,8 @@ export function synthesize({
   });
   const template = Template.fromStack(stack);
   const outdir = app.outdir;
-  const resources = template.toJSON()['Resources'] as Record<string, Json>;
+  // With the nested stacks' resources (infra/constructs/webhooks.ts), references resolved: the specs read one whole.
+  const resources = withNestedResources(stack, template.toJSON()['Resources'] as Record<string, Json>, outdir);
   return {
     app,
     stack,

@@ -17,6 +17,7 @@
  *       gsi1 of a watch item: FOLLOWERS#<entityId> / <userId>
  *   FEED#<dimension>=<value>#<bucket> / <publishedAt>#<briefingId>   a feed entry (feed.ts)
  *   OUTBOX#<eventId> / OUTBOX      an outbox record (outbox.ts); gsi1: PENDING#<shard> / <at>#<eventId>
+ *   WEBHOOK#registry / WEBHOOK#<webhookId>   a partner's webhook and its signing secret (webhooks.ts)
  */
 import type { AccessRequest } from '#domain/access-request.ts';
 import { type Relation, relationSlug } from '#domain/entity.ts';
@@ -31,6 +32,7 @@ const OUTBOX = 'OUTBOX#';
 const FOLLOWERS = 'FOLLOWERS#';
 const PENDING = 'PENDING#';
 const ACCESS_REQUESTS = 'ACCESS_REQUESTS#';
+const WEBHOOK = 'WEBHOOK#';
 
 /** The single table's partitions, by the prefix of their partition key. */
 export const PARTITIONS = {
@@ -46,6 +48,8 @@ export const PARTITIONS = {
   feed: FEED,
   /** Outbox records, which the table stream relays to the bus (outbox.ts). */
   outbox: OUTBOX,
+  /** Partners' webhooks and their signing secrets: only the webhook functions are granted it (webhooks.ts). */
+  webhook: WEBHOOK,
 } as const;
 export type Partition = keyof typeof PARTITIONS;
 
@@ -78,6 +82,7 @@ export const WATCH_ENTITY = 'watch';
 export const WATCHLIST_COUNT_ENTITY = 'watchlist-count';
 export const ALERT_ENTITY = 'alert';
 export const OUTBOX_ENTITY = 'outbox';
+export const WEBHOOK_ENTITY = 'webhook';
 
 // ---- a briefing's partition ----
 
@@ -185,3 +190,13 @@ export const pendingMarkerKeys = (shard: number, eventId: string, at: Date) => (
   gsi1pk: pendingPk(shard),
   gsi1sk: `${at.toISOString()}#${eventId}`,
 });
+
+// ---- partners' webhooks ----
+
+/**
+ * Every webhook in one partition: the delivery step reads them all on each event with one Query. Their number is
+ * bounded by the account's EventBridge connections (one per webhook; 100 by default), far below a partition's limits.
+ */
+export const WEBHOOKS_PK = `${WEBHOOK}registry`;
+export const WEBHOOK_SK = 'WEBHOOK#';
+export const webhookKey = (webhookId: string) => ({ pk: WEBHOOKS_PK, sk: `${WEBHOOK_SK}${webhookId}` });

@@ -23,6 +23,7 @@ import {
   sourceKey,
   watchCountKey,
   watchKey,
+  webhookKey,
 } from '#functions/commons/table/keys.ts';
 import { pendingKeys } from '#functions/commons/table/outbox.ts';
 import { toWatchItem } from '#functions/commons/table/watchlist.ts';
@@ -46,6 +47,7 @@ const KEYS: Array<[string, Partition, { pk: string }]> = [
     feedEntryKey({ dimension: 'all', value: 'all', month: '2026-12', publishedAt: '2026-12-02T10:00:00.000Z', briefingId: 'b-1' }),
   ],
   ['outbox record', 'outbox', outboxKey('ev-1')],
+  ['webhook', 'webhook', webhookKey('wh_1')],
 ];
 
 describe('table partitions', () => {
