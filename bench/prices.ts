@@ -16,6 +16,10 @@ export const PRICES = {
   dynamoDbPerMillionWriteUnits: 0.625,
   /** EventBridge custom events, per million (each 64 KB chunk of an entry counts as one). */
   eventBridgePerMillionEvents: 1.0,
+  /** EventBridge API destinations, per million invocations (each 64 KB chunk of a request counts as one). */
+  apiDestinationPerMillionInvocations: 0.2,
+  /** Data transfer out to the internet, per GB (first 10 TB/month): a webhook body leaves AWS. */
+  dataTransferOutPerGb: 0.09,
 } as const;
 
 /** Not measured: stated, and printed with the results. */
