@@ -116,6 +116,7 @@ function usage(stack: LocalStack, ms: number): string {
     `  curl -s ${api}/feeds/briefings.rss             # the feed for feed readers (also briefings.atom, briefings.json; same filters)`,
     `  curl -s ${api}/entities/scale-ai               # profile, relationships (evidence locked), recent briefings`,
     `  curl -s ${api}/me/alerts -H "Authorization: Bearer $(npm run -s token -- strategy)"   # alerts for followed entities`,
+    '  npm run -s webhook:demo -- strategy-circle     # a partner endpoint: signed webhook deliveries, verified (docs/webhooks.md)',
   );
   lines.push(
     `  curl -s -X POST ${api}/sources -H "Authorization: Bearer $(npm run -s token -- analyst)" -H 'content-type: application/json' \\`,

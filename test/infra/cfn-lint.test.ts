@@ -1,6 +1,6 @@
 /**
  * Spec: cfn-lint finds nothing, not even a warning, in the templates of a
- * throwaway stage and of production. cfn-lint is a Python tool (`pip install
+ * throwaway stage and of production, their nested stacks' included. cfn-lint is a Python tool (`pip install
  * cfn-lint`; these machines have 1.51): where it is missing the lint is skipped
  * and says so, except in CI (`CI=true`), where a missing cfn-lint fails.
  */
@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nestedTemplates } from '#infra/nested-templates.ts';
 import { synthesize } from './synth.ts';
 
 const version = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
@@ -20,13 +21,24 @@ if (!available && !inCi)
 const STAGES = ['dev', 'prod'];
 const dir = mkdtempSync(join(tmpdir(), 'signal-briefings-cfn-lint-'));
 const fileOf = (stage: string) => join(dir, `${stage}.template.json`);
+/** The nested stacks' templates of a stage (infra/constructs/webhooks.ts), linted with it. */
+const nestedFileOf = (stage: string, id: string) => join(dir, `${stage}.${id}.nested.template.json`);
+const nestedFiles: Record<string, string[]> = {};
 let lint: { status: number | null; findings: string[] } | undefined;
 
 // One cfn-lint run for both templates: its start (loading the resource specifications) is most of its time.
 beforeAll(() => {
   if (!available) return;
-  for (const stage of STAGES) writeFileSync(fileOf(stage), JSON.stringify(synthesize({ stage, bundle: false }).template.toJSON()));
-  const run = spawnSync('cfn-lint', ['--format', 'parseable', '--', ...STAGES.map(fileOf)], { encoding: 'utf8' });
+  for (const stage of STAGES) {
+    const synth = synthesize({ stage, bundle: false });
+    writeFileSync(fileOf(stage), JSON.stringify(synth.template.toJSON()));
+    nestedFiles[stage] = nestedTemplates(synth.stack, synth.app.outdir).map(({ resourceId, template }) => {
+      writeFileSync(nestedFileOf(stage, resourceId), JSON.stringify(template));
+      return nestedFileOf(stage, resourceId);
+    });
+  }
+  const files = STAGES.flatMap((stage) => [fileOf(stage), ...nestedFiles[stage]!]);
+  const run = spawnSync('cfn-lint', ['--format', 'parseable', '--', ...files], { encoding: 'utf8' });
   lint = { status: run.status, findings: `${run.stdout}${run.stderr}`.split('\n').filter(Boolean) };
 }, 600_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,7 +51,9 @@ describe('cfn-lint', () => {
   it.runIf(available).each(STAGES)('finds no error and no warning in the %s template', (stage) => {
     // Assess: parseable output is one line per finding, prefixed with the file
     expect(
-      lint!.findings.filter((line) => !line.startsWith(dir) || line.startsWith(fileOf(stage))),
+      lint!.findings.filter(
+        (line) => !line.startsWith(dir) || line.startsWith(fileOf(stage)) || nestedFiles[stage]!.some((file) => line.startsWith(file)),
+      ),
       `cfn-lint ${version.stdout.trim()}`,
     ).toEqual([]);
   });
