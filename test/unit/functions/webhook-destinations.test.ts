@@ -18,8 +18,9 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { REPLAY_WINDOW_SECONDS } from '#domain/webhooks.ts';
+import { WEBHOOK_SOURCE, WebhookDeliveryRequested } from '#events/webhook-delivery-requested.ts';
 import { ENV, WEBHOOK_ENV } from '#functions/commons/env.ts';
-import { provisionDestination, removeDestination } from '#functions/webhooks/destinations.ts';
+import { deliveryPattern, deliveryTarget, provisionDestination, removeDestination } from '#functions/webhooks/destinations.ts';
 
 const bus = mockClient(EventBridgeClient);
 const webhook = { webhookId: 'wh_0123456789abcdef0123456789', name: 'Partner', url: 'https://partner.example/hooks', rateLimitPerSecond: 7 };
@@ -95,6 +96,22 @@ describe('provisionDestination', () => {
     expect(bus.commandCalls(DeleteRuleCommand)).toHaveLength(1);
     expect(bus.commandCalls(DeleteApiDestinationCommand)[0]!.args[0].input).toEqual({ Name: NAME });
     expect(bus.commandCalls(DeleteConnectionCommand)[0]!.args[0].input).toEqual({ Name: NAME });
+  });
+});
+
+describe('the delivery event and the rule agree', () => {
+  it("every field the rule's target reads is a field of Webhook Delivery Requested, whose example holds to its contract", () => {
+    // Prepare
+    const target = deliveryTarget('arn:api-destination');
+    const paths = [...Object.values(target.HttpParameters!.HeaderParameters!), ...Object.values(target.InputTransformer!.InputPathsMap!)];
+    // Assess
+    for (const path of paths) expect(Object.keys(WebhookDeliveryRequested.detail.shape)).toContain(path.replace('$.detail.', ''));
+    expect(WebhookDeliveryRequested.detail.safeParse(WebhookDeliveryRequested.example).success).toBe(true);
+    expect(deliveryPattern('wh_1')).toEqual({
+      source: [WEBHOOK_SOURCE],
+      'detail-type': [WebhookDeliveryRequested.detailType],
+      detail: { webhookId: ['wh_1'] },
+    });
   });
 });
 
