@@ -3,7 +3,7 @@
  * client (functions/commons/clients/dynamodb.ts; the local stack runs every
  * handler in this process, so the module instance is the same) asks each
  * request for ReturnConsumedCapacity and records it, with the function that
- * issued it (read from the call stack) and the capacity AWS would bill by its
+ * issued it (the function the local runtime is running) and the capacity AWS would bill by its
  * documented rules, computed from the item sizes:
  *
  *   read:  0.5 RCU (eventually consistent) or 1 RCU (strong) per 4 KB, per GetItem; per 4 KB of all items a Query returns
@@ -23,9 +23,11 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { PARTITIONS } from '#functions/commons/table/keys.ts';
 import { TABLE_SCHEMA } from '#functions/commons/table/schema.ts';
-import { FUNCTIONS } from '#functions/manifest.ts';
+import { SUBSCRIPTIONS } from '#functions/manifest.ts';
 import { LOCAL_AWS } from '#local/engines.ts';
+import { runningFunction } from '#local/lambda-runtime.ts';
 import type { LocalStack } from './local.ts';
 import { sum } from './stats.ts';
 
@@ -184,6 +186,15 @@ function price(command: string, input: any, output: any): Pick<DdbCall, 'detail'
       const kind = kindOf(item);
       return { ...none, detail: `update ${kind} ~${bytes} B`, wcu: writeUnits(bytes), written: [{ kind, sk: String(input.Key.sk), bytes }] };
     }
+    case 'DeleteItem':
+      // Billed on the deleted item's size; the items deleted here (outbox records) are under 1 KB.
+      return { ...none, detail: `delete ${String(input.Key?.[TABLE_SCHEMA.partitionKey] ?? '').split('#')[0]}`, wcu: 1 };
+    case 'BatchWriteItem': {
+      const requests = Object.values((input.RequestItems ?? {}) as Record<string, any[]>).flat();
+      const puts = requests.filter((r) => r.PutRequest).map((r) => itemSize(r.PutRequest.Item));
+      const deletes = requests.length - puts.length;
+      return { ...none, detail: `batch: ${puts.length} put, ${deletes} delete`, wcu: sum(puts.map(writeUnits)) + deletes };
+    }
     default:
       return { ...none, detail: 'not priced' };
   }
@@ -194,62 +205,51 @@ function reportedUnits(consumed: unknown): number {
   return sum(list.map((c: { CapacityUnits?: number }) => c.CapacityUnits ?? 0));
 }
 
-/** Each handler's module, `functions/<capability>/<name>.ts`, to its function's name (functions/manifest.ts). */
-const HANDLER_OF = new Map<string, string>(Object.entries(FUNCTIONS).map(([name, spec]) => [spec.entry, name]));
-const HANDLER_FILE = /\/(functions\/[a-z0-9-]+\/[a-z0-9-]+\.ts)$/;
-const CONSUMER_EDGE = /\/functions\/commons\/consumer\.ts$/;
-
-/** The function whose handler module `file` (an absolute path) is, if it is one. */
-export const handlerOf = (file: string): string | undefined => HANDLER_OF.get(HANDLER_FILE.exec(file)?.[1] ?? '');
+/** Functions the bus invokes: each confirms its event's consequence at the shared consumer edge. */
+const SUBSCRIBED: ReadonlySet<string> = new Set(SUBSCRIPTIONS.map((s) => s.fn));
+export const CONSUMER_EDGE = 'consumer edge';
 
 /**
- * The handler module on the call stack (async frames included), read from V8's
- * call sites rather than from `error.stack`: formatting a stack applies source
- * maps (tsx enables them), which cost the measured process more CPU than the
- * requests it records. A request the consumers' shared edge makes on its own
- * (confirming a consequence) is named `consumer edge`.
+ * The function that made a request: the one the local runtime is running it for
+ * (local/lambda-runtime.ts `runningFunction`, an AsyncLocalStorage), so recording
+ * costs the measured process nothing like a stack capture. A consumer's own
+ * confirmation (functions/commons/consumer.ts deletes the event's outbox record)
+ * is named `consumer edge`; requests outside any invocation (the bench, the seed) `other`.
  */
-function requestingFunction(): string {
-  const prepare = Error.prepareStackTrace;
-  const limit = Error.stackTraceLimit;
-  Error.prepareStackTrace = (_, sites) => sites;
-  Error.stackTraceLimit = 50;
-  const holder: { stack?: NodeJS.CallSite[] } = {};
-  Error.captureStackTrace(holder);
-  const sites = holder.stack ?? [];
-  Error.prepareStackTrace = prepare;
-  Error.stackTraceLimit = limit;
-  let edge = false;
-  for (const site of sites) {
-    const file = site.getFileName() ?? '';
-    const handler = handlerOf(file);
-    if (handler) return handler;
-    edge ||= CONSUMER_EDGE.test(file);
-  }
-  return edge ? 'consumer edge' : 'other';
+export function requestingFunction(command: string, input: Record<string, unknown>): string {
+  const fn = runningFunction.getStore();
+  if (!fn) return 'other';
+  const key = input['Key'] as { pk?: unknown } | undefined;
+  if (command === 'DeleteItem' && typeof key?.pk === 'string' && key.pk.startsWith(PARTITIONS.outbox) && SUBSCRIBED.has(fn)) return CONSUMER_EDGE;
+  return fn;
 }
+
+/** A request as recorded, before it is priced. */
+interface RawCall extends Pick<DdbCall, 'fn' | 'command' | 'ok' | 'ms'> {
+  input: Record<string, unknown>;
+  output: any;
+}
+
+const priced = ({ input, output, ...call }: RawCall): DdbCall => ({
+  ...call,
+  reportedUnits: reportedUnits(output?.ConsumedCapacity),
+  ...price(call.command, input, output),
+});
 
 /** Records every request of the handlers' shared client inside `window()`. */
 export class CapacityRecorder {
-  private current: DdbCall[] | undefined;
+  private current: RawCall[] | undefined;
 
   constructor(ddb: DynamoDBDocumentClient) {
     ddb.middlewareStack.add(
       (next, context) => async (args) => {
         const input = args.input as Record<string, unknown>;
         input['ReturnConsumedCapacity'] = 'INDEXES';
-        const fn = requestingFunction();
         const command = String(context.commandName).replace(/Command$/, '');
+        const fn = requestingFunction(command, input);
         const started = performance.now();
-        const record = (ok: boolean, output: any) =>
-          this.current?.push({
-            fn,
-            command,
-            ok,
-            ms: performance.now() - started,
-            reportedUnits: reportedUnits(output?.ConsumedCapacity),
-            ...price(command, input, output),
-          });
+        // Priced when the window closes, so pricing costs the measured pipeline no time.
+        const record = (ok: boolean, output: any) => this.current?.push({ fn, command, ok, ms: performance.now() - started, input, output });
         try {
           const result = await next(args);
           record(true, result.output);
@@ -267,10 +267,11 @@ export class CapacityRecorder {
   /** Runs `fn` and returns the requests made while it ran (windows must not overlap). */
   async window<T>(fn: () => Promise<T>): Promise<{ result: T; calls: DdbCall[] }> {
     if (this.current) throw new Error('recording windows must not overlap');
-    const calls: DdbCall[] = [];
-    this.current = calls;
+    const raw: RawCall[] = [];
+    this.current = raw;
     try {
-      return { result: await fn(), calls };
+      const result = await fn();
+      return { result, calls: raw.map(priced) };
     } finally {
       this.current = undefined;
     }

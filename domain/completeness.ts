@@ -149,8 +149,26 @@ function repeatedSentences(leaves: readonly Leaf[]): Finding[] {
   return findings;
 }
 
+/**
+ * The findings of the last sections seen, by their text: every scoring of a briefing assesses the same
+ * sections again (its sources change, its text does not), and the text checks are most of a scoring's CPU.
+ * Bounded, so a long-lived process keeps only the recent ones; findings are never mutated by callers.
+ */
+const recentFindings = new Map<string, readonly Finding[]>();
+const RECENT_FINDINGS = 256;
+
 /** The problems of one language's sections, each under `base` (`#/sections` or `#/translations/<lang>`). */
 export function sectionFindings(s: WrittenSections, base: string): Finding[] {
+  const key = `${base}\u0000${JSON.stringify(s)}`;
+  const known = recentFindings.get(key);
+  if (known) return [...known];
+  const findings = findSectionProblems(s, base);
+  if (recentFindings.size >= RECENT_FINDINGS) recentFindings.delete(recentFindings.keys().next().value!);
+  recentFindings.set(key, findings);
+  return [...findings];
+}
+
+function findSectionProblems(s: WrittenSections, base: string): Finding[] {
   const findings: Finding[] = [];
   const surface = s.operatingSurface;
   const parties = `${base}/operatingSurface/affectedParties`;

@@ -25,10 +25,13 @@ import {
   type SourceUpdatedDetail,
 } from './index.ts';
 
+/** The id of a source's Source Ingested: one per source, so the scoring that covers a source can confirm it by name. */
+export const ingestedEventId = (briefingId: string, sourceId: string) => `ingested_${briefingId}_${sourceId}`;
+
 export function sourceIngested(s: Source, now: Date): OutgoingEvent {
   const detail: SourceIngestedDetail = {
     schemaVersion: 1,
-    eventId: `ingested_${s.briefingId}_${s.sourceId}`,
+    eventId: ingestedEventId(s.briefingId, s.sourceId),
     occurredAt: now.toISOString(),
     briefingId: s.briefingId,
     sourceId: s.sourceId,

@@ -192,8 +192,9 @@ export const FUNCTIONS = {
     description: 'On Source Ingested, Source Updated and Briefing Edited: re-scores the briefing from all its sources',
     // Tells Briefing Scored whether the draft is now due for its rule (autoPublishDue), floor included.
     appliesAutoPublishRules: true,
-    // A consumer also deletes the outbox record that confirms its event (the reconciler's marker).
-    table: { ...SAVES_BRIEFINGS, outbox: ['PutItem', 'DeleteItem'] },
+    // A consumer also deletes the outbox record that confirms its event (the reconciler's marker); the scorer
+    // deletes those of every source a score newly covers at once.
+    table: { ...SAVES_BRIEFINGS, outbox: ['PutItem', 'DeleteItem', 'BatchWriteItem'] },
   },
   'auto-publish-briefing': {
     entry: 'functions/pipeline/auto-publish-briefing.ts',
@@ -337,7 +338,8 @@ export const FUNCTIONS = {
   reconcile: {
     entry: 'functions/pipeline/reconcile.ts',
     description: 'Every 5 minutes: re-drives changes whose consequence no consumer confirmed (pending outbox records)',
-    table: { outbox: ['GetItem', 'PutItem'], index: ['pending'] },
+    // Reads a pending Source Ingested's briefing (its source notes) and confirms those already done.
+    table: { outbox: ['GetItem', 'PutItem', 'BatchWriteItem'], briefing: ['GetItem'], index: ['pending'] },
     putsEvents: true,
   },
 } as const satisfies Record<string, FunctionSpec>;

@@ -16,6 +16,8 @@
  * consequence by deleting the event's outbox record and its pending marker
  * (functions/commons/table/pending-changes.ts); a record still there minutes
  * later is what the reconciler re-drives. A failed handler confirms nothing.
+ * A handler that confirms its events itself (the scorer confirms every source
+ * a score newly covers, in one request) answers {@link CONFIRMED_BY_HANDLER}.
  */
 
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
@@ -38,13 +40,16 @@ import './validation.ts';
 // (in the local stack, one process for all, tracing is off and this changes nothing).
 traced(ddb);
 
+/** What a handler answers when it has seen to its event's confirmation itself: the edge then sends nothing. */
+export const CONFIRMED_BY_HANDLER = 'confirmed-by-handler';
+
 /**
  * `contracts`: the contract the consumer's rule selects, or several (one rule
  * each); the detail is parsed with the contract of its detail-type.
  */
 export function eventConsumer<C extends EventContract>(
   contracts: C | readonly C[],
-  fn: (detail: z.infer<C['detail']>, ctx: { now: Date; event: EventBridgeEvent<string, unknown> }) => Promise<void>,
+  fn: (detail: z.infer<C['detail']>, ctx: { now: Date; event: EventBridgeEvent<string, unknown> }) => Promise<void | typeof CONFIRMED_BY_HANDLER>,
   /**
    * `confirms: false`: another consumer confirms the events' consequence (the one subscription each awaited
    * event has, functions/manifest.ts); this one only reacts to them, and its failures stay in its failure queue.
@@ -69,8 +74,8 @@ export function eventConsumer<C extends EventContract>(
       }
       const { eventId } = parsed.data as { eventId: string };
       logger.appendKeys({ eventId });
-      await fn(parsed.data as z.infer<C['detail']>, { now: new Date(), event });
-      if (opts.confirms !== false && AWAITED_EVENTS.has(contract.detailType)) await confirmConsequence(eventId);
+      const outcome = await fn(parsed.data as z.infer<C['detail']>, { now: new Date(), event });
+      if (opts.confirms !== false && AWAITED_EVENTS.has(contract.detailType) && outcome !== CONFIRMED_BY_HANDLER) await confirmConsequence(eventId);
     });
   };
   // A consumer returns nothing, so there is no response to record; errors are recorded on the subsegment.

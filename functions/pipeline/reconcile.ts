@@ -11,8 +11,13 @@
  * its work is done, so a marker that stays means a lost delivery, an event the
  * consumer failed on, or a relay that never published it: a source never scored,
  * a score never auto-published, a publication whose followers were never alerted,
- * an entitlement never synced to the groups. Reads per run: one Query per shard
- * of the sparse index (empty when all is well) plus one GetItem per pending change.
+ * an entitlement never synced to the groups. One event's consequence is read
+ * rather than assumed: a Source Ingested whose source the briefing's stored score
+ * already covers (its source notes) is done, and confirmed here instead of
+ * re-driven (the scorer confirms the sources a score newly covers after storing
+ * it, so a crash between the two leaves exactly this). Reads per run: one Query per shard
+ * of the sparse index (empty when all is well) plus one GetItem per pending change,
+ * and one per briefing of a pending Source Ingested.
  * Idempotent: two runs re-drive the same event twice at worst, which consumers absorb.
  *
  * Reports each re-driven change (a warning line), the `ChangesRedriven` metric
@@ -22,13 +27,14 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import * as z from 'zod/mini';
+import { type OutgoingEvent, SOURCE_INGESTED, type SourceIngestedDetail } from '#events/index.ts';
 import { config } from '#functions/commons/config.ts';
 import { correlationIdOf } from '#functions/commons/correlation.ts';
 import { logger } from '#functions/commons/logger.ts';
 import { MetricUnit, metrics, metricsMiddleware } from '#functions/commons/metrics.ts';
 import { publishEvents } from '#functions/commons/publisher.ts';
 import { fromOutboxItem } from '#functions/commons/table/outbox.ts';
-import { markRedriven, pendingChanges, readOutboxItem } from '#functions/commons/table/pending-changes.ts';
+import { confirmConsequences, markRedriven, pendingChanges, readOutboxItem, scoredSourceIds } from '#functions/commons/table/pending-changes.ts';
 
 /** How long a consequence may take before it counts as missing (a healthy pipeline takes seconds). */
 export const RECONCILE_AFTER_SECONDS = 300;
@@ -44,6 +50,16 @@ export interface ReconcileReport {
   failed: number;
   /** Pending in the (eventually consistent) index, but confirmed or expired by the time they were read. */
   alreadyConfirmed: number;
+  /** Pending, but their consequence was there (a source the stored score covers): confirmed, not re-driven. */
+  alreadyDone: number;
+}
+
+/** The pending Source Ingested whose source the briefing's stored score already covers. */
+async function done(events: ReadonlyArray<OutgoingEvent>): Promise<Set<OutgoingEvent>> {
+  const ingested = events.filter((e) => e.detailType === SOURCE_INGESTED) as Array<OutgoingEvent & { detail: SourceIngestedDetail }>;
+  const briefings = [...new Set(ingested.map((e) => e.detail.briefingId))];
+  const scored = new Map(await Promise.all(briefings.map(async (id) => [id, await scoredSourceIds(id)] as const)));
+  return new Set(ingested.filter((e) => scored.get(e.detail.briefingId)?.has(e.detail.sourceId)));
 }
 
 async function reconcile(event: unknown): Promise<ReconcileReport> {
@@ -52,13 +68,19 @@ async function reconcile(event: unknown): Promise<ReconcileReport> {
   const now = new Date();
   const pending = await pendingChanges(new Date(now.getTime() - wait * 1000), MAX_PER_SHARD);
   const found = (await Promise.all(pending.map(async (p) => ({ ...p, item: await readOutboxItem(p.eventId) })))).filter((p) => p.item);
-  const events = found.map(({ item }) => {
+  const all = found.map(({ item }) => {
     const e = fromOutboxItem({ ...item! });
     return { ...e, correlationId: e.correlationId ?? correlationIdOf(e.detail.eventId) };
   });
+  const finished = await done(all);
+  if (finished.size > 0) {
+    await confirmConsequences([...finished].map((e) => e.detail.eventId));
+    for (const e of finished) logger.info('change confirmed: its consequence was there', { eventId: e.detail.eventId, detailType: e.detailType });
+  }
+  const events = all.filter((e) => !finished.has(e));
   const notPut = new Set(await publishEvents(events, { busName: config.eventBusName }));
   let redriven = 0;
-  for (const [i, change] of found.entries()) {
+  for (const [i, change] of found.filter((_, j) => !finished.has(all[j]!)).entries()) {
     const e = events[i]!;
     const line = {
       correlation_id: e.correlationId,
@@ -75,7 +97,13 @@ async function reconcile(event: unknown): Promise<ReconcileReport> {
     redriven++;
     logger.warn('change re-driven: its consequence was missing', line);
   }
-  const report = { pending: pending.length, redriven, failed: notPut.size, alreadyConfirmed: pending.length - found.length };
+  const report = {
+    pending: pending.length,
+    redriven,
+    failed: notPut.size,
+    alreadyConfirmed: pending.length - found.length,
+    alreadyDone: finished.size,
+  };
   metrics.addMetric('ChangesRedriven', MetricUnit.Count, redriven);
   metrics.addMetric('RedriveFailures', MetricUnit.Count, notPut.size);
   logger.info('reconciled', { ...report });

@@ -6,26 +6,37 @@
  * (saveScore: without a transaction when only what scoring derives changes).
  * Scoring reads the current evidence, not the event, so duplicates and
  * reordering converge on the same result.
+ *
+ * A score covers every source it was computed from, so the scorer confirms the
+ * Source Ingested of each source its write newly covers, in one request, and
+ * none of a source an earlier score already covered: that scoring confirmed it
+ * (or crashed first, and the reconciler, finding the source in the stored score,
+ * confirms it then). Under a burst, one scoring covers several sources and the
+ * later scorings of the same briefing write nothing at all.
  */
 
 import { dueForAutoPublish, rescore } from '#domain/briefing.ts';
-import { briefingScored } from '#events/announcements.ts';
-import { BriefingEdited, SourceIngested, SourceUpdated } from '#events/index.ts';
+import { briefingScored, ingestedEventId } from '#events/announcements.ts';
+import { BriefingEdited, SOURCE_INGESTED, SourceIngested, SourceUpdated } from '#events/index.ts';
 import { autoPublishFloor } from '#functions/commons/auto-publish-floor.ts';
-import { eventConsumer } from '#functions/commons/consumer.ts';
+import { CONFIRMED_BY_HANDLER, eventConsumer } from '#functions/commons/consumer.ts';
 import { logger } from '#functions/commons/logger.ts';
 import { MetricUnit, metrics } from '#functions/commons/metrics.ts';
 import { loadBriefing } from '#functions/commons/table/briefings.ts';
+import { confirmConsequences } from '#functions/commons/table/pending-changes.ts';
 import { saveScore } from '#functions/commons/table/scores.ts';
 import { withVersionRetry } from '#functions/commons/table/versioning.ts';
 
-export const handler = eventConsumer([SourceIngested, SourceUpdated, BriefingEdited], async ({ briefingId }, { now }) =>
-  withVersionRetry(async () => {
+export const handler = eventConsumer([SourceIngested, SourceUpdated, BriefingEdited], async (detail, { now, event }) => {
+  const { briefingId } = detail;
+  const covered = await withVersionRetry(async () => {
     const loaded = await loadBriefing(briefingId);
     if (!loaded) return logger.warn('no such briefing; nothing to score', { briefingId });
     const { briefing: current, sources } = loaded;
+    const before = new Set(current.sourceNotes.map((n) => n.sourceId));
+    const coverage = { fresh: sources.map((s) => s.sourceId).filter((id) => !before.has(id)), all: new Set(sources.map((s) => s.sourceId)) };
     const { briefing, changed } = rescore(current, sources, now);
-    if (briefing === current) return;
+    if (briefing === current) return coverage;
     // Rescoring is not an editorial action: it writes no snapshot to the version history.
     await saveScore(
       current,
@@ -35,5 +46,11 @@ export const handler = eventConsumer([SourceIngested, SourceUpdated, BriefingEdi
     );
     if (changed) metrics.addMetric('ScoreChanges', MetricUnit.Count, 1);
     logger.info('briefing scored', { briefingId, score: briefing.confidence.score, grade: briefing.confidence.grade, changed });
-  }),
-);
+    return coverage;
+  });
+  if (!covered) return;
+  // After the score is stored: a confirmation never runs ahead of its consequence.
+  await confirmConsequences(covered.fresh.map((sourceId) => ingestedEventId(briefingId, sourceId)));
+  const own = event['detail-type'] === SOURCE_INGESTED ? (detail as { sourceId: string }).sourceId : undefined;
+  return own !== undefined && covered.all.has(own) ? CONFIRMED_BY_HANDLER : undefined;
+});

@@ -3,11 +3,11 @@
  * consequence (the consumer), finding the changes still pending and re-marking
  * the ones re-driven (the reconciler).
  */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '#functions/commons/clients/dynamodb.ts';
 import { config } from '#functions/commons/config.ts';
-import { parseAttributes, storedEntity } from './item.ts';
-import { OUTBOX_ENTITY, outboxKey, pendingPk } from './keys.ts';
+import { parseAttributes, parseItem, storedEntity } from './item.ts';
+import { BRIEFING_PART_ENTITY, briefingPartKey, memberSk, OUTBOX_ENTITY, outboxKey, pendingPk } from './keys.ts';
 import { OUTBOX_RECORD, type OutboxItem, PENDING_SHARDS, pendingKeys } from './outbox.ts';
 import { TABLE_SCHEMA } from './schema.ts';
 
@@ -20,6 +20,40 @@ const MARKER = /* @__PURE__ */ storedEntity<{ gsi1sk: string }>(OUTBOX_ENTITY, {
  */
 export async function confirmConsequence(eventId: string): Promise<void> {
   await ddb.send(new DeleteCommand({ TableName: config.tableName, Key: outboxKey(eventId) }));
+}
+
+/** Requests a BatchWriteItem takes at most. */
+const BATCH_LIMIT = 25;
+
+/**
+ * Confirms several consequences in as few requests as it can (BatchWriteItem, 25 deletes each; what DynamoDB
+ * leaves unprocessed is sent once more). A delete still unprocessed after that stays pending: the reconciler
+ * finds its consequence done and confirms it then (reconcile.ts), so nothing is lost, only confirmed later.
+ */
+export async function confirmConsequences(eventIds: readonly string[]): Promise<void> {
+  for (let i = 0; i < eventIds.length; i += BATCH_LIMIT) {
+    let requests = eventIds.slice(i, i + BATCH_LIMIT).map((eventId) => ({ DeleteRequest: { Key: outboxKey(eventId) } }));
+    for (let attempt = 0; attempt < 2 && requests.length > 0; attempt++) {
+      const { UnprocessedItems } = await ddb.send(new BatchWriteCommand({ RequestItems: { [config.tableName]: requests } }));
+      requests = (UnprocessedItems?.[config.tableName] ?? []) as typeof requests;
+    }
+  }
+}
+
+/** The source notes part of a briefing: the sources its stored score was computed from. */
+const NOTES = /* @__PURE__ */ storedEntity<{ sourceNotes?: Array<{ sourceId?: unknown }> }>(BRIEFING_PART_ENTITY, { sourceNotes: 'list?' });
+
+/**
+ * The sources a briefing's stored score covers (its source notes, one GetItem of that part), or undefined when
+ * the briefing is not there. What a Source Ingested's consequence is: the briefing scored with that source.
+ */
+export async function scoredSourceIds(briefingId: string): Promise<ReadonlySet<string> | undefined> {
+  const { Item } = await ddb.send(
+    new GetCommand({ TableName: config.tableName, Key: briefingPartKey(briefingId, memberSk()), ProjectionExpression: 'entity, sourceNotes' }),
+  );
+  if (!Item) return undefined;
+  const { sourceNotes = [] } = parseItem(NOTES, Item);
+  return new Set(sourceNotes.flatMap((n) => (typeof n.sourceId === 'string' ? [n.sourceId] : [])));
 }
 
 /** A change whose consequence is not confirmed: its outbox record's key and when it was marked. */

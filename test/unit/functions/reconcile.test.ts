@@ -1,5 +1,5 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { publish, rescore, retract } from '#domain/briefing.ts';
@@ -36,6 +36,19 @@ beforeEach(() => {
   });
 });
 afterEach(() => vi.restoreAllMocks());
+
+/** The briefing's stored score (its source notes part) covers these sources. */
+const scoredWith = (sourceIds: string[]) =>
+  ddb
+    .on(GetCommand, { Key: { pk: `BRIEFING#${ingested.detail.briefingId}`, sk: 'M' } })
+    .resolves({
+      Item: {
+        pk: `BRIEFING#${ingested.detail.briefingId}`,
+        sk: 'M',
+        entity: 'briefing-part',
+        sourceNotes: sourceIds.map((sourceId) => ({ sourceId })),
+      },
+    });
 
 describe('pending markers', () => {
   it('mark the outbox record of an event a consumer acts on, and only those', () => {
@@ -85,6 +98,8 @@ describe('reconcile (scheduled)', () => {
     // Prepare: one stale marker, its record still there
     pendingIn([{ pk: pendingRecord.pk, sk: pendingRecord.sk, gsi1pk: pendingRecord.gsi1pk, gsi1sk: pendingRecord.gsi1sk }]);
     ddb.on(GetCommand).resolves({ Item: pendingRecord });
+    // Its briefing's stored score was computed before the source came: the consequence is missing.
+    scoredWith([]);
     ddb.on(PutCommand).resolves({});
     bus.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e-1' }] });
     const started = Date.now();
@@ -107,7 +122,7 @@ describe('reconcile (scheduled)', () => {
     expect(remark.ConditionExpression).toBe('attribute_exists(pk)');
     expect(remark.Item).toMatchObject({ pk: pendingRecord.pk, gsi1pk: pendingRecord.gsi1pk, detail: ingested.detail });
     expect(String(remark.Item!['gsi1sk']) > pendingRecord.gsi1sk!).toBe(true);
-    expect(report).toEqual({ pending: 1, redriven: 1, failed: 0, alreadyConfirmed: 0 });
+    expect(report).toEqual({ pending: 1, redriven: 1, failed: 0, alreadyConfirmed: 0, alreadyDone: 0 });
     expect(recorded).toEqual([
       { name: 'ChangesRedriven', value: 1 },
       { name: 'RedriveFailures', value: 0 },
@@ -120,6 +135,25 @@ describe('reconcile (scheduled)', () => {
     ]);
   });
 
+  it("confirms, instead of re-driving, a Source Ingested whose source the briefing's stored score already covers", async () => {
+    // Prepare: the scorer stored the score, then stopped before confirming (a crash between the two)
+    pendingIn([{ pk: pendingRecord.pk, sk: pendingRecord.sk, gsi1pk: pendingRecord.gsi1pk, gsi1sk: pendingRecord.gsi1sk }]);
+    ddb.on(GetCommand).resolves({ Item: pendingRecord });
+    scoredWith([source('direct', 1).sourceId]);
+    ddb.on(BatchWriteCommand).resolves({});
+    // Act
+    const report = await reconcile({}, context);
+    // Assess: nothing put on the bus, the record deleted, and no alarm (nothing was missing)
+    expect(report).toEqual({ pending: 1, redriven: 0, failed: 0, alreadyConfirmed: 0, alreadyDone: 1 });
+    expect(bus.commandCalls(PutEventsCommand)).toHaveLength(0);
+    const deleted = ddb
+      .commandCalls(BatchWriteCommand)
+      .flatMap((c) => Object.values(c.args[0].input.RequestItems!)[0]!.map((r) => r.DeleteRequest!.Key));
+    expect(deleted).toEqual([{ pk: pendingRecord.pk, sk: pendingRecord.sk }]);
+    expect(recorded).toContainEqual({ name: 'ChangesRedriven', value: 0 });
+    expect(warned).toEqual([]);
+  });
+
   it('does nothing when nothing is pending, or when the record was confirmed since the index was read', async () => {
     // Prepare: a marker the (eventually consistent) index still shows, its record already deleted by the consumer
     pendingIn([{ pk: pendingRecord.pk, sk: pendingRecord.sk, gsi1pk: pendingRecord.gsi1pk, gsi1sk: pendingRecord.gsi1sk }]);
@@ -127,7 +161,7 @@ describe('reconcile (scheduled)', () => {
     // Act
     const report = await reconcile({}, context);
     // Assess
-    expect(report).toEqual({ pending: 1, redriven: 0, failed: 0, alreadyConfirmed: 1 });
+    expect(report).toEqual({ pending: 1, redriven: 0, failed: 0, alreadyConfirmed: 1, alreadyDone: 0 });
     expect(bus.commandCalls(PutEventsCommand)).toHaveLength(0);
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
     expect(warned).toEqual([]);
@@ -144,6 +178,7 @@ describe('reconcile (scheduled)', () => {
   it('fails (so the next run tries again) and leaves the marker when the event cannot be put', async () => {
     pendingIn([{ pk: pendingRecord.pk, sk: pendingRecord.sk, gsi1pk: pendingRecord.gsi1pk, gsi1sk: pendingRecord.gsi1sk }]);
     ddb.on(GetCommand).resolves({ Item: pendingRecord });
+    scoredWith([]);
     bus.on(PutEventsCommand).rejects(new Error('throttled'));
     await expect(reconcile({}, context)).rejects.toThrow('could not be re-driven');
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { rescore } from '#domain/briefing.ts';
@@ -15,7 +15,27 @@ const ingested = busEvent(SourceIngested.detailType, { ...SourceIngested.example
 const writtenEvents = () =>
   ddb.commandCalls(TransactWriteCommand).flatMap((c) => eventsPut(c.args[0].input.TransactItems!).map((i) => i['detailType']));
 
-beforeEach(() => ddb.reset());
+beforeEach(() => {
+  ddb.reset();
+  ddb.on(BatchWriteCommand).resolves({});
+});
+
+/** The outbox records the scorer deleted in one request, and the confirmations sent one by one. */
+const confirmed = () => ({
+  together: ddb.commandCalls(BatchWriteCommand).map((c) =>
+    Object.values(c.args[0].input.RequestItems!)[0]!
+      .map((r) => r.DeleteRequest!.Key!['pk'])
+      .sort(),
+  ),
+  alone: ddb.commandCalls(DeleteCommand).map((c) => c.args[0].input.Key!['pk']),
+});
+const ingestedOf = (s: { briefingId: string; sourceId: string }) =>
+  busEvent(SourceIngested.detailType, {
+    ...SourceIngested.example,
+    eventId: `ingested_${s.briefingId}_${s.sourceId}`,
+    briefingId: s.briefingId,
+    sourceId: s.sourceId,
+  });
 
 describe('score-briefing (on Source Ingested)', () => {
   it('re-scores from all sources and announces Briefing Scored with old and new values, without a transaction', async () => {
@@ -88,6 +108,42 @@ describe('score-briefing (on Source Ingested)', () => {
     expect(items.some((i) => String(i.Put?.Item?.['pk']).startsWith('FEED'))).toBe(true);
     // Nothing awaits a published briefing's re-score: its record has no pending marker.
     expect(eventsPut(items)[0]).not.toHaveProperty('gsi1pk');
+  });
+
+  it('confirms, in one request after the score is stored, the Source Ingested of every source the score newly covers', async () => {
+    const sources = [source('direct', 1), source('reporting', 2)];
+    storeBriefing(ddb, draft(), sources);
+    ddb.on(PutCommand).resolves({});
+
+    await score(ingestedOf(sources[1]!), context);
+
+    expect(confirmed()).toEqual({ together: [sources.map((s) => `OUTBOX#ingested_b-1_${s.sourceId}`).sort()], alone: [] });
+    // Never ahead of its consequence: the head (the score) is stored before anything is confirmed.
+    const order = ddb.calls().map((c) => c.args[0].constructor.name);
+    expect(order.lastIndexOf('PutCommand')).toBeLessThan(order.indexOf('BatchWriteCommand'));
+  });
+
+  it("confirms nothing when an earlier score already covered the event's source (that scoring confirmed it)", async () => {
+    const sources = [source('direct', 1), source('reporting', 2)];
+    storeBriefing(ddb, rescore(draft(), sources, NOW).briefing, sources);
+
+    await score(ingestedOf(sources[0]!), context);
+
+    expect(confirmed()).toEqual({ together: [], alone: [] });
+  });
+
+  it("confirms the event itself when its source is not among the briefing's sources, and nothing when the score fails", async () => {
+    storeBriefing(ddb, draft(), [source('direct', 1)]);
+    ddb.on(PutCommand).resolves({});
+    await score(ingested, context);
+    expect(confirmed().alone).toEqual([`OUTBOX#${SourceIngested.example.eventId}`]);
+
+    ddb.reset();
+    ddb.on(BatchWriteCommand).resolves({});
+    storeBriefing(ddb, draft(), [source('direct', 1)]);
+    ddb.on(PutCommand).rejects(new Error('throttled'));
+    await expect(score(ingestedOf(source('direct', 1)), context)).rejects.toThrow('throttled');
+    expect(confirmed()).toEqual({ together: [], alone: [] });
   });
 
   it('writes and announces nothing when a repeated event finds the same evidence', async () => {
