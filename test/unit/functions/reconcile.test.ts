@@ -39,16 +39,14 @@ afterEach(() => vi.restoreAllMocks());
 
 /** The briefing's stored score (its source notes part) covers these sources. */
 const scoredWith = (sourceIds: string[]) =>
-  ddb
-    .on(GetCommand, { Key: { pk: `BRIEFING#${ingested.detail.briefingId}`, sk: 'M' } })
-    .resolves({
-      Item: {
-        pk: `BRIEFING#${ingested.detail.briefingId}`,
-        sk: 'M',
-        entity: 'briefing-part',
-        sourceNotes: sourceIds.map((sourceId) => ({ sourceId })),
-      },
-    });
+  ddb.on(GetCommand, { Key: { pk: `BRIEFING#${ingested.detail.briefingId}`, sk: 'M' } }).resolves({
+    Item: {
+      pk: `BRIEFING#${ingested.detail.briefingId}`,
+      sk: 'M',
+      entity: 'briefing-part',
+      sourceNotes: sourceIds.map((sourceId) => ({ sourceId })),
+    },
+  });
 
 describe('pending markers', () => {
   it('mark the outbox record of an event a consumer acts on, and only those', () => {
