@@ -587,7 +587,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate a partner's signing secret
-         * @description A new secret, shown this once; deliveries prepared from now on are signed with it alone (docs/webhooks.md#rotating-the-secret).
+         * @description A new secret, shown this once. The previous one keeps signing beside it (a second `v1=` in `Signal-Signature`) for `overlapHours` (default 24, at most 72), so the partner switches without refusing a delivery; after a leak send `{"overlapHours": 0}`.
          *
          *     **Who:** an admin (admins may call every staff route)
          */
@@ -953,6 +953,10 @@ export interface components {
             };
             /** @default 10 */
             rateLimitPerSecond?: number;
+        };
+        RotateWebhookSecretRequest: {
+            /** @description Hours the previous secret keeps signing beside the new one (default 24; 0 after a leak) */
+            overlapHours: number;
         };
         /** @description An RFC 9457 problem (`application/problem+json`). */
         Problem: {
@@ -2378,6 +2382,11 @@ export interface components {
              * @description When the current signing secret was made
              */
             secretRotatedAt: string;
+            /**
+             * Format: date-time
+             * @description After a rotation: until then deliveries also carry a signature with the previous secret
+             */
+            previousSecretValidUntil?: string;
         };
         WebhookWithSecret: {
             webhookId: string;
@@ -2410,6 +2419,11 @@ export interface components {
              * @description When the current signing secret was made
              */
             secretRotatedAt: string;
+            /**
+             * Format: date-time
+             * @description After a rotation: until then deliveries also carry a signature with the previous secret
+             */
+            previousSecretValidUntil?: string;
             /** @description The HMAC-SHA256 key deliveries are signed with; shown once: store it now */
             signingSecret: string;
         };
@@ -5970,7 +5984,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateWebhookSecretRequest"];
+            };
+        };
         responses: {
             /** @description The webhook and its new signing secret. */
             200: {
@@ -5983,7 +6001,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookWithSecret"];
                 };
             };
-            /** @description The input is invalid: `errors` names each failing field. */
+            /** @description `overlapHours` out of 0-72, or an unknown field. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6014,6 +6032,24 @@ export interface operations {
             };
             /** @description No such webhook. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -813,9 +813,11 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
   },
   'POST /webhooks/{webhookId}/secret': {
     summary: "Rotate a partner's signing secret",
-    description: 'A new secret, shown this once; deliveries prepared from now on are signed with it alone (docs/webhooks.md#rotating-the-secret).',
+    description:
+      'A new secret, shown this once. The previous one keeps signing beside it (a second `v1=` in `Signal-Signature`) for ' +
+      '`overlapHours` (default 24, at most 72), so the partner switches without refusing a delivery; after a leak send `{"overlapHours": 0}`.',
     success: { status: 200, description: 'The webhook and its new signing secret.', schema: WebhookWithSecret, headers: cacheControl('`no-store`') },
-    failures: { 404: { description: 'No such webhook.' } },
+    failures: { 400: { description: '`overlapHours` out of 0-72, or an unknown field.' }, 404: { description: 'No such webhook.' } },
   },
 };
 

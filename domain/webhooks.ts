@@ -81,6 +81,9 @@ export const WebhookView = /* @__PURE__ */ schema(() =>
     createdAt: z.iso.datetime(),
     createdBy: z.string(),
     secretRotatedAt: z.iso.datetime().check(z.describe('When the current signing secret was made')),
+    previousSecretValidUntil: z
+      .optional(z.iso.datetime())
+      .check(z.describe('After a rotation: until then deliveries also carry a signature with the previous secret')),
   }),
 );
 export type WebhookView = z.output<typeof WebhookView>;
@@ -88,6 +91,46 @@ export type WebhookView = z.output<typeof WebhookView>;
 /** The stored webhook: the view and its signing secret (readable only by the webhook functions). */
 export interface Webhook extends WebhookView {
   signingSecret: string;
+  /** The secret a rotation replaced, still signing beside the new one until `previousSecretValidUntil`. */
+  previousSigningSecret?: string;
+}
+
+/** How long a rotated-out secret keeps signing by default, so a partner can switch without missing a delivery. */
+export const DEFAULT_ROTATION_OVERLAP_HOURS = 24;
+export const MAX_ROTATION_OVERLAP_HOURS = 72;
+
+/** What an admin may send to rotate: how long the previous secret keeps signing (0 after a leak: at once no more). */
+export const RotateInput = /* @__PURE__ */ schema(() =>
+  z.optional(
+    z.strictObject({
+      overlapHours: z
+        .int()
+        .check(
+          z.minimum(0),
+          z.maximum(MAX_ROTATION_OVERLAP_HOURS),
+          z.describe(`Hours the previous secret keeps signing beside the new one (default ${DEFAULT_ROTATION_OVERLAP_HOURS}; 0 after a leak)`),
+        ),
+    }),
+  ),
+);
+export type RotateInput = z.output<typeof RotateInput>;
+
+/** The webhook with a new secret; the current one keeps signing beside it for `overlapHours`. */
+export function rotateSecret(w: Webhook, next: string, ctx: { now: Date; overlapHours: number }): Webhook {
+  const { previousSigningSecret: _, previousSecretValidUntil: __, ...rest } = w;
+  const until = new Date(ctx.now.getTime() + ctx.overlapHours * 3_600_000);
+  return {
+    ...rest,
+    signingSecret: next,
+    secretRotatedAt: ctx.now.toISOString(),
+    ...(ctx.overlapHours > 0 ? { previousSigningSecret: w.signingSecret, previousSecretValidUntil: until.toISOString() } : {}),
+  };
+}
+
+/** The secrets a delivery prepared at `now` is signed with: the current one, and the previous one while it overlaps. */
+export function signingSecretsAt(w: Pick<Webhook, 'signingSecret' | 'previousSigningSecret' | 'previousSecretValidUntil'>, now: Date): string[] {
+  const overlapping = w.previousSigningSecret && w.previousSecretValidUntil && now.getTime() < Date.parse(w.previousSecretValidUntil);
+  return overlapping ? [w.signingSecret, w.previousSigningSecret!] : [w.signingSecret];
 }
 
 /** What the registration and a rotation answer: the view and the secret, shown this once. */
@@ -205,9 +248,15 @@ export function retractedPayload(
 /** The body of a delivery: minified JSON, the exact bytes signed and sent. */
 export const serializePayload = (payload: WebhookPayload): string => JSON.stringify(payload);
 
-/** The `Signal-Signature` value: `v1=` and the hex HMAC-SHA256 of `<timestamp>.<body>` under `secret`. */
-export function signDelivery(secret: string, timestamp: number, body: string): string {
-  return `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8').digest('hex')}`;
+/**
+ * The `Signal-Signature` value: `v1=` and the hex HMAC-SHA256 of `<timestamp>.<body>` under each secret (the current
+ * one first; during a rotation's overlap, the previous one too), comma-separated.
+ */
+export function signDelivery(secrets: string | readonly string[], timestamp: number, body: string): string {
+  return [secrets]
+    .flat()
+    .map((secret) => `v1=${createHmac('sha256', secret).update(`${timestamp}.${body}`, 'utf8').digest('hex')}`)
+    .join(',');
 }
 
 export type VerifyFailure = 'malformed' | 'outside-window' | 'signature-mismatch';

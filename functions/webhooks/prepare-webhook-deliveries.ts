@@ -11,7 +11,16 @@
  * Lambda retries it, then its failure queue keeps the event. The consequence of Briefing Published is
  * confirmed by alert-followers, not here (`confirms: false`).
  */
-import { deliveryIdOf, matchesFilter, publishedPayload, retractedPayload, serializePayload, signDelivery, subjectOf } from '#domain/webhooks.ts';
+import {
+  deliveryIdOf,
+  matchesFilter,
+  publishedPayload,
+  retractedPayload,
+  serializePayload,
+  signDelivery,
+  signingSecretsAt,
+  subjectOf,
+} from '#domain/webhooks.ts';
 import { BriefingPublished, type BriefingPublishedDetail, BriefingRetracted, type BriefingRetractedDetail } from '#events/index.ts';
 import { WEBHOOK_DELIVERY_REQUESTED, WEBHOOK_SOURCE, type WebhookDeliveryRequestedDetail } from '#events/webhook-delivery-requested.ts';
 import { config } from '#functions/commons/config.ts';
@@ -53,7 +62,7 @@ export const handler = eventConsumer(
           deliveryId: head.deliveryId,
           type,
           timestamp: String(timestamp),
-          signature: signDelivery(w.signingSecret, timestamp, body),
+          signature: signDelivery(signingSecretsAt(w, now), timestamp, body),
           body,
         };
         return { detailType: WEBHOOK_DELIVERY_REQUESTED, detail: delivery };

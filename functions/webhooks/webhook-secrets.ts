@@ -14,6 +14,6 @@ export const newDeliveryToken = (): string => randomBytes(32).toString('base64ur
 
 /** A webhook as admins see it: everything but the signing secret. */
 export function viewOf(w: Webhook): WebhookView {
-  const { signingSecret: _, ...view } = w;
+  const { signingSecret: _, previousSigningSecret: __, ...view } = w;
   return view;
 }

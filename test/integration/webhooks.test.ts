@@ -274,17 +274,34 @@ describe('failures, rotation, retraction and removal', () => {
     expect(letters.at(-1).payload.detail.webhookId).toBe(ids['strategy-circle']);
   });
 
-  it('signs with the new secret once an admin rotates it, and the old one no longer verifies', async () => {
+  it('signs with the new and the previous secret during a rotation overlap, so the partner can switch at its pace', async () => {
     const receiver = receivers['leadership-alliance'];
     const old = receiver.secret;
     const rotated = await api(stack, 'POST', `/webhooks/${ids['leadership-alliance']}/secret`, { token: admin });
     expect(rotated.status).toBe(200);
     expect(rotated.body.signingSecret).not.toBe(old);
-    receiver.secret = rotated.body.signingSecret;
+    expect(rotated.text).not.toContain(old);
+    expect(Date.parse(rotated.body.previousSecretValidUntil) - Date.now()).toBeGreaterThan(23 * 3_600_000);
     await publishThroughApi('wh-rotated');
     const last = receiver.received.at(-1)!;
     expect(last.verdict).toBe('ok');
+    expect(Object.assign(new Receiver(), { secret: rotated.body.signingSecret }).verify(last.headers, last.raw)).toBe('ok');
+    receiver.secret = rotated.body.signingSecret;
+  });
+
+  it('signs with the new secret alone after a rotation without overlap (a leaked secret), and the old one no longer verifies', async () => {
+    const receiver = receivers['leadership-alliance'];
+    const old = receiver.secret;
+    const rotated = await api(stack, 'POST', `/webhooks/${ids['leadership-alliance']}/secret`, { token: admin, body: { overlapHours: 0 } });
+    expect(rotated.status).toBe(200);
+    expect(rotated.body).not.toHaveProperty('previousSecretValidUntil');
+    receiver.secret = rotated.body.signingSecret;
+    await publishThroughApi('wh-rotated-leak');
+    const last = receiver.received.at(-1)!;
+    expect(last.verdict).toBe('ok');
     expect(Object.assign(new Receiver(), { secret: old }).verify(last.headers, last.raw)).toBe('bad-signature');
+    const tooLong = await api(stack, 'POST', `/webhooks/${ids['leadership-alliance']}/secret`, { token: admin, body: { overlapHours: 100 } });
+    expect(tooLong.body.errors).toEqual([{ pointer: '#/overlapHours', detail: expect.any(String) }]);
   });
 
   it('tells partners of a retraction', async () => {

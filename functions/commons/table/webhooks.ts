@@ -26,6 +26,8 @@ const WEBHOOK = /* @__PURE__ */ storedEntity<Webhook>(WEBHOOK_ENTITY, {
   createdBy: 'string',
   secretRotatedAt: 'string',
   signingSecret: 'string',
+  previousSigningSecret: 'string?',
+  previousSecretValidUntil: 'string?',
 });
 
 export function toItem(w: Webhook): Item {

@@ -10,8 +10,10 @@ import {
   matchesFilter,
   publishedPayload,
   REPLAY_WINDOW_SECONDS,
+  rotateSecret,
   serializePayload,
   signDelivery,
+  signingSecretsAt,
   subjectOf,
   verifyDelivery,
   WebhookInput,
@@ -70,6 +72,48 @@ describe('signDelivery and verifyDelivery', () => {
     expect(verify({ signature: 'sha256=abc' })).toEqual({ ok: false, reason: 'malformed' });
     expect(verify({ signature: `v1=00ff,${signature}` }).ok).toBe(true);
     expect(verify({ secrets: ['whsec_old', SECRET] }).ok).toBe(true);
+  });
+});
+
+describe('rotateSecret and signingSecretsAt', () => {
+  const webhook = {
+    webhookId: 'wh_1',
+    name: 'P',
+    url: 'https://p.example/',
+    tier: 'public' as const,
+    filter: {},
+    rateLimitPerSecond: 10,
+    createdAt: NOW.toISOString(),
+    createdBy: 'admin-1',
+    secretRotatedAt: NOW.toISOString(),
+    signingSecret: 'whsec_old',
+  };
+  const hours = (n: number) => new Date(NOW.getTime() + n * 3_600_000);
+
+  it('signs with both secrets during the overlap, each signature verifying alone, then with the new one only', () => {
+    // Act
+    const rotated = rotateSecret(webhook, 'whsec_new', { now: NOW, overlapHours: 24 });
+    const during = signDelivery(signingSecretsAt(rotated, hours(23)), at, 'body');
+    const after = signDelivery(signingSecretsAt(rotated, hours(24)), at, 'body');
+    // Assess
+    expect(rotated).toMatchObject({
+      signingSecret: 'whsec_new',
+      previousSigningSecret: 'whsec_old',
+      previousSecretValidUntil: hours(24).toISOString(),
+    });
+    expect(during.split(',')).toHaveLength(2);
+    for (const secret of ['whsec_new', 'whsec_old']) {
+      expect(verifyDelivery({ secrets: [secret], body: 'body', timestamp: String(at), signature: during, now: NOW }).ok).toBe(true);
+    }
+    expect(verifyDelivery({ secrets: ['whsec_old'], body: 'body', timestamp: String(at), signature: after, now: NOW }).ok).toBe(false);
+  });
+
+  it('drops the previous secret at once with no overlap (a leak), and a second rotation forgets the first one', () => {
+    const leaked = rotateSecret(webhook, 'whsec_new', { now: NOW, overlapHours: 0 });
+    expect(leaked).not.toHaveProperty('previousSigningSecret');
+    expect(signingSecretsAt(leaked, NOW)).toEqual(['whsec_new']);
+    const twice = rotateSecret(rotateSecret(webhook, 'whsec_2', { now: NOW, overlapHours: 24 }), 'whsec_3', { now: NOW, overlapHours: 24 });
+    expect(signingSecretsAt(twice, NOW)).toEqual(['whsec_3', 'whsec_2']);
   });
 });
 
