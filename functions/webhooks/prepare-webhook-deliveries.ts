@@ -32,6 +32,27 @@ import { readBriefing } from '#functions/commons/table/briefings.ts';
 import { listWebhooks } from '#functions/commons/table/webhooks.ts';
 
 type Detail = BriefingPublishedDetail | BriefingRetractedDetail;
+
+/** Bytes of deliveries per PutEvents call: below its 256 KB limit, with room for the entries' other fields. */
+export const MAX_BATCH_BYTES = 200 * 1024;
+
+/** Consecutive groups of at most `maxBytes` of details (a larger one alone: PutEvents then refuses that entry only). */
+export function bySize<E extends { detail: { body: string } }>(events: readonly E[], maxBytes: number): E[][] {
+  const batches: E[][] = [];
+  let size = 0;
+  for (const event of events) {
+    const bytes = Buffer.byteLength(JSON.stringify(event.detail));
+    const last = batches.at(-1);
+    if (last && size + bytes <= maxBytes) {
+      last.push(event);
+      size += bytes;
+    } else {
+      batches.push([event]);
+      size = bytes;
+    }
+  }
+  return batches;
+}
 const isRetraction = (d: Detail): d is BriefingRetractedDetail => 'retractedAt' in d;
 
 export const handler = eventConsumer(
@@ -67,7 +88,11 @@ export const handler = eventConsumer(
         };
         return { detailType: WEBHOOK_DELIVERY_REQUESTED, detail: delivery };
       });
-    const failed = await publishEvents(deliveries, { busName: config.eventBusName, source: WEBHOOK_SOURCE });
+    // PutEvents takes at most 256 KB a request: full briefings for many partners are put a few at a time.
+    const failed: typeof deliveries = [];
+    for (const batch of bySize(deliveries, MAX_BATCH_BYTES)) {
+      failed.push(...(await publishEvents(batch, { busName: config.eventBusName, source: WEBHOOK_SOURCE })));
+    }
     metrics.addMetric('WebhookDeliveriesPrepared', MetricUnit.Count, deliveries.length - failed.length);
     if (failed.length > 0) throw new Error(`${failed.length} of ${deliveries.length} webhook deliveries could not be put on the bus`);
   },

@@ -13,7 +13,7 @@ import { verifyDelivery, type Webhook } from '#domain/webhooks.ts';
 import { briefingPublished } from '#events/announcements.ts';
 import { WEBHOOKS_PK } from '#functions/commons/table/keys.ts';
 import { toItem as webhookItem } from '#functions/commons/table/webhooks.ts';
-import { handler } from '#functions/webhooks/prepare-webhook-deliveries.ts';
+import { bySize, handler, MAX_BATCH_BYTES } from '#functions/webhooks/prepare-webhook-deliveries.ts';
 import { draft, NOW, source } from '#test/support/fixtures.ts';
 import { busEvent, context } from '#test/support/lambda.ts';
 import { partitionItems } from './stored-briefing.ts';
@@ -90,6 +90,13 @@ describe('prepare-webhook-deliveries', () => {
     store(retract(published, { by: 'editor-1', now: NOW, reason: 'withdrawn' }));
     await handler(event(), context);
     expect(bus.commandCalls(PutEventsCommand)).toEqual([]);
+  });
+
+  it("puts deliveries a few at a time, below PutEvents' 256 KB a request", () => {
+    const event = (kb: number) => ({ detail: { body: 'x'.repeat(kb * 1024) } });
+    const sizes = bySize([event(90), event(90), event(90), event(300), event(10)], 200 * 1024).map((b) => b.length);
+    expect(sizes).toEqual([2, 1, 1, 1]);
+    expect(MAX_BATCH_BYTES).toBeLessThan(256 * 1024);
   });
 
   it('fails the invocation when a delivery cannot be put, so Lambda retries it', async () => {
