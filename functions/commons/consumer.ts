@@ -49,8 +49,7 @@ export const CONFIRMED_BY_HANDLER = 'confirmed-by-handler';
  */
 export function eventConsumer<C extends EventContract>(
   contracts: C | readonly C[],
-  // biome-ignore lint/suspicious/noConfusingVoidType: a handler returns nothing (an async function's Promise<void>), or says it confirmed itself
-  fn: (detail: z.infer<C['detail']>, ctx: { now: Date; event: EventBridgeEvent<string, unknown> }) => Promise<void | typeof CONFIRMED_BY_HANDLER>,
+  fn: (detail: z.infer<C['detail']>, ctx: { now: Date; event: EventBridgeEvent<string, unknown> }) => Promise<unknown>,
   /**
    * `confirms: false`: another consumer confirms the events' consequence (the one subscription each awaited
    * event has, functions/manifest.ts); this one only reacts to them, and its failures stay in its failure queue.

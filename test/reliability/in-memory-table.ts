@@ -28,6 +28,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { ConditionalCheckFailedException, ResourceNotFoundException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchWriteCommand,
   DeleteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
@@ -102,6 +103,7 @@ export class InMemoryTable {
     if (command instanceof PutCommand) return this.run('PutCommand', input, true, () => this.put(input));
     if (command instanceof DeleteCommand) return this.run('DeleteCommand', input, true, () => this.delete(input));
     if (command instanceof UpdateCommand) return this.run('UpdateCommand', input, true, () => this.update(input));
+    if (command instanceof BatchWriteCommand) return this.run('BatchWriteCommand', input, true, () => this.batchWrite(input));
     const name = command.constructor.name;
     throw new Error(`in-memory table: ${name} is not implemented; extend test/reliability/in-memory-table.ts`);
   }
@@ -119,8 +121,8 @@ export class InMemoryTable {
   private run<T>(command: string, input: any, writes: boolean, op: () => T): T {
     const ctx: CommandContext = { command, input, caller: this.callers?.getStore() };
     this.hooks.before?.(ctx);
-    // A transaction names its table per item (checked there).
-    if (command !== 'TransactWriteCommand') this.checkTable(input.TableName);
+    // A transaction or a batch names its table per item (checked there).
+    if (command !== 'TransactWriteCommand' && command !== 'BatchWriteCommand') this.checkTable(input.TableName);
     const result = op();
     if (writes) this.hooks.afterCommit?.(ctx);
     return result;
@@ -141,6 +143,18 @@ export class InMemoryTable {
     }
     this.write(input.Item);
     return {};
+  }
+
+  /** Puts and deletes without conditions, each on its own (not atomic); this table processes every one. */
+  private batchWrite(input: any) {
+    for (const [table, requests] of Object.entries(input.RequestItems as Record<string, any[]>)) {
+      this.checkTable(table);
+      for (const r of requests) {
+        if (r.PutRequest) this.write(r.PutRequest.Item);
+        else this.remove(r.DeleteRequest.Key);
+      }
+    }
+    return { UnprocessedItems: {} };
   }
 
   private delete(input: any) {
