@@ -213,3 +213,56 @@ export function emailCost(run: EmailRun, memoryMb = 256) {
     ratioBeyondSes: (total - ses) / floorBeyondSes,
   };
 }
+
+/** What `npm run bench:webhooks` measured of the deliveries of some publications to some partners (bench/webhooks.ts). */
+export interface WebhookRun {
+  deliveries: number;
+  /** Invocations of prepare-webhook-deliveries (one per publication) and their median duration. */
+  prepareInvocations: number;
+  prepareMs: number;
+  /** Module init of prepare-webhook-deliveries (a cold start's share is billed as for every function). */
+  prepareInitMs: number;
+  /** DynamoDB units prepare-webhook-deliveries used, in all. */
+  rcu: number;
+  wcu: number;
+  /** Mean size of a Webhook Delivery Requested event (detail with the body) and of a delivered body. */
+  eventBytes: number;
+  bodyBytes: number;
+  memoryMb: number;
+}
+
+export interface WebhookCost {
+  /** US dollars per million deliveries. */
+  perMillion: { lambda: number; dynamoDb: number; eventBridge: number; apiDestinations: number; total: number };
+  /** The least a design on API destinations does: one event put and one API destination invocation per delivery. */
+  floorPerMillion: number;
+  ratio: number;
+  /** Not in the total (no other row counts egress): the bodies' data transfer out, per million deliveries. */
+  dataTransferOutPerMillion: number;
+}
+
+/**
+ * Cost per million webhook deliveries (issue 17.3): prepare-webhook-deliveries (one invocation per publication,
+ * shared by the partners it matches) with its DynamoDB reads, one event per delivery (64 KB chunks) and one API
+ * destination invocation per delivery (64 KB chunks). Retries are not priced (each is another invocation).
+ */
+export function webhookCost(run: WebhookRun): WebhookCost {
+  const perDelivery = 1 / run.deliveries;
+  const chunks = (bytes: number) => Math.max(1, Math.ceil(bytes / (64 * 1024)));
+  const gbSeconds =
+    run.prepareInvocations * (run.memoryMb / 1024) * ((Math.ceil(run.prepareMs) + ASSUMPTIONS.coldStartShare * run.prepareInitMs) / 1000);
+  const m = {
+    lambda: run.prepareInvocations * perDelivery * PRICES.lambdaPerMillionRequests + gbSeconds * perDelivery * PRICES.lambdaPerGbSecondArm64 * 1e6,
+    dynamoDb: (run.rcu * PRICES.dynamoDbPerMillionReadUnits + run.wcu * PRICES.dynamoDbPerMillionWriteUnits) * perDelivery,
+    eventBridge: chunks(run.eventBytes) * PRICES.eventBridgePerMillionEvents,
+    apiDestinations: chunks(run.bodyBytes) * PRICES.apiDestinationPerMillionInvocations,
+  };
+  const total = m.lambda + m.dynamoDb + m.eventBridge + m.apiDestinations;
+  const floor = PRICES.eventBridgePerMillionEvents + PRICES.apiDestinationPerMillionInvocations;
+  return {
+    perMillion: { ...m, total },
+    floorPerMillion: floor,
+    ratio: ratio(total, floor),
+    dataTransferOutPerMillion: ((run.bodyBytes * 1e6) / 1e9) * PRICES.dataTransferOutPerGb,
+  };
+}

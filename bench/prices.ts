@@ -20,6 +20,10 @@ export const PRICES = {
   sesPerMillionEmails: 100,
   /** SQS standard queues, per million requests (each 64 KB chunk counts as one; a batch of 10 is one request). */
   sqsPerMillionRequests: 0.4,
+  /** EventBridge API destinations, per million invocations (each 64 KB chunk of a request counts as one). */
+  apiDestinationPerMillionInvocations: 0.2,
+  /** Data transfer out to the internet, per GB (first 10 TB/month): a webhook body leaves AWS. */
+  dataTransferOutPerGb: 0.09,
 } as const;
 
 /** Not measured: stated, and printed with the results. */

@@ -580,6 +580,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List partners' webhooks
+         * @description **Who:** an admin (admins may call every staff route)
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Register a partner's webhook
+         * @description An admin registers an endpoint (https) with the tier its deliveries are shaped for and a filter (entities, signal types, regions, lowest grade, events). Its delivery path (an EventBridge connection, API destination and rule) is made now. The answer holds the signing secret, shown this once: deliveries carry `Signal-Signature: v1=<hex HMAC-SHA256 of "<Signal-Timestamp>.<body>">` (docs/webhooks.md).
+         *
+         *     **Who:** an admin (admins may call every staff route)
+         */
+        post: operations["registerWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a partner's webhook
+         * @description **Who:** an admin (admins may call every staff route)
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a partner's webhook
+         * @description Its delivery path goes first, then the webhook and its secret. A delivery already being retried may still arrive.
+         *
+         *     **Who:** an admin (admins may call every staff route)
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/{webhookId}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a partner's signing secret
+         * @description A new secret, shown this once. The previous one keeps signing beside it (a second `v1=` in `Signal-Signature`) for `overlapHours` (default 24, at most 72), so the partner switches without refusing a delivery; after a leak send `{"overlapHours": 0}`.
+         *
+         *     **Who:** an admin (admins may call every staff route)
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -912,6 +986,42 @@ export interface components {
             delivery: "instant" | "daily" | "off";
             /** @description The language of the emails (`en`, `zh`, `zh-Hant`; `zh-TW` reads `zh-Hant`); default: Accept-Language, else English */
             language?: string;
+        };
+        RegisterWebhookRequest: {
+            /** @description The partner, for people */
+            name: string;
+            /** @description Where deliveries are POSTed: https (http only to 127.0.0.1 on the local stack) */
+            url: string;
+            /**
+             * @description What the partner may read: deliveries are shaped for this tier
+             * @enum {string}
+             */
+            tier: "public" | "strategy-circle" | "leadership-alliance";
+            /**
+             * @description Which briefings reach the partner: every condition given must hold
+             * @default {}
+             */
+            filter?: {
+                /** @description Only briefings with one of these entity ids among their entities; absent: any */
+                entityIds?: string[];
+                /** @description Only briefings with one of these signal types; absent: any */
+                signalTypes?: string[];
+                /** @description Only briefings with one of these regions; absent: any */
+                regions?: string[];
+                /**
+                 * @description Only briefings graded this or better
+                 * @enum {string}
+                 */
+                minGrade?: "D" | "C/D" | "B/C" | "A/B" | "A";
+                /** @description Which events; absent: all */
+                events?: ("briefing.published" | "briefing.retracted")[];
+            };
+            /** @default 10 */
+            rateLimitPerSecond?: number;
+        };
+        RotateWebhookSecretRequest: {
+            /** @description Hours the previous secret keeps signing beside the new one (default 24; 0 after a leak) */
+            overlapHours: number;
         };
         /** @description An RFC 9457 problem (`application/problem+json`). */
         Problem: {
@@ -2330,6 +2440,85 @@ export interface components {
             unsubscribed: true;
             /** @constant */
             delivery: "off";
+        };
+        Webhook: {
+            webhookId: string;
+            name: string;
+            url: string;
+            /** @enum {string} */
+            tier: "public" | "strategy-circle" | "leadership-alliance";
+            /** @description Which briefings reach the partner: every condition given must hold */
+            filter: {
+                /** @description Only briefings with one of these entity ids among their entities; absent: any */
+                entityIds?: string[];
+                /** @description Only briefings with one of these signal types; absent: any */
+                signalTypes?: string[];
+                /** @description Only briefings with one of these regions; absent: any */
+                regions?: string[];
+                /**
+                 * @description Only briefings graded this or better
+                 * @enum {string}
+                 */
+                minGrade?: "D" | "C/D" | "B/C" | "A/B" | "A";
+                /** @description Which events; absent: all */
+                events?: ("briefing.published" | "briefing.retracted")[];
+            };
+            rateLimitPerSecond: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @description When the current signing secret was made
+             */
+            secretRotatedAt: string;
+            /**
+             * Format: date-time
+             * @description After a rotation: until then deliveries also carry a signature with the previous secret
+             */
+            previousSecretValidUntil?: string;
+        };
+        WebhookWithSecret: {
+            webhookId: string;
+            name: string;
+            url: string;
+            /** @enum {string} */
+            tier: "public" | "strategy-circle" | "leadership-alliance";
+            /** @description Which briefings reach the partner: every condition given must hold */
+            filter: {
+                /** @description Only briefings with one of these entity ids among their entities; absent: any */
+                entityIds?: string[];
+                /** @description Only briefings with one of these signal types; absent: any */
+                signalTypes?: string[];
+                /** @description Only briefings with one of these regions; absent: any */
+                regions?: string[];
+                /**
+                 * @description Only briefings graded this or better
+                 * @enum {string}
+                 */
+                minGrade?: "D" | "C/D" | "B/C" | "A/B" | "A";
+                /** @description Which events; absent: all */
+                events?: ("briefing.published" | "briefing.retracted")[];
+            };
+            rateLimitPerSecond: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            /**
+             * Format: date-time
+             * @description When the current signing secret was made
+             */
+            secretRotatedAt: string;
+            /**
+             * Format: date-time
+             * @description After a rotation: until then deliveries also carry a signature with the previous secret
+             */
+            previousSecretValidUntil?: string;
+            /** @description The HMAC-SHA256 key deliveries are signed with; shown once: store it now */
+            signingSecret: string;
+        };
+        WebhookList: {
+            items: components["schemas"]["Webhook"][];
         };
     };
     responses: never;
@@ -5801,6 +5990,372 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description Something failed on our side; it has been logged. The body says nothing about internals. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every webhook, without its secret. */
+            200: {
+                headers: {
+                    /** @description `private, no-store` */
+                    "cache-control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (API Gateway's JWT authorizer; the function is not called). */
+            401: {
+                headers: {
+                    /** @description Why the token was refused */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description The caller is not an admin, or the membership that made them one has ended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side; it has been logged. The body says nothing about internals. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description The webhook and its signing secret. */
+            201: {
+                headers: {
+                    /** @description Where the created resource can be read */
+                    location?: string;
+                    /** @description `no-store` */
+                    "cache-control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description Invalid input, or a URL that cannot receive deliveries (`#/url`: https required). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (API Gateway's JWT authorizer; the function is not called). */
+            401: {
+                headers: {
+                    /** @description Why the token was refused */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description The caller is not an admin, or the membership that made them one has ended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side; it has been logged. The body says nothing about internals. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook, without its secret. */
+            200: {
+                headers: {
+                    /** @description `private, no-store` */
+                    "cache-control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description The input is invalid: `errors` names each failing field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (API Gateway's JWT authorizer; the function is not called). */
+            401: {
+                headers: {
+                    /** @description Why the token was refused */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description The caller is not an admin, or the membership that made them one has ended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such webhook. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side; it has been logged. The body says nothing about internals. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The input is invalid: `errors` names each failing field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (API Gateway's JWT authorizer; the function is not called). */
+            401: {
+                headers: {
+                    /** @description Why the token was refused */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description The caller is not an admin, or the membership that made them one has ended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such webhook. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something failed on our side; it has been logged. The body says nothing about internals. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                webhookId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RotateWebhookSecretRequest"];
+            };
+        };
+        responses: {
+            /** @description The webhook and its new signing secret. */
+            200: {
+                headers: {
+                    /** @description `no-store` */
+                    "cache-control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description `overlapHours` out of 0-72, or an unknown field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description No bearer token, or an invalid or expired one (API Gateway's JWT authorizer; the function is not called). */
+            401: {
+                headers: {
+                    /** @description Why the token was refused */
+                    "www-authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description The caller is not an admin, or the membership that made them one has ended. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such webhook. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than 64 KB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not `application/json`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Something failed on our side; it has been logged. The body says nothing about internals. */

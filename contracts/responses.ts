@@ -49,6 +49,7 @@ import {
   EvidenceItem,
 } from '#domain/visibility.ts';
 import { AlertView as DomainAlertView, WatchEntry as DomainWatchEntry } from '#domain/watchlist.ts';
+import { WebhookView as DomainWebhookView, WebhookWithSecret as DomainWebhookWithSecret } from '#domain/webhooks.ts';
 
 /** Named response components: the id is the name under `#/components/schemas`. */
 export const responseSchemas = z.registry<{ id: string }>();
@@ -246,6 +247,12 @@ export const Unsubscribed = named(
     .object({ unsubscribed: z.literal(true), delivery: z.literal('off') })
     .check(z.describe("The member's email is off; the same answer whether or not they had chosen any.")),
 );
+
+// ---- partners' webhooks (domain/webhooks.ts, docs/webhooks.md) ------------------------------------
+
+export const Webhook = named('Webhook', DomainWebhookView);
+export const WebhookWithSecret = named('WebhookWithSecret', DomainWebhookWithSecret);
+export const WebhookList = named('WebhookList', z.object({ items: z.array(Webhook) }));
 
 // ---- per route -------------------------------------------------------------------------------
 
@@ -831,6 +838,44 @@ export const ROUTE_RESPONSES: Record<string, RouteResponses> = {
     },
   },
   ...EMAIL_ROUTES,
+  'POST /webhooks': {
+    summary: "Register a partner's webhook",
+    description:
+      'An admin registers an endpoint (https) with the tier its deliveries are shaped for and a filter (entities, signal types, regions, ' +
+      'lowest grade, events). Its delivery path (an EventBridge connection, API destination and rule) is made now. The answer holds the ' +
+      'signing secret, shown this once: deliveries carry `Signal-Signature: v1=<hex HMAC-SHA256 of "<Signal-Timestamp>.<body>">` (docs/webhooks.md).',
+    success: {
+      status: 201,
+      description: 'The webhook and its signing secret.',
+      schema: WebhookWithSecret,
+      headers: { ...location, ...cacheControl('`no-store`') },
+    },
+    failures: { 400: { description: 'Invalid input, or a URL that cannot receive deliveries (`#/url`: https required).' } },
+  },
+  'GET /webhooks': {
+    summary: "List partners' webhooks",
+    success: { status: 200, description: 'Every webhook, without its secret.', schema: WebhookList, headers: cacheControl('`private, no-store`') },
+  },
+  'GET /webhooks/{webhookId}': {
+    summary: "Read a partner's webhook",
+    success: { status: 200, description: 'The webhook, without its secret.', schema: Webhook, headers: cacheControl('`private, no-store`') },
+    failures: { 404: { description: 'No such webhook.' } },
+  },
+  'DELETE /webhooks/{webhookId}': {
+    summary: "Remove a partner's webhook",
+    description: 'Its delivery path goes first, then the webhook and its secret. A delivery already being retried may still arrive.',
+    // A 204 has no body; the generator still names a registered schema, which it leaves out of the document.
+    success: { status: 204, description: 'Removed.', schema: Webhook },
+    failures: { 404: { description: 'No such webhook.' } },
+  },
+  'POST /webhooks/{webhookId}/secret': {
+    summary: "Rotate a partner's signing secret",
+    description:
+      'A new secret, shown this once. The previous one keeps signing beside it (a second `v1=` in `Signal-Signature`) for ' +
+      '`overlapHours` (default 24, at most 72), so the partner switches without refusing a delivery; after a leak send `{"overlapHours": 0}`.',
+    success: { status: 200, description: 'The webhook and its new signing secret.', schema: WebhookWithSecret, headers: cacheControl('`no-store`') },
+    failures: { 400: { description: '`overlapHours` out of 0-72, or an unknown field.' }, 404: { description: 'No such webhook.' } },
+  },
 };
 
 /** Tags: the first path segment of a route. */
@@ -844,4 +889,5 @@ export const TAGS: Record<string, string> = {
   confidence: 'How to read a confidence score: bands, grades, labels and marks.',
   feeds: 'The published feed as RSS 2.0, Atom and JSON Feed, for feed readers: public fields only.',
   unsubscribe: 'The signed one-click unsubscribe link of every email (no login).',
+  webhooks: "Partners' signed webhooks: registration, secrets (admins).",
 };

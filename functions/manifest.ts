@@ -8,6 +8,7 @@ import {
   AlertFanOutContinued,
   BriefingEdited,
   BriefingPublished,
+  BriefingRetracted,
   BriefingScored,
   EntitlementChanged,
   type EventPattern,
@@ -62,12 +63,17 @@ export interface FunctionSpec {
   /** Sets or applies auto-publish rules: needs the publisher's floor (`AUTO_PUBLISH_FLOOR`, the stage's `autoPublishFloor`). */
   appliesAutoPublishRules?: boolean;
   /**
-   * Deployed in the email capability's nested stack (infra/constructs/email.ts), not the main stack, whose
-   * CloudFormation resources are near their 500. Its trigger is in {@link EMAIL}, or a route.
+   * Deployed in a capability's nested stack (infra/constructs/email.ts, infra/constructs/webhooks.ts) with its routes
+   * and triggers, not in the main stack, whose CloudFormation resources are near their 500 per template.
    */
-  nestedStack?: 'email';
+  nestedStack?: 'email' | 'webhooks';
   /** What the function needs of the email capability (EMAIL_ENV): its queues, the SES sender, the unsubscribe key, the API's URL. */
   email?: { readonly enqueues?: readonly ('send' | 'plan')[]; readonly sends?: true; readonly signsLinks?: true };
+  /**
+   * Makes and removes partners' EventBridge connections, API destinations and rules (functions/webhooks/destinations.ts):
+   * those actions on names with the deployment's webhook prefix only, and passing the delivery role.
+   */
+  managesWebhookDestinations?: boolean;
 }
 
 /**
@@ -339,6 +345,46 @@ export const FUNCTIONS = {
     table: { email: ['UpdateItem'] },
     nestedStack: 'email',
   },
+  'register-webhook': {
+    entry: 'functions/webhooks/register-webhook.ts',
+    description: "POST /webhooks: an admin registers a partner's HTTPS endpoint with a tier and a filter; its signing secret is shown once",
+    table: { user: ['GetItem'], webhook: ['PutItem'] },
+    managesWebhookDestinations: true,
+    nestedStack: 'webhooks',
+  },
+  'list-webhooks': {
+    entry: 'functions/webhooks/list-webhooks.ts',
+    description: 'GET /webhooks: admins list the partner webhooks',
+    table: { user: ['GetItem'], webhook: ['Query'] },
+    nestedStack: 'webhooks',
+  },
+  'get-webhook': {
+    entry: 'functions/webhooks/get-webhook.ts',
+    description: 'GET /webhooks/{webhookId}: an admin reads a partner webhook',
+    table: { user: ['GetItem'], webhook: ['GetItem'] },
+    nestedStack: 'webhooks',
+  },
+  'delete-webhook': {
+    entry: 'functions/webhooks/delete-webhook.ts',
+    description: 'DELETE /webhooks/{webhookId}: an admin removes a partner webhook and its delivery path',
+    table: { user: ['GetItem'], webhook: ['GetItem', 'DeleteItem'] },
+    managesWebhookDestinations: true,
+    nestedStack: 'webhooks',
+  },
+  'rotate-webhook-secret': {
+    entry: 'functions/webhooks/rotate-webhook-secret.ts',
+    description: "POST /webhooks/{webhookId}/secret: an admin replaces a partner webhook's signing secret; the new one is shown once",
+    table: { user: ['GetItem'], webhook: ['GetItem', 'PutItem'] },
+    nestedStack: 'webhooks',
+  },
+  'prepare-webhook-deliveries': {
+    entry: 'functions/webhooks/prepare-webhook-deliveries.ts',
+    description:
+      "On Briefing Published and Briefing Retracted: signs one delivery per matching partner webhook, shaped for the partner's tier, and puts it on the bus for the partner's API destination",
+    table: { webhook: ['Query'], briefing: ['Query'] },
+    putsEvents: true,
+    nestedStack: 'webhooks',
+  },
   reconcile: {
     entry: 'functions/pipeline/reconcile.ts',
     description: 'Every 5 minutes: re-drives changes whose consequence no consumer confirmed (pending outbox records)',
@@ -349,7 +395,7 @@ export const FUNCTIONS = {
 } as const satisfies Record<string, FunctionSpec>;
 export type FunctionName = keyof typeof FUNCTIONS;
 
-/** The nested stack a function is deployed in (infra/constructs/email.ts), or undefined for the main stack. */
+/** The nested stack a function is deployed in (infra/constructs/email.ts, infra/constructs/webhooks.ts), or undefined for the main stack. */
 export const nestedStackOf = (name: FunctionName): FunctionSpec['nestedStack'] => (FUNCTIONS[name] as FunctionSpec).nestedStack;
 
 export interface RouteSpec {
@@ -396,6 +442,11 @@ export const ROUTES: readonly RouteSpec[] = [
   { method: 'PUT', path: '/me/preferences', fn: 'put-email-preferences', auth: 'jwt' },
   { method: 'GET', path: '/unsubscribe', fn: 'unsubscribe', auth: 'none' },
   { method: 'POST', path: '/unsubscribe', fn: 'unsubscribe', auth: 'none' },
+  { method: 'POST', path: '/webhooks', fn: 'register-webhook', auth: 'jwt' },
+  { method: 'GET', path: '/webhooks', fn: 'list-webhooks', auth: 'jwt' },
+  { method: 'GET', path: '/webhooks/{webhookId}', fn: 'get-webhook', auth: 'jwt' },
+  { method: 'DELETE', path: '/webhooks/{webhookId}', fn: 'delete-webhook', auth: 'jwt' },
+  { method: 'POST', path: '/webhooks/{webhookId}/secret', fn: 'rotate-webhook-secret', auth: 'jwt' },
 ];
 
 /** Anything no route matches goes here ($default and ANY on known paths). */
@@ -406,6 +457,11 @@ export interface SubscriptionSpec {
   rule: string;
   fn: FunctionName;
   pattern: EventPattern;
+  /**
+   * `false`: the function reacts to the event but another subscription confirms its consequence (each awaited event has
+   * exactly one that does, functions/commons/table/outbox.ts); the reconciler does not wait on this one.
+   */
+  confirms?: false;
 }
 
 // `@__PURE__`: a function that reads ROUTES only (route-not-found) leaves the event contracts out (domain/schema.ts).
@@ -422,6 +478,18 @@ export const SUBSCRIPTIONS: readonly SubscriptionSpec[] = [
   { rule: 'SyncGroupsOnEntitlementChanged', fn: 'sync-member-groups', pattern: /* @__PURE__ */ patternFor(EntitlementChanged) },
   { rule: 'AlertFollowersOnBriefingPublished', fn: 'alert-followers', pattern: /* @__PURE__ */ patternFor(BriefingPublished) },
   { rule: 'AlertFollowersOnFanOutContinued', fn: 'alert-followers', pattern: /* @__PURE__ */ patternFor(AlertFanOutContinued) },
+  {
+    rule: 'WebhooksOnBriefingPublished',
+    fn: 'prepare-webhook-deliveries',
+    pattern: /* @__PURE__ */ patternFor(BriefingPublished),
+    confirms: false,
+  },
+  {
+    rule: 'WebhooksOnBriefingRetracted',
+    fn: 'prepare-webhook-deliveries',
+    pattern: /* @__PURE__ */ patternFor(BriefingRetracted),
+    confirms: false,
+  },
 ];
 
 /** The function that consumes the table's stream and publishes outbox records. */

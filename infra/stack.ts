@@ -23,6 +23,7 @@ import { BriefingsFunctions, RESERVED_CONCURRENCY } from './constructs/functions
 import { Identity } from './constructs/identity.ts';
 import { Monitoring } from './constructs/monitoring.ts';
 import { OutboxRelay } from './constructs/outbox-relay.ts';
+import { Webhooks } from './constructs/webhooks.ts';
 import type { StageSettings } from './stage.ts';
 
 /** The routes of the main stack's own functions (the email routes are the nested stack's). */
@@ -97,12 +98,14 @@ export class BriefingsStack extends Stack {
         'Operators invoke rescore-briefings synchronously (aws lambda invoke, RequestResponse) and read its answer; a dead-letter ' +
         "queue only receives failed asynchronous invocations. A failed run is run again (it is idempotent) and raises the function's Errors alarm.",
     });
-    for (const subscription of SUBSCRIPTIONS) events.subscribe(subscription, functions.get(subscription.fn));
+    // The subscriptions of a nested stack's functions are made there (Webhooks below).
+    const mainSubscriptions = SUBSCRIPTIONS.filter((s) => nestedStackOf(s.fn) === undefined);
+    for (const subscription of mainSubscriptions) events.subscribe(subscription, functions.get(subscription.fn));
     for (const schedule of SCHEDULES) events.schedule(schedule, functions.get(schedule.fn));
     new OutboxRelay(this, 'OutboxRelay', { table: data.table, relay: functions.get(STREAM_CONSUMER), failures });
     new EventSchemas(this, 'EventSchemas');
 
-    const busConsumers = [...new Set(SUBSCRIPTIONS.map((s) => s.fn))].map((name) => [name, functions.get(name)] as const);
+    const busConsumers = [...new Set(mainSubscriptions.map((s) => s.fn))].map((name) => [name, functions.get(name)] as const);
     // Made before Monitoring, which alarms on every failure queue it is given.
     const undeliveredNotifications = props.stage.alarmSubscription
       ? failures.add(this, 'AlarmNotificationsUndelivered', 'alarm notifications SNS could not deliver to the subscriber')
@@ -123,6 +126,20 @@ export class BriefingsStack extends Stack {
       ...(props.stage.alarmSubscription ? { subscription: props.stage.alarmSubscription } : {}),
       ...(undeliveredNotifications ? { undeliveredNotifications } : {}),
       removalPolicy,
+    });
+
+    // Made after Monitoring, which alarms on the failure queues made so far: the nested stack alarms on its own.
+    new Webhooks(this, 'Webhooks', {
+      table: data.table,
+      bus: events.bus,
+      events,
+      api,
+      failures,
+      alarmTopic: monitoring.topic,
+      tokens: { issuer: identity.issuer, audience: identity.client.userPoolClientId },
+      userPool: identity.userPool,
+      removalPolicy,
+      logRetention: props.stage.logRetentionDays as RetentionDays,
     });
 
     const edge = new EdgeCache(this, 'EdgeCache', { api: api.httpApi });

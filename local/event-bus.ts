@@ -8,6 +8,10 @@
  * the target receives the full envelope, and a failing target is retried and
  * finally dead-lettered (`<dataDir>/dead-letters.jsonl`).
  *
+ * Rules can also be made through the API (PutRule, PutTargets) with API destination targets, as the
+ * webhook functions do (local/api-destinations.ts): their deliveries are HTTP requests to the partner's
+ * endpoint, retried and dead-lettered the same way.
+ *
  * Like EventBridge too, an accepted entry survives the process: it is in the
  * journal (bus-journal.ts, fsynced) before PutEvents answers, and a delivery
  * that had not finished when the process stopped or died is made again after
@@ -17,6 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ApiDestinations, DestinationError, type DestinationOperation, NonRetryableDeliveryError } from './api-destinations.ts';
 import { BusJournal, type JournalEntry } from './bus-journal.ts';
 import { appendDeadLetter, errorMessage } from './dead-letters.ts';
 import type { EventEnvelope } from './event-envelope.ts';
@@ -111,6 +116,8 @@ export class LocalEventBus {
   private readonly awaitingSubscriber = new Map<string, Array<{ event: ReceivedEvent; delivery: Delivery }>>();
   /** Aborted on stop: cuts retry backoffs short. */
   private readonly stopSignal = new AbortController();
+  /** Connections, API destinations and the rules targeting them, made through the API (local/api-destinations.ts). */
+  readonly destinations: ApiDestinations;
   private server: Server | undefined;
   private stopped: Promise<void> | undefined;
   private port = 0;
@@ -120,6 +127,15 @@ export class LocalEventBus {
     this.changes.setMaxListeners(0);
     this.journal = new BusJournal(opts.dataDir);
     for (const entry of this.journal.recovered()) this.recover(entry);
+    // After the journal: the rules it restores pick up the deliveries a previous run left unfinished.
+    this.destinations = new ApiDestinations({
+      dataDir: opts.dataDir,
+      region: opts.region,
+      account: ACCOUNT,
+      busName: opts.busName,
+      subscribe: (subscriber) => this.subscribe(subscriber),
+      stopSignal: this.stopSignal.signal,
+    });
   }
 
   private get stopping(): boolean {
@@ -238,8 +254,21 @@ export class LocalEventBus {
     try {
       if (req.method !== 'POST') throw new AwsError('UnknownOperationException', 'Only POST requests are supported');
       const target = String(req.headers['x-amz-target'] ?? '');
+      const operation = target.replace(/^AWSEvents\./, '');
+      if (operation in this.destinations.operations) {
+        const input = parseJson((await readBody(req, MAX_REQUEST_BYTES)).toString('utf8')) as Record<string, unknown> | undefined;
+        try {
+          return send(res, 200, this.destinations.operations[operation as DestinationOperation](input ?? {}));
+        } catch (error) {
+          if (error instanceof DestinationError) throw new AwsError(error.type, error.message);
+          throw error;
+        }
+      }
       if (target !== 'AWSEvents.PutEvents') {
-        throw new AwsError('UnknownOperationException', `The local event bus implements AWSEvents.PutEvents only, not "${target}"`);
+        throw new AwsError(
+          'UnknownOperationException',
+          `The local event bus implements AWSEvents.PutEvents and the API destination operations of local/api-destinations.ts only, not "${target}"`,
+        );
       }
       const body = await readBody(req, MAX_REQUEST_BYTES).catch((error: unknown) => {
         if (error instanceof BodyTooLargeError)
@@ -369,7 +398,8 @@ export class LocalEventBus {
   }
 
   private async deliver(event: ReceivedEvent, delivery: Delivery, subscriber: Subscriber): Promise<void> {
-    for (let attempt = 1; attempt <= this.retry.attempts; attempt++) {
+    let attempts = this.retry.attempts;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
       if (this.stopping) return;
       delivery.attempts = attempt;
       const started = performance.now();
@@ -388,7 +418,9 @@ export class LocalEventBus {
       } catch (error) {
         delivery.error = errorMessage(error);
         this.changes.emit('change');
-        if (attempt < this.retry.attempts) {
+        // As EventBridge: a target's answer that retrying cannot change (an API destination's 400, 403, 404…) dead-letters at once.
+        if (error instanceof NonRetryableDeliveryError) attempts = attempt;
+        if (attempt < attempts) {
           await sleep(this.retry.baseDelayMs * 2 ** (attempt - 1), undefined, { signal: this.stopSignal.signal }).catch(() => undefined);
         }
       }

@@ -164,6 +164,8 @@ export function keyPrefix(key: string): string {
 export function authorizationRequests(service: Service, operation: string, input: Json, local: LocalResources): AuthorizationRequest[] {
   const arn = (svc: string, resource: string) => `arn:aws:${svc}:${local.region}:${local.account}:${resource}`;
   if (service === 'events') {
+    const resources = destinationResources(operation, input, arn);
+    if (resources) return resources;
     const buses = new Set(((input['Entries'] ?? []) as Json[]).map((e) => String(e['EventBusName'] ?? 'default')));
     if (buses.size === 0) buses.add('default');
     return [...buses].map((bus) => ({
@@ -232,6 +234,37 @@ export function authorizationRequests(service: Service, operation: string, input
       return ((input['TransactItems'] ?? []) as Json[]).map((part) => item('GetItem', part['Get']?.['TableName'], part['Get']?.['Key']));
     default:
       return [{ action: `dynamodb:${operation}`, resource: input['TableName'] ? table(input['TableName']) : '*' }];
+  }
+}
+
+/**
+ * The requests of the API destination operations the webhook functions send (functions/webhooks/destinations.ts),
+ * or undefined for another operation. IAM names a connection or API destination by its name (the ARN's id after
+ * it matches `<name>*` too), a rule by its bus and name; PutTargets with a role also passes that role.
+ */
+function destinationResources(operation: string, input: Json, arn: (svc: string, resource: string) => string): AuthorizationRequest[] | undefined {
+  const bus = () => {
+    const name = String(input['EventBusName'] ?? 'default');
+    return name.startsWith('arn:') ? (name.split('/').pop() ?? name) : name;
+  };
+  switch (operation) {
+    case 'CreateConnection':
+    case 'DeleteConnection':
+      return [{ action: `events:${operation}`, resource: arn('events', `connection/${String(input['Name'])}`) }];
+    case 'CreateApiDestination':
+    case 'DeleteApiDestination':
+      return [{ action: `events:${operation}`, resource: arn('events', `api-destination/${String(input['Name'])}`) }];
+    case 'PutRule':
+    case 'DeleteRule':
+      return [{ action: `events:${operation}`, resource: arn('events', `rule/${bus()}/${String(input['Name'])}`) }];
+    case 'PutTargets':
+    case 'RemoveTargets': {
+      const rule = { action: `events:${operation}`, resource: arn('events', `rule/${bus()}/${String(input['Rule'])}`) };
+      const roles = [...new Set(((input['Targets'] ?? []) as Json[]).flatMap((t) => (t['RoleArn'] ? [String(t['RoleArn'])] : [])))];
+      return [rule, ...roles.map((role) => ({ action: 'iam:PassRole', resource: role }))];
+    }
+    default:
+      return undefined;
   }
 }
 

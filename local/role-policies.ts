@@ -33,6 +33,8 @@ export interface LocalResources {
 
 export interface SynthesizedRoles {
   roles: Record<FunctionName, SynthesizedRole>;
+  /** What the webhook functions are configured with in the template (infra/constructs/webhooks.ts), for the local stack to set alike. */
+  webhooks?: { namePrefix: string; deliveryRoleId: string };
   /** Type of each resource of the template, by logical id (to resolve references). */
   resourceTypes: Record<string, string>;
 }
@@ -88,11 +90,12 @@ function sourceDigest(): string {
 
 async function synthesize(): Promise<SynthesizedRoles> {
   // Loaded here only: aws-cdk-lib is large, and the CDK app is needed once per local stack start.
-  const [{ App }, { BriefingsStack }, { stackName, stageSettings }, { withNestedResources }] = await Promise.all([
+  const [{ App }, { BriefingsStack }, { stackName, stageSettings }, { withNestedResources }, { Webhooks }] = await Promise.all([
     import('aws-cdk-lib'),
     import('#infra/stack.ts'),
     import('#infra/stage.ts'),
-    import('#infra/nested-resources.ts'),
+    import('#infra/nested-templates.ts'),
+    import('#infra/constructs/webhooks.ts'),
   ]);
   const cdkJson = JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8')) as { context: Json };
   const app = new App({
@@ -103,11 +106,12 @@ async function synthesize(): Promise<SynthesizedRoles> {
   const stack = new BriefingsStack(app, stackName(stage), { stage });
   const assembly = app.synth({ validateOnSynthesis: false });
   const template = assembly.getStackByName(stack.stackName).template as Json;
-  // Nested stacks (the email capability's) too, each parameter replaced by what the parent passes.
-  const resources = withNestedResources(stack, template['Resources'] as Record<string, Json>, (nested) =>
-    JSON.parse(readFileSync(join(assembly.directory, nested.templateFile), 'utf8')),
-  );
-  return rolesOf(resources);
+  // The webhook functions are in a nested stack (infra/constructs/webhooks.ts): their roles are read from its template.
+  const roles = rolesOf(withNestedResources(stack, template['Resources'] as Record<string, Json>, assembly.directory));
+  const webhooks = stack.node.findAll().find((c): c is InstanceType<typeof Webhooks> => c instanceof Webhooks);
+  if (!webhooks) return roles;
+  const deliveryRoleId = webhooks.getLogicalId(webhooks.invocationRole.node.defaultChild as import('aws-cdk-lib').CfnElement);
+  return { ...roles, webhooks: { namePrefix: webhooks.namePrefix, deliveryRoleId } };
 }
 
 /** Each manifest function's role and policies in a template (functions are found by the description infra copies from the manifest). */
@@ -145,6 +149,8 @@ export function resolvePolicy(document: Json, resourceTypes: Record<string, stri
     }
     if (type === 'AWS::Events::EventBus' && attr === 'Arn') return arn('events', `event-bus/${local.busName}`);
     if (type === 'AWS::Cognito::UserPool' && attr === 'Arn') return arn('cognito-idp', `userpool/${local.userPoolId}`);
+    // Roles are named after their logical ids locally (the webhook delivery role, which a webhook function passes).
+    if (type === 'AWS::IAM::Role' && attr === 'Arn') return localRoleArn(local.account, id);
     return arn('unresolved', `${id}/${attr}`);
   };
   const ref = (id: string): string => {
@@ -181,3 +187,6 @@ export function resolvePolicy(document: Json, resourceTypes: Record<string, stri
   };
   return resolve(document) as Json;
 }
+
+/** A role's ARN on the local stack: named after its logical id. */
+export const localRoleArn = (account: string, roleId: string) => `arn:aws:iam::${account}:role/${roleId}`;

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { provisionedEntitlement, renewedSeedGrant } from '#domain/entitlement.ts';
-import { EMAIL_ENV, ENV } from '#functions/commons/env.ts';
+import { EMAIL_ENV, ENV, WEBHOOK_ENV } from '#functions/commons/env.ts';
 import { NEW_ALERT_STREAM_FILTER, RELAY_STREAM_FILTERS } from '#functions/commons/table/schema.ts';
 import { EMAIL, FALLBACK_FUNCTION, FUNCTIONS, type FunctionName, ROUTES, SCHEDULES, STREAM_CONSUMER, SUBSCRIPTIONS } from '#functions/manifest.ts';
 import { MAX_RECEIVE_COUNT, PLAN_MAX_CONCURRENCY, SEND_BATCH_SIZE, SEND_MAX_CONCURRENCY } from '#infra/email-settings.ts';
@@ -41,7 +41,7 @@ import { type IamMode, LocalIam } from './local-iam.ts';
 import { createLog } from './log.ts';
 import { LOCAL_QUEUES } from './queue-names.ts';
 import { LocalQueues } from './queues.ts';
-import { synthesizeRoles } from './role-policies.ts';
+import { localRoleArn, synthesizeRoles } from './role-policies.ts';
 import { seedDemoData, seedFile } from './seed.ts';
 import { StreamRelay } from './stream-relay.ts';
 import { ensureTable } from './table.ts';
@@ -241,6 +241,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     const invocationListeners = new Set<(fn: FunctionName, ms: number) => void>();
     const roles = await synthesized;
     if ('error' in roles) throw roles.error;
+    configureWebhookEnvironment(roles.value.webhooks);
     const iam = new LocalIam({
       ...roles.value,
       local: { region: REGION, account: LOCAL_ACCOUNT, tableName: TABLE_NAME, busName: BUS_NAME, userPoolId: pool.userPoolId },
@@ -250,13 +251,15 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
       ...(process.env['LOCAL_IAM_TRACE'] ? { traceFile: process.env['LOCAL_IAM_TRACE'] } : {}),
     });
     // The clients every handler shares (functions/commons/clients/), imported now that their endpoints are set.
-    const [{ ddb: handlerDdb }, { eventBridge }, { cognito: handlerCognito }] = await Promise.all([
+    const [{ ddb: handlerDdb }, { eventBridge }, { cognito: handlerCognito }, { eventBridgeAdmin }] = await Promise.all([
       import('#functions/commons/clients/dynamodb.ts'),
       import('#functions/commons/clients/eventbridge.ts'),
       import('#functions/commons/clients/cognito.ts'),
+      import('#functions/commons/clients/eventbridge-admin.ts'),
     ]);
     iam.install(handlerDdb, 'dynamodb');
     iam.install(eventBridge, 'events');
+    iam.install(eventBridgeAdmin, 'events');
     iam.install(handlerCognito, 'cognito-idp');
     const functions = await loadFunctions(REPO_ROOT, {
       region: REGION,
@@ -500,6 +503,21 @@ function configureHandlerEnvironment(c: {
   // async hook that tracks every promise of this one process, the API's and the bus's included, where in Lambda only each
   // consumer's own process carries it. Manual mode installs none; nothing locally reads a segment.
   env['AWS_XRAY_MANUAL_MODE'] ??= 'true';
+}
+
+/**
+ * What the webhook functions read (functions/commons/env.ts WEBHOOK_ENV), as the template sets it: the name
+ * prefix and delivery role the grants name; dead letters go to `<dataDir>/dead-letters.jsonl` (the queue ARN
+ * is a name only); and endpoints may be http://127.0.0.1, where the tests' receivers listen.
+ */
+function configureWebhookEnvironment(webhooks: { namePrefix: string; deliveryRoleId: string } | undefined): void {
+  if (!webhooks) throw new Error('the synthesized app has no Webhooks nested stack (infra/constructs/webhooks.ts)');
+  Object.assign(process.env, {
+    [WEBHOOK_ENV.namePrefix]: webhooks.namePrefix,
+    [WEBHOOK_ENV.invocationRoleArn]: localRoleArn(LOCAL_ACCOUNT, webhooks.deliveryRoleId),
+    [WEBHOOK_ENV.deadLetterQueueArn]: `arn:aws:sqs:${REGION}:${LOCAL_ACCOUNT}:webhook-deliveries-dead-lettered`,
+    [WEBHOOK_ENV.allowLoopbackHttp]: 'true',
+  });
 }
 
 // The deadline only ends a wait that would never end (see LocalEventBus.waitFor), whatever the machine's load.

@@ -121,6 +121,7 @@ function usage(stack: LocalStack, ms: number): string {
     `  curl -s ${api}/me/alerts -H "Authorization: Bearer $(npm run -s token -- strategy)"   # alerts for followed entities`,
     `  curl -s -X PUT ${api}/me/preferences -H "Authorization: Bearer $(npm run -s token -- strategy)" -H 'content-type: application/json' -d '{"delivery":"daily"}'`,
     `  npm run -s digest                              # the daily digest now (07:00 UTC in AWS); read it at ${stack.endpoints.ses}`,
+    '  npm run -s webhook:demo -- strategy-circle     # a partner endpoint: signed webhook deliveries, verified (docs/webhooks.md)',
   );
   lines.push(
     `  curl -s -X POST ${api}/sources -H "Authorization: Bearer $(npm run -s token -- analyst)" -H 'content-type: application/json' \\`,

@@ -50,6 +50,11 @@ export const CONFIRMED_BY_HANDLER = 'confirmed-by-handler';
 export function eventConsumer<C extends EventContract>(
   contracts: C | readonly C[],
   fn: (detail: z.infer<C['detail']>, ctx: { now: Date; event: EventBridgeEvent<string, unknown> }) => Promise<unknown>,
+  /**
+   * `confirms: false`: another consumer confirms the events' consequence (the one subscription each awaited
+   * event has, functions/manifest.ts); this one only reacts to them, and its failures stay in its failure queue.
+   */
+  opts: { confirms?: boolean } = {},
 ) {
   const list: readonly C[] = Array.isArray(contracts) ? contracts : [contracts as C];
   const handle = async (event: EventBridgeEvent<string, unknown>): Promise<void> => {
@@ -70,7 +75,7 @@ export function eventConsumer<C extends EventContract>(
       const { eventId } = parsed.data as { eventId: string };
       logger.appendKeys({ eventId });
       const outcome = await fn(parsed.data as z.infer<C['detail']>, { now: new Date(), event });
-      if (AWAITED_EVENTS.has(contract.detailType) && outcome !== CONFIRMED_BY_HANDLER) await confirmConsequence(eventId);
+      if (opts.confirms !== false && AWAITED_EVENTS.has(contract.detailType) && outcome !== CONFIRMED_BY_HANDLER) await confirmConsequence(eventId);
     });
   };
   // A consumer returns nothing, so there is no response to record; errors are recorded on the subsegment.

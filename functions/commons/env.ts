@@ -45,3 +45,15 @@ export const EMAIL_ENV = {
   /** The queue the daily planner pages through (the schedule's start, each shard's next page). */
   planQueueUrl: 'DIGEST_PLAN_QUEUE_URL',
 } as const;
+
+/** For the webhook functions (`webhooks` in the manifest); apart from ENV so that no other bundle carries them. */
+export const WEBHOOK_ENV = {
+  /** Names of each partner's connection, API destination and rule start with this (the grants name it). */
+  namePrefix: 'WEBHOOK_NAME_PREFIX',
+  /** The queue deliveries go to once their retries are spent. */
+  deadLetterQueueArn: 'WEBHOOK_DLQ_ARN',
+  /** The role EventBridge assumes to invoke a partner's API destination. */
+  invocationRoleArn: 'WEBHOOK_ROLE_ARN',
+  /** `true` on the local stack only: endpoints may be http://127.0.0.1 (a deployment requires https). */
+  allowLoopbackHttp: 'WEBHOOK_ALLOW_LOOPBACK_HTTP',
+} as const;

@@ -18,6 +18,8 @@ export type PublishableEvent = OutgoingEvent & { correlationId?: string };
 
 export interface PublishOptions {
   busName: string;
+  /** The events' `source`; default EVENT_SOURCE (webhook deliveries have their own, events/webhook-delivery-requested.ts). */
+  source?: string;
   attempts?: number;
   /** Base delay between attempts, doubled each time. */
   backoffMs?: number;
@@ -41,7 +43,7 @@ async function publishChunk<E extends PublishableEvent>(chunk: E[], opts: Publis
     if (n > 0) await sleep((opts.backoffMs ?? 50) * 2 ** (n - 1));
     const entries: PutEventsRequestEntry[] = pending.map((e) => ({
       EventBusName: opts.busName,
-      Source: EVENT_SOURCE,
+      Source: opts.source ?? EVENT_SOURCE,
       DetailType: e.detailType,
       Detail: JSON.stringify(e.correlationId ? { ...e.detail, correlationId: e.correlationId } : e.detail),
     }));

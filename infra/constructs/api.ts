@@ -1,11 +1,22 @@
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, type HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
+  type HttpStage,
+  type IHttpRouteAuthorizer,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { ROUTES as ALL_ROUTES, FALLBACK_FUNCTION, type FunctionName, nestedStackOf } from '#functions/manifest.ts';
+import { ROUTES as ALL_ROUTES, FALLBACK_FUNCTION, type FunctionName, nestedStackOf, type RouteSpec } from '#functions/manifest.ts';
 import { CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS, CORS_METHODS, CORS_REQUEST_HEADERS } from '#infra/cors.ts';
 import { pascalCase } from '#infra/naming.ts';
 import type { BriefingsFunctions } from './functions.ts';
@@ -60,6 +71,9 @@ export class Api extends Construct {
   readonly stage: HttpStage;
   /** The Cognito JWT authorizer of the `jwt` routes, shared with the routes nested stacks add (infra/constructs/email.ts). */
   readonly jwtAuthorizer: HttpJwtAuthorizer;
+  private readonly jwt: IHttpRouteAuthorizer;
+  private readonly none = new HttpNoneAuthorizer();
+  private readonly fallback: IFunction;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -115,8 +129,12 @@ export class Api extends Construct {
       jwtAudience: [props.identity.client.userPoolClientId],
     });
     this.jwtAuthorizer = jwt;
-    const none = new HttpNoneAuthorizer();
-    for (const route of ROUTES) {
+    this.jwt = jwt;
+    this.fallback = props.functions.get(FALLBACK_FUNCTION);
+    const none = this.none;
+    // A nested stack's functions get their routes there (EmailDigests; Webhooks through addRoutesIn), so this template stays under CloudFormation's limit.
+    const routes = ROUTES;
+    for (const route of routes) {
       const added = this.httpApi.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
@@ -139,12 +157,49 @@ export class Api extends Construct {
     const fallbackReason =
       'Reaches only route-not-found, which answers 404 or 405 as problem+json and reads nothing; an authorizer here ' +
       'would turn a wrong method or unknown path into 401 and hide the Allow header.';
-    for (const path of new Set(ROUTES.map((route) => route.path))) {
+    for (const path of new Set(routes.map((route) => route.path))) {
       const added = this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration: integrationOf(FALLBACK_FUNCTION), authorizer: none });
       for (const r of added) Validations.of(r).acknowledge({ id: 'AwsSolutions-APIG4', reason: `ANY ${path}: ${fallbackReason}` });
     }
     const defaultRoute = this.httpApi.node.tryFindChild('DefaultRoute');
     if (defaultRoute) Validations.of(defaultRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason: `$default: ${fallbackReason}` });
+  }
+
+  /**
+   * The routes of functions deployed in a nested stack, made in that stack (`scope`): each route, its
+   * integration and Lambda permission, and `ANY` on each of their paths to the fallback function, as for the
+   * main stack's routes. Every such route must sit behind the JWT authorizer.
+   */
+  addRoutesIn(scope: Construct, routes: readonly RouteSpec[], functionOf: (name: FunctionName) => IFunction): void {
+    for (const route of routes) {
+      if (route.auth !== 'jwt') throw new Error(`${route.method} ${route.path}: a nested stack's routes are jwt routes`);
+      const id = `${route.method}${pascalCase(route.path.replace(/[{}]/g, ''))}`;
+      Validations.of(functionOf(route.fn)).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason:
+          `${route.fn} is invoked synchronously by API Gateway; a dead-letter queue only ever receives failed asynchronous ` +
+          "invocations. Its failures go back to the caller as problem+json and raise the function's Errors alarm.",
+      });
+      new HttpRoute(scope, `${id}Route`, {
+        httpApi: this.httpApi,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration: new HttpLambdaIntegration(`${id}Integration`, functionOf(route.fn)),
+        authorizer: this.jwt,
+      });
+    }
+    const fallback = new HttpLambdaIntegration('FallbackIntegration', this.fallback);
+    for (const path of new Set(routes.map((route) => route.path))) {
+      const r = new HttpRoute(scope, `Any${pascalCase(path.replace(/[{}]/g, ''))}Route`, {
+        httpApi: this.httpApi,
+        routeKey: HttpRouteKey.with(path, HttpMethod.ANY),
+        integration: fallback,
+        authorizer: this.none,
+      });
+      Validations.of(r).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: `ANY ${path}: reaches only route-not-found, which answers 404 or 405 as problem+json and reads nothing.`,
+      });
+    }
   }
 
   /** Base URL of the `$default` stage, ending in `/`. */

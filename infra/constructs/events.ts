@@ -42,20 +42,23 @@ export class Events extends Construct {
     });
   }
 
-  /** One rule with the manifest's pattern, targeting the subscribed function. */
-  subscribe(subscription: SubscriptionSpec, fn: IFunction): Rule {
+  /**
+   * One rule with the manifest's pattern, targeting the subscribed function; made in `scope` (default this construct),
+   * with its failure queues, so a nested stack's function has its rule in that stack.
+   */
+  subscribe(subscription: SubscriptionSpec, fn: IFunction, scope: Construct = this): Rule {
     const undelivered = this.failures.add(
-      this,
+      scope,
       `${subscription.rule}Undelivered`,
       `events ${subscription.rule} could not deliver to ${subscription.fn}`,
     );
-    const rule = new Rule(this, subscription.rule, {
+    const rule = new Rule(scope, subscription.rule, {
       eventBus: this.bus,
       description: `${subscription.fn} on ${subscription.pattern['detail-type'].join(', ')}`,
       eventPattern: toCdkPattern(subscription.pattern),
     });
     rule.addTarget(new LambdaFunction(fn, { deadLetterQueue: undelivered, retryAttempts: 8, maxEventAge: Duration.hours(2) }));
-    this.catchFailedInvocations(fn, subscription.fn);
+    this.catchFailedInvocations(fn, subscription.fn, scope);
     return rule;
   }
 
@@ -76,9 +79,9 @@ export class Events extends Construct {
   }
 
   /** A function's async-invoke config can be set once, however many rules target it. */
-  private catchFailedInvocations(fn: IFunction, name: string): void {
+  private catchFailedInvocations(fn: IFunction, name: string, scope: Construct = this): void {
     if (this.withFailureDestination.has(fn)) return;
-    const failed = this.failures.add(this, `${fn.node.id}FailedInvocations`, `${name} invocations that failed after Lambda's retries`);
+    const failed = this.failures.add(scope, `${fn.node.id}FailedInvocations`, `${name} invocations that failed after Lambda's retries`);
     fn.configureAsyncInvoke({ retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(failed) });
     Validations.of(fn).acknowledge({
       id: 'Serverless-LambdaDLQ',

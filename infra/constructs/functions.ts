@@ -54,6 +54,8 @@ export interface BriefingsFunctionsProps {
    * Lambda concurrency quota is still 10 cannot reserve any: deploy there with `-c reservedConcurrency=false`.
    */
   reserveConcurrency?: boolean;
+  /** Only the manifest functions deployed in this nested stack (their `nestedStack`); absent: the main stack's (those without). */
+  nestedStack?: FunctionSpec['nestedStack'];
 }
 
 /** Reserved concurrency per function (CDK-free, so the local stack applies it too). */
@@ -71,8 +73,7 @@ export class BriefingsFunctions extends Construct {
     super(scope, id);
     let cursorKey: Secret | undefined;
     for (const [name, spec] of Object.entries(FUNCTIONS) as [FunctionName, FunctionSpec][]) {
-      // The email capability's functions are deployed by its own nested stack (infra/constructs/email.ts).
-      if (spec.nestedStack) continue;
+      if (spec.nestedStack !== props.nestedStack) continue;
       const fn = new BriefingsFunction(this, pascalCase(name), {
         entry: spec.entry,
         description: spec.description,

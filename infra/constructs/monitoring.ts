@@ -68,7 +68,7 @@ const MAX_METRICS_PER_ALARM = 10;
  * only yields a value where every series has one, and a function or an operation that was not
  * throttled publishes nothing, so `a + b` would stay empty when one of them is throttled.
  */
-function sumOf(metrics: IMetric[], label: string): IMetric {
+export function sumOf(metrics: IMetric[], label: string): IMetric {
   const usingMetrics = Object.fromEntries(metrics.map((metric, i) => [`m${i}`, metric]));
   return new MathExpression({ expression: `SUM([${Object.keys(usingMetrics).join(',')}])`, usingMetrics, label, period: Duration.minutes(5) });
 }

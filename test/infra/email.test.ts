@@ -37,7 +37,8 @@ describe('the email nested stack', () => {
       expect(nested[id], name).toBeDefined();
       expect(parent[id], name).toBeUndefined();
     }
-    expect(idsOfType(parent, 'AWS::CloudFormation::Stack')).toHaveLength(1);
+    // Two nested stacks: this one and the webhooks' (infra/constructs/webhooks.ts).
+    expect(idsOfType(parent, 'AWS::CloudFormation::Stack')).toHaveLength(2);
   });
 
   it('has a configuration set whose event destination sends bounces and complaints to the default bus', () => {

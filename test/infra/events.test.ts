@@ -35,7 +35,11 @@ describe('event subscriptions', () => {
       // Prepare
       const [busId] = idsOfType(synth.resources, 'AWS::Events::EventBus');
       // Act
-      const matching = rules().filter((rule) => JSON.stringify(rule['EventPattern']) === JSON.stringify(sub.pattern));
+      const target = functionId(synth.resources, sub.fn);
+      const matching = rules().filter(
+        (rule) =>
+          JSON.stringify(rule['EventPattern']) === JSON.stringify(sub.pattern) && rule['Targets'].some((t: any) => refId(t['Arn']) === target),
+      );
       // Assess
       expect(matching).toHaveLength(1);
       const rule = matching[0]!;

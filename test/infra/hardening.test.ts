@@ -14,10 +14,12 @@ import { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { IConstruct } from 'constructs';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_SOURCE } from '#events/index.ts';
+import { WEBHOOK_ENV } from '#functions/commons/env.ts';
 import { FUNCTIONS, type FunctionName, STREAM_CONSUMER, SUBSCRIPTIONS } from '#functions/manifest.ts';
 import { addComplianceChecks, compliancePacks } from '#infra/compliance.ts';
 import { MAX_RECEIVES_BEFORE_PARKING } from '#infra/constructs/failure-queues.ts';
 import { RESERVED_CONCURRENCY } from '#infra/constructs/functions.ts';
+import { prefixGrantFindings, webhookNamePrefix } from '#infra/constructs/webhooks.ts';
 import { functionId, idsOfType, refId, type Synthesized, synthesize } from './synth.ts';
 
 type Json = Record<string, any>;
@@ -53,6 +55,8 @@ const REVIEWED = [
   'AwsSolutions-CFR4', // default cloudfront.net certificate until a custom domain
   'AwsSolutions-SMG4', // cursor signing key, unsubscribe link key: deploy-time references, rotated by a new value and a deploy (docs/feeds.md, docs/email.md)
   'Serverless-LambdaEventSourceMappingDestination', // SQS mappings take no on-failure destination: the queue's redrive policy is theirs (docs/email.md)
+  // Webhooks: partners' connections, API destinations, rules and connection secrets, made at run time, named <stack>-wh-<webhookId>
+  ...STAGES.flatMap((stage) => Object.values(prefixGrantFindings(webhookNamePrefix(`SignalBriefings-${stage}`)))),
 ];
 
 interface Acknowledgement {
@@ -200,6 +204,8 @@ describe('failure queues', () => {
         .map((id) => refId(props(id)['DestinationConfig']['OnFailure']['Destination'])),
       // A work queue's redrive target holds the messages its consumer failed on.
       ...workQueueIds().map((id) => refId(props(id)['RedrivePolicy']['deadLetterTargetArn'])),
+      // Partners' webhook rules are made at run time (functions/webhooks/destinations.ts) with this queue as their dead-letter target.
+      refId(props(functionId(synth.resources, 'register-webhook'))['Environment']['Variables'][WEBHOOK_ENV.deadLetterQueueArn]),
     ];
     // Assess: each is a queue, and every queue but the parked one is such a dead end
     expect(new Set(deadEnds)).toEqual(new Set(queueIds().filter((id) => id !== parkedId())));

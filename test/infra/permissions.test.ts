@@ -182,7 +182,8 @@ describe('environment', () => {
     const env = envOf(name);
     // Assess
     expect(env[ENV.tableName]).toEqual(spec.table ? { Ref: tableId() } : undefined);
-    expect(env[ENV.eventBusName]).toEqual(spec.putsEvents ? { Ref: busId() } : undefined);
+    // Making partners' rules needs the bus too (functions/webhooks/destinations.ts).
+    expect(env[ENV.eventBusName]).toEqual(spec.putsEvents || spec.managesWebhookDestinations ? { Ref: busId() } : undefined);
     expect(ENV.jwtIssuer in env).toBe(Boolean(spec.verifiesTokens));
     expect(ENV.jwtAudience in env).toBe(Boolean(spec.verifiesTokens));
     expect(env).toMatchObject({ POWERTOOLS_SERVICE_NAME: 'signal-briefings', NODE_OPTIONS: '--enable-source-maps' });

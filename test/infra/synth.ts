@@ -9,7 +9,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { UnlockLinks } from '#domain/unlock.ts';
 import { FUNCTIONS, type FunctionName } from '#functions/manifest.ts';
 import { addComplianceChecks } from '#infra/compliance.ts';
-import { withNestedResources } from '#infra/nested-resources.ts';
+import { withNestedResources } from '#infra/nested-templates.ts';
 import { BriefingsStack } from '#infra/stack.ts';
 import { type StageSettings, stackName, stageSettings } from '#infra/stage.ts';
 
@@ -58,10 +58,8 @@ export function synthesize({
   });
   const template = Template.fromStack(stack);
   const outdir = app.outdir;
-  // The nested stacks' resources too (the email capability's), with the parent's parameters inlined: "every function" is every function.
-  const resources = withNestedResources(stack, template.toJSON()['Resources'] as Record<string, Json>, (nested) =>
-    Template.fromStack(nested).toJSON(),
-  );
+  // With the nested stacks' resources (infra/constructs/email.ts, webhooks.ts), references resolved: "every function" is every function.
+  const resources = withNestedResources(stack, template.toJSON()['Resources'] as Record<string, Json>, outdir);
   return {
     app,
     stack,

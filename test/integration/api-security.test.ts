@@ -26,14 +26,19 @@
  * the viewer's tier at send time (a revoked member the public copy, an expired
  * one Strategy Circle's); a Leadership Alliance member downgraded to Strategy
  * Circle between publication and their daily digest gets Strategy Circle's copy.
+ * So are partners' signed webhooks (issue 17.3): a partner of each tier receives
+ * E's publication with exactly its tier's canaries, and nothing of P, D or R; the
+ * signed delivery events on the bus (private, not announcements) carry no more.
  */
 import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publish, rescore } from '#domain/briefing.ts';
 import { digestDayCovering } from '#domain/email.ts';
 import type { Entitlement } from '#domain/entitlement.ts';
 import type { Source } from '#domain/source.ts';
 import { sourceIngested } from '#events/announcements.ts';
+import { WEBHOOK_SOURCE } from '#events/webhook-delivery-requested.ts';
 import { ROUTES } from '#functions/manifest.ts';
 import { briefingInput, draft, NOW, source } from '#test/support/fixtures.ts';
 import { api, type LocalStack, startTestStack, tokenFor } from './harness.ts';
@@ -93,6 +98,19 @@ const PUBLISHED_ALLOWED: Record<ViewerName, string[]> = {
   editor: ['TREND', 'REL', 'FAIL', 'NOTE', 'PUB', 'TITLE'],
   admin: ['TREND', 'REL', 'FAIL', 'NOTE', 'PUB', 'TITLE'],
 };
+
+/** Partners' webhooks, one per tier (issue 17.3): what each receives of E's publication is its tier's sections. */
+const PARTNER_TIERS = ['public', 'strategy-circle', 'leadership-alliance'] as const;
+type PartnerTier = (typeof PARTNER_TIERS)[number];
+const PARTNER_ALLOWED: Record<PartnerTier, string[]> = {
+  public: [],
+  'strategy-circle': ['TREND'],
+  'leadership-alliance': ['TREND', 'REL', 'FAIL', 'NOTE', 'PUB', 'TITLE'],
+};
+/** Bodies each partner's endpoint received. */
+const partnerBodies = Object.fromEntries(PARTNER_TIERS.map((t) => [t, [] as string[]])) as Record<PartnerTier, string[]>;
+const partnerIds = {} as Record<PartnerTier, string>;
+const partnerServers: Server[] = [];
 
 let stack: LocalStack;
 const tokens = {} as Record<Exclude<ViewerName, 'anonymous'>, string>;
@@ -184,6 +202,24 @@ beforeAll(async () => {
   const decline = { outcome: 'decline', reason: DECLINED_WHY() };
   expect((await api(stack, 'POST', `/members/${subs.expired}/access-requests/1/decision`, { token: tokens.admin, body: decline })).status).toBe(200);
 
+  // A partner of each tier, every briefing (no filter): E's publication below is delivered to each, shaped for its tier.
+  for (const tier of PARTNER_TIERS) {
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        partnerBodies[tier].push(Buffer.concat(chunks).toString('utf8'));
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    partnerServers.push(server);
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`;
+    const registered = await api(stack, 'POST', '/webhooks', { token: tokens.admin, body: { name: `Partner ${tier}`, url, tier } });
+    expect(registered.status, registered.text).toBe(201);
+    partnerIds[tier] = registered.body.webhookId;
+  }
+
   // An editor publishes E through the API, so Briefing Published (and the Entitlement Changed above) flow through the bus.
   expect((await api(stack, 'POST', `/briefings/${E}/publish`, { token: tokens.editor })).status).toBe(200);
   await stack.bus.waitFor(
@@ -212,10 +248,15 @@ beforeAll(async () => {
   expect(edit.body.pendingRevision).toBeDefined();
   await stack.settled();
 });
-afterAll(() => stack?.stop());
+afterAll(async () => {
+  await stack?.stop();
+  for (const server of partnerServers) await new Promise((resolve) => server.close(resolve));
+});
 
 const call = (who: ViewerName, method: string, path: string, body?: unknown) =>
   api(stack, method, path, { ...(who === 'anonymous' ? {} : { token: tokens[who] }), ...(body === undefined ? {} : { body }) });
+/** The system's announcements: every event on the bus but the signed webhook deliveries, which the matrix checks per partner tier. */
+const announcements = () => stack.bus.received.filter((e) => e.envelope.source !== WEBHOOK_SOURCE);
 const canariesIn = (text: string) => [...new Set(text.match(ANY_CANARY) ?? [])].sort();
 const expected = (tag: string, parts: string[]) => parts.map((p) => canary(tag, p)).sort();
 
@@ -251,6 +292,9 @@ const READ_ROUTES: Record<string, ReadRoute> = {
   'GET /me/preferences': { path: () => '/me/preferences', allowed: () => [] },
   // Without a valid token every caller gets the same 400; a valid one shows a page with a button (the email channel below).
   'GET /unsubscribe': { path: () => '/unsubscribe?token=forged.token', allowed: () => [] },
+  // Admins read partners' webhooks: their settings, never a briefing's text (the deliveries are checked below).
+  'GET /webhooks': { path: () => '/webhooks', allowed: () => [] },
+  'GET /webhooks/{webhookId}': { path: () => `/webhooks/${partnerIds['leadership-alliance']}`, allowed: () => [] },
 };
 
 /** The emails the local SES endpoint (aws-ses-v2-local) received, as its JSON store lists them. */
@@ -295,6 +339,26 @@ describe('canary matrix (API3: no gated text beyond the tier)', () => {
     },
   );
 
+  it.each(PARTNER_TIERS.map((tier) => [tier]))(
+    "a %s partner's webhook receives E's publication with exactly its tier's canaries, and nothing of P, D or R",
+    (tier) => {
+      expect(partnerBodies[tier].length, `${tier} deliveries`).toBeGreaterThanOrEqual(1);
+      for (const body of partnerBodies[tier]) {
+        expect(JSON.parse(body)).toMatchObject({ type: 'briefing.published', tier, briefing: { briefingId: E, viewerTier: tier } });
+        expect(canariesIn(body)).toEqual(expected('E', PARTNER_ALLOWED[tier]));
+      }
+    },
+  );
+
+  it("carries no more on the bus: each signed delivery event holds its partner's tier only", () => {
+    const deliveries = stack.bus.received.filter((e) => e.envelope.source === WEBHOOK_SOURCE);
+    expect(deliveries.length).toBeGreaterThanOrEqual(PARTNER_TIERS.length);
+    for (const event of deliveries) {
+      const tier = PARTNER_TIERS.find((t) => partnerIds[t] === (event.envelope.detail as { webhookId: string }).webhookId)!;
+      expect(canariesIn(JSON.stringify(event.envelope)), tier).toEqual(expected('E', PARTNER_ALLOWED[tier]));
+    }
+  });
+
   it.each(VIEWERS.map((who) => [who]))('%s on a draft: staff see it whole, anyone else a 404 with no trace of it', async (who) => {
     const res = await call(who, 'GET', `/briefings/${D}`);
     if (STAFF.includes(who)) {
@@ -328,7 +392,7 @@ describe('canary matrix (API3: no gated text beyond the tier)', () => {
     for (const who of VIEWERS.filter((w) => !STAFF.includes(w))) {
       for (const path of paths) expect(revisionCanariesIn((await call(who, 'GET', path)).text), `${who} ${path}`).toEqual([]);
     }
-    expect(canariesIn(JSON.stringify(stack.bus.received.map((e) => e.envelope)))).toEqual([]);
+    expect(canariesIn(JSON.stringify(announcements().map((e) => e.envelope)))).toEqual([]);
     const edited = stack.bus.received.filter(
       (e) => e.envelope['detail-type'] === 'Briefing Edited' && (e.envelope.detail as { briefingId: string }).briefingId === R,
     );
@@ -429,10 +493,10 @@ describe('canary matrix (API3: no gated text beyond the tier)', () => {
     expect(all).not.toContain(D);
   });
 
-  it('events carry no gated text and no access-request reason: every event on the bus, including Briefing Published, Entitlement Changed and Access Requested / Decided', () => {
-    const types = new Set(stack.bus.received.map((e) => e.envelope['detail-type']));
+  it('events carry no gated text and no access-request reason: every announcement on the bus, including Briefing Published, Entitlement Changed and Access Requested / Decided', () => {
+    const types = new Set(announcements().map((e) => e.envelope['detail-type']));
     expect([...types]).toEqual(expect.arrayContaining(['Briefing Published', 'Entitlement Changed', 'Access Requested', 'Access Decided']));
-    expect(canariesIn(JSON.stringify(stack.bus.received.map((e) => e.envelope)))).toEqual([]);
+    expect(canariesIn(JSON.stringify(announcements().map((e) => e.envelope)))).toEqual([]);
   });
 });
 
@@ -571,6 +635,10 @@ describe('BFLA (API5): members calling staff routes', () => {
       ['GET', '/access-requests', []],
       // Request 1 of the target (any id, for the coverage check below).
       ['POST', `/members/${target}/access-requests/${target === '*' ? '*' : '1'}/decision`, []],
+      ['POST', '/webhooks', []],
+      ['GET', '/webhooks', []],
+      ['DELETE', `/webhooks/${target}`, []],
+      ['POST', `/webhooks/${target}/secret`, []],
     ] as const;
 
   it('covers every staff write route of the manifest', () => {

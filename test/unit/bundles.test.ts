@@ -61,7 +61,7 @@ describe('bundles', () => {
     for (const name of api) expect(kbOf(name, 'domain/scoring.ts'), name).toBeLessThan(scoring / 10);
   });
 
-  it("keep every API function within 1.3× the floor's size (issue 3), but for edit-briefing's 1.34×, ingest-source's 1.51×, the lock screens' 1.31×, the feed generator's 1.33×, the email preference's 1.35× and parse on read's 1.304× and 1.313×, documented", () => {
+  it("keep every API function within 1.3× the floor's size (issue 3), but for edit-briefing's 1.34×, ingest-source's 1.51×, the lock screens' 1.31×, the feed generator's 1.33×, the email preference's 1.35×, parse on read's 1.304× and 1.313× and register-webhook's 1.34×, documented", () => {
     // Bytes, not time: deterministic for a given lockfile. The init half of the goal is the bench's (npm run bench).
     // edit-briefing validates every section and translation and carries the completeness gate (domain/templates.ts);
     // ingest-source folds traditional Chinese into simplified before fingerprinting (OpenCC's character table, ~55 KB):
@@ -75,7 +75,10 @@ describe('bundles', () => {
     // went from 1.2995× to 1.3023× and get-entity from 1.3085× to 1.3119×, so their ceilings rose by 0.004 and 0.003.
     // put-email-preferences (issue 17, docs/email.md) reads the account's verified address from the user pool (AdminGetUser),
     // never from the body: the Cognito client is ~33 KB, 1.346× measured.
+    // register-webhook (issue 17.3) makes a partner's connection, API destination, rule and target: the EventBridge client with
+    // those commands, 1.331× measured; an admin calls it once per partner, so no reader waits on its cold start.
     const CEILINGS: Record<string, number> = {
+      'register-webhook': 1.34,
       'edit-briefing': 1.34,
       'ingest-source': 1.51,
       'get-briefing': 1.31,

@@ -85,6 +85,30 @@ describe('authorization requests of a DynamoDB call', () => {
     ]);
   });
 
+  it("names a webhook's connection, API destination and rule, and the role a target passes (functions/webhooks/destinations.ts)", () => {
+    const arn = (resource: string) => `arn:aws:events:us-east-1:000000000000:${resource}`;
+    expect(authorizationRequests('events', 'CreateConnection', { Name: 'p-wh_1' }, LOCAL)).toEqual([
+      { action: 'events:CreateConnection', resource: arn('connection/p-wh_1') },
+    ]);
+    expect(authorizationRequests('events', 'DeleteApiDestination', { Name: 'p-wh_1' }, LOCAL)).toEqual([
+      { action: 'events:DeleteApiDestination', resource: arn('api-destination/p-wh_1') },
+    ]);
+    expect(authorizationRequests('events', 'PutRule', { Name: 'p-wh_1', EventBusName: 'b' }, LOCAL)).toEqual([
+      { action: 'events:PutRule', resource: arn('rule/b/p-wh_1') },
+    ]);
+    expect(
+      authorizationRequests(
+        'events',
+        'PutTargets',
+        { Rule: 'p-wh_1', EventBusName: 'b', Targets: [{ Id: 't', RoleArn: 'arn:aws:iam::000000000000:role/R' }] },
+        LOCAL,
+      ),
+    ).toEqual([
+      { action: 'events:PutTargets', resource: arn('rule/b/p-wh_1') },
+      { action: 'iam:PassRole', resource: 'arn:aws:iam::000000000000:role/R' },
+    ]);
+  });
+
   it('caches decisions by key prefix, up to the first #', () => {
     expect([keyPrefix('USER#u-1'), keyPrefix('FEED#all=all#2026-12'), keyPrefix('plain')]).toEqual(['USER#', 'FEED#', 'plain']);
   });

@@ -21,6 +21,7 @@
  *   EMAIL#<address digest> / SUPPRESSION     an address that bounced or complained (email.ts)
  *   FEED#<dimension>=<value>#<bucket> / <publishedAt>#<briefingId>   a feed entry (feed.ts)
  *   OUTBOX#<eventId> / OUTBOX      an outbox record (outbox.ts); gsi1: PENDING#<shard> / <at>#<eventId>
+ *   WEBHOOK#registry / WEBHOOK#<webhookId>   a partner's webhook and its signing secret (webhooks.ts)
  */
 import type { AccessRequest } from '#domain/access-request.ts';
 import { type Relation, relationSlug } from '#domain/entity.ts';
@@ -37,6 +38,7 @@ const PENDING = 'PENDING#';
 const ACCESS_REQUESTS = 'ACCESS_REQUESTS#';
 const EMAIL = 'EMAIL#';
 const DIGEST = 'DIGEST#';
+const WEBHOOK = 'WEBHOOK#';
 
 /** The single table's partitions, by the prefix of their partition key. */
 export const PARTITIONS = {
@@ -54,6 +56,8 @@ export const PARTITIONS = {
   outbox: OUTBOX,
   /** Email addresses that bounced or complained, by a digest of the address (email.ts). */
   email: EMAIL,
+  /** Partners' webhooks and their signing secrets: only the webhook functions are granted it (webhooks.ts). */
+  webhook: WEBHOOK,
 } as const;
 export type Partition = keyof typeof PARTITIONS;
 
@@ -91,6 +95,7 @@ export const OUTBOX_ENTITY = 'outbox';
 export const EMAIL_PREFERENCES_ENTITY = 'email-preferences';
 export const EMAIL_SENT_ENTITY = 'email-sent';
 export const EMAIL_SUPPRESSION_ENTITY = 'email-suppression';
+export const WEBHOOK_ENTITY = 'webhook';
 
 // ---- a briefing's partition ----
 
@@ -218,3 +223,13 @@ export const pendingMarkerKeys = (shard: number, eventId: string, at: Date) => (
   gsi1pk: pendingPk(shard),
   gsi1sk: `${at.toISOString()}#${eventId}`,
 });
+
+// ---- partners' webhooks ----
+
+/**
+ * Every webhook in one partition: the delivery step reads them all on each event with one Query. Their number is
+ * bounded by the account's EventBridge connections (one per webhook; 100 by default), far below a partition's limits.
+ */
+export const WEBHOOKS_PK = `${WEBHOOK}registry`;
+export const WEBHOOK_SK = 'WEBHOOK#';
+export const webhookKey = (webhookId: string) => ({ pk: WEBHOOKS_PK, sk: `${WEBHOOK_SK}${webhookId}` });

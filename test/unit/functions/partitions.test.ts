@@ -27,6 +27,7 @@ import {
   suppressionKey,
   watchCountKey,
   watchKey,
+  webhookKey,
 } from '#functions/commons/table/keys.ts';
 import { pendingKeys } from '#functions/commons/table/outbox.ts';
 import { toWatchItem } from '#functions/commons/table/watchlist.ts';
@@ -54,6 +55,7 @@ const KEYS: Array<[string, Partition, { pk: string }]> = [
   ['daily digest claim', 'member', emailSentKey('u-1', { kind: 'daily', day: '2026-12-03' })],
   ['instant email claim', 'member', emailSentKey('u-1', { kind: 'instant', briefingId: 'b-1', briefingVersion: 2 })],
   ['address suppression', 'email', suppressionKey('0123456789abcdef0123456789abcdef')],
+  ['webhook', 'webhook', webhookKey('wh_1')],
 ];
 
 describe('table partitions', () => {
