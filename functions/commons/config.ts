@@ -11,6 +11,13 @@ export function requireEnv(name: string): string {
   return value;
 }
 
+/** An HMAC key from the environment: at least 32 characters, so a guessed key forges nothing. */
+export function requireSigningKey(name: string): string {
+  const key = requireEnv(name);
+  if (key.length < 32) throw new Error(`${name} must be at least 32 characters`);
+  return key;
+}
+
 export const config = {
   get tableName() {
     return requireEnv(ENV.tableName);
@@ -29,9 +36,7 @@ export const config = {
   },
   /** The key feed cursors are signed with; at least 32 characters, so a guessed key forges nothing. */
   get cursorSigningKey() {
-    const key = requireEnv(ENV.cursorSigningKey);
-    if (key.length < 32) throw new Error(`${ENV.cursorSigningKey} must be at least 32 characters`);
-    return key;
+    return requireSigningKey(ENV.cursorSigningKey);
   },
   /** The oldest month the feed holds entries for: where a read stops walking back. */
   get feedStartMonth() {

@@ -1,5 +1,5 @@
 /** The email functions' configuration (EMAIL_ENV), read at first use; a missing variable fails loudly. */
-import { requireEnv } from './config.ts';
+import { requireEnv, requireSigningKey } from './config.ts';
 import { EMAIL_ENV } from './env.ts';
 
 export const emailConfig = {
@@ -11,9 +11,7 @@ export const emailConfig = {
   },
   /** The unsubscribe links' key; at least 32 characters, so a guessed key forges nothing. */
   get tokenKey() {
-    const key = requireEnv(EMAIL_ENV.tokenKey);
-    if (key.length < 32) throw new Error(`${EMAIL_ENV.tokenKey} must be at least 32 characters`);
-    return key;
+    return requireSigningKey(EMAIL_ENV.tokenKey);
   },
   /** Without a trailing slash. */
   get publicApiUrl() {

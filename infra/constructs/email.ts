@@ -1,7 +1,7 @@
 import { Duration, NestedStack, type NestedStackProps, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey, type IHttpApi, type IHttpRouteAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import { Alarm, ComparisonOperator, type IMetric, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { type Alarm, ComparisonOperator, MathExpression } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -27,7 +27,7 @@ import { pascalCase } from '#infra/naming.ts';
 import { BriefingsFunction } from './briefings-function.ts';
 import { MAX_RECEIVES_BEFORE_PARKING } from './failure-queues.ts';
 import { bindUserPool } from './functions.ts';
-import { READ_P99_THRESHOLD } from './monitoring.ts';
+import { type AlarmSpec, conventionalAlarm, READ_P99_THRESHOLD } from './monitoring.ts';
 
 /** Props of {@link EmailDigests}. */
 export interface EmailDigestsProps extends NestedStackProps {
@@ -324,20 +324,8 @@ export class EmailDigests extends NestedStack {
     }
   }
 
-  private alarm(
-    id: string,
-    props: { metric: IMetric; threshold: number; comparisonOperator: ComparisonOperator; description: string; evaluationPeriods?: number },
-  ): void {
-    this.alarms.push(
-      new Alarm(this, id, {
-        metric: props.metric,
-        threshold: props.threshold,
-        comparisonOperator: props.comparisonOperator,
-        evaluationPeriods: props.evaluationPeriods ?? 1,
-        alarmDescription: props.description,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
-    );
+  private alarm(id: string, spec: AlarmSpec): void {
+    this.alarms.push(conventionalAlarm(this, id, spec));
   }
 
   /** The deployed function of an email manifest entry. */

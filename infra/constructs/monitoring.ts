@@ -98,6 +98,31 @@ function routeMetric(api: HttpApi, route: { method: string; path: string }, metr
 /** p99 duration of a public read function above which readers are waiting too long (a warm read takes tens of ms). */
 export const READ_P99_THRESHOLD = Duration.seconds(1);
 
+/** What an alarm of this deployment watches: a metric against a threshold, and what it means to the operator. */
+export interface AlarmSpec {
+  metric: IMetric;
+  threshold: number;
+  comparisonOperator: ComparisonOperator;
+  description: string;
+  evaluationPeriods?: number;
+}
+
+/**
+ * An alarm by the deployment's conventions (one period unless told, missing data is not breaching: idle queues and
+ * functions publish nothing), in `scope`: the main stack's Monitoring and the nested stacks' own alarms make theirs
+ * with it, and point it at the alarm topic themselves.
+ */
+export function conventionalAlarm(scope: Construct, id: string, spec: AlarmSpec): Alarm {
+  return new Alarm(scope, id, {
+    metric: spec.metric,
+    threshold: spec.threshold,
+    comparisonOperator: spec.comparisonOperator,
+    evaluationPeriods: spec.evaluationPeriods ?? 1,
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+    alarmDescription: spec.description,
+  });
+}
+
 /** The table operations the functions send (plus Scan, by the rescore run): their throttled requests are summed. */
 const TABLE_OPERATIONS = [
   Operation.GET_ITEM,
@@ -320,19 +345,8 @@ export class Monitoring extends Construct {
     return dashboard;
   }
 
-  private alarm(
-    id: string,
-    opts: { metric: IMetric; threshold: number; comparisonOperator: ComparisonOperator; description: string; evaluationPeriods?: number },
-  ): Alarm {
-    const alarm = new Alarm(this, id, {
-      metric: opts.metric,
-      threshold: opts.threshold,
-      comparisonOperator: opts.comparisonOperator,
-      evaluationPeriods: opts.evaluationPeriods ?? 1,
-      // No data means nothing failed (queues and functions that are idle publish nothing).
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-      alarmDescription: opts.description,
-    });
+  private alarm(id: string, spec: AlarmSpec): Alarm {
+    const alarm = conventionalAlarm(this, id, spec);
     alarm.addAlarmAction(this.action);
     alarm.addOkAction(this.action);
     this.alarms.push(alarm);

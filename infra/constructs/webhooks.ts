@@ -1,5 +1,5 @@
 import { Aws, CfnParameter, Duration, NestedStack, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, type IMetric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { ComparisonOperator } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -17,7 +17,7 @@ import type { BriefingsFunction, TokenTrust } from './briefings-function.ts';
 import type { Events } from './events.ts';
 import type { FailureQueues } from './failure-queues.ts';
 import { BriefingsFunctions } from './functions.ts';
-import { sumOf } from './monitoring.ts';
+import { type AlarmSpec, conventionalAlarm, sumOf } from './monitoring.ts';
 
 /** Props of {@link Webhooks}: what the main stack hands the nested one (each becomes a parameter of its template). */
 export interface WebhooksProps {
@@ -139,18 +139,8 @@ export class Webhooks extends NestedStack {
 
     // The main stack's alarm conventions (infra/constructs/monitoring.ts), for what lives here; Monitoring alarms on what was made before it.
     const notify = new SnsAction(props.alarmTopic);
-    const alarm = (
-      alarmId: string,
-      opts: { metric: IMetric; threshold: number; comparisonOperator: ComparisonOperator; description: string; evaluationPeriods?: number },
-    ) => {
-      const made = new Alarm(this, alarmId, {
-        metric: opts.metric,
-        threshold: opts.threshold,
-        comparisonOperator: opts.comparisonOperator,
-        evaluationPeriods: opts.evaluationPeriods ?? 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-        alarmDescription: opts.description,
-      });
+    const alarm = (alarmId: string, spec: AlarmSpec) => {
+      const made = conventionalAlarm(this, alarmId, spec);
       made.addAlarmAction(notify);
       made.addOkAction(notify);
     };
