@@ -12,7 +12,7 @@ import { type Tier, type Viewer, viewerOf } from './access.ts';
 import { type Entitlement, grantOf } from './entitlement.ts';
 import { schema } from './schema.ts';
 import { escapeHtml } from './syndication.ts';
-import { type UnlockLanguage, type UnlockLinks, unlockLanguage, unlockOffer } from './unlock.ts';
+import { tierName, type UnlockLanguage, type UnlockLinks, unlockLanguage, unlockOffer } from './unlock.ts';
 import type { BriefingView, SectionView } from './visibility.ts';
 
 /** `instant`: one email per alert, as it is written; `daily`: one digest a day of the day's alerts; `off`: none. */
@@ -169,7 +169,6 @@ type Words = {
   locked: (tierName: string, action: string) => string;
   read: string;
   unsubscribe: string;
-  tiers: Record<Tier, string>;
 };
 
 const WORDS: Record<UnlockLanguage, Words> = {
@@ -182,7 +181,6 @@ const WORDS: Record<UnlockLanguage, Words> = {
     locked: (t, a) => `Locked: ${t} unlocks this section (${a}).`,
     read: 'Read the briefing',
     unsubscribe: 'Unsubscribe from these emails',
-    tiers: { public: 'Public', 'strategy-circle': 'Strategy Circle', 'leadership-alliance': 'Leadership Alliance' },
   },
   zh: {
     instantSubject: (h) => `新简报：${h}`,
@@ -193,7 +191,6 @@ const WORDS: Record<UnlockLanguage, Words> = {
     locked: (t, a) => `已锁定：${t} 可解锁此部分（${a}）。`,
     read: '阅读简报',
     unsubscribe: '退订这些邮件',
-    tiers: { public: '公开', 'strategy-circle': '战略圈', 'leadership-alliance': '领导力联盟' },
   },
   'zh-Hant': {
     instantSubject: (h) => `新簡報：${h}`,
@@ -204,7 +201,6 @@ const WORDS: Record<UnlockLanguage, Words> = {
     locked: (t, a) => `已鎖定：${t} 可解鎖此部分（${a}）。`,
     read: '閱讀簡報',
     unsubscribe: '退訂這些郵件',
-    tiers: { public: '公開', 'strategy-circle': '戰略圈', 'leadership-alliance': '領導力聯盟' },
   },
 };
 
@@ -253,8 +249,9 @@ export function renderEmail(input: {
   const words = WORDS[language];
   const subject = kind === 'instant' ? words.instantSubject(headlineOf(views[0]!)) : words.dailySubject(views.length, day);
   const intro = kind === 'instant' ? words.instantIntro : words.dailyIntro(views.length);
-  const text: string[] = [intro, words.tierLine(words.tiers[tier]), ''];
-  const html: string[] = [`<p>${escapeHtml(intro)}</p>`, `<p>${escapeHtml(words.tierLine(words.tiers[tier]))}</p>`];
+  const tierLine = words.tierLine(tierName(tier, language));
+  const text: string[] = [intro, tierLine, ''];
+  const html: string[] = [`<p>${escapeHtml(intro)}</p>`, `<p>${escapeHtml(tierLine)}</p>`];
   for (const view of views) {
     const url = links.briefing(view.briefingId, view.language);
     text.push(`== ${headlineOf(view)} ==`);

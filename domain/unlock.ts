@@ -89,6 +89,14 @@ const TEXTS: Record<UnlockLanguage, Texts> = {
   },
 };
 
+/** The public tier's name: it unlocks nothing, so no lock screen names it, but a member's email says which copy it is. */
+const PUBLIC_NAME: Record<UnlockLanguage, string> = { en: 'Public', zh: '公开', 'zh-Hant': '公開' };
+
+/** A tier's display name in a lock screen's language ("Strategy Circle", "战略圈"). */
+export function tierName(tier: Tier, language: UnlockLanguage): string {
+  return tier === 'public' ? PUBLIC_NAME[language] : TEXTS[language][tier][0];
+}
+
 /**
  * The lock screen's language for a served language: traditional Chinese (`zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO`) reads
  * `zh-Hant`, any other Chinese (`zh`, `zh-CN`, `zh-Hans`) `zh`, anything else English (domain/language.ts's feedLanguage).
