@@ -388,8 +388,8 @@ export const FUNCTIONS = {
   reconcile: {
     entry: 'functions/pipeline/reconcile.ts',
     description: 'Every 5 minutes: re-drives changes whose consequence no consumer confirmed (pending outbox records)',
-    // Reads a pending Source Ingested's briefing (its source notes) and confirms those already done.
-    table: { outbox: ['GetItem', 'PutItem', 'BatchWriteItem'], briefing: ['GetItem'], index: ['pending'] },
+    // Reads a pending Source Ingested's briefing whole (one consistent Query) and confirms those already done.
+    table: { outbox: ['GetItem', 'PutItem', 'BatchWriteItem'], briefing: ['Query'], index: ['pending'] },
     putsEvents: true,
   },
 } as const satisfies Record<string, FunctionSpec>;

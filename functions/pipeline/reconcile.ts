@@ -12,12 +12,15 @@
  * consumer failed on, or a relay that never published it: a source never scored,
  * a score never auto-published, a publication whose followers were never alerted,
  * an entitlement never synced to the groups. One event's consequence is read
- * rather than assumed: a Source Ingested whose source the briefing's stored score
- * already covers (its source notes) is done, and confirmed here instead of
- * re-driven (the scorer confirms the sources a score newly covers after storing
- * it, so a crash between the two leaves exactly this). Reads per run: one Query per shard
- * of the sparse index (empty when all is well) plus one GetItem per pending change,
- * and one per briefing of a pending Source Ingested.
+ * rather than assumed: a Source Ingested is done when the briefing, read whole,
+ * counts its source and its stored score is what its sources make it now (a
+ * re-score would change nothing); it is confirmed here instead of re-driven (the
+ * scorer confirms the sources a score newly covers after storing it, so a crash
+ * between the two leaves exactly this). The source notes alone do not prove it:
+ * a scoring that stopped between its notes and its head leaves notes ahead of the
+ * score. Reads per run: one Query per shard of the sparse index (empty when all is
+ * well) plus one GetItem per pending change, and one consistent Query per briefing
+ * of a pending Source Ingested.
  * Idempotent: two runs re-drive the same event twice at worst, which consumers absorb.
  *
  * Reports each re-driven change (a warning line), the `ChangesRedriven` metric
@@ -27,14 +30,16 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import * as z from 'zod/mini';
+import { rescore } from '#domain/briefing.ts';
 import { type OutgoingEvent, SOURCE_INGESTED, type SourceIngestedDetail } from '#events/index.ts';
 import { config } from '#functions/commons/config.ts';
 import { correlationIdOf } from '#functions/commons/correlation.ts';
 import { logger } from '#functions/commons/logger.ts';
 import { MetricUnit, metrics, metricsMiddleware } from '#functions/commons/metrics.ts';
 import { publishEvents } from '#functions/commons/publisher.ts';
+import { loadBriefing } from '#functions/commons/table/briefings.ts';
 import { fromOutboxItem } from '#functions/commons/table/outbox.ts';
-import { confirmConsequences, markRedriven, pendingChanges, readOutboxItem, scoredSourceIds } from '#functions/commons/table/pending-changes.ts';
+import { confirmConsequences, markRedriven, pendingChanges, readOutboxItem } from '#functions/commons/table/pending-changes.ts';
 
 /** How long a consequence may take before it counts as missing (a healthy pipeline takes seconds). */
 export const RECONCILE_AFTER_SECONDS = 300;
@@ -50,16 +55,23 @@ export interface ReconcileReport {
   failed: number;
   /** Pending in the (eventually consistent) index, but confirmed or expired by the time they were read. */
   alreadyConfirmed: number;
-  /** Pending, but their consequence was there (a source the stored score covers): confirmed, not re-driven. */
+  /** Pending, but their consequence was there (a source the stored, current score counts): confirmed, not re-driven. */
   alreadyDone: number;
 }
 
-/** The pending Source Ingested whose source the briefing's stored score already covers. */
-async function done(events: ReadonlyArray<OutgoingEvent>): Promise<Set<OutgoingEvent>> {
+/** The pending Source Ingested whose consequence is there (see above). */
+async function done(events: ReadonlyArray<OutgoingEvent>, now: Date): Promise<Set<OutgoingEvent>> {
   const ingested = events.filter((e) => e.detailType === SOURCE_INGESTED) as Array<OutgoingEvent & { detail: SourceIngestedDetail }>;
   const briefings = [...new Set(ingested.map((e) => e.detail.briefingId))];
-  const scored = new Map(await Promise.all(briefings.map(async (id) => [id, await scoredSourceIds(id)] as const)));
+  const scored = new Map(await Promise.all(briefings.map(async (id) => [id, await scoredSources(id, now)] as const)));
   return new Set(ingested.filter((e) => scored.get(e.detail.briefingId)?.has(e.detail.sourceId)));
+}
+
+/** The sources a briefing's stored score reflects: all of them when a re-score would change nothing, else none. */
+async function scoredSources(briefingId: string, now: Date): Promise<ReadonlySet<string>> {
+  const loaded = await loadBriefing(briefingId);
+  if (!loaded || rescore(loaded.briefing, loaded.sources, now).briefing !== loaded.briefing) return new Set();
+  return new Set(loaded.sources.map((s) => s.sourceId));
 }
 
 async function reconcile(event: unknown): Promise<ReconcileReport> {
@@ -72,7 +84,7 @@ async function reconcile(event: unknown): Promise<ReconcileReport> {
     const e = fromOutboxItem({ ...item! });
     return { ...e, correlationId: e.correlationId ?? correlationIdOf(e.detail.eventId) };
   });
-  const finished = await done(all);
+  const finished = await done(all, now);
   if (finished.size > 0) {
     await confirmConsequences([...finished].map((e) => e.detail.eventId));
     for (const e of finished) logger.info('change confirmed: its consequence was there', { eventId: e.detail.eventId, detailType: e.detailType });

@@ -36,7 +36,7 @@ export const handler = eventConsumer([SourceIngested, SourceUpdated, BriefingEdi
     const before = new Set(current.sourceNotes.map((n) => n.sourceId));
     const coverage = { fresh: sources.map((s) => s.sourceId).filter((id) => !before.has(id)), all: new Set(sources.map((s) => s.sourceId)) };
     const { briefing, changed } = rescore(current, sources, now);
-    if (briefing === current) return coverage;
+    if (briefing === current) return { ...coverage, stored: false };
     // Rescoring is not an editorial action: it writes no snapshot to the version history.
     await saveScore(
       current,
@@ -46,11 +46,15 @@ export const handler = eventConsumer([SourceIngested, SourceUpdated, BriefingEdi
     );
     if (changed) metrics.addMetric('ScoreChanges', MetricUnit.Count, 1);
     logger.info('briefing scored', { briefingId, score: briefing.confidence.score, grade: briefing.confidence.grade, changed });
-    return coverage;
+    return { ...coverage, stored: true };
   });
   if (!covered) return;
-  // After the score is stored: a confirmation never runs ahead of its consequence.
-  await confirmConsequences(covered.fresh.map((sourceId) => ingestedEventId(briefingId, sourceId)));
   const own = event['detail-type'] === SOURCE_INGESTED ? (detail as { sourceId: string }).sourceId : undefined;
+  // A score this invocation stored counts its own source even when the notes listed it already: notes
+  // written by a scoring that stopped before its head (saveScore) are ahead of the score they belong to.
+  const confirmed =
+    covered.stored && own !== undefined && covered.all.has(own) && !covered.fresh.includes(own) ? [...covered.fresh, own] : covered.fresh;
+  // After the score is stored: a confirmation never runs ahead of its consequence.
+  await confirmConsequences(confirmed.map((sourceId) => ingestedEventId(briefingId, sourceId)));
   return own !== undefined && covered.all.has(own) ? CONFIRMED_BY_HANDLER : undefined;
 });

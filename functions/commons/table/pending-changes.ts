@@ -6,8 +6,8 @@
 import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '#functions/commons/clients/dynamodb.ts';
 import { config } from '#functions/commons/config.ts';
-import { parseAttributes, parseItem, storedEntity } from './item.ts';
-import { BRIEFING_PART_ENTITY, briefingPartKey, memberSk, OUTBOX_ENTITY, outboxKey, pendingPk } from './keys.ts';
+import { parseAttributes, storedEntity } from './item.ts';
+import { OUTBOX_ENTITY, outboxKey, pendingPk } from './keys.ts';
 import { OUTBOX_RECORD, type OutboxItem, PENDING_SHARDS, pendingKeys } from './outbox.ts';
 import { TABLE_SCHEMA } from './schema.ts';
 
@@ -38,22 +38,6 @@ export async function confirmConsequences(eventIds: readonly string[]): Promise<
       requests = (UnprocessedItems?.[config.tableName] ?? []) as typeof requests;
     }
   }
-}
-
-/** The source notes part of a briefing: the sources its stored score was computed from. */
-const NOTES = /* @__PURE__ */ storedEntity<{ sourceNotes?: Array<{ sourceId?: unknown }> }>(BRIEFING_PART_ENTITY, { sourceNotes: 'list?' });
-
-/**
- * The sources a briefing's stored score covers (its source notes, one GetItem of that part), or undefined when
- * the briefing is not there. What a Source Ingested's consequence is: the briefing scored with that source.
- */
-export async function scoredSourceIds(briefingId: string): Promise<ReadonlySet<string> | undefined> {
-  const { Item } = await ddb.send(
-    new GetCommand({ TableName: config.tableName, Key: briefingPartKey(briefingId, memberSk()), ProjectionExpression: 'entity, sourceNotes' }),
-  );
-  if (!Item) return undefined;
-  const { sourceNotes = [] } = parseItem(NOTES, Item);
-  return new Set(sourceNotes.flatMap((n) => (typeof n.sourceId === 'string' ? [n.sourceId] : [])));
 }
 
 /** A change whose consequence is not confirmed: its outbox record's key and when it was marked. */

@@ -2,7 +2,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { publish, rescore, retract } from '#domain/briefing.ts';
+import { type Briefing, publish, rescore, retract } from '#domain/briefing.ts';
 import { briefingRetracted, sourceIngested } from '#events/announcements.ts';
 import { SourceIngested } from '#events/index.ts';
 import { eventConsumer } from '#functions/commons/consumer.ts';
@@ -13,6 +13,7 @@ import { SUBSCRIPTIONS } from '#functions/manifest.ts';
 import { RECONCILE_AFTER_SECONDS, handler as reconcile } from '#functions/pipeline/reconcile.ts';
 import { draft, NOW, source } from '#test/support/fixtures.ts';
 import { busEvent, context } from '#test/support/lambda.ts';
+import { partitionItems } from './stored-briefing.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const bus = mockClient(EventBridgeClient);
@@ -37,16 +38,14 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-/** The briefing's stored score (its source notes part) covers these sources. */
-const scoredWith = (sourceIds: string[]) =>
-  ddb.on(GetCommand, { Key: { pk: `BRIEFING#${ingested.detail.briefingId}`, sk: 'M' } }).resolves({
-    Item: {
-      pk: `BRIEFING#${ingested.detail.briefingId}`,
-      sk: 'M',
-      entity: 'briefing-part',
-      sourceNotes: sourceIds.map((sourceId) => ({ sourceId })),
-    },
-  });
+const src = source('direct', 1);
+/** The briefing as stored, read whole (one consistent Query of its partition), with its one source. */
+const stored = (b: Briefing) =>
+  ddb
+    .on(QueryCommand, { ExpressionAttributeValues: { ':pk': `BRIEFING#${ingested.detail.briefingId}` } })
+    .callsFake(() => ({ Items: partitionItems(b, [src]) }));
+/** Its stored score was computed from that source (`true`), or before it came (`false`). */
+const scoredWith = (counted: boolean) => stored(counted ? rescore(draft(), [src], NOW).briefing : draft());
 
 describe('pending markers', () => {
   it('mark the outbox record of an event a consumer acts on, and only those', () => {
@@ -97,15 +96,20 @@ describe('reconcile (scheduled)', () => {
     pendingIn([{ pk: pendingRecord.pk, sk: pendingRecord.sk, gsi1pk: pendingRecord.gsi1pk, gsi1sk: pendingRecord.gsi1sk }]);
     ddb.on(GetCommand).resolves({ Item: pendingRecord });
     // Its briefing's stored score was computed before the source came: the consequence is missing.
-    scoredWith([]);
+    scoredWith(false);
     ddb.on(PutCommand).resolves({});
     bus.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'e-1' }] });
     const started = Date.now();
     // Act
     const report = await reconcile({ 'detail-type': 'Scheduled Event', detail: {} }, context);
     // Assess: one Query per shard, reading only markers older than the wait (no scan)
-    const queries = ddb.commandCalls(QueryCommand).map((c) => c.args[0].input);
+    const queries = ddb
+      .commandCalls(QueryCommand)
+      .map((c) => c.args[0].input)
+      .filter((q) => q.IndexName !== undefined);
     expect(queries).toHaveLength(PENDING_SHARDS);
+    // and, for the pending Source Ingested, its briefing read whole to see whether its score counts the source
+    expect(ddb.commandCalls(QueryCommand).filter((c) => c.args[0].input.IndexName === undefined)).toHaveLength(1);
     for (const q of queries) {
       expect(q).toMatchObject({ IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before' });
       const before = Date.parse(String(q.ExpressionAttributeValues?.[':before']));
@@ -137,7 +141,7 @@ describe('reconcile (scheduled)', () => {
     // Prepare: the scorer stored the score, then stopped before confirming (a crash between the two)
     pendingIn([{ pk: pendingRecord.pk, sk: pendingRecord.sk, gsi1pk: pendingRecord.gsi1pk, gsi1sk: pendingRecord.gsi1sk }]);
     ddb.on(GetCommand).resolves({ Item: pendingRecord });
-    scoredWith([source('direct', 1).sourceId]);
+    scoredWith(true);
     ddb.on(BatchWriteCommand).resolves({});
     // Act
     const report = await reconcile({}, context);
@@ -150,6 +154,22 @@ describe('reconcile (scheduled)', () => {
     expect(deleted).toEqual([{ pk: pendingRecord.pk, sk: pendingRecord.sk }]);
     expect(recorded).toContainEqual({ name: 'ChangesRedriven', value: 0 });
     expect(warned).toEqual([]);
+  });
+
+  it('re-drives a Source Ingested whose source the notes list but the stored score does not count (a scoring that stopped between its notes and its head)', async () => {
+    // Prepare: the notes and explanation of a score with the source, the head (the score itself) from before it
+    pendingIn([{ pk: pendingRecord.pk, sk: pendingRecord.sk, gsi1pk: pendingRecord.gsi1pk, gsi1sk: pendingRecord.gsi1sk }]);
+    ddb.on(GetCommand).resolves({ Item: pendingRecord });
+    const withSource = rescore(draft(), [src], NOW).briefing;
+    stored({ ...draft(), sourceNotes: withSource.sourceNotes, scoreExplanation: withSource.scoreExplanation });
+    bus.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'x' }] });
+    ddb.on(PutCommand).resolves({});
+    // Act
+    const report = await reconcile({}, context);
+    // Assess: the event goes round again, so the scorer stores the score that counts the source
+    expect(report).toMatchObject({ redriven: 1, alreadyDone: 0 });
+    expect(bus.commandCalls(PutEventsCommand)).toHaveLength(1);
+    expect(ddb.commandCalls(BatchWriteCommand)).toHaveLength(0);
   });
 
   it('does nothing when nothing is pending, or when the record was confirmed since the index was read', async () => {
@@ -176,7 +196,7 @@ describe('reconcile (scheduled)', () => {
   it('fails (so the next run tries again) and leaves the marker when the event cannot be put', async () => {
     pendingIn([{ pk: pendingRecord.pk, sk: pendingRecord.sk, gsi1pk: pendingRecord.gsi1pk, gsi1sk: pendingRecord.gsi1sk }]);
     ddb.on(GetCommand).resolves({ Item: pendingRecord });
-    scoredWith([]);
+    scoredWith(false);
     bus.on(PutEventsCommand).rejects(new Error('throttled'));
     await expect(reconcile({}, context)).rejects.toThrow('could not be re-driven');
     expect(ddb.commandCalls(PutCommand)).toHaveLength(0);

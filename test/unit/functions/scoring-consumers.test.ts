@@ -132,6 +132,19 @@ describe('score-briefing (on Source Ingested)', () => {
     expect(confirmed()).toEqual({ together: [], alone: [] });
   });
 
+  it('confirms its own source with the score it stored even when the notes listed it already (notes ahead of their head)', async () => {
+    // A scoring that stopped between its notes and its head: the notes count both sources, the score neither.
+    const sources = [source('direct', 1), source('reporting', 2)];
+    const ahead = rescore(draft(), sources, NOW).briefing;
+    storeBriefing(ddb, { ...draft(), sourceNotes: ahead.sourceNotes, scoreExplanation: ahead.scoreExplanation }, sources);
+    ddb.on(PutCommand).resolves({});
+
+    await score(ingestedOf(sources[1]!), context);
+
+    expect(announcedScore(ddb)).toBeDefined();
+    expect(confirmed()).toEqual({ together: [[`OUTBOX#ingested_b-1_${sources[1]!.sourceId}`]], alone: [] });
+  });
+
   it("confirms the event itself when its source is not among the briefing's sources, and nothing when the score fails", async () => {
     storeBriefing(ddb, draft(), [source('direct', 1)]);
     ddb.on(PutCommand).resolves({});
